@@ -1,0 +1,5 @@
+import sys
+
+from tickerwire.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""cluster: not built yet (see the issues)."""

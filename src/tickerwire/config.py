@@ -1,0 +1,42 @@
+"""Settings, read once at the edge (CLI, API) and turned into per-stage options.
+
+This is the only module that reads the environment. Stages receive option objects, never Settings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# 5 MB: the largest news page seen in the FNSPID and seed corpora is under 200 KB; a file a
+# hundred times larger is far more likely to be a dump or a binary than an article.
+DEFAULT_MAX_INPUT_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable. Build with `Settings.from_env()` at a program's edge."""
+
+    db_path: Path = Path("tickerwire.duckdb")
+    reference_csvs: tuple[Path, ...] = ()
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read `TICKERWIRE_DB`, `TICKERWIRE_REFERENCE` (os.pathsep-separated CSVs), and
+        `TICKERWIRE_MAX_INPUT_BYTES`."""
+        env = os.environ if environ is None else environ
+        refs = tuple(Path(p) for p in env.get("TICKERWIRE_REFERENCE", "").split(os.pathsep) if p)
+        max_bytes = int(env.get("TICKERWIRE_MAX_INPUT_BYTES", DEFAULT_MAX_INPUT_BYTES))
+        return cls(
+            db_path=Path(env.get("TICKERWIRE_DB", "tickerwire.duckdb")),
+            reference_csvs=refs,
+            ingest=IngestOptions(max_input_bytes=max_bytes),
+        )

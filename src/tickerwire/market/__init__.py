@@ -1,0 +1,1 @@
+"""market: not built yet (see the issues)."""

@@ -1,0 +1,1 @@
+"""Score: sentiment towards each entity and the article (relevance is set by the linker)."""

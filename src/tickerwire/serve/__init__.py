@@ -1,0 +1,1 @@
+"""serve: not built yet (see the issues)."""

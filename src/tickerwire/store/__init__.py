@@ -1,0 +1,1 @@
+"""store: not built yet (see the issues)."""
