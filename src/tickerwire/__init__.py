@@ -7,9 +7,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from tickerwire.config import Settings  # noqa: E402
-from tickerwire.pipeline import Pipeline, process  # noqa: E402
-from tickerwire.records import (  # noqa: E402
+from tickerwire.config import Settings
+from tickerwire.pipeline import Pipeline, process
+from tickerwire.records import (
     Article,
     Conflict,
     Entity,

@@ -1,4 +1,4 @@
-"""Runs the stages over one article or a stream of them: ingest -> clean -> link -> extract -> score.
+"""Runs the stages over one article or a stream: ingest -> clean -> link -> extract -> score.
 
 A Pipeline holds what is expensive to build once (reference data, gazetteer automaton) and is
 otherwise stateless: `process` is a pure function of the raw document.
@@ -17,7 +17,7 @@ from tickerwire.clean import clean_document
 from tickerwire.config import Settings
 from tickerwire.extract import extract_events
 from tickerwire.ingest import DocumentOverrides, read_inputs
-from tickerwire.link import ReferenceData, link_document
+from tickerwire.link import ReferenceData, link_document, load_reference
 from tickerwire.records import Article, CleanDocument, LinkedDocument, RawDocument, ReadError
 
 _SPACE = regex.compile(r"\s+")
@@ -34,7 +34,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, reference: ReferenceData | None = None):
         self.settings = settings or Settings()
-        self.reference = reference or ReferenceData.load(self.settings.reference_csvs)
+        self.reference = reference or load_reference(self.settings.reference_csvs)
 
     def process(self, raw: RawDocument) -> Article:
         """Turn one raw document into its Article record."""

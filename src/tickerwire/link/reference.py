@@ -1,0 +1,118 @@
+"""Reference data: companies, indices, their listings and aliases (facts, kept in CSV files).
+
+This is the interface the linker and the extractors share. `ReferenceData` is built once per
+process (it is immutable) and answers: which entity is this id, which listing is this ticker, and
+which listing of a company is meant when the text says "Hong Kong shares" or "U.S.-listed".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from tickerwire.records import EntityType
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One line of a company's shares (or an index code).
+
+    `ticker` is exchange-suffixed outside the US (`9988.HK`, `7201.T`) and plain for US listings
+    (`BABA`) and indices (`HSI`). `exchange` is the ISO 10383 MIC that exchange_calendars knows
+    (`XHKG`, `XNYS`, `XNAS`, `XTKS`, ...); `country` is ISO 3166 alpha-2.
+    """
+
+    ticker: str
+    exchange: str
+    currency: str
+    country: str
+    primary: bool = False
+
+
+@dataclass(frozen=True)
+class ReferenceEntity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    listings: tuple[Listing, ...] = ()
+
+    @property
+    def tickers(self) -> list[str]:
+        return [listing.ticker for listing in self.listings]
+
+    @property
+    def primary_listing(self) -> Listing | None:
+        for listing in self.listings:
+            if listing.primary:
+                return listing
+        return self.listings[0] if self.listings else None
+
+
+# Words that name a venue in text, mapped to the countries whose listings they select.
+VENUE_COUNTRIES: Mapping[str, str] = {
+    "hong kong": "HK",
+    "hk": "HK",
+    "u.s.": "US",
+    "us": "US",
+    "u.s": "US",
+    "american": "US",
+    "new york": "US",
+    "nyse": "US",
+    "nasdaq": "US",
+    "wall street": "US",
+    "tokyo": "JP",
+    "japan": "JP",
+    "london": "GB",
+    "shanghai": "CN",
+    "shenzhen": "CN",
+    "taiwan": "TW",
+    "taipei": "TW",
+}
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """All known entities, indexed by id and by ticker. Build with `load_reference` (link stage)."""
+
+    entities: tuple[ReferenceEntity, ...] = ()
+    _by_id: dict[str, ReferenceEntity] = field(default_factory=dict, repr=False, compare=False)
+    _by_ticker: dict[str, tuple[ReferenceEntity, Listing]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        for entity in self.entities:
+            self._by_id[entity.id] = entity
+            for listing in entity.listings:
+                self._by_ticker.setdefault(listing.ticker.upper(), (entity, listing))
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[ReferenceEntity]) -> ReferenceData:
+        return cls(entities=tuple(entities))
+
+    def entity(self, entity_id: str) -> ReferenceEntity | None:
+        return self._by_id.get(entity_id)
+
+    def by_ticker(self, ticker: str) -> tuple[ReferenceEntity, Listing] | None:
+        """The entity and listing of an exact ticker (`9988.HK`, `BABA`, `HSI`), any case."""
+        return self._by_ticker.get(ticker.upper())
+
+    def listing_for(self, entity_id: str, venue: str | None = None) -> Listing | None:
+        """The listing of `entity_id` that `venue` words select ("Hong Kong", "U.S.").
+
+        Without venue words, the primary listing. With venue words that select none of the
+        company's listings, None: the text names a line we do not know, so we do not guess.
+        """
+        entity = self._by_id.get(entity_id)
+        if entity is None:
+            return None
+        if venue is None:
+            return entity.primary_listing
+        country = VENUE_COUNTRIES.get(venue.strip().lower())
+        if country is None:
+            return entity.primary_listing
+        for listing in entity.listings:
+            if listing.country == country:
+                return listing
+        return None
