@@ -1,0 +1,145 @@
+"""Names of financial figures in text ("net income", "cloud revenue", "EPS") and their segment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import regex
+
+# (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
+# Bare "earnings"/"profit"/"income" are `earnings`: a per-share value makes them EPS, a plain
+# amount net income (decided where the value is read).
+_METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("adjusted_eps", r"(?:adjusted|non-GAAP|core|underlying)\s+(?:diluted\s+)?(?:EPS|earnings\s+"
+                     r"per\s+(?:share|ADS)|profit\s+per\s+share|net\s+income\s+per\s+share)"),
+    ("eps", r"(?:diluted\s+|basic\s+|GAAP\s+)?(?:EPS|earnings\s+per\s+(?:share|ADS)|profit\s+per\s+"
+            r"share|net\s+income\s+per\s+share|per[\s-]share\s+(?:earnings|profit))"),
+    ("adjusted_net_income", r"(?:adjusted|non-GAAP|core|underlying)\s+(?:net\s+)?(?:income|profits?"
+                            r"|earnings)"),
+    ("net_income", r"net\s+(?:income|profits?|earnings|loss)|profit\s+attributable|bottom\s+line"),
+    ("operating_income", r"operating\s+(?:income|profits?|loss)|income\s+from\s+operations"),
+    ("gross_margin", r"gross\s+(?:profit\s+)?margins?"),
+    ("operating_margin", r"operating\s+margins?"),
+    ("other:net_margin", r"net\s+(?:profit\s+)?margins?"),
+    ("free_cash_flow", r"free\s+cash\s+flows?"),
+    ("other:operating_cash_flow", r"operating\s+cash\s+flows?|cash\s+flows?\s+from\s+operations"),
+    ("other:gross_profit", r"gross\s+profits?"),
+    ("other:ebitda", r"(?:adjusted\s+)?EBITDA"),
+    ("other:capex", r"capital\s+expenditures?|capex|capital\s+spending"),
+    ("dividend_per_share", r"(?:(?:quarterly|annual|cash|regular|special|interim|final)\s+)*"
+                           r"(?:cash\s+)?dividends?(?!\s+(?:yield|payout))"),
+    ("buyback", r"(?:share|stock)\s+(?:buybacks?|repurchases?)|buybacks?|repurchase\s+"
+                r"(?:program|plan|authori[sz]ation)"),
+    ("market_cap", r"market\s+(?:capitali[sz]ation|cap|value|valuation)"),
+    ("revenue", r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"),
+    ("earnings", r"earnings|profits?|income"),
+)
+_METRIC = regex.compile(
+    "|".join(f"(?P<m{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_METRIC_PATTERNS)),
+    regex.IGNORECASE,
+)
+_METRIC_NAMES = [name for name, _ in _METRIC_PATTERNS]
+
+# Business lines, as written -> canonical segment name.
+SEGMENTS: Mapping[str, str] = {
+    "cloud computing": "cloud",
+    "cloud intelligence": "cloud",
+    "ai cloud": "cloud",
+    "cloud": "cloud",
+    "quick commerce": "quick_commerce",
+    "quick-commerce": "quick_commerce",
+    "instant commerce": "quick_commerce",
+    "e-commerce": "e_commerce",
+    "ecommerce": "e_commerce",
+    "international commerce": "international_commerce",
+    "local services": "local_services",
+    "services": "services",
+    "iphone": "iphone",
+    "ipad": "ipad",
+    "mac": "mac",
+    "wearables": "wearables",
+    "advertising": "advertising",
+    "ad": "advertising",
+    "data center": "data_center",
+    "data-center": "data_center",
+    "datacenter": "data_center",
+    "gaming": "gaming",
+    "automotive": "automotive",
+    "licensing": "licensing",
+    "patent-licensing": "licensing",
+    "chip": "chips",
+    "chips": "chips",
+    "semiconductor": "chips",
+    "handset": "handsets",
+    "handsets": "handsets",
+    "iot": "iot",
+    "broadcast": "broadcast",
+    "consumer electronics": "consumer_electronics",
+    "search": "search",
+    "youtube": "youtube",
+    "aws": "aws",
+    "azure": "azure",
+    "subscription": "subscription",
+    "hardware": "hardware",
+    "software": "software",
+    "retail": "retail",
+    "wholesale": "wholesale",
+    "streaming": "streaming",
+    "logistics": "logistics",
+    "fintech": "fintech",
+    "gaming and entertainment": "gaming",
+}
+_SEGMENT_ALT = "|".join(
+    regex.escape(s).replace(r"\ ", r"[\s-]+") for s in sorted(SEGMENTS, key=len, reverse=True)
+)
+_SEGMENT_BEFORE = regex.compile(
+    rf"(?<![\w-])(?P<seg>{_SEGMENT_ALT})(?:[\s-]+(?:related|based))?\s+(?:(?:product|unit|"
+    rf"division|segment|business|arm)(?:'s)?\s+)?$",
+    regex.IGNORECASE,
+)
+SEGMENT_UNIT = regex.compile(
+    rf"(?<![\w-])(?P<seg>{_SEGMENT_ALT})\s+(?:unit|division|segment|business|arm)\b",
+    regex.IGNORECASE,
+)
+SEGMENT_NAME = regex.compile(rf"(?<![\w-])(?P<seg>{_SEGMENT_ALT})(?![\w-])", regex.IGNORECASE)
+SEGMENT_ANAPHORA = regex.compile(
+    r"\b(?:this|that|the)\s+(?:segment|division|unit|business)\b", regex.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricTerm:
+    """A figure's name in the text, with the business line written before it."""
+
+    start: int
+    end: int
+    metric: str
+    segment: str | None = None
+    implied: bool = False  # "the cloud unit's 11% growth": a segment whose growth is revenue
+
+
+def canonical_segment(words: str) -> str | None:
+    key = regex.sub(r"[\s-]+", " ", words.strip().lower())
+    return SEGMENTS.get(key) or SEGMENTS.get(key.replace(" ", "-"))
+
+
+def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
+    """Metric names in text[start:end], each with the segment written right before it."""
+    terms: list[MetricTerm] = []
+    for match in _METRIC.finditer(text, start, end):
+        group = match.lastgroup
+        if group is None:
+            continue
+        metric = _METRIC_NAMES[int(group[1:])]
+        segment = None
+        seg = _SEGMENT_BEFORE.search(text, max(start, match.start() - 40), match.start())
+        if seg is not None:
+            segment = canonical_segment(seg.group("seg"))
+        terms.append(MetricTerm(match.start(), match.end(), metric, segment))
+    for match in SEGMENT_UNIT.finditer(text, start, end):
+        segment = canonical_segment(match.group("seg"))
+        if segment and not any(t.start <= match.start() < t.end for t in terms):
+            terms.append(MetricTerm(match.start(), match.end(), "revenue", segment, implied=True))
+    terms.sort(key=lambda t: t.start)
+    return terms

@@ -1,0 +1,108 @@
+"""Text normalisation and sentence splitting, keeping offsets into the clean text.
+
+Extractors match on a normalised copy of the text that has exactly the same length as the
+original (curly quotes become straight ones, non-breaking spaces become spaces, the minus sign
+becomes a hyphen), so every offset found in the copy is an offset into `Article.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# One character for one character: the normalised text keeps every offset.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2212": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\uff05": "%",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """The same text with quotes, spaces and minus signs made plain; same length as `text`."""
+    return text.translate(_SAME_LENGTH)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: `start`/`end` are offsets into the document text; `text` is normalised."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+# Words after which a full stop does not end a sentence (titles, company suffixes, months,
+# "U.S.", "a.m.", "No."). Single capital letters (initials) are handled by the pattern itself.
+_ABBREVIATIONS = frozenset(
+    """
+    inc corp co ltd llc plc cos bros mr mrs ms dr prof sr jr st mt no nos vs etc approx est
+    jan feb mar apr jun jul aug sep sept oct nov dec gov sen rep gen lt col capt dept univ
+    a.m p.m u.s u.k u.n e.u u.s.a e.g i.e fig ft al avg
+    """.split()
+)
+
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
+_END = regex.compile(r"""[.!?]+['")\]]*(?=\s)""")
+_WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LINE = regex.compile(r"[^\n]+")
+
+
+def _ends_sentence(text: str, dot: int, after: int) -> bool:
+    """Whether the punctuation at `dot` ends a sentence, looking at the words around it."""
+    if text[dot] != ".":
+        return True
+    following = text[after : after + 2].lstrip()
+    if not following:
+        return True
+    first = following[0]
+    if first.islower() or first in ",;:%$":
+        return False
+    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if match is None:
+        return True
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "John F. Kennedy", "Class A. shares" is rare
+    return word.lower().rstrip(".") not in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split normalised `text` into sentences; a line break always ends a sentence.
+
+    >>> [s.text for s in split_sentences("Shares rose 3% on Friday. Revenue fell.")]
+    ['Shares rose 3% on Friday.', 'Revenue fell.']
+    """
+    sentences: list[Sentence] = []
+    for paragraph, line_match in enumerate(_LINE.finditer(text)):
+        line_start, line_end = line_match.span()
+        start = line_start
+        for end_match in _END.finditer(text, line_start, line_end):
+            if not _ends_sentence(text, end_match.start(), end_match.end()):
+                continue
+            _append(sentences, text, start, end_match.end(), paragraph)
+            start = end_match.end()
+        _append(sentences, text, start, line_end, paragraph)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))

@@ -1,0 +1,396 @@
+"""What a percentage change is about: a listing's shares, an index, or a company's figure.
+
+For each `Change` the reader's question is "what rose?". The answer is the nearest subject word
+before the verb in the same clause ("Meta's stock surged 14%", "revenue rose 8%", "the Hang Seng
+Index rose 1.94%"), the phrase after a noun ("a 13% gain in its U.S.-listed stock"), or the
+word between the number and the noun ("a 19% share rally", "a 12% revenue increase"). Possessive
+pronouns and bare "the stock" resolve to a company named earlier, with a confidence penalty, and
+only when nothing else in the sentence could own the shares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from tickerwire.extract.changes import Change
+from tickerwire.extract.document import DocumentContext, EntityGroup
+from tickerwire.extract.lexicon import BLOCKER_NOUN, SHARE_NOUN, VENUE
+from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
+from tickerwire.extract.sentences import Sentence
+
+TopicKind = Literal["share", "index", "metric", "none"]
+TermKind = Literal["entity", "share", "metric", "blocker"]
+
+# Confidence penalties for owners found by reference rather than by name. Chosen by reading the
+# seed and FNSPID outputs: a pronoun is usually right (small penalty); the article's main
+# company for a bare "the stock" is right less often (larger penalty).
+PRONOUN_PENALTY = 0.1
+FALLBACK_PENALTY = 0.25
+
+_CLAUSE_BOUNDARY = regex.compile(
+    r";|:|\s[-–—]\s|—|\b(?:while|whereas|but|although|though|however|meanwhile|compared\s+"
+    r"(?:with|to)|versus|vs\.?|unlike|than)\b",
+    regex.IGNORECASE,
+)
+_GENERIC_SUBJECT = regex.compile(
+    r"\b(?:market|markets|sector|sectors|benchmark|indexes|indices|peers|rivals|industry|"
+    r"economy|shipments|group)\b",
+    regex.IGNORECASE,
+)
+_POSSESSIVE_PRONOUN = regex.compile(
+    r"\b(?P<pron>its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|"
+    r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
+    r"conglomerate|platform|tech|business|startup|miner|producer|manufacturer|airline)'s?)"
+    r"\s+(?:[\w.-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
+# What may stand right before a bare "shares"/"the stock" that we attribute by context: an
+# article, a preposition, or nothing (clause start). Venue words are removed first.
+_BARE_SHARE_START = regex.compile(
+    r"(?:[,;]\s*|\b(?:the|its|and|with|as|in|of|sending|sent|leaving|lifting|pushing)\s+)"
+    r"(?:(?:class\s+[AB]|common|ordinary|listed|traded)\s+)?$",
+    regex.IGNORECASE,
+)
+_COORDINATION = regex.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|plus)\s*$", regex.IGNORECASE)
+_OWNER_GAP_STOP = frozenset(
+    """have has had are is was were and or but with while after as that which said says
+    reported rose fell the a an""".split()
+)
+_AT_ENTITY = regex.compile(r"\b(?:at|for|of)\s+$", regex.IGNORECASE)
+_FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
+_RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """The company (or index) a change belongs to, and how sure the attribution is."""
+
+    entity_id: str
+    ticker: str | None = None
+    penalty: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    start: int
+    end: int
+    kind: TermKind
+    group: EntityGroup | None = None
+    metric: MetricTerm | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The answer for one change: its kind, owner(s), and the subject phrase's span."""
+
+    kind: TopicKind
+    owners: tuple[Owner, ...] = ()
+    metric: MetricTerm | None = None
+    futures: bool = False
+    subject_start: int = -1
+    subject_end: int = -1
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+NO_TOPIC = Topic("none")
+
+
+def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
+    """Subject words of a sentence in order: entities, share nouns, metric names, blockers."""
+    start, end = sentence.start, sentence.end
+    terms: list[Term] = [
+        Term(g.start, g.end, "entity", group=g) for g in ctx.groups_in(start, end)
+    ]
+    terms += [Term(m.start, m.end, "metric", metric=m) for m in find_metric_terms(ctx.text, start, end)]
+    terms += [Term(m.start(), m.end(), "share") for m in SHARE_NOUN.finditer(ctx.text, start, end)]
+    terms += [Term(m.start(), m.end(), "blocker") for m in BLOCKER_NOUN.finditer(ctx.text, start, end)]
+    terms += [
+        Term(m.start(), m.end(), "blocker") for m in _GENERIC_SUBJECT.finditer(ctx.text, start, end)
+    ]
+    # Overlaps: an entity name wins, then the longer term ("share prices" over "prices").
+    rank = {"entity": 0, "share": 1, "metric": 1, "blocker": 2}
+    terms.sort(key=lambda t: (rank[t.kind], -(t.end - t.start), t.start))
+    kept: list[Term] = []
+    for term in terms:
+        if any(term.start < k.end and k.start < term.end for k in kept):
+            continue
+        kept.append(term)
+    kept.sort(key=lambda t: t.start)
+    return kept
+
+
+class TopicResolver:
+    """Resolves the topics of the changes of one sentence."""
+
+    def __init__(self, ctx: DocumentContext, sentence: Sentence, terms: list[Term]):
+        self.ctx = ctx
+        self.sentence = sentence
+        self.terms = terms
+        self.text = ctx.text
+
+    # -- clause limits ------------------------------------------------------------------------
+
+    def clause_start(self, position: int) -> int:
+        start = self.sentence.start
+        for match in _CLAUSE_BOUNDARY.finditer(self.text, self.sentence.start, position):
+            start = match.end()
+        return start
+
+    # -- the main entry -----------------------------------------------------------------------
+
+    def resolve(self, changes: list[Change]) -> list[Topic]:
+        topics: list[Topic] = []
+        for i, change in enumerate(changes):
+            if change.kind == "list":
+                head_topic = topics[change.head]
+                topics.append(self._list_member(change, head_topic))
+                continue
+            topic = self._own_topic(change)
+            if topic.kind == "none" and i > 0 and not self._boundary_between(changes[i - 1], change):
+                previous = topics[i - 1]
+                if previous.kind != "none":
+                    topic = Topic(
+                        previous.kind,
+                        previous.owners,
+                        previous.metric,
+                        previous.futures,
+                        previous.subject_start,
+                        previous.subject_end,
+                        {"inherited": True},
+                    )
+            topics.append(topic)
+        return self._distribute(changes, topics)
+
+    def _boundary_between(self, previous: Change, change: Change) -> bool:
+        gap_end = change.trigger_start if change.trigger_start > previous.quantity.end else change.quantity.start
+        return bool(_CLAUSE_BOUNDARY.search(self.text, previous.quantity.end, gap_end))
+
+    def _own_topic(self, change: Change) -> Topic:
+        q = change.quantity
+        if change.kind == "noun_after":
+            between = [t for t in self.terms if q.end <= t.start and t.end <= change.trigger_start]
+            if between:
+                return self._topic_from_term(between[-1], anchor=q.start)
+            right = self._right_phrase_topic(change.trigger_end)
+            if right is not None:
+                return right
+            return self._scan_left(q.start)
+        if change.kind in ("higher_lower", "sign"):
+            return self._scan_left(q.start)
+        return self._scan_left(change.trigger_start)
+
+    def _right_phrase_topic(self, position: int) -> Topic | None:
+        """'a 13% gain in its U.S.-listed stock', 'a 25% jump in revenue'."""
+        phrase = _RIGHT_PHRASE.match(self.text, position, self.sentence.end)
+        if phrase is None:
+            return None
+        limit = min(self.sentence.end, phrase.end() + 50)
+        stop = _PHRASE_STOP.search(self.text, phrase.end(), limit)
+        limit = stop.start() if stop is not None else limit
+        for term in self.terms:
+            if phrase.end() <= term.start < limit:
+                return self._topic_from_term(term, anchor=term.start)
+        return None
+
+    def _scan_left(self, anchor: int) -> Topic:
+        floor = self.clause_start(anchor)
+        for term in reversed(self.terms):
+            if term.end > anchor or term.start < floor:
+                continue
+            return self._topic_from_term(term, anchor=anchor)
+        return NO_TOPIC
+
+    def _topic_from_term(self, term: Term, anchor: int) -> Topic:
+        if term.kind == "blocker":
+            return NO_TOPIC
+        if term.kind == "metric":
+            owner = self.metric_owner(term, anchor)
+            owners = (owner,) if owner is not None else ()
+            return Topic("metric", owners, term.metric, subject_start=term.start, subject_end=term.end)
+        if term.kind == "share":
+            owners, start = self.share_owners(term)
+            return Topic("share", owners, subject_start=min(start, term.start), subject_end=term.end)
+        group = term.group
+        assert group is not None
+        if group.entity_type == "index":
+            futures = bool(_FUTURES.match(self.text, group.end, self.sentence.end))
+            return Topic(
+                "index", (Owner(group.entity_id, group.ticker),), futures=futures,
+                subject_start=group.start, subject_end=group.end,
+            )
+        if group.entity_type != "company":
+            return NO_TOPIC
+        groups = self._coordinated(group)
+        owners = tuple(Owner(g.entity_id, g.ticker, PRONOUN_PENALTY if g.coref else 0.0) for g in groups)
+        return Topic("share", owners, subject_start=groups[0].start, subject_end=group.end)
+
+    # -- owners -------------------------------------------------------------------------------
+
+    def _companies(self, start: int, end: int) -> list[EntityGroup]:
+        return [g for g in self.ctx.groups_in(start, end) if g.entity_type == "company"]
+
+    def _coordinated(self, last: EntityGroup) -> list[EntityGroup]:
+        """'Snap SNAP.N and Pinterest PINS.N': the companies joined to `last` by and/commas."""
+        chain = [last]
+        candidates = self._companies(self.sentence.start, last.start)
+        for group in reversed(candidates):
+            if _COORDINATION.match(self.text, group.end, chain[0].start):
+                chain.insert(0, group)
+            else:
+                break
+        return chain
+
+    def _coordinated_after(self, first: EntityGroup) -> list[EntityGroup]:
+        chain = [first]
+        for group in self._companies(first.end, self.sentence.end):
+            if _COORDINATION.match(self.text, chain[-1].end, group.start):
+                chain.append(group)
+            else:
+                break
+        return chain
+
+    def share_owners(self, term: Term) -> tuple[tuple[Owner, ...], int]:
+        """Whose shares: 'shares of X', "X's shares", 'its shares', or a bare 'the stock'."""
+        text = self.text
+        after = regex.compile(r"\s+(?:of|in)\s+").match(text, term.end, self.sentence.end)
+        if after is not None:
+            following = self._companies(after.end(), min(self.sentence.end, after.end() + 3))
+            if following:
+                chain = self._coordinated_after(following[0])
+                return tuple(Owner(g.entity_id, g.ticker) for g in chain), term.start
+        before = self._companies(self.sentence.start, term.start)
+        if before:
+            nearest = before[-1]
+            gap = text[nearest.end : term.start]
+            if self._owner_gap(gap):
+                chain = self._coordinated(nearest)
+                return tuple(Owner(g.entity_id, g.ticker) for g in chain), chain[0].start
+        pronoun = _POSSESSIVE_PRONOUN.search(text, max(self.sentence.start, term.start - 60), term.start)
+        if pronoun is not None:
+            plural = pronoun.group("pron").lower() == "their"
+            return self._pronoun_owners(pronoun.start(), plural), pronoun.start()
+        if self._unknown_name_before(term.start):
+            return (), term.start
+        window_start = max(self.sentence.start, term.start - 40)
+        before_text = regex.sub(r"\s+", " ", VENUE.sub(" ", text[window_start : term.start])).strip()
+        at_sentence_start = window_start == self.sentence.start and not before_text
+        if not at_sentence_start and not _BARE_SHARE_START.search(before_text + " "):
+            return (), term.start
+        owner = self._fallback_owner(term.start)
+        return ((owner,) if owner else ()), term.start
+
+    def _owner_gap(self, gap: str) -> bool:
+        """Whether only a possessive and venue/class words stand between a name and 'shares'."""
+        if any(ch in gap for ch in ",;:()\"") or len(gap) > 40:
+            return False
+        words = regex.findall(r"[\w.-]+", regex.sub(r"^'s?", "", gap.strip()))
+        return len(words) <= 3 and not any(w.lower() in _OWNER_GAP_STOP for w in words)
+
+    def _unknown_name_before(self, position: int) -> bool:
+        """'Nissan shares' with Nissan unknown: a capitalised name owns them, not our company."""
+        window = self.text[max(self.sentence.start, position - 30) : position]
+        window = VENUE.sub(" ", window)
+        words = regex.findall(r"[\w.&'-]+", window)[-2:]
+        sentence_first = self.text[self.sentence.start : position].split()[:1]
+        for word in words:
+            if word[:1].isupper() and word not in ("The", "Its", "Their") and [word] != sentence_first:
+                return True
+        return False
+
+    def _pronoun_owners(self, position: int, plural: bool) -> tuple[Owner, ...]:
+        before = self._companies(self.sentence.start, position)
+        if before:
+            chain = self._coordinated(before[-1]) if plural else [before[-1]]
+            return tuple(Owner(g.entity_id, g.ticker, PRONOUN_PENALTY) for g in chain)
+        owner = self._previous_company(PRONOUN_PENALTY)
+        return (owner,) if owner else ()
+
+    def _previous_company(self, penalty: float) -> Owner | None:
+        """The company named last before this sentence (nearby), else the article's main one."""
+        window_start = max(0, self.sentence.start - 400)
+        earlier = self._companies(window_start, self.sentence.start)
+        if earlier:
+            return Owner(earlier[-1].entity_id, None, penalty)
+        if self.ctx.main_company is not None:
+            return Owner(self.ctx.main_company, None, FALLBACK_PENALTY)
+        return None
+
+    def _fallback_owner(self, position: int) -> Owner | None:
+        before = self._companies(self.sentence.start, position)
+        if len({g.entity_id for g in before}) == 1:
+            return Owner(before[-1].entity_id, None, PRONOUN_PENALTY)
+        if self._companies(self.sentence.start, self.sentence.end):
+            return None
+        main = self.ctx.main_company
+        if main is None:
+            return None
+        earlier = self._companies(max(0, self.sentence.start - 400), self.sentence.start)
+        if earlier and earlier[-1].entity_id != main:
+            return None  # the paragraph is about another company
+        return Owner(main, None, FALLBACK_PENALTY)
+
+    def metric_owner(self, term: Term, anchor: int) -> Owner | None:
+        """Whose figure: 'revenue at X', "X's revenue", 'X reported revenue', else 'its'."""
+        at = regex.compile(r"\s+(?:at|of|for|from)\s+").match(self.text, term.end, self.sentence.end)
+        if at is not None:
+            following = self._companies(at.end(), min(self.sentence.end, at.end() + 3))
+            if following:
+                return Owner(following[0].entity_id, following[0].ticker)
+        before = self._companies(self.sentence.start, term.start)
+        if before:
+            return Owner(before[-1].entity_id, before[-1].ticker, PRONOUN_PENALTY if before[-1].coref else 0.0)
+        return self._previous_company(PRONOUN_PENALTY)
+
+    def owner_after_number(self, change: Change, limit: int) -> Owner | None:
+        """'9.7 percent from a year ago at Alibaba', '+61% for Meta': an owner after the number."""
+        end = min(limit, change.quantity.end + 40)
+        for group in self._companies(change.quantity.end, end):
+            if _AT_ENTITY.search(self.text, max(change.quantity.end, group.start - 6), group.start):
+                return Owner(group.entity_id, group.ticker)
+            break
+        return None
+
+    # -- lists ----------------------------------------------------------------------------------
+
+    def _list_member(self, change: Change, head: Topic) -> Topic:
+        return Topic(
+            head.kind, head.owners, head.metric, head.futures, head.subject_start,
+            head.subject_end, {"list": True},
+        )
+
+    def _distribute(self, changes: list[Change], topics: list[Topic]) -> list[Topic]:
+        """Give each change of a list its own owner ('respectively', 'each', 'at X')."""
+        result = list(topics)
+        heads: dict[int, list[int]] = {}
+        for i, change in enumerate(changes):
+            heads.setdefault(change.head, []).append(i)
+        for members in heads.values():
+            next_starts = [changes[i + 1].quantity.start if i + 1 < len(changes) else self.sentence.end for i in members]
+            own = [self.owner_after_number(changes[i], next_starts[k]) for k, i in enumerate(members)]
+            if any(o is not None for o in own):
+                for k, i in enumerate(members):
+                    topic = result[i]
+                    if own[k] is not None:
+                        result[i] = _with_owners(topic, (own[k],))  # type: ignore[arg-type]
+                    elif k > 0:
+                        result[i] = NO_TOPIC  # a later number with no owner of its own
+                continue
+            owners = result[members[0]].owners
+            if len(members) > 1 and len(owners) == len(members):
+                for k, i in enumerate(members):
+                    result[i] = _with_owners(result[i], (owners[k],))
+            elif len(members) > 1 and len(owners) != 1:
+                for i in members:
+                    result[i] = NO_TOPIC  # numbers and owners do not pair up: do not guess
+        return result
+
+
+def _with_owners(topic: Topic, owners: tuple[Owner, ...]) -> Topic:
+    return Topic(
+        topic.kind, owners, topic.metric, topic.futures, topic.subject_start, topic.subject_end,
+        topic.extra,
+    )
