@@ -12,7 +12,7 @@ from __future__ import annotations
 from tickerwire.extract.changes import find_changes
 from tickerwire.extract.dedupe import merge_repeats
 from tickerwire.extract.document import DocumentContext, build_context
-from tickerwire.extract.metrics import metric_events
+from tickerwire.extract.metrics import metric_events, remember_sentence
 from tickerwire.extract.price_moves import move_events
 from tickerwire.extract.subjects import TopicResolver, sentence_terms
 from tickerwire.link import ReferenceData
@@ -33,6 +33,7 @@ def _extract(ctx: DocumentContext) -> list[Event]:
     found: list[tuple[Event, bool]] = []
     memory: dict[str, object] = {}
     for sentence in ctx.sentences:
+        remember_sentence(ctx, sentence, memory)
         quantities = ctx.quantities_in(sentence.start, sentence.end)
         if not quantities:
             continue

@@ -56,7 +56,7 @@ _NOUN_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _LIST_GAP = regex.compile(
-    r"^(?!.*\b(?:from|to|vs?\.?)\s*$)[^;:.()\d%]{0,90}$",
+    r"^(?!.*\b(?:from|to|vs?\.?)\s*$)(?:[^;:.()\d%]|\.(?=\w)){0,90}$",
 )
 _LIST_CONNECTOR = regex.compile(
     r"\b(?:and|compared\s+(?:with|to)|versus|while|against)\b|,", regex.IGNORECASE

@@ -97,9 +97,7 @@ BLOCKER_NOUN = regex.compile(
     r"oil|crude|gold|bitcoin|dollar|yen|euro|yuan|currency|bond|bonds|treasur(?:y|ies)|"
     r"ownership|stake|holdings?|weighting|weight|probability|odds|chance|margin\s+of\s+error|"
     r"market\s+share|valuation|multiple|premium|discount|upside|downside|return|returns|"
-    r"dividend\s+yield|payout|tax\s+rate|price\s+target|target|estimates?|forecasts?|guidance|"
-    r"outlook|consensus|expectations|EBITDA|backlog|transactions|buybacks|repurchases|"
-    r"market\s+share)\b",
+    r"dividend\s+yield|payout|tax\s+rate|price\s+target|target|backlog|transactions|market\s+share)\b",
     regex.IGNORECASE,
 )
 # Words after a number that make it a forecast, a target or hypothetical, not a move.

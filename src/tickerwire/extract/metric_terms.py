@@ -90,19 +90,19 @@ SEGMENTS: Mapping[str, str] = {
     "fintech": "fintech",
     "gaming and entertainment": "gaming",
 }
-_SEGMENT_ALT = "|".join(
+SEGMENT_ALT = "|".join(
     regex.escape(s).replace(r"\ ", r"[\s-]+") for s in sorted(SEGMENTS, key=len, reverse=True)
 )
 _SEGMENT_BEFORE = regex.compile(
-    rf"(?<![\w-])(?P<seg>{_SEGMENT_ALT})(?:[\s-]+(?:related|based))?\s+(?:(?:product|unit|"
+    rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:[\s-]+(?:related|based))?\s+(?:(?:product|unit|"
     rf"division|segment|business|arm)(?:'s)?\s+)?$",
     regex.IGNORECASE,
 )
 SEGMENT_UNIT = regex.compile(
-    rf"(?<![\w-])(?P<seg>{_SEGMENT_ALT})\s+(?:unit|division|segment|business|arm)\b",
+    rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})\s+(?:unit|division|segment|business|arm)\b",
     regex.IGNORECASE,
 )
-SEGMENT_NAME = regex.compile(rf"(?<![\w-])(?P<seg>{_SEGMENT_ALT})(?![\w-])", regex.IGNORECASE)
+SEGMENT_NAME = regex.compile(rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?![\w-])", regex.IGNORECASE)
 SEGMENT_ANAPHORA = regex.compile(
     r"\b(?:this|that|the)\s+(?:segment|division|unit|business)\b", regex.IGNORECASE
 )

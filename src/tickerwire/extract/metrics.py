@@ -1,13 +1,116 @@
-"""`financial_metric` events (stub while moves are being built)."""
+"""`financial_metric` events: a company's figure, its value, its change, its period.
+
+Two kinds of statements make a metric. A value bound to a metric name ("revenue of 280.15
+billion yuan", "Net income was ...", "$50 billion in share repurchases", "a cash dividend of
+$0.24 per share") and a change whose subject is a metric name ("cloud revenues rose 9.7 percent
+at Alibaba", "a 12% revenue increase to 14.8 billion yuan"). A change stated next to a value of
+the same figure ("Net income was 48.945 billion yuan, a 239% surge") is one metric. Values that
+are a comparison base ("from $1.8 billion a year ago") or a difference ("by $148 billion") are
+not the figure and are skipped.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.metric_terms import (
+    SEGMENT_ALT,
+    SEGMENT_ANAPHORA,
+    SEGMENT_NAME,
+    SEGMENT_UNIT,
+    MetricTerm,
+    canonical_segment,
+)
+from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
-from tickerwire.extract.subjects import Topic, TopicResolver
-from tickerwire.records import Event
+from tickerwire.extract.subjects import Owner, Term, Topic, TopicResolver
+from tickerwire.records import Event, FinancialMetricAttributes, StatedConversion
+
+# Confidence of a figure bound to its name in one clause; set by reading FNSPID outputs.
+BASE_CONFIDENCE = 0.85
+IMPLIED_METRIC_PENALTY = 0.1  # "the cloud unit's 11% growth" read as revenue growth
+CARRIED_PERIOD_PENALTY = 0.05
+
+_APPROX = (
+    r"(?:(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than|less\s+than|"
+    r"under|just\s+over|just\s+under|close\s+to|an?\s+estimated|a\s+record|a\s+staggering|"
+    r"a\s+whopping|an?)\s+)*"
+)
+# Words that tie a value to the metric name before it ("revenue of", "net income was").
+_LINK = regex.compile(
+    r"(?:'s?)?(?P<filler>(?:\s+(?!(?:and|or|but|while|which|that|from|than|by|vs|versus|"
+    r"compared|above|below|beat|missed|topped)\b)[\w.'’&-]+){0,FILL}?)\s*"
+    r"(?P<link>of|was|were|is|are|at|came\s+in\s+at|totaled|totalled|totaling|reached|hit|"
+    r"stood\s+at|amounted\s+to|to|would\s+be|will\s+be|be|pegged\s+at|of\s+about|"
+    r"with\s+a\s+midpoint\s+of|:|rose\s+to|fell\s+to|grew\s+to|increased\s+to|jumped\s+to|"
+    r"climbed\s+to|declined\s+to|dropped\s+to|surged\s+to|improved\s+to|expanded\s+to)"
+    r"\s+" + _APPROX + r"$",
+    regex.IGNORECASE,
+)
+_LINK_SHORT = regex.compile(_LINK.pattern.replace("FILL", "5"), regex.IGNORECASE)
+_LINK_LONG = regex.compile(_LINK.pattern.replace("FILL", "8"), regex.IGNORECASE)
+_IN_METRIC = regex.compile(r"\s+(?:in|of)\s+(?:(?:new|additional|annual|quarterly|total)\s+)?$", regex.I)
+_ESTIMATE_OF = regex.compile(
+    r"\b(?:estimates?|consensus|expectations?|forecasts?|projections?|Street\s+view|"
+    r"expected|anticipated|estimated)\s+(?:(?:mark|figure|estimate|view)\s+)?"
+    r"(?:of|at|for|was|is|were|calls?\s+for)?\s*" + _APPROX + r"$",
+    regex.IGNORECASE,
+)
+_ESTIMATE_CUE = regex.compile(
+    r"\b(?:estimates?|estimated|expects?|expected|expectations?|forecasts?|forecasted|"
+    r"projects?|projected|predicts?|predicted|anticipates?|anticipated|guidance|guides?|outlook|"
+    r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
+    r"see|estimate)|targets?|plans?\s+to|could|would|likely)\b",
+    regex.IGNORECASE,
+)
+_ACTUAL_CUE = regex.compile(
+    r"\b(?:reported|posted|delivered|recorded|generated|logged|booked|announced|came\s+in|"
+    r"was|were|rose|fell|grew|jumped|surged|declined)\b",
+    regex.IGNORECASE,
+)
+_PRIOR_BEFORE = regex.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+" + _APPROX + r"$", regex.I)
+_PRIOR_AFTER = regex.compile(
+    r"\s*(?:(?:in|for)\s+the\s+)?(?:a\s+year\s+(?:ago|earlier)|(?:in\s+)?the\s+(?:year[\s-]ago|"
+    r"prior[\s-]year|same|previous|comparable)\s+(?:quarter|period)|last\s+year|a\s+year\s+before)",
+    regex.IGNORECASE,
+)
+_BY_BEFORE = regex.compile(r"\bby\s+" + _APPROX + r"$", regex.IGNORECASE)
+_TO_AFTER = regex.compile(r"[^.;%\d]{0,60}?\bto\s+" + _APPROX + r"$", regex.IGNORECASE)
+_ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
+_LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
+_PAIR_TERMS = regex.compile(r"\s+(?:and|&)\s+")
+_PAIR_VALUES = regex.compile(r"\s+(?:and|&)\s+")
+_SEGMENT_PAIR = regex.compile(
+    rf"(?<![\w-])(?P<s1>{SEGMENT_ALT})\s+(?:and|&)\s+(?P<s2>{SEGMENT_ALT})\s+$", regex.IGNORECASE
+)
+_CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
+_PERIOD_PRIOR = regex.compile(r"\b(?:year[\s-]ago|prior[\s-]year|same|previous|comparable)\b", regex.I)
+
+# Metrics that are amounts of money and must be written with a currency and a size.
+_AMOUNT_METRICS = frozenset(
+    {"revenue", "net_income", "adjusted_net_income", "operating_income", "free_cash_flow",
+     "buyback", "market_cap", "other:gross_profit", "other:ebitda", "other:capex",
+     "other:operating_cash_flow"}
+)
+_PERCENT_METRICS = frozenset({"gross_margin", "operating_margin", "other:net_margin"})
+_PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
+
+
+@dataclass
+class _Fact:
+    term: MetricTerm
+    owner: Owner | None
+    anchor: int
+    value: Quantity | None = None
+    change: Change | None = None
+    estimate: bool = False
+    metric: str = ""
 
 
 def metric_events(
@@ -19,4 +122,322 @@ def metric_events(
     resolver: TopicResolver,
     memory: dict[str, object],
 ) -> list[Event]:
-    return []
+    """The financial metrics stated in one sentence, in text order."""
+    metric_terms = [t for t in resolver.terms if t.kind == "metric"]
+    if not metric_terms:
+        return []
+    facts = _value_facts(ctx, sentence, quantities, metric_terms, resolver)
+    _add_change_facts(ctx, sentence, changes, topics, facts, quantities)
+    events = []
+    for fact in facts:
+        event = _event(ctx, sentence, fact, resolver, memory)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+# -- values -------------------------------------------------------------------------------------
+
+
+def _value_facts(
+    ctx: DocumentContext,
+    sentence: Sentence,
+    quantities: list[Quantity],
+    terms: list[Term],
+    resolver: TopicResolver,
+) -> list[_Fact]:
+    text = ctx.text
+    facts: list[_Fact] = []
+    candidates = [
+        q for q in quantities
+        if not q.is_conversion and not q.is_range and q.kind in ("money", "percent")
+    ]
+    pending: dict[int, tuple[MetricTerm, bool]] = {}  # value start -> (name, estimate) of a pair
+    for index, q in enumerate(candidates):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        paired = following is not None and _PAIR_VALUES.fullmatch(text[q.end : following.start])
+        before = text[max(sentence.start, q.start - 40) : q.start]
+        if q.start in pending:
+            term, estimate = pending.pop(q.start)
+        else:
+            if _BY_BEFORE.search(before) or _PRIOR_BEFORE.search(before) or _PRIOR_AFTER.match(text, q.end):
+                continue
+            estimate = False
+            term = _bind_left(ctx, q, terms, quantities) or _bind_right(ctx, q, terms)
+            if term is not None and paired and following is not None:
+                pair = _pair_of(ctx, term, terms)
+                if pair is not None:
+                    term = pair[0]
+                    pending[following.start] = (pair[1], False)
+            elif term is None and _ESTIMATE_OF.search(before) and facts:
+                estimate = True
+                if paired and following is not None and len(facts) >= 2 and facts[-2].value is not None:
+                    term = facts[-2].term
+                    pending[following.start] = (facts[-1].term, True)
+                else:
+                    term = facts[-1].term
+        if term is None:
+            continue
+        if q.kind == "percent" and term.metric not in _PERCENT_METRICS:
+            continue
+        owner = resolver.metric_owner(Term(term.start, term.end, "metric", metric=term), q.start)
+        estimate = estimate or _is_estimate(ctx, sentence, q.start)
+        facts.append(_Fact(term, owner, q.start, value=q, estimate=estimate))
+    return facts
+
+
+def _bind_left(ctx: DocumentContext, q: Quantity, terms: list[Term], quantities: list[Quantity]) -> MetricTerm | None:
+    """'revenue of X', 'Net income was X', 'earnings of $1.82 per share': the name before."""
+    text = ctx.text
+    before_terms = [t for t in terms if t.end <= q.start and t.metric is not None]
+    if not before_terms:
+        return None
+    term = before_terms[-1]
+    assert term.metric is not None
+    between = text[term.end : q.start]
+    if _CLAUSE.search(between):
+        return None
+    others = [o for o in quantities if term.end <= o.start and o.end <= q.start and not o.is_conversion]
+    link = _LINK_LONG if q.per_share else _LINK_SHORT
+    if others:
+        # "market capitalization by $148 billion to $1.16 trillion": skip a difference
+        if len(others) != 1 or not _BY_BEFORE.search(text, max(term.end, others[0].start - 12), others[0].start):
+            return None
+        if not regex.search(r"\s+to\s+" + _APPROX + r"$", text[others[0].end : q.start], regex.I):
+            return None
+        return term.metric
+    if link.fullmatch(between) is None:
+        return None
+    return term.metric
+
+
+def _bind_right(ctx: DocumentContext, q: Quantity, terms: list[Term]) -> MetricTerm | None:
+    """'$6.69 billion in sales', '$50 billion in share repurchases', '$3 trillion market cap'."""
+    text = ctx.text
+    for term in terms:
+        if term.start < q.end or term.metric is None:
+            continue
+        between = text[q.end : term.start]
+        if term.metric.metric in ("revenue", "buyback", "other:capex") and _IN_METRIC.fullmatch(between):
+            return term.metric
+        if term.metric.metric in ("market_cap", "buyback") and regex.fullmatch(r"\s*(?:share\s+)?", between):
+            return term.metric
+        return None
+    return None
+
+
+def _pair_of(ctx: DocumentContext, term: MetricTerm, terms: list[Term]) -> tuple[MetricTerm, MetricTerm] | None:
+    """'sales and adjusted profit of X and Y', 'chip and licensing revenues were X and Y'."""
+    text = ctx.text
+    segments = _SEGMENT_PAIR.search(text, max(0, term.start - 60), term.start)
+    if segments is not None:
+        first = canonical_segment(segments.group("s1"))
+        second = canonical_segment(segments.group("s2"))
+        if first and second:
+            return (
+                MetricTerm(term.start, term.end, term.metric, first),
+                MetricTerm(term.start, term.end, term.metric, second),
+            )
+    earlier = [t.metric for t in terms if t.metric is not None and t.end <= term.start]
+    if earlier and _PAIR_TERMS.fullmatch(text[earlier[-1].end : term.start]):
+        return earlier[-1], term
+    return None
+
+
+# -- changes ------------------------------------------------------------------------------------
+
+
+def _add_change_facts(
+    ctx: DocumentContext,
+    sentence: Sentence,
+    changes: list[Change],
+    topics: list[Topic],
+    facts: list[_Fact],
+    quantities: list[Quantity],
+) -> None:
+    text = ctx.text
+    for i, (change, topic) in enumerate(zip(changes, topics, strict=True)):
+        if topic.kind != "metric" or topic.metric is None or change.relative:
+            continue
+        if topic.metric.metric in _PERCENT_METRICS:
+            continue  # "margin rose 2%": percent or points? not said
+        after = text[change.quantity.end : change.quantity.end + 30]
+        if regex.match(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", after, regex.I):
+            continue  # a surprise against estimates, not a change of the figure
+        if regex.search(r"\b(?:consensus|estimates?|expectations)\b", after, regex.I):
+            continue
+        owner = topic.owners[0] if topic.owners else None
+        head_estimate = change.head < i and any(
+            f.change is changes[change.head] and f.estimate for f in facts
+        )
+        estimate = change.hedged or head_estimate or _is_estimate(ctx, sentence, change.quantity.start)
+        merged = False
+        for fact in reversed(facts):
+            if fact.change is None and fact.value is not None and fact.term == topic.metric and fact.anchor < change.quantity.start:
+                fact.change = change
+                merged = True
+                break
+        if merged:
+            continue
+        next_start = changes[i + 1].quantity.start if i + 1 < len(changes) else sentence.end
+        value = _value_after(ctx, change, quantities, next_start)
+        if value is not None:
+            facts[:] = [f for f in facts if f.value is not value]
+        facts.append(_Fact(topic.metric, owner, change.quantity.start, value=value, change=change, estimate=estimate))
+    facts.sort(key=lambda f: f.anchor)
+
+
+def _value_after(ctx: DocumentContext, change: Change, quantities: list[Quantity], limit: int) -> Quantity | None:
+    """'rose 10% to $7.96 billion', 'a 25% jump in revenue to $40.1 billion': the new level."""
+    for q in quantities:
+        if q.start < change.quantity.end or q.start >= limit or q.is_conversion:
+            continue
+        if q.kind == "money" and _TO_AFTER.fullmatch(ctx.text[change.quantity.end : q.start]):
+            return q
+        return None
+    return None
+
+
+# -- events -------------------------------------------------------------------------------------
+
+
+def _is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> bool:
+    """A forecast word before the figure in its clause, nearer than any word of a result."""
+    start = sentence.start
+    for match in _CLAUSE.finditer(ctx.text, sentence.start, position):
+        start = match.end()
+    if _ESTIMATE_OF.search(ctx.text, max(start, position - 40), position):
+        return True
+    cues = list(_ESTIMATE_CUE.finditer(ctx.text, start, position))
+    if not cues:
+        return False
+    actual = list(_ACTUAL_CUE.finditer(ctx.text, start, position))
+    return not actual or cues[-1].start() > actual[-1].start() or cues[0].start() < actual[0].start()
+
+
+def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: _Fact) -> str | None:
+    metric = fact.term.metric
+    value = fact.value
+    if metric in ("earnings", "net_income", "adjusted_net_income", "eps", "adjusted_eps"):
+        prefix = ctx.text[max(sentence.start, fact.term.start - 30) : fact.term.end]
+        adjusted = bool(_ADJUSTED.search(prefix)) or metric.startswith("adjusted")
+        if value is not None and value.per_share:
+            return "adjusted_eps" if adjusted else "eps"
+        if metric in ("eps", "adjusted_eps"):
+            return metric
+        if metric == "earnings":
+            return "net_income" if value is not None else "eps"
+    if value is not None and value.per_share and metric not in _PER_SHARE_METRICS:
+        return None
+    if metric == "dividend_per_share" and value is not None and not value.per_share and value.scaled:
+        return None
+    return metric
+
+
+def _event(
+    ctx: DocumentContext, sentence: Sentence, fact: _Fact, resolver: TopicResolver, memory: dict[str, object]
+) -> Event | None:
+    metric = _final_metric(ctx, sentence, fact)
+    if metric is None or fact.owner is None:
+        return None
+    if ctx.entity_type(fact.owner.entity_id) != "company":
+        return None
+    value = fact.value
+    amount: float | None = None
+    currency: str | None = None
+    conversion: StatedConversion | None = None
+    if value is not None:
+        if metric in _PERCENT_METRICS:
+            if value.kind != "percent":
+                return None
+            amount = value.value
+        else:
+            if value.kind != "money":
+                return None
+            if metric in _AMOUNT_METRICS and not value.scaled and abs(value.value) < 1e5:
+                return None  # "$451" next to "market value" is a share price, not the figure
+            amount, currency = value.value, value.currency
+            if metric in ("net_income", "operating_income") and _LOSS.search(
+                ctx.text, fact.term.start, fact.term.end
+            ):
+                amount = -abs(amount)
+            if value.conversion is not None:
+                conversion = StatedConversion(value=value.conversion.value, currency=value.conversion.currency or "")
+    change_pct = fact.change.pct if fact.change is not None else None
+    if amount is None and change_pct is None:
+        return None
+    segment = fact.term.segment or _sentence_segment(ctx, sentence, fact, memory)
+    period_text, period_end, carried = _period(ctx, sentence, fact, memory)
+    confidence = BASE_CONFIDENCE - (fact.owner.penalty if fact.owner else 0.0)
+    if fact.term.implied:
+        confidence -= IMPLIED_METRIC_PENALTY
+    if carried:
+        confidence -= CARRIED_PERIOD_PENALTY
+    attributes = FinancialMetricAttributes(
+        metric=metric,
+        segment=segment,
+        value=amount,
+        currency=currency,
+        stated_conversion=conversion,
+        change_pct=change_pct,
+        period=period_text,
+        period_end=period_end,
+        is_estimate=fact.estimate,
+    ).model_dump(mode="json")
+    return Event(
+        type="financial_metric",
+        entity=fact.owner.entity_id,
+        evidence=evidence(ctx, sentence.start, sentence.end),
+        confidence=round(max(0.05, confidence), 3),
+        attributes=attributes,
+    )
+
+
+def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: _Fact, memory: dict[str, object]) -> str | None:
+    """A business line named in the sentence ("its cloud computing division") or referred to."""
+    units = {
+        canonical_segment(m.group("seg"))
+        for m in SEGMENT_UNIT.finditer(ctx.text, sentence.start, sentence.end)
+    }
+    units.discard(None)
+    if len(units) == 1:
+        return units.pop()
+    if SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
+        remembered = memory.get("segment")
+        return remembered if isinstance(remembered, str) else None
+    return None
+
+
+def remember_sentence(ctx: DocumentContext, sentence: Sentence, memory: dict[str, object]) -> None:
+    """Carry the last reporting period and business line across sentences of a paragraph."""
+    if memory.get("paragraph") != sentence.paragraph:
+        memory["paragraph"] = sentence.paragraph
+        memory.pop("period", None)
+    previous_segment = memory.get("pending_segment")
+    if previous_segment is not None:
+        memory["segment"] = previous_segment
+    names = [canonical_segment(m.group("seg")) for m in SEGMENT_NAME.finditer(ctx.text, sentence.start, sentence.end)]
+    named = [n for n in names if n]
+    memory["pending_segment"] = named[-1] if named else memory.get("segment")
+
+
+def _period(
+    ctx: DocumentContext, sentence: Sentence, fact: _Fact, memory: dict[str, object]
+) -> tuple[str | None, dt.date | None, bool]:
+    periods = [
+        p for p in ctx.periods_in(sentence.start, sentence.end)
+        if not _PERIOD_PRIOR.search(p.text) and not _PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
+    ]
+    if periods:
+        chosen = min(periods, key=lambda p: abs(p.start - fact.anchor))
+        memory["period"] = (chosen.text, chosen.period_end)
+        return _clean_period(chosen.text), chosen.period_end, False
+    remembered = memory.get("period")
+    if isinstance(remembered, tuple):
+        text, end = remembered
+        return _clean_period(text), end, True
+    return None, None, False
+
+
+def _clean_period(text: str) -> str:
+    return regex.sub(r"^(?:the|for)\s+", "", text.strip(), flags=regex.IGNORECASE)

@@ -111,6 +111,9 @@ def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
     terms += [
         Term(m.start(), m.end(), "blocker") for m in _GENERIC_SUBJECT.finditer(ctx.text, start, end)
     ]
+    # A currency word inside an amount ("33.4 billion yuan") is not a subject.
+    spans = [(q.start, q.end) for q in ctx.quantities_in(start, end)]
+    terms = [t for t in terms if t.kind != "blocker" or not any(s <= t.start < e for s, e in spans)]
     # Overlaps: an entity name wins, then the longer term ("share prices" over "prices").
     rank = {"entity": 0, "share": 1, "metric": 1, "blocker": 2}
     terms.sort(key=lambda t: (rank[t.kind], -(t.end - t.start), t.start))
@@ -310,13 +313,17 @@ class TopicResolver:
         return (owner,) if owner else ()
 
     def _previous_company(self, penalty: float) -> Owner | None:
-        """The company named last before this sentence (nearby), else the article's main one."""
+        """The company a back-reference points to: the article's main company when it was named
+        just before (a competitor named in passing is not the subject), else the last named."""
         window_start = max(0, self.sentence.start - 400)
         earlier = self._companies(window_start, self.sentence.start)
+        main = self.ctx.main_company
         if earlier:
+            if main is not None and any(g.entity_id == main for g in earlier):
+                return Owner(main, None, penalty)
             return Owner(earlier[-1].entity_id, None, penalty)
-        if self.ctx.main_company is not None:
-            return Owner(self.ctx.main_company, None, FALLBACK_PENALTY)
+        if main is not None:
+            return Owner(main, None, FALLBACK_PENALTY)
         return None
 
     def _fallback_owner(self, position: int) -> Owner | None:
@@ -343,7 +350,13 @@ class TopicResolver:
         before = self._companies(self.sentence.start, term.start)
         if before:
             return Owner(before[-1].entity_id, before[-1].ticker, PRONOUN_PENALTY if before[-1].coref else 0.0)
-        return self._previous_company(PRONOUN_PENALTY)
+        pronoun = _POSSESSIVE_PRONOUN.search(self.text, max(self.sentence.start, term.start - 60), term.start)
+        if pronoun is not None:
+            return self._previous_company(PRONOUN_PENALTY)
+        main = self.ctx.main_company
+        if main is not None:
+            return Owner(main, None, FALLBACK_PENALTY)
+        return self._previous_company(FALLBACK_PENALTY)
 
     def owner_after_number(self, change: Change, limit: int) -> Owner | None:
         """'9.7 percent from a year ago at Alibaba', '+61% for Meta': an owner after the number."""
