@@ -10,7 +10,7 @@ article is one event (`dedupe`).
 from __future__ import annotations
 
 from tickerwire.extract.changes import find_changes
-from tickerwire.extract.dedupe import merge_repeats
+from tickerwire.extract.dedupe import Found, merge_repeats, propagate_article_period
 from tickerwire.extract.document import DocumentContext, build_context
 from tickerwire.extract.metrics import metric_events, remember_sentence
 from tickerwire.extract.price_moves import move_events
@@ -30,18 +30,21 @@ def extract_events(linked: LinkedDocument, reference: ReferenceData) -> list[Eve
 
 
 def _extract(ctx: DocumentContext) -> list[Event]:
-    found: list[tuple[Event, bool]] = []
+    found: list[Found] = []
     memory: dict[str, object] = {}
     for sentence in ctx.sentences:
         remember_sentence(ctx, sentence, memory)
         quantities = ctx.quantities_in(sentence.start, sentence.end)
         if not quantities:
             continue
-        percents = [q for q in quantities if q.kind == "percent" and not q.is_conversion]
+        percents = [
+            q for q in quantities if q.kind == "percent" and not q.is_conversion and not q.is_range
+        ]
         changes = find_changes(ctx.text, sentence, percents) if percents else []
         terms = sentence_terms(ctx, sentence)
         resolver = TopicResolver(ctx, sentence, terms)
         topics = resolver.resolve(changes) if changes else []
         found += move_events(ctx, changes, topics)
-        found += [(e, False) for e in metric_events(ctx, sentence, quantities, changes, topics, resolver, memory)]
-    return merge_repeats(found)
+        metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver, memory)
+        found += [Found(e, anchor=e.evidence.start) for e in metrics]
+    return merge_repeats(propagate_article_period(found))

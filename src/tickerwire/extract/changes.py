@@ -74,6 +74,10 @@ _LEVEL_VERB = regex.compile(
 )
 
 
+# "expects revenue to rise 12.5%", "shares to gain 5%": an infinitive is a forecast.
+_INFINITIVE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """A percentage with a direction and the words that give it."""
@@ -102,9 +106,10 @@ def find_changes(text: str, sentence: Sentence, percents: list[Quantity]) -> lis
     for i, quantity in enumerate(percents):
         left_start = previous_end
         previous_end = quantity.end
-        found = _trigger(text, quantity, left_start, percents[i + 1].start if i + 1 < len(percents) else sentence.end)
-        if found is None and changes:
-            found = _list_member(text, quantity, changes[-1])
+        right_end = percents[i + 1].start if i + 1 < len(percents) else sentence.end
+        found = _trigger(text, quantity, left_start, right_end)
+        if (found is None or found[1] == "sign") and changes:
+            found = _list_member(text, quantity, changes[-1]) or found
         if found is None:
             continue
         direction, kind, t_start, t_end = found
@@ -122,6 +127,7 @@ def find_changes(text: str, sentence: Sentence, percents: list[Quantity]) -> lis
                 sentence=sentence,
                 head=head,
                 hedged=bool(FORECAST_BEFORE.search(hedge_window))
+                or bool(_INFINITIVE.search(text, max(sentence.start, t_start - 4), t_start))
                 or (kind == "list" and changes[head].hedged if head < len(changes) else False),
                 relative=bool(RELATIVE_CLOSE.match(text, quantity.end)),
             )
@@ -186,7 +192,7 @@ def _last_verb(text: str, start: int, end: int) -> tuple[str, TriggerKind, int, 
     if any(ch in gap for ch in ",;:()%$") or any(ch.isdigit() for ch in gap):
         return None
     word = best.group(0)
-    if word.lower() in ("up", "down"):
+    if word.lower() in ("up", "down", "off"):
         return ("up" if word.lower() == "up" else "down"), "updown", best.start(), best.end()
     direction = verb_direction(word)
     if direction is None:

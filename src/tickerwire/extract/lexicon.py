@@ -78,7 +78,7 @@ MOVE_NOUN_ALT = _alt(UP_NOUNS + DOWN_NOUNS)
 MOVE_VERB = regex.compile(rf"\b(?:{MOVE_VERB_ALT})\b", regex.IGNORECASE)
 MOVE_NOUN = regex.compile(rf"\b(?:{MOVE_NOUN_ALT})\b", regex.IGNORECASE)
 # "were up 0.29%", "trading down 2%", "sending shares up 1.0%", "last down over 2%"
-UP_DOWN = regex.compile(r"\b(?:up|down)\b", regex.IGNORECASE)
+UP_DOWN = regex.compile(r"\b(?:up|down|off)\b", regex.IGNORECASE)
 # "3% higher", "closed 2% lower"
 HIGHER_LOWER = regex.compile(r"\s+(?:higher|lower)\b", regex.IGNORECASE)
 
@@ -90,7 +90,8 @@ SHARE_NOUN = regex.compile(
 )
 # Nouns of figures that are not prices: a number after them is about the figure.
 BLOCKER_NOUN = regex.compile(
-    r"\b(?:users?|subscribers?|customers?|impressions|shipments?|deliveries|payrolls?|jobs?|"
+    r"\b(?:share\s+count|shares\s+outstanding|outstanding\s+shares|share\s+(?:issuance|sale|"
+    r"offering)|users?|subscribers?|customers?|impressions|shipments?|deliveries|payrolls?|jobs?|"
     r"employees|headcount|workforce|yields?|rates?|inflation|prices|volumes?|orders?|bookings|"
     r"traffic|visits|downloads|production|output|exports?|imports?|GDP|unemployment|spending|"
     r"costs?|expenses|capex|tariffs?|taxes|tax|wages?|demand|supply|sentiment|index\s+futures|"
@@ -102,9 +103,8 @@ BLOCKER_NOUN = regex.compile(
 )
 # Words after a number that make it a forecast, a target or hypothetical, not a move.
 FORECAST_BEFORE = regex.compile(
-    r"\b(?:could|would|might|may|will|should|expects?|expected|expecting|forecasts?|"
-    r"forecasted|projects?|projected|predicts?|predicted|targets?|poised|set|likely|seen|"
-    r"estimates?|estimated|if|potential|implies|implying|implied|translates?|translating)\b"
+    r"\b(?:could|would|might|may|will|should|targets?|poised|set|likely|seen|if|potential|"
+    r"implies|implying|implied|translates?|translating)\b"
     r"(?:\s+\w+){0,3}\s*$",
     regex.IGNORECASE,
 )
@@ -125,16 +125,18 @@ PERIOD_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
                         r"late\s+trading|after-market)\b"),
         ("year_to_date", r"\b(?:year[\s-]to[\s-]date|YTD|so\s+far\s+(?:this|in\s+\d{4}|in\s+the)"
                          r"\s*(?:year)?|since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?"
-                         r"(?:year|\d{4})|this\s+year|in\s+(?:20\d\d)\s+(?:so\s+far))\b"),
+                         r"(?:year|\d{4})|this\s+year|in\s+(?:20\d\d)\s+(?:so\s+far)|(?:early|so\s+far)\s+"
+                         r"(?:in|this)\s+(?:the\s+)?year)\b"),
         ("year_over_year", r"\b(?:(?:over|in)\s+the\s+(?:past|last)\s+(?:year|12\s+months|"
                            r"twelve\s+months)|in\s+(?:the\s+)?(?:past|last)\s+(?:year|12\s+months)"
                            r"|in\s+one\s+year|over\s+one\s+year|over\s+a\s+year|"
-                           r"year[\s-]over[\s-]year|past\s+52\s+weeks|trailing\s+(?:12|"
+                           r"year[\s-]over[\s-]year|past\s+52\s+weeks|(?:12|twelve)[\s-]months?\s+"
+                           r"(?:increase|gain|rise|decline|drop|return)|trailing\s+(?:12|"
                            r"twelve)[\s-]months?)\b"),
         ("week", r"\b(?:this\s+week|last\s+week|on\s+the\s+week|for\s+the\s+week|weekly|"
                  r"past\s+week|over\s+the\s+week|in\s+the\s+week|week[\s-]to[\s-]date|"
                  r"past\s+(?:five|5)\s+(?:trading\s+)?(?:sessions|days))\b"),
-        ("month", r"\b(?:this\s+month|last\s+month|past\s+month|monthly|for\s+the\s+month|"
+        ("month", r"\b(?:in\s+the\s+month\s+of|this\s+month|last\s+month|past\s+month|monthly|for\s+the\s+month|"
                   r"month[\s-]to[\s-]date|in\s+(?:January|February|March|April|May|June|July|"
                   r"August|September|October|November|December)\b(?!\s+\d))"),
         ("intraday", r"\b(?:as\s+much\s+as|at\s+one\s+point|intraday|intra-day|earlier\s+in\s+"
@@ -143,9 +145,9 @@ PERIOD_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
                     r"(?:session|day)|single[\s-]day|one[\s-]day|in\s+(?:Monday|Tuesday|Wednesday"
                     r"|Thursday|Friday)'s\s+session|at\s+the\s+close|closed|to\s+close|"
                     r"in\s+(?:morning|afternoon)\s+trad(?:e|ing))\b"),
-        ("other", r"\b(?:over\s+the\s+(?:past|last)\s+(?:two|three|four|several|few|\d+)\s+"
+        ("other", r"\b(?:over\s+the\s+(?:past|last)\s+(?:two|three|four|several|few|(?!12\b)\d+)\s+"
                   r"(?:days?|sessions|months|years|weeks)|in\s+the\s+(?:past|last)\s+(?:two|three"
-                  r"|four|several|few|\d+)\s+(?:days|sessions|months|years|weeks)|"
+                  r"|four|several|few|(?!12\b)\d+)\s+(?:days|sessions|months|years|weeks)|"
                   r"over\s+(?:two|three|four|five|\d+)\s+(?:years|months|days|sessions))\b"),
     )
 )

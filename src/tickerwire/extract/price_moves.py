@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from tickerwire.extract.changes import Change
+from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import VENUE, VENUE_KEYS
 from tickerwire.extract.subjects import Topic
@@ -61,15 +62,18 @@ def _confidence(base: float, penalty: float, timing: Timing, listed: bool) -> fl
 
 def move_events(
     ctx: DocumentContext, changes: list[Change], topics: list[Topic]
-) -> list[tuple[Event, bool]]:
-    """Price and index moves of one sentence; each with whether its date is explicit."""
-    events: list[tuple[Event, bool]] = []
+) -> list[Found]:
+    """Price and index moves of one sentence, in text order."""
+    events: list[Found] = []
     previous: Timing | None = None
     alone = len(changes) == 1
     for i, (change, topic) in enumerate(zip(changes, topics, strict=True)):
         if topic.kind not in ("share", "index") or change.hedged or change.relative:
             continue
-        next_start = changes[i + 1].quantity.start if i + 1 < len(changes) else change.sentence.end
+        # The words after the last number of a list time every number of it ("rose 15% and 7%
+        # in after-hours trading, respectively").
+        last = max(j for j, other in enumerate(changes) if other.head == change.head)
+        next_start = changes[last + 1].quantity.start if last + 1 < len(changes) else change.sentence.end
         listed = bool(topic.extra.get("list")) or len(topic.owners) > 1
         for owner in topic.owners:
             if topic.kind == "share":
@@ -122,7 +126,8 @@ def move_events(
                 confidence=confidence,
                 attributes=attributes,
             )
-            events.append((event, timing.date is not None and not timing.date_inferred))
+            explicit = timing.date is not None and not timing.date_inferred
+            events.append(Found(event, explicit, change.quantity.start, timing.period_defaulted))
     return events
 
 

@@ -31,8 +31,8 @@ PRONOUN_PENALTY = 0.1
 FALLBACK_PENALTY = 0.25
 
 _CLAUSE_BOUNDARY = regex.compile(
-    r";|:|\s[-–—]\s|—|\b(?:while|whereas|but|although|though|however|meanwhile|compared\s+"
-    r"(?:with|to)|versus|vs\.?|unlike|than)\b",
+    r";|:(?=\s)|\s[-–—]\s|—|\b(?:while|whereas|but|although|though|compared\s+"
+    r"(?:with|to)|versus|vs\.?|unlike)\b",
     regex.IGNORECASE,
 )
 _GENERIC_SUBJECT = regex.compile(
@@ -45,6 +45,11 @@ _POSSESSIVE_PRONOUN = regex.compile(
     r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
     r"conglomerate|platform|tech|business|startup|miner|producer|manufacturer|airline)'s?)"
     r"\s+(?:[\w.-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_APPOSITIVE = regex.compile(
+    r",\s*(?:another|a|an|one\s+of|which|who|whose|the\s+(?:world's|country's|company's))\b"
+    r"[^,;:]{3,120},\s*(?:\w+\s+){0,2}$",
     regex.IGNORECASE,
 )
 _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
@@ -97,6 +102,9 @@ class Topic:
 
 
 NO_TOPIC = Topic("none")
+# A subject was found and it is not a listing, an index or a figure ("payrolls rose 2%"): a
+# later number in the sentence must not borrow the previous number's subject.
+BLOCKED = Topic("none", extra={"blocked": True})
 
 
 def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
@@ -116,7 +124,7 @@ def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
     terms = [t for t in terms if t.kind != "blocker" or not any(s <= t.start < e for s, e in spans)]
     # Overlaps: an entity name wins, then the longer term ("share prices" over "prices").
     rank = {"entity": 0, "share": 1, "metric": 1, "blocker": 2}
-    terms.sort(key=lambda t: (rank[t.kind], -(t.end - t.start), t.start))
+    terms.sort(key=lambda t: (t.kind != "entity", -(t.end - t.start), rank[t.kind], t.start))
     kept: list[Term] = []
     for term in terms:
         if any(term.start < k.end and k.start < term.end for k in kept):
@@ -152,8 +160,14 @@ class TopicResolver:
                 head_topic = topics[change.head]
                 topics.append(self._list_member(change, head_topic))
                 continue
-            topic = self._own_topic(change)
-            if topic.kind == "none" and i > 0 and not self._boundary_between(changes[i - 1], change):
+            floor = changes[i - 1].quantity.end if i > 0 and changes[i - 1].quantity.end <= change.trigger_start else None
+            topic = self._own_topic(change, floor)
+            if (
+                topic is NO_TOPIC
+                and i > 0
+                and not self._boundary_between(changes[i - 1], change)
+                and not self._unknown_name_between(changes[i - 1], change)
+            ):
                 previous = topics[i - 1]
                 if previous.kind != "none":
                     topic = Topic(
@@ -168,11 +182,17 @@ class TopicResolver:
             topics.append(topic)
         return self._distribute(changes, topics)
 
+    def _unknown_name_between(self, previous: Change, change: Change) -> bool:
+        """'Dow up 0.15%, S&P off 0.68%': a name we do not know is this number's own subject."""
+        end = change.trigger_start if change.trigger_start > previous.quantity.end else change.quantity.start
+        gap = VENUE.sub(" ", self.text[max(previous.quantity.end, end - 25) : end])
+        return bool(regex.search(r"\b[A-Z][\w&.'-]*", gap))
+
     def _boundary_between(self, previous: Change, change: Change) -> bool:
         gap_end = change.trigger_start if change.trigger_start > previous.quantity.end else change.quantity.start
         return bool(_CLAUSE_BOUNDARY.search(self.text, previous.quantity.end, gap_end))
 
-    def _own_topic(self, change: Change) -> Topic:
+    def _own_topic(self, change: Change, floor: int | None = None) -> Topic:
         q = change.quantity
         if change.kind == "noun_after":
             between = [t for t in self.terms if q.end <= t.start and t.end <= change.trigger_start]
@@ -181,10 +201,10 @@ class TopicResolver:
             right = self._right_phrase_topic(change.trigger_end)
             if right is not None:
                 return right
-            return self._scan_left(q.start)
+            return self._scan_left(q.start, floor)
         if change.kind in ("higher_lower", "sign"):
-            return self._scan_left(q.start)
-        return self._scan_left(change.trigger_start)
+            return self._scan_left(q.start, floor)
+        return self._scan_left(change.trigger_start, floor)
 
     def _right_phrase_topic(self, position: int) -> Topic | None:
         """'a 13% gain in its U.S.-listed stock', 'a 25% jump in revenue'."""
@@ -199,8 +219,11 @@ class TopicResolver:
                 return self._topic_from_term(term, anchor=term.start)
         return None
 
-    def _scan_left(self, anchor: int) -> Topic:
-        floor = self.clause_start(anchor)
+    def _scan_left(self, anchor: int, floor: int | None = None) -> Topic:
+        appositive = _APPOSITIVE.search(self.text, self.sentence.start, anchor)
+        if appositive is not None:
+            anchor = appositive.start()  # "Super Micro, another company that ..., dropped 3%"
+        floor = max(self.clause_start(anchor), floor or 0)
         for term in reversed(self.terms):
             if term.end > anchor or term.start < floor:
                 continue
@@ -209,7 +232,7 @@ class TopicResolver:
 
     def _topic_from_term(self, term: Term, anchor: int) -> Topic:
         if term.kind == "blocker":
-            return NO_TOPIC
+            return BLOCKED
         if term.kind == "metric":
             owner = self.metric_owner(term, anchor)
             owners = (owner,) if owner is not None else ()
@@ -226,7 +249,7 @@ class TopicResolver:
                 subject_start=group.start, subject_end=group.end,
             )
         if group.entity_type != "company":
-            return NO_TOPIC
+            return BLOCKED
         groups = self._coordinated(group)
         owners = tuple(Owner(g.entity_id, g.ticker, PRONOUN_PENALTY if g.coref else 0.0) for g in groups)
         return Topic("share", owners, subject_start=groups[0].start, subject_end=group.end)
@@ -241,7 +264,9 @@ class TopicResolver:
         chain = [last]
         candidates = self._companies(self.sentence.start, last.start)
         for group in reversed(candidates):
-            if _COORDINATION.match(self.text, group.end, chain[0].start):
+            if group.entity_id == chain[0].entity_id and group.end + 15 >= chain[0].start:
+                chain[0] = group  # "Meta Platforms ... META.O": one name written twice
+            elif _COORDINATION.match(self.text, group.end, chain[0].start):
                 chain.insert(0, group)
             else:
                 break
@@ -327,11 +352,20 @@ class TopicResolver:
         return None
 
     def _fallback_owner(self, position: int) -> Owner | None:
+        """Whose 'shares' when the sentence names no owner: the one company named before in
+        the sentence, else the one company of the previous sentence, else the main company."""
         before = self._companies(self.sentence.start, position)
         if len({g.entity_id for g in before}) == 1:
             return Owner(before[-1].entity_id, None, PRONOUN_PENALTY)
         if self._companies(self.sentence.start, self.sentence.end):
             return None
+        index = self.sentence.index
+        if index > 0:
+            previous = self.ctx.sentences[index - 1]
+            if previous.paragraph == self.sentence.paragraph or self.sentence.start - previous.end < 3:
+                named = {g.entity_id for g in self._companies(previous.start, previous.end)}
+                if len(named) == 1:
+                    return Owner(named.pop(), None, PRONOUN_PENALTY)
         main = self.ctx.main_company
         if main is None:
             return None
@@ -396,7 +430,7 @@ class TopicResolver:
             if len(members) > 1 and len(owners) == len(members):
                 for k, i in enumerate(members):
                     result[i] = _with_owners(result[i], (owners[k],))
-            elif len(members) > 1 and len(owners) != 1:
+            elif len(members) > 1:
                 for i in members:
                     result[i] = NO_TOPIC  # numbers and owners do not pair up: do not guess
         return result

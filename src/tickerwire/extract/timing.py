@@ -28,6 +28,7 @@ INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 
 _SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
 _IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
+_BARE_YEAR = regex.compile(r"[^.;]{0,6}?\b((?:19|20)\d{2})\b(?![-/]\d)(?!\s+(?:low|high))")
 _PERFECT = regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
 _RIGHT_CUT = regex.compile(r"[;]|,(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)))")
 _SENTENCE_DAY = regex.compile(
@@ -87,6 +88,15 @@ def move_timing(
                       previous.date_inferred, context=context)
 
     period, defaulted = _period(ctx, window_text, change)
+    if defaulted:
+        named = _sentence_periods(text[change.sentence.start : change.trigger_start])
+        if len(named) == 1 and next(iter(named)) not in ("session", "intraday"):
+            period, defaulted = named.pop(), False
+    if defaulted:
+        bare_year = _BARE_YEAR.match(text, q.end, context_end)
+        if bare_year is not None:
+            same = ctx.published is not None and int(bare_year.group(1)) == ctx.published.year
+            period, defaulted = ("year_to_date" if same else "other"), False
     since: dt.date | None = None
     since_span: tuple[int, int] | None = None
     if period == "since" or (period == "session" and defaulted):
@@ -116,11 +126,32 @@ def move_timing(
         day = _session_day(ctx, mention, mic)
         return Timing(period, since, day, ctx.original[mention.start : mention.end], context=context,
                       period_defaulted=defaulted)
-    if ctx.published is not None and period in INFERABLE_PERIODS:
+    if ctx.published is not None and period in INFERABLE_PERIODS and _finite(ctx, change):
         day = last_session_on_or_before(mic, ctx.published)
         return Timing(period, since, day, None, date_inferred=True, context=context,
                       period_defaulted=defaulted)
     return Timing(period, since, context=context, period_defaulted=defaulted)
+
+
+def _sentence_periods(sentence_text: str) -> set[str]:
+    """The periods named before a move in its sentence ("In the last 12 months, ... slumped
+    2%"); a period named after a move belongs to a later number, not to this one."""
+    return {name for name, pattern in PERIOD_PATTERNS if pattern.search(sentence_text)}
+
+
+def _finite(ctx: DocumentContext, change: Change) -> bool:
+    """Whether the move is told as a finished or current fact ("rose", "were up", "are trading
+    down"), not as a participle or a perfect ("surging ...", "has gained"): only those are
+    dated to the publication's trading day when the text names no day."""
+    if change.kind in ("sign", "list", "noun_before"):
+        return change.kind == "list"
+    word = ctx.text[change.trigger_start : change.trigger_end].lower()
+    before = ctx.text[max(change.sentence.start, change.trigger_start - 20) : change.trigger_start]
+    if _PERFECT.search(before + word):
+        return False
+    if word.endswith("ing"):
+        return bool(regex.search(r"\b(?:is|are|was|were)\s+$", before, regex.IGNORECASE))
+    return True
 
 
 def _session_day(ctx: DocumentContext, mention: DateMention, mic: str | None) -> dt.date | None:
