@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -217,13 +218,18 @@ def build_session_calendar(mic: str) -> SessionCalendar:
 
     if not exchange_calendars.calendar_utils.global_calendar_dispatcher.has_calendar(mic):
         raise CalendarError(mic, "no trading calendar known for this exchange code")
-    try:
-        calendar = exchange_calendars.get_calendar(mic, start=pd.Timestamp(EARLIEST_CALENDAR_DATE))
-    except ValueError:
-        # The exchange's calendar starts later than 1980 (XTKS: 1997): take its default range.
-        calendar = exchange_calendars.get_calendar(mic)
-    sessions = tuple(ts.date() for ts in calendar.sessions)
-    half_days = frozenset(ts.date() for ts in calendar.early_closes)
+    # exchange_calendars calls pandas APIs that pandas 3 deprecates; the warnings say nothing
+    # about our data, so they are silenced for the build only.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            start = pd.Timestamp(EARLIEST_CALENDAR_DATE)
+            calendar = exchange_calendars.get_calendar(mic, start=start)
+        except ValueError:
+            # The exchange's calendar starts later than 1980 (XTKS: 1997): its default range.
+            calendar = exchange_calendars.get_calendar(mic)
+        sessions = tuple(ts.date() for ts in calendar.sessions)
+        half_days = frozenset(ts.date() for ts in calendar.early_closes)
     return SessionCalendar(
         mic=mic, timezone=str(calendar.tz), sessions=sessions, half_days=half_days
     )

@@ -117,7 +117,8 @@ class SpliceReport:
         )
         ratio = "" if self.level_ratio is None else f", level ratio {self.level_ratio:.5f}"
         return (
-            f"{self.other} overlaps {self.preferred} on {self.overlap_days} days{agree}{ratio}; "
+            f"{self.other} overlaps {self.preferred} on {self.overlap_days} "
+            f"day{'' if self.overlap_days == 1 else 's'}{agree}{ratio}; "
             f"{self.preferred} is used there and returns are chained across the seam"
         )
 
