@@ -157,7 +157,7 @@ def _xml_error_reason(error: Exception) -> str:
         return f"malformed XML at line {line}, column {column + 1}"
     name = type(error).__name__
     if name == "EntitiesForbidden":
-        return "refused: the feed declares XML entities (a possible entity-expansion attack)"
+        return "refused: the feed declares XML entities (expansion and external references attack)"
     if name == "ExternalReferenceForbidden":
         return "refused: the feed refers to external XML resources"
     return f"refused: {error}"

@@ -30,6 +30,10 @@ _SKIP_CHUNK_BYTES = 1 << 16
 
 _BOM = b"\xef\xbb\xbf"
 
+# A file whose start holds a NUL byte is binary as a whole (an image, an archive): one error for
+# the file rather than one per "line". 8 KB is what `file` and git look at to tell binary apart.
+_SNIFF_BYTES = 8192
+
 
 class _TooLong:
     """Marks a line that was longer than the limit (its bytes were skipped, never held)."""
@@ -98,6 +102,10 @@ def _read_lines(
     number = 0
     try:
         with opener(path) as stream:
+            if b"\x00" in stream.read(_SNIFF_BYTES):
+                yield ReadError(origin, "binary content (NUL bytes): not a JSON Lines file")
+                return
+            stream.seek(0)
             for number, line in _bounded_lines(stream, limit):
                 where = f"{origin}:{number}"
                 if isinstance(line, _TooLong):
@@ -109,9 +117,6 @@ def _read_lines(
                     line = line.removeprefix(_BOM)
                 if not line.strip():
                     continue
-                if number == 1 and b"\x00" in line:
-                    yield ReadError(origin, "binary content (NUL bytes): not a JSON Lines file")
-                    return
                 seen_content = True
                 item = parse_jsonl_line(where, line)
                 yield ReadError(where, item.reason) if isinstance(item, Refusal) else item

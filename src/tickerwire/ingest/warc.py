@@ -25,6 +25,9 @@ from tickerwire.records import RawDocument, ReadError
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
+# Enough of a parser's message to recognise the problem, short enough for one line of stderr.
+_DETAIL_CHARS = 120
+
 
 def _media_type_and_charset(content_type: str | None) -> tuple[str | None, str | None]:
     """Split `text/html; charset=ISO-8859-1` into ("text/html", "iso-8859-1")."""
@@ -73,7 +76,7 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[RawDocument | Read
     """Read the HTML pages of a WARC archive (gzip-compressed or not), one per record."""
     origin = str(path)
     try:
-        from warcio.archiveiterator import ArchiveIterator
+        from warcio.archiveiterator import WARCIterator
         from warcio.exceptions import ArchiveLoadFailed
     except ImportError:
         yield ReadError(origin, "reading WARC needs the 'warcio' package: pip install warcio")
@@ -84,7 +87,7 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[RawDocument | Read
             yield ReadError(origin, "empty file")
             return
         with path.open("rb") as stream:
-            records = ArchiveIterator(stream)
+            records = WARCIterator(stream)
             for record in records:
                 page = _page_of(record)
                 if page is None:
@@ -102,8 +105,10 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[RawDocument | Read
         yield ReadError(origin, os_error_reason(error))
         return
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as error:
-        reason = "not a WARC archive, or a corrupt one"
-        yield ReadError(origin, f"{reason} after {pages} pages: {error}" if pages else reason)
+        # warcio's message quotes the offending first line; keep it short.
+        detail = str(error)[:_DETAIL_CHARS]
+        reason = f"not a WARC archive, or a corrupt one ({detail})"
+        yield ReadError(origin, f"{reason} after {pages} pages" if pages else reason)
         return
     if pages == 0:
         yield ReadError(origin, "no HTML response records: no articles in this archive")
