@@ -208,3 +208,10 @@ def test_oversized_file_is_refused_on_its_size_before_reading(write, read_all):
 def test_a_file_exactly_at_the_limit_is_read(write, read_all):
     path = write("edge.txt", "x" * 2_000)
     assert only_document(read_all(path, options=IngestOptions(max_input_bytes=2_000)))
+
+
+def test_a_single_path_may_be_given_bare(write):
+    from tickerwire.ingest import read_inputs
+
+    path = write("solo.txt", NOTE)
+    assert [d.text for d in read_inputs(str(path))] == [NOTE]

@@ -131,3 +131,12 @@ def test_archive_without_pages_is_reported(tmp_path, read_all):
         _response(WARCWriter(out, gzip=False), "https://a.example/x.png", b"\x89PNG", "image/png")
     (error,) = read_all(path)
     assert "no HTML response records" in error.reason
+
+
+def test_wrong_utf8_header_falls_back_to_the_page_declaration(tmp_path, read_all):
+    path = tmp_path / "mislabelled.warc"
+    page = '<meta charset="iso-8859-1"><p>Soci\u00e9t\u00e9 G\u00e9n\u00e9rale rose.</p>'
+    with path.open("wb") as out:
+        _response(WARCWriter(out, gzip=False), "https://a.example/sg", page.encode("latin-1"))
+    (doc,) = read_all(path)
+    assert "Soci\u00e9t\u00e9 G\u00e9n\u00e9rale" in doc.html

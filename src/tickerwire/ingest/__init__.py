@@ -81,6 +81,8 @@ def read_inputs(
     """
     options = options or IngestOptions()
     registry = registry or default_registry()
+    if isinstance(paths, (str, Path)):  # one path given bare would otherwise be read per letter
+        paths = [paths]
     for given in paths:
         for item in _read_path(Path(given), options, registry):
             if overrides is not None and isinstance(item, RawDocument):

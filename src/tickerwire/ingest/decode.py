@@ -26,6 +26,9 @@ _WINDOWS_1252_LABELS = frozenset(
 )
 
 
+_UTF8 = frozenset({"utf-8", "utf8"})
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why some bytes are not an article's text."""
@@ -107,8 +110,9 @@ def decode_html(data: bytes, transport_charset: str | None = None) -> str | Refu
 
     Valid UTF-8 wins over a declaration because pages re-saved as UTF-8 often keep a stale
     `charset=iso-8859-1`, while latin-1 text that happens to be valid UTF-8 is vanishingly rare.
-    `transport_charset` is a charset from outside the page (an HTTP Content-Type header); the
-    page's own <meta> declaration is tried when that is absent.
+    `transport_charset` is a charset from outside the page (an HTTP Content-Type header); it wins
+    over the page's own <meta> declaration, as in browsers, unless it says UTF-8, which the
+    bytes have then just disproved.
     """
     if data.startswith(_UTF16_BOMS):
         try:
@@ -121,11 +125,13 @@ def decode_html(data: bytes, transport_charset: str | None = None) -> str | Refu
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        label = transport_charset or declared_html_charset(data)
-        if label is None or label.replace("_", "-") in ("utf-8", "utf8"):
+        # A declaration of UTF-8 has just been disproved, so it cannot be the answer.
+        declared = (transport_charset, declared_html_charset(data))
+        labels = [c.lower() for c in declared if c and c.lower().replace("_", "-") not in _UTF8]
+        if not labels:
             refusal = _utf8_error(data, error)
             return Refusal(refusal.reason + ", and the page declares no other charset")
-        decoded = _decode_declared(data, label.lower())
+        decoded = _decode_declared(data, labels[0])
         if isinstance(decoded, Refusal):
             return decoded
         text = decoded

@@ -38,6 +38,7 @@ _CORE = ("", RSS1, ATOM)
 _ROOTS = {("", "rss"), (ATOM, "feed"), (RDF, "RDF")}
 _ITEMS = {("", "item"), (RSS1, "item"), (ATOM, "entry")}
 _CHANNELS = {("", "channel"), (RSS1, "channel"), (ATOM, "feed")}
+_TITLES = tuple((ns, "title") for ns in _CORE)
 _DATE_FIELDS = (("", "pubDate"), (ATOM, "published"), (DUBLIN_CORE, "date"), (ATOM, "updated"))
 
 
@@ -56,7 +57,9 @@ def _name(tag: str) -> tuple[str, str]:
 
 
 def _core_children(elem: ET.Element, local: str) -> list[ET.Element]:
-    return [child for child in elem if _name(child.tag) in {(ns, local) for ns in _CORE}]
+    return [
+        child for child in elem if _name(child.tag)[1] == local and _name(child.tag)[0] in _CORE
+    ]
 
 
 def _first(elem: ET.Element, names: tuple[tuple[str, str], ...]) -> ET.Element | None:
@@ -145,7 +148,7 @@ def parse_item(
         text=None if is_html else body,
         html=body if is_html else None,
         url=_link(item),
-        title=_text(_first(item, tuple((ns, "title") for ns in _CORE))),
+        title=_text(_first(item, _TITLES)),
         published=_published(item),
         source=source,
     )
@@ -202,7 +205,7 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[RawDocument | Read
                     yield ReadError(where, item.reason) if isinstance(item, Refusal) else item
                     if parent is not None:
                         parent.remove(elem)  # keeps memory flat on long feeds
-                elif name[1] == "title" and parent is not None and _name(parent.tag) in _CHANNELS:
+                elif name in _TITLES and parent is not None and _name(parent.tag) in _CHANNELS:
                     source = _text(elem)
     except OSError as error:
         yield ReadError(origin, os_error_reason(error))
