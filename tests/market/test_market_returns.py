@@ -96,4 +96,5 @@ def test_ex_dividend_day_has_an_unadjusted_change_too(xnys):
     yf = "Date,Close,Dividends\n2024-03-04,49.0,0\n2024-03-05,49.5,0.98\n"
     from_dividend = unadjusted_session_change(series_from(yf, "EXMP"), xnys, d("2024-03-05"))
     assert from_dividend is not None
-    assert from_dividend.pct == pytest.approx((49.5 / 49.0 - 1) * 100 - 2.0)
+    # The quoted close before the ex-date was 49.0 + 0.98.
+    assert from_dividend.pct == pytest.approx((49.5 / 49.98 - 1) * 100)

@@ -171,3 +171,66 @@ def test_an_index_level_and_change_of_another_day_are_named(hk_prices):
     assert "the level is the close of 2025-01-24" in why
     no_index = IndexClaim("art1", "SPX", d("2025-02-03"), 1.0)
     assert check_index_claim(no_index, hk_prices).record.verdict == "unverifiable"
+
+
+def test_index_moves_over_several_sessions_are_checked_like_listings(hk_prices):
+    since = IndexClaim("art1", "HSI", d("2025-02-04"), 1.5, period="since", since=d("2025-01-20"))
+    record = check_index_claim(since, hk_prices).record
+    assert record.verdict == "consistent"
+    assert record.actual_pct == pytest.approx((20196 / 19900 - 1) * 100)
+    assert record.abnormal_pct is None  # the index is the market
+
+
+def test_dates_in_attributes_may_be_iso_strings():
+    evidence = Evidence(start=0, end=10, text="up 46% since mid-January")
+    event = Event(
+        type="price_move",
+        entity="example",
+        date=d("2025-02-21"),
+        evidence=evidence,
+        confidence=0.7,
+        attributes={
+            "listing": "9999.HK",
+            "change_pct": 46.0,
+            "period": "since",
+            "since": "2025-01-13",
+        },
+    )
+    parsed = PriceClaim.from_event("art2", event)
+    assert parsed is not None and parsed.since == d("2025-01-13")
+
+
+# A US listing over a year: closes in both quoted and adjusted form (a 1.00 dividend went ex on
+# 2024-02-09, so adjusted closes before it are 1% lower).
+YEAR_FILE = """Date,Close,Adj Close
+2023-01-26,100.0,99.0
+2023-01-27,101.0,99.99
+2023-01-30,102.0,100.98
+2024-01-26,128.0,128.0
+2024-01-29,126.0,126.0
+2024-01-30,125.0,125.0
+"""
+
+
+def test_undated_period_claims_are_measured_to_the_last_closes_before_publication():
+    from tickerwire.market.verification import check_claim_as_of
+
+    prices = FilePriceProvider([table_from(YEAR_FILE, "EXMP")])
+    # Published Wednesday 2024-01-31: the last three sessions are 01-30, 01-29, 01-26.
+    fits_older = PriceClaim("a", "EXMP", None, 29.3, period="year_over_year")
+    record = check_claim_as_of(fits_older, prices, d("2024-01-31")).record
+    assert record.verdict == "consistent" and record.date == d("2024-01-26")
+    assert "date assumed: 2024-01-26, session 3" in record.why
+    stale = PriceClaim("a", "EXMP", None, 31.3, period="year_over_year")
+    record = check_claim_as_of(stale, prices, d("2024-01-31")).record
+    assert record.verdict == "inconsistent" and record.date == d("2024-01-30")
+    assert "none of the last 3 fits" in record.why
+
+
+def test_multi_day_claims_accept_the_quoted_close_reading():
+    prices = FilePriceProvider([table_from(YEAR_FILE, "EXMP")])
+    # Over the year to 2024-01-30: quoted closes 125 / 102 = +22.55%; adjusted +23.79%.
+    quoted = PriceClaim("a", "EXMP", d("2024-01-30"), 22.5, period="year_over_year")
+    record = verify_price_claim(quoted, prices)
+    assert record.verdict == "consistent" and "unadjusted close" in record.why
+    assert record.actual_pct == pytest.approx((125 / 100.98 - 1) * 100)

@@ -16,7 +16,12 @@ from tickerwire.market.provider import PriceProvider
 from tickerwire.market.returns import session_change
 from tickerwire.market.series import PriceSeries
 from tickerwire.market.tolerance import Tolerance, change_tolerance, level_tolerance
-from tickerwire.market.verification import SIGN_MARGIN_PP, IndexClaim, PriceCheck
+from tickerwire.market.verification import (
+    SIGN_MARGIN_PP,
+    IndexClaim,
+    PriceCheck,
+    check_price_claim,
+)
 from tickerwire.records import Verification
 
 # How far (in sessions either side) to look for the day a misplaced level belongs to. Index levels
@@ -107,6 +112,9 @@ def check_index_claim(
 ) -> PriceCheck:
     """Check a reported index change (and level, when given) against the index's closes."""
     calendars = calendars or trading_calendars()
+    if claim.period != "session":
+        # "Up 25% since January 13": the level, if any, is today's; the change is multi-day.
+        return check_price_claim(claim.as_price_claim(), prices, calendars=calendars)
     if claim.date is None:
         return PriceCheck(
             _verification(claim, "unverifiable", "the claim's trading day is unknown")

@@ -217,31 +217,44 @@ def intraday_extreme_change(
     return Change(series.ticker, close_change.start, day, pct, note=close_change.note)
 
 
+def unadjusted_change(series: PriceSeries, change: Change) -> Change | None:
+    """The same span in quoted (not dividend-adjusted) closes, when it differs from `change`.
+
+    A writer quotes closes as traded, so over an ex-dividend day the reported change is lower than
+    the adjusted one by about the dividend yield. From a file's raw Close when it also has an Adj
+    Close; from its Dividends column when its closes are adjusted (the quoted close before each
+    ex-date is the adjusted one plus the dividend). None when the two do not differ or no single
+    file holds both ends.
+    """
+    if change.pct is None or change.start is None:
+        return None
+    table = series.table_with(change.start, change.end)
+    if table is None:
+        return None
+    first, last = table.bar(change.start), table.bar(change.end)
+    assert first is not None and last is not None
+    if table.has_adj_close:
+        pct = (last.close / first.close - 1.0) * 100.0
+    else:
+        ratio = 1.0 + change.pct / 100.0
+        previous = first
+        for bar in table.bars[table.dates.index(change.start) + 1 :]:
+            if bar.date > change.end:
+                break
+            if bar.dividend:
+                # Yahoo adjusts the closes before an ex-date down by the dividend, so the quoted
+                # previous close was the adjusted one plus the dividend.
+                ratio *= previous.close / (previous.close + bar.dividend)
+            previous = bar
+        pct = (ratio - 1.0) * 100.0
+    # Differences under a thousandth of a point are float noise, not a dividend.
+    if abs(pct - change.pct) < 1e-3:
+        return None
+    return Change(series.ticker, change.start, change.end, pct, note="unadjusted close")
+
+
 def unadjusted_session_change(
     series: PriceSeries, calendar: SessionCalendar, day: dt.date
 ) -> Change | None:
-    """The day's change in quoted (not dividend-adjusted) closes, when it differs from the adjusted.
-
-    A writer quotes closes as traded, so on an ex-dividend day the reported change is lower than the
-    adjusted one by about the dividend yield. From a file's raw Close when it also has Adj Close;
-    from its Dividends column when its closes are adjusted. None when the two do not differ or the
-    files cannot say.
-    """
-    adjusted = session_change(series, calendar, day)
-    if adjusted.pct is None or adjusted.start is None:
-        return None
-    table = series.table_with(adjusted.start, day)
-    if table is None:
-        return None
-    before, bar = table.bar(adjusted.start), table.bar(day)
-    assert before is not None and bar is not None
-    if table.has_adj_close:
-        pct = (bar.close / before.close - 1.0) * 100.0
-    elif bar.dividend:
-        pct = adjusted.pct - bar.dividend / before.close * 100.0
-    else:
-        return None
-    # Differences under a thousandth of a point are float noise, not a dividend.
-    if abs(pct - adjusted.pct) < 1e-3:
-        return None
-    return Change(series.ticker, adjusted.start, day, pct, note="unadjusted close")
+    """The day's change in quoted closes, when it differs from the adjusted one."""
+    return unadjusted_change(series, session_change(series, calendar, day))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from tickerwire.errors import CalendarError
@@ -33,7 +33,7 @@ from tickerwire.market.returns import (
     intraday_extreme_change,
     month_to_date,
     session_change,
-    unadjusted_session_change,
+    unadjusted_change,
     week_to_date,
     year_over_year,
     year_to_date,
@@ -50,6 +50,12 @@ _PEAK_WORDS = re.compile(
 )
 # Sessions either side of the claimed day searched for the day a wrong figure belongs to.
 NEIGHBOUR_SESSIONS = 10
+# Undated claims over a period ending "now" ("up 30% over the past year") are measured to one of
+# the last sessions before publication: syndicated copy is written from the previous one to three
+# closes (Zacks and Motley Fool figures in the FNSPID sample). More sessions would let a wrong
+# figure fit some day by chance.
+ASSUMED_DATE_SESSIONS = 3
+PERIODS_ENDING_NOW: tuple[str, ...] = ("year_to_date", "year_over_year", "since", "week", "month")
 # A small change in the opposite direction still contradicts "rose"/"fell": beyond this many
 # points (the data margin of tolerance.py) the sign of the measured change is trusted.
 SIGN_MARGIN_PP = 0.1
@@ -85,7 +91,7 @@ class PriceClaim:
             date=event.date,
             change_pct=float(change),
             period=period,
-            since=attributes.get("since"),
+            since=_as_date(attributes.get("since")),
             approximate=bool(attributes.get("approximate")),
             peak=period == "intraday" and bool(_PEAK_WORDS.search(event.evidence.text)),
         )
@@ -101,6 +107,8 @@ class IndexClaim:
     change_pct: float
     level: float | None = None
     approximate: bool = False
+    period: MovePeriod = "session"
+    since: dt.date | None = None
 
     @classmethod
     def from_event(cls, article: str, event: Event) -> IndexClaim | None:
@@ -120,7 +128,33 @@ class IndexClaim:
             change_pct=float(attributes["change_pct"]),
             level=None if level is None else float(level),
             approximate=bool(attributes.get("approximate")),
+            period=attributes.get("period") or "session",
+            since=_as_date(attributes.get("since")),
         )
+
+    def as_price_claim(self) -> PriceClaim:
+        """The change part of the claim, checked like a listing's move (for multi-day periods)."""
+        return PriceClaim(
+            article=self.article,
+            listing=self.index,
+            date=self.date,
+            change_pct=self.change_pct,
+            period=self.period,
+            since=self.since,
+            approximate=self.approximate,
+        )
+
+
+def _as_date(value: object) -> dt.date | None:
+    """A date attribute as stored: a date, an ISO string (from JSON), or nothing."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -170,33 +204,51 @@ def _unverifiable(claim: PriceClaim, why: str) -> PriceCheck:
 def _period_changes(
     claim: PriceClaim, series: PriceSeries, calendar: SessionCalendar, day: dt.date
 ) -> tuple[Change, ...] | str:
-    """The measured changes a claim of this period may mean, first = the one reported."""
+    """The measured changes a claim may mean: first the one reported, then other readings.
+
+    Other readings are the same span in quoted (unadjusted) closes, and for periods whose base is
+    loosely worded ("this week", "over the past year") the other common base.
+    """
     period = claim.period
-    if period == "session":
-        main = session_change(series, calendar, day)
-        unadjusted = unadjusted_session_change(series, calendar, day)
-        return (main,) if unadjusted is None else (main, unadjusted)
     if period == "intraday":
         main = session_change(series, calendar, day)
         extreme: Literal["high", "low"] = "high" if claim.change_pct >= 0 else "low"
         return (main, intraday_extreme_change(series, calendar, day, extreme))
-    if period == "week":
-        return (week_to_date(series, calendar, day), change_over_sessions(series, calendar, day, 5))
-    if period == "month":
-        month_ago = day - dt.timedelta(days=30)
-        return (
-            month_to_date(series, calendar, day),
-            change_since(series, calendar, month_ago, day),
+    readings: tuple[Change, ...]
+    if period == "session":
+        readings = (session_change(series, calendar, day),)
+    elif period == "week":
+        readings = (
+            week_to_date(series, calendar, day),
+            _reading(change_over_sessions(series, calendar, day, 5), "the last 5 sessions"),
         )
-    if period == "year_to_date":
-        return (year_to_date(series, calendar, day),)
-    if period == "year_over_year":
-        return (year_over_year(series, calendar, day),)
-    if period == "since":
+    elif period == "month":
+        month_ago = day - dt.timedelta(days=30)
+        readings = (
+            month_to_date(series, calendar, day),
+            _reading(change_since(series, calendar, month_ago, day), "the last 30 days"),
+        )
+    elif period == "year_to_date":
+        readings = (year_to_date(series, calendar, day),)
+    elif period == "year_over_year":
+        # "Over the past year": a calendar year back, or 52 weeks (364 days) back.
+        readings = (
+            year_over_year(series, calendar, day),
+            _reading(change_since(series, calendar, day - dt.timedelta(days=364), day), "52 weeks"),
+        )
+    elif period == "since":
         if claim.since is None:
             return "the claim says 'since' without a date"
-        return (change_since(series, calendar, claim.since, day),)
-    return f"no prices to check a {period.replace('_', '-')} move against (daily closes only)"
+        readings = (change_since(series, calendar, claim.since, day),)
+    else:
+        return f"no prices to check a {period.replace('_', '-')} move against (daily closes only)"
+    unadjusted = (unadjusted_change(series, reading) for reading in readings)
+    return (*readings, *(u for u in unadjusted if u is not None))
+
+
+def _reading(change: Change, words: str) -> Change:
+    """Label another reading of a loosely worded period, for the `why`."""
+    return replace(change, note=words)
 
 
 def _describe_span(change: Change) -> str:
@@ -234,7 +286,7 @@ def _market_measures(
     calendar: SessionCalendar,
 ) -> tuple[MarketAdjusted | None, MarketModel | None, str]:
     index = market_index_for(mic, prices.tickers())
-    if index is None or change.start is None:
+    if index is None or index == claim.listing or change.start is None:
         return None, None, ""
     index_series = prices.series(index)
     if index_series is None:
@@ -380,3 +432,48 @@ def verify_price_claim(
 ) -> Verification:
     """The Verification record of one reported move (see `check_price_claim` for the details)."""
     return check_price_claim(claim, prices, calendars=calendars, reference=reference).record
+
+
+def check_claim_as_of(
+    claim: PriceClaim,
+    prices: PriceProvider,
+    published: dt.date,
+    *,
+    sessions: int = ASSUMED_DATE_SESSIONS,
+    calendars: TradingCalendars | None = None,
+    reference: ReferenceData | None = None,
+) -> PriceCheck:
+    """Check an undated claim over a period ending "now" against the closes before `published`.
+
+    Tries the last `sessions` sessions before the publication day, latest first; the first that
+    fits makes the claim consistent. Otherwise the verdict for the last session before
+    publication stands. The `why` says the date was assumed. Session moves are not dated here
+    (see market_dating): a one-day move fits too many days to assume one.
+    """
+    if claim.date is not None or claim.period not in PERIODS_ENDING_NOW:
+        return check_price_claim(claim, prices, calendars=calendars, reference=reference)
+    calendars = calendars or trading_calendars()
+    try:
+        calendar = calendars.for_ticker(claim.listing, reference)
+        candidates = calendar.sessions_back(calendar.session_before(published), sessions)
+    except CalendarError as exc:
+        return _unverifiable(claim, exc.reason)
+    checks = []
+    for age, day in enumerate(reversed(candidates), start=1):
+        check = check_price_claim(
+            replace(claim, date=day), prices, calendars=calendars, reference=reference
+        )
+        if check.record.verdict == "consistent":
+            return _assumed(check, f"date assumed: {day}, session {age} before publication")
+        checks.append(check)
+    if not checks:
+        return _unverifiable(claim, "no session before publication")
+    return _assumed(
+        checks[0],
+        f"date assumed: the last session before publication (none of the last {sessions} fits)",
+    )
+
+
+def _assumed(check: PriceCheck, note: str) -> PriceCheck:
+    record = check.record.model_copy(update={"why": f"{note}; {check.record.why}"})
+    return replace(check, record=record)
