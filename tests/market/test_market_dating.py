@@ -59,3 +59,12 @@ def test_a_near_miss_halves_the_confidence(xhkg):
     # 08-27 rose 17.4%: outside the ±0.95 tolerance, inside twice it.
     assert dating.date == d("2025-09-01")
     assert dating.near_misses and dating.confidence == pytest.approx(0.45)
+
+
+def test_dating_by_ticker_finds_prices_and_calendar(hk_prices):
+    from tickerwire.market.market_dating import date_claim_by_market
+
+    dating = date_claim_by_market("9999.HK", 5.0, hk_prices, d("2025-01-27"), d("2025-02-04"))
+    assert not isinstance(dating, str) and dating.date == d("2025-02-03")
+    missing = date_claim_by_market("0700.HK", 5.0, hk_prices, d("2025-01-27"), d("2025-02-04"))
+    assert missing == "no prices loaded for 0700.HK"

@@ -23,7 +23,7 @@ from tickerwire.market.calendars import (
     trading_calendars,
 )
 from tickerwire.market.index_checks import check_index_claim
-from tickerwire.market.market_dating import MarketDating, date_by_market
+from tickerwire.market.market_dating import MarketDating, date_by_market, date_claim_by_market
 from tickerwire.market.price_files import parse_price_csv, read_price_file, ticker_from_filename
 from tickerwire.market.provider import FilePriceProvider, PriceProvider, load_price_files
 from tickerwire.market.returns import Change, session_change
@@ -33,6 +33,7 @@ from tickerwire.market.verification import (
     IndexClaim,
     PriceCheck,
     PriceClaim,
+    check_claim_as_of,
     check_price_claim,
     verify_price_claim,
 )
@@ -53,9 +54,11 @@ __all__ = [
     "SessionCalendar",
     "TradingCalendars",
     "change_tolerance",
+    "check_claim_as_of",
     "check_index_claim",
     "check_price_claim",
     "date_by_market",
+    "date_claim_by_market",
     "exchange_for",
     "fit_market_model",
     "is_session",

@@ -13,7 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tickerwire.errors import CalendarError
-from tickerwire.market.calendars import SessionCalendar
+from tickerwire.link.reference import ReferenceData
+from tickerwire.market.calendars import SessionCalendar, TradingCalendars, trading_calendars
+from tickerwire.market.provider import PriceProvider
 from tickerwire.market.returns import session_change
 from tickerwire.market.series import PriceSeries
 from tickerwire.market.tolerance import change_tolerance
@@ -130,3 +132,38 @@ def date_by_market(
     if near:
         evidence += "; near misses: " + ", ".join(f"{c.date} ({c.actual_pct:+.2f}%)" for c in near)
     return result(only.date, round(confidence, 3), evidence)
+
+
+def date_claim_by_market(
+    listing: str,
+    claimed_pct: float,
+    prices: PriceProvider,
+    window_start: dt.date,
+    window_end: dt.date,
+    *,
+    approximate: bool = False,
+    weekday: int | None = None,
+    calendars: TradingCalendars | None = None,
+    reference: ReferenceData | None = None,
+) -> MarketDating | str:
+    """`date_by_market` for a listing by ticker: its prices and its exchange's calendar.
+
+    Returns a reason string when the listing has no prices or no known exchange.
+    """
+    calendars = calendars or trading_calendars()
+    try:
+        calendar = calendars.for_ticker(listing, reference)
+    except CalendarError as exc:
+        return exc.reason
+    series = prices.series(listing)
+    if series is None:
+        return f"no prices loaded for {listing}"
+    return date_by_market(
+        series,
+        calendar,
+        claimed_pct,
+        window_start,
+        window_end,
+        approximate=approximate,
+        weekday=weekday,
+    )
