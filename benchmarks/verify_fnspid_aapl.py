@@ -21,11 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from tickerwire.market.claims import PriceClaim
 from tickerwire.market.price_files import read_price_file
 from tickerwire.market.provider import FilePriceProvider
 from tickerwire.market.verification import (
     PERIODS_ENDING_NOW,
-    PriceClaim,
     check_claim_as_of,
     check_price_claim,
 )

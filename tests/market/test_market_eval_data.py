@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from tickerwire.market.calendars import trading_calendars
+from tickerwire.market.claims import IndexClaim, PriceClaim
 from tickerwire.market.coverage import infer_closures
 from tickerwire.market.index_checks import check_index_claim
 from tickerwire.market.market_dating import date_by_market
 from tickerwire.market.price_files import read_price_file
 from tickerwire.market.provider import FilePriceProvider
-from tickerwire.market.verification import IndexClaim, PriceClaim, check_price_claim
+from tickerwire.market.verification import check_price_claim
 
 
 def _eval_data() -> Path | None:

@@ -2,15 +2,11 @@ import pytest
 from market_fixtures import d, table_from
 
 from tickerwire.market.calendars import session_for_weekday
+from tickerwire.market.claims import IndexClaim, PriceClaim
 from tickerwire.market.index_checks import check_index_claim
 from tickerwire.market.provider import FilePriceProvider
 from tickerwire.market.tolerance import change_tolerance, decimals_written, level_tolerance
-from tickerwire.market.verification import (
-    IndexClaim,
-    PriceClaim,
-    check_price_claim,
-    verify_price_claim,
-)
+from tickerwire.market.verification import check_price_claim, verify_price_claim
 from tickerwire.records import Event, Evidence
 
 

@@ -22,6 +22,7 @@ from tickerwire.market.calendars import (
     sessions_between,
     trading_calendars,
 )
+from tickerwire.market.claims import IndexClaim, PriceClaim
 from tickerwire.market.index_checks import check_index_claim
 from tickerwire.market.market_dating import MarketDating, date_by_market, date_claim_by_market
 from tickerwire.market.price_files import parse_price_csv, read_price_file, ticker_from_filename
@@ -30,9 +31,7 @@ from tickerwire.market.returns import Change, session_change
 from tickerwire.market.series import PriceBar, PriceSeries, PriceTable
 from tickerwire.market.tolerance import change_tolerance
 from tickerwire.market.verification import (
-    IndexClaim,
     PriceCheck,
-    PriceClaim,
     check_claim_as_of,
     check_price_claim,
     verify_price_claim,

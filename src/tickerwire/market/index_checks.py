@@ -12,16 +12,12 @@ import datetime as dt
 
 from tickerwire.errors import CalendarError
 from tickerwire.market.calendars import SessionCalendar, TradingCalendars, trading_calendars
+from tickerwire.market.claims import IndexClaim
 from tickerwire.market.provider import PriceProvider
 from tickerwire.market.returns import session_change
 from tickerwire.market.series import PriceSeries
 from tickerwire.market.tolerance import Tolerance, change_tolerance, level_tolerance
-from tickerwire.market.verification import (
-    SIGN_MARGIN_PP,
-    IndexClaim,
-    PriceCheck,
-    check_price_claim,
-)
+from tickerwire.market.verification import SIGN_MARGIN_PP, PriceCheck, check_price_claim
 from tickerwire.records import Verification
 
 # How far (in sessions either side) to look for the day a misplaced level belongs to. Index levels
