@@ -58,7 +58,8 @@ def test_the_wrong_direction_is_inconsistent(hk_prices):
         ("2025-01-30", "holiday"),
         ("2025-01-25", "Saturday"),
         ("2025-01-23", "no price for 9999.HK on 2025-01-23"),
-        ("2025-01-24", "base session"),
+        ("2025-01-24", "2025-01-23, the previous session"),
+        ("2025-02-05", "prices end on 2025-02-04"),
         (None, "trading day is unknown"),
     ],
 )

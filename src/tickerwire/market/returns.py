@@ -54,18 +54,25 @@ def _session_problem(calendar: SessionCalendar, day: dt.date) -> str | None:
     return calendar.describe_non_session(day)
 
 
-def ratio_change(series: PriceSeries, start: dt.date, end: dt.date, *, what: str = "") -> Change:
-    """The change from the close of session `start` to the close of session `end` in the files."""
+def ratio_change(
+    series: PriceSeries, start: dt.date, end: dt.date, *, base: str = "the base session"
+) -> Change:
+    """The change from the close of session `start` to the close of session `end` in the files.
+
+    `base` names the start session in messages ("the previous session").
+    """
     ticker = series.ticker
     ratio = series.close_ratio(start, end)
     if ratio is not None:
         return Change(ticker=ticker, start=start, end=end, pct=(ratio - 1.0) * 100.0)
-    label = f" ({what})" if what else ""
     if series.bar(end) is None:
-        return _unknown(ticker, start, end, f"no price for {ticker} on {end}{label}")
+        return _unknown(ticker, start, end, f"no price for {ticker} on {end}{_range(series, end)}")
     if series.bar(start) is None:
         return _unknown(
-            ticker, start, end, f"no price for {ticker} on {start}, the base session{label}"
+            ticker,
+            start,
+            end,
+            f"no price for {ticker} on {start}, {base}{_range(series, start)}",
         )
     return _unknown(
         ticker,
@@ -74,6 +81,16 @@ def ratio_change(series: PriceSeries, start: dt.date, end: dt.date, *, what: str
         f"the price files of {ticker} do not overlap between {start} and {end}, so the change "
         "across them is unknown",
     )
+
+
+def _range(series: PriceSeries, day: dt.date) -> str:
+    """Where the loaded prices start or end, when `day` is outside them (a listing's first day)."""
+    first, last = series.first, series.last
+    if first is not None and day < first:
+        return f" (prices start on {first})"
+    if last is not None and day > last:
+        return f" (prices end on {last})"
+    return ""
 
 
 def _half_day_note(calendar: SessionCalendar, day: dt.date) -> str | None:
@@ -92,7 +109,7 @@ def session_change(series: PriceSeries, calendar: SessionCalendar, day: dt.date)
         base = calendar.session_before(day)
     except CalendarError as exc:
         return _unknown(ticker, None, day, exc.reason)
-    change = ratio_change(series, base, day, what="the previous session")
+    change = ratio_change(series, base, day, base="the previous session")
     note = _half_day_note(calendar, day)
     return change if note is None or not change.known else _with_note(change, note)
 
