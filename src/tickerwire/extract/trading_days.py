@@ -1,29 +1,25 @@
-"""Trading days of an exchange, from exchange_calendars, built lazily once per process.
+"""Trading days for dating moves, from the market stage's shared calendars.
 
-Building a calendar takes tens of milliseconds and importing exchange_calendars takes longer, so
-both happen only when an event actually needs a trading day, and each calendar is kept for the
-life of the process. Days outside a calendar's range (it covers about twenty years back) fall
+`tickerwire.market.calendars` builds each exchange_calendars calendar once per process, lazily,
+as plain dates; extraction asks it only when an event needs a day, so documents without dated
+moves never build one. Exchanges it does not know, and days outside a calendar's range, fall
 back to Monday-Friday, which is what a reader would assume.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from typing import Any
 
-# Exchanges by the country of a listing, for listings whose MIC is not known to the library.
-COUNTRY_EXCHANGES = {"HK": "XHKG", "US": "XNYS", "JP": "XTKS", "GB": "XLON", "CN": "XSHG"}
+from tickerwire.errors import CalendarError
+from tickerwire.market.calendars import SessionCalendar, trading_calendars
 
 
-@functools.lru_cache(maxsize=32)
-def _calendar(mic: str) -> Any | None:
-    """The exchange_calendars calendar of `mic`, or None when the library does not know it."""
-    import exchange_calendars  # slow import: only when a trading day is really needed
-
+def _calendar(mic: str | None) -> SessionCalendar | None:
+    if not mic:
+        return None
     try:
-        return exchange_calendars.get_calendar(mic)
-    except Exception:  # unknown MIC or a calendar that cannot be built: use weekdays
+        return trading_calendars().get(mic)
+    except CalendarError:
         return None
 
 
@@ -39,22 +35,15 @@ def last_session_on_or_before(mic: str | None, day: dt.date) -> dt.date:
     >>> last_session_on_or_before("XHKG", dt.date(2025, 2, 23))
     datetime.date(2025, 2, 21)
     """
-    calendar = _calendar(mic) if mic else None
-    if calendar is None:
+    calendar = _calendar(mic)
+    if calendar is None or not calendar.covers(day):
         return _weekday_on_or_before(day)
-    first, last = calendar.first_session.date(), calendar.last_session.date()
-    if not first <= day <= last:
-        return _weekday_on_or_before(day)
-    session = calendar.date_to_session(day.isoformat(), direction="previous")
-    return session.date()  # type: ignore[no-any-return]
+    return calendar.previous_session(day)
 
 
 def is_session(mic: str | None, day: dt.date) -> bool:
     """Whether `day` is a trading day of `mic` (a weekday when the calendar is unknown)."""
-    calendar = _calendar(mic) if mic else None
-    if calendar is None:
+    calendar = _calendar(mic)
+    if calendar is None or not calendar.covers(day):
         return day.weekday() < 5
-    first, last = calendar.first_session.date(), calendar.last_session.date()
-    if not first <= day <= last:
-        return day.weekday() < 5
-    return bool(calendar.is_session(day.isoformat()))
+    return calendar.is_session(day)
