@@ -114,7 +114,7 @@ _TICKER = regex.compile(r"(?:(?<=[a-z.])|\b)([A-Z]{1,5})\.(?:O|N|OQ|K)(?![a-z])|
 
 def dev_link(doc: CleanDocument, reference: ReferenceData) -> LinkedDocument:
     pattern, owners = _alias_pattern(reference)
-    text = doc.text
+    text = doc.text.replace("\u2019", "'")
     mentions: list[Mention] = []
     for match in pattern.finditer(text):
         mentions.append(Mention(owners[match.group(0)], match.start(), match.end(), match.group(0)))

@@ -74,6 +74,7 @@ _LEVEL_VERB = regex.compile(
 )
 
 
+_PROPORTION = regex.compile(r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b)", regex.IGNORECASE)
 # "expects revenue to rise 12.5%", "shares to gain 5%": an infinitive is a forecast.
 _INFINITIVE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
 
@@ -143,6 +144,8 @@ def is_level(text: str, quantity: Quantity, left_start: int) -> bool:
 def _trigger(
     text: str, quantity: Quantity, left_start: int, right_end: int
 ) -> tuple[str, TriggerKind, int, int] | None:
+    if _PROPORTION.match(text, quantity.end, right_end):
+        return None  # "84% of peers", "36 percent of Nissan's stock": a share of a whole
     after = HIGHER_LOWER.match(text, quantity.end, right_end)
     if after is not None:
         word = after.group(0).strip().lower()
@@ -187,7 +190,7 @@ def _last_verb(text: str, start: int, end: int) -> tuple[str, TriggerKind, int, 
     if approx is not None:
         gap = gap[: approx.start()]
     words = _WORD.findall(gap)
-    if len(words) > 4 or any(w.lower() in _GAP_DENY for w in words):
+    if len(words) > 4 or any(w.lower() in _GAP_DENY or w.lower().endswith("ed") for w in words):
         return None
     if any(ch in gap for ch in ",;:()%$") or any(ch.isdigit() for ch in gap):
         return None

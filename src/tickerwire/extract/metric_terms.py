@@ -98,6 +98,12 @@ _SEGMENT_BEFORE = regex.compile(
     rf"division|segment|business|arm)(?:'s)?\s+)?$",
     regex.IGNORECASE,
 )
+# "sales of its medical devices": a business line named after the figure, in plain words.
+_SEGMENT_OF = regex.compile(
+    r"\s+(?:of|from)\s+(?:its|their|the\s+company's)\s+(?P<seg>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+    r"(?:\s+(?:business|segment|division|unit|products?))?(?=[\s,.;])"
+)
+_RELATIVE_BEFORE = regex.compile(r",\s*which\s+(?:\w+\s+){1,2}$", regex.IGNORECASE)
 SEGMENT_UNIT = regex.compile(
     rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})\s+(?:unit|division|segment|business|arm)\b",
     regex.IGNORECASE,
@@ -136,6 +142,15 @@ def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
         seg = _SEGMENT_BEFORE.search(text, max(start, match.start() - 40), match.start())
         if seg is not None:
             segment = canonical_segment(seg.group("seg"))
+        elif metric == "revenue":
+            of = _SEGMENT_OF.match(text, match.end(), end)
+            if of is not None:
+                segment = canonical_segment(of.group("seg")) or regex.sub(
+                    r"[\s-]+", "_", of.group("seg").lower()
+                )
+        if segment is None and _RELATIVE_BEFORE.search(text, max(start, match.start() - 40), match.start()):
+            previous = terms[-1] if terms else None
+            segment = previous.segment if previous is not None else None  # ", which generated revenue"
         terms.append(MetricTerm(match.start(), match.end(), metric, segment))
     for match in SEGMENT_UNIT.finditer(text, start, end):
         segment = canonical_segment(match.group("seg"))

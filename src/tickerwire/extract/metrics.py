@@ -44,7 +44,7 @@ _APPROX = (
 )
 # Words that tie a value to the metric name before it ("revenue of", "net income was").
 _LINK = regex.compile(
-    r"(?:'s?)?(?P<filler>(?:\s+(?!(?:and|or|but|while|which|that|from|than|by|vs|versus|"
+    r"(?:'s?|\))?(?P<filler>(?:\s+(?!(?:and|or|but|while|which|that|from|than|by|vs|versus|"
     r"compared|above|below|beat|missed|topped)\b)[\w.'’&-]+){0,FILL}?)\s*"
     r"(?P<link>of|was|were|is|are|at|came\s+in\s+at|totaled|totalled|totaling|reached|hit|"
     r"stood\s+at|amounted\s+to|to|would\s+be|will\s+be|be|pegged\s+at|of\s+about|"
@@ -69,6 +69,13 @@ _ESTIMATE_CUE = regex.compile(
     r"see|estimate)|targets?|plans?\s+to|could|would|likely)\b",
     regex.IGNORECASE,
 )
+# "better than expected", "beat estimates": a result compared with a forecast is a result.
+_COMPARED_TO_ESTIMATE = regex.compile(
+    r"\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
+    r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|matching|matched|in\s+line\s+with|shy\s+of|"
+    r"short\s+of|crushed)\s+(?:[\w'-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
 _ACTUAL_CUE = regex.compile(
     r"\b(?:reported|posted|delivered|recorded|generated|logged|booked|announced|came\s+in|"
     r"was|were|rose|fell|grew|jumped|surged|declined)\b",
@@ -89,6 +96,7 @@ _PAIR_VALUES = regex.compile(r"\s+(?:and|&)\s+")
 _SEGMENT_PAIR = regex.compile(
     rf"(?<![\w-])(?P<s1>{SEGMENT_ALT})\s+(?:and|&)\s+(?P<s2>{SEGMENT_ALT})\s+$", regex.IGNORECASE
 )
+_CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
 _CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 _PERIOD_PRIOR = regex.compile(r"\b(?:year[\s-]ago|prior[\s-]year|same|previous|comparable)\b", regex.I)
 
@@ -124,8 +132,8 @@ def metric_events(
 ) -> list[Event]:
     """The financial metrics stated in one sentence, in text order."""
     metric_terms = [t for t in resolver.terms if t.kind == "metric"]
-    if not metric_terms:
-        return []
+    if not metric_terms or _CONDITIONAL.match(sentence.text):
+        return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
     facts = _value_facts(ctx, sentence, quantities, metric_terms, resolver)
     _add_change_facts(ctx, sentence, changes, topics, facts, quantities)
     events = []
@@ -164,6 +172,10 @@ def _value_facts(
                 continue
             estimate = False
             term = _bind_left(ctx, q, terms, quantities) or _bind_right(ctx, q, terms)
+            if term is not None and term.start < q.start and _PRIOR_BEFORE.search(
+                text, max(sentence.start, term.start - 20), term.start
+            ):
+                continue  # "climbed 35% from EPS of $0.56": the comparison base
             if term is not None and paired and following is not None:
                 pair = _pair_of(ctx, term, terms)
                 if pair is not None:
@@ -257,8 +269,8 @@ def _add_change_facts(
 ) -> None:
     text = ctx.text
     for i, (change, topic) in enumerate(zip(changes, topics, strict=True)):
-        if topic.kind != "metric" or topic.metric is None or change.relative:
-            continue
+        if topic.kind != "metric" or topic.metric is None or change.relative or change.kind == "sign":
+            continue  # a bare "+1.96%" after a figure's name is too often a surprise or a score
         if topic.metric.metric in _PERCENT_METRICS:
             continue  # "margin rose 2%": percent or points? not said
         after = text[change.quantity.end : change.quantity.end + 30]
@@ -272,8 +284,15 @@ def _add_change_facts(
         )
         estimate = change.hedged or head_estimate or _is_estimate(ctx, sentence, change.quantity.start)
         merged = False
-        for fact in reversed(facts):
-            if fact.change is None and fact.value is not None and fact.term == topic.metric and fact.anchor < change.quantity.start:
+        in_list = sum(1 for other in changes if other.head == change.head) > 1
+        for fact in [] if in_list else reversed(facts):
+            if (
+                fact.change is None
+                and fact.value is not None
+                and fact.term.metric == topic.metric.metric
+                and fact.estimate == estimate
+                and fact.anchor < change.quantity.start
+            ):
                 fact.change = change
                 merged = True
                 break
@@ -285,6 +304,42 @@ def _add_change_facts(
             facts[:] = [f for f in facts if f.value is not value]
         facts.append(_Fact(topic.metric, owner, change.quantity.start, value=value, change=change, estimate=estimate))
     facts.sort(key=lambda f: f.anchor)
+    _pair_changes(changes, facts)
+    _join_lone_facts(facts)
+
+
+def _pair_changes(changes: list[Change], facts: list[_Fact]) -> None:
+    """'$108.1 million and $41 million, indicating a decline of 7.9% and 25.6%': in order."""
+    heads: dict[int, list[_Fact]] = {}
+    for fact in facts:
+        if fact.change is not None and fact.value is None:
+            heads.setdefault(fact.change.head, []).append(fact)
+    for group in heads.values():
+        if len(group) < 2:
+            continue
+        first = group[0].anchor
+        values = [f for f in facts if f.value is not None and f.change is None and f.anchor < first]
+        values = values[-len(group) :]
+        if len(values) != len(group) or any(v.term.metric != group[0].term.metric for v in values):
+            continue
+        for value_fact, change_fact in zip(values, group, strict=True):
+            value_fact.change = change_fact.change
+            facts.remove(change_fact)
+
+
+def _join_lone_facts(facts: list[_Fact]) -> None:
+    """One value and one change of the same figure in a sentence are one figure."""
+    lone_changes = [f for f in facts if f.value is None and f.change is not None]
+    lone_values = [f for f in facts if f.value is not None and f.change is None]
+    if len(lone_changes) != 1 or len(lone_values) != 1:
+        return
+    change, value = lone_changes[0], lone_values[0]
+    same = (change.term.metric, change.term.segment, change.estimate) == (
+        value.term.metric, value.term.segment, value.estimate
+    )
+    if same and (change.owner is None or value.owner is None or change.owner.entity_id == value.owner.entity_id):
+        value.change = change.change
+        facts.remove(change)
 
 
 def _value_after(ctx: DocumentContext, change: Change, quantities: list[Quantity], limit: int) -> Quantity | None:
@@ -308,7 +363,10 @@ def _is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> boo
         start = match.end()
     if _ESTIMATE_OF.search(ctx.text, max(start, position - 40), position):
         return True
-    cues = list(_ESTIMATE_CUE.finditer(ctx.text, start, position))
+    cues = [
+        c for c in _ESTIMATE_CUE.finditer(ctx.text, start, position)
+        if not _COMPARED_TO_ESTIMATE.search(ctx.text, max(start, c.start() - 30), c.start())
+    ]
     if not cues:
         return False
     actual = list(_ACTUAL_CUE.finditer(ctx.text, start, position))

@@ -43,13 +43,20 @@ _GENERIC_SUBJECT = regex.compile(
 _POSSESSIVE_PRONOUN = regex.compile(
     r"\b(?P<pron>its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|"
     r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
-    r"conglomerate|platform|tech|business|startup|miner|producer|manufacturer|airline)'s?)"
+    r"conglomerate|platform|tech|business|startup|miner|producer|manufacturer|airline)'s?|"
+    r"the\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*'s)"
     r"\s+(?:[\w.-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
 _APPOSITIVE = regex.compile(
     r",\s*(?:another|a|an|one\s+of|which|who|whose|the\s+(?:world's|country's|company's))\b"
     r"[^,;:]{3,120},\s*(?:\w+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
+_IN_PASSING = regex.compile(
+    r"\b(?:like|such\s+as|including|than|versus|vs\.?|rivals?|competitors?|peers?|"
+    r"compared\s+(?:with|to))\s+(?:[\w.&'-]+(?:\s+|,\s*)){0,4}?(?:(?:and|or)\s+)?$",
     regex.IGNORECASE,
 )
 _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
@@ -114,7 +121,11 @@ def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
         Term(g.start, g.end, "entity", group=g) for g in ctx.groups_in(start, end)
     ]
     terms += [Term(m.start, m.end, "metric", metric=m) for m in find_metric_terms(ctx.text, start, end)]
-    terms += [Term(m.start(), m.end(), "share") for m in SHARE_NOUN.finditer(ctx.text, start, end)]
+    terms += [
+        Term(m.start(), m.end(), "share")
+        for m in SHARE_NOUN.finditer(ctx.text, start, end)
+        if not _PER_SHARE_BEFORE.search(ctx.text, max(start, m.start() - 5), m.start())
+    ]
     terms += [Term(m.start(), m.end(), "blocker") for m in BLOCKER_NOUN.finditer(ctx.text, start, end)]
     terms += [
         Term(m.start(), m.end(), "blocker") for m in _GENERIC_SUBJECT.finditer(ctx.text, start, end)
@@ -145,9 +156,11 @@ class TopicResolver:
 
     # -- clause limits ------------------------------------------------------------------------
 
-    def clause_start(self, position: int) -> int:
+    def clause_start(self, position: int, cross_dash: bool = False) -> int:
         start = self.sentence.start
         for match in _CLAUSE_BOUNDARY.finditer(self.text, self.sentence.start, position):
+            if cross_dash and match.group(0).strip() in ("-", "–", "—"):
+                continue
             start = match.end()
         return start
 
@@ -202,8 +215,17 @@ class TopicResolver:
             if right is not None:
                 return right
             return self._scan_left(q.start, floor)
-        if change.kind in ("higher_lower", "sign"):
-            return self._scan_left(q.start, floor)
+        if change.kind == "sign":
+            # "NVDA +198%", "Dow -0.5%": a bare signed number belongs only to a name right before
+            subject = self._scan_left(q.start, floor)
+            if subject.subject_end >= 0 and len(self.text[subject.subject_end : q.start].split()) <= 2:
+                return subject
+            return BLOCKED
+        if change.kind == "higher_lower":
+            topic = self._scan_left(q.start, floor)
+            if topic is NO_TOPIC:  # "revenues of $39.17 billion - 21.8% higher": across the dash
+                topic = self._scan_left(q.start, floor, cross_dash=True)
+            return topic
         return self._scan_left(change.trigger_start, floor)
 
     def _right_phrase_topic(self, position: int) -> Topic | None:
@@ -219,11 +241,12 @@ class TopicResolver:
                 return self._topic_from_term(term, anchor=term.start)
         return None
 
-    def _scan_left(self, anchor: int, floor: int | None = None) -> Topic:
+    def _scan_left(self, anchor: int, floor: int | None = None, cross_dash: bool = False) -> Topic:
         appositive = _APPOSITIVE.search(self.text, self.sentence.start, anchor)
         if appositive is not None:
             anchor = appositive.start()  # "Super Micro, another company that ..., dropped 3%"
-        floor = max(self.clause_start(anchor), floor or 0)
+        clause = self.clause_start(anchor, cross_dash)
+        floor = max(clause, floor or 0)
         for term in reversed(self.terms):
             if term.end > anchor or term.start < floor:
                 continue
@@ -338,18 +361,21 @@ class TopicResolver:
         return (owner,) if owner else ()
 
     def _previous_company(self, penalty: float) -> Owner | None:
-        """The company a back-reference points to: the article's main company when it was named
-        just before (a competitor named in passing is not the subject), else the last named."""
+        """The company a back-reference points to: the last one named before this sentence
+        (nearby, and not named in passing: "rivals like X and Y"), else the main company."""
         window_start = max(0, self.sentence.start - 400)
-        earlier = self._companies(window_start, self.sentence.start)
-        main = self.ctx.main_company
+        earlier = [g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)]
         if earlier:
-            if main is not None and any(g.entity_id == main for g in earlier):
-                return Owner(main, None, penalty)
             return Owner(earlier[-1].entity_id, None, penalty)
-        if main is not None:
-            return Owner(main, None, FALLBACK_PENALTY)
+        if self.ctx.main_company is not None:
+            return Owner(self.ctx.main_company, None, FALLBACK_PENALTY)
         return None
+
+    def _in_passing(self, group: EntityGroup) -> bool:
+        """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
+        comparison, not the subject a later 'its' refers to."""
+        before = self.text[max(0, group.start - 40) : group.start]
+        return bool(_IN_PASSING.search(before))
 
     def _fallback_owner(self, position: int) -> Owner | None:
         """Whose 'shares' when the sentence names no owner: the one company named before in
@@ -385,12 +411,7 @@ class TopicResolver:
         if before:
             return Owner(before[-1].entity_id, before[-1].ticker, PRONOUN_PENALTY if before[-1].coref else 0.0)
         pronoun = _POSSESSIVE_PRONOUN.search(self.text, max(self.sentence.start, term.start - 60), term.start)
-        if pronoun is not None:
-            return self._previous_company(PRONOUN_PENALTY)
-        main = self.ctx.main_company
-        if main is not None:
-            return Owner(main, None, FALLBACK_PENALTY)
-        return self._previous_company(FALLBACK_PENALTY)
+        return self._previous_company(PRONOUN_PENALTY if pronoun is not None else FALLBACK_PENALTY)
 
     def owner_after_number(self, change: Change, limit: int) -> Owner | None:
         """'9.7 percent from a year ago at Alibaba', '+61% for Meta': an owner after the number."""
