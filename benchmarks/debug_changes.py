@@ -8,14 +8,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from dev_reference import dev_link, dev_reference  # noqa: E402
+from dev_reference import dev_link, dev_reference
 
-from tickerwire.clean import clean_document  # noqa: E402
-from tickerwire.extract import extract_events  # noqa: E402
-from tickerwire.extract.changes import find_changes  # noqa: E402
-from tickerwire.extract.document import build_context  # noqa: E402
-from tickerwire.extract.subjects import TopicResolver, sentence_terms  # noqa: E402
-from tickerwire.records import RawDocument  # noqa: E402
+from tickerwire.clean import clean_document
+from tickerwire.extract import extract_events
+from tickerwire.extract.changes import find_changes
+from tickerwire.extract.document import build_context
+from tickerwire.extract.subjects import TopicResolver, sentence_terms
+from tickerwire.records import RawDocument
 
 
 def main() -> None:
@@ -39,9 +39,11 @@ def main() -> None:
         topics = TopicResolver(ctx, sentence, terms).resolve(changes) if changes else []
         print("\n>>", sentence.text[:300])
         print("   quantities:", [(q.kind, q.value, q.currency) for q in qs])
-        print("   terms:", [(t.kind, ctx.text[t.start:t.end]) for t in terms])
+        print("   terms:", [(t.kind, ctx.text[t.start : t.end]) for t in terms])
         for c, t in zip(changes, topics):
-            print(f"   change {c.quantity.text!r} {c.direction} {c.kind} trig={ctx.text[c.trigger_start:c.trigger_end]!r} head={c.head} hedged={c.hedged} -> {t.kind} {[o.entity_id for o in t.owners]} {t.metric}")
+            print(
+                f"   change {c.quantity.text!r} {c.direction} {c.kind} trig={ctx.text[c.trigger_start : c.trigger_end]!r} head={c.head} hedged={c.hedged} -> {t.kind} {[o.entity_id for o in t.owners]} {t.metric}"
+            )
     for e in extract_events(linked, reference):
         print(e.type, e.entity, e.date, e.date_text, e.confidence, e.attributes)
 

@@ -33,8 +33,44 @@ TriggerKind = Literal["verb", "updown", "higher_lower", "noun_after", "noun_befo
 # "have now rallied an astonishing +165%". A preposition such as "to" or "from" makes the
 # number a level or a base ("rose to 3.7%", "up from 5%"), so it ends the search.
 _GAP_DENY = frozenset(
-    """to from of at in on for and or than with as after before while since that which its
-    their his her our your this these those was were is are be been has have had""".split()
+    [
+        "to",
+        "from",
+        "of",
+        "at",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "than",
+        "with",
+        "as",
+        "after",
+        "before",
+        "while",
+        "since",
+        "that",
+        "which",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+    ]
 )
 _APPROX_TAIL = regex.compile(
     r"(?:\b(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|"
@@ -74,7 +110,9 @@ _LEVEL_VERB = regex.compile(
 )
 
 
-_PROPORTION = regex.compile(r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b)", regex.IGNORECASE)
+_PROPORTION = regex.compile(
+    r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b)", regex.IGNORECASE
+)
 # "expects revenue to rise 12.5%", "shares to gain 5%": an infinitive is a forecast.
 _INFINITIVE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
 

@@ -55,7 +55,8 @@ _DATES = regex.compile(
           (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?
           (?P<wpost>\s+next\s+week|\s+last\s+week)?\b)
     | (?P<rel>\b(?i:yesterday|today|tonight|tomorrow)\b)
-    | (?P<mo>\b(?:in|during|for|since|through)\s+(?P<mon3>{_FULL_MONTH})(?:\s+(?P<year3>{_YEAR}))?\b)
+    | (?P<mo>\b(?:in|during|for|since|through)\s+(?P<mon3>{_FULL_MONTH})
+          (?:\s+(?P<year3>{_YEAR}))?\b)
     """,
     regex.VERBOSE,
 )
@@ -85,7 +86,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
     """The date with this month and day nearest to `published` (same, previous or next year)."""
     options = [
-        d for y in (published.year - 1, published.year, published.year + 1)
+        d
+        for y in (published.year - 1, published.year, published.year + 1)
         if (d := _safe_date(y, month, day)) is not None
     ]
     return min(options, key=lambda d: abs((d - published).days)) if options else None
@@ -190,7 +192,8 @@ _PERIODS = regex.compile(
     | (?P<monthq>\b(?:the\s+)?(?P<qmon>{_FULL_MONTH})[\s-]quarter\b)
     | (?P<ordq>\b(?:the\s+)?(?:(?:just[\s-]ended|latest|current|fiscal|calendar)\s+)*{_ORDINAL}
           [\s-](?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?{_YEAR}|\s+{_YEAR})?\b)
-    | (?P<qn>\b(?:fiscal\s+)?(?:F?Q[1-4])(?:\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?'?(?:{_YEAR}|\d{{2}}))?\b)
+    | (?P<qn>\b(?:fiscal\s+)?(?:F?Q[1-4])
+          (?:\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?'?(?:{_YEAR}|\d{{2}}))?\b)
     | (?P<fy>\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s?'?(?:{_YEAR}|\d{{2}})\b)
     | (?P<relq>\b(?:the\s+)?(?:latest|recent|last|prior[\s-]year|year[\s-]ago|same|comparable
             |previous|holiday|December|current)\s+quarter\b)

@@ -32,7 +32,8 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
     named = {
         f.event.attributes.get("period")
         for f in found
-        if f.event.type == "price_move" and not f.period_defaulted
+        if f.event.type == "price_move"
+        and not f.period_defaulted
         and f.event.attributes.get("period") in ("session", "premarket", "after_hours", "intraday")
     }
     if len(named) != 1 or not named & {"premarket", "after_hours"}:
@@ -40,13 +41,18 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
     period = named.pop()
     result = []
     for f in found:
-        if f.event.type == "price_move" and f.period_defaulted and f.event.attributes["period"] == "session":
+        if (
+            f.event.type == "price_move"
+            and f.period_defaulted
+            and f.event.attributes["period"] == "session"
+        ):
             attributes = dict(f.event.attributes, period=period)
             confidence = round(max(0.05, f.event.confidence - ARTICLE_PERIOD_PENALTY), 3)
             event = f.event.model_copy(update={"attributes": attributes, "confidence": confidence})
             f = replace(f, event=event, period_defaulted=False)
         result.append(f)
     return result
+
 
 _MOVE_KEYS = ("listing", "index", "direction", "change_pct", "period", "since", "instrument")
 _METRIC_KEYS = ("metric", "segment", "value", "currency", "change_pct", "period_end", "is_estimate")

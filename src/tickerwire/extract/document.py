@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -127,7 +127,9 @@ class DocumentContext:
         return found[1].exchange if found is not None else None
 
 
-def _group_mentions(text: str, mentions: Sequence[Mention], types: dict[str, str]) -> list[EntityGroup]:
+def _group_mentions(
+    text: str, mentions: Sequence[Mention], types: Mapping[str, str]
+) -> list[EntityGroup]:
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     groups: list[EntityGroup] = []
     for mention in ordered:
@@ -157,7 +159,9 @@ def _group_mentions(text: str, mentions: Sequence[Mention], types: dict[str, str
         tail = _GROUP_TAIL.match(text, group.end)
         end = tail.end() if tail is not None else group.end
         result.append(
-            EntityGroup(group.entity_id, group.start, end, group.entity_type, group.ticker, group.coref)
+            EntityGroup(
+                group.entity_id, group.start, end, group.entity_type, group.ticker, group.coref
+            )
         )
     return result
 

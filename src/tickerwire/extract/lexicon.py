@@ -15,7 +15,9 @@ def _words(text: str) -> list[str]:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 # Verbs of movement. Past, present, participle and gerund forms are listed because news uses all
@@ -117,38 +119,65 @@ RELATIVE_CLOSE = regex.compile(
 PERIOD_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (name, regex.compile(pattern, regex.IGNORECASE))
     for name, pattern in (
-        ("premarket", r"\b(?:pre-?market|pre-?open|before\s+the\s+(?:opening\s+)?bell|"
-                      r"ahead\s+of\s+(?:the|today's|Monday's|Tuesday's|Wednesday's|Thursday's|"
-                      r"Friday's)\s+(?:open|opening)|premarket)\b"),
-        ("after_hours", r"\b(?:after[\s-]hours?|after\s+the\s+(?:closing\s+)?bell|"
-                        r"after\s+the\s+close|extended[\s-]trad(?:e|ing)|post[\s-]?market|"
-                        r"late\s+trading|after-market)\b"),
-        ("year_to_date", r"\b(?:year[\s-]to[\s-]date|YTD|so\s+far\s+(?:this|in\s+\d{4}|in\s+the)"
-                         r"\s*(?:year)?|since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?"
-                         r"(?:year|\d{4})|this\s+year|in\s+(?:20\d\d)\s+(?:so\s+far)|(?:early|so\s+far)\s+"
-                         r"(?:in|this)\s+(?:the\s+)?year)\b"),
-        ("year_over_year", r"\b(?:(?:over|in)\s+the\s+(?:past|last)\s+(?:year|12\s+months|"
-                           r"twelve\s+months)|in\s+(?:the\s+)?(?:past|last)\s+(?:year|12\s+months)"
-                           r"|in\s+one\s+year|over\s+one\s+year|over\s+a\s+year|"
-                           r"year[\s-]over[\s-]year|past\s+52\s+weeks|(?:12|twelve)[\s-]months?\s+"
-                           r"(?:increase|gain|rise|decline|drop|return)|trailing\s+(?:12|"
-                           r"twelve)[\s-]months?)\b"),
-        ("week", r"\b(?:this\s+week|last\s+week|on\s+the\s+week|for\s+the\s+week|weekly|"
-                 r"past\s+week|over\s+the\s+week|in\s+the\s+week|week[\s-]to[\s-]date|"
-                 r"past\s+(?:five|5)\s+(?:trading\s+)?(?:sessions|days))\b"),
-        ("month", r"\b(?:in\s+the\s+month\s+of|this\s+month|last\s+month|past\s+month|monthly|for\s+the\s+month|"
-                  r"month[\s-]to[\s-]date|in\s+(?:January|February|March|April|May|June|July|"
-                  r"August|September|October|November|December)\b(?!\s+\d))"),
-        ("intraday", r"\b(?:as\s+much\s+as|at\s+one\s+point|intraday|intra-day|earlier\s+in\s+"
-                     r"the\s+(?:day|session)|in\s+early\s+trad(?:e|ing))\b"),
-        ("session", r"\b(?:on\s+the\s+day|in\s+(?:just\s+)?(?:one|a\s+single)\s+(?:trading\s+)?"
-                    r"(?:session|day)|single[\s-]day|one[\s-]day|in\s+(?:Monday|Tuesday|Wednesday"
-                    r"|Thursday|Friday)'s\s+session|at\s+the\s+close|closed|to\s+close|"
-                    r"in\s+(?:morning|afternoon)\s+trad(?:e|ing))\b"),
-        ("other", r"\b(?:over\s+the\s+(?:past|last)\s+(?:two|three|four|several|few|(?!12\b)\d+)\s+"
-                  r"(?:days?|sessions|months|years|weeks)|in\s+the\s+(?:past|last)\s+(?:two|three"
-                  r"|four|several|few|(?!12\b)\d+)\s+(?:days|sessions|months|years|weeks)|"
-                  r"over\s+(?:two|three|four|five|\d+)\s+(?:years|months|days|sessions))\b"),
+        (
+            "premarket",
+            r"\b(?:pre-?market|pre-?open|before\s+the\s+(?:opening\s+)?bell|"
+            r"ahead\s+of\s+(?:the|today's|Monday's|Tuesday's|Wednesday's|Thursday's|"
+            r"Friday's)\s+(?:open|opening)|premarket)\b",
+        ),
+        (
+            "after_hours",
+            r"\b(?:after[\s-]hours?|after\s+the\s+(?:closing\s+)?bell|"
+            r"after\s+the\s+close|extended[\s-]trad(?:e|ing)|post[\s-]?market|"
+            r"late\s+trading|after-market)\b",
+        ),
+        (
+            "year_to_date",
+            r"\b(?:year[\s-]to[\s-]date|YTD|so\s+far\s+(?:this|in\s+\d{4}|in\s+the)"
+            r"\s*(?:year)?|since\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?"
+            r"(?:year|\d{4})|this\s+year|in\s+(?:20\d\d)\s+(?:so\s+far)|(?:early|so\s+far)\s+"
+            r"(?:in|this)\s+(?:the\s+)?year)\b",
+        ),
+        (
+            "year_over_year",
+            r"\b(?:(?:over|in)\s+the\s+(?:past|last)\s+(?:year|12\s+months|"
+            r"twelve\s+months)|in\s+(?:the\s+)?(?:past|last)\s+(?:year|12\s+months)"
+            r"|in\s+one\s+year|over\s+one\s+year|over\s+a\s+year|"
+            r"year[\s-]over[\s-]year|past\s+52\s+weeks|(?:12|twelve)[\s-]months?\s+"
+            r"(?:increase|gain|rise|decline|drop|return)|trailing\s+(?:12|"
+            r"twelve)[\s-]months?)\b",
+        ),
+        (
+            "week",
+            r"\b(?:this\s+week|last\s+week|on\s+the\s+week|for\s+the\s+week|weekly|"
+            r"past\s+week|over\s+the\s+week|in\s+the\s+week|week[\s-]to[\s-]date|"
+            r"past\s+(?:five|5)\s+(?:trading\s+)?(?:sessions|days))\b",
+        ),
+        (
+            "month",
+            r"\b(?:in\s+the\s+month\s+of|this\s+month|last\s+month|past\s+month|monthly|for\s+the\s+month|"
+            r"month[\s-]to[\s-]date|in\s+(?:January|February|March|April|May|June|July|"
+            r"August|September|October|November|December)\b(?!\s+\d))",
+        ),
+        (
+            "intraday",
+            r"\b(?:as\s+much\s+as|at\s+one\s+point|intraday|intra-day|earlier\s+in\s+"
+            r"the\s+(?:day|session)|in\s+early\s+trad(?:e|ing))\b",
+        ),
+        (
+            "session",
+            r"\b(?:on\s+the\s+day|in\s+(?:just\s+)?(?:one|a\s+single)\s+(?:trading\s+)?"
+            r"(?:session|day)|single[\s-]day|one[\s-]day|in\s+(?:Monday|Tuesday|Wednesday"
+            r"|Thursday|Friday)'s\s+session|at\s+the\s+close|closed|to\s+close|"
+            r"in\s+(?:morning|afternoon)\s+trad(?:e|ing))\b",
+        ),
+        (
+            "other",
+            r"\b(?:over\s+the\s+(?:past|last)\s+(?:two|three|four|several|few|(?!12\b)\d+)\s+"
+            r"(?:days?|sessions|months|years|weeks)|in\s+the\s+(?:past|last)\s+(?:two|three"
+            r"|four|several|few|(?!12\b)\d+)\s+(?:days|sessions|months|years|weeks)|"
+            r"over\s+(?:two|three|four|five|\d+)\s+(?:years|months|days|sessions))\b",
+        ),
     )
 )
 SAME_PERIOD = regex.compile(r"\b(?:in|over)\s+the\s+same\s+(?:period|span|stretch)\b", regex.I)

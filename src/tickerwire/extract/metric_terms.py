@@ -11,12 +11,21 @@ import regex
 # Bare "earnings"/"profit"/"income" are `earnings`: a per-share value makes them EPS, a plain
 # amount net income (decided where the value is read).
 _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("adjusted_eps", r"(?:adjusted|non-GAAP|core|underlying)\s+(?:diluted\s+)?(?:EPS|earnings\s+"
-                     r"per\s+(?:share|ADS)|profit\s+per\s+share|net\s+income\s+per\s+share)"),
-    ("eps", r"(?:diluted\s+|basic\s+|GAAP\s+)?(?:EPS|earnings\s+per\s+(?:share|ADS)|profit\s+per\s+"
-            r"share|net\s+income\s+per\s+share|per[\s-]share\s+(?:earnings|profit))"),
-    ("adjusted_net_income", r"(?:adjusted|non-GAAP|core|underlying)\s+(?:net\s+)?(?:income|profits?"
-                            r"|earnings)"),
+    (
+        "adjusted_eps",
+        r"(?:adjusted|non-GAAP|core|underlying)\s+(?:diluted\s+)?(?:EPS|earnings\s+"
+        r"per\s+(?:share|ADS)|profit\s+per\s+share|net\s+income\s+per\s+share)",
+    ),
+    (
+        "eps",
+        r"(?:diluted\s+|basic\s+|GAAP\s+)?(?:EPS|earnings\s+per\s+(?:share|ADS)|profit\s+per\s+"
+        r"share|net\s+income\s+per\s+share|per[\s-]share\s+(?:earnings|profit))",
+    ),
+    (
+        "adjusted_net_income",
+        r"(?:adjusted|non-GAAP|core|underlying)\s+(?:net\s+)?(?:income|profits?"
+        r"|earnings)",
+    ),
     ("net_income", r"net\s+(?:income|profits?|earnings|loss)|profit\s+attributable|bottom\s+line"),
     ("operating_income", r"operating\s+(?:income|profits?|loss)|income\s+from\s+operations"),
     ("gross_margin", r"gross\s+(?:profit\s+)?margins?"),
@@ -27,10 +36,16 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("other:gross_profit", r"gross\s+profits?"),
     ("other:ebitda", r"(?:adjusted\s+)?EBITDA"),
     ("other:capex", r"capital\s+expenditures?|capex|capital\s+spending"),
-    ("dividend_per_share", r"(?:(?:quarterly|annual|cash|regular|special|interim|final)\s+)*"
-                           r"(?:cash\s+)?dividends?(?!\s+(?:yield|payout))"),
-    ("buyback", r"(?:share|stock)\s+(?:buybacks?|repurchases?)|buybacks?|repurchase\s+"
-                r"(?:program|plan|authori[sz]ation)"),
+    (
+        "dividend_per_share",
+        r"(?:(?:quarterly|annual|cash|regular|special|interim|final)\s+)*"
+        r"(?:cash\s+)?dividends?(?!\s+(?:yield|payout))",
+    ),
+    (
+        "buyback",
+        r"(?:share|stock)\s+(?:buybacks?|repurchases?)|buybacks?|repurchase\s+"
+        r"(?:program|plan|authori[sz]ation)",
+    ),
     ("market_cap", r"market\s+(?:capitali[sz]ation|cap|value|valuation)"),
     ("revenue", r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"),
     ("earnings", r"earnings|profits?|income"),
@@ -148,9 +163,13 @@ def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
                 segment = canonical_segment(of.group("seg")) or regex.sub(
                     r"[\s-]+", "_", of.group("seg").lower()
                 )
-        if segment is None and _RELATIVE_BEFORE.search(text, max(start, match.start() - 40), match.start()):
+        if segment is None and _RELATIVE_BEFORE.search(
+            text, max(start, match.start() - 40), match.start()
+        ):
             previous = terms[-1] if terms else None
-            segment = previous.segment if previous is not None else None  # ", which generated revenue"
+            segment = (
+                previous.segment if previous is not None else None
+            )  # ", which generated revenue"
         terms.append(MetricTerm(match.start(), match.end(), metric, segment))
     for match in SEGMENT_UNIT.finditer(text, start, end):
         segment = canonical_segment(match.group("seg"))

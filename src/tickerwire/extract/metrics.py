@@ -55,7 +55,9 @@ _LINK = regex.compile(
 )
 _LINK_SHORT = regex.compile(_LINK.pattern.replace("FILL", "5"), regex.IGNORECASE)
 _LINK_LONG = regex.compile(_LINK.pattern.replace("FILL", "8"), regex.IGNORECASE)
-_IN_METRIC = regex.compile(r"\s+(?:in|of)\s+(?:(?:new|additional|annual|quarterly|total)\s+)?$", regex.I)
+_IN_METRIC = regex.compile(
+    r"\s+(?:in|of)\s+(?:(?:new|additional|annual|quarterly|total)\s+)?$", regex.I
+)
 _ESTIMATE_OF = regex.compile(
     r"\b(?:estimates?|consensus|expectations?|forecasts?|projections?|Street\s+view|"
     r"expected|anticipated|estimated)\s+(?:(?:mark|figure|estimate|view)\s+)?"
@@ -81,7 +83,9 @@ _ACTUAL_CUE = regex.compile(
     r"was|were|rose|fell|grew|jumped|surged|declined)\b",
     regex.IGNORECASE,
 )
-_PRIOR_BEFORE = regex.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+" + _APPROX + r"$", regex.I)
+_PRIOR_BEFORE = regex.compile(
+    r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+" + _APPROX + r"$", regex.I
+)
 _PRIOR_AFTER = regex.compile(
     r"\s*(?:(?:in|for)\s+the\s+)?(?:a\s+year\s+(?:ago|earlier)|(?:in\s+)?the\s+(?:year[\s-]ago|"
     r"prior[\s-]year|same|previous|comparable)\s+(?:quarter|period)|last\s+year|a\s+year\s+before)",
@@ -98,13 +102,25 @@ _SEGMENT_PAIR = regex.compile(
 )
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
 _CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
-_PERIOD_PRIOR = regex.compile(r"\b(?:year[\s-]ago|prior[\s-]year|same|previous|comparable)\b", regex.I)
+_PERIOD_PRIOR = regex.compile(
+    r"\b(?:year[\s-]ago|prior[\s-]year|same|previous|comparable)\b", regex.I
+)
 
 # Metrics that are amounts of money and must be written with a currency and a size.
 _AMOUNT_METRICS = frozenset(
-    {"revenue", "net_income", "adjusted_net_income", "operating_income", "free_cash_flow",
-     "buyback", "market_cap", "other:gross_profit", "other:ebitda", "other:capex",
-     "other:operating_cash_flow"}
+    {
+        "revenue",
+        "net_income",
+        "adjusted_net_income",
+        "operating_income",
+        "free_cash_flow",
+        "buyback",
+        "market_cap",
+        "other:gross_profit",
+        "other:ebitda",
+        "other:capex",
+        "other:operating_cash_flow",
+    }
 )
 _PERCENT_METRICS = frozenset({"gross_margin", "operating_margin", "other:net_margin"})
 _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
@@ -157,23 +173,31 @@ def _value_facts(
     text = ctx.text
     facts: list[_Fact] = []
     candidates = [
-        q for q in quantities
+        q
+        for q in quantities
         if not q.is_conversion and not q.is_range and q.kind in ("money", "percent")
     ]
     pending: dict[int, tuple[MetricTerm, bool]] = {}  # value start -> (name, estimate) of a pair
     for index, q in enumerate(candidates):
+        term: MetricTerm | None
         following = candidates[index + 1] if index + 1 < len(candidates) else None
         paired = following is not None and _PAIR_VALUES.fullmatch(text[q.end : following.start])
         before = text[max(sentence.start, q.start - 40) : q.start]
         if q.start in pending:
             term, estimate = pending.pop(q.start)
         else:
-            if _BY_BEFORE.search(before) or _PRIOR_BEFORE.search(before) or _PRIOR_AFTER.match(text, q.end):
+            if (
+                _BY_BEFORE.search(before)
+                or _PRIOR_BEFORE.search(before)
+                or _PRIOR_AFTER.match(text, q.end)
+            ):
                 continue
             estimate = False
             term = _bind_left(ctx, q, terms, quantities) or _bind_right(ctx, q, terms)
-            if term is not None and term.start < q.start and _PRIOR_BEFORE.search(
-                text, max(sentence.start, term.start - 20), term.start
+            if (
+                term is not None
+                and term.start < q.start
+                and _PRIOR_BEFORE.search(text, max(sentence.start, term.start - 20), term.start)
             ):
                 continue  # "climbed 35% from EPS of $0.56": the comparison base
             if term is not None and paired and following is not None:
@@ -183,7 +207,12 @@ def _value_facts(
                     pending[following.start] = (pair[1], False)
             elif term is None and _ESTIMATE_OF.search(before) and facts:
                 estimate = True
-                if paired and following is not None and len(facts) >= 2 and facts[-2].value is not None:
+                if (
+                    paired
+                    and following is not None
+                    and len(facts) >= 2
+                    and facts[-2].value is not None
+                ):
                     term = facts[-2].term
                     pending[following.start] = (facts[-1].term, True)
                 else:
@@ -198,7 +227,9 @@ def _value_facts(
     return facts
 
 
-def _bind_left(ctx: DocumentContext, q: Quantity, terms: list[Term], quantities: list[Quantity]) -> MetricTerm | None:
+def _bind_left(
+    ctx: DocumentContext, q: Quantity, terms: list[Term], quantities: list[Quantity]
+) -> MetricTerm | None:
     """'revenue of X', 'Net income was X', 'earnings of $1.82 per share': the name before."""
     text = ctx.text
     before_terms = [t for t in terms if t.end <= q.start and t.metric is not None]
@@ -209,11 +240,19 @@ def _bind_left(ctx: DocumentContext, q: Quantity, terms: list[Term], quantities:
     between = text[term.end : q.start]
     if _CLAUSE.search(between):
         return None
-    others = [o for o in quantities if term.end <= o.start and o.end <= q.start and not o.is_conversion]
+    others = [
+        o for o in quantities if term.end <= o.start and o.end <= q.start and not o.is_conversion
+    ]
     link = _LINK_LONG if q.per_share else _LINK_SHORT
     if others:
-        # "market capitalization by $148 billion to $1.16 trillion": skip a difference
-        if len(others) != 1 or not _BY_BEFORE.search(text, max(term.end, others[0].start - 12), others[0].start):
+        # "market capitalization by $148 billion to $1.16 trillion", "margin widened 2.1
+        # percentage points to 53%": skip the difference, keep the level reached
+        if len(others) != 1:
+            return None
+        difference = others[0]
+        by = _BY_BEFORE.search(text, max(term.end, difference.start - 12), difference.start)
+        margin_step = difference.kind == "pp" or (difference.kind == q.kind == "percent")
+        if by is None and not margin_step:
             return None
         if not regex.search(r"\s+to\s+" + _APPROX + r"$", text[others[0].end : q.start], regex.I):
             return None
@@ -230,15 +269,21 @@ def _bind_right(ctx: DocumentContext, q: Quantity, terms: list[Term]) -> MetricT
         if term.start < q.end or term.metric is None:
             continue
         between = text[q.end : term.start]
-        if term.metric.metric in ("revenue", "buyback", "other:capex") and _IN_METRIC.fullmatch(between):
+        if term.metric.metric in ("revenue", "buyback", "other:capex") and _IN_METRIC.fullmatch(
+            between
+        ):
             return term.metric
-        if term.metric.metric in ("market_cap", "buyback") and regex.fullmatch(r"\s*(?:share\s+)?", between):
+        if term.metric.metric in ("market_cap", "buyback") and regex.fullmatch(
+            r"\s*(?:share\s+)?", between
+        ):
             return term.metric
         return None
     return None
 
 
-def _pair_of(ctx: DocumentContext, term: MetricTerm, terms: list[Term]) -> tuple[MetricTerm, MetricTerm] | None:
+def _pair_of(
+    ctx: DocumentContext, term: MetricTerm, terms: list[Term]
+) -> tuple[MetricTerm, MetricTerm] | None:
     """'sales and adjusted profit of X and Y', 'chip and licensing revenues were X and Y'."""
     text = ctx.text
     segments = _SEGMENT_PAIR.search(text, max(0, term.start - 60), term.start)
@@ -269,7 +314,12 @@ def _add_change_facts(
 ) -> None:
     text = ctx.text
     for i, (change, topic) in enumerate(zip(changes, topics, strict=True)):
-        if topic.kind != "metric" or topic.metric is None or change.relative or change.kind == "sign":
+        if (
+            topic.kind != "metric"
+            or topic.metric is None
+            or change.relative
+            or change.kind == "sign"
+        ):
             continue  # a bare "+1.96%" after a figure's name is too often a surprise or a score
         if topic.metric.metric in _PERCENT_METRICS:
             continue  # "margin rose 2%": percent or points? not said
@@ -282,7 +332,9 @@ def _add_change_facts(
         head_estimate = change.head < i and any(
             f.change is changes[change.head] and f.estimate for f in facts
         )
-        estimate = change.hedged or head_estimate or _is_estimate(ctx, sentence, change.quantity.start)
+        estimate = (
+            change.hedged or head_estimate or _is_estimate(ctx, sentence, change.quantity.start)
+        )
         merged = False
         in_list = sum(1 for other in changes if other.head == change.head) > 1
         for fact in [] if in_list else reversed(facts):
@@ -302,7 +354,16 @@ def _add_change_facts(
         value = _value_after(ctx, change, quantities, next_start)
         if value is not None:
             facts[:] = [f for f in facts if f.value is not value]
-        facts.append(_Fact(topic.metric, owner, change.quantity.start, value=value, change=change, estimate=estimate))
+        facts.append(
+            _Fact(
+                topic.metric,
+                owner,
+                change.quantity.start,
+                value=value,
+                change=change,
+                estimate=estimate,
+            )
+        )
     facts.sort(key=lambda f: f.anchor)
     _pair_changes(changes, facts)
     _join_lone_facts(facts)
@@ -335,14 +396,22 @@ def _join_lone_facts(facts: list[_Fact]) -> None:
         return
     change, value = lone_changes[0], lone_values[0]
     same = (change.term.metric, change.term.segment, change.estimate) == (
-        value.term.metric, value.term.segment, value.estimate
+        value.term.metric,
+        value.term.segment,
+        value.estimate,
     )
-    if same and (change.owner is None or value.owner is None or change.owner.entity_id == value.owner.entity_id):
+    if same and (
+        change.owner is None
+        or value.owner is None
+        or change.owner.entity_id == value.owner.entity_id
+    ):
         value.change = change.change
         facts.remove(change)
 
 
-def _value_after(ctx: DocumentContext, change: Change, quantities: list[Quantity], limit: int) -> Quantity | None:
+def _value_after(
+    ctx: DocumentContext, change: Change, quantities: list[Quantity], limit: int
+) -> Quantity | None:
     """'rose 10% to $7.96 billion', 'a 25% jump in revenue to $40.1 billion': the new level."""
     for q in quantities:
         if q.start < change.quantity.end or q.start >= limit or q.is_conversion:
@@ -364,13 +433,16 @@ def _is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> boo
     if _ESTIMATE_OF.search(ctx.text, max(start, position - 40), position):
         return True
     cues = [
-        c for c in _ESTIMATE_CUE.finditer(ctx.text, start, position)
+        c
+        for c in _ESTIMATE_CUE.finditer(ctx.text, start, position)
         if not _COMPARED_TO_ESTIMATE.search(ctx.text, max(start, c.start() - 30), c.start())
     ]
     if not cues:
         return False
     actual = list(_ACTUAL_CUE.finditer(ctx.text, start, position))
-    return not actual or cues[-1].start() > actual[-1].start() or cues[0].start() < actual[0].start()
+    return (
+        not actual or cues[-1].start() > actual[-1].start() or cues[0].start() < actual[0].start()
+    )
 
 
 def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: _Fact) -> str | None:
@@ -387,13 +459,22 @@ def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: _Fact) -> str 
             return "net_income" if value is not None else "eps"
     if value is not None and value.per_share and metric not in _PER_SHARE_METRICS:
         return None
-    if metric == "dividend_per_share" and value is not None and not value.per_share and value.scaled:
+    if (
+        metric == "dividend_per_share"
+        and value is not None
+        and not value.per_share
+        and value.scaled
+    ):
         return None
     return metric
 
 
 def _event(
-    ctx: DocumentContext, sentence: Sentence, fact: _Fact, resolver: TopicResolver, memory: dict[str, object]
+    ctx: DocumentContext,
+    sentence: Sentence,
+    fact: _Fact,
+    resolver: TopicResolver,
+    memory: dict[str, object],
 ) -> Event | None:
     metric = _final_metric(ctx, sentence, fact)
     if metric is None or fact.owner is None:
@@ -420,7 +501,9 @@ def _event(
             ):
                 amount = -abs(amount)
             if value.conversion is not None:
-                conversion = StatedConversion(value=value.conversion.value, currency=value.conversion.currency or "")
+                conversion = StatedConversion(
+                    value=value.conversion.value, currency=value.conversion.currency or ""
+                )
     change_pct = fact.change.pct if fact.change is not None else None
     if amount is None and change_pct is None:
         return None
@@ -451,7 +534,9 @@ def _event(
     )
 
 
-def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: _Fact, memory: dict[str, object]) -> str | None:
+def _sentence_segment(
+    ctx: DocumentContext, sentence: Sentence, fact: _Fact, memory: dict[str, object]
+) -> str | None:
     """A business line named in the sentence ("its cloud computing division") or referred to."""
     units = {
         canonical_segment(m.group("seg"))
@@ -474,7 +559,10 @@ def remember_sentence(ctx: DocumentContext, sentence: Sentence, memory: dict[str
     previous_segment = memory.get("pending_segment")
     if previous_segment is not None:
         memory["segment"] = previous_segment
-    names = [canonical_segment(m.group("seg")) for m in SEGMENT_NAME.finditer(ctx.text, sentence.start, sentence.end)]
+    names = [
+        canonical_segment(m.group("seg"))
+        for m in SEGMENT_NAME.finditer(ctx.text, sentence.start, sentence.end)
+    ]
     named = [n for n in names if n]
     memory["pending_segment"] = named[-1] if named else memory.get("segment")
 
@@ -483,8 +571,10 @@ def _period(
     ctx: DocumentContext, sentence: Sentence, fact: _Fact, memory: dict[str, object]
 ) -> tuple[str | None, dt.date | None, bool]:
     periods = [
-        p for p in ctx.periods_in(sentence.start, sentence.end)
-        if not _PERIOD_PRIOR.search(p.text) and not _PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
+        p
+        for p in ctx.periods_in(sentence.start, sentence.end)
+        if not _PERIOD_PRIOR.search(p.text)
+        and not _PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
     ]
     if periods:
         chosen = min(periods, key=lambda p: abs(p.start - fact.anchor))

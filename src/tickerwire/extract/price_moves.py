@@ -31,7 +31,9 @@ def evidence(ctx: DocumentContext, start: int, end: int) -> Evidence:
     return Evidence(start=start, end=end, text=ctx.original[start:end])
 
 
-def _venue(ctx: DocumentContext, change: Change, topic: Topic, next_start: int, alone: bool) -> str | None:
+def _venue(
+    ctx: DocumentContext, change: Change, topic: Topic, next_start: int, alone: bool
+) -> str | None:
     """Words that name the market of the move ("in Hong Kong", "U.S.-listed", "ADRs")."""
     text = ctx.text
     left_start, right_end, _ = windows(ctx, change, topic.subject_end, next_start)
@@ -60,20 +62,20 @@ def _confidence(base: float, penalty: float, timing: Timing, listed: bool) -> fl
     return round(max(0.05, min(1.0, value)), 3)
 
 
-def move_events(
-    ctx: DocumentContext, changes: list[Change], topics: list[Topic]
-) -> list[Found]:
+def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]) -> list[Found]:
     """Price and index moves of one sentence, in text order."""
     events: list[Found] = []
     previous: Timing | None = None
     alone = len(changes) == 1
-    for i, (change, topic) in enumerate(zip(changes, topics, strict=True)):
+    for change, topic in zip(changes, topics, strict=True):
         if topic.kind not in ("share", "index") or change.hedged or change.relative:
             continue
         # The words after the last number of a list time every number of it ("rose 15% and 7%
         # in after-hours trading, respectively").
         last = max(j for j, other in enumerate(changes) if other.head == change.head)
-        next_start = changes[last + 1].quantity.start if last + 1 < len(changes) else change.sentence.end
+        next_start = (
+            changes[last + 1].quantity.start if last + 1 < len(changes) else change.sentence.end
+        )
         listed = bool(topic.extra.get("list")) or len(topic.owners) > 1
         for owner in topic.owners:
             if topic.kind == "share":
@@ -139,9 +141,14 @@ def _level(ctx: DocumentContext, change: Change, next_start: int) -> float | Non
             return q.value
         break
     before = [
-        q for q in ctx.quantities_in(max(sentence.start, change.trigger_start - 40), change.trigger_start)
+        q
+        for q in ctx.quantities_in(
+            max(sentence.start, change.trigger_start - 40), change.trigger_start
+        )
         if q.kind == "number"
     ]
-    if before and _LEVEL_BEFORE.search(ctx.text, max(sentence.start, before[-1].start - 6), before[-1].start):
+    if before and _LEVEL_BEFORE.search(
+        ctx.text, max(sentence.start, before[-1].start - 6), before[-1].start
+    ):
         return before[-1].value
     return None

@@ -69,7 +69,9 @@ _QUANTITY = regex.compile(
 )
 
 _PER_SHARE = regex.compile(
-    r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS|ADR|unit)\b", regex.IGNORECASE
+    r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS|ADR|unit|American\s+"
+    r"depositary\s+(?:share|receipt))\b",
+    regex.IGNORECASE,
 )
 
 APPROXIMATE_WORDS = (
@@ -282,7 +284,7 @@ def _digits(text: str) -> str:
 
 
 def _attach_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
-    """`33.4 billion yuan ($5.3 billion)`: the dollar figure becomes the yuan figure's conversion."""
+    """`33.4 billion yuan ($5.3 billion)`: the dollar figure is the yuan figure's conversion."""
     result = list(found)
     for i in range(len(result) - 1):
         first, second = result[i], result[i + 1]

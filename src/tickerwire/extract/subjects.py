@@ -69,8 +69,32 @@ _BARE_SHARE_START = regex.compile(
 )
 _COORDINATION = regex.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|plus)\s*$", regex.IGNORECASE)
 _OWNER_GAP_STOP = frozenset(
-    """have has had are is was were and or but with while after as that which said says
-    reported rose fell the a an""".split()
+    [
+        "have",
+        "has",
+        "had",
+        "are",
+        "is",
+        "was",
+        "were",
+        "and",
+        "or",
+        "but",
+        "with",
+        "while",
+        "after",
+        "as",
+        "that",
+        "which",
+        "said",
+        "says",
+        "reported",
+        "rose",
+        "fell",
+        "the",
+        "a",
+        "an",
+    ]
 )
 _AT_ENTITY = regex.compile(r"\b(?:at|for|of)\s+$", regex.IGNORECASE)
 _FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
@@ -117,16 +141,18 @@ BLOCKED = Topic("none", extra={"blocked": True})
 def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
     """Subject words of a sentence in order: entities, share nouns, metric names, blockers."""
     start, end = sentence.start, sentence.end
-    terms: list[Term] = [
-        Term(g.start, g.end, "entity", group=g) for g in ctx.groups_in(start, end)
+    terms: list[Term] = [Term(g.start, g.end, "entity", group=g) for g in ctx.groups_in(start, end)]
+    terms += [
+        Term(m.start, m.end, "metric", metric=m) for m in find_metric_terms(ctx.text, start, end)
     ]
-    terms += [Term(m.start, m.end, "metric", metric=m) for m in find_metric_terms(ctx.text, start, end)]
     terms += [
         Term(m.start(), m.end(), "share")
         for m in SHARE_NOUN.finditer(ctx.text, start, end)
         if not _PER_SHARE_BEFORE.search(ctx.text, max(start, m.start() - 5), m.start())
     ]
-    terms += [Term(m.start(), m.end(), "blocker") for m in BLOCKER_NOUN.finditer(ctx.text, start, end)]
+    terms += [
+        Term(m.start(), m.end(), "blocker") for m in BLOCKER_NOUN.finditer(ctx.text, start, end)
+    ]
     terms += [
         Term(m.start(), m.end(), "blocker") for m in _GENERIC_SUBJECT.finditer(ctx.text, start, end)
     ]
@@ -173,7 +199,11 @@ class TopicResolver:
                 head_topic = topics[change.head]
                 topics.append(self._list_member(change, head_topic))
                 continue
-            floor = changes[i - 1].quantity.end if i > 0 and changes[i - 1].quantity.end <= change.trigger_start else None
+            floor = (
+                changes[i - 1].quantity.end
+                if i > 0 and changes[i - 1].quantity.end <= change.trigger_start
+                else None
+            )
             topic = self._own_topic(change, floor)
             if (
                 topic is NO_TOPIC
@@ -197,12 +227,20 @@ class TopicResolver:
 
     def _unknown_name_between(self, previous: Change, change: Change) -> bool:
         """'Dow up 0.15%, S&P off 0.68%': a name we do not know is this number's own subject."""
-        end = change.trigger_start if change.trigger_start > previous.quantity.end else change.quantity.start
+        end = (
+            change.trigger_start
+            if change.trigger_start > previous.quantity.end
+            else change.quantity.start
+        )
         gap = VENUE.sub(" ", self.text[max(previous.quantity.end, end - 25) : end])
         return bool(regex.search(r"\b[A-Z][\w&.'-]*", gap))
 
     def _boundary_between(self, previous: Change, change: Change) -> bool:
-        gap_end = change.trigger_start if change.trigger_start > previous.quantity.end else change.quantity.start
+        gap_end = (
+            change.trigger_start
+            if change.trigger_start > previous.quantity.end
+            else change.quantity.start
+        )
         return bool(_CLAUSE_BOUNDARY.search(self.text, previous.quantity.end, gap_end))
 
     def _own_topic(self, change: Change, floor: int | None = None) -> Topic:
@@ -218,7 +256,10 @@ class TopicResolver:
         if change.kind == "sign":
             # "NVDA +198%", "Dow -0.5%": a bare signed number belongs only to a name right before
             subject = self._scan_left(q.start, floor)
-            if subject.subject_end >= 0 and len(self.text[subject.subject_end : q.start].split()) <= 2:
+            if (
+                subject.subject_end >= 0
+                and len(self.text[subject.subject_end : q.start].split()) <= 2
+            ):
                 return subject
             return BLOCKED
         if change.kind == "higher_lower":
@@ -258,24 +299,33 @@ class TopicResolver:
             return BLOCKED
         if term.kind == "metric":
             owner = self.metric_owner(term, anchor)
-            owners = (owner,) if owner is not None else ()
-            return Topic("metric", owners, term.metric, subject_start=term.start, subject_end=term.end)
+            owners: tuple[Owner, ...] = (owner,) if owner is not None else ()
+            return Topic(
+                "metric", owners, term.metric, subject_start=term.start, subject_end=term.end
+            )
         if term.kind == "share":
-            owners, start = self.share_owners(term)
-            return Topic("share", owners, subject_start=min(start, term.start), subject_end=term.end)
+            share_owners, start = self.share_owners(term)
+            return Topic(
+                "share", share_owners, subject_start=min(start, term.start), subject_end=term.end
+            )
         group = term.group
         assert group is not None
         if group.entity_type == "index":
             futures = bool(_FUTURES.match(self.text, group.end, self.sentence.end))
             return Topic(
-                "index", (Owner(group.entity_id, group.ticker),), futures=futures,
-                subject_start=group.start, subject_end=group.end,
+                "index",
+                (Owner(group.entity_id, group.ticker),),
+                futures=futures,
+                subject_start=group.start,
+                subject_end=group.end,
             )
         if group.entity_type != "company":
             return BLOCKED
         groups = self._coordinated(group)
-        owners = tuple(Owner(g.entity_id, g.ticker, PRONOUN_PENALTY if g.coref else 0.0) for g in groups)
-        return Topic("share", owners, subject_start=groups[0].start, subject_end=group.end)
+        named = tuple(
+            Owner(g.entity_id, g.ticker, PRONOUN_PENALTY if g.coref else 0.0) for g in groups
+        )
+        return Topic("share", named, subject_start=groups[0].start, subject_end=group.end)
 
     # -- owners -------------------------------------------------------------------------------
 
@@ -320,14 +370,18 @@ class TopicResolver:
             if self._owner_gap(gap):
                 chain = self._coordinated(nearest)
                 return tuple(Owner(g.entity_id, g.ticker) for g in chain), chain[0].start
-        pronoun = _POSSESSIVE_PRONOUN.search(text, max(self.sentence.start, term.start - 60), term.start)
+        pronoun = _POSSESSIVE_PRONOUN.search(
+            text, max(self.sentence.start, term.start - 60), term.start
+        )
         if pronoun is not None:
             plural = pronoun.group("pron").lower() == "their"
             return self._pronoun_owners(pronoun.start(), plural), pronoun.start()
         if self._unknown_name_before(term.start):
             return (), term.start
         window_start = max(self.sentence.start, term.start - 40)
-        before_text = regex.sub(r"\s+", " ", VENUE.sub(" ", text[window_start : term.start])).strip()
+        before_text = regex.sub(
+            r"\s+", " ", VENUE.sub(" ", text[window_start : term.start])
+        ).strip()
         at_sentence_start = window_start == self.sentence.start and not before_text
         if not at_sentence_start and not _BARE_SHARE_START.search(before_text + " "):
             return (), term.start
@@ -336,7 +390,7 @@ class TopicResolver:
 
     def _owner_gap(self, gap: str) -> bool:
         """Whether only a possessive and venue/class words stand between a name and 'shares'."""
-        if any(ch in gap for ch in ",;:()\"") or len(gap) > 40:
+        if any(ch in gap for ch in ',;:()"') or len(gap) > 40:
             return False
         words = regex.findall(r"[\w.-]+", regex.sub(r"^'s?", "", gap.strip()))
         return len(words) <= 3 and not any(w.lower() in _OWNER_GAP_STOP for w in words)
@@ -348,7 +402,11 @@ class TopicResolver:
         words = regex.findall(r"[\w.&'-]+", window)[-2:]
         sentence_first = self.text[self.sentence.start : position].split()[:1]
         for word in words:
-            if word[:1].isupper() and word not in ("The", "Its", "Their") and [word] != sentence_first:
+            if (
+                word[:1].isupper()
+                and word not in ("The", "Its", "Their")
+                and [word] != sentence_first
+            ):
                 return True
         return False
 
@@ -364,7 +422,9 @@ class TopicResolver:
         """The company a back-reference points to: the last one named before this sentence
         (nearby, and not named in passing: "rivals like X and Y"), else the main company."""
         window_start = max(0, self.sentence.start - 400)
-        earlier = [g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)]
+        earlier = [
+            g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)
+        ]
         if earlier:
             return Owner(earlier[-1].entity_id, None, penalty)
         if self.ctx.main_company is not None:
@@ -388,7 +448,10 @@ class TopicResolver:
         index = self.sentence.index
         if index > 0:
             previous = self.ctx.sentences[index - 1]
-            if previous.paragraph == self.sentence.paragraph or self.sentence.start - previous.end < 3:
+            if (
+                previous.paragraph == self.sentence.paragraph
+                or self.sentence.start - previous.end < 3
+            ):
                 named = {g.entity_id for g in self._companies(previous.start, previous.end)}
                 if len(named) == 1:
                     return Owner(named.pop(), None, PRONOUN_PENALTY)
@@ -402,15 +465,23 @@ class TopicResolver:
 
     def metric_owner(self, term: Term, anchor: int) -> Owner | None:
         """Whose figure: 'revenue at X', "X's revenue", 'X reported revenue', else 'its'."""
-        at = regex.compile(r"\s+(?:at|of|for|from)\s+").match(self.text, term.end, self.sentence.end)
+        at = regex.compile(r"\s+(?:at|of|for|from)\s+").match(
+            self.text, term.end, self.sentence.end
+        )
         if at is not None:
             following = self._companies(at.end(), min(self.sentence.end, at.end() + 3))
             if following:
                 return Owner(following[0].entity_id, following[0].ticker)
         before = self._companies(self.sentence.start, term.start)
         if before:
-            return Owner(before[-1].entity_id, before[-1].ticker, PRONOUN_PENALTY if before[-1].coref else 0.0)
-        pronoun = _POSSESSIVE_PRONOUN.search(self.text, max(self.sentence.start, term.start - 60), term.start)
+            return Owner(
+                before[-1].entity_id,
+                before[-1].ticker,
+                PRONOUN_PENALTY if before[-1].coref else 0.0,
+            )
+        pronoun = _POSSESSIVE_PRONOUN.search(
+            self.text, max(self.sentence.start, term.start - 60), term.start
+        )
         return self._previous_company(PRONOUN_PENALTY if pronoun is not None else FALLBACK_PENALTY)
 
     def owner_after_number(self, change: Change, limit: int) -> Owner | None:
@@ -426,8 +497,13 @@ class TopicResolver:
 
     def _list_member(self, change: Change, head: Topic) -> Topic:
         return Topic(
-            head.kind, head.owners, head.metric, head.futures, head.subject_start,
-            head.subject_end, {"list": True},
+            head.kind,
+            head.owners,
+            head.metric,
+            head.futures,
+            head.subject_start,
+            head.subject_end,
+            {"list": True},
         )
 
     def _distribute(self, changes: list[Change], topics: list[Topic]) -> list[Topic]:
@@ -437,8 +513,13 @@ class TopicResolver:
         for i, change in enumerate(changes):
             heads.setdefault(change.head, []).append(i)
         for members in heads.values():
-            next_starts = [changes[i + 1].quantity.start if i + 1 < len(changes) else self.sentence.end for i in members]
-            own = [self.owner_after_number(changes[i], next_starts[k]) for k, i in enumerate(members)]
+            next_starts = [
+                changes[i + 1].quantity.start if i + 1 < len(changes) else self.sentence.end
+                for i in members
+            ]
+            own = [
+                self.owner_after_number(changes[i], next_starts[k]) for k, i in enumerate(members)
+            ]
             if any(o is not None for o in own):
                 for k, i in enumerate(members):
                     topic = result[i]
@@ -459,6 +540,11 @@ class TopicResolver:
 
 def _with_owners(topic: Topic, owners: tuple[Owner, ...]) -> Topic:
     return Topic(
-        topic.kind, owners, topic.metric, topic.futures, topic.subject_start, topic.subject_end,
+        topic.kind,
+        owners,
+        topic.metric,
+        topic.futures,
+        topic.subject_start,
+        topic.subject_end,
         topic.extra,
     )

@@ -30,7 +30,9 @@ _SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
 _IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
 _BARE_YEAR = regex.compile(r"[^.;]{0,6}?\b((?:19|20)\d{2})\b(?![-/]\d)(?!\s+(?:low|high))")
 _PERFECT = regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
-_RIGHT_CUT = regex.compile(r"[;]|,(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)))")
+_RIGHT_CUT = regex.compile(
+    r"[;]|(?<!respectively),(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)|respectively\b))"
+)
 _SENTENCE_DAY = regex.compile(
     r"^(?:On|Late\s+on|Early\s+on|Yesterday|Today|Earlier\s+today|On\s+\w+day)\b", regex.IGNORECASE
 )
@@ -48,7 +50,9 @@ class Timing:
     context: str | None = None
 
 
-def windows(ctx: DocumentContext, change: Change, subject_end: int, next_start: int) -> tuple[int, int, int]:
+def windows(
+    ctx: DocumentContext, change: Change, subject_end: int, next_start: int
+) -> tuple[int, int, int]:
     """(left_start, right_end, context_end) of the words that time `change`."""
     q = change.quantity
     text = ctx.text
@@ -84,8 +88,14 @@ def move_timing(
     context = context_match.group(0).strip() if context_match else None
 
     if previous is not None and SAME_PERIOD.search(text, q.end, right_end):
-        return Timing(previous.period, previous.since, previous.date, previous.date_text,
-                      previous.date_inferred, context=context)
+        return Timing(
+            previous.period,
+            previous.since,
+            previous.date,
+            previous.date_text,
+            previous.date_inferred,
+            context=context,
+        )
 
     period, defaulted = _period(ctx, window_text, change)
     if defaulted:
@@ -103,33 +113,49 @@ def move_timing(
         since_match = _SINCE.match(text, q.end, right_end)
         if since_match is not None:
             since_span = since_match.span()
-            day = _first_day(ctx.dates_in(*since_span))
+            first = _first_day(ctx.dates_in(*since_span))
             period, defaulted = "since", False
-            since = day.date if day is not None else None
+            since = first.date if first is not None else None
     if period not in DATED_PERIODS:
         return Timing(period, since, context=context, period_defaulted=defaulted)
 
     mentions = [
-        d for d in ctx.dates_in(left_start, right_end)
-        if d.kind in ("day", "weekday", "relative") and not d.future
+        d
+        for d in ctx.dates_in(left_start, right_end)
+        if d.kind in ("day", "weekday", "relative")
+        and not d.future
         and not (since_span and since_span[0] <= d.start < since_span[1])
     ]
     if not mentions and only_change_in_sentence:
         head = text[change.sentence.start : change.sentence.start + 30]
         if _SENTENCE_DAY.match(head):
             mentions = [
-                d for d in ctx.dates_in(change.sentence.start, change.sentence.start + 30)
+                d
+                for d in ctx.dates_in(change.sentence.start, change.sentence.start + 30)
                 if d.kind in ("weekday", "relative", "day") and not d.future
             ]
     if mentions:
         mention = min(mentions, key=lambda d: abs(d.start - q.end))
         day = _session_day(ctx, mention, mic)
-        return Timing(period, since, day, ctx.original[mention.start : mention.end], context=context,
-                      period_defaulted=defaulted)
+        return Timing(
+            period,
+            since,
+            day,
+            ctx.original[mention.start : mention.end],
+            context=context,
+            period_defaulted=defaulted,
+        )
     if ctx.published is not None and period in INFERABLE_PERIODS and _finite(ctx, change):
         day = last_session_on_or_before(mic, ctx.published)
-        return Timing(period, since, day, None, date_inferred=True, context=context,
-                      period_defaulted=defaulted)
+        return Timing(
+            period,
+            since,
+            day,
+            None,
+            date_inferred=True,
+            context=context,
+            period_defaulted=defaulted,
+        )
     return Timing(period, since, context=context, period_defaulted=defaulted)
 
 
@@ -190,9 +216,17 @@ def _period(ctx: DocumentContext, window_text: str, change: Change) -> tuple[str
         if ctx.published is not None and int(year.group(1)) == ctx.published.year:
             return "year_to_date", False
         return "other", False
-    if regex.search(r"^\W*(?:\w+\W+){0,1}?since\b", ctx.text[change.quantity.end : change.quantity.end + 30], regex.I):
+    if regex.search(
+        r"^\W*(?:\w+\W+){0,1}?since\b",
+        ctx.text[change.quantity.end : change.quantity.end + 30],
+        regex.I,
+    ):
         return "since", False
-    before_trigger = ctx.text[max(change.sentence.start, change.trigger_start - 30) : change.trigger_start]
-    if change.kind == "verb" and _PERFECT.search(before_trigger + ctx.text[change.trigger_start:change.trigger_end]):
+    before_trigger = ctx.text[
+        max(change.sentence.start, change.trigger_start - 30) : change.trigger_start
+    ]
+    if change.kind == "verb" and _PERFECT.search(
+        before_trigger + ctx.text[change.trigger_start : change.trigger_end]
+    ):
         return "other", True
     return "session", True
