@@ -370,7 +370,7 @@ def _add_change_facts(
 
 
 def _pair_changes(changes: list[Change], facts: list[_Fact]) -> None:
-    """'$108.1 million and $41 million, indicating a decline of 7.9% and 25.6%': in order."""
+    """'$12 million and $7 million, down 4% and 9%': changes paired with values in order."""
     heads: dict[int, list[_Fact]] = {}
     for fact in facts:
         if fact.change is not None and fact.value is None:

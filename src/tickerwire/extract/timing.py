@@ -1,7 +1,7 @@
 """When a move happened: its period (session, year-to-date, since a date, ...) and its day.
 
 The words that time a move sit right around its number ("jumped 15% in Hong Kong on Friday",
-"surged 46 percent since hitting a 2025 low on Jan. 13", "a year-to-date increase of 40%").
+"has climbed 31 percent since touching a low on Oct. 2", "a year-to-date gain of 12%").
 A day is given only to moves of one session (session, intraday, premarket); when the text names
 no day and the publication date is known, a session move is dated to the listing's last trading
 day on or before publication, with lower confidence. Without a publication date, relative day
