@@ -34,9 +34,9 @@ def main() -> None:
         percents = [q for q in qs if q.kind == "percent" and not q.is_conversion]
         if not qs:
             continue
-        changes = find_changes(ctx.text, sentence, percents)
+        changes = find_changes(ctx.text, ctx.tokens, sentence, percents)
         terms = sentence_terms(ctx, sentence)
-        topics = TopicResolver(ctx, sentence, terms).resolve(changes) if changes else []
+        topics = TopicResolver(ctx, sentence).resolve(changes) if changes else []
         print("\n>>", sentence.text[:300])
         print("   quantities:", [(q.kind, q.value, q.currency) for q in qs])
         print("   terms:", [(t.kind, ctx.text[t.start : t.end]) for t in terms])

@@ -12,9 +12,9 @@ from __future__ import annotations
 from tickerwire.extract.changes import find_changes
 from tickerwire.extract.dedupe import Found, merge_repeats, propagate_article_period
 from tickerwire.extract.document import DocumentContext, build_context
-from tickerwire.extract.metrics import metric_events, remember_sentence
+from tickerwire.extract.metrics import metric_events
 from tickerwire.extract.price_moves import move_events
-from tickerwire.extract.subjects import TopicResolver, sentence_terms
+from tickerwire.extract.subjects import TopicResolver
 from tickerwire.link import ReferenceData
 from tickerwire.records import Event, LinkedDocument
 
@@ -31,20 +31,17 @@ def extract_events(linked: LinkedDocument, reference: ReferenceData) -> list[Eve
 
 def _extract(ctx: DocumentContext) -> list[Event]:
     found: list[Found] = []
-    memory: dict[str, object] = {}
     for sentence in ctx.sentences:
-        remember_sentence(ctx, sentence, memory)
         quantities = ctx.quantities_in(sentence.start, sentence.end)
-        if not quantities:
-            continue
+        if not any(q.kind in ("percent", "money") for q in quantities):
+            continue  # moves and figures need a percentage or an amount
         percents = [
             q for q in quantities if q.kind == "percent" and not q.is_conversion and not q.is_range
         ]
-        changes = find_changes(ctx.text, sentence, percents) if percents else []
-        terms = sentence_terms(ctx, sentence)
-        resolver = TopicResolver(ctx, sentence, terms)
+        changes = find_changes(ctx.text, ctx.tokens, sentence, percents) if percents else []
+        resolver = TopicResolver(ctx, sentence)
         topics = resolver.resolve(changes) if changes else []
         found += move_events(ctx, changes, topics)
-        metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver, memory)
+        metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver)
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
     return merge_repeats(propagate_article_period(found))

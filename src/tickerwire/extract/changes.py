@@ -17,15 +17,15 @@ from tickerwire.extract.lexicon import (
     FORECAST_BEFORE,
     HIGHER_LOWER,
     MOVE_NOUN_ALT,
-    MOVE_VERB,
     MOVE_VERB_ALT,
     RELATIVE_CLOSE,
-    UP_DOWN,
+    VERB_TABLE,
     noun_direction,
     verb_direction,
 )
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
+from tickerwire.extract.tokens import Tokens
 
 TriggerKind = Literal["verb", "updown", "higher_lower", "noun_after", "noun_before", "sign", "list"]
 
@@ -117,6 +117,9 @@ _PROPORTION = regex.compile(
 _INFINITIVE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
 
 
+_AUXILIARY = regex.compile(r"\b(?:is|are|was|were|has|have|had)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """A percentage with a direction and the words that give it."""
@@ -138,7 +141,9 @@ class Change:
         return magnitude if self.direction == "up" else -magnitude
 
 
-def find_changes(text: str, sentence: Sentence, percents: list[Quantity]) -> list[Change]:
+def find_changes(
+    text: str, tokens: Tokens, sentence: Sentence, percents: list[Quantity]
+) -> list[Change]:
     """The percentage changes in one sentence, in text order; `percents` are its percentages."""
     changes: list[Change] = []
     previous_end = sentence.start
@@ -146,9 +151,9 @@ def find_changes(text: str, sentence: Sentence, percents: list[Quantity]) -> lis
         left_start = previous_end
         previous_end = quantity.end
         right_end = percents[i + 1].start if i + 1 < len(percents) else sentence.end
-        found = _trigger(text, quantity, left_start, right_end)
+        found = _trigger(text, tokens, quantity, left_start, right_end)
         if (found is None or found[1] == "sign") and changes:
-            found = _list_member(text, quantity, changes[-1]) or found
+            found = _list_member(text, tokens, quantity, changes[-1]) or found
         if found is None:
             continue
         direction, kind, t_start, t_end = found
@@ -180,7 +185,7 @@ def is_level(text: str, quantity: Quantity, left_start: int) -> bool:
 
 
 def _trigger(
-    text: str, quantity: Quantity, left_start: int, right_end: int
+    text: str, tokens: Tokens, quantity: Quantity, left_start: int, right_end: int
 ) -> tuple[str, TriggerKind, int, int] | None:
     if _PROPORTION.match(text, quantity.end, right_end):
         return None  # "84% of peers", "36 percent of Nissan's stock": a share of a whole
@@ -194,14 +199,19 @@ def _trigger(
         if direction is not None:
             return direction, "noun_after", noun.start("noun"), noun.end("noun")
     left_from = max(left_start, quantity.start - 80)
-    points = _POINTS_OR.search(text, left_from, quantity.start)
+    window = text[left_from : quantity.start]
+    points = (
+        _POINTS_OR.search(text, left_from, quantity.start)
+        if "pt" in window or "point" in window
+        else None
+    )
     if points is not None:
         word = points.group("verb").lower()
         direction = word if word in ("up", "down") else verb_direction(word)
         if direction is not None:
             kind: TriggerKind = "updown" if word in ("up", "down") else "verb"
             return direction, kind, points.start("verb"), points.end("verb")
-    verb = _last_verb(text, left_from, quantity.start)
+    verb = _last_verb(text, tokens, left_from, quantity.start)
     if verb is not None:
         return verb
     before = _NOUN_BEFORE.search(text, left_from, quantity.start)
@@ -214,16 +224,15 @@ def _trigger(
     return None
 
 
-def _last_verb(text: str, start: int, end: int) -> tuple[str, TriggerKind, int, int] | None:
+def _last_verb(
+    text: str, tokens: Tokens, start: int, end: int
+) -> tuple[str, TriggerKind, int, int] | None:
     """The move verb or up/down that governs the number at `end`, if the words between allow."""
-    best: regex.Match[str] | None = None
-    for pattern in (MOVE_VERB, UP_DOWN):
-        for match in pattern.finditer(text, start, end):
-            if best is None or match.start() > best.start():
-                best = match
+    lo, hi = tokens.span(start, end)
+    best = VERB_TABLE.last_before(tokens, lo, hi)
     if best is None:
         return None
-    gap = text[best.end() : end]
+    gap = text[best.end : end]
     approx = _APPROX_TAIL.search(gap)
     if approx is not None:
         gap = gap[: approx.start()]
@@ -232,22 +241,20 @@ def _last_verb(text: str, start: int, end: int) -> tuple[str, TriggerKind, int, 
         return None
     if any(ch in gap for ch in ",;:()%$") or any(ch.isdigit() for ch in gap):
         return None
-    word = best.group(0)
-    if word.lower() in ("up", "down", "off"):
-        return ("up" if word.lower() == "up" else "down"), "updown", best.start(), best.end()
-    direction = verb_direction(word)
-    if direction is None:
-        return None
-    return direction, "verb", best.start(), best.end()
+    kind, direction = best.label.split(":")
+    return direction, "updown" if kind == "updown" else "verb", best.start, best.end
 
 
 def _list_member(
-    text: str, quantity: Quantity, previous: Change
+    text: str, tokens: Tokens, quantity: Quantity, previous: Change
 ) -> tuple[str, TriggerKind, int, int] | None:
     """'rose 6.2% and 4.8%': a later number of a list shares the previous number's verb."""
     gap = text[previous.quantity.end : quantity.start]
     if not _LIST_GAP.match(gap) or not _LIST_CONNECTOR.search(gap):
         return None
-    if MOVE_VERB.search(gap) or regex.search(r"\b(?:is|are|was|were|has|have|had)\b", gap):
+    if _AUXILIARY.search(gap):
+        return None
+    lo, hi = tokens.span(previous.quantity.end, quantity.start)
+    if any(m.label.startswith("verb") for m in VERB_TABLE.find(tokens, lo, hi)):
         return None
     return previous.direction, "list", previous.trigger_start, previous.trigger_end

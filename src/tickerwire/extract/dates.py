@@ -60,6 +60,11 @@ _DATES = regex.compile(
     """,
     regex.VERBOSE,
 )
+# Words every date expression contains; the full pattern is read only around them (speed).
+_ANCHOR = regex.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+    r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b|\b\d{1,4}[-/]\d"
+)
 _YEAR_NEARBY = regex.compile(rf"\b({_YEAR})\b[^.;]{{0,25}}$")
 
 
@@ -113,7 +118,17 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     [datetime.date(2025, 2, 21)]
     """
     mentions = []
-    for match in _DATES.finditer(text):
+    covered = 0
+    for anchor in _ANCHOR.finditer(text):
+        if anchor.start() < covered:
+            continue
+        window_end = min(len(text), anchor.end() + 25)
+        match = _DATES.search(text, max(covered, anchor.start() - 16), window_end)
+        while match is not None and match.end() <= anchor.start():
+            match = _DATES.search(text, match.end(), window_end)
+        if match is None or match.start() > anchor.start():
+            continue
+        covered = match.end()
         mention = _mention(text, match, published)
         if mention is not None:
             mentions.append(mention)
@@ -212,7 +227,9 @@ class PeriodMention:
     period_end: dt.date | None
 
 
-def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
+def find_periods(
+    text: str, published: dt.date | None, start: int = 0, end: int | None = None
+) -> list[PeriodMention]:
     """Reporting periods in normalised `text` with their end date where the words fix it.
 
     >>> p = find_periods("for the three months ended December 31", dt.date(2025, 2, 21))[0]
@@ -220,8 +237,8 @@ def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
     ('the three months ended December 31', datetime.date(2024, 12, 31))
     """
     periods = []
-    for match in _PERIODS.finditer(text):
-        start, end = match.span()
+    for match in _PERIODS.finditer(text, start, len(text) if end is None else end):
+        span_start, span_end = match.span()
         period_end: dt.date | None = None
         if match.group("ended"):
             month, day = _month_number(match.group("emon")), int(match.group("eday"))
@@ -233,5 +250,5 @@ def find_periods(text: str, published: dt.date | None) -> list[PeriodMention]:
             month = _month_number(match.group("qmon"))
             last = calendar.monthrange(published.year, month)[1]
             period_end = nearest_year(month, last, published)
-        periods.append(PeriodMention(start, end, text[start:end], period_end))
+        periods.append(PeriodMention(span_start, span_end, text[span_start:span_end], period_end))
     return periods

@@ -19,6 +19,7 @@ from tickerwire.extract.currencies import yen_sign_currency
 from tickerwire.extract.dates import DateMention, PeriodMention, find_dates, find_periods
 from tickerwire.extract.quantities import Quantity, find_quantities
 from tickerwire.extract.sentences import Sentence, normalise, split_sentences
+from tickerwire.extract.tokens import Tokens
 from tickerwire.link.reference import Listing, ReferenceData
 from tickerwire.records import Entity, LinkedDocument, Mention
 
@@ -57,6 +58,7 @@ class DocumentContext:
     main_company: str | None
     _quantity_starts: list[int] = field(default_factory=list, repr=False)
     _group_starts: list[int] = field(default_factory=list, repr=False)
+    _periods: dict[int, list[PeriodMention]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._quantity_starts = [q.start for q in self.quantities]
@@ -75,6 +77,11 @@ class DocumentContext:
         return self.groups[lo:hi]
 
     @cached_property
+    def tokens(self) -> Tokens:
+        """The words of the text (read on first use)."""
+        return Tokens.of(self.text)
+
+    @cached_property
     def dates(self) -> list[DateMention]:
         """Date expressions of the whole text (computed on first use)."""
         return find_dates(self.text, self.published)
@@ -82,12 +89,13 @@ class DocumentContext:
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if start <= d.start and d.end <= end]
 
-    @cached_property
-    def _periods(self) -> list[PeriodMention]:
-        return find_periods(self.text, self.published)
-
-    def periods_in(self, start: int, end: int) -> list[PeriodMention]:
-        return [p for p in self._periods if start <= p.start and p.end <= end]
+    def periods_in(self, sentence: Sentence) -> list[PeriodMention]:
+        """Reporting periods named in one sentence (read on first use, then kept)."""
+        found = self._periods.get(sentence.index)
+        if found is None:
+            found = find_periods(self.text, self.published, sentence.start, sentence.end)
+            self._periods[sentence.index] = found
+        return found
 
     def entity_type(self, entity_id: str) -> str | None:
         known = self.entities.get(entity_id)

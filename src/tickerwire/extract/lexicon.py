@@ -9,6 +9,8 @@ from collections.abc import Mapping
 
 import regex
 
+from tickerwire.extract.tokens import PhraseTable, forms
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -67,7 +69,7 @@ _NOUN_FORMS = {w: "up" for w in UP_NOUNS} | {w: "down" for w in DOWN_NOUNS}
 
 def verb_direction(word: str) -> str | None:
     """'up' / 'down' for a move verb (any form), else None."""
-    return _VERB_FORMS.get(regex.sub(r"\s+", " ", word.lower()))
+    return _VERB_FORMS.get(" ".join(word.lower().split()))
 
 
 def noun_direction(word: str) -> str | None:
@@ -85,23 +87,55 @@ UP_DOWN = regex.compile(r"\b(?:up|down|off)\b", regex.IGNORECASE)
 HIGHER_LOWER = regex.compile(r"\s+(?:higher|lower)\b", regex.IGNORECASE)
 
 # Nouns that make a sentence about a listing's price.
-SHARE_NOUN = regex.compile(
-    r"\b(?:(?:share|stock)\s+prices?|shares?|stocks?|ADRs?|ADSs?|"
-    r"(?:American\s+)?depositary\s+(?:receipts?|shares?)|equity|scrip)\b",
-    regex.IGNORECASE,
+SHARE_WORDS = [
+    *_words("share shares stock stocks adr adrs adss equity scrip"),
+    "share price",
+    "share prices",
+    "stock price",
+    "stock prices",
+    "american depositary receipts",
+    "american depositary receipt",
+    "american depositary shares",
+    "depositary receipts",
+    "depositary shares",
+]
+# Nouns of figures that are not prices: a number after them is about the figure, and a later
+# number in the sentence must not borrow an earlier subject across them.
+BLOCKER_WORDS = [
+    *_words(
+        """
+    user users subscriber subscribers customer customers impressions shipment shipments
+    deliveries payroll payrolls job jobs employees headcount workforce yield yields rate rates
+    inflation prices volume volumes order orders bookings traffic visits downloads production
+    output export exports import imports gdp unemployment spending cost costs expenses tariff
+    tariffs taxes tax wage wages demand supply sentiment oil crude gold bitcoin dollar yen euro
+    yuan currency bond bonds treasury treasuries ownership stake holding holdings weighting
+    weight probability odds chance valuation multiple premium discount upside downside return
+    returns payout target backlog transactions esp surprise
+    market markets sector sectors benchmark indexes indices peers rivals industry economy group
+    """
+    ),
+    "share count",
+    "shares outstanding",
+    "outstanding shares",
+    "share issuance",
+    "share sale",
+    "share offering",
+    "index futures",
+    "margin of error",
+    "market share",
+    "dividend yield",
+    "tax rate",
+    "price target",
+]
+SUBJECT_TABLE = PhraseTable(
+    forms(BLOCKER_WORDS, label="blocker") | forms(SHARE_WORDS, label="share")
 )
-# Nouns of figures that are not prices: a number after them is about the figure.
-BLOCKER_NOUN = regex.compile(
-    r"\b(?:share\s+count|shares\s+outstanding|outstanding\s+shares|share\s+(?:issuance|sale|"
-    r"offering)|users?|subscribers?|customers?|impressions|shipments?|deliveries|payrolls?|jobs?|"
-    r"employees|headcount|workforce|yields?|rates?|inflation|prices|volumes?|orders?|bookings|"
-    r"traffic|visits|downloads|production|output|exports?|imports?|GDP|unemployment|spending|"
-    r"costs?|expenses|capex|tariffs?|taxes|tax|wages?|demand|supply|sentiment|index\s+futures|"
-    r"oil|crude|gold|bitcoin|dollar|yen|euro|yuan|currency|bond|bonds|treasur(?:y|ies)|"
-    r"ownership|stake|holdings?|weighting|weight|probability|odds|chance|margin\s+of\s+error|"
-    r"market\s+share|valuation|multiple|premium|discount|upside|downside|return|returns|"
-    r"dividend\s+yield|payout|tax\s+rate|price\s+target|target|backlog|transactions|market\s+share)\b",
-    regex.IGNORECASE,
+# Verbs of movement and the adverbs of a level ("were up 2%", "trading down", "S&P off 0.7%").
+VERB_TABLE = PhraseTable(
+    {w.replace("\\s+", " "): "verb:up" for w in UP_VERBS}
+    | {w.replace("\\s+", " "): "verb:down" for w in DOWN_VERBS}
+    | {"up": "updown:up", "down": "updown:down", "off": "updown:down"}
 )
 # Words after a number that make it a forecast, a target or hypothetical, not a move.
 FORECAST_BEFORE = regex.compile(

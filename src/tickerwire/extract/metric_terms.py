@@ -108,11 +108,6 @@ SEGMENTS: Mapping[str, str] = {
 SEGMENT_ALT = "|".join(
     regex.escape(s).replace(r"\ ", r"[\s-]+") for s in sorted(SEGMENTS, key=len, reverse=True)
 )
-_SEGMENT_BEFORE = regex.compile(
-    rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:[\s-]+(?:related|based))?\s+(?:(?:product|unit|"
-    rf"division|segment|business|arm)(?:'s)?\s+)?$",
-    regex.IGNORECASE,
-)
 # "sales of its medical devices": a business line named after the figure, in plain words.
 _SEGMENT_OF = regex.compile(
     r"\s+(?:of|from)\s+(?:its|their|the\s+company's)\s+(?P<seg>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
@@ -129,6 +124,65 @@ SEGMENT_ANAPHORA = regex.compile(
 )
 
 
+# The head word every metric name contains. Finding heads first and reading the full name only
+# around them is several times faster than running the full alternation over every position.
+_HEAD = regex.compile(
+    r"\b(?:revenues?|sales|turnover|top[\s-]line|income|profits?|earnings|EPS|loss|margins?|"
+    r"cash|EBITDA|capex|capital|dividends?|buybacks?|repurchases?|market|bottom)\b",
+    regex.IGNORECASE,
+)
+
+
+_UNIT_WORD = regex.compile(r"\b(?:unit|division|segment|business|arm)\b", regex.IGNORECASE)
+_WORDS_BEFORE = regex.compile(r"[\w&'-]+")
+_SEGMENT_FILLERS = frozenset(
+    {"product", "products", "unit", "division", "segment", "business", "arm"}
+)
+
+
+def segment_before(text: str, start: int, end: int) -> str | None:
+    """The business line written right before a metric name ("cloud revenue", "AI cloud
+    unit's sales"), read from the last three words of text[start:end]."""
+    words = _WORDS_BEFORE.findall(text, start, end)[-4:]
+    if not words:
+        return None
+    words = [w.removesuffix("'s") for w in words]
+    while words and words[-1].lower() in _SEGMENT_FILLERS:
+        words.pop()
+    if words and words[-1].lower().endswith(("-related", "-based")):
+        words[-1] = words[-1].rsplit("-", 1)[0]
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            segment = canonical_segment(" ".join(words[-size:]))
+            if segment is not None:
+                return segment
+    return None
+
+
+def has_metric_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a word that heads a metric name (a cheap first test)."""
+    return _HEAD.search(text, start, end) is not None
+
+
+def _metric_matches(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """Matches of the metric-name pattern in text[start:end], found around head words."""
+    matches: list[regex.Match[str]] = []
+    covered = start
+    for head in _HEAD.finditer(text, start, end):
+        if head.start() < covered:
+            continue
+        window_start = max(covered, head.start() - 45)
+        window_end = min(end, head.end() + 30)
+        match = _METRIC.search(text, window_start, window_end)
+        while match is not None and match.end() <= head.start():
+            match = _METRIC.search(text, match.end(), window_end)
+        if match is None or match.start() > head.start():
+            continue
+        matches.append(match)
+        covered = match.end()
+    return matches
+
+
 @dataclass(frozen=True, slots=True)
 class MetricTerm:
     """A figure's name in the text, with the business line written before it."""
@@ -141,27 +195,25 @@ class MetricTerm:
 
 
 def canonical_segment(words: str) -> str | None:
-    key = regex.sub(r"[\s-]+", " ", words.strip().lower())
+    key = " ".join(words.replace("-", " ").lower().split())
     return SEGMENTS.get(key) or SEGMENTS.get(key.replace(" ", "-"))
 
 
 def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
     """Metric names in text[start:end], each with the segment written right before it."""
     terms: list[MetricTerm] = []
-    for match in _METRIC.finditer(text, start, end):
+    for match in _metric_matches(text, start, end):
         group = match.lastgroup
         if group is None:
             continue
         metric = _METRIC_NAMES[int(group[1:])]
         segment = None
-        seg = _SEGMENT_BEFORE.search(text, max(start, match.start() - 40), match.start())
-        if seg is not None:
-            segment = canonical_segment(seg.group("seg"))
-        elif metric == "revenue":
+        segment = segment_before(text, max(start, match.start() - 40), match.start())
+        if segment is None and metric == "revenue":
             of = _SEGMENT_OF.match(text, match.end(), end)
             if of is not None:
-                segment = canonical_segment(of.group("seg")) or regex.sub(
-                    r"[\s-]+", "_", of.group("seg").lower()
+                segment = canonical_segment(of.group("seg")) or "_".join(
+                    of.group("seg").lower().replace("-", " ").split()
                 )
         if segment is None and _RELATIVE_BEFORE.search(
             text, max(start, match.start() - 40), match.start()
@@ -171,7 +223,8 @@ def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
                 previous.segment if previous is not None else None
             )  # ", which generated revenue"
         terms.append(MetricTerm(match.start(), match.end(), metric, segment))
-    for match in SEGMENT_UNIT.finditer(text, start, end):
+    units = SEGMENT_UNIT.finditer(text, start, end) if _UNIT_WORD.search(text, start, end) else ()
+    for match in units:
         segment = canonical_segment(match.group("seg"))
         if segment and not any(t.start <= match.start() < t.end for t in terms):
             terms.append(MetricTerm(match.start(), match.end(), "revenue", segment, implied=True))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from tickerwire.extract.changes import Change
+from tickerwire.extract.dates import PeriodMention
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
@@ -25,6 +26,7 @@ from tickerwire.extract.metric_terms import (
     SEGMENT_UNIT,
     MetricTerm,
     canonical_segment,
+    has_metric_word,
 )
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
@@ -100,6 +102,10 @@ _PAIR_VALUES = regex.compile(r"\s+(?:and|&)\s+")
 _SEGMENT_PAIR = regex.compile(
     rf"(?<![\w-])(?P<s1>{SEGMENT_ALT})\s+(?:and|&)\s+(?P<s2>{SEGMENT_ALT})\s+$", regex.IGNORECASE
 )
+_TO_BEFORE = regex.compile(r"\s+to\s+" + _APPROX + r"$", regex.IGNORECASE)
+_SURPRISE_AFTER = regex.compile(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", regex.I)
+_ESTIMATE_WORD = regex.compile(r"\b(?:consensus|estimates?|expectations)\b", regex.IGNORECASE)
+_LEADING_ARTICLE = regex.compile(r"^(?:the|for)\s+", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
 _CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 _PERIOD_PRIOR = regex.compile(
@@ -144,9 +150,11 @@ def metric_events(
     changes: list[Change],
     topics: list[Topic],
     resolver: TopicResolver,
-    memory: dict[str, object],
 ) -> list[Event]:
     """The financial metrics stated in one sentence, in text order."""
+    has_metric_topic = any(t.kind == "metric" for t in topics)
+    if not has_metric_topic and not has_metric_word(ctx.text, sentence.start, sentence.end):
+        return []
     metric_terms = [t for t in resolver.terms if t.kind == "metric"]
     if not metric_terms or _CONDITIONAL.match(sentence.text):
         return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
@@ -154,7 +162,7 @@ def metric_events(
     _add_change_facts(ctx, sentence, changes, topics, facts, quantities)
     events = []
     for fact in facts:
-        event = _event(ctx, sentence, fact, resolver, memory)
+        event = _event(ctx, sentence, fact)
         if event is not None:
             events.append(event)
     return events
@@ -254,7 +262,7 @@ def _bind_left(
         margin_step = difference.kind == "pp" or (difference.kind == q.kind == "percent")
         if by is None and not margin_step:
             return None
-        if not regex.search(r"\s+to\s+" + _APPROX + r"$", text[others[0].end : q.start], regex.I):
+        if not _TO_BEFORE.search(text[others[0].end : q.start]):
             return None
         return term.metric
     if link.fullmatch(between) is None:
@@ -324,9 +332,9 @@ def _add_change_facts(
         if topic.metric.metric in _PERCENT_METRICS:
             continue  # "margin rose 2%": percent or points? not said
         after = text[change.quantity.end : change.quantity.end + 30]
-        if regex.match(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", after, regex.I):
+        if _SURPRISE_AFTER.match(after):
             continue  # a surprise against estimates, not a change of the figure
-        if regex.search(r"\b(?:consensus|estimates?|expectations)\b", after, regex.I):
+        if _ESTIMATE_WORD.search(after):
             continue
         owner = topic.owners[0] if topic.owners else None
         head_estimate = change.head < i and any(
@@ -469,13 +477,7 @@ def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: _Fact) -> str 
     return metric
 
 
-def _event(
-    ctx: DocumentContext,
-    sentence: Sentence,
-    fact: _Fact,
-    resolver: TopicResolver,
-    memory: dict[str, object],
-) -> Event | None:
+def _event(ctx: DocumentContext, sentence: Sentence, fact: _Fact) -> Event | None:
     metric = _final_metric(ctx, sentence, fact)
     if metric is None or fact.owner is None:
         return None
@@ -507,8 +509,8 @@ def _event(
     change_pct = fact.change.pct if fact.change is not None else None
     if amount is None and change_pct is None:
         return None
-    segment = fact.term.segment or _sentence_segment(ctx, sentence, fact, memory)
-    period_text, period_end, carried = _period(ctx, sentence, fact, memory)
+    segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
+    period_text, period_end, carried = _period(ctx, sentence, fact)
     confidence = BASE_CONFIDENCE - (fact.owner.penalty if fact.owner else 0.0)
     if fact.term.implied:
         confidence -= IMPLIED_METRIC_PENALTY
@@ -534,10 +536,9 @@ def _event(
     )
 
 
-def _sentence_segment(
-    ctx: DocumentContext, sentence: Sentence, fact: _Fact, memory: dict[str, object]
-) -> str | None:
-    """A business line named in the sentence ("its cloud computing division") or referred to."""
+def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: _Fact) -> str | None:
+    """A business line named in the sentence ("its cloud computing division") or referred to
+    ("this segment": the last one named in the two sentences before)."""
     units = {
         canonical_segment(m.group("seg"))
         for m in SEGMENT_UNIT.finditer(ctx.text, sentence.start, sentence.end)
@@ -545,47 +546,45 @@ def _sentence_segment(
     units.discard(None)
     if len(units) == 1:
         return units.pop()
-    if SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
-        remembered = memory.get("segment")
-        return remembered if isinstance(remembered, str) else None
+    if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
+        return None
+    for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
+        names = [
+            canonical_segment(m.group("seg"))
+            for m in SEGMENT_NAME.finditer(ctx.text, previous.start, previous.end)
+        ]
+        named = [n for n in names if n]
+        if named:
+            return named[-1]
     return None
 
 
-def remember_sentence(ctx: DocumentContext, sentence: Sentence, memory: dict[str, object]) -> None:
-    """Carry the last reporting period and business line across sentences of a paragraph."""
-    if memory.get("paragraph") != sentence.paragraph:
-        memory["paragraph"] = sentence.paragraph
-        memory.pop("period", None)
-    previous_segment = memory.get("pending_segment")
-    if previous_segment is not None:
-        memory["segment"] = previous_segment
-    names = [
-        canonical_segment(m.group("seg"))
-        for m in SEGMENT_NAME.finditer(ctx.text, sentence.start, sentence.end)
-    ]
-    named = [n for n in names if n]
-    memory["pending_segment"] = named[-1] if named else memory.get("segment")
-
-
-def _period(
-    ctx: DocumentContext, sentence: Sentence, fact: _Fact, memory: dict[str, object]
-) -> tuple[str | None, dt.date | None, bool]:
-    periods = [
+def _own_periods(ctx: DocumentContext, sentence: Sentence) -> list[PeriodMention]:
+    return [
         p
-        for p in ctx.periods_in(sentence.start, sentence.end)
+        for p in ctx.periods_in(sentence)
         if not _PERIOD_PRIOR.search(p.text)
         and not _PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
     ]
+
+
+def _period(
+    ctx: DocumentContext, sentence: Sentence, fact: _Fact
+) -> tuple[str | None, dt.date | None, bool]:
+    """The reporting period named in the sentence, else the last one named earlier in the
+    paragraph (results paragraphs name the quarter once): then marked as carried."""
+    periods = _own_periods(ctx, sentence)
     if periods:
         chosen = min(periods, key=lambda p: abs(p.start - fact.anchor))
-        memory["period"] = (chosen.text, chosen.period_end)
         return _clean_period(chosen.text), chosen.period_end, False
-    remembered = memory.get("period")
-    if isinstance(remembered, tuple):
-        text, end = remembered
-        return _clean_period(text), end, True
+    for previous in reversed(ctx.sentences[max(0, sentence.index - 4) : sentence.index]):
+        if previous.paragraph != sentence.paragraph:
+            break
+        earlier = _own_periods(ctx, previous)
+        if earlier:
+            return _clean_period(earlier[-1].text), earlier[-1].period_end, True
     return None, None, False
 
 
 def _clean_period(text: str) -> str:
-    return regex.sub(r"^(?:the|for)\s+", "", text.strip(), flags=regex.IGNORECASE)
+    return _LEADING_ARTICLE.sub("", text.strip())

@@ -11,27 +11,32 @@ from dataclasses import dataclass
 
 import regex
 
-# One character for one character: the normalised text keeps every offset.
-_SAME_LENGTH = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u2212": "-",
-        "\u2011": "-",
-        "\u2010": "-",
-        "\uff05": "%",
-    }
+# One character for one character: the normalised text keeps every offset. Most articles hold
+# only a few of these, so each is replaced only when present (str.translate with a mapping
+# costs more than the whole rest of normalisation).
+_SAME_LENGTH = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u00a0", " "),
+    ("\u2009", " "),
+    ("\u202f", " "),
+    ("\u2212", "-"),
+    ("\u2011", "-"),
+    ("\u2010", "-"),
+    ("\uff05", "%"),
 )
 
 
 def normalise(text: str) -> str:
     """The same text with quotes, spaces and minus signs made plain; same length as `text`."""
-    return text.translate(_SAME_LENGTH)
+    if text.isascii():
+        return text
+    for odd, plain in _SAME_LENGTH:
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +116,6 @@ _ABBREVIATIONS = frozenset(
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 _END = regex.compile(r"""[.!?]+['")\]]*(?=\s)""")
-_WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LINE = regex.compile(r"[^\n]+")
 
 
@@ -125,10 +129,10 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     first = following[0]
     if first.islower() or first in ",;:%$":
         return False
-    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if match is None:
+    space = max(text.rfind(" ", max(0, dot - 20), dot), text.rfind("\n", max(0, dot - 20), dot))
+    word = text[space + 1 : dot].lstrip("(\"'")
+    if not word or not word[0].isalpha():
         return True
-    word = match.group(1)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy", "Class A. shares" is rare
     return word.lower().rstrip(".") not in _ABBREVIATIONS

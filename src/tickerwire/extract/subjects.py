@@ -11,13 +11,14 @@ only when nothing else in the sentence could own the shares.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 import regex
 
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext, EntityGroup
-from tickerwire.extract.lexicon import BLOCKER_NOUN, SHARE_NOUN, VENUE
+from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
 from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
 from tickerwire.extract.sentences import Sentence
 
@@ -35,11 +36,6 @@ _CLAUSE_BOUNDARY = regex.compile(
     r"(?:with|to)|versus|vs\.?|unlike)\b",
     regex.IGNORECASE,
 )
-_GENERIC_SUBJECT = regex.compile(
-    r"\b(?:market|markets|sector|sectors|benchmark|indexes|indices|peers|rivals|industry|"
-    r"economy|shipments|group)\b",
-    regex.IGNORECASE,
-)
 _POSSESSIVE_PRONOUN = regex.compile(
     r"\b(?P<pron>its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|"
     r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
@@ -53,6 +49,11 @@ _APPOSITIVE = regex.compile(
     r"[^,;:]{3,120},\s*(?:\w+\s+){0,2}$",
     regex.IGNORECASE,
 )
+_CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
+_OF_IN = regex.compile(r"\s+(?:of|in)\s+")
+_AT_OF = regex.compile(r"\s+(?:at|of|for|from)\s+")
+_GAP_WORD = regex.compile(r"[\w.-]+")
+_NAME_WORD = regex.compile(r"[\w.&'-]+")
 _PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
 _IN_PASSING = regex.compile(
     r"\b(?:like|such\s+as|including|than|versus|vs\.?|rivals?|competitors?|peers?|"
@@ -145,17 +146,15 @@ def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
     terms += [
         Term(m.start, m.end, "metric", metric=m) for m in find_metric_terms(ctx.text, start, end)
     ]
-    terms += [
-        Term(m.start(), m.end(), "share")
-        for m in SHARE_NOUN.finditer(ctx.text, start, end)
-        if not _PER_SHARE_BEFORE.search(ctx.text, max(start, m.start() - 5), m.start())
-    ]
-    terms += [
-        Term(m.start(), m.end(), "blocker") for m in BLOCKER_NOUN.finditer(ctx.text, start, end)
-    ]
-    terms += [
-        Term(m.start(), m.end(), "blocker") for m in _GENERIC_SUBJECT.finditer(ctx.text, start, end)
-    ]
+    tokens = ctx.tokens
+    lo, hi = tokens.span(start, end)
+    for match in SUBJECT_TABLE.find(tokens, lo, hi):
+        if match.label == "share":
+            if _PER_SHARE_BEFORE.search(ctx.text, max(start, match.start - 5), match.start):
+                continue  # "$0.76 a share" is a unit, not a subject
+            terms.append(Term(match.start, match.end, "share"))
+        else:
+            terms.append(Term(match.start, match.end, "blocker"))
     # A currency word inside an amount ("33.4 billion yuan") is not a subject.
     spans = [(q.start, q.end) for q in ctx.quantities_in(start, end)]
     terms = [t for t in terms if t.kind != "blocker" or not any(s <= t.start < e for s, e in spans)]
@@ -174,11 +173,15 @@ def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
 class TopicResolver:
     """Resolves the topics of the changes of one sentence."""
 
-    def __init__(self, ctx: DocumentContext, sentence: Sentence, terms: list[Term]):
+    def __init__(self, ctx: DocumentContext, sentence: Sentence):
         self.ctx = ctx
         self.sentence = sentence
-        self.terms = terms
         self.text = ctx.text
+
+    @cached_property
+    def terms(self) -> list[Term]:
+        """The sentence's subject words, read on first use (many sentences never need them)."""
+        return sentence_terms(self.ctx, self.sentence)
 
     # -- clause limits ------------------------------------------------------------------------
 
@@ -233,7 +236,7 @@ class TopicResolver:
             else change.quantity.start
         )
         gap = VENUE.sub(" ", self.text[max(previous.quantity.end, end - 25) : end])
-        return bool(regex.search(r"\b[A-Z][\w&.'-]*", gap))
+        return bool(_CAPITALISED.search(gap))
 
     def _boundary_between(self, previous: Change, change: Change) -> bool:
         gap_end = (
@@ -357,7 +360,7 @@ class TopicResolver:
     def share_owners(self, term: Term) -> tuple[tuple[Owner, ...], int]:
         """Whose shares: 'shares of X', "X's shares", 'its shares', or a bare 'the stock'."""
         text = self.text
-        after = regex.compile(r"\s+(?:of|in)\s+").match(text, term.end, self.sentence.end)
+        after = _OF_IN.match(text, term.end, self.sentence.end)
         if after is not None:
             following = self._companies(after.end(), min(self.sentence.end, after.end() + 3))
             if following:
@@ -392,14 +395,14 @@ class TopicResolver:
         """Whether only a possessive and venue/class words stand between a name and 'shares'."""
         if any(ch in gap for ch in ',;:()"') or len(gap) > 40:
             return False
-        words = regex.findall(r"[\w.-]+", regex.sub(r"^'s?", "", gap.strip()))
+        words = _GAP_WORD.findall(gap.strip().removeprefix("'s").removeprefix("'"))
         return len(words) <= 3 and not any(w.lower() in _OWNER_GAP_STOP for w in words)
 
     def _unknown_name_before(self, position: int) -> bool:
         """'Nissan shares' with Nissan unknown: a capitalised name owns them, not our company."""
         window = self.text[max(self.sentence.start, position - 30) : position]
         window = VENUE.sub(" ", window)
-        words = regex.findall(r"[\w.&'-]+", window)[-2:]
+        words = _NAME_WORD.findall(window)[-2:]
         sentence_first = self.text[self.sentence.start : position].split()[:1]
         for word in words:
             if (
@@ -465,9 +468,7 @@ class TopicResolver:
 
     def metric_owner(self, term: Term, anchor: int) -> Owner | None:
         """Whose figure: 'revenue at X', "X's revenue", 'X reported revenue', else 'its'."""
-        at = regex.compile(r"\s+(?:at|of|for|from)\s+").match(
-            self.text, term.end, self.sentence.end
-        )
+        at = _AT_OF.match(self.text, term.end, self.sentence.end)
         if at is not None:
             following = self._companies(at.end(), min(self.sentence.end, at.end() + 3))
             if following:

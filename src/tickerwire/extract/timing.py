@@ -29,6 +29,7 @@ INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 _SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
 _IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
 _BARE_YEAR = regex.compile(r"[^.;]{0,6}?\b((?:19|20)\d{2})\b(?![-/]\d)(?!\s+(?:low|high))")
+_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were)\s+$", regex.IGNORECASE)
 _PERFECT = regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
 _RIGHT_CUT = regex.compile(
     r"[;]|(?<!respectively),(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)|respectively\b))"
@@ -176,7 +177,7 @@ def _finite(ctx: DocumentContext, change: Change) -> bool:
     if _PERFECT.search(before + word):
         return False
     if word.endswith("ing"):
-        return bool(regex.search(r"\b(?:is|are|was|were)\s+$", before, regex.IGNORECASE))
+        return bool(_PROGRESSIVE.search(before))
     return True
 
 
