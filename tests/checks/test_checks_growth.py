@@ -78,20 +78,22 @@ def test_amounts_in_different_currencies_are_not_compared() -> None:
 
 
 def test_an_amount_given_only_by_the_event(metric_event: MakeEvent) -> None:
+    # The sentence names the amount reached, then other figures, then "rose 80% from $0.84";
+    # only the event says which figure the 80% belongs to.
     text = (
-        "Lakeside Tools said quarterly EPS of $1.45 beat the consensus of $1.10 a share by 32% "
-        "and climbed 124% from $0.49 a year earlier."
+        "Lakeside Tools posted adjusted EPS of $2.10 for the quarter, ahead of the $1.90 that "
+        "analysts had pencilled in, and said the figure rose 80% from $0.84 a year before."
     )
     event = metric_event(
-        text, text, entity="lakeside", metric="eps", value=1.45, currency="USD", change_pct=124.0
+        text, text, entity="lakeside", metric="eps", value=2.10, currency="USD", change_pct=80.0
     )
     [conflict] = check_growth([event], text)
     assert conflict.entity == "lakeside"
-    assert conflict.values[0].evidence.startswith("$1.45 beat")
-    assert conflict.values[0].evidence.endswith("climbed 124% from $0.49")
-    assert conflict.why == "a move from $0.49 to $1.45 is a rise of 195.9%, not a rise of 124%"
-    consistent = text.replace("$0.49", "$0.65")
+    assert conflict.values[0].evidence.startswith("$2.10 for the quarter")
+    assert conflict.values[0].evidence.endswith("rose 80% from $0.84")
+    assert conflict.why == "a move from $0.84 to $2.10 is a rise of 150.0%, not a rise of 80%"
+    consistent = text.replace("$0.84", "$1.17")
     event = metric_event(
-        consistent, consistent, metric="eps", value=1.45, currency="USD", change_pct=124.0
+        consistent, consistent, metric="eps", value=2.10, currency="USD", change_pct=80.0
     )
     assert check_growth([event], consistent) == []
