@@ -24,6 +24,7 @@ from tickerwire.checks.amounts import digits_half_unit, find_figures, find_money
         ("€2.1 billion", 2.1e9, "EUR"),
         ("£900 million", 9e8, "GBP"),
         ("4.5 billion Hong Kong dollars", 4.5e9, "HKD"),
+        ("15.3 mln dlrs", 15.3e6, "USD"),
     ],
 )
 def test_money_is_read_with_its_currency_and_scale(

@@ -140,6 +140,24 @@ def test_an_event_conversion_takes_its_quote_from_the_text(
     assert conflict.values[0].evidence == "63 billion yuan ($10 billion)"
 
 
+def test_an_event_is_matched_only_to_a_pair_inside_its_evidence(
+    small_table: FxTable, metric_event: MakeEvent
+) -> None:
+    first = "Unit A earned 63 billion yuan ($10 billion)."
+    text = f"{first} Unit B earned 63 billion yuan ($10 billion) too."
+    event = metric_event(
+        text,
+        first,
+        entity="unit-a",
+        value=63e9,
+        currency="CNY",
+        stated_conversion={"value": 10e9, "currency": "USD"},
+    )
+    conflicts = check_conversions([event], text, ArticleDates(published=MARCH), small_table)
+    # Each pair once: the first with the event's company, the second with none.
+    assert [c.entity for c in conflicts] == ["unit-a", None]
+
+
 def test_an_event_conversion_absent_from_the_text_is_still_checked(
     small_table: FxTable, metric_event: MakeEvent
 ) -> None:
@@ -158,6 +176,14 @@ def test_an_event_conversion_absent_from_the_text_is_still_checked(
 def test_bounds_are_not_conversions() -> None:
     text = "Capex of 70 billion yuan (more than $20 billion) is planned."
     assert find_conversion_claims(text) == []
+
+
+def test_a_comma_or_conversion_is_read_only_like_for_like(small_table: FxTable) -> None:
+    [claim] = find_conversion_claims("Profit was 7 billion yuan, or $1 billion, in the year.")
+    assert claim.quote == "7 billion yuan, or $1 billion"
+    # A total and a per-share price joined by "or" are two different quantities.
+    assert find_conversion_claims("It paid $2 billion, or HK$5 a share, for the rest.") == []
+    assert find_conversion_claims("It paid $2 billion, or HK$150 per share.") == []
 
 
 def test_undated_articles_are_compared_with_the_latest_year(small_table: FxTable) -> None:

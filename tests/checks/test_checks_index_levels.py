@@ -49,6 +49,8 @@ def test_rough_points_are_read_generously() -> None:
 def test_hedged_changes_and_mismatched_units_are_left_alone() -> None:
     assert find_move_claims("The Dow fell more than 500 points, or 9%, to 38,000.") == []
     assert find_move_claims("Shares rose 4 points, or 2%, to $204.") == []
+    assert find_move_claims("Revenue rose $4, or 2%, to $204 million.") == []
+    assert len(find_move_claims("Revenue rose $4 million, or 2%, to $204 million.")) == 1
 
 
 def test_the_conflict_names_the_index_of_the_covering_event() -> None:

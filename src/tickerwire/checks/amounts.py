@@ -79,6 +79,9 @@ SUFFIX_CURRENCIES: dict[str, str] = {
     "euros": "EUR",
     "pounds": "GBP",
     "dollars": "USD",
+    "u.s. dlrs": "USD",
+    "dlrs": "USD",  # newswire shorthand ("15.3 mln dlrs")
+    "dlr": "USD",
     "usd": "USD",
     "cny": "CNY",
     "hkd": "HKD",

@@ -57,8 +57,13 @@ class MoveClaim:
 def _compatible(change: Figure, level: Figure) -> bool:
     """Points go with a bare level; money with money of the same currency."""
     if change.currency in ("pts", None):
-        return level.currency is None
-    return change.currency == level.currency and change.currency not in ("%",)
+        return level.currency is None and not level.scaled
+    # "$4 million, or 2%, to $204 million": both scaled alike, or the arithmetic is meaningless.
+    return (
+        change.currency == level.currency
+        and change.currency != "%"
+        and change.scaled == level.scaled
+    )
 
 
 def find_move_claims(text: str, figures: Sequence[Figure] | None = None) -> list[MoveClaim]:
