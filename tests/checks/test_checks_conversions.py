@@ -198,6 +198,17 @@ def test_undated_articles_are_compared_with_the_latest_year(small_table: FxTable
     )
 
 
+def test_undated_articles_are_not_checked_in_a_currency_whose_rows_stopped_early() -> None:
+    # TWD rows end in 2017 while the table runs to 2024: 2017's rates say nothing about an
+    # undated article's year.
+    rows = [(f"2017-{m:02d}", "TWD", 30.0, "x") for m in range(1, 13)]
+    rows += [(f"2024-{m:02d}", "EUR", 0.9, "x") for m in range(1, 13)]
+    table = FxTable.from_rows(rows)
+    text = "a plant worth NT$60 billion (US$1.5 billion)"
+    assert _conflicts(text, table, published=None) == []
+    assert len(_conflicts(text, table, published=dt.date(2017, 6, 1))) == 1
+
+
 def test_an_event_date_or_a_hint_stands_in_for_a_missing_publication_date(
     small_table: FxTable,
 ) -> None:

@@ -35,7 +35,7 @@ from typing import Any
 import regex
 
 from tickerwire.checks.amounts import Figure, find_figures, value_half_unit
-from tickerwire.checks.fx_rates import SOURCE_NAMES, FxTable, month_of
+from tickerwire.checks.fx_rates import SOURCE_NAMES, FxTable, month_index, month_label, month_of
 from tickerwire.records import Conflict, ConflictValue, Event
 
 # 5%: covers the p99 intra-month spread of every currency in the table plus the gap between the
@@ -371,14 +371,17 @@ def _check_undated(
     """No date at all: compare with the range of the latest year's monthly averages.
 
     The range of a whole year is the wider tolerance the missing date calls for: a conversion
-    made at any month's rate in that year passes.
+    made at any month's rate in that year passes. The year is the table's latest (not the
+    currency's: a currency whose rows stop years earlier is not checked), and at least half of
+    its months must have a rate.
     """
     last = table.last_period()
     if last is None:
         return None
     window: list[_Reference] = []
-    for rate in table.latest_months(quoted if quoted != "USD" else base, UNDATED_WINDOW_MONTHS):
-        ref = _cross(table, quoted, base, rate.period, "")
+    last_index = month_index(last)
+    for index in range(last_index - UNDATED_WINDOW_MONTHS + 1, last_index + 1):
+        ref = _cross(table, quoted, base, month_label(index), "")
         if ref is not None and ref.months_away == 0:
             window.append(ref)
     if len(window) < UNDATED_WINDOW_MONTHS // 2:
