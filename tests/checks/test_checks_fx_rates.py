@@ -95,10 +95,9 @@ def test_of_two_equally_near_months_the_earlier_wins() -> None:
     assert (middle.period, middle.units_per_usd) == ("2024-01", 1300.0)
 
 
-def test_latest_months_are_the_last_ones_the_table_has(small_table: FxTable) -> None:
-    latest = small_table.latest_months("CNY", 3)
-    assert [r.period for r in latest] == ["2024-04", "2024-05", "2024-06"]
+def test_last_period_is_the_latest_month_of_any_currency(small_table: FxTable) -> None:
     assert small_table.last_period() == "2024-12"
+    assert FxTable.from_rows([]).last_period() is None
 
 
 def test_parse_rejects_a_non_positive_rate() -> None:

@@ -99,18 +99,6 @@ class FxTable:
                     return MonthlyRate(currency, month_label(index), value, source, distance)
         return None
 
-    def latest_months(self, currency: str, count: int) -> list[MonthlyRate]:
-        """The last `count` months the table has for `currency` (USD: none), oldest first."""
-        months = self.rates.get(currency)
-        if not months:
-            return []
-        last = max(months)
-        return [
-            MonthlyRate(currency, month_label(i), months[i][0], months[i][1])
-            for i in range(last - count + 1, last + 1)
-            if i in months
-        ]
-
     def last_period(self) -> str | None:
         """The latest month any currency has."""
         ends = [max(months) for months in self.rates.values() if months]
