@@ -46,6 +46,8 @@ def test_a_fall_that_was_a_rise_is_flagged() -> None:
         "Revenue rose to $12 billion from $9 billion (an increase of 20%).",
         "The group posted a 20% increase to $12 billion from $9 billion.",
         "Revenue rose 20% to 12 billion yuan from 9 billion yuan.",
+        # The bare "9" takes the scale and currency of "12 billion yuan".
+        "Revenue rose 20% from 9 to 12 billion yuan.",
     ],
 )
 def test_the_other_word_orders_are_read(text: str) -> None:
@@ -75,6 +77,14 @@ def test_hedged_percentages_and_years_are_left_alone() -> None:
 
 def test_amounts_in_different_currencies_are_not_compared() -> None:
     assert find_growth_claims("Sales rose 20% to $12 billion from 9 billion yuan.") == []
+
+
+def test_a_bare_amount_borrows_its_partner_s_scale_only_when_it_fits() -> None:
+    [claim] = find_growth_claims("Revenue rose 33% from 9 to 12 billion yuan.")
+    assert (claim.start_amount.value, claim.start_amount.currency) == (9e9, "CNY")
+    assert _whys("Revenue rose 33% from 9 to 12 billion yuan.") == []
+    # 9,000 billion would be 750 times 12 billion: not one amount written short.
+    assert find_growth_claims("Revenue rose 33% from 9,000 to 12 billion yuan.") == []
 
 
 def test_an_amount_given_only_by_the_event(metric_event: MakeEvent) -> None:

@@ -126,7 +126,8 @@ class Figure:
     """One number as written: its value in base units, unit, precision and place in the text.
 
     `currency` is an ISO 4217 code for money, "%" for a percentage, "pts" for points and None
-    for a plain number. `scaled` says whether a scale word was written ("billion").
+    for a plain number. `scale` is the factor of the scale word written after the number
+    ("billion": 1e9; none: 1.0).
     """
 
     value: float
@@ -135,7 +136,12 @@ class Figure:
     start: int
     end: int
     text: str
-    scaled: bool = False
+    scale: float = 1.0
+
+    @property
+    def scaled(self) -> bool:
+        """Whether a scale word was written ("$5 billion", not "$5")."""
+        return self.scale != 1.0
 
     @property
     def relative_precision(self) -> float:
@@ -234,9 +240,9 @@ def _decimals(number: str) -> int:
     return len(number.split(".", 1)[1]) if "." in number else 0
 
 
-def _scale_factor(match: regex.Match[str]) -> tuple[float, bool]:
+def _scale_factor(match: regex.Match[str]) -> float:
     word = match.group("glued") or match.group("scale")
-    return (SCALES[word.casefold()], True) if word else (1.0, False)
+    return SCALES[word.casefold()] if word else 1.0
 
 
 def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | None:
@@ -275,7 +281,7 @@ def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | Non
         after = p.prefixed_scale.match(text, end)
         if currency is None or after is None:
             return None
-        factor, scaled = _scale_factor(after)
+        factor = _scale_factor(after)
         first = prefix.start()
         return Figure(
             value * factor,
@@ -284,13 +290,13 @@ def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | Non
             first,
             after.end(),
             text[first : after.end()],
-            scaled,
+            factor,
         )
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "$€£₹₩"):
         return None  # "Q3", "A380", "COVID19", an unknown currency symbol: not a figure
     suffix = p.suffix.match(text, end)
     if suffix is not None:
-        factor, scaled = _scale_factor(suffix)
+        factor = _scale_factor(suffix)
         currency = SUFFIX_CURRENCIES[suffix.group("suffix").casefold()]
         return Figure(
             value * factor,
@@ -299,7 +305,7 @@ def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | Non
             start,
             suffix.end(),
             text[start : suffix.end()],
-            scaled,
+            factor,
         )
     plain = p.plain_scale.match(text, end)
     if plain is None:
@@ -312,7 +318,7 @@ def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | Non
         start,
         plain.end(),
         text[start : plain.end()],
-        plain.group("scale") is not None,
+        factor,
     )
 
 

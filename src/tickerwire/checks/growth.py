@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -61,6 +61,7 @@ _HEDGE_BEFORE_PERCENT = regex.compile(rf"\b(?:{PERCENT_HEDGES})\s+$", regex.IGNO
 _VERB_BEFORE_AMOUNT = regex.compile(
     rf"\b(?:(?P<up>{UP_VERBS})|(?P<down>{DOWN_VERBS}))\s+to\s+$", regex.IGNORECASE
 )
+_TO_OR_FROM = regex.compile(r"^,?\s+(to|from)\s+$", regex.IGNORECASE)
 _LEADS_TO_AMOUNTS = regex.compile(r"\b(?:to|from)\s+$", regex.IGNORECASE)
 _TO = regex.compile(r"^,?\s+to\s+$", regex.IGNORECASE)
 _FROM = regex.compile(r"^,?\s+from\s+$", regex.IGNORECASE)
@@ -106,41 +107,28 @@ def _sign(match: regex.Match[str]) -> int:
 def _harmonise(a: Figure, b: Figure) -> tuple[Figure, Figure] | None:
     """Give a bare amount the currency and scale of its partner ("from 9 to 12 billion yuan").
 
-    None when the two cannot be compared (different currencies, or a percentage and money).
+    None when the two cannot be compared (different currencies, a percentage and money, or a
+    bare number that the partner's scale would make more than ten times apart from it).
     """
     if a.currency != b.currency:
         if a.currency is None and b.currency not in ("%", "pts"):
-            a = Figure(a.value, a.half_unit, b.currency, a.start, a.end, a.text, a.scaled)
+            a = replace(a, currency=b.currency)
         elif b.currency is None and a.currency not in ("%", "pts"):
-            b = Figure(b.value, b.half_unit, a.currency, b.start, b.end, b.text, b.scaled)
+            b = replace(b, currency=a.currency)
         else:
             return None
-    if a.scaled != b.scaled:
-        bare, other = (a, b) if not a.scaled else (b, a)
-        factor = _shared_scale(other)
-        ratio = bare.value * factor / other.value
-        if factor == 1.0 or not 0.1 <= ratio <= 10:
-            return None
-        bare = Figure(
-            bare.value * factor,
-            bare.half_unit * factor,
-            bare.currency,
-            bare.start,
-            bare.end,
-            bare.text,
-            True,
-        )
-        a, b = (bare, other) if not a.scaled else (other, bare)
-    return a, b
-
-
-def _shared_scale(figure: Figure) -> float:
-    """The scale word's factor of a scaled figure (its value over its written number)."""
-    written = regex.search(r"\d[\d,]*(?:\.\d+)?", figure.text)
-    if written is None:
-        return 1.0
-    number = float(written.group(0).replace(",", ""))
-    return figure.value / number if number else 1.0
+    if a.scaled == b.scaled:
+        return a, b
+    bare, other = (a, b) if not a.scaled else (b, a)
+    if not 0.1 <= bare.value * other.scale / other.value <= 10:
+        return None
+    scaled = replace(
+        bare,
+        value=bare.value * other.scale,
+        half_unit=bare.half_unit * other.scale,
+        scale=other.scale,
+    )
+    return (scaled, other) if bare is a else (other, scaled)
 
 
 def find_growth_claims(text: str, figures: Sequence[Figure] | None = None) -> list[GrowthClaim]:
@@ -175,14 +163,11 @@ def _claim_led_by_change(text: str, figures: Sequence[Figure], i: int) -> Growth
     if verb is not None:
         if verb.group("hedge"):
             return None
-        word = regex.match(r"^,?\s+(to|from)\s+$", _between(text, change, first), regex.I)
+        word = _TO_OR_FROM.match(gap)
         if word is None:
             return None
-        sign, first_word, lead = (
-            _sign(verb),
-            word.group(1).casefold(),
-            change.start - len(before) + verb.start(),
-        )
+        sign, first_word = _sign(verb), word.group(1).casefold()
+        lead = change.start - len(before) + verb.start()
     elif noun is not None:
         if _HEDGE_BEFORE_PERCENT.search(before):
             return None
