@@ -1,0 +1,630 @@
+"""Page furniture: the vocabulary and shapes of lines that are not article.
+
+`FurnitureRules.classify` gives every line a verdict, STRONG or CONTENT:
+
+- STRONG: furniture wherever it stands (a byline, a wire sign-off, "Subscribe", a disclaimer, a
+  photo credit, a "... : Free Stock Analysis Report" link, a call to action ending in ">>").
+- CONTENT: anything else. `FurnitureRules.is_weak` then says whether a CONTENT line is WEAK:
+  furniture only in company, inside the page's trailer next to STRONG lines. Short title-case
+  link texts, newsletter blurbs, author bios and legal small print look like this; alone they
+  could be article.
+
+Rules are keyed on the shape and the vocabulary of furniture (second person, calls to action,
+legal formulas, wire conventions), never on one site's exact strings. `trailing_furniture`
+finds promotional or legal sentences that close an otherwise genuine paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+
+import ahocorasick
+
+from tickerwire.clean import shapes
+
+
+class Strength(IntEnum):
+    CONTENT = 0
+    STRONG = 2
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    """How a line looks: its strength as furniture and the rule that said so."""
+
+    strength: Strength
+    rule: str = ""
+    # A call to action ("See the 10 stocks", "Get it free >>") that closes a promotional block.
+    cta: bool = False
+    # A heading that opens a furniture section: "links" (related/more-from lists) or
+    # "disclosure" (a "Disclosure" heading whose few following lines are small print).
+    opens: str | None = None
+
+
+CONTENT = LineVerdict(Strength.CONTENT)
+
+_I = re.IGNORECASE
+
+# A personal name as bylines write it: capitalised tokens, initials, particles.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|al|bin|le|la|du|dos))*"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*"
+
+# Site chrome that is furniture on any line that consists of it alone.
+_CHROME_LINE = (
+    r"contact(?: us)?|about us|log ?in|log ?out|sign ?in|sign ?up|register|my account|"
+    r"subscribe(?: now| today| for updates)?|unsubscribe|newsletters?|advertise(?: with us)?|"
+    r"advertisement|advertising|sponsored(?: content| post)?|paid (?:content|post)|"
+    r"partner content|(?:get )?(?:our )?media kit|privacy(?: policy| notice)?|"
+    r"terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookies?(?: policy| settings)?|"
+    r"accessibility|sitemap|back to top|skip to (?:main )?content|share(?: this)?(?: article| story"
+    r"| post| page)?|share on \w+|tweet|copy link|print(?: this)?(?: article| page)?|"
+    r"e-?mail(?: this)?(?: article| story)?|comments?|leave a comment|download (?:the |our )?app|"
+    r"get the app|open in app|app|english|español|deutsch|français|中文|简体中文|繁體中文|日本語|"
+    r"read more|show more|load more|see more|view more|read next|more|next|previous|prev|"
+    r"disclosures?|for immediate release|ready to get started\??|advertise|media contact"
+)
+# Section names of a site menu: furniture only at the head or tail of the page, or in a list.
+_SECTION_WORD = (
+    r"home|markets?|news|latest|trending|popular|most read|opinion|business|tech|technology|"
+    r"economy|world|politics|sports?|lifestyle|culture|finance|money|crypto|stocks|video|videos|"
+    r"podcasts?|watch|listen|live|search|menu|topics|sections|help|faq|support|feedback|careers|"
+    r"jobs|events|about|apps|analysis|insights|research|commodities|currencies|bonds|funds|etfs?|"
+    r"personal finance|real estate|health|science|autos?|travel|energy|asia|europe|americas|"
+    r"china|us|u\.s\.|uk|india|japan|companies|industries|earnings|ipos?|wealth|newsroom|press"
+)
+# Openers of a list of links to other pages.
+_LINKS_OPENER = re.compile(
+    r"^(?:related(?: (?:articles|stories|news|coverage|content|links|posts|topics|reading|"
+    r"quotes|videos))?|read more|read next|read also|also read|see also|also see|more on this"
+    r"(?: story| topic)?|recommended(?: for you| reading| stories| articles)?|you (?:may|might) "
+    r"also like|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|popular "
+    r"(?:stories|articles|posts|now)|top stories|latest (?:news|stories|articles)|more (?:stories|"
+    r"articles|news|headlines|coverage|videos)|additional research links|further reading|"
+    r"more from [\w .&'’-]{2,40}|more [\w .&'’-]{0,40} (?:news|stories|articles|coverage) from "
+    r"[\w .&'’-]{2,40})\s*:?\s*$",
+    _I,
+)
+_INLINE_LINK = re.compile(
+    r"^(?:related|read more|read also|also read|see also|read next|recommended|more|watch|listen)"
+    r"\s*:\s*\S",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One furniture pattern with the cheap checks that must pass before it runs."""
+
+    name: str
+    pattern: re.Pattern[str]
+    # Longer lines are article paragraphs that merely contain the phrase.
+    max_words: int = 10_000
+    # Lower-case substrings, one of which the line must contain (a prefilter: regex searches
+    # over every line of every page are the stage's main cost).
+    needs: tuple[str, ...] = ()
+    # Captions and credits are a single short statement.
+    one_sentence: bool = False
+
+
+def _rule(
+    name: str,
+    pattern: str,
+    flags: int = _I,
+    max_words: int = 10_000,
+    needs: tuple[str, ...] = (),
+    one_sentence: bool = False,
+) -> _Rule:
+    return _Rule(name, re.compile(pattern, flags), max_words, needs, one_sentence)
+
+
+def _build_rules() -> tuple[_Rule, ...]:
+    return (
+        # -- bylines and wire conventions ----------------------------------------------------
+        _rule(
+            "byline",
+            rf"^(?i:by|written by|reported by|words by|story by|posted by|edited by)\s+{_NAMES}"
+            r"(?:\s*(?:,|\||–|—|-)\s*[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4})?$",
+            flags=0,
+            max_words=14,
+        ),
+        _rule("wire_contact", r"^\(\(.*\)\)$", flags=0),
+        _rule(
+            "wire_note",
+            r"^\((?:by\s+(?-i:[A-Z])|"
+            r"(?:additional reporting|reporting|writing|editing|compiled)\b)",
+            max_words=80,
+        ),
+        _rule(
+            "wire_credit",
+            r"^(?:additional reporting|reporting|writing|editing|compiled|edited|graphics?|"
+            r"research)(?: by|:)\s.*(?:\)\s*$|;|\bediting by\b)",
+            max_words=80,
+        ),
+        _rule(
+            "live_blog",
+            r"\blive blog\b.*\b(?:click|type)\b|\bin a news window\b",
+            needs=("live blog", "news window"),
+        ),
+        _rule(
+            "update_stamp",
+            r"^(?:updated|last updated|published|posted|first published|originally published)"
+            r"(?:\s+(?:at|on))?\s*:?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+            r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).{0,60}$",
+            max_words=14,
+        ),
+        # -- photo, chart and video credits --------------------------------------------------
+        _rule(
+            "credit",
+            r"^(?:photo|photograph|image|picture|pic|graphic|chart|illustration|video|footage|"
+            r"credit|source|data source|image source|photo source|chart source|photo credit|"
+            r"image credit)s?(?: (?:credit|source|by))?\s*:\s*\S",
+            max_words=14,
+            one_sentence=True,
+        ),
+        _rule(
+            "credit_by",
+            r"^\(?(?:photo|image|picture|photograph)s? (?:by|courtesy of|credit)\b",
+            max_words=14,
+        ),
+        _rule(
+            "agency_credit",
+            r"^(?:[\w.' -]{1,40}\s*/\s*)?(?:getty images|reuters|afp|ap photo|associated press|"
+            r"bloomberg|shutterstock(?:\.com)?|istock(?:photo)?|alamy|epa|xinhua|unsplash)"
+            r"(?: via [\w ]+)?$",
+            max_words=14,
+        ),
+        _rule(
+            "chart_embed",
+            r"\b(?:price|revenue|earnings)(?: and|,) (?:eps surprise|consensus)\b|"
+            r"price-eps-surprise|price-consensus|\bdata by ycharts\b",
+            max_words=14,
+            needs=("surprise", "consensus", "ycharts"),
+            one_sentence=True,
+        ),
+        # -- newsletters, subscriptions, accounts, feedback, advertising ----------------------
+        _rule("signup_terms", r"^by (?:signing up|subscribing|clicking|registering|submitting)\b"),
+        _rule(
+            "feedback",
+            r"^(?:notice|spot(?:ted)?|see|found) an? (?:error|typo|mistake)\b.{0,40}$|"
+            r"^questions or comments about this article\b",
+            max_words=30,
+        ),
+        _rule(
+            "social",
+            r"^(?:follow|join|like|find) us on\b|^you can follow (?:him|her|them|me|us)\b.{0,60}$",
+            max_words=30,
+        ),
+        _rule(
+            "syndication",
+            r"^the post\b.*\bappeared first on\b|"
+            r"^(?:this|the) (?:article|story|post) (?:was )?(?:originally )?appeared\b|"
+            r"^(?:originally|first) published (?:on|in|at|by)\b",
+        ),
+        # -- disclaimers and disclosures -----------------------------------------------------
+        _rule(
+            "disclaimer",
+            r"^disclaimers?\s*:|^disclosures?\s*:\s*\S|^past performance (?:is|does) (?:no|not)\b|"
+            r"^(?:the )?(?:views|opinions)(?: (?:and|&) (?:opinions|views))? expressed (?:herein|"
+            r"here|in this|above|by)\b",
+        ),
+        _rule(
+            "disclaimer",
+            r"\b(?:views|opinions)\b[^.]{0,160}\bdo(?:es)? not necessarily (?:reflect|represent)\b",
+            needs=("necessarily",),
+        ),
+        _rule(
+            "disclaimer",
+            r"^(?:©|copyright\b)|\ball rights reserved\b",
+            needs=("©", "copyright", "rights reserved"),
+        ),
+        _rule(
+            "disclosure",
+            r"^on the date of publication\b|^[\[(]?(?:in )?(?:full )?disclosure\s*[:,]",
+        ),
+        _rule(
+            "disclosure",
+            r"\b(?:has a|view the|see our|read our|under our)\b.{0,40}\bdisclosure policy\b",
+            needs=("disclosure policy",),
+        ),
+        _rule("about_bio", r"^About [A-Z][\w.&'’ -]{1,40}:\s", flags=0),
+        # -- promotions and calls to action --------------------------------------------------
+        _rule(
+            "promo_link",
+            r":\s*(?:free stock analysis report|etf research reports?)\s*$",
+            needs=("analysis report", "research report"),
+        ),
+        _rule(
+            "promo_headline",
+            r"^should you invest \$[\d,]+ in\b.*\?$|\bwhere to invest \$[\d,]+\b|"
+            r"^before you (?:buy|invest in)\b.{0,80}\bconsider this:?$",
+            max_words=30,
+            needs=("invest", "consider this"),
+        ),
+        _rule(
+            "promo_footnote",
+            r"^\*[^*].{0,160}\b(?:returns? as of|prices used|was published on)\b",
+            max_words=30,
+        ),
+        _rule(
+            "url",
+            r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|info|news)"
+            r"(?:/\S*)?)$",
+            max_words=1,
+        ),
+        _rule("email", r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", flags=0, max_words=1),
+        _rule(
+            "phone",
+            r"^(?:tel(?:ephone)?:?\s*|phone:?\s*)?\+?[\d(][\d ()./-]{6,}\d"
+            r"(?:\s*(?:ext\.?|x)\s*\d+)?$",
+            max_words=6,
+        ),
+    )
+
+
+# Calls to action: short lines that send the reader elsewhere. They close promotional blocks.
+_CTA = re.compile(
+    r"(?:>>+|»|→)\s*$|\bclick here\b|\bhere\s*>+|^click to\b|\bfree report\b|"
+    r"^(?:see|get|download|claim|grab|unlock|discover|view|read|learn|start|try|join|sign up)"
+    r"\b.{0,50}\b(?:stocks?|picks?|list|report|reports|free|now|here|more|newsletter|app|"
+    r"trial|started|them)\s*[.!]?$",
+    _I,
+)
+_CTA_MAX_WORDS = 15
+# Separators of menu entries; a line without any is not a menu.
+_MENU_MARKS = ("|", "•", "·", "›", "»", "/", "   ")
+
+# Sentences that promote, send the reader elsewhere, or disclaim: they may close a paragraph
+# of genuine article text and are cut from it.
+_PROMO_SENTENCE = re.compile(
+    r"^(?:today,?\s+)?you can (?:download|sign up|subscribe|access)\b|"
+    r"^(?:today,?\s+)?you can (?:see|find|uncover|read|view|check|get|learn|explore|follow)\b.*"
+    r"\b(?:here|our|free|click)\b|"
+    r"^(?:to )?(?:learn|read|find out|see|discover) more\b.*\b(?:here|our|click|visit|at|on)\b|"
+    r"^for more (?:on|about|information|details|news|coverage|analysis)\b.*\b(?:click|visit|see|"
+    r"here|read|go to|view)\b|"
+    r"^click (?:here|to|below|the link)\b|\bplease (?:click|visit|check out|view)\b|"
+    r"^(?:please )?(?:visit|check out|view) our\b|\binvite you to (?:view|read|see|visit)\b|"
+    r"\b(?:visit|check out|view|see|read) our\b.{0,60}\b(?:report|page|center|centre|channel|"
+    r"coverage|newsletter|calendar|service|guide|tool)\b|"
+    r"\bvisit [\w-]+\.(?:com|net|org|io)\b|"
+    r"^stay on top of\b.*\bwith (?:the|our)\b|"
+    r"^(?:download|get|claim|grab) (?:your |our |the |a |this )?free\b|"
+    r"^(?:sign up|subscribe|register)\b|"
+    r"^want (?:the latest|key|more|our|to (?:get|receive))\b.*\?|"
+    r"\bclick to get\b|\bfree report\b|>>+\s*$",
+    _I,
+)
+_DISCLAIMER_SENTENCE = re.compile(
+    r"\bsolely for informational purposes\b|\bfor (?:general )?informational purposes only\b|"
+    r"\b(?:is|are) not (?:intended (?:as|to be)|to be (?:construed|considered) as|a substitute for)"
+    r" (?:investment|financial|professional|legal)\b|\bdoes not constitute\b|"
+    r"\bnothing herein constitutes\b|\bpast performance is no guarantee\b|"
+    r"\bsubject to the\b.{0,80}\b(?:terms|disclaimer|conditions|guidelines)\b|"
+    r"\bhas a disclosure policy\b|\bview the .{0,40}disclosure policy\b|"
+    r"\b(?:has|have|had|holds?|held|owns?|owned) (?:no |any |long |short )?positions? in\b.*"
+    r"\b(?:stocks?|securities) mentioned\b|"
+    r"\bhas (?:long |short )?positions in and recommends\b|"
+    r"\brecommends the following options\b|"
+    r"\bpositions? in (?:any of )?the (?:securities|stocks) mentioned\b|"
+    r"\bmay be compensated for promoting\b|\bif you choose to subscribe through\b|"
+    r"\b(?:opinions|views) (?:remain|are) (?:his|her|their|my|the author'?s) own\b",
+    _I,
+)
+# A sentence explaining how a figure shown by a tool is computed, just before the tool's link.
+_METHOD_SENTENCE = re.compile(
+    r"\b(?:is|are) (?:determined|calculated|computed|derived) (?:by|using|from)\b", _I
+)
+# Vocabulary of promotional copy: second person, free offers, picks, hype.
+_PROMO_WORDS = re.compile(
+    r"\b(?:you|your|our|free|bonus|subscribe|subscription|newsletters?|hand-?pick(?:ed|s)?|"
+    r"must[- ]buys?|stock-picking|picks?|runners? up|home runs?|skyrocket|little-known|"
+    r"stock advisor|analyst team|this report|monster returns|elite|immediate attention|"
+    r"sign(?:ing)? up|inbox|go-to resource|special report)\b",
+    _I,
+)
+_LEGAL_WORDS = re.compile(
+    r"\b(?:affiliat\w*|broker-dealer|investment advis[eo]r|advice|recommendation to buy|"
+    r"informational|liability|guarantee|solicitation|terms and conditions|disclaimer|"
+    r"securities laws?|investment decisions|not (?:be )?responsible|copyright)\b",
+    _I,
+)
+_BIO_START = re.compile(
+    rf"^(?:{_NAME}|He|She|They)(?:’s|'s)?\s+(?i:love|passion|interest|is an?|is the|has been|"
+    r"has written|has covered|has provided|has contributed|started|joined|writes|covers|"
+    r"lives|spent|holds an?|earned|particularly|enjoys|graduated|received|also has)\b"
+)
+# What an author's bio talks about: the writing career, not the companies in the article.
+_BIO_WORDS = re.compile(
+    r"\b(?:writer|writing|written|journalist|reporter|editor|contributor|columnist|author|"
+    r"articles?|publications?|bachelor'?s?|master'?s|mba|degree|graduated|lives in|career|"
+    r"years of experience|enthusiast|coverage of|blogger|on behalf of|content)\b",
+    _I,
+)
+_FEEDBACK_TRIGGERS = (
+    "help us improve",
+    "reporting any issues",
+    "let us know",
+    "your feedback",
+    "newsletter",
+    "media contact",
+    "get started",
+)
+# Cheap substring prefilters (lower case) for the regexes above: one must occur for the regex
+# to have a chance, and most article lines contain none.
+_LEGAL_TRIGGERS = (
+    "affiliat",
+    "broker-dealer",
+    "advis",
+    "advice",
+    "recommendation to buy",
+    "informational",
+    "liabilit",
+    "guarantee",
+    "solicitation",
+    "terms and conditions",
+    "disclaimer",
+    "securities law",
+    "investment decisions",
+    "responsible",
+    "copyright",
+)
+_SENTENCE_TRIGGERS = (
+    "you can",
+    "learn more",
+    "read more",
+    "find out more",
+    "see more",
+    "discover more",
+    "for more",
+    "click",
+    "please",
+    "visit",
+    "check out",
+    "view our",
+    "see our",
+    "read our",
+    "invite you",
+    "stay on top",
+    "free",
+    "sign up",
+    "subscribe",
+    "register",
+    "want ",
+    ">>",
+    "informational",
+    "intended",
+    "construed",
+    "considered as",
+    "substitute for",
+    "constitute",
+    "guarantee",
+    "subject to the",
+    "disclosure",
+    "position",
+    "recommends",
+    "compensated",
+    "his own",
+    "her own",
+    "their own",
+    "my own",
+    "author's own",
+)
+
+
+class _Triggers:
+    """Does a lower-cased line contain any of a set of substrings? (one Aho-Corasick pass)"""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for word in words:
+            self._automaton.add_word(word, word)
+        self._automaton.make_automaton()
+
+    def found(self, low: str) -> bool:
+        return next(self._automaton.iter(low), None) is not None
+
+
+_SITE_TAGLINE = re.compile(
+    r"^(?P<name>[A-Z][\w.&'’]*[A-Z][\w.&'’]*)(?:\s*[-|–—:]\s*(?P<tag>.{2,90}))?$"
+)
+_UPDATE_NOTE = re.compile(
+    r"^(?:adds|updates?(?: with)?|recasts|rewrites|corrects|repeats|refiles|changes|removes|fixes|"
+    r"writethrough)\b[^.!?]{0,100}$",
+    _I,
+)
+_URL_CAPTION = re.compile(r"^(?P<caption>[^;.!?]{2,200}?)\s+https?://\S+$")
+_CAPTION_BAD_END = re.compile(r"\b(?:to|at|on|visit|see|here|via|from|in|go|log)\s*:?$", _I)
+
+
+class FurnitureRules:
+    """The compiled furniture vocabulary; build once (see `furniture_rules`) and reuse."""
+
+    def __init__(self) -> None:
+        self._rules = _build_rules()
+        self._sentence_triggers = _Triggers(_SENTENCE_TRIGGERS)
+        self._legal_triggers = _Triggers(_LEGAL_TRIGGERS)
+        self._feedback_triggers = _Triggers(_FEEDBACK_TRIGGERS)
+        self._chrome = re.compile(rf"^(?:{_CHROME_LINE})\s*[:.!]?$", _I)
+        self._section = re.compile(rf"^(?:{_SECTION_WORD})$", _I)
+        self._menu_split = re.compile(r"\s+[|•·›»/]\s+|\s{3,}")
+
+    # -- single lines ----------------------------------------------------------------------
+
+    def classify(self, line: str) -> LineVerdict:
+        """The verdict on one stripped, non-empty line, judged alone."""
+        bare = shapes.strip_bullet(line).strip()
+        if not bare:
+            return LineVerdict(Strength.STRONG, "bullet")
+        count = shapes.word_count(bare)
+        if count <= 6 and self._chrome.match(bare):
+            opens = "disclosure" if bare.lower().rstrip(":").startswith("disclosure") else None
+            return LineVerdict(Strength.STRONG, "chrome", opens=opens)
+        if _LINKS_OPENER.match(bare) and count <= 10:
+            return LineVerdict(Strength.STRONG, "links_opener", opens="links")
+        if _INLINE_LINK.match(bare) and count <= 20:
+            return LineVerdict(Strength.STRONG, "inline_link")
+        if self._is_menu(bare):
+            return LineVerdict(Strength.STRONG, "menu")
+        low = bare.lower()
+        for rule in self._rules:
+            if count > rule.max_words or (rule.needs and not any(n in low for n in rule.needs)):
+                continue
+            if rule.pattern.search(bare) and self._fits(rule, bare):
+                return LineVerdict(Strength.STRONG, rule.name)
+        if count <= _CTA_MAX_WORDS and _CTA.search(bare):
+            return LineVerdict(Strength.STRONG, "cta", cta=True)
+        if "http" in low and self._is_caption_link(bare):
+            return LineVerdict(Strength.STRONG, "url_caption")
+        if self._sentence_triggers.found(low):
+            sentences = shapes.split_sentences(bare)
+            if sentences and all(self._is_furniture_sentence(s) for s in sentences):
+                return LineVerdict(Strength.STRONG, "promo_sentences")
+        if "newsletter" in low and count <= 15 and not shapes.has_figures(bare):
+            return LineVerdict(Strength.STRONG, "newsletter")
+        return CONTENT
+
+    def is_weak(self, line: str) -> bool:
+        """Whether a line that is not STRONG furniture looks like furniture in company (WEAK):
+        a short title-case link, an author bio, a newsletter blurb, legal small print."""
+        bare = shapes.strip_bullet(line).strip()
+        return self._weak(bare, shapes.word_count(bare), bulleted=bare != line.strip()) is not None
+
+    def is_zone_chrome(self, line: str) -> bool:
+        """A menu section name ("Markets", "Tech"): furniture only at a page's head or tail."""
+        bare = shapes.strip_bullet(line).strip().rstrip(":")
+        return shapes.word_count(bare) <= 3 and self._section.match(bare) is not None
+
+    def is_site_name(self, line: str, source: str | None) -> bool:
+        """A site name standing alone ("HawkInsight", "InvestorPlace - Stock Market News")."""
+        bare = line.strip()
+        if shapes.word_count(bare) > 14 or shapes.ends_with_period(bare):
+            return False
+        if source and _squash(bare).startswith(_squash(source)) and len(_squash(source)) >= 3:
+            rest = bare[len(source) :] if bare.lower().startswith(source.lower()) else ""
+            return shapes.word_count(rest) <= 10
+        match = _SITE_TAGLINE.match(bare)
+        # CamelCase ("HawkInsight"): an all-caps token ("NVIDIA") is more likely a name or ticker.
+        if not match or not any(ch.islower() for ch in match.group("name")):
+            return False
+        tag = match.group("tag")
+        return tag is None or shapes.is_title_case(tag, 0.6)
+
+    def is_update_note(self, line: str) -> bool:
+        """A wire's revision note at the head of a story ("Adds details, background")."""
+        return shapes.word_count(line) <= 12 and _UPDATE_NOTE.match(line.strip()) is not None
+
+    # -- sentences -------------------------------------------------------------------------
+
+    def trailing_furniture(self, line: str) -> tuple[str, list[str]]:
+        """Split `line` into its article part and the promotional/legal sentences that end it.
+
+        Returns the kept text and the removed sentences (in order). When nothing ends the
+        paragraph but article, the kept text is `line` unchanged and the list is empty.
+        """
+        if not self._sentence_triggers.found(line.lower()):
+            return line, []
+        sentences = shapes.split_sentences(line)
+        if len(sentences) < 2:
+            return line, []
+        cut = len(sentences)
+        while cut > 1 and self._is_furniture_sentence(sentences[cut - 1]):
+            cut -= 1
+        if cut == len(sentences):
+            return line, []
+        # A how-it-is-computed note belongs to the tool link that follows it.
+        if (
+            cut > 1
+            and _METHOD_SENTENCE.search(sentences[cut - 1])
+            and not shapes.has_figures(sentences[cut - 1])
+        ):
+            cut -= 1
+        return " ".join(sentences[:cut]), sentences[cut:]
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _is_furniture_sentence(self, sentence: str) -> bool:
+        return bool(_PROMO_SENTENCE.search(sentence) or _DISCLAIMER_SENTENCE.search(sentence))
+
+    def _fits(self, rule: _Rule, line: str) -> bool:
+        """Checks beyond the pattern: one statement for captions, enough digits for a phone."""
+        if rule.one_sentence and len(shapes.split_sentences(line)) != 1:
+            return False
+        if rule.name == "phone":
+            return sum(ch.isdigit() for ch in line) >= 9
+        return True
+
+    def _is_menu(self, line: str) -> bool:
+        if not any(mark in line for mark in _MENU_MARKS):
+            return False
+        parts = [p.strip() for p in self._menu_split.split(line) if p.strip()]
+        if len(parts) < 2:
+            return False
+        return (
+            all(
+                shapes.word_count(p) <= 6
+                and not shapes.ends_with_period(p)
+                and not shapes.has_figures(p)
+                for p in parts
+            )
+            and sum(shapes.word_count(p) for p in parts) <= 24
+        )
+
+    def _is_caption_link(self, line: str) -> bool:
+        match = _URL_CAPTION.match(line)
+        if not match:
+            return False
+        caption = match.group("caption")
+        return shapes.word_count(caption) <= 24 and not _CAPTION_BAD_END.search(caption)
+
+    def _weak(self, line: str, count: int, bulleted: bool) -> str | None:
+        """The name of the WEAK rule `line` matches, or None."""
+        low = line.lower()
+        if count <= 90 and _BIO_START.match(line) and _BIO_WORDS.search(line):
+            return "bio"
+        if count <= 40 and self._feedback_triggers.found(low):
+            return "feedback_words"
+        if self._legal_triggers.found(low) and len(_LEGAL_WORDS.findall(line)) >= 2:
+            return "legal_words"
+        if count <= 8 and line.endswith("?") and _PROMO_WORDS.search(line):
+            return "promo_question"
+        if (
+            shapes.is_headline_shaped(line)
+            and shapes.is_title_case(line)
+            and ":" not in line
+            and not shapes.is_all_caps(line)
+            and not shapes.has_figures(line)
+            and not shapes.has_ticker_in_parens(line)
+            and not bulleted
+        ):
+            return "title_case_link"
+        return None
+
+
+def is_promotional(line: str) -> bool:
+    """Whether a line speaks the language of promotional copy (second person, free, picks)."""
+    return _PROMO_WORDS.search(line) is not None
+
+
+def is_link_item(line: str) -> bool:
+    """A line that can be one entry of a list of links: a short headline or a label."""
+    bare = shapes.strip_bullet(line).strip()
+    count = shapes.word_count(bare)
+    if not 0 < count <= 18 or len(bare) > 160:
+        return False
+    if len(shapes.split_sentences(bare)) > 2:
+        return False
+    return shapes.is_title_case(bare, 0.6) or (count <= 4 and not shapes.ends_with_period(bare))
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+@lru_cache(maxsize=1)
+def furniture_rules() -> FurnitureRules:
+    """The shared, immutable rule set (compiled once per process)."""
+    return FurnitureRules()
