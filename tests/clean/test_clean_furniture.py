@@ -24,8 +24,8 @@ STRONG_LINES = [
     "Advertise with Us",
     "Get our media kit",
     "Disclaimer: The author holds no shares in any company named here.",
-    "The views and opinions expressed herein are those of the author and do not necessarily "
-    "reflect those of Example Media.",
+    "The views expressed in this column are the writer's own and do not necessarily represent "
+    "Example Media.",
     "On the date of publication, Sam Ford did not hold any positions in the securities mentioned.",
     "Growth Fund Inc. (GRWF) : Free Stock Analysis Report",
     "See the 12 stocks",
@@ -35,7 +35,7 @@ STRONG_LINES = [
     "Before you buy stock in Acme, consider this:",
     "The post Three Dividend Stocks for Spring appeared first on Example Daily.",
     "Updated at 9:15 a.m. ET/1415 GMT",
-    "For a live blog on European markets, click LIVE/ or type LIVE/ in a news window.",
+    "For our live blog on European shares, click LIVE/ in your terminal.",
     "Home | Markets | Tech | Opinion",
     "European bank shares chart https://example.com/g/x1y2",
     "www.example.com",

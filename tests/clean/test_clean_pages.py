@@ -111,8 +111,8 @@ def test_a_short_genuine_closing_sentence_stays_before_the_disclaimer():
         "with battery storage and a gas plant.\n"
         "The utility expects the change to cut its emissions by about a third.\n"
         "Regulators must still approve the plan.\n"
-        "The views and opinions expressed herein are the views and opinions of the author and do "
-        "not necessarily reflect those of Example Media."
+        "The opinions expressed here belong to the writer and do not necessarily represent "
+        "Example Media or its staff."
     )
     doc = clean_document(RawDocument(origin="c.txt", text=text))
     assert doc.text.endswith("Regulators must still approve the plan.")
