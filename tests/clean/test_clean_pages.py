@@ -212,3 +212,45 @@ def test_output_has_single_newlines_and_no_trailing_spaces():
     text = "First paragraph of the story about Acme.   \n\n\n\nSecond paragraph follows here.  \n"
     doc = clean_document(RawDocument(origin="s.txt", text=text))
     assert doc.text == "First paragraph of the story about Acme.\nSecond paragraph follows here."
+
+
+def test_hard_wrapped_wire_keeps_every_fragment_and_its_table():
+    text = (
+        "Example Realty Trust said its board raised the quarterly\n"
+        "dividend and approved a plan to buy back up to 5 pct of its\n"
+        "share.\n"
+        "    Holders may subscribe to the new units, the trust said, and\n"
+        "subscribe between May 1 and June 30 at a price set\n"
+        "by Baker.\n"
+        "Changes to the board were approved at the same\n"
+        "meeting.\n"
+        "    Qtly div 41 cts vs 38 cts prior\n"
+        "    Pay April Two\n"
+        "    Record March 20\n"
+        "    (Example Realty Trust)\n"
+        " Reuter\n"
+    )
+    doc = clean_document(RawDocument(origin="w.txt", text=text))
+    assert [p.text for p in doc.removed] == ["Reuter"]
+    assert doc.text.count("\n") == 11
+    assert doc.text.endswith("(Example Realty Trust)")
+
+
+def test_link_texts_closing_a_page_go_but_a_closing_list_of_names_stays():
+    article = (
+        "Summit Analytics rates Example Motors a buy under its momentum model, which looks for "
+        "rising earnings estimates and strong six-month returns."
+    )
+    links = ["Detailed Analysis of EXAMPLE MOTORS", "EXMO Guru Analysis", "Model Portfolio Returns"]
+    closing_names = ["Listed in New York", "Example Motors Holdings - New York"]
+    sign_off = (
+        "About Summit Analytics: Summit publishes model portfolios built on academic research."
+    )
+    with_links = clean_document(
+        RawDocument(origin="v.txt", text="\n".join([article, *links, sign_off]))
+    )
+    assert with_links.text == article
+    with_names = clean_document(
+        RawDocument(origin="v.txt", text="\n".join([article, *closing_names, sign_off]))
+    )
+    assert with_names.text == "\n".join([article, *closing_names])

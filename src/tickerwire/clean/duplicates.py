@@ -10,8 +10,10 @@ from tickerwire.clean import shapes
 from tickerwire.clean.page import Page
 
 # A repeated paragraph or a cut-off prefix must be at least this long to count: shorter lines
-# ("Bottom Line", "Revenue growth", table cells) legitimately recur on a page.
-_MIN_REPEAT_WORDS = 6
+# ("Bottom Line", "Revenue growth", table rows such as "Avg shrs 13.9 mln vs 13.8 mln" printed
+# for the quarter and again for the year) legitimately recur on a page.
+_MIN_REPEAT_WORDS = 10
+_MIN_PREFIX_WORDS = 8
 _MIN_PREFIX_CHARS = 40
 _TITLE_SUFFIX = re.compile(r"^\s*[|–—:-]\s*\S.{0,60}$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -63,7 +65,7 @@ def _mark_repeats_and_prefixes(page: Page, live: list[int]) -> None:
     ordered = sorted(remaining, key=lambda i: normalised[i])
     for position, i in enumerate(ordered[:-1]):
         short = normalised[i]
-        if len(short) < _MIN_PREFIX_CHARS or shapes.word_count(short) < _MIN_REPEAT_WORDS:
+        if len(short) < _MIN_PREFIX_CHARS or shapes.word_count(short) < _MIN_PREFIX_WORDS:
             continue
         following = normalised[ordered[position + 1]]
         if len(following) > len(short) and following.startswith(short):

@@ -4,7 +4,7 @@
 
 - STRONG: furniture wherever it stands (a byline, a wire sign-off, "Subscribe", a disclaimer, a
   photo credit, a "... : Free Stock Analysis Report" link, a call to action ending in ">>").
-- CONTENT: anything else. `FurnitureRules.is_weak` then says whether a CONTENT line is WEAK:
+- CONTENT: anything else. `FurnitureRules.weak_rule` then says whether a CONTENT line is WEAK:
   furniture only in company, inside the page's trailer next to STRONG lines. Short title-case
   link texts, newsletter blurbs, author bios and legal small print look like this; alone they
   could be article.
@@ -126,7 +126,8 @@ def _build_rules() -> tuple[_Rule, ...]:
         # -- bylines and wire conventions ----------------------------------------------------
         _rule(
             "byline",
-            rf"^(?i:by|written by|reported by|words by|story by|posted by|edited by)\s+{_NAMES}"
+            # Capitalised "By": a line opening with "by" continues a hard-wrapped sentence.
+            rf"^(?:By|BY|(?:Written|Reported|Words|Story|Posted|Edited) [Bb]y)\s+{_NAMES}"
             r"(?:\s*(?:,|\||–|—|-)\s*[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4})?$",
             flags=0,
             max_words=14,
@@ -172,7 +173,7 @@ def _build_rules() -> tuple[_Rule, ...]:
         ),
         _rule(
             "agency_credit",
-            r"^(?:[\w.' -]{1,40}\s*/\s*)?(?:getty images|reuters|afp|ap photo|associated press|"
+            r"^(?:[\w.' -]{1,40}\s*/\s*)?(?:getty images|reuters?|afp|ap photo|associated press|"
             r"bloomberg|shutterstock(?:\.com)?|istock(?:photo)?|alamy|epa|xinhua|unsplash)"
             r"(?: via [\w ]+)?$",
             max_words=14,
@@ -274,8 +275,20 @@ _CTA = re.compile(
     _I,
 )
 _CTA_MAX_WORDS = 15
+# Words of link texts (research links, site sections): "AAPL Guru Analysis", "Top Tech Stocks".
+_LINK_WORDS = re.compile(
+    r"\b(?:analysis|portfolio|more information|research|reports?|quote|profile|news|stocks|"
+    r"articles|coverage|links|videos?|podcasts?|newsletters?|guides?)\b",
+    _I,
+)
+_MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
+)
+# A plain lower-case word opening a line: the rest of a sentence begun on the line above.
+_CONTINUATION = re.compile(r"[a-z]+[,;:]?(?:\s|$)")
 # Separators of menu entries; a line without any is not a menu.
-_MENU_MARKS = ("|", "•", "·", "›", "»", "/", "   ")
+_MENU_MARKS = ("|", "•", "·", "›", "»", "/")
 
 # Sentences that promote, send the reader elsewhere, or disclaim: they may close a paragraph
 # of genuine article text and are cut from it.
@@ -432,9 +445,8 @@ _SITE_TAGLINE = re.compile(
     r"^(?P<name>[A-Z][\w.&'’]*[A-Z][\w.&'’]*)(?:\s*[-|–—:]\s*(?P<tag>.{2,90}))?$"
 )
 _UPDATE_NOTE = re.compile(
-    r"^(?:adds|updates?(?: with)?|recasts|rewrites|corrects|repeats|refiles|changes|removes|fixes|"
-    r"writethrough)\b[^.!?]{0,100}$",
-    _I,
+    r"^(?:Adds|Updates?(?: with)?|Recasts|Rewrites|Corrects|Repeats|Refiles|Changes|Removes|"
+    r"Fixes|Writethrough|ADDS|UPDATES?|RECASTS|CORRECTS|REPEATS|REFILES)\b[^.!?]{0,100}$"
 )
 _URL_CAPTION = re.compile(r"^(?P<caption>[^;.!?]{2,200}?)\s+https?://\S+$")
 _CAPTION_BAD_END = re.compile(r"\b(?:to|at|on|visit|see|here|via|from|in|go|log)\s*:?$", _I)
@@ -448,9 +460,9 @@ class FurnitureRules:
         self._sentence_triggers = _Triggers(_SENTENCE_TRIGGERS)
         self._legal_triggers = _Triggers(_LEGAL_TRIGGERS)
         self._feedback_triggers = _Triggers(_FEEDBACK_TRIGGERS)
-        self._chrome = re.compile(rf"^(?:{_CHROME_LINE})\s*[:.!]?$", _I)
+        self._chrome = re.compile(rf"^(?:{_CHROME_LINE})\s*[:!]?$", _I)
         self._section = re.compile(rf"^(?:{_SECTION_WORD})$", _I)
-        self._menu_split = re.compile(r"\s+[|•·›»/]\s+|\s{3,}")
+        self._menu_split = re.compile(r"\s+[|•·›»/]\s+")
 
     # -- single lines ----------------------------------------------------------------------
 
@@ -460,6 +472,10 @@ class FurnitureRules:
         if not bare:
             return LineVerdict(Strength.STRONG, "bullet")
         count = shapes.word_count(bare)
+        # A line opening in lower case continues a sentence from the line above (hard-wrapped
+        # text): whatever words it holds, it is not a piece of furniture on its own.
+        if _CONTINUATION.match(bare):
+            return CONTENT
         if count <= 6 and self._chrome.match(bare):
             opens = "disclosure" if bare.lower().rstrip(":").startswith("disclosure") else None
             return LineVerdict(Strength.STRONG, "chrome", opens=opens)
@@ -483,15 +499,18 @@ class FurnitureRules:
             sentences = shapes.split_sentences(bare)
             if sentences and all(self._is_furniture_sentence(s) for s in sentences):
                 return LineVerdict(Strength.STRONG, "promo_sentences")
-        if "newsletter" in low and count <= 15 and not shapes.has_figures(bare):
+        if "newsletter" in low and count <= 15 and not any(ch.isdigit() for ch in bare):
             return LineVerdict(Strength.STRONG, "newsletter")
         return CONTENT
 
-    def is_weak(self, line: str) -> bool:
-        """Whether a line that is not STRONG furniture looks like furniture in company (WEAK):
-        a short title-case link, an author bio, a newsletter blurb, legal small print."""
+    def weak_rule(self, line: str) -> str | None:
+        """Which WEAK shape a line that is not STRONG furniture has, if any: "title_case_link",
+        "bio", "feedback_words", "legal_words" or "promo_question" (furniture in company)."""
         bare = shapes.strip_bullet(line).strip()
-        return self._weak(bare, shapes.word_count(bare), bulleted=bare != line.strip()) is not None
+        return self._weak(bare, shapes.word_count(bare), bulleted=bare != line.strip())
+
+    def is_weak(self, line: str) -> bool:
+        return self.weak_rule(line) is not None
 
     def is_zone_chrome(self, line: str) -> bool:
         """A menu section name ("Markets", "Tech"): furniture only at a page's head or tail."""
@@ -596,12 +615,19 @@ class FurnitureRules:
             and shapes.is_title_case(line)
             and ":" not in line
             and not shapes.is_all_caps(line)
-            and not shapes.has_figures(line)
+            and not any(ch.isdigit() for ch in line)
+            and not _MONTH_NAME.search(line)
             and not shapes.has_ticker_in_parens(line)
             and not bulleted
         ):
+            # Digits and month names mark data and dates ("Pay March 13", "Record March Two").
             return "title_case_link"
         return None
+
+
+def is_link_text(line: str) -> bool:
+    """Whether a short line uses the vocabulary of link texts to research and site sections."""
+    return _LINK_WORDS.search(line) is not None
 
 
 def is_promotional(line: str) -> bool:

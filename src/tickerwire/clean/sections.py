@@ -15,12 +15,15 @@ Line verdicts (see `furniture.py`) judge lines alone; the rules here use positio
 
 from __future__ import annotations
 
+import re
+
 from tickerwire.clean import shapes
 from tickerwire.clean.furniture import (
     FurnitureRules,
     LineVerdict,
     Strength,
     is_link_item,
+    is_link_text,
     is_promotional,
 )
 from tickerwire.clean.metadata import is_date_line
@@ -31,6 +34,11 @@ from tickerwire.clean.page import Page
 _PROMO_BLOCK_MAX_BODY = 4
 # Lines of small print a "Disclosure" heading may carry before the page ends.
 _DISCLOSURE_MAX_LINES = 4
+# A wire's revision note ("Adds details") is printed as one of the first lines of a story.
+_UPDATE_NOTE_LINES = 3
+# A hard-wrapped line of prose has at least this many words (wires wrap at 60-70 characters).
+_WRAPPED_MIN_WORDS = 6
+_CONTINUATION = re.compile(r"[a-z]+[,;:]?(?:\s|$)")
 
 
 def mark_furniture(page: Page, rules: FurnitureRules, source: str | None = None) -> None:
@@ -46,13 +54,20 @@ def mark_furniture(page: Page, rules: FurnitureRules, source: str | None = None)
 
 
 def first_paragraph(page: Page, verdicts: list[LineVerdict] | None = None) -> int:
-    """Index of the first live line of running prose (len(page) when there is none)."""
+    """Index of the first live line of running prose (len(page) when there is none).
+
+    In hard-wrapped text a line of prose is cut anywhere; it counts when the next line carries
+    on its sentence (opens with a lower-case word).
+    """
     for i, line in enumerate(page.lines):
         if not page.is_live(i):
             continue
         if verdicts is not None and verdicts[i].strength is Strength.STRONG:
             continue
         if shapes.is_paragraph(line):
+            return i
+        following = page.lines[i + 1] if i + 1 < len(page) else ""
+        if shapes.word_count(line) >= _WRAPPED_MIN_WORDS and _CONTINUATION.match(following):
             return i
     return len(page)
 
@@ -68,8 +83,8 @@ def _mark_header(
             rules.is_zone_chrome(line)
             or bulleted_short
             or rules.is_site_name(line, source)
-            or rules.is_update_note(line)
-            or is_date_line(line)
+            or (i < _UPDATE_NOTE_LINES and rules.is_update_note(line))
+            or (is_date_line(line) and not shapes.ends_with_period(line))
             or not any(ch.isalnum() for ch in line)
         ):
             page.remove(i, "boilerplate")
@@ -168,21 +183,49 @@ def _mostly_promotional(page: Page, body: list[int]) -> bool:
 
 
 def _mark_trailer(page: Page, verdicts: list[LineVerdict], rules: FurnitureRules) -> None:
-    """WEAK lines between the last article paragraph and the end, when furniture is there."""
-    zone: list[int] = []
+    """WEAK lines between the last article paragraph and the end, when furniture is there.
+
+    Short title-case lines are the weakest evidence (a company's name in brackets, a list of
+    names closing a story look the same): a run of them goes only when furniture stands right
+    above it too, or when it reads like link texts ("AAPL Guru Analysis").
+    """
+    weak: dict[int, str] = {}
     has_strong = False
     i = len(page) - 1
     while i >= 0:
         if not page.is_live(i):
             has_strong = has_strong or page.kinds[i] == "boilerplate"
-        elif rules.is_weak(page.lines[i]) or rules.is_zone_chrome(page.lines[i]):
-            zone.append(i)
         else:
-            break
+            rule = rules.weak_rule(page.lines[i])
+            if rule is None and rules.is_zone_chrome(page.lines[i]):
+                rule = "zone_chrome"
+            if rule is None:
+                break
+            weak[i] = rule
         i -= 1
-    if has_strong:
-        for k in zone:
+    if not has_strong:
+        return
+    zone_start = i + 1
+    for k, rule in weak.items():
+        if rule != "title_case_link":
             page.remove(k, "boilerplate")
+    for run in _runs(sorted(k for k, rule in weak.items() if rule == "title_case_link")):
+        furniture_above = run[0] > zone_start and not page.is_live(run[0] - 1)
+        linkish = sum(1 for k in run if is_link_text(page.lines[k])) * 2 >= len(run)
+        if furniture_above or linkish:
+            for k in run:
+                page.remove(k, "boilerplate")
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Split sorted indices into runs of consecutive numbers."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def _cut_trailing_sentences(page: Page, rules: FurnitureRules) -> None:
