@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]")
 # A line "ends a sentence" when its last visible character, before closing quotes or brackets,
 # is terminal punctuation.
@@ -32,11 +31,6 @@ _ABBREVIATION_TAIL = re.compile(
 )
 _TICKER_IN_PARENS = re.compile(r"\((?:[A-Z]{1,5}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,3})?\)")
 _FIGURE = re.compile(r"[$€£¥%]|\d[.,]\d")
-
-
-def words(text: str) -> list[str]:
-    """The white-space separated tokens of `text`."""
-    return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:
@@ -65,7 +59,7 @@ def title_case_ratio(text: str) -> float:
     """Share of the significant words (not "of", "the", ...) that start with a capital or digit."""
     significant = 0
     capitalised = 0
-    for token in _WORD.findall(text):
+    for token in text.split():
         core = token.strip("\"'“”‘’()[]{},;:!?.–—-#*")
         if not core or not _LETTERS.search(core):
             continue
