@@ -41,6 +41,9 @@ STRONG_LINES = [
     "www.example.com",
     "More From Example Daily",
     "Share this article",
+    "Last updated: Feb. 1, 2024 at 3:04 p.m. EST",
+    "800-555-0199 ext. 12",
+    "support@example.com",
 ]
 
 CONTENT_LINES = [
@@ -60,6 +63,14 @@ CONTENT_LINES = [
     "Apple has positions in several chip start-ups through its venture arm.",
     "Subscribers to the streaming service rose 8% in the quarter to 41 million.",
     "Tesla (TSLA)",
+    "Updated 2024 guidance calls for revenue of $5 billion.",
+    "Posted a loss of $3 million in the quarter",
+    "Reporting by the Financial Times; the company declined to comment.",
+    "2019 2020 2021 2022 2023",
+    "Amazon.com",
+    "share.",
+    "by Baker.",
+    "subscribe between May 1 and June 30 at a price set",
 ]
 
 

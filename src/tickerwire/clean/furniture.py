@@ -27,6 +27,7 @@ import ahocorasick
 
 from tickerwire.clean import shapes
 from tickerwire.clean import vocabulary as vocab
+from tickerwire.clean.metadata import is_time_stamp
 
 
 class Strength(IntEnum):
@@ -185,8 +186,9 @@ class FurnitureRules:
         """Checks beyond the pattern: one statement for captions, enough digits for a phone."""
         if rule.one_sentence and len(shapes.split_sentences(line)) != 1:
             return False
-        if rule.name == "phone":
-            return sum(ch.isdigit() for ch in line) >= 9
+        if rule.name == "update_stamp":
+            match = rule.pattern.search(line)
+            return match is not None and is_time_stamp(match.group("stamp"))
         return True
 
     def _is_menu(self, line: str) -> bool:

@@ -27,16 +27,22 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_NAME = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_MONTH = rf"(?P<mon>{_MONTH_NAME})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<num>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+)
+# A day and month without the year ("Feb 2", "2 February"): part of a time stamp, never a date.
+_PARTIAL_DATE = re.compile(
+    rf"\b(?:{_MONTH_NAME})\.?\s+[0-3]?\d\b|\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\b",
+    re.IGNORECASE,
 )
 _WEEKDAY = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
 _DATE_LINE_REST = re.compile(
@@ -87,6 +93,16 @@ def is_date_line(line: str) -> bool:
             rest = _DATE_LINE_REST.sub(" ", rest)
             return not any(ch.isalnum() for ch in rest)
     return False
+
+
+def is_time_stamp(text: str) -> bool:
+    """Whether `text` holds only a date and/or a time ("Feb. 1, 2024 at 3:04 p.m. EST",
+    "7:07 a.m. ET/1207 GMT", "Tuesday"), with nothing else written."""
+    rest = text
+    for pattern in (*_DATE_PATTERNS, _PARTIAL_DATE):
+        rest = pattern.sub(" ", rest)
+    rest = _DATE_LINE_REST.sub(" ", rest)
+    return not any(ch.isalpha() for ch in rest)
 
 
 def find_text_date(lines: list[str]) -> dt.date | None:

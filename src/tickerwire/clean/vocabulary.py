@@ -105,8 +105,9 @@ def build_line_rules() -> tuple[LineRule, ...]:
         ),
         _rule(
             "wire_credit",
+            # Names follow: "Reporting by the Financial Times showed ..." is article text.
             r"^(?:additional reporting|reporting|writing|editing|compiled|edited|graphics?|"
-            r"research)(?: by|:)\s.*(?:\)\s*$|;|\bediting by\b)",
+            r"research)(?: by|:)\s+(?-i:[A-Z]).*(?:\)\s*$|;|\bediting by\b)",
             max_words=80,
         ),
         _rule(
@@ -117,8 +118,8 @@ def build_line_rules() -> tuple[LineRule, ...]:
         _rule(
             "update_stamp",
             r"^(?:updated|last updated|published|posted|first published|originally published)"
-            r"(?:\s+(?:at|on))?\s*:?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-            r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).{0,60}$",
+            r"(?:\s+(?:at|on))?\s*:?\s*(?P<stamp>(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+            r"oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).{0,60})$",
             max_words=14,
         ),
         # -- photo, chart and video credits --------------------------------------------------
@@ -216,15 +217,17 @@ def build_line_rules() -> tuple[LineRule, ...]:
         ),
         _rule(
             "url",
-            r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|info|news)"
-            r"(?:/\S*)?)$",
+            # A bare domain in lower case: "Amazon.com" alone may be a listicle's heading.
+            r"^(?:https?://\S+|www\.\S+|(?-i:[a-z0-9-]+(?:\.[a-z0-9-]+)*)\.(?:com|net|org|io|co|"
+            r"info|news)(?:/\S*)?)$",
             max_words=1,
         ),
         _rule("email", r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", flags=0, max_words=1),
         _rule(
             "phone",
-            r"^(?:tel(?:ephone)?:?\s*|phone:?\s*)?\+?[\d(][\d ()./-]{6,}\d"
-            r"(?:\s*(?:ext\.?|x)\s*\d+)?$",
+            # "+44 20 5550 0100" or "800-555-0199 ext. 12"; a row of years is not a phone.
+            r"^(?:tel(?:ephone)?:?\s*|phone:?\s*)?(?:\+\d[\d ()./-]{6,}\d|"
+            r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})(?:\s*(?:ext\.?|x)\s*\d+)?$",
             max_words=6,
         ),
     )
