@@ -13,12 +13,20 @@ from pathlib import Path
 import regex
 
 from tickerwire import __version__
+from tickerwire.checks import check_article
 from tickerwire.clean import clean_document
 from tickerwire.config import Settings
 from tickerwire.extract import extract_events
 from tickerwire.ingest import DocumentOverrides, read_inputs
 from tickerwire.link import ReferenceData, link_document, load_reference
-from tickerwire.records import Article, CleanDocument, LinkedDocument, RawDocument, ReadError
+from tickerwire.records import (
+    Article,
+    CleanDocument,
+    Event,
+    LinkedDocument,
+    RawDocument,
+    ReadError,
+)
 
 _SPACE = regex.compile(r"\s+")
 
@@ -53,9 +61,12 @@ class Pipeline:
                 continue
             yield self.process(item)
 
-    def _assemble(self, clean: CleanDocument, linked: LinkedDocument, events: list) -> Article:
+    def _assemble(
+        self, clean: CleanDocument, linked: LinkedDocument, events: list[Event]
+    ) -> Article:
+        identifier = article_id(clean.text)
         return Article(
-            id=article_id(clean.text),
+            id=identifier,
             url=clean.url,
             source=clean.source,
             title=clean.title,
@@ -66,6 +77,7 @@ class Pipeline:
             removed=list(clean.removed),
             entities=linked.entities,
             events=events,
+            conflicts=check_article(events, clean.text, clean.published, article_id=identifier),
             pipeline_version=__version__,
         )
 
