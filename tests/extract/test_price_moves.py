@@ -124,3 +124,31 @@ def test_evidence_points_into_the_text():
 
 def test_no_text_no_events():
     assert run("   ") == []
+
+
+def test_an_unrelated_article_appended_to_the_page_gives_no_events():
+    """After cleaning, the opening of another article carried below the main one is gone, and
+    none of its figures are attributed to the main article's company."""
+    from conftest import REFERENCE, link
+
+    from tickerwire.clean import clean_document
+    from tickerwire.extract import extract_events
+    from tickerwire.records import RawDocument
+
+    page = "\n".join(
+        [
+            "Alibaba shares climbed 6% in Hong Kong on Tuesday after the group said its cloud "
+            "arm would cut prices for business clients.",
+            "Alibaba has spent heavily on data centres this year as demand for AI services grows.",
+            "Analysts at several brokers said Alibaba could gain market share from smaller rivals.",
+            "Alibaba is due to report quarterly results next week.",
+            "FACTORY NEWS: Nissan shares rose as much as 4 percent after the carmaker named a new "
+            "chief operating officer and said it would review its plants in Europe and the United "
+            "States over the coming months while it talks with",
+        ]
+    )
+    clean = clean_document(RawDocument(origin="page", text=page, published=TUESDAY))
+    assert "Nissan" not in clean.text
+    linked = link(clean.text, TUESDAY)
+    events = extract_events(linked, REFERENCE)
+    assert moves(events) == [("9988.HK", 6.0, "session")]
