@@ -12,7 +12,7 @@ from __future__ import annotations
 from tickerwire.extract.changes import find_changes
 from tickerwire.extract.dedupe import Found, merge_repeats, propagate_article_period
 from tickerwire.extract.document import DocumentContext, build_context
-from tickerwire.extract.metrics import metric_events
+from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
 from tickerwire.extract.subjects import TopicResolver
 from tickerwire.link import ReferenceData
@@ -44,4 +44,5 @@ def _extract(ctx: DocumentContext) -> list[Event]:
         found += move_events(ctx, changes, topics)
         metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver)
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
+    found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
     return merge_repeats(propagate_article_period(found))

@@ -160,7 +160,8 @@ def find_changes(
         if quantity.sign and kind in ("sign", "list"):
             direction = "down" if quantity.sign < 0 else "up"
         head = changes[-1].head if kind == "list" else len(changes)
-        hedge_window = text[max(sentence.start, t_start - 60) : t_start]
+        hedge_end = min(t_start, quantity.start)  # "should see a 20 pct improvement"
+        hedge_window = text[max(sentence.start, hedge_end - 60) : hedge_end]
         changes.append(
             Change(
                 quantity=quantity,

@@ -50,6 +50,8 @@ SUFFIX_CURRENCIES: Mapping[str, str] = {
     "singapore dollars": "SGD",
     "dollars": "USD",
     "dlrs": "USD",
+    "dlr": "USD",
+    "dls": "USD",
     "yuan": "CNY",
     "renminbi": "CNY",
     "euros": "EUR",

@@ -210,6 +210,7 @@ _PERIODS = regex.compile(
     | (?P<qn>\b(?:fiscal\s+)?(?:F?Q[1-4])
           (?:\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?'?(?:{_YEAR}|\d{{2}}))?\b)
     | (?P<fy>\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s?'?(?:{_YEAR}|\d{{2}})\b)
+    | (?P<months>\b(?:three|six|nine|twelve|3|6|9|12)[\s-]months?\b(?!\s+(?:ended|ending|to)\b))
     | (?P<relq>\b(?:the\s+)?(?:latest|recent|last|prior[\s-]year|year[\s-]ago|same|comparable
             |previous|holiday|December|current)\s+quarter\b)
     """,

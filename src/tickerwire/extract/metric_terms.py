@@ -38,6 +38,8 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("other:capex", r"capital\s+expenditures?|capex|capital\s+spending"),
     (
         "dividend_per_share",
+        r"(?:(?:quarterly|monthly|annual|cash|regular|special|interim|final|income)\s+)*"
+        r"distributions?|"
         r"(?:(?:quarterly|annual|cash|regular|special|interim|final)\s+)*"
         r"(?:cash\s+)?dividends?(?!\s+(?:yield|payout))",
     ),
@@ -128,7 +130,7 @@ SEGMENT_ANAPHORA = regex.compile(
 # around them is several times faster than running the full alternation over every position.
 _HEAD = regex.compile(
     r"\b(?:revenues?|sales|turnover|top[\s-]line|income|profits?|earnings|EPS|loss|margins?|"
-    r"cash|EBITDA|capex|capital|dividends?|buybacks?|repurchases?|market|bottom)\b",
+    r"cash|EBITDA|capex|capital|dividends?|distributions?|buybacks?|repurchases?|market|bottom)\b",
     regex.IGNORECASE,
 )
 

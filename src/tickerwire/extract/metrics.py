@@ -32,12 +32,15 @@ from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 from tickerwire.extract.subjects import Owner, Term, Topic, TopicResolver
+from tickerwire.extract.tables import find_table_figures
 from tickerwire.records import Event, FinancialMetricAttributes, StatedConversion
 
 # Confidence of a figure bound to its name in one clause; set by reading FNSPID outputs.
 BASE_CONFIDENCE = 0.85
 IMPLIED_METRIC_PENALTY = 0.1  # "the cloud unit's 11% growth" read as revenue growth
 CARRIED_PERIOD_PENALTY = 0.05
+# A results-table row is unambiguous about the figure; the company is the brief's main one.
+TABLE_CONFIDENCE = 0.75
 
 _APPROX = (
     r"(?:(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than|less\s+than|"
@@ -47,7 +50,9 @@ _APPROX = (
 # Words that tie a value to the metric name before it ("revenue of", "net income was").
 _LINK = regex.compile(
     r"(?:'s?|\))?(?P<filler>(?:\s+(?!(?:and|or|but|while|which|that|from|than|by|vs|versus|"
-    r"compared|above|below|beat|missed|topped)\b)[\w.'’&-]+){0,FILL}?)\s*"
+    r"compared|above|below|beat|missed|topped|includes?|included|including|excluding|excludes?|"
+    r"charges?|gains?|items?|benefits?|provisions?|write-?downs?|write-?offs?|reserves?|"
+    r"credits?|costs?|expenses?)\b)[\w.'’&-]+){0,FILL}?)\s*"
     r"(?P<link>of|was|were|is|are|at|came\s+in\s+at|totaled|totalled|totaling|reached|hit|"
     r"stood\s+at|amounted\s+to|to|would\s+be|will\s+be|be|pegged\s+at|of\s+about|"
     r"with\s+a\s+midpoint\s+of|:|rose\s+to|fell\s+to|grew\s+to|increased\s+to|jumped\s+to|"
@@ -70,7 +75,9 @@ _ESTIMATE_CUE = regex.compile(
     r"\b(?:estimates?|estimated|expects?|expected|expectations?|forecasts?|forecasted|"
     r"projects?|projected|predicts?|predicted|anticipates?|anticipated|guidance|guides?|outlook|"
     r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
-    r"see|estimate)|targets?|plans?\s+to|could|would|likely)\b",
+    r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
+    r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
+    r"decline|be))\b",
     regex.IGNORECASE,
 )
 # "better than expected", "beat estimates": a result compared with a forecast is a result.
@@ -106,6 +113,8 @@ _TO_BEFORE = regex.compile(r"\s+to\s+" + _APPROX + r"$", regex.IGNORECASE)
 _SURPRISE_AFTER = regex.compile(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", regex.I)
 _ESTIMATE_WORD = regex.compile(r"\b(?:consensus|estimates?|expectations)\b", regex.IGNORECASE)
 _LEADING_ARTICLE = regex.compile(r"^(?:the|for)\s+", regex.IGNORECASE)
+_OR_PER_SHARE = regex.compile(r",?\s+or\s+(?:about\s+)?")
+_PROFIT_METRICS = frozenset({"earnings", "net_income", "adjusted_net_income"})
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
 _CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 _PERIOD_PRIOR = regex.compile(
@@ -213,6 +222,14 @@ def _value_facts(
                 if pair is not None:
                     term = pair[0]
                     pending[following.start] = (pair[1], False)
+            elif (
+                term is None
+                and q.per_share
+                and facts
+                and _per_share_of_previous(text, facts[-1], q)
+            ):
+                previous = facts[-1].term  # "net income of 21.6 mln dlrs, or 1.00 dlr a share"
+                term = MetricTerm(previous.start, previous.end, "eps", previous.segment)
             elif term is None and _ESTIMATE_OF.search(before) and facts:
                 estimate = True
                 if (
@@ -233,6 +250,14 @@ def _value_facts(
         estimate = estimate or _is_estimate(ctx, sentence, q.start)
         facts.append(_Fact(term, owner, q.start, value=q, estimate=estimate))
     return facts
+
+
+def _per_share_of_previous(text: str, previous: _Fact, q: Quantity) -> bool:
+    """Whether `q` restates the previous amount per share (", or 1.00 dlr a share")."""
+    value = previous.value
+    if value is None or value.per_share or previous.term.metric not in _PROFIT_METRICS:
+        return False
+    return bool(_OR_PER_SHARE.fullmatch(text, value.end, q.start))
 
 
 def _bind_left(
@@ -587,4 +612,32 @@ def _period(
 
 
 def _clean_period(text: str) -> str:
-    return _LEADING_ARTICLE.sub("", text.strip())
+    return _LEADING_ARTICLE.sub("", " ".join(text.split()))
+
+
+def table_events(ctx: DocumentContext) -> list[Event]:
+    """Metrics of a results table ("Shr 34 cts vs 1.19 dlrs"): the article's company's figures.
+
+    A brief with a table is about one company (its headline names it); without a main company
+    the rows are not attributed.
+    """
+    if ctx.main_company is None:
+        return []
+    events = []
+    for figure in find_table_figures(ctx.text):
+        attributes = FinancialMetricAttributes(
+            metric=figure.metric,
+            value=figure.value,
+            currency=figure.currency,
+            period=figure.period,
+        ).model_dump(mode="json")
+        events.append(
+            Event(
+                type="financial_metric",
+                entity=ctx.main_company,
+                evidence=evidence(ctx, figure.start, figure.end),
+                confidence=TABLE_CONFIDENCE,
+                attributes=attributes,
+            )
+        )
+    return events

@@ -139,22 +139,62 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split normalised `text` into sentences; a line break always ends a sentence.
+    """Split normalised `text` into sentences.
+
+    A line break ends a sentence, except inside hard-wrapped text (newswire copy wraps at about
+    65 characters): a line that is long, ends without punctuation and is followed by a line
+    that is not indented, or by one that starts in lower case, continues on the next line.
 
     >>> [s.text for s in split_sentences("Shares rose 3% on Friday. Revenue fell.")]
     ['Shares rose 3% on Friday.', 'Revenue fell.']
     """
     sentences: list[Sentence] = []
-    for paragraph, line_match in enumerate(_LINE.finditer(text)):
-        line_start, line_end = line_match.span()
-        start = line_start
-        for end_match in _END.finditer(text, line_start, line_end):
+    for paragraph, (block_start, block_end) in enumerate(_blocks(text)):
+        start = block_start
+        for end_match in _END.finditer(text, block_start, block_end):
             if not _ends_sentence(text, end_match.start(), end_match.end()):
                 continue
             _append(sentences, text, start, end_match.end(), paragraph)
             start = end_match.end()
-        _append(sentences, text, start, line_end, paragraph)
+        _append(sentences, text, start, block_end, paragraph)
     return sentences
+
+
+# A wrapped line is at least this long: headlines and table rows are shorter, while wire copy
+# wraps at 60-70 characters (Reuters-21578) and web copy keeps a paragraph on one line.
+_WRAPPED_LINE = 45
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of text that read as one run: lines joined where the copy is hard-wrapped."""
+    blocks: list[tuple[int, int]] = []
+    previous: tuple[int, int] | None = None
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        if not text[start:end].strip():
+            previous = None
+            continue
+        if previous is not None and _continues(text, previous, start, end):
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+        previous = (start, end)
+    return blocks
+
+
+def _continues(text: str, previous: tuple[int, int], start: int, end: int) -> bool:
+    if text.count("\n", previous[1], start) > 1:
+        return False  # a blank line between: a new paragraph
+    before = text[previous[0] : previous[1]].rstrip()
+    if before.isupper():
+        return False  # an all-capitals headline stands alone
+    if not before or before[-1] in ".!?:;\"')":
+        return False
+    first = text[start:end].lstrip()[:1]
+    if first.islower():
+        return True
+    indented = text[start] in " \t"
+    return len(before.strip()) >= _WRAPPED_LINE and not indented and not first.isdigit()
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
