@@ -114,7 +114,10 @@ _PROPORTION = regex.compile(
     r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b)", regex.IGNORECASE
 )
 # "expects revenue to rise 12.5%", "shares to gain 5%": an infinitive is a forecast.
-_INFINITIVE = regex.compile(r"\bto\s+$", regex.IGNORECASE)
+_INFINITIVE = regex.compile(
+    r"\bto\s+$|\b(?:expected|seen|forecast|projected|set|poised|likely|estimated)\s+to\s+be\s+$",
+    regex.IGNORECASE,
+)
 
 
 _AUXILIARY = regex.compile(r"\b(?:is|are|was|were|has|have|had)\b")
@@ -172,7 +175,7 @@ def find_changes(
                 sentence=sentence,
                 head=head,
                 hedged=bool(FORECAST_BEFORE.search(hedge_window))
-                or bool(_INFINITIVE.search(text, max(sentence.start, t_start - 4), t_start))
+                or bool(_INFINITIVE.search(text, max(sentence.start, t_start - 25), t_start))
                 or (kind == "list" and changes[head].hedged if head < len(changes) else False),
                 relative=bool(RELATIVE_CLOSE.match(text, quantity.end)),
             )

@@ -169,12 +169,14 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     """Spans of text that read as one run: lines joined where the copy is hard-wrapped."""
     blocks: list[tuple[int, int]] = []
     previous: tuple[int, int] | None = None
-    for line in _LINE.finditer(text):
+    lines = list(_LINE.finditer(text))
+    wrapped = _hard_wrapped([m.end() - m.start() for m in lines])
+    for line in lines:
         start, end = line.span()
         if not text[start:end].strip():
             previous = None
             continue
-        if previous is not None and _continues(text, previous, start, end):
+        if previous is not None and _continues(text, previous, start, end, wrapped):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
@@ -182,7 +184,15 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _continues(text: str, previous: tuple[int, int], start: int, end: int) -> bool:
+def _hard_wrapped(lengths: list[int]) -> bool:
+    """Whether most lines are of wrapping width (newswire copy), not whole paragraphs."""
+    if len(lengths) < 4:
+        return False
+    at_width = sum(1 for n in lengths if _WRAPPED_LINE <= n <= 90)
+    return at_width >= 0.6 * len(lengths)
+
+
+def _continues(text: str, previous: tuple[int, int], start: int, end: int, wrapped: bool) -> bool:
     if text.count("\n", previous[1], start) > 1:
         return False  # a blank line between: a new paragraph
     before = text[previous[0] : previous[1]].rstrip()
@@ -194,7 +204,8 @@ def _continues(text: str, previous: tuple[int, int], start: int, end: int) -> bo
     if first.islower():
         return True
     indented = text[start] in " \t"
-    return len(before.strip()) >= _WRAPPED_LINE and not indented and not first.isdigit()
+    long_line = len(before.strip()) >= _WRAPPED_LINE
+    return wrapped and long_line and not indented and not first.isdigit()
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

@@ -45,9 +45,31 @@ _POSSESSIVE_PRONOUN = regex.compile(
     regex.IGNORECASE,
 )
 _APPOSITIVE = regex.compile(
-    r",\s*(?:another|a|an|one\s+of|which|who|whose|the\s+(?:world's|country's|company's))\b"
-    r"[^,;:]{3,120},\s*(?:\w+\s+){0,2}$",
+    r",\s*(?:another|a|an|one\s+of|which|who|whose|comprising|including|includes|such\s+as|"
+    r"like|the\s+(?:world's|country's|company's))\b[^;:]{3,200}?,\s*(?:\w+\s+){0,2}$",
     regex.IGNORECASE,
+)
+# A name after a preposition modifies the noun before it ("earnings for the S&P 500 rose",
+# "revenue at Alibaba"): it is not the subject of the verb.
+_PREPOSITION_BEFORE = regex.compile(
+    r"\b(?:for|of|in|at|from|among|across)\s+(?:the\s+)?$", regex.IGNORECASE
+)
+# "S&P 500 communication services sector", "Dow Jones components": part of an index, not it.
+_INDEX_PART = regex.compile(
+    r"\s+(?:[\w&-]+\s+){0,3}?(?:sector|sectors|members|companies|constituents|components|"
+    r"component|stocks|firms|names|industry|index\s+members)\b",
+    regex.IGNORECASE,
+)
+# Capitalised words that do not name a company: a subject slot holding another capitalised
+# word ("Dow flat, S&P up 0.5%") has a subject we do not know.
+_NOT_NAMES = frozenset(
+    {
+        *("the", "its", "their", "shares", "stock", "hong", "kong", "new", "york", "u.s", "us"),
+        *("inc", "corp", "ltd", "co", "group", "holdings", "holding", "class", "adrs", "adr"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+    }
 )
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
 _OF_IN = regex.compile(r"\s+(?:of|in)\s+")
@@ -294,8 +316,30 @@ class TopicResolver:
         for term in reversed(self.terms):
             if term.end > anchor or term.start < floor:
                 continue
+            if term.kind == "entity" and _PREPOSITION_BEFORE.search(
+                self.text, max(self.sentence.start, term.start - 12), term.start
+            ):
+                continue
+            if term.kind in ("entity", "share") and self._unknown_in_subject_slot(term.end, anchor):
+                return BLOCKED
             return self._topic_from_term(term, anchor=anchor)
         return NO_TOPIC
+
+    def _unknown_in_subject_slot(self, start: int, end: int) -> bool:
+        """A capitalised word we do not know between the subject found and its verb."""
+        gap = self.text[start:end]
+        for group in self.ctx.groups_in(start, end):
+            offset_start, offset_end = group.start - start, group.end - start
+            gap = gap[:offset_start] + " " * (offset_end - offset_start) + gap[offset_end:]
+        gap = VENUE.sub(" ", gap)
+        for word in _CAPITALISED.findall(gap):
+            if any(ch.isdigit() for ch in word):
+                continue  # a quote code ("EScv1", "ESH24")
+            if word.lower().rstrip(".") not in _NOT_NAMES and not word.isupper():
+                return True
+            if word.isupper() and len(word) > 1 and "&" in word:
+                return True  # "S&P", "AT&T": an index or a company we do not know
+        return False
 
     def _topic_from_term(self, term: Term, anchor: int) -> Topic:
         if term.kind == "blocker":
@@ -315,6 +359,8 @@ class TopicResolver:
         assert group is not None
         if group.entity_type == "index":
             futures = bool(_FUTURES.match(self.text, group.end, self.sentence.end))
+            if not futures and _INDEX_PART.match(self.text, group.end, self.sentence.end):
+                return BLOCKED
             return Topic(
                 "index",
                 (Owner(group.entity_id, group.ticker),),
@@ -533,9 +579,13 @@ class TopicResolver:
             if len(members) > 1 and len(owners) == len(members):
                 for k, i in enumerate(members):
                     result[i] = _with_owners(result[i], (owners[k],))
-            elif len(members) > 1:
+            elif len(members) > 1 and not (
+                len(owners) == 1 and result[members[0]].kind == "metric"
+            ):
+                # numbers and owners do not pair up: do not guess (one company's several figures
+                # in a list, "down 7.9% and 25.6%", are fine)
                 for i in members:
-                    result[i] = NO_TOPIC  # numbers and owners do not pair up: do not guess
+                    result[i] = NO_TOPIC
         return result
 
 

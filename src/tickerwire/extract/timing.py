@@ -28,11 +28,21 @@ INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 
 _SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
 _IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
+_FROM_LOW = regex.compile(
+    r"\W*(?:\w+\W+){0,1}?from\s+(?:its|a|the|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:low|lows|bottom|trough|high|highs|peak|level|levels)\b",
+    regex.IGNORECASE,
+)
 _BARE_YEAR = regex.compile(r"[^.;]{0,6}?\b((?:19|20)\d{2})\b(?![-/]\d)(?!\s+(?:low|high))")
 _PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were)\s+$", regex.IGNORECASE)
 _PERFECT = regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
 _RIGHT_CUT = regex.compile(
-    r"[;]|(?<!respectively),(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)|respectively\b))"
+    r"[;]|(?<!respectively),(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)|"
+    r"respectively\b))"
+    # a subordinate clause gives the cause, not the period: "up 14% on news that ... this year"
+    r"|\b(?:after(?!\s+the\s+(?:close|bell|closing\s+bell)|[\s-]hours?|[\s-]market)|as|"
+    r"following|amid|because|on\s+news|on\s+reports?|that|which|when|despite|thanks\s+to|"
+    r"due\s+to|while)\b"
 )
 _SENTENCE_DAY = regex.compile(
     r"^(?:On|Late\s+on|Early\s+on|Yesterday|Today|Earlier\s+today|On\s+\w+day)\b", regex.IGNORECASE
@@ -110,6 +120,8 @@ def move_timing(
             period, defaulted = ("year_to_date" if same else "other"), False
     since: dt.date | None = None
     since_span: tuple[int, int] | None = None
+    if defaulted and _FROM_LOW.match(text, q.end, right_end):
+        return Timing("since", None, context=context)  # "up 38% from its low point in 2022"
     if period == "since" or (period == "session" and defaulted):
         since_match = _SINCE.match(text, q.end, right_end)
         if since_match is not None:
