@@ -80,9 +80,13 @@ _APPROX_TAIL = regex.compile(
     regex.IGNORECASE,
 )
 _WORD = regex.compile(r"[\w'.-]+")
+# Up to two modifiers between the number and the noun ("a 19% share rally", "an 8%
+# year-over-year increase"); a preposition or a participle ("following", "after") starts a
+# phrase that is not the number's.
 _NOUN_AFTER = regex.compile(
-    r"\s+(?:(?!(?:in|of|to|from|at|on|for|and|or|by|with|than|as|the|a|an|which|that)\b)"
-    r"[\w'-]+\s+){0,3}?(?P<noun>" + MOVE_NOUN_ALT + r")\b",
+    r"\s+(?:(?!(?:in|of|to|from|at|on|for|and|or|by|with|than|as|the|a|an|which|that|after|"
+    r"before|amid|despite|following|over|under|since)\b)(?![\w'-]*ing\b)[\w'-]+\s+){0,2}?"
+    r"(?P<noun>" + MOVE_NOUN_ALT + r")\b",
     regex.IGNORECASE,
 )
 _NOUN_BEFORE = regex.compile(
@@ -115,7 +119,9 @@ _PROPORTION = regex.compile(
 )
 # "expects revenue to rise 12.5%", "shares to gain 5%": an infinitive is a forecast.
 _INFINITIVE = regex.compile(
-    r"\bto\s+$|\b(?:expected|seen|forecast|projected|set|poised|likely|estimated)\s+to\s+be\s+$",
+    r"\bto\s+$|\b(?:expected|seen|forecast|projected|set|poised|likely|estimated)\s+to\s+be\s+$"
+    r"|\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|estimat\w*|see[sn]?)\s+"
+    r"(?:[\w'-]+\s+){0,4}?to\s+(?:\w+\s+){0,2}$",
     regex.IGNORECASE,
 )
 
@@ -175,7 +181,7 @@ def find_changes(
                 sentence=sentence,
                 head=head,
                 hedged=bool(FORECAST_BEFORE.search(hedge_window))
-                or bool(_INFINITIVE.search(text, max(sentence.start, t_start - 25), t_start))
+                or bool(_INFINITIVE.search(text, max(sentence.start, t_start - 60), t_start))
                 or (kind == "list" and changes[head].hedged if head < len(changes) else False),
                 relative=bool(RELATIVE_CLOSE.match(text, quantity.end)),
             )
@@ -197,11 +203,6 @@ def _trigger(
     if after is not None:
         word = after.group(0).strip().lower()
         return ("up" if word == "higher" else "down"), "higher_lower", quantity.end, after.end()
-    noun = _NOUN_AFTER.match(text, quantity.end, right_end)
-    if noun is not None:
-        direction = noun_direction(noun.group("noun"))
-        if direction is not None:
-            return direction, "noun_after", noun.start("noun"), noun.end("noun")
     left_from = max(left_start, quantity.start - 80)
     window = text[left_from : quantity.start]
     points = (
@@ -215,9 +216,16 @@ def _trigger(
         if direction is not None:
             kind: TriggerKind = "updown" if word in ("up", "down") else "verb"
             return direction, kind, points.start("verb"), points.end("verb")
+    # A verb right before the number governs it ("rose 5.8% following a narrower loss"); a noun
+    # after it only when no verb does ("a 19% surge").
     verb = _last_verb(text, tokens, left_from, quantity.start)
     if verb is not None:
         return verb
+    noun = _NOUN_AFTER.match(text, quantity.end, right_end)
+    if noun is not None:
+        direction = noun_direction(noun.group("noun"))
+        if direction is not None:
+            return direction, "noun_after", noun.start("noun"), noun.end("noun")
     before = _NOUN_BEFORE.search(text, left_from, quantity.start)
     if before is not None:
         direction = noun_direction(before.group("noun"))

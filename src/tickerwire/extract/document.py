@@ -87,7 +87,8 @@ class DocumentContext:
         return find_dates(self.text, self.published)
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.dates if start <= d.start and d.end <= end]
+        """Date expressions that start in [start, end) ("on Jan 31, 2024" may run past `end`)."""
+        return [d for d in self.dates if start <= d.start < end]
 
     def periods_in(self, sentence: Sentence) -> list[PeriodMention]:
         """Reporting periods named in one sentence (read on first use, then kept)."""

@@ -137,7 +137,8 @@ def _level(ctx: DocumentContext, change: Change, next_start: int) -> float | Non
     """'rose 1.94% to 25,829.91' or 'closed at 25,829.91, up 1.94%': the index level."""
     sentence = change.sentence
     for q in ctx.quantities_in(change.quantity.end, min(next_start, sentence.end)):
-        if q.kind == "number" and _LEVEL_AFTER.match(ctx.text, change.quantity.end, q.start):
+        level_kind = q.kind in ("number", "index_points")  # "to 15,361.64 points"
+        if level_kind and _LEVEL_AFTER.match(ctx.text, change.quantity.end, q.start):
             return q.value
         break
     before = [

@@ -269,7 +269,20 @@ class TopicResolver:
         return bool(_CLAUSE_BOUNDARY.search(self.text, previous.quantity.end, gap_end))
 
     def _own_topic(self, change: Change, floor: int | None = None) -> Topic:
+        noun = self.text[change.trigger_start : change.trigger_end].lower()
+        if change.kind in ("noun_after", "noun_before"):
+            topic = self._noun_topic(change, floor)
+            if noun == "growth" and topic.kind in ("share", "index"):
+                return BLOCKED  # "growth" is said of a business, not of a share price
+            return topic
+        return self._verb_topic(change, floor)
+
+    def _noun_topic(self, change: Change, floor: int | None) -> Topic:
+        """'a 19% surge in its shares', "Alibaba's 19% surge", 'a 12% revenue increase'."""
         q = change.quantity
+        if change.kind == "noun_before":
+            topic = self._scan_left(change.trigger_start, floor)
+            return topic if self._attached(topic, change.trigger_start) else BLOCKED
         if change.kind == "noun_after":
             between = [t for t in self.terms if q.end <= t.start and t.end <= change.trigger_start]
             if between:
@@ -277,7 +290,23 @@ class TopicResolver:
             right = self._right_phrase_topic(change.trigger_end)
             if right is not None:
                 return right
-            return self._scan_left(q.start, floor)
+            topic = self._scan_left(q.start, floor)
+            return topic if self._attached(topic, q.start) else BLOCKED
+        return NO_TOPIC
+
+    def _attached(self, topic: Topic, position: int) -> bool:
+        """A noun's subject named by a company must be its possessive ("Alibaba's 19% surge");
+        a company that is the subject of another verb ("Apple brought in $23 billion, a 10%
+        growth") is not what the noun measures."""
+        if topic.kind not in ("share", "index") or not topic.extra.get("named"):
+            return True
+        gap = self.text[topic.subject_end : position]
+        if not regex.match(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?[\w\s.-]*$", gap):
+            return False
+        return "," not in gap and len(gap.split()) <= 4
+
+    def _verb_topic(self, change: Change, floor: int | None) -> Topic:
+        q = change.quantity
         if change.kind == "sign":
             # "NVDA +198%", "Dow -0.5%": a bare signed number belongs only to a name right before
             subject = self._scan_left(q.start, floor)
@@ -367,6 +396,7 @@ class TopicResolver:
                 futures=futures,
                 subject_start=group.start,
                 subject_end=group.end,
+                extra={"named": True},
             )
         if group.entity_type != "company":
             return BLOCKED
@@ -374,7 +404,13 @@ class TopicResolver:
         named = tuple(
             Owner(g.entity_id, g.ticker, PRONOUN_PENALTY if g.coref else 0.0) for g in groups
         )
-        return Topic("share", named, subject_start=groups[0].start, subject_end=group.end)
+        return Topic(
+            "share",
+            named,
+            subject_start=groups[0].start,
+            subject_end=group.end,
+            extra={"named": True},
+        )
 
     # -- owners -------------------------------------------------------------------------------
 

@@ -28,6 +28,11 @@ INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 
 _SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
 _IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
+_COMPARED = regex.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|outpacing|lagging|exceeding|beating|"
+    r"underperforming|outperforming)\b",
+    regex.IGNORECASE,
+)
 _FROM_LOW = regex.compile(
     r"\W*(?:\w+\W+){0,1}?from\s+(?:its|a|the|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:low|lows|bottom|trough|high|highs|peak|level|levels)\b",
@@ -98,7 +103,11 @@ def move_timing(
     context_match = MOVE_CONTEXT.search(text, q.end, context_end)
     context = context_match.group(0).strip() if context_match else None
 
-    if previous is not None and SAME_PERIOD.search(text, q.end, right_end):
+    compared = previous is not None and _COMPARED.search(
+        text, max(change.sentence.start, left_start - 40), q.start
+    )
+    if previous is not None and (SAME_PERIOD.search(text, q.end, right_end) or compared):
+        # "in the same period", "compared with the S&P 500's 2% increase": the earlier period
         return Timing(
             previous.period,
             previous.since,
@@ -110,9 +119,13 @@ def move_timing(
 
     period, defaulted = _period(ctx, window_text, change)
     if defaulted:
-        named = _sentence_periods(text[change.sentence.start : change.trigger_start])
+        before = text[change.sentence.start : change.trigger_start]
+        named = _sentence_periods(before)
         if len(named) == 1 and next(iter(named)) not in ("session", "intraday"):
             period, defaulted = named.pop(), False
+        elif not named and (year := _IN_YEAR.search(before)) is not None:
+            same = ctx.published is not None and int(year.group(1)) == ctx.published.year
+            period, defaulted = ("year_to_date" if same else "other"), False
     if defaulted:
         bare_year = _BARE_YEAR.match(text, q.end, context_end)
         if bare_year is not None:
