@@ -129,6 +129,10 @@ _INFINITIVE = regex.compile(
 _AUXILIARY = regex.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 
 
+# "if the group plummets 50% so that the index falls 14%": a hypothetical, not a move.
+_CONDITIONAL_CLAUSE = regex.compile(r"(?:^|[^\w])(?:if|unless|suppose|assuming)\b[^;.]*$", regex.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """A percentage with a direction and the words that give it."""
@@ -181,6 +185,7 @@ def find_changes(
                 sentence=sentence,
                 head=head,
                 hedged=bool(FORECAST_BEFORE.search(hedge_window))
+                or bool(_CONDITIONAL_CLAUSE.search(text, sentence.start, hedge_end))
                 or bool(_INFINITIVE.search(text, max(sentence.start, t_start - 60), t_start))
                 or (kind == "list" and changes[head].hedged if head < len(changes) else False),
                 relative=bool(RELATIVE_CLOSE.match(text, quantity.end)),

@@ -72,7 +72,9 @@ _NOT_NAMES = frozenset(
     }
 )
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
+_FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)
 _OF_IN = regex.compile(r"\s+(?:of|in)\s+")
+_OF_NAME = regex.compile(r"(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
 _AT_OF = regex.compile(r"\s+(?:at|of|for|from)\s+")
 _GAP_WORD = regex.compile(r"[\w.-]+")
 _NAME_WORD = regex.compile(r"[\w.&'-]+")
@@ -387,7 +389,9 @@ class TopicResolver:
         group = term.group
         assert group is not None
         if group.entity_type == "index":
-            futures = bool(_FUTURES.match(self.text, group.end, self.sentence.end))
+            futures = bool(_FUTURES.match(self.text, group.end, self.sentence.end)) or bool(
+                _FUTURES_LEAD.match(self.sentence.text)
+            )
             if not futures and _INDEX_PART.match(self.text, group.end, self.sentence.end):
                 return BLOCKED
             return Topic(
@@ -448,6 +452,8 @@ class TopicResolver:
             if following:
                 chain = self._coordinated_after(following[0])
                 return tuple(Owner(g.entity_id, g.ticker) for g in chain), term.start
+            if _OF_NAME.match(text, after.end(), self.sentence.end):
+                return (), term.start  # "shares of chipmaker AMDAMD.O": a company we do not know
         before = self._companies(self.sentence.start, term.start)
         if before:
             nearest = before[-1]

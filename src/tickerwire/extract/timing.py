@@ -21,6 +21,9 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
 
+# A one-session move this large is rare; told without day words it is more likely a longer
+# move whose period the writer left out, so it is not dated to the publication's session.
+MAX_INFERRED_SESSION_PCT = 50.0
 DATED_PERIODS = frozenset({"session", "intraday", "premarket"})
 # Periods whose day can be inferred from publication when the text names none. After-hours
 # moves are left out: articles about them are often published the next morning.
@@ -171,7 +174,9 @@ def move_timing(
             context=context,
             period_defaulted=defaulted,
         )
-    if ctx.published is not None and period in INFERABLE_PERIODS and _finite(ctx, change):
+    plausible = abs(q.value) < MAX_INFERRED_SESSION_PCT
+    inferable = period in INFERABLE_PERIODS and plausible and _finite(ctx, change)
+    if ctx.published is not None and inferable:
         day = last_session_on_or_before(mic, ctx.published)
         return Timing(
             period,
