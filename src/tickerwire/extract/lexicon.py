@@ -111,7 +111,7 @@ BLOCKER_WORDS = [
     tariffs taxes tax wage wages demand supply sentiment oil crude gold bitcoin dollar yen euro
     yuan currency bond bonds treasury treasuries ownership stake holding holdings weighting
     weight probability odds chance valuation multiple premium discount upside downside return
-    returns payout target backlog transactions esp surprise
+    returns payout target backlog transactions esp surprise index ratio
     market markets sector sectors benchmark indexes indices peers rivals industry economy group
     """
     ),

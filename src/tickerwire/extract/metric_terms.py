@@ -53,7 +53,7 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("earnings", r"earnings|profits?|income"),
 )
 _METRIC = regex.compile(
-    "|".join(f"(?P<m{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_METRIC_PATTERNS)),
+    "|".join(f"(?P<m{i}>(?<![\\w-])(?:{p})\\b)" for i, (_, p) in enumerate(_METRIC_PATTERNS)),
     regex.IGNORECASE,
 )
 _METRIC_NAMES = [name for name, _ in _METRIC_PATTERNS]
@@ -73,6 +73,18 @@ SEGMENTS: Mapping[str, str] = {
     "local services": "local_services",
     "services": "services",
     "iphone": "iphone",
+    "iphones": "iphone",
+    "ipads": "ipad",
+    "macs": "mac",
+    "greater china": "greater_china",
+    "china": "greater_china",
+    "japan": "japan",
+    "europe": "europe",
+    "americas": "americas",
+    "america": "americas",
+    "rest of asia pacific": "rest_of_asia_pacific",
+    "asia pacific": "asia_pacific",
+    "north america": "north_america",
     "ipad": "ipad",
     "mac": "mac",
     "wearables": "wearables",
@@ -91,6 +103,8 @@ SEGMENTS: Mapping[str, str] = {
     "handset": "handsets",
     "handsets": "handsets",
     "iot": "iot",
+    "internet of things": "iot",
+    "internet-of-things": "iot",
     "broadcast": "broadcast",
     "consumer electronics": "consumer_electronics",
     "search": "search",

@@ -82,7 +82,7 @@ _ESTIMATE_CUE = regex.compile(
 )
 # "better than expected", "beat estimates": a result compared with a forecast is a result.
 _COMPARED_TO_ESTIMATE = regex.compile(
-    r"\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
+    r"(?:-than-$)|\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
     r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|matching|matched|in\s+line\s+with|shy\s+of|"
     r"short\s+of|crushed)\s+(?:[\w'-]+\s+){0,2}$",
     regex.IGNORECASE,
@@ -115,6 +115,23 @@ _ESTIMATE_WORD = regex.compile(r"\b(?:consensus|estimates?|expectations)\b", reg
 _LEADING_ARTICLE = regex.compile(r"^(?:the|for)\s+", regex.IGNORECASE)
 _OR_PER_SHARE = regex.compile(r",?\s+or\s+(?:about\s+)?")
 _PROFIT_METRICS = frozenset({"earnings", "net_income", "adjusted_net_income"})
+_PER_SHARE_TAIL = regex.compile(
+    r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS)\b", regex.IGNORECASE
+)
+# Words before an amount that make it another figure: a part, a total of several companies, or
+# last year's figure quoted for comparison.
+_NOT_THE_FIGURE_BEFORE = regex.compile(
+    r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate|"
+    r"last\s+year's|a\s+year\s+earlier|year[\s-]ago|prior[\s-]year|the\s+previous\s+year's)\s+"
+    r"(?:[\w-]+\s+){0,2}?" + _APPROX + r"$",
+    regex.IGNORECASE,
+)
+_PRIOR_TERM = regex.compile(
+    r"\b(?:year[\s-]ago|prior[\s-]year|last\s+year's|previous\s+year's|combined|"
+    r"aggregate)\s+(?:[\w-]+\s+)?$",
+    regex.IGNORECASE,
+)
+_PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
 _CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 _PERIOD_PRIOR = regex.compile(
@@ -203,20 +220,29 @@ def _value_facts(
         if q.start in pending:
             term, estimate = pending.pop(q.start)
         else:
+            after_end = q.end
+            per_share = _PER_SHARE_TAIL.match(text, q.end)
+            if per_share is not None:
+                after_end = per_share.end()
             if (
                 _BY_BEFORE.search(before)
                 or _PRIOR_BEFORE.search(before)
-                or _PRIOR_AFTER.match(text, q.end)
+                or _PRIOR_AFTER.match(text, after_end)
+                or _NOT_THE_FIGURE_BEFORE.search(before)
             ):
-                continue
+                continue  # a base ("from", "a year ago"), a difference ("by") or a part of it
             estimate = False
             term = _bind_left(ctx, q, terms, quantities) or _bind_right(ctx, q, terms)
             if (
                 term is not None
                 and term.start < q.start
-                and _PRIOR_BEFORE.search(text, max(sentence.start, term.start - 20), term.start)
+                and (
+                    _PRIOR_BEFORE.search(text, max(sentence.start, term.start - 20), term.start)
+                    or _PRIOR_TERM.search(text, max(sentence.start, term.start - 25), term.start)
+                    or _PLURAL_CAP.fullmatch(text, term.start, term.end)
+                )
             ):
-                continue  # "climbed 35% from EPS of $0.56": the comparison base
+                continue  # "from EPS of $0.56", "year-ago revenues of", "market capitalizations"
             if term is not None and paired and following is not None:
                 pair = _pair_of(ctx, term, terms)
                 if pair is not None:

@@ -19,7 +19,7 @@ import regex
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext, EntityGroup
 from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
-from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
+from tickerwire.extract.metric_terms import MetricTerm, canonical_segment, find_metric_terms
 from tickerwire.extract.sentences import Sentence
 
 TopicKind = Literal["share", "index", "metric", "none"]
@@ -73,6 +73,30 @@ _NOT_NAMES = frozenset(
 )
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
 _FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)
+_COMPANY_LIKE = regex.compile(
+    r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Inc|Corp|Co|Ltd|Group|Holdings|PLC|plc|SA|AG|NV|"
+    r"LLC)\b|\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)|"
+    r"\b[A-Z0-9]{2,5}\.[A-Z]{1,2}\b"
+)
+_DEMONYM = regex.compile(r"(?:ese|ian|ean|can|ish)$")
+_NAME_TOKEN = regex.compile(r"(?<![\w'-])[A-Z][\w&.'-]*")
+# Capitalised words of financial prose that name no company.
+_PLAIN_CAPITALS = frozenset(
+    {
+        *("the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "as", "its", "their"),
+        *("this", "that", "these", "those", "it", "they", "we", "our", "i", "he", "she"),
+        *("q1", "q2", "q3", "q4", "fy", "ceo", "cfo", "coo", "eps", "gaap", "non-gaap", "ai"),
+        *("u.s", "us", "usa", "zacks", "consensus", "estimate", "estimates", "rank", "lseg"),
+        *("wall", "street", "revenue", "revenues", "sales", "net", "gross", "operating", "total"),
+        *("adjusted", "earnings", "income", "profit", "margin", "fiscal", "year", "quarter"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun"),
+        *("jul", "aug", "sep", "sept", "oct", "nov", "dec", "ttm", "yoy", "analysts", "shares"),
+        *("according", "data", "reuters", "visible", "alpha", "factset", "refinitiv"),
+        *("cagr", "esp", "ebitda", "fx", "etf", "ipo", "aws", "capex", "r&d", "mln", "dlrs"),
+    }
+)
 _OF_IN = regex.compile(r"\s+(?:of|in)\s+")
 _OF_NAME = regex.compile(r"(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
 _AT_OF = regex.compile(r"\s+(?:at|of|for|from)\s+")
@@ -80,7 +104,7 @@ _GAP_WORD = regex.compile(r"[\w.-]+")
 _NAME_WORD = regex.compile(r"[\w.&'-]+")
 _PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
 _IN_PASSING = regex.compile(
-    r"\b(?:like|such\s+as|including|than|versus|vs\.?|rivals?|competitors?|peers?|"
+    r"\b(?:like|likes\s+of|such\s+as|including|than|versus|vs\.?|rivals?|competitors?|peers?|"
     r"compared\s+(?:with|to))\s+(?:[\w.&'-]+(?:\s+|,\s*)){0,4}?(?:(?:and|or)\s+)?$",
     regex.IGNORECASE,
 )
@@ -568,10 +592,52 @@ class TopicResolver:
                 before[-1].ticker,
                 PRONOUN_PENALTY if before[-1].coref else 0.0,
             )
+        if self._unknown_company_named(term.start):
+            return None  # "HP's revenues", "Qorvo (QRVO) bested ...": a company we do not know
         pronoun = _POSSESSIVE_PRONOUN.search(
             self.text, max(self.sentence.start, term.start - 60), term.start
         )
-        return self._previous_company(PRONOUN_PENALTY if pronoun is not None else FALLBACK_PENALTY)
+        if pronoun is not None:
+            return self._previous_company(PRONOUN_PENALTY)
+        return self._article_subject()
+
+    def _article_subject(self) -> Owner | None:
+        """Whose figure a sentence without a name gives: the article's main company when the
+        text around is about it, else the company named last before the sentence."""
+        window_start = max(0, self.sentence.start - 400)
+        earlier = [
+            g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)
+        ]
+        main = self.ctx.main_company
+        if main is not None and (not earlier or any(g.entity_id == main for g in earlier)):
+            return Owner(main, None, FALLBACK_PENALTY)
+        if earlier:
+            return Owner(earlier[-1].entity_id, None, FALLBACK_PENALTY)
+        return None
+
+    def _unknown_company_named(self, position: int) -> bool:
+        """Whether the sentence names, before `position`, a company that is not in the
+        reference: a capitalised name with a company suffix or a ticker, an unknown possessive
+        right before the figure, or a capitalised word past the first one that we cannot
+        place. Figures of such sentences are not attributed to the article's company."""
+        start = self.sentence.start
+        text = self.text[start:position]
+        for group in self.ctx.groups_in(start, position):
+            a, b = group.start - start, group.end - start
+            text = text[:a] + " " * (b - a) + text[b:]
+        if _COMPANY_LIKE.search(text):
+            return True
+        words = _NAME_TOKEN.findall(text)
+        for index, word in enumerate(words):
+            plain = word.removesuffix("'s").rstrip(".").lower()
+            if index == 0 and not word.endswith("'s") and not (word.isupper() and len(word) > 1):
+                continue  # the sentence's first word is capitalised anyway
+            if plain in _PLAIN_CAPITALS or canonical_segment(plain) is not None:
+                continue
+            if _DEMONYM.search(plain):
+                continue  # "The Chinese tech group", "European sales"
+            return True
+        return False
 
     def owner_after_number(self, change: Change, limit: int) -> Owner | None:
         """'9.7 percent from a year ago at Alibaba', '+61% for Meta': an owner after the number."""
