@@ -129,6 +129,9 @@ _SEGMENT_OF = regex.compile(
     r"\s+(?:of|from)\s+(?:its|their|the\s+company's)\s+(?P<seg>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
     r"(?:\s+(?:business|segment|division|unit|products?))?(?=[\s,.;])"
 )
+_SEGMENT_IN = regex.compile(
+    rf"\s+(?:in|from)\s+(?:the\s+)?(?P<seg>{SEGMENT_ALT})\b", regex.IGNORECASE
+)
 _RELATIVE_BEFORE = regex.compile(r",\s*which\s+(?:\w+\s+){1,2}$", regex.IGNORECASE)
 SEGMENT_UNIT = regex.compile(
     rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})\s+(?:unit|division|segment|business|arm)\b",
@@ -226,7 +229,10 @@ def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
         segment = None
         segment = segment_before(text, max(start, match.start() - 40), match.start())
         if segment is None and metric == "revenue":
-            of = _SEGMENT_OF.match(text, match.end(), end)
+            region = _SEGMENT_IN.match(text, match.end(), end)
+            if region is not None:
+                segment = canonical_segment(region.group("seg"))
+            of = None if region is not None else _SEGMENT_OF.match(text, match.end(), end)
             if of is not None:
                 segment = canonical_segment(of.group("seg")) or "_".join(
                     of.group("seg").lower().replace("-", " ").split()

@@ -83,7 +83,7 @@ _ESTIMATE_CUE = regex.compile(
 # "better than expected", "beat estimates": a result compared with a forecast is a result.
 _COMPARED_TO_ESTIMATE = regex.compile(
     r"(?:-than-$)|\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
-    r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|matching|matched|in\s+line\s+with|shy\s+of|"
+    r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|matching|matched|in\s+line\s+with|shy\s+of|past|"
     r"short\s+of|crushed)\s+(?:[\w'-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
@@ -129,6 +129,18 @@ _NOT_THE_FIGURE_BEFORE = regex.compile(
 _PRIOR_TERM = regex.compile(
     r"\b(?:year[\s-]ago|prior[\s-]year|last\s+year's|previous\s+year's|combined|"
     r"aggregate)\s+(?:[\w-]+\s+)?$",
+    regex.IGNORECASE,
+)
+_ESTIMATE_NOUN_AFTER = regex.compile(
+    r"\s+(?:estimates?|forecasts?|consensus|guidance|outlook|projections?|targets?)\b", regex.I
+)
+_AGGREGATE_BEFORE = regex.compile(
+    r"\b(?:group's|sector's|index's|industry's|index|aggregate|combined|total\s+Q\d)\s+(?:[\w-]+\s+)?$",
+    regex.IGNORECASE,
+)
+_FORECAST_AFTER = regex.compile(
+    r"(?:\s+(?:in\s+)?[\w-]+){0,6}?\s+(?:would|will|could|should|might|(?:is|are)\s+(?:projected|"
+    r"expected|forecast|estimated|seen))\b",
     regex.IGNORECASE,
 )
 _PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
@@ -382,6 +394,12 @@ def _add_change_facts(
             continue  # a bare "+1.96%" after a figure's name is too often a surprise or a score
         if topic.metric.metric in _PERCENT_METRICS:
             continue  # "margin rose 2%": percent or points? not said
+        if _ESTIMATE_NOUN_AFTER.match(text, topic.metric.end):
+            continue  # "the consensus EPS estimate was revised 0.8% higher": not the figure
+        if _AGGREGATE_BEFORE.search(
+            text, max(sentence.start, topic.metric.start - 25), topic.metric.start
+        ):
+            continue  # "the group's earnings", "index earnings": many companies' total
         after = text[change.quantity.end : change.quantity.end + 30]
         if _SURPRISE_AFTER.match(after):
             continue  # a surprise against estimates, not a change of the figure
@@ -485,7 +503,10 @@ def _value_after(
 
 
 def _is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> bool:
-    """A forecast word before the figure in its clause, nearer than any word of a result."""
+    """A forecast word before the figure in its clause, nearer than any word of a result, or a
+    forecast verb right after it ("$117.6 billion would mark", "$400 billion ... is projected")."""
+    if _FORECAST_AFTER.match(ctx.text, _skip_number(ctx, position), sentence.end):
+        return True
     start = sentence.start
     for match in _CLAUSE.finditer(ctx.text, sentence.start, position):
         start = match.end()
@@ -502,6 +523,13 @@ def _is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> boo
     return (
         not actual or cues[-1].start() > actual[-1].start() or cues[0].start() < actual[0].start()
     )
+
+
+def _skip_number(ctx: DocumentContext, position: int) -> int:
+    """The end of the quantity that starts at `position` (or `position` when none does)."""
+    for q in ctx.quantities_in(position, position + 1):
+        return q.end
+    return position
 
 
 def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: _Fact) -> str | None:
