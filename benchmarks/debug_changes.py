@@ -34,7 +34,7 @@ def main() -> None:
         percents = [q for q in qs if q.kind == "percent" and not q.is_conversion]
         if not qs:
             continue
-        changes = find_changes(ctx.text, ctx.tokens, sentence, percents)
+        changes = find_changes(ctx.text, ctx.tokens(sentence), sentence, percents)
         terms = sentence_terms(ctx, sentence)
         topics = TopicResolver(ctx, sentence).resolve(changes) if changes else []
         print("\n>>", sentence.text[:300])

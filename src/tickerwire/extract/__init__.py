@@ -38,7 +38,9 @@ def _extract(ctx: DocumentContext) -> list[Event]:
         percents = [
             q for q in quantities if q.kind == "percent" and not q.is_conversion and not q.is_range
         ]
-        changes = find_changes(ctx.text, ctx.tokens, sentence, percents) if percents else []
+        changes = (
+            find_changes(ctx.text, ctx.tokens(sentence), sentence, percents) if percents else []
+        )
         resolver = TopicResolver(ctx, sentence)
         topics = resolver.resolve(changes) if changes else []
         found += move_events(ctx, changes, topics)

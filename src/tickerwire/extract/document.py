@@ -59,6 +59,7 @@ class DocumentContext:
     _quantity_starts: list[int] = field(default_factory=list, repr=False)
     _group_starts: list[int] = field(default_factory=list, repr=False)
     _periods: dict[int, list[PeriodMention]] = field(default_factory=dict, repr=False)
+    _tokens: dict[int, Tokens] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._quantity_starts = [q.start for q in self.quantities]
@@ -76,10 +77,14 @@ class DocumentContext:
         hi = bisect.bisect_left(self._group_starts, end)
         return self.groups[lo:hi]
 
-    @cached_property
-    def tokens(self) -> Tokens:
-        """The words of the text (read on first use)."""
-        return Tokens.of(self.text)
+    def tokens(self, sentence: Sentence) -> Tokens:
+        """The words of one sentence (read on first use, then kept): only sentences with
+        numbers are ever read word by word."""
+        found = self._tokens.get(sentence.index)
+        if found is None:
+            found = Tokens.of(self.text, sentence.start, sentence.end)
+            self._tokens[sentence.index] = found
+        return found
 
     @cached_property
     def dates(self) -> list[DateMention]:

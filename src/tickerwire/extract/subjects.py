@@ -194,8 +194,8 @@ def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
     terms += [
         Term(m.start, m.end, "metric", metric=m) for m in find_metric_terms(ctx.text, start, end)
     ]
-    tokens = ctx.tokens
-    lo, hi = tokens.span(start, end)
+    tokens = ctx.tokens(sentence)
+    lo, hi = 0, len(tokens.words)
     for match in SUBJECT_TABLE.find(tokens, lo, hi):
         if match.label == "share":
             if _PER_SHARE_BEFORE.search(ctx.text, max(start, match.start - 5), match.start):

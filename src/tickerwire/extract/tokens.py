@@ -30,11 +30,12 @@ class Tokens:
     words: list[str]
 
     @classmethod
-    def of(cls, text: str) -> Tokens:
+    def of(cls, text: str, start: int = 0, end: int | None = None) -> Tokens:
+        """The words of text[start:end] (offsets stay those of `text`)."""
         starts: list[int] = []
         ends: list[int] = []
         words: list[str] = []
-        for match in _WORD.finditer(text):
+        for match in _WORD.finditer(text, start, len(text) if end is None else end):
             word = match.group(0).lower().rstrip(".-'")
             if word.endswith("'s"):
                 word = word[:-2]
