@@ -1,0 +1,288 @@
+"""Sentiment towards each entity, and of the whole article, from sentence cues and mentions.
+
+Each cue of a sentence (see `sentiment.py`) is given to the entity it is about, by position:
+
+- a cue about its subject goes to the nearest mention before it in its clause ("Apple rose 3%
+  while Microsoft fell": "fell" is Microsoft's), else the nearest after it in the clause
+  ("shares rose at Apple"), else the nearest in the sentence;
+- a cue about its object ("Goldman upgraded Apple", "Buy Infosys") goes to the nearest mention
+  after it in the clause, unless the verb is passive ("Apple was upgraded by Goldman");
+- mentions joined by "," / "and" / "&" share their cue ("Infosys, TCS gain").
+
+A sentence without a mention that opens with a back-reference ("It", "The company", "Shares")
+right after a sentence about one entity counts for that entity. The headline and lede weigh more.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from tickerwire.records import Entity, Mention, Sentiment
+from tickerwire.score.sentiment import SentenceScorer, SentenceSentiment, label_for, squash
+from tickerwire.score.text_units import split_sentences
+
+# --- article weighting (set by judgement: there is no labelled article set to tune on) -------
+# The headline states the story's tone on purpose; the first sentences (lede) repeat it.
+TITLE_WEIGHT = 2.0
+LEDE_WEIGHT = 1.5
+LEDE_SENTENCES = 2
+# A neutral sentence dilutes the tone of an article a quarter as much as a toned one counts, so
+# one upbeat sentence in a long factual report gives a mild, not a full, positive.
+NEUTRAL_SENTENCE_SHARE = 0.25
+
+_GROUP_GAP = regex.compile(r"^[\s,&/\-]*(?:and|or|&)?[\s,]*$", regex.IGNORECASE)
+_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|is|are|be|been|being|gets|got|get)\s*$", regex.I)
+_PASSIVE_AFTER = regex.compile(r"^\s*(?:to|by|at)\b", regex.IGNORECASE)
+_OWNER_GAP = regex.compile(r"^(?:['’]s?)?\s*$")
+_BACK_REFERENCE = regex.compile(
+    r"^[\"“']?(?:It|Its|It's|The (?:company|firm|group|stock|shares|bank|lender|carrier|"
+    r"retailer|insurer|maker|chipmaker|automaker|miner)|Shares|Its shares)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """Where an entity is named in the analysed text."""
+
+    entity_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    entity_ids: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleSentiment:
+    """The article's sentiment, the tone towards each entity, and the scored sentences."""
+
+    sentiment: Sentiment
+    entity_scores: dict[str, float]
+    sentences: tuple[SentenceSentiment, ...]
+    title: SentenceSentiment | None
+
+
+def entity_tones(
+    sentence: SentenceSentiment, text: str, spans: Sequence[EntitySpan]
+) -> dict[str, float]:
+    """The raw tone (sum of cues) each entity named in `sentence` receives.
+
+    `spans` are the entity mentions inside the sentence (offsets into `text`). Entities that get
+    no cue are present with 0.0.
+    """
+    tones = {span.entity_id: 0.0 for span in spans}
+    groups = _groups(text, spans)
+    if not groups:
+        return tones
+    clause_of = functools.partial(bisect.bisect_right, sentence.clause_starts)
+    for cue in sentence.cues:
+        group: _Group | None
+        if cue.target == "subject" or (cue.kind == "change" and cue.anchor == cue.start):
+            # a subject's cue, or an owned quantity named before its verb ("Apple's price
+            # target was raised"): the owner is the subject
+            group = _subject_group(groups, cue.anchor, clause_of)
+        elif cue.kind == "change" or not _is_passive(text, sentence.start, cue.start, cue.end):
+            group = _object_group(text, groups, cue.end, cue.anchor, clause_of, cue.kind == "change")
+        else:
+            group = _subject_group(groups, cue.anchor, clause_of)
+        if group is not None:
+            for entity_id in group.entity_ids:
+                tones[entity_id] += cue.value
+    return tones
+
+
+def _groups(text: str, spans: Sequence[EntitySpan]) -> list[_Group]:
+    """Mentions in order, with coordinated ones ("Infosys, TCS and Wipro") in one group."""
+    groups: list[_Group] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if groups and (
+            span.start < groups[-1].end or _GROUP_GAP.match(text[groups[-1].end : span.start])
+        ):
+            last = groups[-1]
+            ids = last.entity_ids if span.entity_id in last.entity_ids else (
+                *last.entity_ids,
+                span.entity_id,
+            )
+            groups[-1] = _Group(ids, last.start, max(last.end, span.end))
+        else:
+            groups.append(_Group((span.entity_id,), span.start, span.end))
+    return groups
+
+
+def _is_passive(text: str, sentence_start: int, cue_start: int, cue_end: int) -> bool:
+    before = text[max(sentence_start, cue_start - 12) : cue_start]
+    return bool(_PASSIVE_BEFORE.search(before) or _PASSIVE_AFTER.match(text[cue_end : cue_end + 6]))
+
+
+def _subject_group(groups: list[_Group], anchor: int, clause_of: functools.partial[int]) -> _Group:
+    clause = clause_of(anchor)
+    before = [g for g in groups if g.end <= anchor]
+    after = [g for g in groups if g.end > anchor]
+    for candidate in (before[-1:], after[:1]):
+        if candidate and clause_of(candidate[0].start) == clause:
+            return candidate[0]
+    return before[-1] if before else after[0]
+
+
+def _object_group(
+    text: str,
+    groups: list[_Group],
+    cue_end: int,
+    anchor: int,
+    clause_of: functools.partial[int],
+    owned: bool,
+) -> _Group | None:
+    """The mention after an object cue ("upgraded Apple", "its target on Apple"); for a
+    quantity, its owner named right before it ("Apple's price target"); else the sentence's
+    topic if it is not the cue's actor."""
+    clause = clause_of(anchor)
+    for group in groups:
+        if group.start >= cue_end and clause_of(group.start) == clause:
+            return group
+    before = [g for g in groups if g.end <= anchor]
+    if owned and before and _OWNER_GAP.match(text[before[-1].end : anchor]):
+        return before[-1]
+    if before and before[0] is not before[-1]:
+        return before[0]  # "Apple rose after Goldman upgraded it": the upgrade is Apple's
+    return None
+
+
+def aggregate(weighted_scores: Iterable[tuple[float, float]], band: float) -> float:
+    """Combine (weight, score) pairs: toned sentences count fully, neutral ones partly."""
+    total = norm = 0.0
+    for weight, score in weighted_scores:
+        total += weight * score
+        norm += weight if abs(score) >= band else weight * NEUTRAL_SENTENCE_SHARE
+    return max(-1.0, min(1.0, total / norm)) if norm else 0.0
+
+
+class ArticleSentimentScorer:
+    """Scores an article and the entities it names (build once, reuse for every article)."""
+
+    def __init__(self, sentence_scorer: SentenceScorer | None = None):
+        self.sentence_scorer = sentence_scorer or SentenceScorer()
+
+    def score(
+        self,
+        text: str,
+        title: str | None,
+        mentions: Sequence[Mention],
+        entities: Sequence[Entity],
+    ) -> ArticleSentiment:
+        """Sentiment of the article `text` (with its `title`) and towards each of `entities`.
+
+        `mentions` are the linker's mentions, offsets into `text`; the title's mentions are
+        found again from the names they use.
+        """
+        band = self.sentence_scorer.neutral_band
+        sentences = [self.sentence_scorer.score(text, s, e) for s, e in split_sentences(text)]
+        title_sentence = self._title_sentence(text, title)
+        article_parts: list[tuple[float, float]] = []
+        entity_parts: dict[str, list[tuple[float, float]]] = {e.id: [] for e in entities}
+        if title_sentence is not None and title is not None:
+            article_parts.append((TITLE_WEIGHT, title_sentence.score))
+            title_spans = _find_names(title, _surface_forms(mentions, entities))
+            for entity_id, tone in entity_tones(title_sentence, title, title_spans).items():
+                entity_parts.setdefault(entity_id, []).append((TITLE_WEIGHT, squash(tone)))
+        by_sentence = _mentions_by_sentence(sentences, mentions)
+        previous_sole: str | None = None
+        for index, sentence in enumerate(sentences):
+            weight = LEDE_WEIGHT if index < LEDE_SENTENCES else 1.0
+            article_parts.append((weight, sentence.score))
+            spans = by_sentence[index]
+            if not spans and previous_sole and _BACK_REFERENCE.match(text, sentence.start):
+                spans = [EntitySpan(previous_sole, sentence.start, sentence.start)]
+            for entity_id, tone in entity_tones(sentence, text, spans).items():
+                entity_parts.setdefault(entity_id, []).append((weight, squash(tone)))
+            named = {span.entity_id for span in spans}
+            previous_sole = next(iter(named)) if len(named) == 1 else None
+        article_score = aggregate(article_parts, band)
+        return ArticleSentiment(
+            sentiment=Sentiment(score=round(article_score, 4), label=label_for(article_score, band)),
+            entity_scores={
+                entity_id: round(aggregate(parts, band), 4)
+                for entity_id, parts in entity_parts.items()
+            },
+            sentences=tuple(sentences),
+            title=title_sentence,
+        )
+
+    def _title_sentence(self, text: str, title: str | None) -> SentenceSentiment | None:
+        """The scored headline, unless the body already starts with it."""
+        if not title or not title.strip():
+            return None
+        if text.lstrip().startswith(title.strip()):
+            return None
+        return self.sentence_scorer.score(title)
+
+
+def _mentions_by_sentence(
+    sentences: Sequence[SentenceSentiment], mentions: Sequence[Mention]
+) -> list[list[EntitySpan]]:
+    starts = [sentence.start for sentence in sentences]
+    found: list[list[EntitySpan]] = [[] for _ in sentences]
+    for mention in mentions:
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.start < sentences[index].end:
+            found[index].append(EntitySpan(mention.entity_id, mention.start, mention.end))
+    return found
+
+
+def _surface_forms(
+    mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> dict[str, set[str]]:
+    """The names each entity goes by in this article (no back-references: "the company")."""
+    forms: dict[str, set[str]] = {entity.id: {entity.name, *entity.tickers} for entity in entities}
+    for mention in mentions:
+        if mention.kind != "coref" and len(mention.text.strip()) >= 2:
+            forms.setdefault(mention.entity_id, set()).add(mention.text.strip())
+    return forms
+
+
+def _find_names(text: str, forms: Mapping[str, set[str]]) -> list[EntitySpan]:
+    """Word-bounded, case-sensitive occurrences of each entity's names in `text`."""
+    spans: list[EntitySpan] = []
+    for entity_id, names in forms.items():
+        for name in sorted(names, key=len, reverse=True):
+            if not name:
+                continue
+            pattern = r"(?<!\w)" + regex.escape(name) + r"(?!\w)"
+            for match in regex.finditer(pattern, text):
+                if not any(s.start <= match.start() < s.end for s in spans):
+                    spans.append(EntitySpan(entity_id, match.start(), match.end()))
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _default_scorer() -> ArticleSentimentScorer:
+    return ArticleSentimentScorer()
+
+
+def score_article(
+    text: str, title: str | None, mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> tuple[Sentiment, dict[str, float]]:
+    """The pipeline's entry point: the article's Sentiment and {entity_id: tone in -1..1}.
+
+    >>> sentiment, _ = score_article("Acme beat estimates and raised its guidance.", None, [], [])
+    >>> sentiment.label
+    'positive'
+    """
+    result = _default_scorer().score(text, title, mentions, entities)
+    return result.sentiment, result.entity_scores
+
+
+def with_entity_sentiment(entities: Sequence[Entity], scores: Mapping[str, float]) -> list[Entity]:
+    """Copies of `entities` with `sentiment` set from `scores` (others unchanged)."""
+    return [
+        entity.model_copy(update={"sentiment": scores[entity.id]}) if entity.id in scores else entity
+        for entity in entities
+    ]
