@@ -89,11 +89,13 @@ def entity_tones(
         if cue.target == "subject" or (cue.kind == "change" and cue.anchor == cue.start):
             # a subject's cue, or an owned quantity named before its verb ("Apple's price
             # target was raised"): the owner is the subject
-            group = _subject_group(groups, cue.anchor, clause_of)
+            group = _subject_group(groups, cue.anchor, clause_of, sentence.clause_kinds)
         elif cue.kind == "change" or not _is_passive(text, sentence.start, cue.start, cue.end):
-            group = _object_group(text, groups, cue.end, cue.anchor, clause_of, cue.kind == "change")
+            group = _object_group(
+                text, groups, cue.end, cue.anchor, clause_of, cue.kind == "change"
+            )
         else:
-            group = _subject_group(groups, cue.anchor, clause_of)
+            group = _subject_group(groups, cue.anchor, clause_of, sentence.clause_kinds)
         if group is not None:
             for entity_id in group.entity_ids:
                 tones[entity_id] += cue.value
@@ -108,9 +110,13 @@ def _groups(text: str, spans: Sequence[EntitySpan]) -> list[_Group]:
             span.start < groups[-1].end or _GROUP_GAP.match(text[groups[-1].end : span.start])
         ):
             last = groups[-1]
-            ids = last.entity_ids if span.entity_id in last.entity_ids else (
-                *last.entity_ids,
-                span.entity_id,
+            ids = (
+                last.entity_ids
+                if span.entity_id in last.entity_ids
+                else (
+                    *last.entity_ids,
+                    span.entity_id,
+                )
             )
             groups[-1] = _Group(ids, last.start, max(last.end, span.end))
         else:
@@ -123,14 +129,27 @@ def _is_passive(text: str, sentence_start: int, cue_start: int, cue_end: int) ->
     return bool(_PASSIVE_BEFORE.search(before) or _PASSIVE_AFTER.match(text[cue_end : cue_end + 6]))
 
 
-def _subject_group(groups: list[_Group], anchor: int, clause_of: functools.partial[int]) -> _Group:
+def _subject_group(
+    groups: list[_Group], anchor: int, clause_of: functools.partial[int], kinds: Sequence[str]
+) -> _Group | None:
+    """The nearest mention before the cue in its clause, else after it in the clause, else the
+    nearest in the sentence unless a "while"/"whereas" clause lies between (that opens a new
+    subject: in "X lifted while Y sinks", Y's fall is not X's)."""
     clause = clause_of(anchor)
+    for group in groups:
+        if group.start <= anchor < group.end:
+            return group  # the cue's words are part of the name: "casino stocks retreat"
     before = [g for g in groups if g.end <= anchor]
     after = [g for g in groups if g.end > anchor]
     for candidate in (before[-1:], after[:1]):
         if candidate and clause_of(candidate[0].start) == clause:
             return candidate[0]
-    return before[-1] if before else after[0]
+    for group in before[-1:] or after[:1]:
+        low, high = sorted((clause_of(group.start), clause))
+        # clause numbers count from 1 (bisect_right); kinds[n - 1] opened clause n
+        if all(kind != "boundary" for kind in kinds[low:high]):
+            return group
+    return None
 
 
 def _object_group(
@@ -184,7 +203,7 @@ class ArticleSentimentScorer:
         found again from the names they use.
         """
         band = self.sentence_scorer.neutral_band
-        sentences = [self.sentence_scorer.score(text, s, e) for s, e in split_sentences(text)]
+        sentences = self.sentence_scorer.score_spans(text, split_sentences(text))
         title_sentence = self._title_sentence(text, title)
         article_parts: list[tuple[float, float]] = []
         entity_parts: dict[str, list[tuple[float, float]]] = {e.id: [] for e in entities}
@@ -207,7 +226,9 @@ class ArticleSentimentScorer:
             previous_sole = next(iter(named)) if len(named) == 1 else None
         article_score = aggregate(article_parts, band)
         return ArticleSentiment(
-            sentiment=Sentiment(score=round(article_score, 4), label=label_for(article_score, band)),
+            sentiment=Sentiment(
+                score=round(article_score, 4), label=label_for(article_score, band)
+            ),
             entity_scores={
                 entity_id: round(aggregate(parts, band), 4)
                 for entity_id, parts in entity_parts.items()
@@ -237,9 +258,7 @@ def _mentions_by_sentence(
     return found
 
 
-def _surface_forms(
-    mentions: Sequence[Mention], entities: Sequence[Entity]
-) -> dict[str, set[str]]:
+def _surface_forms(mentions: Sequence[Mention], entities: Sequence[Entity]) -> dict[str, set[str]]:
     """The names each entity goes by in this article (no back-references: "the company")."""
     forms: dict[str, set[str]] = {entity.id: {entity.name, *entity.tickers} for entity in entities}
     for mention in mentions:
@@ -283,6 +302,8 @@ def score_article(
 def with_entity_sentiment(entities: Sequence[Entity], scores: Mapping[str, float]) -> list[Entity]:
     """Copies of `entities` with `sentiment` set from `scores` (others unchanged)."""
     return [
-        entity.model_copy(update={"sentiment": scores[entity.id]}) if entity.id in scores else entity
+        entity.model_copy(update={"sentiment": scores[entity.id]})
+        if entity.id in scores
+        else entity
         for entity in entities
     ]

@@ -12,7 +12,9 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
+
+import ahocorasick
 
 from tickerwire.errors import TickerwireError
 from tickerwire.score.text_units import tokenize
@@ -57,6 +59,11 @@ class LexiconEntry:
     value: float
     extra: float = 0.0
     target: Target = "subject"
+    text: str = field(default="", compare=False)  # the phrase as one string ("fell short")
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            object.__setattr__(self, "text", " ".join(self.phrase))
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,9 @@ class Lexicon:
         table: dict[tuple[str, ...], LexiconEntry] = {}
         for entry in entries:
             if entry.phrase in table:
-                raise LexiconError("sentiment lexicon", f"phrase listed twice: {' '.join(entry.phrase)!r}")
+                raise LexiconError(
+                    "sentiment lexicon", f"phrase listed twice: {' '.join(entry.phrase)!r}"
+                )
             table[entry.phrase] = entry
         grouped: dict[str, list[LexiconEntry]] = {}
         for entry in table.values():
@@ -83,6 +92,31 @@ class Lexicon:
         }
         return cls(entries=table, by_first_token=index)
 
+    @functools.cached_property
+    def tone_keys(self) -> Any:
+        """An Aho-Corasick automaton of one word of every phrase that can give a tone (its
+        longest word: "red" for "in the red"), to find at C speed the sentences worth reading.
+
+        Values are (key length, whether the key only names a quantity: such a sentence gives a
+        cue only through figures, "sales of EUR 5 mn (EUR 4 mn)"). A sentence none of whose words
+        is a key cannot give a cue, so skipping it changes no result (the keys are a superset:
+        a key may also sit in a neutral phrase).
+        """
+        keys: dict[str, bool] = {}
+        for entry in self.entries.values():
+            if entry.kind in ("polar", "negator") and entry.value == 0.0:
+                continue
+            if entry.kind not in ("polar", "negator", "direction", "quantity", "state_change"):
+                continue
+            key = _key_word(entry.phrase)
+            quantity_only = entry.kind == "quantity" and entry.extra == 0.0
+            keys[key] = keys.get(key, True) and quantity_only
+        automaton = ahocorasick.Automaton()
+        for key, quantity_only in keys.items():
+            automaton.add_word(key, (len(key), quantity_only))
+        automaton.make_automaton()
+        return automaton
+
     def match(self, words: list[str], position: int) -> LexiconEntry | None:
         """The longest entry whose phrase starts at `words[position]`, if any."""
         for entry in self.by_first_token.get(words[position], ()):
@@ -90,6 +124,68 @@ class Lexicon:
             if tuple(words[position : position + length]) == entry.phrase:
                 return entry
         return None
+
+
+# Words too common to stand for a phrase in `Lexicon.tone_keys` (any other word of the phrase
+# is used instead; the choice only affects speed).
+_COMMON_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "to",
+        "of",
+        "for",
+        "than",
+        "with",
+        "and",
+        "or",
+        "as",
+        "at",
+        "by",
+        "all",
+        "go",
+        "goes",
+        "went",
+        "new",
+        "year",
+        "time",
+        "back",
+        "expected",
+        "news",
+        "before",
+        "from",
+        "into",
+        "out",
+        "off",
+        "over",
+        "under",
+        "more",
+        "less",
+        "high",
+        "low",
+        "is",
+        "it",
+        "its",
+        "not",
+        "no",
+        "stock",
+        "stocks",
+        "share",
+        "shares",
+        "market",
+        "buy",
+    ]
+)
+
+
+def _key_word(phrase: tuple[str, ...]) -> str:
+    """The word of a phrase to look for first: the longest uncommon one, the last on a tie."""
+    words = [w for w in phrase if not w.startswith("n-") and w not in _COMMON_WORDS]
+    words = words or [w for w in phrase if not w.startswith("n-")] or list(phrase)
+    return max(reversed(words), key=len)
 
 
 def parse_lexicon_csv(name: str, text: str) -> Iterator[LexiconEntry]:
@@ -103,6 +199,9 @@ def parse_lexicon_csv(name: str, text: str) -> Iterator[LexiconEntry]:
 
 
 def _entries_of_row(name: str, row: dict[str, str]) -> Iterator[LexiconEntry]:
+    missing = [column for column, value in row.items() if value is None]
+    if missing or None in row:
+        raise ValueError(f"wrong number of columns (missing {missing})")
     for form in row["forms"].split("|"):
         phrase = tuple(token.text for token in tokenize(form.strip()))
         if not phrase:
@@ -119,7 +218,11 @@ def _entries_of_row(name: str, row: dict[str, str]) -> Iterator[LexiconEntry]:
             if target not in ("subject", "object"):
                 raise ValueError(f"target must be subject or object, not {target!r}")
             yield LexiconEntry(
-                phrase, "quantity", float(row["polarity"]), float(row["intrinsic"]), target  # type: ignore[arg-type]
+                phrase,
+                "quantity",
+                float(row["polarity"]),
+                float(row["intrinsic"]),
+                target,  # type: ignore[arg-type]
             )
         elif name == "modifiers.csv":
             kind = row["kind"].strip()

@@ -16,7 +16,7 @@ TokenKind = Literal["word", "num", "punct"]
 # Words are letter runs that may be joined by & ' or - ("S&P", "didn't", "pre-tax"); a digit run
 # joined to letters by a hyphen ("52-week", "2-for-1") is one word so that phrases can name it.
 # Numbers keep a following "%" (PhraseBank writes "5.2 %"), so a change figure is one token.
-_TOKEN = regex.compile(
+TOKEN_PATTERN = regex.compile(
     r"""
     (?P<word>\d+(?:-[^\W\d_]+)+(?:-\d+)?)
   | (?P<word>[^\W\d_]+(?:[&'’\-][^\W\d_]+)*)
@@ -26,15 +26,83 @@ _TOKEN = regex.compile(
     regex.VERBOSE,
 )
 
+# "52-week", "10-month": the number does not change the meaning ("hit a 10-month high").
+_SPAN_OF_TIME = regex.compile(r"^\d+-(?=(?:day|week|month|year|session|quarter)s?$)")
 # Words after which a full stop is usually not the end of a sentence.
 _ABBREVIATIONS = frozenset(
-    "inc corp co ltd plc llc mr mrs ms dr st jr sr vs no nos approx est dept gov sen rep "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e etc al fig".split()
+    [
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "no",
+        "nos",
+        "approx",
+        "est",
+        "dept",
+        "gov",
+        "sen",
+        "rep",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "etc",
+        "al",
+        "fig",
+    ]
 )
 # After an abbreviation such as "Inc.", these words still start a new sentence.
 _SENTENCE_STARTERS = frozenset(
-    "The It Its He She They This That These Those In On At But And Shares Analysts A An We "
-    "However Meanwhile Revenue Sales Net".split()
+    [
+        "The",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "Shares",
+        "Analysts",
+        "A",
+        "An",
+        "We",
+        "However",
+        "Meanwhile",
+        "Revenue",
+        "Sales",
+        "Net",
+    ]
 )
 _SENTENCE_END = regex.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[\p{Lu}\d])|\n+")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)[.!?]*[\"”’')\]]*\s*$")
@@ -42,7 +110,8 @@ _WORD_BEFORE = regex.compile(r"([\p{L}.]+)[.!?]*[\"”’')\]]*\s*$")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One token: `text` is lower-cased with curly apostrophes made straight."""
+    """One token: `text` is lower-cased with curly apostrophes made straight, and a span of time
+    such as "52-week" written "n-week"."""
 
     text: str
     kind: TokenKind
@@ -54,11 +123,27 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word, number and punctuation tokens of `text[start:end]`, offsets into `text`."""
     stop = len(text) if end is None else end
     tokens: list[Token] = []
-    for match in _TOKEN.finditer(text, start, stop):
+    for match in TOKEN_PATTERN.finditer(text, start, stop):
         kind = match.lastgroup
-        lowered = match.group().lower().replace("’", "'")
-        tokens.append(Token(lowered, kind, match.start(), match.end()))  # type: ignore[arg-type]
+        lowered = lower_text(match.group())
+        if kind == "word" and lowered[0].isdigit():
+            lowered = normalise_word(lowered)
+        tokens.append(Token(lowered, kind, match.start(), match.end()))
     return tokens
+
+
+def lower_text(text: str) -> str:
+    """`text` lower-cased with curly apostrophes made straight, always of the same length (a
+    letter whose lower case is longer, such as "İ", is kept as it is) so offsets still hold."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.replace("’", "'")
+
+
+def normalise_word(word: str) -> str:
+    """A lower-cased word token as the lexicon spells it ("52-week" -> "n-week")."""
+    return _SPAN_OF_TIME.sub("n-", word)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
