@@ -23,7 +23,13 @@ from dataclasses import dataclass
 import regex
 
 from tickerwire.records import Entity, Mention, Sentiment
-from tickerwire.score.sentiment import SentenceScorer, SentenceSentiment, label_for, squash
+from tickerwire.score.sentiment import (
+    Cue,
+    SentenceScorer,
+    SentenceSentiment,
+    label_for,
+    squash,
+)
 from tickerwire.score.text_units import split_sentences
 
 # --- article weighting (set by judgement: there is no labelled article set to tune on) -------
@@ -38,9 +44,24 @@ NEUTRAL_SENTENCE_SHARE = 0.25
 _GROUP_GAP = regex.compile(r"^[\s,&/\-]*(?:and|or|&)?[\s,]*$", regex.IGNORECASE)
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|is|are|be|been|being|gets|got|get)\s*$", regex.I)
 _PASSIVE_AFTER = regex.compile(r"^\s*(?:to|by|at)\b", regex.IGNORECASE)
+_RATED_AFTER = regex.compile(
+    r"^\s*(?:rating\s+|recommendation\s+)?(?:on|for)\s+(?:the\s+)?$", regex.I
+)
+_ACTOR_POSSESSIVE = regex.compile(r"\b(?:its|their)\b", regex.IGNORECASE)
+_COMPANY_SUFFIXES = regex.compile(
+    r"(?:[\s,]+(?:plc|group|holdings?|ltd|limited|inc|incorporated|corp|corporation|co|"
+    r"company|sa|ag|nv|se|asa|oyj|ab|llc|lp)\.?)+$",
+    regex.IGNORECASE,
+)
+# A word before an action word that makes it a noun: "a downgrade", "on a rating upgrade".
+_NOMINAL_BEFORE = regex.compile(
+    r"\b(?:a|an|the|rating|credit|on|after|following|its|their|with|from|another|latest|"
+    r"recent|double|two-notch)\s+$",
+    regex.IGNORECASE,
+)
 _OWNER_GAP = regex.compile(r"^(?:['’]s?)?\s*$")
 _BACK_REFERENCE = regex.compile(
-    r"^[\"“']?(?:It|Its|It's|The (?:company|firm|group|stock|shares|bank|lender|carrier|"
+    r"[\"“']?(?:It|Its|It's|The (?:company|firm|group|stock|shares|bank|lender|carrier|"
     r"retailer|insurer|maker|chipmaker|automaker|miner)|Shares|Its shares)\b"
 )
 
@@ -85,17 +106,7 @@ def entity_tones(
         return tones
     clause_of = functools.partial(bisect.bisect_right, sentence.clause_starts)
     for cue in sentence.cues:
-        group: _Group | None
-        if cue.target == "subject" or (cue.kind == "change" and cue.anchor == cue.start):
-            # a subject's cue, or an owned quantity named before its verb ("Apple's price
-            # target was raised"): the owner is the subject
-            group = _subject_group(groups, cue.anchor, clause_of, sentence.clause_kinds)
-        elif cue.kind == "change" or not _is_passive(text, sentence.start, cue.start, cue.end):
-            group = _object_group(
-                text, groups, cue.end, cue.anchor, clause_of, cue.kind == "change"
-            )
-        else:
-            group = _subject_group(groups, cue.anchor, clause_of, sentence.clause_kinds)
+        group = _group_for(cue, sentence, text, groups, clause_of)
         if group is not None:
             for entity_id in group.entity_ids:
                 tones[entity_id] += cue.value
@@ -152,27 +163,59 @@ def _subject_group(
     return None
 
 
-def _object_group(
+def _group_for(
+    cue: Cue,
+    sentence: SentenceSentiment,
     text: str,
     groups: list[_Group],
-    cue_end: int,
-    anchor: int,
     clause_of: functools.partial[int],
-    owned: bool,
 ) -> _Group | None:
-    """The mention after an object cue ("upgraded Apple", "its target on Apple"); for a
-    quantity, its owner named right before it ("Apple's price target"); else the sentence's
-    topic if it is not the cue's actor."""
-    clause = clause_of(anchor)
+    """The mention group a cue is about (see the module docstring), or None."""
+    kinds = sentence.clause_kinds
+    if cue.target == "rated":
+        return _rated_group(text, groups, cue, clause_of, kinds)
+    if cue.target == "subject" or (cue.kind == "change" and cue.anchor == cue.start):
+        # a subject's cue, or an owned quantity named before its verb ("Apple's price target
+        # was raised"): the owner is the subject
+        return _subject_group(groups, cue.anchor, clause_of, kinds)
+    if cue.kind != "change" and _is_passive(text, sentence.start, cue.start, cue.end):
+        return _subject_group(groups, cue.anchor, clause_of, kinds)
+    clause = clause_of(cue.anchor)
     for group in groups:
-        if group.start >= cue_end and clause_of(group.start) == clause:
-            return group
-    before = [g for g in groups if g.end <= anchor]
-    if owned and before and _OWNER_GAP.match(text[before[-1].end : anchor]):
-        return before[-1]
+        if group.start >= cue.end and clause_of(group.start) == clause:
+            return group  # "upgraded Apple", "its price target on Apple", "positive for Apple"
+    before = [g for g in groups if g.end <= cue.anchor]
+    if cue.kind == "change" and before and _OWNER_GAP.match(text[before[-1].end : cue.anchor]):
+        return before[-1]  # "Apple's price target", "TCS target price"
+    if cue.target == "about" or _NOMINAL_BEFORE.search(text, sentence.start, cue.start):
+        # "Apple faces a lawsuit", "shares hit a high on a rating upgrade"
+        return _subject_group(groups, cue.anchor, clause_of, kinds)
     if before and before[0] is not before[-1]:
         return before[0]  # "Apple rose after Goldman upgraded it": the upgrade is Apple's
-    return None
+    return None  # "Goldman upgraded the stock": not Goldman's news
+
+
+def _rated_group(
+    text: str,
+    groups: list[_Group],
+    cue: Cue,
+    clause_of: functools.partial[int],
+    kinds: Sequence[str],
+) -> _Group | None:
+    """The company a rating is about: "overweight on Apple", "rates Apple overweight", "Apple
+    was cut to underweight"; not the broker in "Barclays cut its rating to underweight"."""
+    clause = clause_of(cue.start)
+    for group in groups:
+        if group.start >= cue.end and clause_of(group.start) == clause:
+            if _RATED_AFTER.match(text[cue.end : group.start]):
+                return group
+            break
+    subject = _subject_group(groups, cue.start, clause_of, kinds)
+    if subject is None or subject.end > cue.start:
+        return None
+    if _ACTOR_POSSESSIVE.search(text[subject.end : cue.start]):
+        return None
+    return subject
 
 
 def aggregate(weighted_scores: Iterable[tuple[float, float]], band: float) -> float:
@@ -260,11 +303,20 @@ def _mentions_by_sentence(
 
 def _surface_forms(mentions: Sequence[Mention], entities: Sequence[Entity]) -> dict[str, set[str]]:
     """The names each entity goes by in this article (no back-references: "the company")."""
-    forms: dict[str, set[str]] = {entity.id: {entity.name, *entity.tickers} for entity in entities}
+    forms: dict[str, set[str]] = {
+        entity.id: {entity.name, short_name(entity.name), *entity.tickers} for entity in entities
+    }
     for mention in mentions:
         if mention.kind != "coref" and len(mention.text.strip()) >= 2:
             forms.setdefault(mention.entity_id, set()).add(mention.text.strip())
     return forms
+
+
+def short_name(name: str) -> str:
+    """A company name without its legal or group suffixes ("Tesco PLC" -> "Tesco",
+    "Alibaba Group Holding Ltd" -> "Alibaba"), as headlines write it."""
+    shorter = _COMPANY_SUFFIXES.sub("", name.strip())
+    return shorter if len(shorter) >= 2 else name.strip()
 
 
 def _find_names(text: str, forms: Mapping[str, set[str]]) -> list[EntitySpan]:

@@ -31,7 +31,7 @@ EntryKind = Literal[
     "state_change",
     "reference",
 ]
-Target = Literal["subject", "object"]
+Target = Literal["subject", "object", "about", "rated"]
 
 _MODIFIER_KINDS: frozenset[str] = frozenset(
     ("negator", "intensifier", "contrast", "concession", "boundary", "state_change", "reference")
@@ -208,8 +208,8 @@ def _entries_of_row(name: str, row: dict[str, str]) -> Iterator[LexiconEntry]:
             raise ValueError(f"empty form in {row['forms']!r}")
         if name == "polar_terms.csv":
             target = row["target"].strip()
-            if target not in ("subject", "object"):
-                raise ValueError(f"target must be subject or object, not {target!r}")
+            if target not in ("subject", "object", "about", "rated"):
+                raise ValueError(f"unknown target {target!r}")
             yield LexiconEntry(phrase, "polar", float(row["weight"]), target=target)  # type: ignore[arg-type]
         elif name == "directions.csv":
             yield LexiconEntry(phrase, "direction", float(row["strength"]), float(row["unbound"]))

@@ -24,7 +24,7 @@ from typing import TypeVar
 import regex
 
 from tickerwire.records import SentimentLabel
-from tickerwire.score.entity_sentiment import EntitySpan, entity_tones
+from tickerwire.score.entity_sentiment import EntitySpan, entity_tones, short_name
 from tickerwire.score.sentiment import SentenceScorer, label_for, squash
 
 LABELS: tuple[str, ...] = ("positive", "neutral", "negative")
@@ -200,7 +200,7 @@ def find_entity(title: str, name: str) -> list[tuple[int, int]]:
     word; case-insensitive, at word boundaries.
     """
     candidates = [name.strip()]
-    stripped = regex.sub(_COMPANY_SUFFIX, "", name).strip(" ,.")
+    stripped = short_name(name)
     candidates.append(stripped)
     first_word = stripped.split()[0] if stripped.split() else ""
     if len(first_word) >= 3:
@@ -213,12 +213,6 @@ def find_entity(title: str, name: str) -> list[tuple[int, int]]:
         if found:
             return found
     return []
-
-
-_COMPANY_SUFFIX = regex.compile(
-    r"\b(?:plc|PLC|Plc|Group|Holdings?|Ltd|Limited|Inc|Corp(?:oration)?|Co|SA|AG|NV|SE|"
-    r"International|Pharmaceuticals|Companies)\b\.?",
-)
 
 
 def entity_scores_for_headline(
