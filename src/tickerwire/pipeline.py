@@ -19,6 +19,7 @@ from tickerwire.extract import extract_events
 from tickerwire.ingest import DocumentOverrides, read_inputs
 from tickerwire.link import ReferenceData, link_document, load_reference
 from tickerwire.records import Article, CleanDocument, LinkedDocument, RawDocument, ReadError
+from tickerwire.score import ArticleSentiment, ArticleSentimentScorer, with_entity_sentiment
 
 _SPACE = regex.compile(r"\s+")
 
@@ -35,13 +36,15 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, reference: ReferenceData | None = None):
         self.settings = settings or Settings()
         self.reference = reference or load_reference(self.settings.reference_csvs)
+        self.sentiment = ArticleSentimentScorer()
 
     def process(self, raw: RawDocument) -> Article:
         """Turn one raw document into its Article record."""
         clean = clean_document(raw)
         linked = link_document(clean, self.reference)
         events = extract_events(linked, self.reference)
-        return self._assemble(clean, linked, events)
+        tone = self.sentiment.score(clean.text, clean.title, linked.mentions, linked.entities)
+        return self._assemble(clean, linked, events, tone)
 
     def process_paths(
         self, paths: Iterable[str | Path], overrides: DocumentOverrides | None = None
@@ -53,7 +56,9 @@ class Pipeline:
                 continue
             yield self.process(item)
 
-    def _assemble(self, clean: CleanDocument, linked: LinkedDocument, events: list) -> Article:
+    def _assemble(
+        self, clean: CleanDocument, linked: LinkedDocument, events: list, tone: ArticleSentiment
+    ) -> Article:
         return Article(
             id=article_id(clean.text),
             url=clean.url,
@@ -64,8 +69,9 @@ class Pipeline:
             language=clean.language,
             text=clean.text,
             removed=list(clean.removed),
-            entities=linked.entities,
+            entities=with_entity_sentiment(linked.entities, tone.entity_scores),
             events=events,
+            sentiment=tone.sentiment,
             pipeline_version=__version__,
         )
 

@@ -1,8 +1,13 @@
 """The finance sentiment lexicon: tone words, direction words, quantities and modifiers.
 
-The word lists live in `score/data/*.csv` (written for tickerwire; see each file's header for
-its columns). Every entry is a phrase of one or more tokens, tokenised like the text, so that
-"pre-tax profit" or "fell short" is matched as one unit and its words are not read alone.
+The word lists live in `score/data/*.csv`, written for tickerwire from knowledge of financial
+news (no published list was copied; see each file's header for its columns). Weights were set
+by judgement, then adjusted while reading the errors on development data only: PhraseBank
+Sentences_75Agree lines not in Sentences_AllAgree, and the SEntFiN and SemEval-2017 items whose
+id is a multiple of 4. AllAgree and the other items are held out for measurement.
+
+Every entry is a phrase of one or more tokens, tokenised like the text, so that "pre-tax
+profit" or "fell short" is matched as one unit and its words are not read alone.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from tickerwire.score.units import read_units, sentences_with_tone_words
 NEUTRAL_BAND = 0.2
 # Squashing: score = raw / sqrt(raw^2 + ALPHA). With 1.0 a single clear cue (raw 1.0, "profit
 # rose") scores 0.71 and a weak one (raw 0.15, "signed a contract") 0.15, inside the band.
+# With the band at 0.2, ALPHA 0.5 gave macro-F1 0.774 and 2.0 gave 0.797 (1.0: 0.805).
 ALPHA = 1.0
 
 __all__ = [
