@@ -108,55 +108,15 @@ class SentenceUnits:
 def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) -> SentenceUnits:
     """The units of `text[start:end]`; `lowered` is `lower_text(text)` (same offsets).
 
-    A sentence in which no phrase can give a tone (about half of a news article: datelines,
-    descriptions, quotes without judgement) is returned without units, unread.
+    A sentence in which no phrase can give a tone (datelines, descriptions, quotes without
+    judgement) is returned without units.
     """
-    words: list[str] = []
-    kinds: list[str] = []
-    starts: list[int] = []
-    # findall and str.find cost half of finditer's match objects; tokens are consecutive, so
-    # the next occurrence of a token's text is the token itself
-    find = lowered.find
-    offset = start
-    for word, number, punct in TOKEN_PATTERN.findall(lowered, start, end):
-        if word:
-            offset = find(word, offset)
-            starts.append(offset)
-            offset += len(word)
-            kinds.append("word")
-            words.append(normalise_word(word) if word[0].isdigit() else word)
-        else:
-            token = number or punct
-            offset = find(token, offset)
-            starts.append(offset)
-            offset += len(token)
-            kinds.append("num" if number else "punct")
-            words.append(token)
+    words, kinds, starts, ends = _tokens(lowered, start, end)
     count = len(words)
     by_first = lexicon.by_first_token
-    matched: dict[int, LexiconEntry] = {}
-    toned = bool(words) and words[0] in IMPERATIVE_CALLS
+    toned = count > 0 and words[0] in IMPERATIVE_CALLS
     has_quantity = False
-    position = 0
-    while position < count:
-        candidates = by_first.get(words[position]) if kinds[position] == "word" else None
-        if candidates:
-            for candidate in candidates:
-                length = len(candidate.phrase)
-                if length == 1 or tuple(words[position : position + length]) == candidate.phrase:
-                    matched[position] = candidate
-                    toned = toned or _gives_tone(candidate)
-                    has_quantity = has_quantity or candidate.kind == "quantity"
-                    position += length
-                    break
-            else:
-                position += 1
-        else:
-            position += 1
-    if not toned and not (has_quantity and "num" in kinds):
-        return SentenceUnits([], {}, [start], ["start"])
-
-    title_case = _is_title_case(text, kinds, starts)
+    title_case: bool | None = None
     units: list[Unit] = []
     positions: dict[str, list[int]] = {}
     clause_starts = [start]
@@ -166,30 +126,33 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     position = 0
     while position < count:
         word, kind, token_start = words[position], kinds[position], starts[position]
-        entry = matched.get(position)
-        if (
-            entry is not None
-            and not title_case
-            and _starts_a_name(text, words, kinds, starts, position, entry)
-        ):
-            entry = None  # "Advanced Micro Devices", "Best Buy": a name, not a tone
+        entry = None
+        if kind == "word":
+            for candidate in by_first.get(word, ()):
+                length = len(candidate.phrase)
+                if length == 1 or tuple(words[position : position + length]) == candidate.phrase:
+                    entry = candidate
+                    break
+            if entry is not None and position > 0 and text[token_start].isupper():
+                if title_case is None:
+                    title_case = _is_title_case(text, kinds, starts)
+                if not title_case and _starts_a_name(text, kinds, starts, position, entry):
+                    entry = None  # "Advanced Micro Devices", "Best Buy": a name, not a tone
         if entry is None:
-            unit = Unit(kind, None, word, token_start, token_start + len(word), clause)
-            if kind == "word":
-                unit.capitalised = position > 0 and text[token_start].isupper()
-            elif kind == "punct":
-                positions.setdefault("punct", []).append(len(units))
+            unit = Unit(kind, None, word, token_start, ends[position], clause)
+            if kind == "word" and position > 0:
+                unit.capitalised = text[token_start].isupper()
             position += 1
         else:
             last = position + len(entry.phrase) - 1
             kind = entry.kind
+            toned = toned or _gives_tone(entry)
+            has_quantity = has_quantity or kind == "quantity"
             if kind in _CLAUSE_OPENERS and units:
                 clause += 1
                 clause_starts.append(token_start)
                 clause_kinds.append(kind)
-            unit = Unit(
-                kind, entry, entry.text, token_start, starts[last] + len(words[last]), clause
-            )
+            unit = Unit(kind, entry, entry.text, token_start, ends[last], clause)
             positions.setdefault(kind, []).append(len(units))
             position = last + 1
         if kind == "reference" or word == "to" or word == "(":
@@ -199,12 +162,41 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
             clause += 1
             clause_starts.append(starts[position])
             clause_kinds.append("punct")
+    if not toned and not (has_quantity and "num" in kinds):
+        return SentenceUnits([], {}, [start], ["start"])
     sentence = SentenceUnits(units, positions, clause_starts, clause_kinds, figure_markers)
     _weigh_clauses(sentence)
     _mark_negation(sentence)
     _apply_intensifiers(sentence)
     _mark_references(sentence)
     return sentence
+
+
+def _tokens(
+    lowered: str, start: int, end: int
+) -> tuple[list[str], list[str], list[int], list[int]]:
+    """Words (as the lexicon spells them), kinds, start and end offsets of the tokens."""
+    words: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    # findall and str.find cost half of finditer's match objects; tokens are consecutive, so
+    # the next occurrence of a token's text is the token itself
+    find = lowered.find
+    offset = start
+    for word, number, punct in TOKEN_PATTERN.findall(lowered, start, end):
+        token = word or number or punct
+        offset = find(token, offset)
+        starts.append(offset)
+        offset += len(token)
+        ends.append(offset)
+        if word:
+            kinds.append("word")
+            words.append(normalise_word(word) if word[0].isdigit() else word)
+        else:
+            kinds.append("num" if number else "punct")
+            words.append(token)
+    return words, kinds, starts, ends
 
 
 def sentences_with_tone_words(
@@ -254,19 +246,12 @@ def _is_title_case(text: str, kinds: list[str], starts: list[int]) -> bool:
 
 
 def _starts_a_name(
-    text: str,
-    words: list[str],
-    kinds: list[str],
-    starts: list[int],
-    position: int,
-    entry: LexiconEntry,
+    text: str, kinds: list[str], starts: list[int], position: int, entry: LexiconEntry
 ) -> bool:
     """A capitalised phrase inside a sentence, followed by another capitalised word."""
-    if position == 0 or not text[starts[position]].isupper():
-        return False
     following = position + len(entry.phrase)
     return (
-        following < len(words) and kinds[following] == "word" and text[starts[following]].isupper()
+        following < len(kinds) and kinds[following] == "word" and text[starts[following]].isupper()
     )
 
 
