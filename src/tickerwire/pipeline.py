@@ -13,12 +13,20 @@ from pathlib import Path
 import regex
 
 from tickerwire import __version__
+from tickerwire.checks import check_article
 from tickerwire.clean import clean_document
 from tickerwire.config import Settings
 from tickerwire.extract import extract_events
 from tickerwire.ingest import DocumentOverrides, read_inputs
 from tickerwire.link import ReferenceData, link_document, load_reference
-from tickerwire.records import Article, CleanDocument, LinkedDocument, RawDocument, ReadError
+from tickerwire.records import (
+    Article,
+    CleanDocument,
+    Event,
+    LinkedDocument,
+    RawDocument,
+    ReadError,
+)
 from tickerwire.score import ArticleSentiment, ArticleSentimentScorer, with_entity_sentiment
 
 _SPACE = regex.compile(r"\s+")
@@ -57,10 +65,15 @@ class Pipeline:
             yield self.process(item)
 
     def _assemble(
-        self, clean: CleanDocument, linked: LinkedDocument, events: list, tone: ArticleSentiment
+        self,
+        clean: CleanDocument,
+        linked: LinkedDocument,
+        events: list[Event],
+        tone: ArticleSentiment,
     ) -> Article:
+        identifier = article_id(clean.text)
         return Article(
-            id=article_id(clean.text),
+            id=identifier,
             url=clean.url,
             source=clean.source,
             title=clean.title,
@@ -72,6 +85,7 @@ class Pipeline:
             entities=with_entity_sentiment(linked.entities, tone.entity_scores),
             events=events,
             sentiment=tone.sentiment,
+            conflicts=check_article(events, clean.text, clean.published, article_id=identifier),
             pipeline_version=__version__,
         )
 

@@ -245,7 +245,7 @@ def evaluate_semeval(items: Sequence[ScoredHeadline], scorer: SentenceScorer) ->
     metrics = {
         "cosine": cosine_similarity(towards, gold),
         "cosine_headline_score": cosine_similarity(whole, gold),
-        "sign_agreement": accuracy(
+        "label_accuracy": accuracy(
             gold_labels, [label_for(s, scorer.neutral_band) for s in towards]
         ),
     }
