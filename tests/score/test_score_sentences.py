@@ -100,10 +100,25 @@ def test_changes_stated_by_figures(scorer: SentenceScorer, text: str, expected: 
     [
         ("The logistics group swung to a net loss in the quarter.", "negative"),
         ("The logistics group returned to profit in the quarter.", "positive"),
+        ("The department store chain swung back into the black.", "positive"),
         ("Pretax profit was EUR 3.0 mn, compared with a loss of EUR 1.1 mn.", "positive"),
     ],
 )
 def test_states_reached(scorer: SentenceScorer, text: str, expected: str) -> None:
+    assert label(scorer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The miner's chief executive rejected fears over Chinese demand.", "positive"),
+        ("The board rejected the revised takeover offer.", "negative"),
+        ("Steel stocks shrugged off tariff concerns and climbed 3%.", "positive"),
+        ("The regulator moved to ease concerns about the lender's liquidity.", "positive"),
+        ("The outlook holds little cheer for smaller producers.", "negative"),
+    ],
+)
+def test_verbs_that_turn_their_object(scorer: SentenceScorer, text: str, expected: str) -> None:
     assert label(scorer, text) == expected
 
 

@@ -130,6 +130,8 @@ _FUNCTION_WORDS = frozenset(
 _AFTER_AMOUNTS_NO_TONE = frozenset(("won", "strike", "strikes"))
 # Words that end an amount ("5 trillion won").
 _AMOUNT_WORDS = frozenset(("million", "billion", "trillion", "bn", "mn", "tn", "thousand"))
+# Words between "swung to" and the state it reached ("swung to a small net loss").
+_STATE_FILLERS = frozenset(("a", "an", "the", "its", "their", "full-year", "quarterly", "annual"))
 # "fell into the red", "swung back into the black".
 _STATE_WORDS: dict[str, float] = {"red": -1.0, "black": 1.0}
 _SCALES: dict[str, float] = {
@@ -249,8 +251,8 @@ def _state_change_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
                 value = _modified(STATE_CHANGE_STRENGTH * polarity, unit, inner)
                 cues.append(_cue("state", unit, inner, unit.start, value))
                 break
-            if inner.kind == "punct":
-                break
+            if not (inner.kind == "intensifier" or inner.text in _STATE_FILLERS):
+                break  # "moved to ease concerns": a verb between, not a state reached
         else:
             if unit.value:
                 cues.append(_cue("state", unit, unit, unit.start, _modified(unit.value, unit)))
@@ -278,8 +280,8 @@ def _find_quantity(units: list[Unit], index: int, look_right: bool) -> tuple[Uni
     for distance, inner in enumerate(reversed(units[max(0, index - LEFT_WINDOW) : index])):
         if inner.clause != clause:
             break
-        if inner.kind == "quantity" and not inner.reference:
-            return inner, False
+        if inner.kind == "quantity" and not inner.reference and not inner.negated:
+            return inner, False  # not "snub concerns, surge 3%": a negated object
         if look_right:
             if distance == 0 and inner.capitalised:
                 break  # a name right before the verb is its subject: "..., Barclays falls"

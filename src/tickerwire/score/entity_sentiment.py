@@ -144,8 +144,9 @@ def _subject_group(
     groups: list[_Group], anchor: int, clause_of: functools.partial[int], kinds: Sequence[str]
 ) -> _Group | None:
     """The nearest mention before the cue in its clause, else after it in the clause, else the
-    nearest in the sentence unless a "while"/"whereas" clause lies between (that opens a new
-    subject: in "X lifted while Y sinks", Y's fall is not X's)."""
+    nearest before it in the sentence unless a "while"/"whereas" clause lies between (that opens
+    a new subject: in "X lifted while Y sinks", Y's fall is not X's). A later clause's mention
+    is not reached back to ("WINNERS & LOSERS: Aviva gains" gives "losers" to nobody)."""
     clause = clause_of(anchor)
     for group in groups:
         if group.start <= anchor < group.end:
@@ -155,10 +156,9 @@ def _subject_group(
     for candidate in (before[-1:], after[:1]):
         if candidate and clause_of(candidate[0].start) == clause:
             return candidate[0]
-    for group in before[-1:] or after[:1]:
-        low, high = sorted((clause_of(group.start), clause))
+    for group in before[-1:]:
         # clause numbers count from 1 (bisect_right); kinds[n - 1] opened clause n
-        if all(kind != "boundary" for kind in kinds[low:high]):
+        if all(kind != "boundary" for kind in kinds[clause_of(group.start) : clause]):
             return group
     return None
 
