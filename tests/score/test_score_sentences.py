@@ -74,6 +74,9 @@ def test_analyst_actions(scorer: SentenceScorer, text: str, expected: str) -> No
         ("Order intake increased by 18 % year on year.", "positive"),
         ("The miner raised its dividend and announced a share buyback.", "positive"),
         ("Prices rose 3% in March.", "neutral"),
+        ("The chipmaker faces rising challenges in China.", "negative"),
+        ("Price cuts only stemmed the decline in shipments.", "positive"),
+        ("The index closed just below its record high.", "neutral"),
     ],
 )
 def test_direction_times_quantity(scorer: SentenceScorer, text: str, expected: str) -> None:

@@ -130,6 +130,9 @@ _FUNCTION_WORDS = frozenset(
 _AFTER_AMOUNTS_NO_TONE = frozenset(("won", "strike", "strikes"))
 # Words that end an amount ("5 trillion won").
 _AMOUNT_WORDS = frozenset(("million", "billion", "trillion", "bn", "mn", "tn", "thousand"))
+# Directions that say where, not what grows: "below record highs" is no fall of highs.
+_PLACE_DIRECTIONS = frozenset(("below", "above", "up", "down", "up from", "down from"))
+_DETERMINERS = frozenset(("the", "a", "an", "its", "their"))
 # Words between "swung to" and the state it reached ("swung to a small net loss").
 _STATE_FILLERS = frozenset(("a", "an", "the", "its", "their", "full-year", "quarterly", "annual"))
 # "fell into the red", "swung back into the black".
@@ -271,11 +274,15 @@ def _find_quantity(units: list[Unit], index: int, look_right: bool) -> tuple[Uni
     figures follow their currency ("EUR 5 mn") or an aside, not a subject."""
     clause = units[index].clause
     if look_right:
-        for inner in units[index + 1 : index + 1 + RIGHT_WINDOW]:
+        tone_object = units[index].text not in _PLACE_DIRECTIONS
+        for distance, inner in enumerate(units[index + 1 : index + 1 + RIGHT_WINDOW]):
             if inner.kind == "quantity":
                 return inner, True
+            if tone_object and inner.kind == "polar" and inner.value and distance == 0:
+                return inner, True  # "rising challenges": the tone word is what grows
             if _right_stops(inner):
                 break
+            tone_object = tone_object and inner.text in _DETERMINERS
     saw_word = False
     for distance, inner in enumerate(reversed(units[max(0, index - LEFT_WINDOW) : index])):
         if inner.clause != clause:
@@ -305,18 +312,22 @@ def _direction_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
         quantity.bound = True
         if quantity.value == 0.0:
             continue  # prices, rates: whether a rise is good depends on who pays
-        value = _modified(unit.value * quantity.value, unit, quantity)
+        polarity = quantity.value
+        if quantity.kind == "polar":  # its sign only: more of a worry is as bad as more cost
+            polarity = 1.0 if quantity.value > 0 else -1.0
+        value = _modified(unit.value * polarity, unit, quantity)
         # Anchored at the quantity: its owner is named next to it ("Apple's revenue rose",
         # "raised its price target on Apple"); the anchor is after the cue's start only when
         # the quantity follows the direction.
-        cues.append(_cue("change", unit, quantity, quantity.start, value, quantity.entry.target))
+        target = quantity.entry.target if quantity.kind == "quantity" else "subject"
+        cues.append(_cue("change", unit, quantity, quantity.start, value, target))
 
 
 def _polar_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
     units = sentence.units
     for index in sentence.at("polar"):
         unit = units[index]
-        if unit.entry is None or not unit.entry.value:
+        if unit.entry is None or not unit.entry.value or unit.bound:
             continue
         if unit.text in _AFTER_AMOUNTS_NO_TONE and index > 0:
             before = units[index - 1]
