@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tickerwire.link import ReferenceData, link_document, linker_for, load_reference
 from tickerwire.records import CleanDocument, Entity, LinkedDocument
@@ -12,7 +15,7 @@ from tickerwire.records import CleanDocument, Entity, LinkedDocument
 
 @pytest.fixture(scope="module")
 def reference() -> ReferenceData:
-    return load_reference()
+    return _shared_reference()
 
 
 def link(reference: ReferenceData, text: str, title: str | None = None) -> LinkedDocument:
@@ -204,3 +207,43 @@ def test_user_alias_is_matched(tmp_path: Path) -> None:
 
 def test_the_linker_is_built_once_per_reference(reference: ReferenceData) -> None:
     assert linker_for(reference) is linker_for(reference)
+
+
+def test_words_of_a_longer_name_keep_their_case(reference: ReferenceData) -> None:
+    assert link(reference, "A U.S. bank regulator issued new rules.").entities == []
+    assert ids(link(reference, "The Hang Seng index rose 1%.")) == {"hang-seng-index"}
+
+
+_FRAGMENTS = [
+    "Alibaba",
+    "阿里巴巴",
+    "(NYSE: BABA)",
+    "META.O",
+    "$AAPL",
+    "Apple Inc.",
+    "said Mara Lindqvist, an analyst at Fjordline Capital",
+    "İ",
+    "’s",
+    "U.S.",
+    "(Reuters) -",
+    "\n",
+    " ",
+    ", ",
+    "Hang Seng",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=12)), max_size=25))
+def test_any_text_links_with_valid_offsets(pieces: list[str]) -> None:
+    reference = _shared_reference()
+    text = "".join(pieces)
+    linked = link(reference, text)  # checks every mention's offsets
+    named = {m.entity_id for m in linked.mentions}
+    assert named == {e.id for e in linked.entities}
+    assert all(0.0 <= e.relevance <= 1.0 for e in linked.entities)
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_reference() -> ReferenceData:
+    return load_reference()

@@ -90,6 +90,10 @@ _TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 _NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7f’‘“”–—…•·\u00a0\u2009\u200b]")
 
 
+# Words of a name that writers often put in lower case.
+_LOWERABLE_WORDS = frozenset({"Index", "Composite", "Average", "Industrials", "Tech"})
+
+
 class AliasRule(Enum):
     EXACT = "exact"
     CAPITALISED = "capitalised"
@@ -168,13 +172,18 @@ class Gazetteer:
             if key in entries or len(owners) > 1:
                 continue  # an explicit alias, or two entities, claim it: skip the derived one
             entries[key] = derived_entries
-        self._ascii = ahocorasick.Automaton()
+        # Spellings that differ only in punctuation ("Nasdaq 100", "Nasdaq-100") share one key of
+        # the ASCII automaton; the case check then tries each spelling.
+        ascii_keys: dict[str, list[AliasEntry]] = {}
         self._unicode = ahocorasick.Automaton()
         for key, key_entries in entries.items():
             if key.isascii():
-                self._ascii.add_word(" " + fold_for_matching(key), tuple(key_entries))
+                ascii_keys.setdefault(" " + fold_for_matching(key), []).extend(key_entries)
             else:
                 self._unicode.add_word(key, tuple(key_entries))
+        self._ascii = ahocorasick.Automaton()
+        for key, key_entries in ascii_keys.items():
+            self._ascii.add_word(key, tuple(key_entries))
         self._ascii.make_automaton()
         self._unicode.make_automaton()
         self.size = len(entries)
@@ -216,7 +225,7 @@ class Gazetteer:
             if end < size and _is_word_char(text[end]) and not _is_cjk(text[end - 1]):
                 continue
             surface = text[start:end]
-            if _NEEDS_FOLD.search(surface):
+            if not surface.isascii() and _NEEDS_FOLD.search(surface):
                 surface = surface.translate(_FOLD)
             for entry in key_entries:
                 if _case_ok(entry, surface) and _boundary_ok(text, start, end):
@@ -232,8 +241,13 @@ def _case_ok(entry: AliasEntry, surface: str) -> bool:
         return False
     if surface.isupper() and len(alias) >= 4:
         return True
-    # Several words, first letter as written: "Hang Seng index", "Nasdaq composite".
-    return " " in alias and surface[0] == alias[0] and alias[0].isupper()
+    # Index names are often written with a small letter: "Hang Seng index", "Nasdaq composite";
+    # any other word as written ("a U.S. bank" is not U.S. Bank).
+    written, wanted = surface.split(" "), alias.split(" ")
+    return len(written) == len(wanted) > 1 and all(
+        w == a or ((w[:1] == a[:1] or a in _LOWERABLE_WORDS) and w.lower() == a.lower())
+        for w, a in zip(written, wanted, strict=True)
+    )
 
 
 def _is_cjk(ch: str) -> bool:

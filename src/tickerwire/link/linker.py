@@ -80,9 +80,9 @@ _NOT_A_NAME_AFTER = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?\n]")
 # Page furniture that names companies without being about them: picture and data credits,
 # news-agency datelines, and the reporting credits at the foot of wire copy.
-_CREDIT_LINE = regex.compile(
-    r"(?im)^[ \t]*(?:(?:photo|image|chart|video|data|graphic)[ ]?(?:source|credit)s?|source|"
-    r"photo|credit)[ \t]*:[^\n]*"
+_CREDIT_LINE_START = regex.compile(
+    r"[ \t]*(?i:(?:photo|image|chart|video|data|graphic)[ ]?(?:source|credit)s?|source|photo|"
+    r"credit)[ \t]*:"
 )
 _DATELINE = regex.compile(r"\((?:Reuters|Bloomberg|AP|AFP|Xinhua|Dow[ ]Jones)\)[ ]?[-–—]")
 _WIRE_CREDITS = regex.compile(
@@ -275,6 +275,8 @@ class Linker:
         closing = _CLOSING.match(text, end)
         if closing and text[hit.start - 1 : hit.start] in "([" and named is not None:
             end = closing.end()
+        if hit.strict and known_id is None:
+            return None  # "U.S" after "Bloomberg": initials, not a ticker
         if named is not None and named.entity_id == (known_id or named.entity_id):
             # One mention for "Meta Platforms META.O": the name with its ticker.
             named.end = max(named.end, end)
@@ -496,7 +498,12 @@ class Linker:
 
 def _furniture_spans(text: str) -> list[tuple[int, int]]:
     """Spans of page furniture in `text`, where no mention is looked for."""
-    spans = [m.span() for m in _CREDIT_LINE.finditer(text)]
+    spans = []
+    line_start = 0
+    for line in text.split("\n"):
+        if _CREDIT_LINE_START.match(line):
+            spans.append((line_start, line_start + len(line)))
+        line_start += len(line) + 1
     spans += [m.span() for m in _DATELINE.finditer(text)]
     spans += [m.span() for m in _WIRE_CREDITS.finditer(text)]
     return spans

@@ -206,9 +206,12 @@ def clean_org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         w in GENERIC_ORG_WORDS or w in PLACES or w in STOP_WORDS for w in significant
     ):
         return None
-    if _NO_LETTER.fullmatch(name):
+    if _NO_LETTER.fullmatch(name) or len(name) < 2:
         return None
-    return start, start + len(name)
+    end = start + len(name)
+    if text[end : end + 1] == "." and text[end + 1 : end + 2].isalnum():
+        return None  # "U" of "U.S.": the name goes on past a dot
+    return start, end
 
 
 def _org_type(name: str) -> EntityType:

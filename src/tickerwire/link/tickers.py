@@ -191,9 +191,12 @@ def _ric_hits(text: str) -> Iterator[TickerHit]:
     for match in _RIC.finditer(text):
         symbol, suffix, glued = match["sym"], match["suf"], match["glued"]
         end = match.end() - len(glued)
-        # "U.S.", "N.Y.": a dotted abbreviation goes on after the suffix.
-        if not glued and end + 1 < len(text) and text[end] == "." and text[end + 1].isalnum():
-            continue
+        # "U.S.", "N.Y.", "U.S.-listed": a dotted abbreviation goes on after the suffix.
+        if not glued and end < len(text) and text[end] == ".":
+            if len(symbol) == 1 and len(suffix) == 1:
+                continue
+            if end + 1 < len(text) and text[end + 1].isalnum():
+                continue
         market = RIC_SUFFIXES[suffix]
         if market == "UL":
             yield TickerHit(match.start(), end, None, "ric")
