@@ -84,6 +84,25 @@ _LEGAL_CUES = (
     "SE",
 )
 
+# Last words of a firm's name: "Solomons Group", "Counterpoint Research", "Great Hill Capital".
+_FIRM_WORDS = (
+    "Group",
+    "Holdings",
+    "Capital",
+    "Securities",
+    "Bank",
+    "Research",
+    "Partners",
+    "Management",
+    "Advisors",
+    "Advisers",
+    "Investments",
+    "Ventures",
+    "University",
+    "Institute",
+    "Foundation",
+)
+
 # How far from its cue a name may start (characters): six or so words.
 _WINDOW = 70
 # A headline: a line of at most 150 characters with at least 80% of its words capitalised (a
@@ -242,6 +261,8 @@ class NameFinder:
             kinds.setdefault(phrase, set()).add("source")
         for form in _LEGAL_CUES:
             kinds.setdefault(form.lower(), set()).add("legal")
+        for word in _FIRM_WORDS:
+            kinds.setdefault(word.lower(), set()).add("firm")
         for key, key_kinds in kinds.items():
             self._cues.add_word(" " + fold_for_matching(key), (len(key), frozenset(key_kinds)))
         self._cues.make_automaton()
@@ -322,8 +343,19 @@ class NameFinder:
                         # capitalised, so only the word before the legal form is the name.
                         org_start = text.rfind(" ", org_start, match.end("org")) + 1
                     take(clean_org_span(text, org_start, match.end("org")), "company")
+            if "firm" in kinds and text[start:end] in _FIRM_WORDS:
+                self._firm(text, start, end, take)
         hits.extend(_repeats(text, hits, occupied))
         return sorted(hits, key=lambda h: h.start)
+
+    @staticmethod
+    def _firm(text: str, start: int, end: int, take: _Take) -> None:
+        """A name of two words or more that ends in a firm word: "Solomons Group"."""
+        if _in_headline(text, start) or _NEXT_CAPITALISED.match(text, end):
+            return  # a headline, or a longer name ("Hang Seng Bank Building")
+        match = _LEGAL_NAME_BEFORE.search(text, max(0, start - _WINDOW), start)
+        if match:
+            take(clean_org_span(text, match.start("org"), end), "organization")
 
     @staticmethod
     def _source(text: str, end: int, take: _Take) -> None:
