@@ -105,6 +105,19 @@ def test_unknown_exchange_prefixed_ticker_creates_an_entity_named_from_the_text(
     assert created.tickers == ["FJDL"]
 
 
+def test_unknown_ric_after_a_name_creates_an_entity(reference: ReferenceData) -> None:
+    linked = link(reference, "Toronto-listed Maple Rail Corp MPRL.TO rose 2% on the contract.")
+    created = entity(linked, "maple-rail")
+    assert created.tickers == ["MPRL.TO"]
+    assert [m.text for m in linked.mentions] == ["Maple Rail Corp MPRL.TO"]
+
+
+def test_a_fund_named_around_a_company_alias_is_the_fund(reference: ReferenceData) -> None:
+    linked = link(reference, "Investors sold the Harbour MSCI Asia ETF (NYSEARCA: HMAE).")
+    assert [e.id for e in linked.entities] == ["harbour-msci-asia-etf"]
+    assert linked.entities[0].type == "product"
+
+
 def test_unknown_tickers_in_loose_forms_create_nothing(reference: ReferenceData) -> None:
     linked = link(reference, "Traders chased $ZQXW all day. NYSE: A new record was set.")
     assert linked.entities == []

@@ -333,6 +333,8 @@ class Linker:
             entity.tickers.append(hit.ticker)
         closing = _CLOSING.match(text, hit.end) if hit.bracketed else None
         end = closing.end() if closing and name_span is not None else hit.end
+        # The longest name wins: "MSCI China ETF (NASDAQ: MCHI)" is the fund, not MSCI.
+        result[:] = [f for f in result if not (start <= f.start and f.end <= hit.start)]
         result.append(_Found(start, end, entity_id, "ticker", hit.ticker))
         return entity_id
 
