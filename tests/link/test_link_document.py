@@ -171,6 +171,20 @@ def test_person_and_organisation_outside_the_list_have_no_tickers(
     assert firm.tickers == []
 
 
+def test_government_bodies(reference: ReferenceData) -> None:
+    linked = link(
+        reference,
+        "The Federal Reserve held rates, and Norway's Ministry of Finance sold bonds; "
+        "the CSRC approved the listing.",
+    )
+    types = {e.id: e.type for e in linked.entities}
+    assert types == {
+        "federal-reserve": "government",
+        "ministry-of-finance": "government",
+        "csrc": "government",
+    }
+
+
 def test_title_before_a_name_marks_a_person(reference: ReferenceData) -> None:
     linked = link(reference, "Chief Executive Officer Elin Varga told analysts margins improved.")
     assert entity(linked, "elin-varga").type == "person"

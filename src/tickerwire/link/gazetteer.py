@@ -301,6 +301,8 @@ def suffix_end(text: str, end: int) -> int:
 
 def cjk_bracket_end(text: str, end: int) -> int:
     """Where a mention ending at `end` ends once a bracketed CJK name after it is included."""
+    if "(" not in text[end : end + 2] and "（" not in text[end : end + 2]:
+        return end
     match = _CJK_BRACKET.match(text, end)
     return match.end() if match else end
 

@@ -381,15 +381,20 @@ class Linker:
             for form, ticker in self._bare_tickers.get(entity_id, {}).items()
         }
         extra = []
-        for match in _BARE_TICKER.finditer(text):
-            sym = match["sym"]
-            if sym not in lookup or occupied.overlaps(match.start(), match.end()):
-                continue
-            if len(sym) < 3 and not _STOCK_AFTER.match(text, match.end()):
-                continue
-            entity_id, ticker = lookup[sym]
-            occupied.add(match.start(), match.end())
-            extra.append(_Found(match.start(), match.end(), entity_id, "ticker", ticker))
+        for sym, (entity_id, ticker) in lookup.items():
+            position = text.find(sym)
+            while position != -1:
+                end = position + len(sym)
+                match = _BARE_TICKER.match(text, position)
+                if (
+                    match
+                    and match["sym"] == sym
+                    and not occupied.overlaps(position, end)
+                    and (len(sym) >= 3 or _STOCK_AFTER.match(text, end))
+                ):
+                    occupied.add(position, end)
+                    extra.append(_Found(position, end, entity_id, "ticker", ticker))
+                position = text.find(sym, end)
         return extra
 
     # -- people and organisations ---------------------------------------------------------------

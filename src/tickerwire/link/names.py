@@ -103,6 +103,12 @@ _FIRM_WORDS = (
     "Foundation",
 )
 
+# "Ministry of Finance", "Department of Energy": a government body named by its remit.
+_GOVERNMENT_BODY = regex.compile(
+    r"(?:Ministry|Department)[ ]of[ ](?:the[ ])?[A-Z][a-z]+(?:[ ](?:and[ ])?[A-Z][a-z]+){0,3}"
+    r"(?![\w\-])"
+)
+
 # How far from its cue a name may start (characters): six or so words.
 _WINDOW = 70
 # A headline: a line of at most 150 characters with at least 80% of its words capitalised (a
@@ -263,6 +269,8 @@ class NameFinder:
             kinds.setdefault(form.lower(), set()).add("legal")
         for word in _FIRM_WORDS:
             kinds.setdefault(word.lower(), set()).add("firm")
+        for word in ("Ministry", "Department"):
+            kinds.setdefault(word.lower(), set()).add("government")
         for key, key_kinds in kinds.items():
             self._cues.add_word(" " + fold_for_matching(key), (len(key), frozenset(key_kinds)))
         self._cues.make_automaton()
@@ -345,6 +353,10 @@ class NameFinder:
                     take(clean_org_span(text, org_start, match.end("org")), "company")
             if "firm" in kinds and text[start:end] in _FIRM_WORDS:
                 self._firm(text, start, end, take)
+            if "government" in kinds and text[start].isupper():
+                match = _GOVERNMENT_BODY.match(text, start)
+                if match and not _in_headline(text, start):
+                    take(match.span(), "government")
         hits.extend(_repeats(text, hits, occupied))
         return sorted(hits, key=lambda h: h.start)
 
