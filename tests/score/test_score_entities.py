@@ -15,7 +15,17 @@ from tickerwire.score.entity_sentiment import (
 )
 from tickerwire.score.sentiment import SentenceScorer
 
-NAMES = ("Globex", "Initech", "Barclays", "Morgan Stanley", "Nvidia", "AMD", "Sensex", "Wipro")
+NAMES = (
+    "Globex",
+    "Initech",
+    "Barclays",
+    "Morgan Stanley",
+    "Nvidia",
+    "AMD",
+    "Sensex",
+    "Wipro",
+    "Reuters",
+)
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +82,20 @@ def test_contrast_between_two_companies(scorer: SentenceScorer) -> None:
 def test_while_clause_tone_is_not_given_to_an_unnamed_subject(scorer: SentenceScorer) -> None:
     found = tones(scorer, "Globex edged up while the rest of the sector slumped.")
     assert found["Globex"] > 0
+
+
+def test_a_source_does_not_take_the_tone_it_reports(scorer: SentenceScorer) -> None:
+    found = tones(scorer, "Globex beat estimates, according to Reuters.")
+    assert found["Globex"] > 0
+    assert found["Reuters"] == 0.0
+
+
+def test_rivals_named_after_a_cue_do_not_take_it(scorer: SentenceScorer) -> None:
+    text = (
+        "Pricing pressure continues to weigh on margins amid competition from rivals like Initech."
+    )
+    assert tones(scorer, text)["Initech"] == 0.0
+    assert tones(scorer, "Revenue at Globex rose 8% in the quarter.")["Globex"] > 0
 
 
 ARTICLE = (

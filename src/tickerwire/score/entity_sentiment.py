@@ -59,6 +59,18 @@ _NOMINAL_BEFORE = regex.compile(
     r"recent|double|two-notch)\s+$",
     regex.IGNORECASE,
 )
+# How far after a cue a mention may be and still be its subject (characters; a quantity and a
+# figure fit: "revenue of $5.2 billion at Apple").
+_FORWARD_REACH = 45
+_NOT_THE_SUBJECT = regex.compile(
+    r"\b(?:like|such as|including|than|from|against|versus|vs|rivals?|peers?|competitors?)\b",
+    regex.IGNORECASE,
+)
+_SOURCE_BEFORE = regex.compile(
+    r"\b(?:according to|reported by|referenced by|cited by|quoted by|told|interview with|"
+    r"speaking to|said to|note to|data from|figures from)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
 _OWNER_GAP = regex.compile(r"^(?:['’]s?)?\s*$")
 _BACK_REFERENCE = regex.compile(
     r"[\"“']?(?:It|Its|It's|The (?:company|firm|group|stock|shares|bank|lender|carrier|"
@@ -101,7 +113,8 @@ def entity_tones(
     no cue are present with 0.0.
     """
     tones = {span.entity_id: 0.0 for span in spans}
-    groups = _groups(text, spans)
+    # a source ("as reported by CNBC", "told Reuters") relays the tone; it is not about it
+    groups = _groups(text, [s for s in spans if not _is_source(text, sentence.start, s)])
     if not groups:
         return tones
     clause_of = functools.partial(bisect.bisect_right, sentence.clause_starts)
@@ -140,8 +153,24 @@ def _is_passive(text: str, sentence_start: int, cue_start: int, cue_end: int) ->
     return bool(_PASSIVE_BEFORE.search(before) or _PASSIVE_AFTER.match(text[cue_end : cue_end + 6]))
 
 
+def _names_the_subject(text: str, anchor: int, group: _Group) -> bool:
+    """A mention after a cue is its subject only when close and not an example or a rival:
+    "revenue at Apple rose", "sales rose 5%, Apple said"; not "pressure on firms, and
+    competition from rivals like Tencent"."""
+    between = text[anchor : group.start]
+    return len(between) <= _FORWARD_REACH and not _NOT_THE_SUBJECT.search(between)
+
+
+def _is_source(text: str, sentence_start: int, span: EntitySpan) -> bool:
+    return bool(_SOURCE_BEFORE.search(text, max(sentence_start, span.start - 30), span.start))
+
+
 def _subject_group(
-    groups: list[_Group], anchor: int, clause_of: functools.partial[int], kinds: Sequence[str]
+    text: str,
+    groups: list[_Group],
+    anchor: int,
+    clause_of: functools.partial[int],
+    kinds: Sequence[str],
 ) -> _Group | None:
     """The nearest mention before the cue in its clause, else after it in the clause, else the
     nearest before it in the sentence unless a "while"/"whereas" clause lies between (that opens
@@ -152,10 +181,11 @@ def _subject_group(
         if group.start <= anchor < group.end:
             return group  # the cue's words are part of the name: "casino stocks retreat"
     before = [g for g in groups if g.end <= anchor]
+    if before and clause_of(before[-1].start) == clause:
+        return before[-1]
     after = [g for g in groups if g.end > anchor]
-    for candidate in (before[-1:], after[:1]):
-        if candidate and clause_of(candidate[0].start) == clause:
-            return candidate[0]
+    if after and clause_of(after[0].start) == clause and _names_the_subject(text, anchor, after[0]):
+        return after[0]
     for group in before[-1:]:
         # clause numbers count from 1 (bisect_right); kinds[n - 1] opened clause n
         if all(kind != "boundary" for kind in kinds[clause_of(group.start) : clause]):
@@ -177,9 +207,9 @@ def _group_for(
     if cue.target == "subject" or (cue.kind == "change" and cue.anchor == cue.start):
         # a subject's cue, or an owned quantity named before its verb ("Apple's price target
         # was raised"): the owner is the subject
-        return _subject_group(groups, cue.anchor, clause_of, kinds)
+        return _subject_group(text, groups, cue.anchor, clause_of, kinds)
     if cue.kind != "change" and _is_passive(text, sentence.start, cue.start, cue.end):
-        return _subject_group(groups, cue.anchor, clause_of, kinds)
+        return _subject_group(text, groups, cue.anchor, clause_of, kinds)
     clause = clause_of(cue.anchor)
     for group in groups:
         if group.start >= cue.end and clause_of(group.start) == clause:
@@ -189,7 +219,7 @@ def _group_for(
         return before[-1]  # "Apple's price target", "TCS target price"
     if cue.target == "about" or _NOMINAL_BEFORE.search(text, sentence.start, cue.start):
         # "Apple faces a lawsuit", "shares hit a high on a rating upgrade"
-        return _subject_group(groups, cue.anchor, clause_of, kinds)
+        return _subject_group(text, groups, cue.anchor, clause_of, kinds)
     if before and before[0] is not before[-1]:
         return before[0]  # "Apple rose after Goldman upgraded it": the upgrade is Apple's
     return None  # "Goldman upgraded the stock": not Goldman's news
@@ -210,7 +240,7 @@ def _rated_group(
             if _RATED_AFTER.match(text[cue.end : group.start]):
                 return group
             break
-    subject = _subject_group(groups, cue.start, clause_of, kinds)
+    subject = _subject_group(text, groups, cue.start, clause_of, kinds)
     if subject is None or subject.end > cue.start:
         return None
     if _ACTOR_POSSESSIVE.search(text[subject.end : cue.start]):
