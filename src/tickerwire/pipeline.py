@@ -27,6 +27,7 @@ from tickerwire.records import (
     RawDocument,
     ReadError,
 )
+from tickerwire.score import ArticleSentiment, ArticleSentimentScorer, with_entity_sentiment
 
 _SPACE = regex.compile(r"\s+")
 
@@ -43,13 +44,15 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, reference: ReferenceData | None = None):
         self.settings = settings or Settings()
         self.reference = reference or load_reference(self.settings.reference_csvs)
+        self.sentiment = ArticleSentimentScorer()
 
     def process(self, raw: RawDocument) -> Article:
         """Turn one raw document into its Article record."""
         clean = clean_document(raw)
         linked = link_document(clean, self.reference)
         events = extract_events(linked, self.reference)
-        return self._assemble(clean, linked, events)
+        tone = self.sentiment.score(clean.text, clean.title, linked.mentions, linked.entities)
+        return self._assemble(clean, linked, events, tone)
 
     def process_paths(
         self, paths: Iterable[str | Path], overrides: DocumentOverrides | None = None
@@ -62,7 +65,11 @@ class Pipeline:
             yield self.process(item)
 
     def _assemble(
-        self, clean: CleanDocument, linked: LinkedDocument, events: list[Event]
+        self,
+        clean: CleanDocument,
+        linked: LinkedDocument,
+        events: list[Event],
+        tone: ArticleSentiment,
     ) -> Article:
         identifier = article_id(clean.text)
         return Article(
@@ -75,8 +82,9 @@ class Pipeline:
             language=clean.language,
             text=clean.text,
             removed=list(clean.removed),
-            entities=linked.entities,
+            entities=with_entity_sentiment(linked.entities, tone.entity_scores),
             events=events,
+            sentiment=tone.sentiment,
             conflicts=check_article(events, clean.text, clean.published, article_id=identifier),
             pipeline_version=__version__,
         )
