@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run
+from extract_helpers import run
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = {"cloud_rally": dt.date(2024, 11, 21)}
@@ -37,7 +37,7 @@ def _records(name: str) -> list[dict]:
 def test_golden(name: str, request: pytest.FixtureRequest) -> None:
     actual = _records(name)
     expected_path = GOLDEN / f"{name}.json"
-    if request.config.getoption("--update-golden"):
+    if request.config.getoption("--update-golden", default=False):
         expected_path.write_text(
             json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
         )

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from conftest import run
+from extract_helpers import run
 
 from tickerwire.records import Event
 

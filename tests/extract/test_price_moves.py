@@ -1,6 +1,6 @@
 import datetime as dt
 
-from conftest import run
+from extract_helpers import run
 
 from tickerwire.records import Event
 
@@ -129,7 +129,7 @@ def test_no_text_no_events():
 def test_an_unrelated_article_appended_to_the_page_gives_no_events():
     """After cleaning, the opening of another article carried below the main one is gone, and
     none of its figures are attributed to the main article's company."""
-    from conftest import REFERENCE, link
+    from extract_helpers import REFERENCE, link
 
     from tickerwire.clean import clean_document
     from tickerwire.extract import extract_events
