@@ -29,6 +29,9 @@ TermKind = Literal["entity", "share", "metric", "blocker"]
 # seed and FNSPID outputs: a pronoun is usually right (small penalty); the article's main
 # company for a bare "the stock" is right less often (larger penalty).
 PRONOUN_PENALTY = 0.1
+# Below this relevance a company that "expects" a figure is taken for an analyst or a data
+# provider quoted in passing (the linker gives the article's subjects 0.5 and more).
+SOURCE_RELEVANCE = 0.3
 FALLBACK_PENALTY = 0.25
 
 _CLAUSE_BOUNDARY = regex.compile(
@@ -78,6 +81,10 @@ _COMPANY_LIKE = regex.compile(
     r"LLC)\b|\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)|"
     r"\b[A-Z0-9]{2,5}\.[A-Z]{1,2}\b"
 )
+_VERB_NEXT = regex.compile(
+    r"(?:anticipates|expects|reported|reports|posted|posts|said|says|has|had|delivered|"
+    r"generated|forecasts|sees|booked|recorded|announced|saw|made)\b"
+)
 _DEMONYM = regex.compile(r"(?:ese|ian|ean|can|ish)$")
 _NAME_TOKEN = regex.compile(r"(?<![\w'-])[A-Z][\w&.'-]*")
 # Capitalised words of financial prose that name no company.
@@ -97,6 +104,14 @@ _PLAIN_CAPITALS = frozenset(
         *("cagr", "esp", "ebitda", "fx", "etf", "ipo", "aws", "capex", "r&d", "mln", "dlrs"),
     }
 )
+# Names after these are who said or estimated a figure, not whose figure it is.
+_SOURCE_BEFORE = regex.compile(
+    r"\b(?:by|according\s+to|per|from|via|polled\s+by|data\s+from)\s+(?:the\s+)?$", regex.I
+)
+_FORECAST_VERB = regex.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:expects?|estimates?|forecasts?|projects?|predicts?|sees)\b", regex.I
+)
+_OWN_FIGURE = regex.compile(r"\b(?:its|their|own)\b", regex.IGNORECASE)
 _OF_IN = regex.compile(r"\s+(?:of|in)\s+")
 _OF_NAME = regex.compile(r"(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
 _AT_OF = regex.compile(r"\s+(?:at|of|for|from)\s+")
@@ -585,12 +600,17 @@ class TopicResolver:
             following = self._companies(at.end(), min(self.sentence.end, at.end() + 3))
             if following:
                 return Owner(following[0].entity_id, following[0].ticker)
-        before = self._companies(self.sentence.start, term.start)
+        before = [
+            g
+            for g in self._companies(self.sentence.start, term.start)
+            if not _SOURCE_BEFORE.search(self.text, max(self.sentence.start, g.start - 25), g.start)
+        ]
         if before:
+            nearest = before[-1]
+            if self._is_source(nearest, term):
+                return None  # "LSEG expects revenue ...": a data provider's estimate
             return Owner(
-                before[-1].entity_id,
-                before[-1].ticker,
-                PRONOUN_PENALTY if before[-1].coref else 0.0,
+                nearest.entity_id, nearest.ticker, PRONOUN_PENALTY if nearest.coref else 0.0
             )
         if self._unknown_company_named(term.start):
             return None  # "HP's revenues", "Qorvo (QRVO) bested ...": a company we do not know
@@ -601,19 +621,34 @@ class TopicResolver:
             return self._previous_company(PRONOUN_PENALTY)
         return self._article_subject()
 
+    def _is_source(self, group: EntityGroup, term: Term) -> bool:
+        """A company the article barely mentions, telling a forecast of a figure that is not
+        its own ("LSEG expects revenue from the segment to rise"): the source, not the owner."""
+        between = self.text[group.end : term.start]
+        if not _FORECAST_VERB.match(between) or _OWN_FIGURE.search(between):
+            return False
+        entity = self.ctx.entities.get(group.entity_id)
+        return entity is not None and entity.relevance < SOURCE_RELEVANCE
+
     def _article_subject(self) -> Owner | None:
         """Whose figure a sentence without a name gives: the article's main company when the
         text around is about it, else the company named last before the sentence."""
+        index = self.sentence.index
+        if index > 0:
+            previous = self.ctx.sentences[index - 1]
+            if previous.paragraph == self.sentence.paragraph:
+                # the previous sentence's subject: a company named at its start
+                opening = self._companies(previous.start, min(previous.end, previous.start + 40))
+                if opening and not self._in_passing(opening[0]):
+                    return Owner(opening[0].entity_id, None, FALLBACK_PENALTY)
+        main = self.ctx.main_company
+        if main is not None:
+            return Owner(main, None, FALLBACK_PENALTY)
         window_start = max(0, self.sentence.start - 400)
         earlier = [
             g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)
         ]
-        main = self.ctx.main_company
-        if main is not None and (not earlier or any(g.entity_id == main for g in earlier)):
-            return Owner(main, None, FALLBACK_PENALTY)
-        if earlier:
-            return Owner(earlier[-1].entity_id, None, FALLBACK_PENALTY)
-        return None
+        return Owner(earlier[-1].entity_id, None, FALLBACK_PENALTY) if earlier else None
 
     def _unknown_company_named(self, position: int) -> bool:
         """Whether the sentence names, before `position`, a company that is not in the
@@ -631,7 +666,11 @@ class TopicResolver:
         for index, word in enumerate(words):
             plain = word.removesuffix("'s").rstrip(".").lower()
             if index == 0 and not word.endswith("'s") and not (word.isupper() and len(word) > 1):
-                continue  # the sentence's first word is capitalised anyway
+                # the sentence's first word is capitalised anyway, unless a verb follows it
+                # ("Brookfield anticipates 17% growth")
+                follows = text[text.find(word) + len(word) :].lstrip()
+                if plain in _PLAIN_CAPITALS or not _VERB_NEXT.match(follows):
+                    continue
             if plain in _PLAIN_CAPITALS or canonical_segment(plain) is not None:
                 continue
             if _DEMONYM.search(plain):
