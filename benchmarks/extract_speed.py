@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from dev_reference import dev_link, dev_reference  # noqa: E402
 
 from tickerwire.extract import extract_events  # noqa: E402
+from tickerwire.link import link_document, load_reference  # noqa: E402
 from tickerwire.records import CleanDocument  # noqa: E402
 
 ARTICLES = Path("/work/shared/eval-data/fnspid-sample/articles")
@@ -28,14 +29,15 @@ ARTICLES = Path("/work/shared/eval-data/fnspid-sample/articles")
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--linker", choices=("dev", "real"), default="real")
     args = parser.parse_args()
-    reference = dev_reference()
+    reference = load_reference() if args.linker == "real" else dev_reference()
     linked = []
     for path in sorted(ARTICLES.glob("*.txt")):
         meta = json.loads(path.with_suffix(".json").read_text())
         published = dt.date.fromisoformat(meta["published"][:10]) if meta.get("published") else None
         doc = CleanDocument(origin=path.name, text=path.read_text(encoding="utf-8"), published=published)
-        linked.append(dev_link(doc, reference))
+        linked.append(link_document(doc, reference) if args.linker == "real" else dev_link(doc, reference))
     chars = sum(len(d.doc.text) for d in linked)
     events = sum(len(extract_events(d, reference)) for d in linked)  # warm-up pass
     best = float("inf")

@@ -52,11 +52,35 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("revenue", r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"),
     ("earnings", r"earnings|profits?|income"),
 )
-_METRIC = regex.compile(
-    "|".join(f"(?P<m{i}>(?<![\\w-])(?:{p})\\b)" for i, (_, p) in enumerate(_METRIC_PATTERNS)),
-    regex.IGNORECASE,
-)
-_METRIC_NAMES = [name for name, _ in _METRIC_PATTERNS]
+_METRIC_BY_NAME = {
+    name: regex.compile(rf"(?<![\w-])(?:{pattern})\b", regex.IGNORECASE)
+    for name, pattern in _METRIC_PATTERNS
+}
+# Head words (lower case, by prefix) and the metric names that can contain them, most specific
+# first (the earliest-starting match wins, so "adjusted net income" beats "net income").
+_HEAD_METRICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("revenue", ("revenue",)),
+    ("sales", ("revenue",)),
+    ("turnover", ("revenue",)),
+    ("top line", ("revenue",)),
+    ("income", ("adjusted_net_income", "net_income", "operating_income", "earnings")),
+    ("profit", ("adjusted_net_income", "net_income", "operating_income", "other:gross_profit",
+                "earnings")),
+    ("earnings", ("adjusted_eps", "eps", "adjusted_net_income", "net_income", "earnings")),
+    ("eps", ("adjusted_eps", "eps")),
+    ("loss", ("net_income", "operating_income")),
+    ("margin", ("gross_margin", "operating_margin", "other:net_margin")),
+    ("cash", ("free_cash_flow", "other:operating_cash_flow")),
+    ("ebitda", ("other:ebitda",)),
+    ("capex", ("other:capex",)),
+    ("capital", ("other:capex",)),
+    ("dividend", ("dividend_per_share",)),
+    ("distribution", ("dividend_per_share",)),
+    ("buyback", ("buyback",)),
+    ("repurchase", ("buyback",)),
+    ("market", ("market_cap",)),
+    ("bottom", ("net_income",)),
+)  # fmt: skip
 
 # Business lines, as written -> canonical segment name.
 SEGMENTS: Mapping[str, str] = {
@@ -183,23 +207,39 @@ def has_metric_word(text: str, start: int, end: int) -> bool:
     return _HEAD.search(text, start, end) is not None
 
 
-def _metric_matches(text: str, start: int, end: int) -> list[regex.Match[str]]:
-    """Matches of the metric-name pattern in text[start:end], found around head words."""
-    matches: list[regex.Match[str]] = []
+def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, metric) of the metric names in text[start:end], read around head words.
+
+    Only the patterns that can contain a head word are tried, in a short window: each is small,
+    which is much faster than one alternation of all of them.
+    """
+    matches: list[tuple[int, int, str]] = []
     covered = start
     for head in _HEAD.finditer(text, start, end):
         if head.start() < covered:
             continue
         window_start = max(covered, head.start() - 45)
         window_end = min(end, head.end() + 30)
-        match = _METRIC.search(text, window_start, window_end)
-        while match is not None and match.end() <= head.start():
-            match = _METRIC.search(text, match.end(), window_end)
-        if match is None or match.start() > head.start():
-            continue
-        matches.append(match)
-        covered = match.end()
+        best: tuple[int, int, str] | None = None
+        for metric, pattern in _candidates(head.group(0)):
+            for match in pattern.finditer(text, window_start, window_end):
+                if match.start() <= head.start() < match.end():
+                    if best is None or match.start() < best[0]:
+                        best = (match.start(), match.end(), metric)
+                    break
+        if best is not None:
+            matches.append(best)
+            covered = best[1]
     return matches
+
+
+def _candidates(head: str) -> list[tuple[str, regex.Pattern[str]]]:
+    key = head.lower().replace("-", " ")
+    key = " ".join(key.split())
+    for prefix, names in _HEAD_METRICS:
+        if key.startswith(prefix):
+            return [(name, _METRIC_BY_NAME[name]) for name in names]
+    return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,30 +261,25 @@ def canonical_segment(words: str) -> str | None:
 def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
     """Metric names in text[start:end], each with the segment written right before it."""
     terms: list[MetricTerm] = []
-    for match in _metric_matches(text, start, end):
-        group = match.lastgroup
-        if group is None:
-            continue
-        metric = _METRIC_NAMES[int(group[1:])]
-        segment = None
-        segment = segment_before(text, max(start, match.start() - 40), match.start())
+    for match_start, match_end, metric in _metric_matches(text, start, end):
+        segment = segment_before(text, max(start, match_start - 40), match_start)
         if segment is None and metric == "revenue":
-            region = _SEGMENT_IN.match(text, match.end(), end)
+            region = _SEGMENT_IN.match(text, match_end, end)
             if region is not None:
                 segment = canonical_segment(region.group("seg"))
-            of = None if region is not None else _SEGMENT_OF.match(text, match.end(), end)
+            of = None if region is not None else _SEGMENT_OF.match(text, match_end, end)
             if of is not None:
                 segment = canonical_segment(of.group("seg")) or "_".join(
                     of.group("seg").lower().replace("-", " ").split()
                 )
         if segment is None and _RELATIVE_BEFORE.search(
-            text, max(start, match.start() - 40), match.start()
+            text, max(start, match_start - 40), match_start
         ):
             previous = terms[-1] if terms else None
             segment = (
                 previous.segment if previous is not None else None
             )  # ", which generated revenue"
-        terms.append(MetricTerm(match.start(), match.end(), metric, segment))
+        terms.append(MetricTerm(match_start, match_end, metric, segment))
     units = SEGMENT_UNIT.finditer(text, start, end) if _UNIT_WORD.search(text, start, end) else ()
     for match in units:
         segment = canonical_segment(match.group("seg"))
