@@ -2,7 +2,7 @@ import datetime as dt
 
 from extract_helpers import run
 
-from tickerwire.records import Event
+from tickerwire.records import Entity, Event, Mention
 
 
 def metrics(events: list[Event]) -> list[dict]:
@@ -96,3 +96,63 @@ def test_hypothetical_figure_is_skipped():
         metrics(run("If growth held, Apple's services revenue would be $120 billion by 2027."))
         == []
     )
+
+
+def test_newswire_results_table():
+    text = (
+        "ACME TOOLS <ACT> 2ND QTR NET\n"
+        "    Shr 42 cts vs 35 cts\n"
+        "    Net 6,120,000 vs 5,030,000\n"
+        "    Revs 88.4 mln vs 80.1 mln\n"
+        "    Six mths\n"
+        "    Shr loss five cts vs profit 61 cts\n"
+    )
+    from extract_helpers import REFERENCE, link
+
+    from tickerwire.extract import extract_events
+    from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
+
+    acme = ReferenceEntity("acme", "Acme Tools", "company", ("Acme Tools",),
+                           (Listing("ACT", "XNYS", "USD", "US", True),))  # fmt: skip
+    reference = ReferenceData.from_entities([*REFERENCE.entities, acme])
+    linked = link(text)
+    linked.mentions.append(Mention("acme", 0, 10, "ACME TOOLS"))
+    linked.entities.append(Entity(id="acme", name="Acme Tools", type="company", relevance=1.0))
+    found = [
+        (e.attributes["metric"], e.attributes["value"], e.attributes["period"])
+        for e in extract_events(linked, reference)
+    ]
+    assert found == [
+        ("eps", 0.42, "2nd qtr"),
+        ("net_income", 6_120_000.0, "2nd qtr"),
+        ("revenue", 88_400_000.0, "2nd qtr"),
+        ("eps", -0.05, "six mths"),
+    ]
+
+
+def test_prior_year_and_estimate_amounts_are_kept_apart():
+    text = (
+        "Microsoft posted revenue of $62 billion, compared with $52.7 billion a year earlier "
+        "and estimates of $61.1 billion."
+    )
+    found = [(m["value"], m["is_estimate"]) for m in metrics(run(text))]
+    assert found == [(62e9, False), (61.1e9, True)]
+
+
+def test_figure_of_a_company_we_do_not_know_is_not_given_to_the_article_company():
+    text = (
+        "Tencent reported a rise in game sales on Wednesday. "
+        "Rival NetEase Inc said its revenue grew 9% to 26.8 billion yuan."
+    )
+    assert metrics(run(text)) == []
+
+
+def test_hard_wrapped_copy_reads_as_sentences():
+    text = (
+        "Tencent Holdings said on Wednesday that its net income for the\n"
+        "second quarter rose 33 pct to 47.6 billion yuan, helped by strong\n"
+        "demand for its online games and advertising services.\n"
+        "    The company also said it would keep buying back its shares.\n"
+    )
+    [m] = metrics(run(text))
+    assert (m["metric"], m["value"], m["change_pct"]) == ("net_income", 47.6e9, 33.0)

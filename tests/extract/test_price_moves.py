@@ -152,3 +152,22 @@ def test_an_unrelated_article_appended_to_the_page_gives_no_events():
     linked = link(clean.text, TUESDAY)
     events = extract_events(linked, REFERENCE)
     assert moves(events) == [("9988.HK", 6.0, "session")]
+
+
+def test_a_premarket_report_times_its_other_moves_premarket():
+    text = (
+        "Meta jumped 9% in premarket trading on Tuesday after its results. "
+        "Snap rose 3.2% and Pinterest slipped 1.1%. "
+        "Tencent shares gained 2% in Hong Kong."
+    )
+    found = moves(run(text, TUESDAY))
+    assert found == [
+        ("META", 9.0, "premarket"),
+        ("SNAP", 3.2, "premarket"),
+        ("PINS", -1.1, "premarket"),
+        ("0700.HK", 2.0, "session"),  # another market keeps its session
+    ]
+
+
+def test_a_hypothetical_move_is_not_a_move():
+    assert moves(run("If Tencent shares fell 20%, the index would lose about 2%.", TUESDAY)) == []

@@ -130,7 +130,7 @@ _AUXILIARY = regex.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 
 
 # "if the group plummets 50% so that the index falls 14%": a hypothetical, not a move.
-_CONDITIONAL_CLAUSE = regex.compile(r"(?:^|[^\w])(?:if|unless|suppose|assuming)\b[^;.]*$", regex.I)
+_CONDITIONAL_CLAUSE = regex.compile(r"\b(?:if|unless|suppose|assuming)\b[^;.]*$", regex.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,22 +29,26 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
     premarket / after_hours, the article is a report of that period, and its moves of the same
     day told without period words ("Amazon.com jumped 7.2%") belong to it too.
     """
-    named = {
-        f.event.attributes.get("period")
+    timed = [
+        f
         for f in found
         if f.event.type == "price_move"
         and not f.period_defaulted
         and f.event.attributes.get("period") in ("session", "premarket", "after_hours", "intraday")
-    }
+    ]
+    named = {f.event.attributes["period"] for f in timed}
     if len(named) != 1 or not named & {"premarket", "after_hours"}:
         return found
     period = named.pop()
+    # only moves of the same market: a Hong Kong move in a US pre-market report keeps its session
+    markets = {_market(f.event.attributes["listing"]) for f in timed}
     result = []
     for f in found:
         if (
             f.event.type == "price_move"
             and f.period_defaulted
             and f.event.attributes["period"] == "session"
+            and _market(f.event.attributes["listing"]) in markets
         ):
             attributes = dict(f.event.attributes, period=period)
             confidence = round(max(0.05, f.event.confidence - ARTICLE_PERIOD_PENALTY), 3)
@@ -52,6 +56,13 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
             f = replace(f, event=event, period_defaulted=False)
         result.append(f)
     return result
+
+
+def _market(listing: str | None) -> str:
+    """The market of a ticker: its exchange suffix ("HK", "T"), or "" for US tickers."""
+    if not listing or "." not in listing:
+        return ""
+    return listing.rsplit(".", 1)[1]
 
 
 _MOVE_KEYS = ("listing", "index", "direction", "change_pct", "period", "since", "instrument")

@@ -44,6 +44,7 @@ _SECTION = regex.compile(
 _HEADLINE_PERIOD = regex.compile(
     r"\b(?P<period>(?:1st|2nd|3rd|4th)\s+QTR|YEAR|(?:3|6|9|12|NINE|SIX)\s+MTHS|"
     r"(?:JAN|FEB|MARCH|APRIL|MAY|JUNE|JULY|AUG|SEPT|OCT|NOV|DEC)\b)\s+(?:NET|LOSS|OPER)",
+    regex.IGNORECASE,
 )
 # Small numbers in words, as briefs write them ("Shr one dlr", "profit four cts").
 _NUMBER_WORDS = {
