@@ -40,10 +40,11 @@ def main() -> None:
         print("\n>>", sentence.text[:300])
         print("   quantities:", [(q.kind, q.value, q.currency) for q in qs])
         print("   terms:", [(t.kind, ctx.text[t.start : t.end]) for t in terms])
-        for c, t in zip(changes, topics):
-            print(
-                f"   change {c.quantity.text!r} {c.direction} {c.kind} trig={ctx.text[c.trigger_start : c.trigger_end]!r} head={c.head} hedged={c.hedged} -> {t.kind} {[o.entity_id for o in t.owners]} {t.metric}"
-            )
+        for c, t in zip(changes, topics, strict=True):
+            trigger = ctx.text[c.trigger_start : c.trigger_end]
+            owners = [o.entity_id for o in t.owners]
+            print(f"   change {c.quantity.text!r} {c.direction} {c.kind} trig={trigger!r}")
+            print(f"      head={c.head} hedged={c.hedged} -> {t.kind} {owners} {t.metric}")
     for e in extract_events(linked, reference):
         print(e.type, e.entity, e.date, e.date_text, e.confidence, e.attributes)
 

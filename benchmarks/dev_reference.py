@@ -173,7 +173,7 @@ _INDICES: list[tuple[str, str, tuple[str, ...]]] = [
 
 
 def dev_reference() -> ReferenceData:
-    entities = [ReferenceEntity(i, n, "company", a, l) for i, n, a, l in _COMPANIES]
+    entities = [ReferenceEntity(i, n, "company", a, ls) for i, n, a, ls in _COMPANIES]
     entities += [
         ReferenceEntity(
             code.lower(),

@@ -37,7 +37,11 @@ def stories() -> list[tuple[str, str, dt.date | None]]:
             continue
         date = _DATE.search(raw)
         published = dt.datetime.strptime(date.group(1), "%d-%b-%Y").date() if date else None
-        text = html.unescape(title.group(1)) + "\n" + html.unescape(body.group(1)).replace(" Reuter\n", "")
+        text = (
+            html.unescape(title.group(1))
+            + "\n"
+            + html.unescape(body.group(1)).replace(" Reuter\n", "")
+        )
         found.append((html.unescape(title.group(1)), text, published))
     return found
 
@@ -49,13 +53,24 @@ def link(text: str, title: str, published: dt.date | None) -> tuple[LinkedDocume
         return LinkedDocument(doc=clean), ReferenceData()
     name = _SUFFIX.sub("", head.group("name").strip()).title()
     ticker = head.group("ticker")
-    entity = ReferenceEntity("co", name, "company", (name,), (Listing(ticker, "XNYS", "USD", "US", True),))
+    entity = ReferenceEntity(
+        "co", name, "company", (name,), (Listing(ticker, "XNYS", "USD", "US", True),)
+    )
     reference = ReferenceData.from_entities([entity])
     mentions = [
         Mention("co", m.start(), m.end(), m.group(0))
         for m in re.finditer(re.escape(name.split()[0]), clean.text, re.I)
     ]
-    entities = [Entity(id="co", name=name, type="company", tickers=[ticker], mentions=len(mentions), relevance=1.0)]
+    entities = [
+        Entity(
+            id="co",
+            name=name,
+            type="company",
+            tickers=[ticker],
+            mentions=len(mentions),
+            relevance=1.0,
+        )
+    ]
     return LinkedDocument(doc=clean, mentions=mentions, entities=entities), reference
 
 
@@ -77,8 +92,10 @@ def main() -> None:
         for e in events:
             a = e.attributes
             if e.type == "financial_metric":
-                print(f"   {a['metric']:24s} {a['value']} {a['currency']} chg={a['change_pct']} "
-                      f"period={a['period']} est={a['is_estimate']} | {e.evidence.text[:70]!r}")
+                print(
+                    f"   {a['metric']:24s} {a['value']} {a['currency']} chg={a['change_pct']} "
+                    f"period={a['period']} est={a['is_estimate']} | {e.evidence.text[:70]!r}"
+                )
             else:
                 print(f"   {e.type} {a} | {e.evidence.text[:70]!r}")
     print(f"{len(docs)} earnings stories: {counts}")

@@ -1,6 +1,6 @@
 """Time the extract stage alone over the FNSPID sample (linking done beforehand, not timed).
 
-    PYTHONPATH=src python benchmarks/extract_speed.py [--rounds 3]
+    PYTHONPATH=src python benchmarks/extract_throughput.py [--rounds 3]
 
 Prints articles/second, mean ms per article and ms per 4 KB of text. The first pass warms the
 caches (trading calendars are built on first use) and is not counted.
@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from dev_reference import dev_link, dev_reference  # noqa: E402
+from dev_reference import dev_link, dev_reference
 
-from tickerwire.extract import extract_events  # noqa: E402
-from tickerwire.link import link_document, load_reference  # noqa: E402
-from tickerwire.records import CleanDocument  # noqa: E402
+from tickerwire.extract import extract_events
+from tickerwire.link import link_document, load_reference
+from tickerwire.records import CleanDocument
 
 ARTICLES = Path("/work/shared/eval-data/fnspid-sample/articles")
 
@@ -36,8 +36,12 @@ def main() -> None:
     for path in sorted(ARTICLES.glob("*.txt")):
         meta = json.loads(path.with_suffix(".json").read_text())
         published = dt.date.fromisoformat(meta["published"][:10]) if meta.get("published") else None
-        doc = CleanDocument(origin=path.name, text=path.read_text(encoding="utf-8"), published=published)
-        linked.append(link_document(doc, reference) if args.linker == "real" else dev_link(doc, reference))
+        doc = CleanDocument(
+            origin=path.name, text=path.read_text(encoding="utf-8"), published=published
+        )
+        linked.append(
+            link_document(doc, reference) if args.linker == "real" else dev_link(doc, reference)
+        )
     chars = sum(len(d.doc.text) for d in linked)
     events = sum(len(extract_events(d, reference)) for d in linked)  # warm-up pass
     best = float("inf")
@@ -49,8 +53,10 @@ def main() -> None:
     per_article = best / len(linked) * 1000
     per_4kb = best / (chars / 4096) * 1000
     print(f"{len(linked)} articles, {chars / len(linked):.0f} chars on average, {events} events")
-    print(f"extract stage: {len(linked) / best:.0f} articles/s, {per_article:.2f} ms/article, "
-          f"{per_4kb:.2f} ms per 4 KB (best of {args.rounds})")
+    print(
+        f"extract stage: {len(linked) / best:.0f} articles/s, {per_article:.2f} ms/article, "
+        f"{per_4kb:.2f} ms per 4 KB (best of {args.rounds})"
+    )
 
 
 if __name__ == "__main__":
