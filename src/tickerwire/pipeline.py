@@ -22,6 +22,7 @@ from tickerwire.link import ReferenceData, link_document, load_reference
 from tickerwire.records import (
     Article,
     CleanDocument,
+    Conflict,
     Event,
     LinkedDocument,
     RawDocument,
@@ -52,7 +53,9 @@ class Pipeline:
         linked = link_document(clean, self.reference)
         events = extract_events(linked, self.reference)
         tone = self.sentiment.score(clean.text, clean.title, linked.mentions, linked.entities)
-        return self._assemble(clean, linked, events, tone)
+        identifier = article_id(clean.text)
+        conflicts = check_article(events, clean.text, clean.published, article_id=identifier)
+        return self._assemble(identifier, clean, linked, events, tone, conflicts)
 
     def process_paths(
         self, paths: Iterable[str | Path], overrides: DocumentOverrides | None = None
@@ -66,12 +69,13 @@ class Pipeline:
 
     def _assemble(
         self,
+        identifier: str,
         clean: CleanDocument,
         linked: LinkedDocument,
         events: list[Event],
         tone: ArticleSentiment,
+        conflicts: list[Conflict],
     ) -> Article:
-        identifier = article_id(clean.text)
         return Article(
             id=identifier,
             url=clean.url,
@@ -85,7 +89,7 @@ class Pipeline:
             entities=with_entity_sentiment(linked.entities, tone.entity_scores),
             events=events,
             sentiment=tone.sentiment,
-            conflicts=check_article(events, clean.text, clean.published, article_id=identifier),
+            conflicts=conflicts,
             pipeline_version=__version__,
         )
 
