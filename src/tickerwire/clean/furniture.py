@@ -63,12 +63,18 @@ class _Triggers:
     def found(self, low: str) -> bool:
         return next(self._automaton.iter(low), None) is not None
 
+    def all_found(self, low: str) -> set[str]:
+        """The substrings `low` contains."""
+        return {word for _, word in self._automaton.iter(low)}
+
 
 class FurnitureRules:
     """The compiled furniture vocabulary; build once (see `furniture_rules`) and reuse."""
 
     def __init__(self) -> None:
         self._rules = vocab.build_line_rules()
+        # One pass for the words every rule needs, instead of a substring test per rule and line.
+        self._rule_needs = _Triggers(need for rule in self._rules for need in rule.needs)
         self._sentence_triggers = _Triggers(vocab.SENTENCE_TRIGGERS)
         self._legal_triggers = _Triggers(vocab.LEGAL_TRIGGERS)
         self._feedback_triggers = _Triggers(vocab.FEEDBACK_TRIGGERS)
@@ -98,8 +104,9 @@ class FurnitureRules:
         if self._is_menu(bare):
             return LineVerdict(Strength.STRONG, "menu")
         low = bare.lower()
+        needs_found = self._rule_needs.all_found(low)
         for rule in self._rules:
-            if count > rule.max_words or (rule.needs and not any(n in low for n in rule.needs)):
+            if count > rule.max_words or (rule.needs and needs_found.isdisjoint(rule.needs)):
                 continue
             if rule.pattern.search(bare) and self._fits(rule, bare):
                 return LineVerdict(Strength.STRONG, rule.name)

@@ -133,8 +133,12 @@ def split_sentences(text: str) -> list[str]:
     return pieces
 
 
+_UNIFIED_QUOTES_AND_DASHES = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+)
+
+
 def normalise_for_compare(text: str) -> str:
     """Case-folded text with quotes, dashes and white space unified: for duplicate checks."""
-    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-    collapsed = " ".join(text.translate(table).split()).casefold()
+    collapsed = " ".join(text.translate(_UNIFIED_QUOTES_AND_DASHES).split()).casefold()
     return collapsed.strip(" .…:;,!?\"'")
