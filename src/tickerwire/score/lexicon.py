@@ -122,13 +122,31 @@ class Lexicon:
         automaton.make_automaton()
         return automaton
 
+    @functools.cached_property
+    def _by_first_two(self) -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
+        """Phrases of two words or more by their first two words, longest first.
+
+        Function words open many phrases ("a blow to", "on the rocks", "in line with"): keyed
+        on two words, a lookup tries only the phrases that can match, not all of them.
+        """
+        index: dict[tuple[str, str], list[LexiconEntry]] = {}
+        for group in self.by_first_token.values():
+            for entry in group:  # longest first, as in by_first_token
+                if len(entry.phrase) > 1:
+                    index.setdefault(entry.phrase[:2], []).append(entry)  # type: ignore[arg-type]
+        return {key: tuple(entries) for key, entries in index.items()}
+
+    @functools.cached_property
+    def _single_words(self) -> dict[str, LexiconEntry]:
+        return {entry.phrase[0]: entry for entry in self.entries.values() if len(entry.phrase) == 1}
+
     def match(self, words: list[str], position: int) -> LexiconEntry | None:
         """The longest entry whose phrase starts at `words[position]`, if any."""
-        for entry in self.by_first_token.get(words[position], ()):
-            length = len(entry.phrase)
-            if tuple(words[position : position + length]) == entry.phrase:
-                return entry
-        return None
+        if position + 1 < len(words):
+            for entry in self._by_first_two.get((words[position], words[position + 1]), ()):
+                if tuple(words[position : position + len(entry.phrase)]) == entry.phrase:
+                    return entry
+        return self._single_words.get(words[position])
 
 
 # Words too common to stand for a phrase in `Lexicon.tone_keys` (any other word of the phrase

@@ -113,7 +113,7 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     """
     words, kinds, starts, ends = _tokens(lowered, start, end)
     count = len(words)
-    by_first = lexicon.by_first_token
+    match = lexicon.match
     toned = count > 0 and words[0] in IMPERATIVE_CALLS
     has_quantity = False
     title_case: bool | None = None
@@ -126,18 +126,12 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     position = 0
     while position < count:
         word, kind, token_start = words[position], kinds[position], starts[position]
-        entry = None
-        if kind == "word":
-            for candidate in by_first.get(word, ()):
-                length = len(candidate.phrase)
-                if length == 1 or tuple(words[position : position + length]) == candidate.phrase:
-                    entry = candidate
-                    break
-            if entry is not None and position > 0 and text[token_start].isupper():
-                if title_case is None:
-                    title_case = _is_title_case(text, kinds, starts)
-                if not title_case and _starts_a_name(text, kinds, starts, position, entry):
-                    entry = None  # "Advanced Micro Devices", "Best Buy": a name, not a tone
+        entry = match(words, position) if kind == "word" else None
+        if entry is not None and position > 0 and text[token_start].isupper():
+            if title_case is None:
+                title_case = _is_title_case(text, kinds, starts)
+            if not title_case and _starts_a_name(text, kinds, starts, position, entry):
+                entry = None  # "Advanced Micro Devices", "Best Buy": a name, not a tone
         if entry is None:
             unit = Unit(kind, None, word, token_start, ends[position], clause)
             if kind == "word" and position > 0:
