@@ -31,6 +31,13 @@ def mark_duplicates(page: Page, title: str | None, keep: int | None = None) -> N
     _mark_repeats_and_prefixes(page, live)
 
 
+def _without_ellipsis(line: str) -> str:
+    # `_ELLIPSIS` only matches at the end, so a line not ending in one need not be searched.
+    if not line.rstrip().endswith(("...", "…")):
+        return line
+    return _ELLIPSIS.sub("", line)
+
+
 def _mark_title_repeats(page: Page, candidates: list[int], title: str) -> None:
     wanted = shapes.normalise_for_compare(title)
     if not wanted:
@@ -49,7 +56,7 @@ def _mark_title_repeats(page: Page, candidates: list[int], title: str) -> None:
 
 
 def _mark_repeats_and_prefixes(page: Page, live: list[int]) -> None:
-    normalised = {i: shapes.normalise_for_compare(_ELLIPSIS.sub("", page.lines[i])) for i in live}
+    normalised = {i: shapes.normalise_for_compare(_without_ellipsis(page.lines[i])) for i in live}
     seen: dict[str, int] = {}
     for i in live:
         text = normalised[i]

@@ -21,8 +21,13 @@ def split_lines(text: str) -> list[str]:
     Blank lines only separate paragraphs, and the output joins paragraphs with one newline, so
     they carry nothing further.
     """
-    cleaned = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    cleaned = _ODD_SPACE.sub(" ", cleaned)
+    cleaned = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Both character sets are outside ASCII but for the tab: an ASCII text (str.isascii() is
+    # free) skips the two scans.
+    if not cleaned.isascii():
+        cleaned = _INVISIBLE.sub("", cleaned)
+    if not cleaned.isascii() or "\t" in cleaned:
+        cleaned = _ODD_SPACE.sub(" ", cleaned)
     return [line.strip() for line in cleaned.split("\n") if line.strip()]
 
 

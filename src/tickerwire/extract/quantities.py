@@ -10,6 +10,7 @@ parentheses ("33.4 billion yuan ($5.3 billion)").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -71,6 +72,11 @@ _QUANTITY = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+# Every quantity holds a digit, at most this many characters after its start: a sign, the
+# longest currency prefix ("U.S.$"), a space and the point of ".5".
+_MAX_LEAD = 1 + max(len(prefix) for prefix in PREFIX_CURRENCIES) + 1 + 1
+_DIGIT = re.compile(r"\d")  # the same digits as `\d` in _QUANTITY (both `re`)
 
 _PER_SHARE = regex.compile(
     r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS|ADR|unit|American\s+"
@@ -197,9 +203,25 @@ def find_quantities(text: str, yen: str | None = None) -> list[Quantity]:
     >>> (q.value, q.currency, q.conversion.value, q.conversion.currency)
     (33400000000.0, 'CNY', 5300000000.0, 'USD')
     """
-    found = [q for m in _QUANTITY.finditer(text) if (q := _quantity(text, m, yen)) is not None]
+    found = [q for m in _quantity_matches(text) if (q := _quantity(text, m, yen)) is not None]
     found = _merge_ranges(text, found)
     return _attach_conversions(text, found)
+
+
+def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_QUANTITY.finditer(text)`, found faster by jumping to the next digit.
+
+    No match starts more than `_MAX_LEAD` characters before its first digit, so a search from
+    there finds the same next match as a scan from the previous one; the text between numbers
+    (most of it) is skipped at the speed of a one-character search.
+    """
+    position = 0
+    while (digit := _DIGIT.search(text, position)) is not None:
+        match = _QUANTITY.search(text, max(position, digit.start() - _MAX_LEAD))
+        if match is None:
+            return
+        yield match
+        position = match.end()
 
 
 def _quantity(text: str, match: re.Match[str], yen: str | None) -> Quantity | None:

@@ -206,7 +206,7 @@ class Gazetteer:
         if folded is None:
             folded = " " + fold_for_matching(text)
         self._collect(text, self._ascii.iter(folded), 0, candidates)
-        if len(self._unicode) and _NON_ASCII_LETTER.search(text):
+        if len(self._unicode) and not text.isascii() and _NON_ASCII_LETTER.search(text):
             lowered = _lower_same_length(text).translate(_FOLD)
             self._collect(text, self._unicode.iter(lowered), 1, candidates)
         return select_longest(candidates, len(text))
