@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -183,6 +183,14 @@ _SEGMENT_FILLERS = frozenset(
 )
 
 
+def segment_units(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """Matches of `SEGMENT_UNIT` in text[start:end] ("its cloud unit"); the long alternation of
+    segment names only runs where a unit word is (every match holds one)."""
+    if _UNIT_WORD.search(text, start, end) is None:
+        return iter(())
+    return SEGMENT_UNIT.finditer(text, start, end)
+
+
 def segment_before(text: str, start: int, end: int) -> str | None:
     """The business line written right before a metric name ("cloud revenue", "AI cloud
     unit's sales"), read from the last three words of text[start:end]."""
@@ -280,8 +288,7 @@ def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
                 previous.segment if previous is not None else None
             )  # ", which generated revenue"
         terms.append(MetricTerm(match_start, match_end, metric, segment))
-    units = SEGMENT_UNIT.finditer(text, start, end) if _UNIT_WORD.search(text, start, end) else ()
-    for match in units:
+    for match in segment_units(text, start, end):
         segment = canonical_segment(match.group("seg"))
         if segment and not any(t.start <= match.start() < t.end for t in terms):
             terms.append(MetricTerm(match.start(), match.end(), "revenue", segment, implied=True))

@@ -28,9 +28,9 @@ from tickerwire.extract.metric_facts import (
 from tickerwire.extract.metric_terms import (
     SEGMENT_ANAPHORA,
     SEGMENT_NAME,
-    SEGMENT_UNIT,
     canonical_segment,
     has_metric_word,
+    segment_units,
 )
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
@@ -195,7 +195,7 @@ def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact
     ("this segment": the last one named in the two sentences before)."""
     units = {
         canonical_segment(m.group("seg"))
-        for m in SEGMENT_UNIT.finditer(ctx.text, sentence.start, sentence.end)
+        for m in segment_units(ctx.text, sentence.start, sentence.end)
     }
     units.discard(None)
     if len(units) == 1:
