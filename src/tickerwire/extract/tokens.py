@@ -35,13 +35,17 @@ class Tokens:
         starts: list[int] = []
         ends: list[int] = []
         words: list[str] = []
-        for match in _WORD.finditer(text, start, len(text) if end is None else end):
-            word = match.group(0).lower().rstrip(".-'")
-            if word.endswith("'s"):
-                word = word[:-2]
-            starts.append(match.start())
-            ends.append(match.end())
-            words.append(word)
+        # findall and str.find are cheaper than finditer's match objects; a word starts with a
+        # letter and none lies between two words, so the next occurrence is the word itself
+        find = text.find
+        offset = start
+        for written in _WORD.findall(text, start, len(text) if end is None else end):
+            offset = find(written, offset)
+            starts.append(offset)
+            offset += len(written)
+            ends.append(offset)
+            word = written.lower().rstrip(".-'")
+            words.append(word[:-2] if word.endswith("'s") else word)
         return cls(text, starts, ends, words)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -91,9 +95,11 @@ class PhraseTable:
 
     def find(self, tokens: Tokens, lo: int, hi: int) -> Iterator[PhraseMatch]:
         """Phrases in words [lo, hi), left to right, not overlapping."""
+        openers, words = self._by_first, tokens.words
         index = lo
         while index < hi:
-            match = self.match_at(tokens, index, hi)
+            # most words open no phrase: skip them without the call
+            match = self.match_at(tokens, index, hi) if words[index] in openers else None
             if match is None:
                 index += 1
                 continue
@@ -102,10 +108,12 @@ class PhraseTable:
 
     def last_before(self, tokens: Tokens, lo: int, hi: int) -> PhraseMatch | None:
         """The phrase that ends last among words [lo, hi)."""
+        openers, words = self._by_first, tokens.words
         for index in range(hi - 1, lo - 1, -1):
-            match = self.match_at(tokens, index, hi)
-            if match is not None:
-                return match
+            if words[index] in openers:
+                match = self.match_at(tokens, index, hi)
+                if match is not None:
+                    return match
         return None
 
 
