@@ -100,6 +100,7 @@ _PER_SHARE_TAIL = regex.compile(
 )
 # Words before an amount that make it another figure: a part, a total of several companies, or
 # last year's figure quoted for comparison.
+_SHARE_WORD = regex.compile(r"\s*(?:share\s+)?")
 _NOT_THE_FIGURE_BEFORE = regex.compile(
     r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate|"
     r"last\s+year's|a\s+year\s+earlier|year[\s-]ago|prior[\s-]year|the\s+previous\s+year's)\s+"
@@ -274,9 +275,7 @@ def _bind_right(ctx: DocumentContext, q: Quantity, terms: list[Term]) -> MetricT
             between
         ):
             return term.metric
-        if term.metric.metric in ("market_cap", "buyback") and regex.fullmatch(
-            r"\s*(?:share\s+)?", between
-        ):
+        if term.metric.metric in ("market_cap", "buyback") and _SHARE_WORD.fullmatch(between):
             return term.metric
         return None
     return None

@@ -29,6 +29,7 @@ PRONOUN_PENALTY = 0.1
 # provider quoted in passing (the linker gives the article's subjects 0.5 and more).
 SOURCE_RELEVANCE = 0.3
 FALLBACK_PENALTY = 0.25
+_SPACES = regex.compile(r"\s+")
 _POSSESSIVE_PRONOUN = regex.compile(
     r"\b(?P<pron>its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|"
     r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
@@ -200,9 +201,7 @@ class OwnerResolver:
         if self._unknown_name_before(term.start):
             return (), term.start
         window_start = max(self.sentence.start, term.start - 40)
-        before_text = regex.sub(
-            r"\s+", " ", VENUE.sub(" ", text[window_start : term.start])
-        ).strip()
+        before_text = _SPACES.sub(" ", VENUE.sub(" ", text[window_start : term.start])).strip()
         at_sentence_start = window_start == self.sentence.start and not before_text
         if not at_sentence_start and not _BARE_SHARE_START.search(before_text + " "):
             return (), term.start

@@ -63,6 +63,7 @@ _FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?fut
 _PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
 _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
 _FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
+_POSSESSIVE_GAP = regex.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?[\w\s.-]*$")
 _RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
 
 
@@ -220,7 +221,7 @@ class TopicResolver(OwnerResolver):
         if topic.kind not in ("share", "index") or not topic.extra.get("named"):
             return True
         gap = self.text[topic.subject_end : position]
-        if not regex.match(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?[\w\s.-]*$", gap):
+        if not _POSSESSIVE_GAP.match(gap):
             return False
         return "," not in gap and len(gap.split()) <= 4
 

@@ -30,6 +30,7 @@ DATED_PERIODS = frozenset({"session", "intraday", "premarket"})
 INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 
 _SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
+_SINCE_AFTER = regex.compile(r"^\W*(?:\w+\W+){0,1}?since\b", regex.IGNORECASE)
 _IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
 _COMPARED = regex.compile(
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|outpacing|lagging|exceeding|beating|"
@@ -247,11 +248,7 @@ def _period(ctx: DocumentContext, window_text: str, change: Change) -> tuple[str
         if ctx.published is not None and int(year.group(1)) == ctx.published.year:
             return "year_to_date", False
         return "other", False
-    if regex.search(
-        r"^\W*(?:\w+\W+){0,1}?since\b",
-        ctx.text[change.quantity.end : change.quantity.end + 30],
-        regex.I,
-    ):
+    if _SINCE_AFTER.search(ctx.text[change.quantity.end : change.quantity.end + 30]):
         return "since", False
     before_trigger = ctx.text[
         max(change.sentence.start, change.trigger_start - 30) : change.trigger_start

@@ -33,6 +33,8 @@ from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.tickers import TickerHit, find_ticker_hits
 from tickerwire.records import CleanDocument, Entity, EntityType, LinkedDocument, Mention
 
+# A name with one of these words is a fund, not a company.
+_FUND_WORD = regex.compile(r"\b(?:ETF|Fund|Trust)\b")
 # What may stand between a company's name and its ticker: "Meta META.O", "Apple (NASDAQ: AAPL)",
 # "Microsoft's MSFT.O".
 _NAME_TICKER_GAP = regex.compile(r"(?:'s|’s)?[ \t]*[(\[]?[ \t]*")
@@ -324,9 +326,7 @@ class Linker:
             name, start = hit.ticker, hit.start
         else:
             name, start = text[name_span[0] : name_span[1]], name_span[0]
-        entity_type: EntityType = (
-            "product" if regex.search(r"\b(?:ETF|Fund|Trust)\b", name) else ("company")
-        )
+        entity_type: EntityType = "product" if _FUND_WORD.search(name) else ("company")
         entity_id = self._new_id(name, new_entities)
         entity = new_entities.setdefault(entity_id, _NewEntity(name, entity_type))
         if hit.ticker and hit.ticker not in entity.tickers:

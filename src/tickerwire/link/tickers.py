@@ -103,6 +103,7 @@ _PREFIX_ALTERNATION = "|".join(
         reverse=True,
     )
 )
+_SPACE = regex.compile(r"\s")
 _PREFIXED = regex.compile(
     rf"(?<![\w.])(?P<ex>{_PREFIX_ALTERNATION})\s?:\s?(?P<sym>[A-Z0-9]{{1,6}}(?:[.\-/][A-Z0-9]{{1,3}})?)"
     r"(?![\w\-])"
@@ -162,7 +163,7 @@ def find_ticker_hits(text: str) -> Iterator[TickerHit]:
 
 def _prefixed_hits(text: str) -> Iterator[TickerHit]:
     for match in _PREFIXED.finditer(text):
-        code = regex.sub(r"\s", "", match["ex"]).upper()
+        code = _SPACE.sub("", match["ex"]).upper()
         symbol = match["sym"]
         if code in NON_EQUITY_PREFIXES:
             yield TickerHit(match.start(), match.end(), None, "non_equity")
