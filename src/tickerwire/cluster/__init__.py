@@ -1,1 +1,31 @@
-"""cluster: not built yet (see the issues)."""
+"""Cluster: near-duplicate articles (MinHash/LSH); stories, novelty and conflicts come next."""
+
+from __future__ import annotations
+
+from tickerwire.cluster.near_duplicates import (
+    BandIndex,
+    Candidate,
+    GroupAssignment,
+    MinHasher,
+    NearDuplicateParams,
+    NewSignature,
+    assign_duplicate_groups,
+    choose_group,
+    shingle_tokens,
+    shingles,
+    similarity,
+)
+
+__all__ = [
+    "BandIndex",
+    "Candidate",
+    "GroupAssignment",
+    "MinHasher",
+    "NearDuplicateParams",
+    "NewSignature",
+    "assign_duplicate_groups",
+    "choose_group",
+    "shingle_tokens",
+    "shingles",
+    "similarity",
+]

@@ -1,0 +1,265 @@
+"""Near-duplicate articles: MinHash signatures over word shingles, banded for LSH lookups.
+
+Mirrors, wire copies and light rewrites of one article share a `duplicate_group`: the id of the
+first stored article of the group. Grouping is incremental: an article is compared with the
+articles stored before it (by an LSH band lookup, then the estimated Jaccard similarity of the two
+signatures) and joins the group of the most similar one above `threshold`, or starts its own group.
+
+This module is pure computation. The store persists signatures and band keys so that later ingest
+runs group with earlier ones (`tickerwire.store`), and `BandIndex` is the in-memory equivalent used
+within one batch and by the calibration benchmark.
+
+Example:
+    >>> hasher = MinHasher(NearDuplicateParams())
+    >>> a = hasher.signature("Shares of Example Corp rose 3% on Tuesday after strong results.")
+    >>> b = hasher.signature("Shares of Example Corp rose 3% on Tuesday after strong results!")
+    >>> similarity(a, b)
+    1.0
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import regex
+from datasketch import MinHash
+
+# Links and retweet/quote markers say nothing about the content; "RT @desk: text" is a copy of
+# "text". A text cut short with an ellipsis ends in a partial word, which is dropped.
+_URL = regex.compile(r"(?:https?://|www\.)\S*", regex.IGNORECASE)
+_RETWEET = regex.compile(r"^\s*(?:rt|via)\s+@\w+\s*:?\s*", regex.IGNORECASE)
+_TRUNCATED = regex.compile(r"\w*\s*(?:…|\.\.\.)\s*$")
+# Words and numbers; "9.18", "1,234" and "don't" stay one token so a changed figure changes it.
+_TOKEN = regex.compile(r"\w+(?:[.,']\w+)*")
+
+Signature = np.ndarray  # uint32 MinHash values, one per permutation
+
+
+@dataclass(frozen=True)
+class NearDuplicateParams:
+    """How near-duplicates are found. Persisted with the signatures: they are only comparable
+    under the same parameters.
+
+    The threshold was calibrated with benchmarks/near_duplicates_stocknet.py on 119,844 stocknet
+    tweets (copies: the same text after URL/whitespace/case normalisation, or "RT @user: text").
+    Pair precision stays above 0.99 for thresholds 0.5..0.9, while recall drops from 0.993 at 0.5
+    to 0.98 at 0.7 and 0.95 at 0.9, because truncated retweets ("RT @u: first words…") keep only
+    part of the original's shingles. Precision on that data is measured against exact copies only,
+    so it cannot see wrongly merged rewrites; on news articles a lower threshold would also merge
+    templated reports that differ only in the company and the figures (two "stock X rose N%"
+    notes from one desk reach about 0.6 with 3-word shingles). 0.7 keeps copies and light
+    rewrites (a changed sentence or headline in a ~300-word story) and leaves such templates apart.
+
+    Bands x rows: 32 x 4 of the 128 permutations put the LSH S-curve's midpoint near 0.42, so a pair
+    at the 0.7 threshold becomes a candidate with probability 1 - (1 - 0.7**4)**32 > 0.9999 and the
+    exact similarity check decides.
+    """
+
+    threshold: float = 0.7
+    shingle_words: int = 3
+    num_perm: int = 128
+    bands: int = 32
+    rows: int = 4
+    seed: int = 1
+    # A new member this similar to its match adds no new variant to the index (exact mirrors,
+    # retweets): not indexing it keeps LSH buckets small when thousands of copies arrive.
+    index_below: float = 0.9
+
+    def __post_init__(self) -> None:
+        if self.bands * self.rows > self.num_perm:
+            raise ValueError("bands * rows must not exceed num_perm")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+
+    def fingerprint(self) -> str:
+        """A string naming these parameters, stored beside persisted signatures."""
+        return json.dumps(asdict(self), sort_keys=True)
+
+
+def shingle_tokens(text: str) -> list[str]:
+    """The words of `text` that near-duplicate detection compares: case-folded, without links,
+    a leading retweet marker, or a word cut off by a trailing ellipsis."""
+    text = _RETWEET.sub("", _URL.sub(" ", text))
+    text = _TRUNCATED.sub("", text)
+    return _TOKEN.findall(text.casefold())
+
+
+def shingles(tokens: Sequence[str], size: int) -> list[bytes]:
+    """Overlapping runs of `size` words; a text shorter than that is one shingle."""
+    if not tokens:
+        return []
+    if len(tokens) <= size:
+        return [" ".join(tokens).encode("utf-8")]
+    return [" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)]
+
+
+def _crc32(data: bytes) -> int:
+    # The affine permutations of MinHash supply the randomness; the base hash only has to spread
+    # distinct shingles, and crc32 does that at half the cost of datasketch's default sha1.
+    return zlib.crc32(data)
+
+
+class MinHasher:
+    """Computes MinHash signatures and LSH band keys; build once, use for many texts."""
+
+    def __init__(self, params: NearDuplicateParams) -> None:
+        self.params = params
+        template = MinHash(num_perm=params.num_perm, seed=params.seed, scheme="affine32")
+        self._permutations = template.permutations
+        # Odd 64-bit multipliers, one per row, mixing a band's values into one key (wrapping).
+        rng = np.random.default_rng(params.seed)
+        self._row_mix = rng.integers(1, 2**63, size=params.rows, dtype=np.uint64) | np.uint64(1)
+        self._band_salt = rng.integers(0, 2**63, size=params.bands, dtype=np.uint64)
+
+    def signature(self, text: str) -> Signature | None:
+        """The MinHash signature of `text`, or None when it has no words to compare."""
+        parts = shingles(shingle_tokens(text), self.params.shingle_words)
+        if not parts:
+            return None
+        minhash = MinHash(
+            num_perm=self.params.num_perm,
+            seed=self.params.seed,
+            hashfunc=_crc32,
+            permutations=self._permutations,
+            scheme="affine32",
+        )
+        minhash.update_batch(parts)
+        return np.asarray(minhash.hashvalues, dtype=np.uint32)
+
+    def band_keys(self, signature: Signature) -> list[int]:
+        """One signed 64-bit bucket key per band (band number folded in)."""
+        p = self.params
+        bands = signature[: p.bands * p.rows].astype(np.uint64).reshape(p.bands, p.rows)
+        with np.errstate(over="ignore"):
+            mixed = (bands * self._row_mix).sum(axis=1, dtype=np.uint64) ^ self._band_salt
+            mixed = mixed * np.uint64(0x9E3779B97F4A7C15)
+        return [int(v) for v in mixed.view(np.int64)]
+
+    def probe_fingerprint(self) -> str:
+        """A digest of the signature of a fixed text: differs if the hashing ever changes (a new
+        datasketch version), which would make stored signatures incomparable with new ones."""
+        probe = self.signature("tickerwire near duplicate probe text one two three")
+        assert probe is not None
+        return hashlib.sha256(probe.tobytes()).hexdigest()[:16]
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def signature_to_bytes(signature: Signature) -> bytes:
+    """Serialise a signature for storage (little-endian uint32)."""
+    return np.asarray(signature, dtype="<u4").tobytes()
+
+
+def signature_from_bytes(data: bytes) -> Signature:
+    """Inverse of `signature_to_bytes`."""
+    return np.frombuffer(data, dtype="<u4").astype(np.uint32)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored (or earlier in the batch) article that a new one may duplicate."""
+
+    article_id: str
+    group_id: str
+    signature: Signature = field(compare=False)
+
+
+@dataclass(frozen=True)
+class GroupAssignment:
+    """Where a new article goes: its group, the article it matched and how closely, and whether
+    its signature should be indexed for later articles to match."""
+
+    article_id: str
+    group_id: str
+    matched: str | None
+    similarity: float | None
+    indexed: bool
+
+
+def choose_group(
+    article_id: str,
+    signature: Signature | None,
+    candidates: Iterable[Candidate],
+    params: NearDuplicateParams,
+) -> GroupAssignment:
+    """Join the group of the most similar candidate at or above the threshold, else a new group.
+
+    Ties go to the candidate with the smallest article id, so the result does not depend on the
+    order a database returns candidates in.
+    """
+    if signature is None:
+        return GroupAssignment(article_id, article_id, None, None, indexed=False)
+    best: tuple[float, str, Candidate] | None = None
+    for candidate in candidates:
+        if candidate.article_id == article_id:
+            continue
+        score = similarity(signature, candidate.signature)
+        if score < params.threshold:
+            continue
+        if best is None or (-score, candidate.article_id) < (-best[0], best[1]):
+            best = (score, candidate.article_id, candidate)
+    if best is None:
+        return GroupAssignment(article_id, article_id, None, None, indexed=True)
+    score, _, match = best
+    return GroupAssignment(
+        article_id, match.group_id, match.article_id, score, indexed=score < params.index_below
+    )
+
+
+class BandIndex:
+    """In-memory LSH buckets: band key -> candidates. Used within one batch and in benchmarks."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, list[Candidate]] = {}
+
+    def candidates(self, keys: Iterable[int]) -> list[Candidate]:
+        """Distinct candidates sharing at least one band key, in insertion order."""
+        seen: dict[str, Candidate] = {}
+        for key in keys:
+            for candidate in self._buckets.get(key, ()):
+                seen.setdefault(candidate.article_id, candidate)
+        return list(seen.values())
+
+    def add(self, keys: Iterable[int], candidate: Candidate) -> None:
+        for key in keys:
+            self._buckets.setdefault(key, []).append(candidate)
+
+
+@dataclass(frozen=True)
+class NewSignature:
+    """A new article's signature and band keys, as handed to `assign_duplicate_groups`."""
+
+    article_id: str
+    signature: Signature | None
+    band_keys: Sequence[int] = ()
+
+
+def assign_duplicate_groups(
+    batch: Sequence[NewSignature],
+    stored: Mapping[int, Sequence[Candidate]],
+    params: NearDuplicateParams,
+) -> list[GroupAssignment]:
+    """Group the articles of one batch, in order, against stored candidates and each other.
+
+    `stored[i]` holds the stored articles sharing a band key with `batch[i]` (looked up by the
+    store); earlier articles of the same batch are found through an in-memory `BandIndex`.
+    """
+    index = BandIndex()
+    assignments: list[GroupAssignment] = []
+    for position, item in enumerate(batch):
+        candidates = [*stored.get(position, ()), *index.candidates(item.band_keys)]
+        assignment = choose_group(item.article_id, item.signature, candidates, params)
+        if assignment.indexed and item.signature is not None:
+            index.add(
+                item.band_keys, Candidate(item.article_id, assignment.group_id, item.signature)
+            )
+        assignments.append(assignment)
+    return assignments

@@ -1,0 +1,566 @@
+"""The default store: one embedded DuckDB file.
+
+DuckDB lets one process write a file at a time, so an ingest opens it read-write and every query
+opens it read-only (`DuckDBStore(path, read_only=True)`); a query during an ingest is refused with
+a clear message rather than waiting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams, NewSignature
+from tickerwire.errors import StoreError
+from tickerwire.records import Article, Conflict, Entity, Event, ReadError
+from tickerwire.store.base import (
+    ArticleVersion,
+    BatchOutcome,
+    BeforeCommit,
+    EventFilter,
+    IngestRun,
+    PreparedArticle,
+    RunStatus,
+    StoredEvent,
+    TimelineDay,
+)
+from tickerwire.store.duckdb_duplicates import group_articles
+from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
+from tickerwire.store.rows import (
+    ARTICLE_COLUMNS,
+    CONFLICT_COLUMNS,
+    ENTITY_COLUMNS,
+    EVENT_COLUMNS,
+    Columns,
+    DuplicateInfo,
+    article_from_rows,
+    article_rows,
+    conflict_from_row,
+    entity_from_row,
+    event_from_row,
+)
+
+# Articles loaded per query when reading many back (bounds memory of `articles()`).
+_READ_CHUNK = 200
+_BACKFILL_CHUNK = 1000
+_RUN_COLUMNS = (
+    "id, started, inputs, pipeline_version, status, finished, articles_read, stored, "
+    "duplicates, new_versions, near_duplicates, errors"
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, types: dict[str, str], rows: Columns) -> None:
+    """Insert column-wise rows with one statement (executemany is ~100x slower in DuckDB)."""
+    names = list(types)
+    if not rows[names[0]]:
+        return
+    selects = ", ".join(f"unnest(${i + 1}::{types[n]}[]) AS \"{n}\"" for i, n in enumerate(names))
+    columns = ", ".join(f'"{n}"' for n in names)
+    con.execute(
+        f"INSERT INTO {table} ({columns}) SELECT {selects}", [rows[n] for n in names]
+    )
+
+
+class DuckDBStore:
+    """The corpus in a DuckDB file (see `tickerwire.store.base.Store` for the methods)."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        near_duplicates: NearDuplicateParams | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._hasher = MinHasher(near_duplicates or NearDuplicateParams())
+        if read_only and not self.path.exists():
+            raise StoreError(str(self.path), "no database here (`tickerwire ingest` creates one)")
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            hint = ""
+            if "lock" in str(exc).lower():
+                hint = " (another tickerwire process, an ingest, is writing it; try again after)"
+            raise StoreError(str(self.path), f"cannot open the database{hint}: {exc}") from exc
+        try:
+            self._prepare()
+        except BaseException:
+            self._con.close()
+            raise
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        version = schema_version(self._con)
+        if version > LATEST_VERSION:
+            raise StoreError(
+                str(self.path),
+                f"schema version {version} is newer than this tickerwire knows "
+                f"({LATEST_VERSION}); upgrade tickerwire",
+            )
+        if self.read_only:
+            if version < LATEST_VERSION:
+                raise StoreError(
+                    str(self.path),
+                    f"schema version {version} is older than {LATEST_VERSION}; "
+                    "run `tickerwire migrate` (or any ingest) on it first",
+                )
+            return
+        migrate(self._con)
+        self._check_near_duplicate_params()
+        if self._meta("signatures_backfill") == "pending":
+            self._backfill_signatures()
+
+    def _meta(self, key: str) -> str | None:
+        row = self._con.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._con.execute("DELETE FROM store_meta WHERE key = ?", [key])
+        self._con.execute("INSERT INTO store_meta VALUES (?, ?)", [key, value])
+
+    def _check_near_duplicate_params(self) -> None:
+        wanted = {
+            "near_duplicate_params": self._hasher.params.fingerprint(),
+            "minhash_probe": self._hasher.probe_fingerprint(),
+        }
+        for key, value in wanted.items():
+            stored = self._meta(key)
+            if stored is None:
+                self._set_meta(key, value)
+            elif stored != value:
+                raise StoreError(
+                    str(self.path),
+                    f"its near-duplicate signatures were made with other settings ({key}); "
+                    "ingest into a new database or use the settings it was made with",
+                )
+
+    def _backfill_signatures(self) -> None:
+        """Group articles stored before near-duplicate detection existed, in storage order."""
+        self._con.begin()
+        try:
+            self._con.execute("DELETE FROM duplicate_groups")
+            rows = self._con.execute(
+                "SELECT id, text, first_ingested FROM articles ORDER BY seq"
+            ).fetchall()
+            for start in range(0, len(rows), _BACKFILL_CHUNK):
+                chunk = rows[start : start + _BACKFILL_CHUNK]
+                items = [self._new_signature(r[0], self._hasher.signature(r[1])) for r in chunk]
+                seen = [r[2] or _now() for r in chunk]
+                assignments = group_articles(self._con, items, seen, self._hasher.params)
+                self._con.execute(
+                    """UPDATE articles SET duplicate_group = u.g, duplicate_of = u.m,
+                           duplicate_similarity = u.s
+                       FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::VARCHAR[]) AS g,
+                                    unnest($3::VARCHAR[]) AS m, unnest($4::DOUBLE[]) AS s) AS u
+                       WHERE articles.id = u.id""",
+                    [
+                        [a.article_id for a in assignments],
+                        [a.group_id for a in assignments],
+                        [a.matched for a in assignments],
+                        [a.similarity for a in assignments],
+                    ],
+                )
+            self._set_meta("signatures_backfill", "done")
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+
+    def _new_signature(self, article_id: str, signature: Any) -> NewSignature:
+        keys = self._hasher.band_keys(signature) if signature is not None else []
+        return NewSignature(article_id, signature, keys)
+
+    # -- runs ------------------------------------------------------------------------------
+
+    def start_run(self, inputs: Sequence[str], pipeline_version: str) -> IngestRun:
+        row = self._con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingest_runs").fetchone()
+        run = IngestRun(
+            id=int(row[0]) if row else 1,
+            started=_now(),
+            inputs=tuple(inputs),
+            pipeline_version=pipeline_version,
+        )
+        self._con.execute(
+            "INSERT INTO ingest_runs (id, started, status, inputs, pipeline_version) "
+            "VALUES (?, ?, 'running', ?, ?)",
+            [run.id, run.started, json.dumps(list(run.inputs)), run.pipeline_version],
+        )
+        return run
+
+    def finish_run(self, run: IngestRun, status: RunStatus) -> IngestRun:
+        self._con.execute(
+            "UPDATE ingest_runs SET status = ?, finished = ? WHERE id = ?",
+            [status, _now(), run.id],
+        )
+        return self._run(run.id)
+
+    def _run(self, run_id: int) -> IngestRun:
+        runs = self._runs("WHERE id = ?", [run_id])
+        if not runs:
+            raise StoreError(str(self.path), f"no ingest run {run_id}")
+        return runs[0]
+
+    def runs(self) -> list[IngestRun]:
+        return self._runs("", [])
+
+    def _runs(self, where: str, params: list[Any]) -> list[IngestRun]:
+        rows = self._con.execute(
+            f"SELECT {_RUN_COLUMNS} FROM ingest_runs {where} ORDER BY id", params
+        ).fetchall()
+        return [
+            IngestRun(
+                id=r[0],
+                started=r[1],
+                inputs=tuple(json.loads(r[2])),
+                pipeline_version=r[3],
+                status=r[4],
+                finished=r[5],
+                articles_read=r[6],
+                stored=r[7],
+                duplicates=r[8],
+                new_versions=r[9],
+                near_duplicates=r[10],
+                errors=r[11],
+            )
+            for r in rows
+        ]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write_batch(
+        self,
+        articles: Sequence[Article | PreparedArticle],
+        run: IngestRun,
+        errors: Sequence[ReadError] = (),
+        before_commit: BeforeCommit | None = None,
+    ) -> BatchOutcome:
+        if self.read_only:
+            raise StoreError(str(self.path), "opened read-only")
+        prepared = [
+            item
+            if isinstance(item, PreparedArticle)
+            else PreparedArticle(item, self._hasher.signature(item.text))
+            for item in articles
+        ]
+        self._con.begin()
+        try:
+            outcome = self._write(prepared, run, errors)
+            if before_commit is not None:
+                before_commit()
+            self._con.commit()
+        except BaseException:
+            try:
+                self._con.rollback()
+            except duckdb.Error:
+                pass  # the interruption came after the commit, or the connection is gone
+            raise
+        return outcome
+
+    def _write(
+        self, prepared: Sequence[PreparedArticle], run: IngestRun, errors: Sequence[ReadError]
+    ) -> BatchOutcome:
+        con = self._con
+        now = _now()
+        ids = [p.article.id for p in prepared]
+        existing = {
+            r[0]
+            for r in con.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[]))", [ids]
+            ).fetchall()
+        }
+        new: list[PreparedArticle] = []
+        for item in prepared:
+            if item.article.id not in existing:
+                existing.add(item.article.id)
+                new.append(item)
+        new_ids = {p.article.id for p in new}
+        versions, new_versions = self._version_rows(prepared, new_ids, run.id, now)
+
+        items = [self._new_signature(p.article.id, p.signature) for p in new]
+        assignments = group_articles(con, items, [now] * len(items), self._hasher.params)
+        duplicates = {
+            a.article_id: DuplicateInfo(a.group_id, a.matched, a.similarity) for a in assignments
+        }
+        seq_row = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()
+        rows = article_rows(
+            [p.article for p in new],
+            first_seq=int(seq_row[0]) if seq_row else 1,
+            run_id=run.id,
+            now=now,
+            duplicates=duplicates,
+        )
+        _insert(con, "articles", ARTICLE_COLUMNS, rows.articles)
+        _insert(con, "entities", ENTITY_COLUMNS, rows.entities)
+        _insert(con, "events", EVENT_COLUMNS, rows.events)
+        _insert(con, "conflicts", CONFLICT_COLUMNS, rows.conflicts)
+        _insert(con, "article_versions", _VERSION_COLUMNS, versions)
+        if errors:
+            con.execute(
+                "INSERT INTO ingest_errors SELECT $1, unnest($2::VARCHAR[]), unnest($3::VARCHAR[])",
+                [run.id, [e.origin for e in errors], [e.reason for e in errors]],
+            )
+        outcome = BatchOutcome(
+            read=len(prepared),
+            stored=len(new),
+            duplicates=len(prepared) - len(new),
+            new_versions=new_versions,
+            near_duplicates=sum(1 for a in assignments if a.group_id != a.article_id),
+            errors=len(errors),
+        )
+        con.execute(
+            """UPDATE ingest_runs SET articles_read = articles_read + ?, stored = stored + ?,
+                   duplicates = duplicates + ?, new_versions = new_versions + ?,
+                   near_duplicates = near_duplicates + ?, errors = errors + ?
+               WHERE id = ?""",
+            [
+                outcome.read,
+                outcome.stored,
+                outcome.duplicates,
+                outcome.new_versions,
+                outcome.near_duplicates,
+                outcome.errors,
+                run.id,
+            ],
+        )
+        return outcome
+
+    def _version_rows(
+        self,
+        prepared: Sequence[PreparedArticle],
+        new_ids: set[str],
+        run_id: int,
+        now: dt.datetime,
+    ) -> tuple[Columns, int]:
+        """URL -> text links for the batch: a text not yet seen at a URL is its next version."""
+        columns: Columns = {name: [] for name in _VERSION_COLUMNS}
+        urls = sorted({p.article.url for p in prepared if p.article.url})
+        if not urls:
+            return columns, 0
+        known: set[tuple[str, str]] = set()
+        latest: dict[str, int] = {}
+        for url, article_id, version in self._con.execute(
+            "SELECT url, article_id, version FROM article_versions "
+            "WHERE url IN (SELECT unnest($1::VARCHAR[]))",
+            [urls],
+        ).fetchall():
+            known.add((url, article_id))
+            latest[url] = max(latest.get(url, 0), version)
+        new_versions = 0
+        for item in prepared:
+            url, article_id = item.article.url, item.article.id
+            if not url or (url, article_id) in known:
+                continue
+            known.add((url, article_id))
+            latest[url] = latest.get(url, 0) + 1
+            if latest[url] > 1 and article_id in new_ids:
+                new_versions += 1
+            for name, value in (
+                ("url", url),
+                ("version", latest[url]),
+                ("article_id", article_id),
+                ("first_seen", now),
+                ("run_id", run_id),
+            ):
+                columns[name].append(value)
+        return columns, new_versions
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self._con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def article(self, article_id: str) -> Article | None:
+        found = self._load_articles([article_id])
+        return found[0] if found else None
+
+    def articles(self, *, url: str | None = None, limit: int | None = None) -> Iterator[Article]:
+        where, params = "", []
+        if url is not None:
+            where = "WHERE id IN (SELECT article_id FROM article_versions WHERE url = ?)"
+            params.append(url)
+        sql = f"SELECT id FROM articles {where} ORDER BY published NULLS LAST, seq"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        ids = [r[0] for r in self._con.execute(sql, params).fetchall()]
+        for start in range(0, len(ids), _READ_CHUNK):
+            yield from self._load_articles(ids[start : start + _READ_CHUNK])
+
+    def _load_articles(self, ids: Sequence[str]) -> list[Article]:
+        if not ids:
+            return []
+        params = [list(ids)]
+        in_ids = "IN (SELECT unnest($1::VARCHAR[]))"
+        rows = {r["id"]: r for r in self._dicts(f"SELECT * FROM articles WHERE id {in_ids}", params)}
+        entities: dict[str, list[Entity]] = {}
+        for r in self._dicts(
+            f"SELECT * FROM entities WHERE article_id {in_ids} ORDER BY article_id, position",
+            params,
+        ):
+            entities.setdefault(r["article_id"], []).append(entity_from_row(r))
+        events: dict[str, list[Event]] = {}
+        for r in self._dicts(
+            f"SELECT * FROM events WHERE article_id {in_ids} ORDER BY article_id, position",
+            params,
+        ):
+            events.setdefault(r["article_id"], []).append(event_from_row(r))
+        conflicts: dict[str, list[Conflict]] = {}
+        for r in self._dicts(
+            f"SELECT * FROM conflicts WHERE article_id {in_ids} AND position IS NOT NULL "
+            "ORDER BY article_id, position",
+            params,
+        ):
+            conflicts.setdefault(r["article_id"], []).append(conflict_from_row(r))
+        return [
+            article_from_rows(
+                rows[i], entities.get(i, []), events.get(i, []), conflicts.get(i, [])
+            )
+            for i in ids
+            if i in rows
+        ]
+
+    def versions(self, url: str) -> list[ArticleVersion]:
+        return [
+            ArticleVersion(r["url"], r["version"], r["article_id"], r["first_seen"], r["run_id"])
+            for r in self._dicts(
+                "SELECT * FROM article_versions WHERE url = ? ORDER BY version", [url]
+            )
+        ]
+
+    def duplicate_group(self, article_id: str) -> str | None:
+        row = self._con.execute(
+            "SELECT duplicate_group FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return None if row is None else row[0]
+
+    def events(self, filters: EventFilter) -> list[StoredEvent]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        if filters.ticker:
+            conditions.append("list_contains(e.tickers, ?)")
+            params.append(filters.ticker.upper())
+        if filters.type:
+            conditions.append("e.type = ?")
+            params.append(filters.type)
+        if filters.entity:
+            conditions.append("e.entity = ?")
+            params.append(filters.entity)
+        if filters.since:
+            conditions.append("e.day >= ?")
+            params.append(filters.since)
+        if filters.until:
+            conditions.append("e.day <= ?")
+            params.append(filters.until)
+        where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+        limit = f"LIMIT {int(filters.limit)}" if filters.limit is not None else ""
+        rows = self._dicts(
+            f"""SELECT e.*, a.published, a.source, a.url, a.title, a.duplicate_group
+                FROM events AS e JOIN articles AS a ON a.id = e.article_id
+                {where}
+                ORDER BY e.day NULLS LAST, a.published NULLS LAST, a.seq, e.position
+                {limit}""",
+            params,
+        )
+        return [
+            StoredEvent(
+                article_id=r["article_id"],
+                index=r["position"],
+                event=event_from_row(r),
+                listing=r["listing"],
+                tickers=tuple(r["tickers"] or ()),
+                day=r["day"],
+                published=r["published"],
+                source=r["source"],
+                url=r["url"],
+                title=r["title"],
+                duplicate_group=r["duplicate_group"],
+            )
+            for r in rows
+        ]
+
+    def timeline(
+        self, listing: str, since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[TimelineDay]:
+        by_day: dict[dt.date, list[StoredEvent]] = {}
+        for stored in self.events(EventFilter(ticker=listing, since=since, until=until)):
+            if stored.day is not None:
+                by_day.setdefault(stored.day, []).append(stored)
+        story_counts: dict[dt.date, int] = {
+            r[0]: int(r[1])
+            for r in self._con.execute(
+                """SELECT date, count(*) FROM stories
+                   WHERE upper(listing) = ? AND date IS NOT NULL
+                     AND (?::DATE IS NULL OR date >= ?) AND (?::DATE IS NULL OR date <= ?)
+                   GROUP BY date""",
+                [listing.upper(), since, since, until, until],
+            ).fetchall()
+        }
+        days = sorted(set(by_day) | set(story_counts))
+        return [
+            TimelineDay(
+                date=day,
+                events=tuple(by_day.get(day, ())),
+                articles=len({e.article_id for e in by_day.get(day, ())}),
+                stories=story_counts.get(day, 0),
+                type_counts=dict(Counter(e.event.type for e in by_day.get(day, ()))),
+            )
+            for day in days
+        ]
+
+    def table_counts(self) -> dict[str, int]:
+        tables = [
+            r[0]
+            for r in self._con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'main' ORDER BY table_name"
+            ).fetchall()
+        ]
+        counts: dict[str, int] = {}
+        for table in tables:
+            row = self._con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+            counts[table] = int(row[0]) if row else 0
+        return counts
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The underlying connection, for tests and tools that inspect tables directly."""
+        return self._con
+
+    # -- lifetime --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+_VERSION_COLUMNS: dict[str, str] = {
+    "url": "VARCHAR",
+    "version": "INTEGER",
+    "article_id": "VARCHAR",
+    "first_seen": "TIMESTAMP",
+    "run_id": "INTEGER",
+}
