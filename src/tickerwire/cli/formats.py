@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "csv")
+_MIN_FLEXIBLE = 12  # a flexible column never shrinks below this, even on a narrow terminal
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,14 @@ def render_table(
     widths = [max([len(c.heading), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     gap = 2
     fixed = sum(w for w, c in zip(widths, columns, strict=True) if not c.flexible)
-    flexible = [i for i, c in enumerate(columns) if c.flexible]
     room = width - fixed - gap * (len(columns) - 1)
-    if flexible:
-        share = max(room // len(flexible), 12)
-        for i in flexible:
-            widths[i] = max(min(widths[i], share), len(columns[i].heading))
+    # Flexible columns, narrowest first, each take what they need up to an even share of what
+    # is left; what a narrow one does not use goes to the wider ones.
+    flexible = sorted((i for i, c in enumerate(columns) if c.flexible), key=lambda i: widths[i])
+    for n, i in enumerate(flexible):
+        share = max(room // (len(flexible) - n), _MIN_FLEXIBLE, len(columns[i].heading))
+        widths[i] = min(widths[i], share)
+        room -= widths[i]
 
     def line(values: Sequence[str]) -> str:
         parts = []

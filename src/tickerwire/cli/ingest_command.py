@@ -189,9 +189,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=[],
         help="extra companies CSV to extend the reference list (repeatable)",
     )
-    parser.add_argument(
-        "--batch-size", type=int, help="articles per transaction (default 500)"
-    )
+    parser.add_argument("--batch-size", type=int, help="articles per transaction (default 500)")
     parser.add_argument(
         "--workers", type=int, help="processes running the pipeline (default: one per core)"
     )

@@ -23,6 +23,16 @@ from tickerwire.records import Event
 from tickerwire.store import DuckDBStore, EventFilter, StoredEvent, TimelineDay
 
 
+def compact_number(value: object) -> str:
+    """33400000000.0 -> "33.4bn": figures a reader takes in at a glance."""
+    if not isinstance(value, int | float):
+        return str(value)
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= size:
+            return f"{value / size:.4g}{suffix}"
+    return f"{value:,.6g}"
+
+
 def event_summary(event: Event) -> str:
     """A few words for a table cell: the move or figure, else the evidence sentence."""
     a = event.attributes
@@ -35,7 +45,7 @@ def event_summary(event: Event) -> str:
         return f"{a.get('direction') or ''}{change}{at}" + (f" ({period})" if period else "")
     if event.type == "financial_metric":
         value = a.get("value")
-        amount = f" {value:,.0f} {a.get('currency') or ''}" if isinstance(value, int | float) else ""
+        amount = f" {compact_number(value)} {a.get('currency') or ''}" if value else ""
         segment = f" [{a['segment']}]" if a.get("segment") else ""
         return f"{a.get('metric')}{segment}{amount.rstrip()}{change}"
     summary = a.get("summary") or a.get("claim")
@@ -231,8 +241,12 @@ def _add_common(parser: argparse.ArgumentParser, dates: bool = True) -> None:
     add_db_argument(parser)
     parser.add_argument("--format", choices=FORMATS, default="table", help="default: table")
     if dates:
-        parser.add_argument("--since", type=parse_date, metavar="D", help="from this day (YYYY-MM-DD)")
-        parser.add_argument("--until", type=parse_date, metavar="D", help="up to this day, inclusive")
+        parser.add_argument(
+            "--since", type=parse_date, metavar="D", help="from this day (YYYY-MM-DD)"
+        )
+        parser.add_argument(
+            "--until", type=parse_date, metavar="D", help="up to this day, inclusive"
+        )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

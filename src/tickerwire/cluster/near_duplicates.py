@@ -3,7 +3,8 @@
 Mirrors, wire copies and light rewrites of one article share a `duplicate_group`: the id of the
 first stored article of the group. Grouping is incremental: an article is compared with the
 articles stored before it (by an LSH band lookup, then the estimated Jaccard similarity of the two
-signatures) and joins the group of the most similar one above `threshold`, or starts its own group.
+signatures) and joins the group of the most similar one above `threshold` whose figures agree
+with its own, or starts its own group.
 
 This module is pure computation. The store persists signatures and band keys so that later ingest
 runs group with earlier ones (`tickerwire.store`), and `BandIndex` is the in-memory equivalent used
@@ -11,8 +12,8 @@ within one batch and by the calibration benchmark.
 
 Example:
     >>> hasher = MinHasher(NearDuplicateParams())
-    >>> a = hasher.signature("Shares of Example Corp rose 3% on Tuesday after strong results.")
-    >>> b = hasher.signature("Shares of Example Corp rose 3% on Tuesday after strong results!")
+    >>> a = hasher.fingerprint("Shares of Example Corp rose 3% on Tuesday after strong results.")
+    >>> b = hasher.fingerprint("Shares of Example Corp rose 3% on Tuesday after strong results!")
     >>> similarity(a, b)
     1.0
 """
@@ -27,7 +28,6 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import regex
-from datasketch import MinHash
 
 # Links and retweet/quote markers say nothing about the content; "RT @desk: text" is a copy of
 # "text". A text cut short with an ellipsis ends in a partial word, which is dropped.
@@ -36,8 +36,16 @@ _RETWEET = regex.compile(r"^\s*(?:rt|via)\s+@\w+\s*:?\s*", regex.IGNORECASE)
 _TRUNCATED = regex.compile(r"\w*\s*(?:…|\.\.\.)\s*$")
 # Words and numbers; "9.18", "1,234" and "don't" stay one token so a changed figure changes it.
 _TOKEN = regex.compile(r"\w+(?:[.,']\w+)*")
+_HAS_DIGIT = regex.compile(r"\d")
 
-Signature = np.ndarray  # uint32 MinHash values, one per permutation
+
+@dataclass(frozen=True, eq=False)
+class Fingerprint:
+    """What near-duplicate detection keeps of a text: its MinHash signature (uint32, one value
+    per permutation) and hashes of the figures it states (sorted, distinct, uint32)."""
+
+    minhash: np.ndarray
+    figures: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,13 @@ class NearDuplicateParams:
     # A new member this similar to its match adds no new variant to the index (exact mirrors,
     # retweets): not indexing it keeps LSH buckets small when thousands of copies arrive.
     index_below: float = 0.9
+    # Figures a near-duplicate must share: at least this share of the figures of the text with
+    # fewer of them must appear in the other. Mirrors and rewrites keep every figure; two notes
+    # cut from one template about different moves ("X fell 6.2% ... closed at 41.10" vs "Y fell
+    # 3.8% ... closed at 17.55") reach a shingle similarity near 0.7 yet share almost no figure.
+    figure_agreement: float = 0.5
+    # Distinct figures kept per text (a results table can hold hundreds; the first ones suffice).
+    max_figures: int = 64
 
     def __post_init__(self) -> None:
         if self.bands * self.rows > self.num_perm:
@@ -108,6 +123,11 @@ class MinHasher:
     """Computes MinHash signatures and LSH band keys; build once, use for many texts."""
 
     def __init__(self, params: NearDuplicateParams) -> None:
+        # Imported here: datasketch loads scipy (~0.6 s), which commands that only query the
+        # database should not pay for.
+        from datasketch import MinHash
+
+        self._minhash = MinHash
         self.params = params
         template = MinHash(num_perm=params.num_perm, seed=params.seed, scheme="affine32")
         self._permutations = template.permutations
@@ -116,12 +136,13 @@ class MinHasher:
         self._row_mix = rng.integers(1, 2**63, size=params.rows, dtype=np.uint64) | np.uint64(1)
         self._band_salt = rng.integers(0, 2**63, size=params.bands, dtype=np.uint64)
 
-    def signature(self, text: str) -> Signature | None:
-        """The MinHash signature of `text`, or None when it has no words to compare."""
-        parts = shingles(shingle_tokens(text), self.params.shingle_words)
+    def fingerprint(self, text: str) -> Fingerprint | None:
+        """The fingerprint of `text`, or None when it has no words to compare."""
+        tokens = shingle_tokens(text)
+        parts = shingles(tokens, self.params.shingle_words)
         if not parts:
             return None
-        minhash = MinHash(
+        minhash = self._minhash(
             num_perm=self.params.num_perm,
             seed=self.params.seed,
             hashfunc=_crc32,
@@ -129,12 +150,20 @@ class MinHasher:
             scheme="affine32",
         )
         minhash.update_batch(parts)
-        return np.asarray(minhash.hashvalues, dtype=np.uint32)
+        figures: list[int] = []
+        for token in dict.fromkeys(t for t in tokens if _HAS_DIGIT.search(t)):
+            figures.append(zlib.crc32(token.encode("utf-8")))
+            if len(figures) >= self.params.max_figures:
+                break
+        return Fingerprint(
+            np.asarray(minhash.hashvalues, dtype=np.uint32),
+            np.unique(np.asarray(figures, dtype=np.uint32)),
+        )
 
-    def band_keys(self, signature: Signature) -> list[int]:
+    def band_keys(self, fingerprint: Fingerprint) -> list[int]:
         """One signed 64-bit bucket key per band (band number folded in)."""
         p = self.params
-        bands = signature[: p.bands * p.rows].astype(np.uint64).reshape(p.bands, p.rows)
+        bands = fingerprint.minhash[: p.bands * p.rows].astype(np.uint64).reshape(p.bands, p.rows)
         with np.errstate(over="ignore"):
             mixed = (bands * self._row_mix).sum(axis=1, dtype=np.uint64) ^ self._band_salt
             mixed = mixed * np.uint64(0x9E3779B97F4A7C15)
@@ -143,24 +172,41 @@ class MinHasher:
     def probe_fingerprint(self) -> str:
         """A digest of the signature of a fixed text: differs if the hashing ever changes (a new
         datasketch version), which would make stored signatures incomparable with new ones."""
-        probe = self.signature("tickerwire near duplicate probe text one two three")
+        probe = self.fingerprint("tickerwire near duplicate probe text one 2 three 4.5")
         assert probe is not None
-        return hashlib.sha256(probe.tobytes()).hexdigest()[:16]
+        return hashlib.sha256(fingerprint_to_bytes(probe)).hexdigest()[:16]
 
 
-def similarity(a: Signature, b: Signature) -> float:
-    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
-    return float(np.count_nonzero(a == b)) / len(a)
+def similarity(a: Fingerprint, b: Fingerprint) -> float:
+    """Estimated Jaccard similarity of the shingle sets behind two fingerprints."""
+    return float(np.count_nonzero(a.minhash == b.minhash)) / len(a.minhash)
 
 
-def signature_to_bytes(signature: Signature) -> bytes:
-    """Serialise a signature for storage (little-endian uint32)."""
-    return np.asarray(signature, dtype="<u4").tobytes()
+def figures_agree(a: Fingerprint, b: Fingerprint, agreement: float) -> bool:
+    """Whether two texts state the same figures: at least `agreement` of the figures of the one
+    with fewer appear in the other. Texts without figures agree with anything."""
+    fewer = min(len(a.figures), len(b.figures))
+    if fewer == 0:
+        return True
+    shared = len(np.intersect1d(a.figures, b.figures, assume_unique=True))
+    return shared >= agreement * fewer
 
 
-def signature_from_bytes(data: bytes) -> Signature:
-    """Inverse of `signature_to_bytes`."""
-    return np.frombuffer(data, dtype="<u4").astype(np.uint32)
+def fingerprint_to_bytes(fingerprint: Fingerprint) -> bytes:
+    """Serialise for storage: little-endian uint32 count of MinHash values, the values, then
+    the figure hashes."""
+    header = np.asarray([len(fingerprint.minhash)], dtype="<u4")
+    return b"".join(
+        np.asarray(part, dtype="<u4").tobytes()
+        for part in (header, fingerprint.minhash, fingerprint.figures)
+    )
+
+
+def fingerprint_from_bytes(data: bytes) -> Fingerprint:
+    """Inverse of `fingerprint_to_bytes`."""
+    values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    count = int(values[0])
+    return Fingerprint(values[1 : 1 + count], values[1 + count :])
 
 
 @dataclass(frozen=True)
@@ -169,7 +215,7 @@ class Candidate:
 
     article_id: str
     group_id: str
-    signature: Signature = field(compare=False)
+    fingerprint: Fingerprint = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -186,23 +232,26 @@ class GroupAssignment:
 
 def choose_group(
     article_id: str,
-    signature: Signature | None,
+    fingerprint: Fingerprint | None,
     candidates: Iterable[Candidate],
     params: NearDuplicateParams,
 ) -> GroupAssignment:
-    """Join the group of the most similar candidate at or above the threshold, else a new group.
+    """Join the group of the most similar candidate at or above the threshold whose figures
+    agree, else start a new group.
 
     Ties go to the candidate with the smallest article id, so the result does not depend on the
     order a database returns candidates in.
     """
-    if signature is None:
+    if fingerprint is None:
         return GroupAssignment(article_id, article_id, None, None, indexed=False)
     best: tuple[float, str, Candidate] | None = None
     for candidate in candidates:
         if candidate.article_id == article_id:
             continue
-        score = similarity(signature, candidate.signature)
+        score = similarity(fingerprint, candidate.fingerprint)
         if score < params.threshold:
+            continue
+        if not figures_agree(fingerprint, candidate.fingerprint, params.figure_agreement):
             continue
         if best is None or (-score, candidate.article_id) < (-best[0], best[1]):
             best = (score, candidate.article_id, candidate)
@@ -234,16 +283,16 @@ class BandIndex:
 
 
 @dataclass(frozen=True)
-class NewSignature:
-    """A new article's signature and band keys, as handed to `assign_duplicate_groups`."""
+class NewFingerprint:
+    """A new article's fingerprint and band keys, as handed to `assign_duplicate_groups`."""
 
     article_id: str
-    signature: Signature | None
+    fingerprint: Fingerprint | None
     band_keys: Sequence[int] = ()
 
 
 def assign_duplicate_groups(
-    batch: Sequence[NewSignature],
+    batch: Sequence[NewFingerprint],
     stored: Mapping[int, Sequence[Candidate]],
     params: NearDuplicateParams,
 ) -> list[GroupAssignment]:
@@ -256,10 +305,10 @@ def assign_duplicate_groups(
     assignments: list[GroupAssignment] = []
     for position, item in enumerate(batch):
         candidates = [*stored.get(position, ()), *index.candidates(item.band_keys)]
-        assignment = choose_group(item.article_id, item.signature, candidates, params)
-        if assignment.indexed and item.signature is not None:
+        assignment = choose_group(item.article_id, item.fingerprint, candidates, params)
+        if assignment.indexed and item.fingerprint is not None:
             index.add(
-                item.band_keys, Candidate(item.article_id, assignment.group_id, item.signature)
+                item.band_keys, Candidate(item.article_id, assignment.group_id, item.fingerprint)
             )
         assignments.append(assignment)
     return assignments

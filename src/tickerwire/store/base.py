@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal, Protocol
 
-import numpy as np
-
+from tickerwire.cluster.near_duplicates import Fingerprint
 from tickerwire.records import Article, Event, ReadError
 
 RunStatus = Literal["running", "completed", "interrupted", "failed"]
@@ -23,11 +22,11 @@ RunStatus = Literal["running", "completed", "interrupted", "failed"]
 
 @dataclass(frozen=True)
 class PreparedArticle:
-    """An article ready to store: the record and its near-duplicate signature (computed by the
+    """An article ready to store: the record and its near-duplicate fingerprint (computed by the
     worker that processed it, so the writing process does not have to)."""
 
     article: Article
-    signature: np.ndarray | None = None
+    fingerprint: Fingerprint | None = None
     origin: str | None = None
 
 
@@ -152,9 +151,7 @@ class Store(Protocol):
         """The stored Article with this id, or None."""
         ...
 
-    def articles(
-        self, *, url: str | None = None, limit: int | None = None
-    ) -> Iterator[Article]:
+    def articles(self, *, url: str | None = None, limit: int | None = None) -> Iterator[Article]:
         """Stored articles (those seen at `url` if given), in publication order."""
         ...
 

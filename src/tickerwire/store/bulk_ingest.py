@@ -12,6 +12,7 @@ result equals one uninterrupted run.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import queue
@@ -29,7 +30,7 @@ from tickerwire.config import Settings
 from tickerwire.ingest import DocumentOverrides, read_inputs
 from tickerwire.pipeline import Pipeline
 from tickerwire.records import RawDocument, ReadError
-from tickerwire.store.base import BatchOutcome, IngestRun, PreparedArticle, Store
+from tickerwire.store.base import BatchOutcome, IngestRun, PreparedArticle, RunStatus, Store
 from tickerwire.store.duckdb_store import DuckDBStore
 
 Prepared = PreparedArticle | ReadError
@@ -84,7 +85,7 @@ class ArticlePreparer:
             article = self.pipeline.process(raw)
         except Exception as exc:  # any stage's bug on one input must not end the whole run
             return ReadError(raw.origin, f"processing failed: {type(exc).__name__}: {exc}")
-        return PreparedArticle(article, self.hasher.signature(article.text), raw.origin)
+        return PreparedArticle(article, self.hasher.fingerprint(article.text), raw.origin)
 
     def prepare_chunk(self, chunk: Sequence[Item]) -> list[Prepared]:
         return [item if isinstance(item, ReadError) else self.prepare(item) for item in chunk]
@@ -145,7 +146,7 @@ class ParallelPreparer:
     def __enter__(self) -> ParallelPreparer:
         if self.workers > 1:
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-            context = mp.get_context(method)
+            context: Any = mp.get_context(method)
             self._tasks = context.Queue()
             self._results = context.Queue()
             for _ in range(self.workers):
@@ -189,12 +190,13 @@ class ParallelPreparer:
         exhausted = False
         while True:
             while not exhausted and submitted - next_number < self.chunks_in_flight:
-                chunk = next(chunks, None)
-                if chunk is None:
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
                     exhausted = True
-                else:
-                    self._tasks.put((submitted, chunk))
-                    submitted += 1
+                    break
+                self._tasks.put((submitted, chunk))
+                submitted += 1
             if exhausted and next_number == submitted:
                 return
             while next_number not in done:
@@ -283,11 +285,10 @@ def ingest_items(
                 flush()
         flush()
     except BaseException as exc:
-        status = "interrupted" if isinstance(exc, KeyboardInterrupt | IngestInterrupted) else "failed"
-        try:
+        stopped = isinstance(exc, KeyboardInterrupt | IngestInterrupted)
+        status: RunStatus = "interrupted" if stopped else "failed"
+        with contextlib.suppress(Exception):  # the original exception is what the caller sees
             store.finish_run(run, status)
-        except Exception:  # the original exception is what the caller must see
-            pass
         raise
     return store.finish_run(run, "completed")
 

@@ -17,10 +17,10 @@ from tickerwire.cluster.near_duplicates import (
     Candidate,
     GroupAssignment,
     NearDuplicateParams,
-    NewSignature,
+    NewFingerprint,
     assign_duplicate_groups,
-    signature_from_bytes,
-    signature_to_bytes,
+    fingerprint_from_bytes,
+    fingerprint_to_bytes,
 )
 
 # Candidates per new article, best first by the number of band keys shared (the chance that two
@@ -30,7 +30,7 @@ MAX_CANDIDATES = 50
 
 
 def lookup_candidates(
-    con: duckdb.DuckDBPyConnection, items: Sequence[NewSignature]
+    con: duckdb.DuckDBPyConnection, items: Sequence[NewFingerprint]
 ) -> dict[int, list[Candidate]]:
     """Stored articles sharing a band key with each item, keyed by the item's position."""
     positions: list[int] = []
@@ -56,7 +56,7 @@ def lookup_candidates(
         return {}
     wanted = sorted({article_id for _, article_id in pairs})
     stored = {
-        article_id: Candidate(article_id, group, signature_from_bytes(blob))
+        article_id: Candidate(article_id, group, fingerprint_from_bytes(blob))
         for article_id, group, blob in con.execute(
             "SELECT article_id, duplicate_group, signature FROM minhash_signatures "
             "WHERE article_id IN (SELECT unnest($1::VARCHAR[]))",
@@ -72,7 +72,7 @@ def lookup_candidates(
 
 def group_articles(
     con: duckdb.DuckDBPyConnection,
-    items: Sequence[NewSignature],
+    items: Sequence[NewFingerprint],
     first_seen: Sequence[dt.datetime],
     params: NearDuplicateParams,
 ) -> list[GroupAssignment]:
@@ -86,7 +86,7 @@ def group_articles(
 
 def _store_signatures(
     con: duckdb.DuckDBPyConnection,
-    items: Sequence[NewSignature],
+    items: Sequence[NewFingerprint],
     assignments: Sequence[GroupAssignment],
 ) -> None:
     ids: list[str] = []
@@ -95,11 +95,11 @@ def _store_signatures(
     band_ids: list[str] = []
     buckets: list[int] = []
     for item, assignment in zip(items, assignments, strict=True):
-        if not assignment.indexed or item.signature is None:
+        if not assignment.indexed or item.fingerprint is None:
             continue
         ids.append(item.article_id)
         groups.append(assignment.group_id)
-        blobs.append(signature_to_bytes(item.signature))
+        blobs.append(fingerprint_to_bytes(item.fingerprint))
         band_ids.extend([item.article_id] * len(item.band_keys))
         buckets.extend(item.band_keys)
     if ids:

@@ -107,7 +107,8 @@ def _near_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.execute(
         """CREATE TABLE minhash_signatures (
-            article_id VARCHAR NOT NULL, duplicate_group VARCHAR NOT NULL, signature BLOB NOT NULL)"""
+            article_id VARCHAR NOT NULL, duplicate_group VARCHAR NOT NULL,
+            signature BLOB NOT NULL)"""
     )
     con.execute("CREATE TABLE minhash_bands (bucket BIGINT NOT NULL, article_id VARCHAR NOT NULL)")
     con.execute("INSERT INTO store_meta VALUES ('signatures_backfill', 'pending')")

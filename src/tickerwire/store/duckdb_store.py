@@ -7,6 +7,7 @@ a clear message rather than waiting.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections import Counter
@@ -17,7 +18,12 @@ from typing import Any
 
 import duckdb
 
-from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams, NewSignature
+from tickerwire.cluster.near_duplicates import (
+    Fingerprint,
+    MinHasher,
+    NearDuplicateParams,
+    NewFingerprint,
+)
 from tickerwire.errors import StoreError
 from tickerwire.records import Article, Conflict, Entity, Event, ReadError
 from tickerwire.store.base import (
@@ -60,16 +66,16 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, types: dict[str, str], rows: Columns) -> None:
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, types: dict[str, str], rows: Columns
+) -> None:
     """Insert column-wise rows with one statement (executemany is ~100x slower in DuckDB)."""
     names = list(types)
     if not rows[names[0]]:
         return
-    selects = ", ".join(f"unnest(${i + 1}::{types[n]}[]) AS \"{n}\"" for i, n in enumerate(names))
+    selects = ", ".join(f'unnest(${i + 1}::{types[n]}[]) AS "{n}"' for i, n in enumerate(names))
     columns = ", ".join(f'"{n}"' for n in names)
-    con.execute(
-        f"INSERT INTO {table} ({columns}) SELECT {selects}", [rows[n] for n in names]
-    )
+    con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}", [rows[n] for n in names])
 
 
 class DuckDBStore:
@@ -84,7 +90,8 @@ class DuckDBStore:
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self._hasher = MinHasher(near_duplicates or NearDuplicateParams())
+        self._params = near_duplicates or NearDuplicateParams()
+        self._hasher_instance: MinHasher | None = None
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no database here (`tickerwire ingest` creates one)")
         try:
@@ -99,6 +106,13 @@ class DuckDBStore:
         except BaseException:
             self._con.close()
             raise
+
+    @property
+    def _hasher(self) -> MinHasher:
+        # Built on first use: only writers need it (see MinHasher on its import cost).
+        if self._hasher_instance is None:
+            self._hasher_instance = MinHasher(self._params)
+        return self._hasher_instance
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -133,7 +147,7 @@ class DuckDBStore:
 
     def _check_near_duplicate_params(self) -> None:
         wanted = {
-            "near_duplicate_params": self._hasher.params.fingerprint(),
+            "near_duplicate_params": self._params.fingerprint(),
             "minhash_probe": self._hasher.probe_fingerprint(),
         }
         for key, value in wanted.items():
@@ -157,9 +171,9 @@ class DuckDBStore:
             ).fetchall()
             for start in range(0, len(rows), _BACKFILL_CHUNK):
                 chunk = rows[start : start + _BACKFILL_CHUNK]
-                items = [self._new_signature(r[0], self._hasher.signature(r[1])) for r in chunk]
+                items = [self._new_fingerprint(r[0], self._hasher.fingerprint(r[1])) for r in chunk]
                 seen = [r[2] or _now() for r in chunk]
-                assignments = group_articles(self._con, items, seen, self._hasher.params)
+                assignments = group_articles(self._con, items, seen, self._params)
                 self._con.execute(
                     """UPDATE articles SET duplicate_group = u.g, duplicate_of = u.m,
                            duplicate_similarity = u.s
@@ -179,9 +193,9 @@ class DuckDBStore:
             self._con.rollback()
             raise
 
-    def _new_signature(self, article_id: str, signature: Any) -> NewSignature:
-        keys = self._hasher.band_keys(signature) if signature is not None else []
-        return NewSignature(article_id, signature, keys)
+    def _new_fingerprint(self, article_id: str, fingerprint: Fingerprint | None) -> NewFingerprint:
+        keys = self._hasher.band_keys(fingerprint) if fingerprint is not None else []
+        return NewFingerprint(article_id, fingerprint, keys)
 
     # -- runs ------------------------------------------------------------------------------
 
@@ -252,7 +266,7 @@ class DuckDBStore:
         prepared = [
             item
             if isinstance(item, PreparedArticle)
-            else PreparedArticle(item, self._hasher.signature(item.text))
+            else PreparedArticle(item, self._hasher.fingerprint(item.text))
             for item in articles
         ]
         self._con.begin()
@@ -262,10 +276,9 @@ class DuckDBStore:
                 before_commit()
             self._con.commit()
         except BaseException:
-            try:
+            # The interruption may come after the commit, or the connection may be gone.
+            with contextlib.suppress(duckdb.Error):
                 self._con.rollback()
-            except duckdb.Error:
-                pass  # the interruption came after the commit, or the connection is gone
             raise
         return outcome
 
@@ -289,8 +302,8 @@ class DuckDBStore:
         new_ids = {p.article.id for p in new}
         versions, new_versions = self._version_rows(prepared, new_ids, run.id, now)
 
-        items = [self._new_signature(p.article.id, p.signature) for p in new]
-        assignments = group_articles(con, items, [now] * len(items), self._hasher.params)
+        items = [self._new_fingerprint(p.article.id, p.fingerprint) for p in new]
+        assignments = group_articles(con, items, [now] * len(items), self._params)
         duplicates = {
             a.article_id: DuplicateInfo(a.group_id, a.matched, a.similarity) for a in assignments
         }
@@ -405,7 +418,9 @@ class DuckDBStore:
             return []
         params = [list(ids)]
         in_ids = "IN (SELECT unnest($1::VARCHAR[]))"
-        rows = {r["id"]: r for r in self._dicts(f"SELECT * FROM articles WHERE id {in_ids}", params)}
+        rows = {
+            r["id"]: r for r in self._dicts(f"SELECT * FROM articles WHERE id {in_ids}", params)
+        }
         entities: dict[str, list[Entity]] = {}
         for r in self._dicts(
             f"SELECT * FROM entities WHERE article_id {in_ids} ORDER BY article_id, position",
@@ -426,9 +441,7 @@ class DuckDBStore:
         ):
             conflicts.setdefault(r["article_id"], []).append(conflict_from_row(r))
         return [
-            article_from_rows(
-                rows[i], entities.get(i, []), events.get(i, []), conflicts.get(i, [])
-            )
+            article_from_rows(rows[i], entities.get(i, []), events.get(i, []), conflicts.get(i, []))
             for i in ids
             if i in rows
         ]

@@ -282,7 +282,7 @@ def article_from_rows(
         title=row["title"],
         published=row["published"],
         published_basis=row["published_basis"],
-        language=row["language"],
+        language=row["language"] or "en",
         text=row["text"],
         removed=[Removed.model_validate(r) for r in json.loads(row["removed"] or "[]")],
         entities=list(entities),
