@@ -30,8 +30,8 @@ class StoreOptions:
     batch_size: int = 500
     workers: int = 0  # processes doing clean/link/extract; 0 = one per core
     progress_interval_s: float = 5.0  # seconds between progress log lines when not on a terminal
-    # Test-only: seconds to wait inside each batch transaction before committing, so that a test
-    # can interrupt an ingest mid-batch with a real signal.
+    # Test-only: seconds to wait in the middle of each batch's transaction, so that a test can
+    # interrupt an ingest halfway through a batch with a real signal.
     batch_pause_s: float = 0.0
 
 

@@ -117,7 +117,7 @@ class TimelineDay:
     type_counts: dict[str, int] = field(default_factory=dict)
 
 
-BeforeCommit = Callable[[], None]
+MidBatchHook = Callable[[], None]
 
 
 class Store(Protocol):
@@ -132,11 +132,13 @@ class Store(Protocol):
         articles: Sequence[Article | PreparedArticle],
         run: IngestRun,
         errors: Sequence[ReadError] = (),
-        before_commit: BeforeCommit | None = None,
+        mid_batch: MidBatchHook | None = None,
     ) -> BatchOutcome:
         """Store a batch in one transaction: new articles with their entities, events,
         versions and duplicate groups, the batch's read errors, and the run's counters.
-        Articles already stored are skipped. `before_commit` runs inside the transaction."""
+        Articles already stored are skipped. `mid_batch` runs inside the transaction, after
+        the articles are written and before their parts are (lets a test interrupt a batch
+        halfway and check that none of it remains)."""
         ...
 
     def finish_run(self, run: IngestRun, status: RunStatus) -> IngestRun:

@@ -229,7 +229,7 @@ def ingest_items(
     pipeline_version: str = __version__,
     on_progress: ProgressCallback | None = None,
     on_error: ErrorCallback | None = None,
-    before_commit: Callable[[], None] | None = None,
+    mid_batch: Callable[[], None] | None = None,
 ) -> IngestRun:
     """Store a stream of prepared articles (and read errors) in batches; return the run.
 
@@ -245,7 +245,7 @@ def ingest_items(
     def flush() -> None:
         if not articles and not errors:
             return
-        outcome: BatchOutcome = store.write_batch(articles, run, errors, before_commit)
+        outcome: BatchOutcome = store.write_batch(articles, run, errors, mid_batch)
         for key, value in (
             ("read", outcome.read),
             ("stored", outcome.stored),
@@ -314,7 +314,7 @@ def ingest_paths(
     params = near_duplicates or NearDuplicateParams()
     preparer = ArticlePreparer(pipeline or Pipeline(settings), MinHasher(params))
     pause = options.batch_pause_s
-    before_commit = (lambda: time.sleep(pause)) if pause > 0 else None
+    mid_batch = (lambda: time.sleep(pause)) if pause > 0 else None  # tests only
     with (
         ParallelPreparer(preparer, options.workers or os.cpu_count() or 1) as workers,
         DuckDBStore(db_path or settings.db_path, near_duplicates=params) as store,
@@ -327,5 +327,5 @@ def ingest_paths(
             batch_size=options.batch_size,
             on_progress=on_progress,
             on_error=on_error,
-            before_commit=before_commit,
+            mid_batch=mid_batch,
         )

@@ -29,9 +29,9 @@ from tickerwire.records import Article, Conflict, Entity, Event, ReadError
 from tickerwire.store.base import (
     ArticleVersion,
     BatchOutcome,
-    BeforeCommit,
     EventFilter,
     IngestRun,
+    MidBatchHook,
     PreparedArticle,
     RunStatus,
     StoredEvent,
@@ -259,7 +259,7 @@ class DuckDBStore:
         articles: Sequence[Article | PreparedArticle],
         run: IngestRun,
         errors: Sequence[ReadError] = (),
-        before_commit: BeforeCommit | None = None,
+        mid_batch: MidBatchHook | None = None,
     ) -> BatchOutcome:
         if self.read_only:
             raise StoreError(str(self.path), "opened read-only")
@@ -271,9 +271,7 @@ class DuckDBStore:
         ]
         self._con.begin()
         try:
-            outcome = self._write(prepared, run, errors)
-            if before_commit is not None:
-                before_commit()
+            outcome = self._write(prepared, run, errors, mid_batch)
             self._con.commit()
         except BaseException:
             # The interruption may come after the commit, or the connection may be gone.
@@ -283,7 +281,11 @@ class DuckDBStore:
         return outcome
 
     def _write(
-        self, prepared: Sequence[PreparedArticle], run: IngestRun, errors: Sequence[ReadError]
+        self,
+        prepared: Sequence[PreparedArticle],
+        run: IngestRun,
+        errors: Sequence[ReadError],
+        mid_batch: MidBatchHook | None,
     ) -> BatchOutcome:
         con = self._con
         now = _now()
@@ -316,6 +318,8 @@ class DuckDBStore:
             duplicates=duplicates,
         )
         _insert(con, "articles", ARTICLE_COLUMNS, rows.articles)
+        if mid_batch is not None:
+            mid_batch()
         _insert(con, "entities", ENTITY_COLUMNS, rows.entities)
         _insert(con, "events", EVENT_COLUMNS, rows.events)
         _insert(con, "conflicts", CONFLICT_COLUMNS, rows.conflicts)
