@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from tickerwire import __version__
-from tickerwire.cli import evaluate, extract, ingest_command, query_commands, schema
+from tickerwire.cli import evaluate, extract, ingest_command, prices, query_commands, schema
 from tickerwire.errors import TickerwireError, UsageError
 
-COMMAND_MODULES = (extract, schema, evaluate, ingest_command, query_commands)
+COMMAND_MODULES = (extract, schema, evaluate, prices, ingest_command, query_commands)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
