@@ -30,6 +30,10 @@ class StoreOptions:
     batch_size: int = 500
     workers: int = 0  # processes doing clean/link/extract; 0 = one per core
     progress_interval_s: float = 5.0  # seconds between progress log lines when not on a terminal
+    # DuckDB's memory limit for the writing connection. Without one DuckDB keeps the blocks it
+    # wrote cached (up to 80% of RAM), so an ingest's memory grows with the database; with 256 MB
+    # the writer of 120,000 tweets stays flat (benchmarks/near_duplicates_stocknet.py).
+    db_memory_mb: int = 256
     # Test-only: seconds to wait in the middle of each batch's transaction, so that a test can
     # interrupt an ingest halfway through a batch with a real signal.
     batch_pause_s: float = 0.0

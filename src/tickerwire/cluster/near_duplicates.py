@@ -34,6 +34,7 @@ import regex
 _URL = regex.compile(r"(?:https?://|www\.)\S*", regex.IGNORECASE)
 _RETWEET = regex.compile(r"^\s*(?:rt|via)\s+@\w+\s*:?\s*", regex.IGNORECASE)
 _TRUNCATED = regex.compile(r"\w*\s*(?:…|\.\.\.)\s*$")
+_ELLIPSES = ("…", "...")
 # Words and numbers; "9.18", "1,234" and "don't" stay one token so a changed figure changes it.
 _TOKEN = regex.compile(r"\w+(?:[.,']\w+)*")
 _HAS_DIGIT = regex.compile(r"\d")
@@ -99,8 +100,9 @@ class NearDuplicateParams:
 def shingle_tokens(text: str) -> list[str]:
     """The words of `text` that near-duplicate detection compares: case-folded, without links,
     a leading retweet marker, or a word cut off by a trailing ellipsis."""
-    text = _RETWEET.sub("", _URL.sub(" ", text))
-    text = _TRUNCATED.sub("", text)
+    text = _RETWEET.sub("", _URL.sub(" ", text)).rstrip()
+    if text.endswith(_ELLIPSES):  # checked first: the regex alone would try every position
+        text = _TRUNCATED.sub("", text)
     return _TOKEN.findall(text.casefold())
 
 
@@ -113,10 +115,16 @@ def shingles(tokens: Sequence[str], size: int) -> list[bytes]:
     return [" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)]
 
 
-def _crc32(data: bytes) -> int:
-    # The affine permutations of MinHash supply the randomness; the base hash only has to spread
-    # distinct shingles, and crc32 does that at half the cost of datasketch's default sha1.
-    return zlib.crc32(data)
+def shingle_hashes(shingled: Sequence[bytes]) -> list[int]:
+    """32-bit hashes of shingles. The affine permutations of MinHash supply the randomness; the
+    base hash only has to spread distinct shingles, and crc32 does that at a third of the cost of
+    datasketch's default sha1."""
+    crc32 = zlib.crc32
+    return [crc32(part) for part in shingled]
+
+
+def _already_hashed(value: int) -> int:
+    return value
 
 
 class MinHasher:
@@ -145,13 +153,15 @@ class MinHasher:
         minhash = self._minhash(
             num_perm=self.params.num_perm,
             seed=self.params.seed,
-            hashfunc=_crc32,
+            hashfunc=_already_hashed,
             permutations=self._permutations,
             scheme="affine32",
         )
-        minhash.update_batch(parts)
+        minhash.update_batch(shingle_hashes(parts))
         figures: list[int] = []
-        for token in dict.fromkeys(t for t in tokens if _HAS_DIGIT.search(t)):
+        # isalpha() first: a cheap test that clears most words before the regex looks at them.
+        numeric = (t for t in tokens if not t.isalpha() and _HAS_DIGIT.search(t))
+        for token in dict.fromkeys(numeric):
             figures.append(zlib.crc32(token.encode("utf-8")))
             if len(figures) >= self.params.max_figures:
                 break

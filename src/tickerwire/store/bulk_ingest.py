@@ -317,7 +317,11 @@ def ingest_paths(
     mid_batch = (lambda: time.sleep(pause)) if pause > 0 else None  # tests only
     with (
         ParallelPreparer(preparer, options.workers or os.cpu_count() or 1) as workers,
-        DuckDBStore(db_path or settings.db_path, near_duplicates=params) as store,
+        DuckDBStore(
+            db_path or settings.db_path,
+            near_duplicates=params,
+            memory_limit_mb=options.db_memory_mb,
+        ) as store,
     ):
         items = read_inputs(paths, settings.ingest, overrides)
         return ingest_items(

@@ -87,7 +87,13 @@ class DuckDBStore:
         *,
         read_only: bool = False,
         near_duplicates: NearDuplicateParams | None = None,
+        memory_limit_mb: int | None = None,
     ) -> None:
+        """Open (and, for writing, create and migrate) the database at `path`.
+
+        `memory_limit_mb` caps DuckDB's memory, its block cache included (see
+        `config.StoreOptions.db_memory_mb`); None leaves DuckDB's default.
+        """
         self.path = Path(path)
         self.read_only = read_only
         self._params = near_duplicates or NearDuplicateParams()
@@ -95,7 +101,10 @@ class DuckDBStore:
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no database here (`tickerwire ingest` creates one)")
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            config: dict[str, Any] = (
+                {"memory_limit": f"{memory_limit_mb}MB"} if memory_limit_mb else {}
+            )
+            self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as exc:
             hint = ""
             if "lock" in str(exc).lower():
