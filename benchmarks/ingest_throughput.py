@@ -14,8 +14,9 @@ worker processes, DuckDB store). Copy k of an article is, by k mod 4:
 so about half of the corpus is new text that grows the LSH index and half are near-duplicates.
 
 Prints articles/s, resident memory of the writer and of the workers at 10%, 50% and 100% of the
-input (it must stay flat), and the single-process rate of the pipeline alone (`extract`) on the
-same articles for comparison.
+input (it must stay flat), CPU per article in the writer and in the workers, and, for comparison,
+the single-process cost of the pipeline alone (what `extract` does) and of the near-duplicate
+fingerprint on the same articles.
 
     PYTHONPATH=src python benchmarks/ingest_throughput.py [--count N] [--batch-size B]
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -34,6 +36,7 @@ from pathlib import Path
 
 from memory_probe import MemoryProbe
 
+from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams
 from tickerwire.config import Settings
 from tickerwire.ingest import read_inputs
 from tickerwire.pipeline import Pipeline
@@ -108,19 +111,25 @@ def generate(sample: Sequence[dict[str, str | None]], count: int) -> Iterator[di
         }
 
 
-def extract_rate(source: Path, limit: int) -> float:
-    """Articles/s of the pipeline alone (read + clean + link + extract) in one process."""
+def single_process_rates(source: Path, limit: int) -> tuple[float, float]:
+    """CPU ms per article of the pipeline alone (clean + link + extract, what `extract` does)
+    and of the near-duplicate fingerprint, in one process, on the first `limit` articles."""
     pipeline = Pipeline(Settings())
+    hasher = MinHasher(NearDuplicateParams())
     documents: list[RawDocument] = []
     for item in read_inputs([source]):
         if isinstance(item, RawDocument):
             documents.append(item)
         if len(documents) >= limit:
             break
-    started = time.perf_counter()
-    for document in documents:
-        pipeline.process(document)
-    return len(documents) / (time.perf_counter() - started)
+    started = time.process_time()
+    articles = [pipeline.process(document) for document in documents]
+    pipeline_ms = (time.process_time() - started) * 1000 / len(documents)
+    started = time.process_time()
+    for article in articles:
+        hasher.fingerprint(article.text)
+    fingerprint_ms = (time.process_time() - started) * 1000 / len(documents)
+    return pipeline_ms, fingerprint_ms
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -153,9 +162,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         db = Path(workdir) / "corpus.duckdb"
         probe = MemoryProbe(args.count)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         run = ingest_paths([source], settings, db_path=db, on_progress=probe)
         elapsed = time.perf_counter() - started
+        writer_ms = (time.process_time() - cpu_started) * 1000 / args.count
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        worker_s = (children.ru_utime + children.ru_stime) - (
+            children_before.ru_utime + children_before.ru_stime
+        )
         rate = args.count / elapsed
         print(
             f"ingest: {elapsed:.1f} s, {rate:,.0f} articles/s "
@@ -178,10 +193,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{counts['duplicate_groups']:,} duplicate groups, "
             f"{counts['minhash_signatures']:,} indexed signatures"
         )
-        alone = extract_rate(source, args.extract_sample)
         print(
-            f"extract alone (one process, {args.extract_sample:,} articles): {alone:,.0f} "
-            f"articles/s; ingest is {rate / alone:.2f}x of it"
+            f"CPU per article: writer process {writer_ms:.2f} ms (reading, database), "
+            f"workers {worker_s * 1000 / args.count:.2f} ms (pipeline and fingerprint)"
+        )
+        pipeline_ms, fingerprint_ms = single_process_rates(source, args.extract_sample)
+        print(
+            f"one process, {args.extract_sample:,} articles: pipeline alone (`extract`) "
+            f"{pipeline_ms:.2f} ms/article = {1000 / pipeline_ms:,.0f} articles/s; "
+            f"near-duplicate fingerprint {fingerprint_ms:.2f} ms/article; "
+            f"ingest ran at {rate * pipeline_ms / 1000:.2f}x the rate of `extract` alone"
         )
     return 0
 

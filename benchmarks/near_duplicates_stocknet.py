@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     params = NearDuplicateParams()
     report_scores(f"store (threshold {params.threshold:.2f})", predicted, texts)
     if not args.no_sweep:
-        sweep(texts, (0.5, 0.6, 0.7, 0.8, 0.9))
+        sweep(texts, (0.5, 0.6, 0.7, 0.75, 0.8, 0.9))
     return 0
 
 

@@ -31,9 +31,10 @@ class StoreOptions:
     workers: int = 0  # processes doing clean/link/extract; 0 = one per core
     progress_interval_s: float = 5.0  # seconds between progress log lines when not on a terminal
     # DuckDB's memory limit for the writing connection. Without one DuckDB keeps the blocks it
-    # wrote cached (up to 80% of RAM), so an ingest's memory grows with the database; with 256 MB
-    # the writer of 120,000 tweets stays flat (benchmarks/near_duplicates_stocknet.py).
-    db_memory_mb: int = 256
+    # wrote cached (up to 80% of RAM), so an ingest's memory grows with the database. Measured on
+    # 120,000 tweets (benchmarks/near_duplicates_stocknet.py): with 256 MB the writer grew from
+    # 344 to 455 MB between 10% and 100% of the input, with 64 MB it stayed within 320-370 MB.
+    db_memory_mb: int = 64
     # Test-only: seconds to wait in the middle of each batch's transaction, so that a test can
     # interrupt an ingest halfway through a batch with a real signal.
     batch_pause_s: float = 0.0

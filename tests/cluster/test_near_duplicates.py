@@ -81,7 +81,10 @@ TEMPLATE = (
     "Shares of {name} fell {pct} on Wednesday, the stock's biggest one-day drop in a month, after "
     "the company cut its full-year forecast. Trading volume was about twice the 30-day average, "
     "according to exchange data, and the shares closed at {close} dollars, their lowest since "
-    "the start of the year. The company did not reply to a request for comment."
+    "the start of the year. The company did not reply to a request for comment. Analysts "
+    "who follow the stock said the new forecast was below what most of them had expected, and "
+    "several said they would revisit their models after a call with management next week. "
+    "The broader market was little changed in afternoon trading."
 )
 
 

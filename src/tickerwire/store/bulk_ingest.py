@@ -315,8 +315,12 @@ def ingest_paths(
     preparer = ArticlePreparer(pipeline or Pipeline(settings), MinHasher(params))
     pause = options.batch_pause_s
     mid_batch = (lambda: time.sleep(pause)) if pause > 0 else None  # tests only
+    workers = options.workers or os.cpu_count() or 1
+    # Enough work in flight to keep the workers busy while the parent writes a whole batch (it
+    # submits nothing meanwhile); bounded, so memory does not depend on the input's size.
+    in_flight = max(2 * workers, -(-options.batch_size // _CHUNK_SIZE) + workers)
     with (
-        ParallelPreparer(preparer, options.workers or os.cpu_count() or 1) as workers,
+        ParallelPreparer(preparer, workers, chunks_in_flight=in_flight) as parallel,
         DuckDBStore(
             db_path or settings.db_path,
             near_duplicates=params,
@@ -325,7 +329,7 @@ def ingest_paths(
     ):
         items = read_inputs(paths, settings.ingest, overrides)
         return ingest_items(
-            workers.map(items),
+            parallel.map(items),
             store,
             inputs=[str(p) for p in paths],
             batch_size=options.batch_size,
