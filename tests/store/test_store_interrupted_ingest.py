@@ -108,13 +108,35 @@ def clean_run(inputs, tmp_path_factory):
     return _content(db)
 
 
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found.update(int(child) for child in task.read_text().split())
+    return found
+
+
+def _gone(pids: set[int], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+# Ctrl-C reaches the terminal's whole process group; `kill PID` (SIGTERM) only the parent, which
+# must stop its workers; SIGKILL of the group is a crash (workers notice their parent is gone).
 @pytest.mark.parametrize(
-    ("signum", "status"),
-    [(signal.SIGINT, "interrupted"), (signal.SIGKILL, "running")],
-    ids=["ctrl-c", "kill"],
+    ("signum", "whole_group", "exit_status", "run_status"),
+    [
+        (signal.SIGINT, True, 130, "interrupted"),
+        (signal.SIGTERM, False, 143, "interrupted"),
+        (signal.SIGKILL, True, -signal.SIGKILL, "running"),
+    ],
+    ids=["ctrl-c", "sigterm", "kill"],
 )
 def test_interrupted_ingest_keeps_whole_batches_and_a_rerun_completes_it(
-    inputs, clean_run, tmp_path, signum, status
+    inputs, clean_run, tmp_path, signum, whole_group, exit_status, run_status
 ):
     db = tmp_path / "interrupted.duckdb"
     process = subprocess.Popen(
@@ -130,13 +152,18 @@ def test_interrupted_ingest_keeps_whole_batches_and_a_rerun_completes_it(
         if "(batch 2)" in line or time.monotonic() > deadline:
             break
     time.sleep(0.1)  # into the next batch's transaction, which waits halfway through
-    os.killpg(process.pid, signum)  # the whole group, workers included, as Ctrl-C does
+    workers = _children(process.pid)
+    if whole_group:
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
     process.communicate(timeout=30)
-    assert process.returncode == (130 if signum == signal.SIGINT else -signal.SIGKILL)
+    assert process.returncode == exit_status
+    assert len(workers) == 2 and _gone(workers, timeout=5.0)
 
     with DuckDBStore(db, read_only=True) as store:
         [run] = store.runs()
-    assert run.status == status
+    assert run.status == run_status
     assert 2 * BATCH <= run.articles_read + run.errors < len(inputs)
     assert (run.articles_read + run.errors) % BATCH == 0  # whole batches only
     # What is stored is exactly the beginning of what one clean run stores.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -25,7 +24,7 @@ from tickerwire.cluster.near_duplicates import (
     NewFingerprint,
 )
 from tickerwire.errors import StoreError
-from tickerwire.records import Article, Conflict, Entity, Event, ReadError
+from tickerwire.records import Article, ReadError
 from tickerwire.store.base import (
     ArticleVersion,
     BatchOutcome,
@@ -38,6 +37,7 @@ from tickerwire.store.base import (
     TimelineDay,
 )
 from tickerwire.store.duckdb_duplicates import group_articles
+from tickerwire.store.duckdb_reads import fetch_dicts, load_articles, query_events, query_timeline
 from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
 from tickerwire.store.rows import (
     ARTICLE_COLUMNS,
@@ -46,11 +46,7 @@ from tickerwire.store.rows import (
     EVENT_COLUMNS,
     Columns,
     DuplicateInfo,
-    article_from_rows,
     article_rows,
-    conflict_from_row,
-    entity_from_row,
-    event_from_row,
 )
 
 # Articles loaded per query when reading many back (bounds memory of `articles()`).
@@ -406,9 +402,7 @@ class DuckDBStore:
     # -- reading ---------------------------------------------------------------------------
 
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self._con.execute(sql, list(params))
-        names = [d[0] for d in cursor.description or ()]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return fetch_dicts(self._con, sql, params)
 
     def article(self, article_id: str) -> Article | None:
         found = self._load_articles([article_id])
@@ -427,37 +421,7 @@ class DuckDBStore:
             yield from self._load_articles(ids[start : start + _READ_CHUNK])
 
     def _load_articles(self, ids: Sequence[str]) -> list[Article]:
-        if not ids:
-            return []
-        params = [list(ids)]
-        in_ids = "IN (SELECT unnest($1::VARCHAR[]))"
-        rows = {
-            r["id"]: r for r in self._dicts(f"SELECT * FROM articles WHERE id {in_ids}", params)
-        }
-        entities: dict[str, list[Entity]] = {}
-        for r in self._dicts(
-            f"SELECT * FROM entities WHERE article_id {in_ids} ORDER BY article_id, position",
-            params,
-        ):
-            entities.setdefault(r["article_id"], []).append(entity_from_row(r))
-        events: dict[str, list[Event]] = {}
-        for r in self._dicts(
-            f"SELECT * FROM events WHERE article_id {in_ids} ORDER BY article_id, position",
-            params,
-        ):
-            events.setdefault(r["article_id"], []).append(event_from_row(r))
-        conflicts: dict[str, list[Conflict]] = {}
-        for r in self._dicts(
-            f"SELECT * FROM conflicts WHERE article_id {in_ids} AND position IS NOT NULL "
-            "ORDER BY article_id, position",
-            params,
-        ):
-            conflicts.setdefault(r["article_id"], []).append(conflict_from_row(r))
-        return [
-            article_from_rows(rows[i], entities.get(i, []), events.get(i, []), conflicts.get(i, []))
-            for i in ids
-            if i in rows
-        ]
+        return load_articles(self._con, ids)
 
     def versions(self, url: str) -> list[ArticleVersion]:
         return [
@@ -474,78 +438,12 @@ class DuckDBStore:
         return None if row is None else row[0]
 
     def events(self, filters: EventFilter) -> list[StoredEvent]:
-        conditions: list[str] = []
-        params: list[Any] = []
-        if filters.ticker:
-            conditions.append("list_contains(e.tickers, ?)")
-            params.append(filters.ticker.upper())
-        if filters.type:
-            conditions.append("e.type = ?")
-            params.append(filters.type)
-        if filters.entity:
-            conditions.append("e.entity = ?")
-            params.append(filters.entity)
-        if filters.since:
-            conditions.append("e.day >= ?")
-            params.append(filters.since)
-        if filters.until:
-            conditions.append("e.day <= ?")
-            params.append(filters.until)
-        where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
-        limit = f"LIMIT {int(filters.limit)}" if filters.limit is not None else ""
-        rows = self._dicts(
-            f"""SELECT e.*, a.published, a.source, a.url, a.title, a.duplicate_group
-                FROM events AS e JOIN articles AS a ON a.id = e.article_id
-                {where}
-                ORDER BY e.day NULLS LAST, a.published NULLS LAST, a.seq, e.position
-                {limit}""",
-            params,
-        )
-        return [
-            StoredEvent(
-                article_id=r["article_id"],
-                index=r["position"],
-                event=event_from_row(r),
-                listing=r["listing"],
-                tickers=tuple(r["tickers"] or ()),
-                day=r["day"],
-                published=r["published"],
-                source=r["source"],
-                url=r["url"],
-                title=r["title"],
-                duplicate_group=r["duplicate_group"],
-            )
-            for r in rows
-        ]
+        return query_events(self._con, filters)
 
     def timeline(
         self, listing: str, since: dt.date | None = None, until: dt.date | None = None
     ) -> list[TimelineDay]:
-        by_day: dict[dt.date, list[StoredEvent]] = {}
-        for stored in self.events(EventFilter(ticker=listing, since=since, until=until)):
-            if stored.day is not None:
-                by_day.setdefault(stored.day, []).append(stored)
-        story_counts: dict[dt.date, int] = {
-            r[0]: int(r[1])
-            for r in self._con.execute(
-                """SELECT date, count(*) FROM stories
-                   WHERE upper(listing) = ? AND date IS NOT NULL
-                     AND (?::DATE IS NULL OR date >= ?) AND (?::DATE IS NULL OR date <= ?)
-                   GROUP BY date""",
-                [listing.upper(), since, since, until, until],
-            ).fetchall()
-        }
-        days = sorted(set(by_day) | set(story_counts))
-        return [
-            TimelineDay(
-                date=day,
-                events=tuple(by_day.get(day, ())),
-                articles=len({e.article_id for e in by_day.get(day, ())}),
-                stories=story_counts.get(day, 0),
-                type_counts=dict(Counter(e.event.type for e in by_day.get(day, ()))),
-            )
-            for day in days
-        ]
+        return query_timeline(self._con, listing, since, until)
 
     def table_counts(self) -> dict[str, int]:
         tables = [
