@@ -1,11 +1,15 @@
 """`tickerwire ingest` in-process: idempotency, read errors, progress output, worker processes."""
 
 import io
+import os
+
+import pytest
 
 from tickerwire.cli import main
 from tickerwire.cli.ingest_command import ProgressReporter
 from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams
 from tickerwire.config import Settings
+from tickerwire.errors import IngestError
 from tickerwire.records import RawDocument, ReadError
 from tickerwire.store import DuckDBStore, IngestProgress, PreparedArticle
 from tickerwire.store.bulk_ingest import ArticlePreparer, ParallelPreparer
@@ -117,3 +121,25 @@ def test_worker_processes_return_results_in_input_order():
     assert [r.origin for r in results] == [i.origin for i in items]
     texts = [r.article.text for r in results if isinstance(r, PreparedArticle)]
     assert texts == [i.text for i in items if isinstance(i, RawDocument)]
+
+
+class _DiesOnPoison(ArticlePreparer):
+    """A preparer whose process ends abruptly on one input (stands in for an out-of-memory kill)."""
+
+    def prepare(self, raw):
+        if raw.origin == "poison":
+            os._exit(3)
+        return super().prepare(raw)
+
+
+def test_a_dead_worker_stops_the_ingest_with_an_error_instead_of_hanging():
+    from tickerwire.pipeline import Pipeline
+
+    preparer = _DiesOnPoison(Pipeline(Settings()), MinHasher(NearDuplicateParams()))
+    items = [RawDocument(f"doc{i}", text=f"Note {i}.") for i in range(8)]
+    items.append(RawDocument("poison", text="Bad note."))
+    with (
+        pytest.raises(IngestError, match="worker process died"),
+        ParallelPreparer(preparer, workers=2, chunk_size=1) as parallel,
+    ):
+        list(parallel.map(items))

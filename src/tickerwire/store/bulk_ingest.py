@@ -27,6 +27,7 @@ from typing import Any
 from tickerwire import __version__
 from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams
 from tickerwire.config import Settings
+from tickerwire.errors import IngestError
 from tickerwire.ingest import DocumentOverrides, read_inputs
 from tickerwire.pipeline import Pipeline
 from tickerwire.records import RawDocument, ReadError
@@ -211,9 +212,12 @@ class ParallelPreparer:
                 result: tuple[int, list[Prepared]] = self._results.get(timeout=_WORKER_POLL_S)
                 return result
             except queue.Empty:
-                dead = [p.pid for p in self._processes if not p.is_alive()]
+                dead = [p for p in self._processes if not p.is_alive()]
                 if dead:
-                    raise RuntimeError(f"ingest worker process(es) {dead} died") from None
+                    codes = ", ".join(f"pid {p.pid} exit {p.exitcode}" for p in dead)
+                    raise IngestError(
+                        "ingest", f"a worker process died ({codes}); run it again to complete it"
+                    ) from None
 
 
 ProgressCallback = Callable[[IngestProgress], None]

@@ -104,7 +104,7 @@ class DuckDBStore:
         except duckdb.Error as exc:
             hint = ""
             if "lock" in str(exc).lower():
-                hint = " (another tickerwire process, an ingest, is writing it; try again after)"
+                hint = " (another process, an ingest, is writing it; try again when it ends)"
             raise StoreError(str(self.path), f"cannot open the database{hint}: {exc}") from exc
         try:
             self._prepare()
