@@ -24,9 +24,9 @@ class IngestOptions:
 class StoreOptions:
     """How `tickerwire ingest` writes to the database."""
 
-    # 500 articles (~2-5 MB of text with their events) per transaction: large enough that commit
-    # overhead is small next to processing (ingest_throughput.py shows no gain past ~200), small
-    # enough that an interrupted ingest loses little work.
+    # 500 articles (~2-5 MB of text with their events) per transaction: each batch pays a few
+    # lookups whose cost grows with the database (known ids, URLs, LSH buckets), so larger
+    # batches amortise them; an interrupted ingest loses at most one batch of work.
     batch_size: int = 500
     workers: int = 0  # processes doing clean/link/extract; 0 = one per core
     progress_interval_s: float = 5.0  # seconds between progress log lines when not on a terminal
