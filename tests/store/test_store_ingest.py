@@ -1,6 +1,7 @@
 """`tickerwire ingest` in-process: idempotency, read errors, progress output, worker processes."""
 
 import io
+import json
 import os
 
 import pytest
@@ -58,6 +59,12 @@ def test_ingesting_twice_changes_nothing_but_the_run_log(tmp_path, capsys):
     ]
     err = capsys.readouterr().err
     assert "13 read, 0 stored" in err and "13 already stored" in err
+    assert main(["runs", "--format", "json", "--db", str(db)]) == 0
+    logged = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["id"], r["status"], r["stored"], r["duplicates"]) for r in logged] == [
+        (1, "completed", 12, 0),
+        (2, "completed", 0, 13),
+    ]
 
 
 def test_unreadable_input_is_reported_stored_and_gives_status_1(tmp_path, capsys):

@@ -179,19 +179,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     add_db_argument(parser)
-    parser.add_argument("--published", type=parse_date, help="publication date (one file only)")
-    parser.add_argument("--source", help="source name (one file only)")
-    parser.add_argument("--url", help="URL carried into the record (one file only)")
+    parser.add_argument(
+        "--published",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="publication date (one file only)",
+    )
+    parser.add_argument("--source", metavar="NAME", help="source name (one file only)")
+    parser.add_argument("--url", metavar="URL", help="URL carried into the record (one file only)")
     parser.add_argument(
         "--reference",
         type=Path,
         action="append",
         default=[],
+        metavar="FILE",
         help="extra companies CSV to extend the reference list (repeatable)",
     )
-    parser.add_argument("--batch-size", type=int, help="articles per transaction (default 500)")
     parser.add_argument(
-        "--workers", type=int, help="processes running the pipeline (default: one per core)"
+        "--batch-size", type=int, metavar="N", help="articles per transaction (default 500)"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes running the pipeline (default: one per core)",
     )
     parser.set_defaults(handler=run_ingest)
 
