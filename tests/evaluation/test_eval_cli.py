@@ -57,13 +57,13 @@ def test_floor_under_fails_with_the_figure_named(corpus, capsys):
     captured = capsys.readouterr()
     assert status == 1
     assert "price_moves.recall = 0 is under its floor 0.5" in captured.err
-    assert "floors: 1 of 2 FAILED" in captured.out
+    assert "floors: 1 of 2 measurable FAILED" in captured.out
 
 
 def test_floors_met_exit_zero(corpus, capsys):
     floors = _floors(corpus, {"price_moves.recall": 0.0, "boilerplate.removed_share": 1.0})
     assert main(["eval", str(corpus / "gold" / "t.gold.json"), "--floors", floors]) == 0
-    assert "floors: all 2 met" in capsys.readouterr().out
+    assert "floors: all 2 measurable met" in capsys.readouterr().out
 
 
 def test_unknown_floor_figure_is_bad_usage(corpus, capsys):

@@ -65,9 +65,9 @@ def render_table(report: EvalReport, check: FloorCheck | None, verbose: bool = F
     dates = report.dates()
     lines += [
         "",
-        f"dates of matched moves with a gold trading day: {dates.correct} right,"
-        f" {dates.wrong} wrong (errors), {dates.not_known} not known (undated article),"
-        f" {dates.missed} missing on a dated article",
+        f"dates of matched moves with a gold day: {dates.correct} right, {dates.wrong} WRONG,"
+        f" {dates.not_known} not known, {dates.missed} missing",
+        "  (not known: null on an undated article, honest; missing: null on a dated article)",
         f"  date precision {_ratio(figures['dates.precision'])},"
         f" recall {_ratio(figures['dates.recall'])}, date errors {dates.wrong}"
         + (f"; {dates.unexpected} dated where gold has no day" if dates.unexpected else ""),
@@ -89,14 +89,18 @@ def render_table(report: EvalReport, check: FloorCheck | None, verbose: bool = F
 
 
 def floor_lines(check: FloorCheck) -> list[str]:
+    measured = check.checked - len(check.not_measured)
     lines = []
     if check.passed:
-        lines.append(f"floors: all {check.checked} met")
+        lines.append(f"floors: all {measured} measurable met")
     else:
-        lines.append(f"floors: {len(check.failures)} of {check.checked} FAILED")
+        lines.append(f"floors: {len(check.failures)} of {measured} measurable FAILED")
         lines += [f"  FAILED {failure}" for failure in check.failures]
     if check.not_measured:
-        lines.append(f"  not measurable in this run (n/a): {', '.join(check.not_measured)}")
+        lines.append(
+            f"  {len(check.not_measured)} not measurable in this run (n/a):"
+            f" {', '.join(check.not_measured)}"
+        )
     return lines
 
 
