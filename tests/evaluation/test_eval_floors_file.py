@@ -1,4 +1,4 @@
-"""The floors file CI uses names only figures that exist (a typo would make a floor that never bites)."""
+"""The floors file CI uses names only real figures (a typo would make a floor that never bites)."""
 
 from __future__ import annotations
 
