@@ -9,7 +9,7 @@ import pytest
 
 from tickerwire.cli import main
 from tickerwire.evaluation import load_gold
-from tickerwire.evaluation.runner import read_gold_document
+from tickerwire.evaluation.runner import read_gold_document, split_doc_path
 from tickerwire.pipeline import Pipeline
 
 # No figure in the text: whatever the pipeline becomes, the gold move below cannot be found
@@ -111,3 +111,9 @@ def test_gold_publication_date_replaces_the_inputs_own(corpus):
     )
     assert not isinstance(dated, str) and dated.published == dt.date(2024, 3, 5)
     assert not isinstance(undated, str) and undated.published is None
+
+
+def test_doc_path_may_name_the_nth_article_of_a_file():
+    assert split_doc_path("feeds/wire.jsonl#2") == ("feeds/wire.jsonl", 2)
+    assert split_doc_path("pages/a#b.txt") == ("pages/a#b.txt", 1)
+    assert split_doc_path("pages/a.txt") == ("pages/a.txt", 1)

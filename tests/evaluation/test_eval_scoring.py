@@ -363,3 +363,19 @@ def test_empty_prediction_gives_na_precision_and_zero_recall():
     assert figures["price_moves.precision"] is None
     assert figures["price_moves.recall"] == 0.0
     assert figures["index_moves.recall"] is None  # the gold has no index moves
+
+
+@pytest.mark.parametrize(
+    ("published", "errors", "unexpected"), [(None, 1, 0), ("2024-03-06", 0, 1)]
+)
+def test_a_day_where_gold_has_none_is_an_error_only_on_an_undated_article(
+    published, errors, unexpected
+):
+    doc = gold(
+        published=published,
+        price_moves=[{"listing": US, "direction": "up", "change_pct": 30, "date": None}],
+    )
+    predicted = event(TEXT, "up 30%", "price_move", "h", listing=US, direction="up",
+                      change_pct=30.0, date="2024-03-05")  # fmt: skip
+    result = score_document(doc, article(TEXT, [predicted]))
+    assert (result.dates.wrong, result.dates.unexpected) == (errors, unexpected)

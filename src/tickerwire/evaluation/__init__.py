@@ -26,8 +26,9 @@ over is a false positive (spurious).
 * dates: on matched price and index moves whose gold gives a trading day: the same day is right;
   another day is WRONG (`dates.errors`, which must stay 0); a null on an article the gold gives no
   publication date is "not known" (honest, not an error); a null on a dated article is a miss
-  (`dates.recall` counts it; `dates.precision` does not). A date where gold says the day cannot
-  be known is reported, not scored.
+  (`dates.recall` counts it; `dates.precision` does not). Where gold says the day cannot be known
+  (null), a predicted day is an error on an undated article (it was invented) and is reported but
+  not scored on a dated one (the as-of day of a year-to-date move is defensible).
 * boilerplate, off_topic: the share of gold strings absent from the clean `text` (compared
   casefolded with quotes straightened and white space collapsed). `off_topic.event_errors`
   counts events whose evidence text contains an off-topic string.

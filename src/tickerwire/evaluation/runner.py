@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from tickerwire.evaluation.summary import EvalReport
 from tickerwire.ingest import read_inputs
 from tickerwire.pipeline import Pipeline
 from tickerwire.records import RawDocument, ReadError
+
+_ARTICLE_NUMBER = re.compile(r"#([1-9][0-9]*)$")
 
 
 def default_corpus(gold_path: Path) -> Path:
@@ -25,16 +28,30 @@ def read_gold_document(
 
     The gold `published` replaces whatever the input says: FNSPID dates live in `.json` sidecars
     the reader does not know, and a gold null means the article must be run with no date at all.
-    A file holding several articles (JSON Lines) is annotated by its first.
+    In a file holding several articles (JSON Lines, feeds), `doc` may end in `#N` to name the
+    N-th article (from 1); without it the first is meant.
     """
-    path = corpus / gold_doc.doc
+    relative, number = split_doc_path(gold_doc.doc)
+    path = corpus / relative
     if not path.is_file():
         return f"{path}: no such file"
-    for item in read_inputs([path], pipeline.settings.ingest):
+    first_error = None
+    for position, item in enumerate(read_inputs([path], pipeline.settings.ingest), start=1):
         if isinstance(item, ReadError):
-            return f"{item.origin}: {item.reason}"
-        return replace(item, published=gold_doc.published)
-    return f"{path}: no article found in the file"
+            first_error = first_error or f"{item.origin}: {item.reason}"
+            if position == number:
+                return first_error
+        elif position == number:
+            return replace(item, published=gold_doc.published)
+    return first_error or f"{path}: no article number {number} in the file"
+
+
+def split_doc_path(doc: str) -> tuple[str, int]:
+    """`feed.jsonl#2` -> (`feed.jsonl`, 2); `page.txt` -> (`page.txt`, 1)."""
+    match = _ARTICLE_NUMBER.search(doc)
+    if match is None:
+        return doc, 1
+    return doc[: match.start()], int(match.group(1))
 
 
 def evaluate_gold(gold: GoldFile, corpus: Path, pipeline: Pipeline) -> EvalReport:

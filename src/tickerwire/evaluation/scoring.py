@@ -106,9 +106,11 @@ class PeriodResult:
 class DateResult:
     """Dates of matched price and index moves whose gold gives a trading day.
 
-    `wrong` is an error. `not_known` is an honest null on an article with no publication date;
-    `missed` is a null where the article is dated (a recall loss, not an error). `unexpected`
-    counts dates given where gold says the day cannot be known (reported, not scored).
+    `wrong` is an error: another day than gold's, or any day on an article without a publication
+    date where gold says the day cannot be known (it can only have been invented). `not_known` is
+    an honest null on an article with no publication date; `missed` is a null where the article
+    is dated (a recall loss, not an error). `unexpected` counts days given on a dated article
+    where gold has none, such as the as-of day of a year-to-date move (reported, not scored).
     """
 
     correct: int = 0
@@ -254,7 +256,10 @@ def _judge_moves(
                 periods.wrong += 1
                 periods.notes.append(f"{what}: period {p.period or 'null'}")
         if g.date is None:
-            if p.date is not None:
+            if p.date is not None and not published_known:
+                dates.wrong += 1
+                dates.notes.append(f"{what}: WRONG DATE {p.date} on an undated article")
+            elif p.date is not None:
                 dates.unexpected += 1
                 dates.notes.append(f"{what}: dated {p.date} where gold has no day (not scored)")
         elif p.date == g.date:
