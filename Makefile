@@ -21,8 +21,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks eval
+	$(BIN)/ruff format --check src tests benchmarks eval
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
