@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tickerwire.cli import main
-from tickerwire.evaluation import load_gold
+from tickerwire.evaluation import evaluate_gold, load_gold
 from tickerwire.evaluation.runner import read_gold_document, split_doc_path
 from tickerwire.pipeline import Pipeline
 
@@ -117,3 +117,14 @@ def test_doc_path_may_name_the_nth_article_of_a_file():
     assert split_doc_path("feeds/wire.jsonl#2") == ("feeds/wire.jsonl", 2)
     assert split_doc_path("pages/a#b.txt") == ("pages/a#b.txt", 1)
     assert split_doc_path("pages/a.txt") == ("pages/a.txt", 1)
+
+
+def test_a_stage_that_raises_is_reported_on_its_document(corpus, monkeypatch):
+    def broken(raw):
+        raise ValueError("boom")
+
+    pipeline = Pipeline()
+    monkeypatch.setattr(pipeline, "process", broken)
+    report = evaluate_gold(load_gold(corpus / "gold" / "t.gold.json"), corpus, pipeline)
+    assert report.read_errors[0].error == "pipeline failed: ValueError: boom"
+    assert report.figures()["documents.read_errors"] == 1

@@ -62,5 +62,11 @@ def evaluate_gold(gold: GoldFile, corpus: Path, pipeline: Pipeline) -> EvalRepor
         if isinstance(raw, str):
             report.documents.append(unreadable_document(gold_doc, raw))
             continue
-        report.documents.append(score_document(gold_doc, pipeline.process(raw)))
+        try:
+            article = pipeline.process(raw)
+        except Exception as exc:  # a stage's bug: report it on this document, score the rest
+            reason = f"pipeline failed: {type(exc).__name__}: {exc}"
+            report.documents.append(unreadable_document(gold_doc, reason))
+            continue
+        report.documents.append(score_document(gold_doc, article))
     return report

@@ -13,15 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tickerwire.evaluation.gold import (
-    GoldDocument,
-    GoldIndexMove,
-    GoldMetric,
-    GoldPriceMove,
+from tickerwire.evaluation.describe import (
+    describe_gold_metric,
+    describe_gold_move,
+    describe_predicted_metric,
+    describe_predicted_move,
+    preview,
 )
+from tickerwire.evaluation.gold import GoldDocument, GoldIndexMove, GoldPriceMove
 from tickerwire.evaluation.matching import (
     NAME_MATCH_MIN_SCORE,
-    PredictedMetric,
     PredictedMove,
     company_entities,
     index_move_matches,
@@ -45,7 +46,6 @@ from tickerwire.records import Article, Event
 # A driver's category is its event type, except that figures and guidance count as earnings
 # (CONTRACT.md, Event types).
 DRIVER_CATEGORY_ALIASES = {"financial_metric": "earnings", "guidance": "earnings"}
-EVIDENCE_PREVIEW_CHARS = 80
 
 
 @dataclass
@@ -154,67 +154,6 @@ SCORED_FIELDS = (
     "drivers",
     "consistency",
 )
-
-
-# ---------------------------------------------------------------------------------------------
-# Descriptions for --verbose
-# ---------------------------------------------------------------------------------------------
-
-
-def _pct(value: float | None) -> str:
-    return "?" if value is None else f"{value:g}%"
-
-
-def _amount(value: float | None) -> str:
-    """33400000000.0 -> "33.4bn": gold values are in base units, hard to read as written."""
-    if value is None:
-        return "-"
-    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(value) >= scale:
-            return f"{value / scale:.6g}{suffix}"
-    return f"{value:g}"
-
-
-def _preview(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) > EVIDENCE_PREVIEW_CHARS:
-        text = text[: EVIDENCE_PREVIEW_CHARS - 1] + "…"
-    return f' "{text}"'
-
-
-def describe_gold_move(gold: GoldPriceMove | GoldIndexMove) -> str:
-    key = gold.listing if isinstance(gold, GoldPriceMove) else gold.index
-    level = f" at {gold.level:g}" if isinstance(gold, GoldIndexMove) and gold.level else ""
-    return (
-        f"{key} {gold.direction} {_pct(gold.change_pct)}{level} [{gold.period or '?'}]"
-        f" on {gold.date or '-'}"
-    )
-
-
-def describe_predicted_move(move: PredictedMove) -> str:
-    level = f" at {move.level:g}" if move.level else ""
-    return (
-        f"{move.key} {move.direction} {_pct(move.change_pct)}{level} [{move.period or '?'}]"
-        f" on {move.date or '-'}{_preview(move.evidence)}"
-    )
-
-
-def describe_gold_metric(gold: GoldMetric) -> str:
-    segment = f"/{gold.segment}" if gold.segment else ""
-    if gold.value is None and gold.value_low is not None:
-        value = f"{_amount(gold.value_low)}..{_amount(gold.value_high)}"
-    else:
-        value = _amount(gold.value)
-    change = "" if gold.change_pct is None else f" ({gold.change_pct:+g}%)"
-    return f"{gold.listing or '?'} {gold.metric}{segment} {value}{change}"
-
-
-def describe_predicted_metric(metric: PredictedMetric) -> str:
-    owner = "/".join(sorted(metric.owners)) or "?"
-    segment = f"/{metric.segment}" if metric.segment else ""
-    value = _amount(metric.value)
-    change = "" if metric.change_pct is None else f" ({metric.change_pct:+g}%)"
-    return f"{owner} {metric.metric}{segment} {value}{change}{_preview(metric.evidence)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,7 +388,7 @@ def score_document(gold_doc: GoldDocument, article: Article) -> DocumentResult:
     for event in article.events:
         evidence = normalise_text(event.evidence.text)
         if any(s in evidence for s in off_topic):
-            result.off_topic_events.append(f"{event.type}{_preview(event.evidence.text)}")
+            result.off_topic_events.append(f"{event.type}{preview(event.evidence.text)}")
     return result
 
 
