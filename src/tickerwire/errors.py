@@ -55,3 +55,9 @@ class PriceDataError(TickerwireError):
     """A price file could not be read or has no usable date/close columns."""
 
     code = "TW050"
+
+
+class CalendarError(TickerwireError):
+    """No trading calendar answers: an unknown exchange or ticker suffix, or a date out of range."""
+
+    code = "TW051"

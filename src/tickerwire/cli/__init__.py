@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from tickerwire import __version__
-from tickerwire.cli import evaluate, extract, schema
+from tickerwire.cli import evaluate, extract, prices, schema
 from tickerwire.errors import TickerwireError, UsageError
 
-COMMAND_MODULES = (extract, schema, evaluate)
+COMMAND_MODULES = (extract, schema, evaluate, prices)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
