@@ -16,11 +16,6 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ARTICLES = EXAMPLES / "articles"
 GOLD = EXAMPLES / "gold" / "examples.gold.json"
 INPUT_SUFFIXES = {".txt", ".html", ".jsonl"}
-NEEDS_CLEAN = pytest.mark.xfail(
-    strict=True,
-    reason="needs the clean stage (HTML to text and title, boilerplate and off-topic removal); "
-    "remove this mark when it lands",
-)
 
 
 @pytest.fixture(scope="module")
@@ -80,9 +75,8 @@ def test_demo_reads_all_six_example_articles(capsys):
     assert status == 0
     assert out.rstrip().endswith("6 articles processed")
     assert out.count("\n# ") + out.startswith("# ") == 6
-    for doc, title in _titles().items():
-        if not doc.endswith(".html"):  # the HTML page's title: see the clean test
-            assert f"# {title}" in out
+    for title in _titles().values():
+        assert f"# {title}" in out
     # The undated article says so rather than guessing a day.
     lenovo = out.split("# Lenovo climbs")[1].split("\n# ")[0]
     assert "publication date unknown" in lenovo
@@ -92,14 +86,20 @@ def test_examples_gold_documents_are_all_read(report):
     assert [d.error for d in report.documents if d.error] == []
 
 
-@NEEDS_CLEAN
-def test_example_pages_are_cleaned(report, capsys):
+def test_example_page_furniture_is_removed(report):
     by_doc = {d.doc: d for d in report.documents}
     assert by_doc["articles/costco_sales.html"].boilerplate.leaked == []
-    assert by_doc["articles/hsbc_buyback.txt"].off_topic.leaked == []
     assert by_doc["articles/hsbc_buyback.txt"].boilerplate.leaked == []
-    main(["demo", str(ARTICLES / "costco_sales.html")])
-    assert f"# {_titles()['articles/costco_sales.html']}" in capsys.readouterr().out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the clean stage keeps an unrelated article that follows a 'Read next' heading; "
+    "remove this mark when it drops it",
+)
+def test_unrelated_article_after_read_next_is_removed(report):
+    hsbc = next(d for d in report.documents if d.doc == "articles/hsbc_buyback.txt")
+    assert hsbc.off_topic.leaked == []
 
 
 @pytest.mark.xfail(
