@@ -13,12 +13,21 @@ from pathlib import Path
 import regex
 
 from tickerwire import __version__
+from tickerwire.checks import check_article
 from tickerwire.clean import clean_document
 from tickerwire.config import Settings
 from tickerwire.extract import extract_events
 from tickerwire.ingest import DocumentOverrides, read_inputs
 from tickerwire.link import ReferenceData, link_document, load_reference
-from tickerwire.records import Article, CleanDocument, LinkedDocument, RawDocument, ReadError
+from tickerwire.records import (
+    Article,
+    CleanDocument,
+    Event,
+    LinkedDocument,
+    RawDocument,
+    ReadError,
+)
+from tickerwire.score import ArticleSentiment, ArticleSentimentScorer, with_entity_sentiment
 
 _SPACE = regex.compile(r"\s+")
 
@@ -35,13 +44,15 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, reference: ReferenceData | None = None):
         self.settings = settings or Settings()
         self.reference = reference or load_reference(self.settings.reference_csvs)
+        self.sentiment = ArticleSentimentScorer()
 
     def process(self, raw: RawDocument) -> Article:
         """Turn one raw document into its Article record."""
         clean = clean_document(raw)
         linked = link_document(clean, self.reference)
         events = extract_events(linked, self.reference)
-        return self._assemble(clean, linked, events)
+        tone = self.sentiment.score(clean.text, clean.title, linked.mentions, linked.entities)
+        return self._assemble(clean, linked, events, tone)
 
     def process_paths(
         self, paths: Iterable[str | Path], overrides: DocumentOverrides | None = None
@@ -53,9 +64,16 @@ class Pipeline:
                 continue
             yield self.process(item)
 
-    def _assemble(self, clean: CleanDocument, linked: LinkedDocument, events: list) -> Article:
+    def _assemble(
+        self,
+        clean: CleanDocument,
+        linked: LinkedDocument,
+        events: list[Event],
+        tone: ArticleSentiment,
+    ) -> Article:
+        identifier = article_id(clean.text)
         return Article(
-            id=article_id(clean.text),
+            id=identifier,
             url=clean.url,
             source=clean.source,
             title=clean.title,
@@ -64,8 +82,10 @@ class Pipeline:
             language=clean.language,
             text=clean.text,
             removed=list(clean.removed),
-            entities=linked.entities,
+            entities=with_entity_sentiment(linked.entities, tone.entity_scores),
             events=events,
+            sentiment=tone.sentiment,
+            conflicts=check_article(events, clean.text, clean.published, article_id=identifier),
             pipeline_version=__version__,
         )
 

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from tickerwire import __version__
-from tickerwire.cli import evaluate, extract, prices, schema
+from tickerwire.cli import evaluate, extract, prices, schema, sentiment_eval
 from tickerwire.errors import TickerwireError, UsageError
 
-COMMAND_MODULES = (extract, schema, evaluate, prices)
+COMMAND_MODULES = (extract, schema, evaluate, prices, sentiment_eval)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

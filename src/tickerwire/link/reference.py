@@ -7,10 +7,13 @@ which listing of a company is meant when the text says "Hong Kong shares" or "U.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from tickerwire.records import EntityType
+
+_Derived = TypeVar("_Derived")
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,19 @@ class Listing:
 
 @dataclass(frozen=True)
 class ReferenceEntity:
+    """A company, index, organisation, person or government body that the text may name.
+
+    `aliases` are matched as written (see link/README.md for the case rules);
+    `ambiguous_aliases` are ordinary words too ("Apple", "Target", "Meta") and only count when
+    capitalised and in a business context.
+    """
+
     id: str
     name: str
     type: EntityType
     aliases: tuple[str, ...] = ()
     listings: tuple[Listing, ...] = ()
+    ambiguous_aliases: tuple[str, ...] = ()
 
     @property
     def tickers(self) -> list[str]:
@@ -81,11 +92,18 @@ class ReferenceData:
         default_factory=dict, repr=False, compare=False
     )
 
+    _by_alias: dict[str, ReferenceEntity] = field(default_factory=dict, repr=False, compare=False)
+    # Structures built from the entities on first use and kept for the life of this object (the
+    # gazetteer automaton of the link stage): built once per process, never per document.
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         for entity in self.entities:
             self._by_id[entity.id] = entity
             for listing in entity.listings:
                 self._by_ticker.setdefault(listing.ticker.upper(), (entity, listing))
+            for alias in (entity.name, *entity.aliases, *entity.ambiguous_aliases):
+                self._by_alias.setdefault(alias.casefold(), entity)
 
     @classmethod
     def from_entities(cls, entities: Iterable[ReferenceEntity]) -> ReferenceData:
@@ -97,6 +115,21 @@ class ReferenceData:
     def by_ticker(self, ticker: str) -> tuple[ReferenceEntity, Listing] | None:
         """The entity and listing of an exact ticker (`9988.HK`, `BABA`, `HSI`), any case."""
         return self._by_ticker.get(ticker.upper())
+
+    def by_alias(self, name: str) -> ReferenceEntity | None:
+        """The entity whose name or alias is exactly `name` (case-insensitive), else None.
+
+        For names already cut out of the text ("Nomura", "JPMorgan Chase"); to find names in
+        running text use `tickerwire.link.link_document`.
+        """
+        return self._by_alias.get(name.strip().casefold())
+
+    def derived(self, key: str, build: Callable[[ReferenceData], _Derived]) -> _Derived:
+        """`build(self)`, computed on the first call for `key` and reused afterwards."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        value: _Derived = self._derived[key]
+        return value
 
     def listing_for(self, entity_id: str, venue: str | None = None) -> Listing | None:
         """The listing of `entity_id` that `venue` words select ("Hong Kong", "U.S.").

@@ -1,0 +1,256 @@
+"""The finance sentiment lexicon: tone words, direction words, quantities and modifiers.
+
+The word lists live in `score/data/*.csv`, written for tickerwire from knowledge of financial
+news (no published list was copied; see each file's header for its columns). Weights were set
+by judgement, then adjusted while reading the errors on development data only: PhraseBank
+Sentences_75Agree lines not in Sentences_AllAgree, and the SEntFiN and SemEval-2017 items whose
+id is a multiple of 4. AllAgree and the other items are held out for measurement.
+
+Every entry is a phrase of one or more tokens, tokenised like the text, so that "pre-tax
+profit" or "fell short" is matched as one unit and its words are not read alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal
+
+import ahocorasick
+
+from tickerwire.errors import TickerwireError
+from tickerwire.score.text_units import tokenize
+
+EntryKind = Literal[
+    "polar",
+    "direction",
+    "quantity",
+    "negator",
+    "intensifier",
+    "contrast",
+    "concession",
+    "boundary",
+    "state_change",
+    "reference",
+]
+Target = Literal["subject", "object", "about", "rated"]
+
+_MODIFIER_KINDS: frozenset[str] = frozenset(
+    ("negator", "intensifier", "contrast", "concession", "boundary", "state_change", "reference")
+)
+
+
+class LexiconError(TickerwireError):
+    """A lexicon file is malformed (names the file and line)."""
+
+    code = "TW030"
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One phrase of the lexicon and what it does.
+
+    `value` means, by kind: polar - its tone (-1..1); direction - signed strength of the move;
+    quantity - +1/-1/0, whether more of it is good; intensifier - a multiplier; negator - its own
+    tone when nothing follows. `extra` is a direction's tone when it has no quantity and a
+    quantity's tone when no direction acts on it.
+    """
+
+    phrase: tuple[str, ...]
+    kind: EntryKind
+    value: float
+    extra: float = 0.0
+    target: Target = "subject"
+    text: str = field(default="", compare=False)  # the phrase as one string ("fell short")
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            object.__setattr__(self, "text", " ".join(self.phrase))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries indexed by their first token, longest phrase first."""
+
+    entries: dict[tuple[str, ...], LexiconEntry]
+    by_first_token: dict[str, tuple[LexiconEntry, ...]] = field(repr=False)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[LexiconEntry]) -> Lexicon:
+        """Index `entries`; a phrase listed twice is an error (it would have two meanings)."""
+        table: dict[tuple[str, ...], LexiconEntry] = {}
+        for entry in entries:
+            if entry.phrase in table:
+                raise LexiconError(
+                    "sentiment lexicon", f"phrase listed twice: {' '.join(entry.phrase)!r}"
+                )
+            table[entry.phrase] = entry
+        grouped: dict[str, list[LexiconEntry]] = {}
+        for entry in table.values():
+            grouped.setdefault(entry.phrase[0], []).append(entry)
+        index = {
+            first: tuple(sorted(group, key=lambda e: -len(e.phrase)))
+            for first, group in grouped.items()
+        }
+        return cls(entries=table, by_first_token=index)
+
+    @functools.cached_property
+    def tone_keys(self) -> Any:
+        """An Aho-Corasick automaton of one word of every phrase that can give a tone (its
+        longest word: "red" for "in the red"), to find at C speed the sentences worth reading.
+
+        Values are (key length, whether the key only names a quantity: such a sentence gives a
+        cue only through figures, "sales of EUR 5 mn (EUR 4 mn)"). A sentence none of whose words
+        is a key cannot give a cue, so skipping it changes no result (the keys are a superset:
+        a key may also sit in a neutral phrase).
+        """
+        keys: dict[str, bool] = {}
+        for entry in self.entries.values():
+            if entry.kind in ("polar", "negator") and entry.value == 0.0:
+                continue
+            if entry.kind not in ("polar", "negator", "direction", "quantity", "state_change"):
+                continue
+            key = _key_word(entry.phrase)
+            quantity_only = entry.kind == "quantity" and entry.extra == 0.0
+            keys[key] = keys.get(key, True) and quantity_only
+        automaton = ahocorasick.Automaton()
+        for key, quantity_only in keys.items():
+            automaton.add_word(key, (len(key), quantity_only))
+        automaton.make_automaton()
+        return automaton
+
+    def match(self, words: list[str], position: int) -> LexiconEntry | None:
+        """The longest entry whose phrase starts at `words[position]`, if any."""
+        for entry in self.by_first_token.get(words[position], ()):
+            length = len(entry.phrase)
+            if tuple(words[position : position + length]) == entry.phrase:
+                return entry
+        return None
+
+
+# Words too common to stand for a phrase in `Lexicon.tone_keys` (any other word of the phrase
+# is used instead; the choice only affects speed).
+_COMMON_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "to",
+        "of",
+        "for",
+        "than",
+        "with",
+        "and",
+        "or",
+        "as",
+        "at",
+        "by",
+        "all",
+        "go",
+        "goes",
+        "went",
+        "new",
+        "year",
+        "time",
+        "back",
+        "expected",
+        "news",
+        "before",
+        "from",
+        "into",
+        "out",
+        "off",
+        "over",
+        "under",
+        "more",
+        "less",
+        "high",
+        "low",
+        "is",
+        "it",
+        "its",
+        "not",
+        "no",
+        "stock",
+        "stocks",
+        "share",
+        "shares",
+        "market",
+        "buy",
+    ]
+)
+
+
+def _key_word(phrase: tuple[str, ...]) -> str:
+    """The word of a phrase to look for first: the longest uncommon one, the last on a tie."""
+    words = [w for w in phrase if not w.startswith("n-") and w not in _COMMON_WORDS]
+    words = words or [w for w in phrase if not w.startswith("n-")] or list(phrase)
+    return max(reversed(words), key=len)
+
+
+def parse_lexicon_csv(name: str, text: str) -> Iterator[LexiconEntry]:
+    """Entries of one lexicon file (`name` chooses the columns' meaning; see data/*.csv)."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for number, row in enumerate(csv.DictReader(lines), start=2):
+        try:
+            yield from _entries_of_row(name, row)
+        except (KeyError, ValueError) as exc:
+            raise LexiconError(name, f"data line {number}: {exc!r}") from exc
+
+
+def _entries_of_row(name: str, row: dict[str, str]) -> Iterator[LexiconEntry]:
+    missing = [column for column, value in row.items() if value is None]
+    if missing or None in row:
+        raise ValueError(f"wrong number of columns (missing {missing})")
+    for form in row["forms"].split("|"):
+        phrase = tuple(token.text for token in tokenize(form.strip()))
+        if not phrase:
+            raise ValueError(f"empty form in {row['forms']!r}")
+        if name == "polar_terms.csv":
+            target = row["target"].strip()
+            if target not in ("subject", "object", "about", "rated"):
+                raise ValueError(f"unknown target {target!r}")
+            yield LexiconEntry(phrase, "polar", float(row["weight"]), target=target)  # type: ignore[arg-type]
+        elif name == "directions.csv":
+            yield LexiconEntry(phrase, "direction", float(row["strength"]), float(row["unbound"]))
+        elif name == "quantities.csv":
+            target = row["target"].strip()
+            if target not in ("subject", "object"):
+                raise ValueError(f"target must be subject or object, not {target!r}")
+            yield LexiconEntry(
+                phrase,
+                "quantity",
+                float(row["polarity"]),
+                float(row["intrinsic"]),
+                target,  # type: ignore[arg-type]
+            )
+        elif name == "modifiers.csv":
+            kind = row["kind"].strip()
+            if kind not in _MODIFIER_KINDS:
+                raise ValueError(f"unknown modifier kind {kind!r}")
+            yield LexiconEntry(phrase, kind, float(row["value"]))  # type: ignore[arg-type]
+        else:
+            raise ValueError(f"unknown lexicon file {name!r}")
+
+
+LEXICON_FILES: tuple[str, ...] = (
+    "polar_terms.csv",
+    "directions.csv",
+    "quantities.csv",
+    "modifiers.csv",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The bundled lexicon, read once per process."""
+    data = resources.files("tickerwire.score").joinpath("data")
+    entries: list[LexiconEntry] = []
+    for name in LEXICON_FILES:
+        entries.extend(parse_lexicon_csv(name, data.joinpath(name).read_text(encoding="utf-8")))
+    return Lexicon.from_entries(entries)

@@ -1,0 +1,107 @@
+"""The lexicon files and the text units the scorer reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tickerwire.score.lexicon import (
+    Lexicon,
+    LexiconEntry,
+    LexiconError,
+    default_lexicon,
+    parse_lexicon_csv,
+)
+from tickerwire.score.sentiment import SentenceScorer
+from tickerwire.score.text_units import lower_text, split_sentences, tokenize
+from tickerwire.score.units import sentences_with_tone_words
+
+DATA = Path(__file__).parents[2] / "src" / "tickerwire" / "score" / "data"
+
+
+def test_bundled_lexicon_loads_with_each_kind() -> None:
+    lexicon = default_lexicon()
+    kinds = {entry.kind for entry in lexicon.entries.values()}
+    assert kinds >= {"polar", "direction", "quantity", "negator", "intensifier", "contrast"}
+    assert lexicon.entries[("beat", "estimates")].value > 0
+    assert lexicon.entries[("liability",)].value == 0.0
+    assert lexicon.entries[("operating", "loss")].value < 0  # more of it is bad
+    assert lexicon.entries[("widened",)].value > 0  # a loss widening is "more loss"
+
+
+def test_phrases_are_tokenised_like_text() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.entries[("pre-tax", "profit")].kind == "quantity"
+    assert lexicon.entries[("n-week", "high")].kind == "polar"
+    words = [t.text for t in tokenize("Shares hit a 52-week high")]
+    assert lexicon.match(words, 3) == lexicon.entries[("n-week", "high")]
+
+
+def test_longest_phrase_wins() -> None:
+    lexicon = default_lexicon()
+    words = [t.text for t in tokenize("sales fell short of estimates")]
+    assert lexicon.match(words, 1) == lexicon.entries[("fell", "short")]
+
+
+def test_a_phrase_listed_twice_is_an_error() -> None:
+    entry = LexiconEntry(("surge",), "direction", 1.5, 0.7)
+    with pytest.raises(LexiconError, match="listed twice"):
+        Lexicon.from_entries([entry, LexiconEntry(("surge",), "polar", 0.5)])
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("polar_terms.csv", "forms,weight,target\nboom,0.5,sideways\n", "target"),
+        ("directions.csv", "forms,strength,unbound\nsoar,high,0.5\n", "data line 2"),
+        ("quantities.csv", "forms,polarity,intrinsic,target\nprofit,1,0.1\n", "columns"),
+        ("modifiers.csv", "forms,kind,value\nvery,amplifier,1.3\n", "modifier kind"),
+    ],
+)
+def test_malformed_rows_name_the_file_and_line(name: str, text: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message) as caught:
+        list(parse_lexicon_csv(name, text))
+    assert name in str(caught.value)
+
+
+def test_data_files_have_no_duplicate_forms_within_a_row() -> None:
+    for path in DATA.glob("*.csv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            forms = line.split(",")[0].split("|")
+            assert len(forms) == len(set(forms)), (path.name, line)
+
+
+def test_sentences_split_at_stops_but_not_after_abbreviations() -> None:
+    text = "Shares of Globex Inc. rose 2.5% on Monday. J. P. Morgan kept its view.\nNew line"
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts == [
+        "Shares of Globex Inc. rose 2.5% on Monday.",
+        "J. P. Morgan kept its view.",
+        "New line",
+    ]
+
+
+def test_lower_text_keeps_offsets() -> None:
+    text = "İstanbul’s lira fell"
+    lowered = lower_text(text)
+    assert len(lowered) == len(text)
+    assert lowered.endswith("'s lira fell")
+
+
+def test_sentence_skip_changes_no_result() -> None:
+    """Sentences the quick pass skips must be those that would give no cue anyway."""
+    text = (
+        "The annual meeting is in Espoo. Net sales were EUR 5.1 mn ( EUR 4.2 mn ). "
+        "Buy Globex, says the desk. The stock split was approved. Doors open at nine. "
+        "Costs, as expected, declined."
+    )
+    scorer = SentenceScorer()
+    spans = split_sentences(text)
+    flags = sentences_with_tone_words(scorer.lexicon, lower_text(text), spans)
+    for (start, end), flag in zip(spans, flags, strict=True):
+        full = scorer.score(text, start, end)
+        assert flag or not full.cues, text[start:end]
+    assert flags.count(False) == 2  # the meeting and the doors
