@@ -6,6 +6,7 @@ import pytest
 from eval_builders import article, company, event, gold
 
 from tickerwire.evaluation import EvalReport, score_document
+from tickerwire.evaluation.matching import names_match
 from tickerwire.records import Conflict, ConflictValue
 
 TEXT = (
@@ -379,3 +380,34 @@ def test_a_day_where_gold_has_none_is_an_error_only_on_an_undated_article(
                       change_pct=30.0, date="2024-03-05")  # fmt: skip
     result = score_document(doc, article(TEXT, [predicted]))
     assert (result.dates.wrong, result.dates.unexpected) == (errors, unexpected)
+
+
+@pytest.mark.parametrize(
+    ("gold_name", "predicted_name", "same"),
+    [
+        ("UBP", "Union Bancaire Privee", True),
+        ("JD.com", "JD.com Inc", True),
+        ("Amazon Web Services", "Amazon.com Inc", True),
+        ("Meta Platforms", "Meta Platforms Inc", True),
+        ("Xi Jinping", "Xi Jinping", True),
+        ("UBS", "Union Bancaire Privee", False),
+        ("Nomura", "Barclays", False),
+        ("Microsoft", "Micron Technology", False),
+    ],
+)
+def test_name_matching(gold_name, predicted_name, same):
+    assert names_match(gold_name, predicted_name) is same
+
+
+def test_listings_of_gold_moves_and_metrics_count_as_gold_tickers():
+    # The seeds give only `about`; a company the gold gives a figure for is still mentioned.
+    doc = gold(
+        about=[US],
+        metrics=[{"listing": "MSFT", "metric": "revenue", "segment": "cloud", "change_pct": 31}],
+        organizations=[],
+    )
+    entities = [company("msft", "Microsoft Corp", "MSFT"), company("h", "Harbour", US)]
+    result = score_document(doc, article(TEXT, entities=entities))
+    tickers, names = result.fields["tickers"].counts, result.fields["names"].counts
+    assert (tickers.tp, tickers.fp, tickers.fn) == (2, 0, 0)
+    assert (names.tp, names.fp, names.fn) == (0, 0, 0)

@@ -32,14 +32,16 @@ over is a false positive (spurious).
 * boilerplate, off_topic: the share of gold strings absent from the clean `text` (compared
   casefolded with quotes straightened and white space collapsed). `off_topic.event_errors`
   counts events whose evidence text contains an off-topic string.
-* tickers: gold `about` ∪ `tickers_mentioned` against the listings of predicted `company`
-  entities that have listings. A predicted company is right if any of its tickers is in the gold
+* tickers: gold `about` ∪ `tickers_mentioned` (∪ the listings gold gives price moves and metrics
+  for, which the article mentions too) against the listings of predicted `company` entities
+  that have listings. A predicted company is right if any of its tickers is in the gold
   set (precision counts companies); a gold ticker is found if any predicted company carries it
   (recall counts tickers). When the gold has no `tickers_mentioned`, a company the gold names
   among its organisations is not counted as spurious.
 * names: gold `organizations` ∪ `people` against the names of predicted organisation, person and
   company entities; names are casefolded, stripped of accents, punctuation and legal words ("Inc",
-  "Co", "Group", ...) and match when rapidfuzz token_set_ratio >= 90, best pairs first. A
+  "Co", "Group", ".com", ...) and match when rapidfuzz token_set_ratio >= 90 or when one is the
+  acronym of the other ("UBP" ~ "Union Bancaire Privee"), best pairs first. A
   predicted company whose listing is a gold ticker is not spurious (the gold names the article's
   own companies by ticker). Documents whose gold lists neither field are left out.
 * event_types: per document, the set of gold types against the set of predicted event types;

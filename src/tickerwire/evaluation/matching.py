@@ -20,9 +20,10 @@ The rules (the package docstring repeats them for users):
 * Periods. Compared only on matched moves whose gold gives a period: `since:YYYY-MM-DD` in gold
   equals a predicted `period: since` with that `since` date; other periods compare as written.
 * Names. Casefolded, accents and punctuation removed, legal suffixes dropped ("Inc", "Co",
-  "Holding", ...), then rapidfuzz `token_set_ratio` >= `NAME_MATCH_MIN_SCORE`: one name's words
-  contained in the other's match ("JPMorgan Chase" ~ "JPMorgan Chase & Co"). Pairs are assigned
-  best score first.
+  "Holding", ".com", ...), then rapidfuzz `token_set_ratio` >= `NAME_MATCH_MIN_SCORE`: one name's
+  words contained in the other's match ("JPMorgan Chase" ~ "JPMorgan Chase & Co"); an acronym
+  matches the words it stands for ("UBP" ~ "Union Bancaire Privee"). Pairs are assigned best
+  score first.
 * Strings of page furniture (`boilerplate`, `off_topic`) are looked for in the clean text after
   casefolding, straightening quotes and collapsing white space, so a leak split over two lines or
   re-quoted is still found.
@@ -55,13 +56,19 @@ LEVEL_TOLERANCE = 0.01
 NAME_MATCH_MIN_SCORE = 90.0
 # A shorter name than this after normalisation ("co", "ag") says too little to match on.
 NAME_MIN_CHARS = 2
+# "UBP" ~ "Union Bancaire Privee": an acronym of two to six letters standing for as many words.
+# It scores just above the fuzzy threshold so that an exact name, when there is one, pairs first.
+ACRONYM_CHARS = (2, 6)
+ACRONYM_SCORE = 95.0
 
 _SPACES = regex.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _NAME_PUNCT = regex.compile(r"[^\p{L}\p{N}\s]+")
+_DOT_COM = regex.compile(r"\.com\b")
+_INNER_DOT = regex.compile(r"(?<=\w)\.(?=\w)")
 _LEGAL_WORDS = frozenset(
     {"the", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited"}
-    | {"plc", "llc", "lp", "sa", "ag", "nv", "se", "group", "holding", "holdings"}
+    | {"plc", "llc", "lp", "sa", "ag", "nv", "se", "group", "holding", "holdings", "com"}
 )
 _HK_TICKER = regex.compile(r"^(\d{1,4})\.HK$")
 
@@ -111,10 +118,23 @@ def normalise_name(name: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    # "JD.com" -> "jdcom": a dot inside a word joins, other punctuation separates.
-    plain = regex.sub(r"(?<=\w)\.(?=\w)", "", plain)
+    # "Amazon.com" -> "amazon", "JD.com" -> "jd": the web suffix is a legal-form-like tail.
+    plain = _DOT_COM.sub(" ", plain)
+    # "U.S. Steel" -> "us steel": a dot inside a word joins, other punctuation separates.
+    plain = _INNER_DOT.sub("", plain)
     words = [w for w in _NAME_PUNCT.sub(" ", plain).split() if w not in _LEGAL_WORDS]
     return " ".join(words)
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """ "ubp" is the acronym of "union bancaire privee" (both already normalised)."""
+    words = long.split()
+    return (
+        " " not in short
+        and ACRONYM_CHARS[0] <= len(short) <= ACRONYM_CHARS[1]
+        and len(words) == len(short)
+        and "".join(w[0] for w in words) == short
+    )
 
 
 def name_similarity(a: str, b: str) -> float:
@@ -122,6 +142,8 @@ def name_similarity(a: str, b: str) -> float:
     na, nb = normalise_name(a), normalise_name(b)
     if len(na) < NAME_MIN_CHARS or len(nb) < NAME_MIN_CHARS:
         return 100.0 if na == nb and na else 0.0
+    if _is_acronym_of(na, nb) or _is_acronym_of(nb, na):
+        return ACRONYM_SCORE
     return float(fuzz.token_set_ratio(na, nb))
 
 

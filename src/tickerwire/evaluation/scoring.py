@@ -247,11 +247,19 @@ def _score_metrics(gold_doc: GoldDocument, article: Article) -> FieldResult:
 
 
 def _gold_tickers(gold_doc: GoldDocument) -> list[str]:
-    return unique(normalise_ticker(t) for t in gold_doc.about + (gold_doc.tickers_mentioned or ()))
+    """`about` ∪ `tickers_mentioned` ∪ the listings of gold price moves and metrics.
+
+    A listing the gold gives a move or a figure for is mentioned by the article even where the
+    gold does not list `tickers_mentioned` (the seeds).
+    """
+    listed = gold_doc.about + (gold_doc.tickers_mentioned or ())
+    listed += tuple(move.listing for move in gold_doc.price_moves)
+    listed += tuple(metric.listing for metric in gold_doc.metrics if metric.listing)
+    return unique(normalise_ticker(t) for t in listed)
 
 
 def _score_tickers(gold_doc: GoldDocument, article: Article) -> FieldResult:
-    """Gold `about` ∪ `tickers_mentioned` against the listings of predicted companies.
+    """Gold tickers (`_gold_tickers`) against the listings of predicted companies.
 
     A predicted company is right when any of its listings is in the gold set. When the gold does
     not list `tickers_mentioned` (the seeds give only `about`), a company the gold names among its
