@@ -1,0 +1,289 @@
+"""Names of financial figures in text ("net income", "cloud revenue", "EPS") and their segment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import regex
+
+# (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
+# Bare "earnings"/"profit"/"income" are `earnings`: a per-share value makes them EPS, a plain
+# amount net income (decided where the value is read).
+_METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "adjusted_eps",
+        r"(?:adjusted|non-GAAP|core|underlying)\s+(?:diluted\s+)?(?:EPS|earnings\s+"
+        r"per\s+(?:share|ADS)|profit\s+per\s+share|net\s+income\s+per\s+share)",
+    ),
+    (
+        "eps",
+        r"(?:diluted\s+|basic\s+|GAAP\s+)?(?:EPS|earnings\s+per\s+(?:share|ADS)|profit\s+per\s+"
+        r"share|net\s+income\s+per\s+share|per[\s-]share\s+(?:earnings|profit))",
+    ),
+    (
+        "adjusted_net_income",
+        r"(?:adjusted|non-GAAP|core|underlying)\s+(?:net\s+)?(?:income|profits?"
+        r"|earnings)",
+    ),
+    ("net_income", r"net\s+(?:income|profits?|earnings|loss)|profit\s+attributable|bottom\s+line"),
+    ("operating_income", r"operating\s+(?:income|profits?|loss)|income\s+from\s+operations"),
+    ("gross_margin", r"gross\s+(?:profit\s+)?margins?"),
+    ("operating_margin", r"operating\s+margins?"),
+    ("other:net_margin", r"net\s+(?:profit\s+)?margins?"),
+    ("free_cash_flow", r"free\s+cash\s+flows?"),
+    ("other:operating_cash_flow", r"operating\s+cash\s+flows?|cash\s+flows?\s+from\s+operations"),
+    ("other:gross_profit", r"gross\s+profits?"),
+    ("other:ebitda", r"(?:adjusted\s+)?EBITDA"),
+    ("other:capex", r"capital\s+expenditures?|capex|capital\s+spending"),
+    (
+        "dividend_per_share",
+        r"(?:(?:quarterly|monthly|annual|cash|regular|special|interim|final|income)\s+)*"
+        r"distributions?|"
+        r"(?:(?:quarterly|annual|cash|regular|special|interim|final)\s+)*"
+        r"(?:cash\s+)?dividends?(?!\s+(?:yield|payout))",
+    ),
+    (
+        "buyback",
+        r"(?:share|stock)\s+(?:buybacks?|repurchases?)|buybacks?|repurchase\s+"
+        r"(?:program|plan|authori[sz]ation)",
+    ),
+    ("market_cap", r"market\s+(?:capitali[sz]ation|cap|value|valuation)"),
+    ("revenue", r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"),
+    ("earnings", r"earnings|profits?|income"),
+)
+_METRIC_BY_NAME = {
+    name: regex.compile(rf"(?<![\w-])(?:{pattern})\b", regex.IGNORECASE)
+    for name, pattern in _METRIC_PATTERNS
+}
+# Head words (lower case, by prefix) and the metric names that can contain them, most specific
+# first (the earliest-starting match wins, so "adjusted net income" beats "net income").
+_HEAD_METRICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("revenue", ("revenue",)),
+    ("sales", ("revenue",)),
+    ("turnover", ("revenue",)),
+    ("top line", ("revenue",)),
+    ("income", ("adjusted_net_income", "net_income", "operating_income", "earnings")),
+    ("profit", ("adjusted_net_income", "net_income", "operating_income", "other:gross_profit",
+                "earnings")),
+    ("earnings", ("adjusted_eps", "eps", "adjusted_net_income", "net_income", "earnings")),
+    ("eps", ("adjusted_eps", "eps")),
+    ("loss", ("net_income", "operating_income")),
+    ("margin", ("gross_margin", "operating_margin", "other:net_margin")),
+    ("cash", ("free_cash_flow", "other:operating_cash_flow")),
+    ("ebitda", ("other:ebitda",)),
+    ("capex", ("other:capex",)),
+    ("capital", ("other:capex",)),
+    ("dividend", ("dividend_per_share",)),
+    ("distribution", ("dividend_per_share",)),
+    ("buyback", ("buyback",)),
+    ("repurchase", ("buyback",)),
+    ("market", ("market_cap",)),
+    ("bottom", ("net_income",)),
+)  # fmt: skip
+
+# Business lines, as written -> canonical segment name.
+SEGMENTS: Mapping[str, str] = {
+    "cloud computing": "cloud",
+    "cloud intelligence": "cloud",
+    "ai cloud": "cloud",
+    "cloud": "cloud",
+    "quick commerce": "quick_commerce",
+    "quick-commerce": "quick_commerce",
+    "instant commerce": "quick_commerce",
+    "e-commerce": "e_commerce",
+    "ecommerce": "e_commerce",
+    "international commerce": "international_commerce",
+    "local services": "local_services",
+    "services": "services",
+    "iphone": "iphone",
+    "iphones": "iphone",
+    "ipads": "ipad",
+    "macs": "mac",
+    "greater china": "greater_china",
+    "china": "greater_china",
+    "japan": "japan",
+    "europe": "europe",
+    "americas": "americas",
+    "america": "americas",
+    "rest of asia pacific": "rest_of_asia_pacific",
+    "asia pacific": "asia_pacific",
+    "north america": "north_america",
+    "ipad": "ipad",
+    "mac": "mac",
+    "wearables": "wearables",
+    "advertising": "advertising",
+    "ad": "advertising",
+    "data center": "data_center",
+    "data-center": "data_center",
+    "datacenter": "data_center",
+    "gaming": "gaming",
+    "automotive": "automotive",
+    "licensing": "licensing",
+    "patent-licensing": "licensing",
+    "chip": "chips",
+    "chips": "chips",
+    "semiconductor": "chips",
+    "handset": "handsets",
+    "handsets": "handsets",
+    "iot": "iot",
+    "internet of things": "iot",
+    "internet-of-things": "iot",
+    "broadcast": "broadcast",
+    "consumer electronics": "consumer_electronics",
+    "search": "search",
+    "youtube": "youtube",
+    "aws": "aws",
+    "azure": "azure",
+    "subscription": "subscription",
+    "hardware": "hardware",
+    "software": "software",
+    "retail": "retail",
+    "wholesale": "wholesale",
+    "streaming": "streaming",
+    "logistics": "logistics",
+    "fintech": "fintech",
+    "gaming and entertainment": "gaming",
+}
+SEGMENT_ALT = "|".join(
+    regex.escape(s).replace(r"\ ", r"[\s-]+") for s in sorted(SEGMENTS, key=len, reverse=True)
+)
+# "sales of its medical devices": a business line named after the figure, in plain words.
+_SEGMENT_OF = regex.compile(
+    r"\s+(?:of|from)\s+(?:its|their|the\s+company's)\s+(?P<seg>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+    r"(?:\s+(?:business|segment|division|unit|products?))?(?=[\s,.;])"
+)
+_SEGMENT_IN = regex.compile(
+    rf"\s+(?:in|from)\s+(?:the\s+)?(?P<seg>{SEGMENT_ALT})\b", regex.IGNORECASE
+)
+_RELATIVE_BEFORE = regex.compile(r",\s*which\s+(?:\w+\s+){1,2}$", regex.IGNORECASE)
+SEGMENT_UNIT = regex.compile(
+    rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})\s+(?:unit|division|segment|business|arm)\b",
+    regex.IGNORECASE,
+)
+SEGMENT_NAME = regex.compile(rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?![\w-])", regex.IGNORECASE)
+SEGMENT_ANAPHORA = regex.compile(
+    r"\b(?:this|that|the)\s+(?:segment|division|unit|business)\b", regex.IGNORECASE
+)
+
+
+# The head word every metric name contains. Finding heads first and reading the full name only
+# around them is several times faster than running the full alternation over every position.
+_HEAD = regex.compile(
+    r"\b(?:revenues?|sales|turnover|top[\s-]line|income|profits?|earnings|EPS|loss|margins?|"
+    r"cash|EBITDA|capex|capital|dividends?|distributions?|buybacks?|repurchases?|market|bottom)\b",
+    regex.IGNORECASE,
+)
+
+
+_UNIT_WORD = regex.compile(r"\b(?:unit|division|segment|business|arm)\b", regex.IGNORECASE)
+_WORDS_BEFORE = regex.compile(r"[\w&'-]+")
+_SEGMENT_FILLERS = frozenset(
+    {"product", "products", "unit", "division", "segment", "business", "arm"}
+)
+
+
+def segment_before(text: str, start: int, end: int) -> str | None:
+    """The business line written right before a metric name ("cloud revenue", "AI cloud
+    unit's sales"), read from the last three words of text[start:end]."""
+    words = _WORDS_BEFORE.findall(text, start, end)[-4:]
+    if not words:
+        return None
+    words = [w.removesuffix("'s") for w in words]
+    while words and words[-1].lower() in _SEGMENT_FILLERS:
+        words.pop()
+    if words and words[-1].lower().endswith(("-related", "-based")):
+        words[-1] = words[-1].rsplit("-", 1)[0]
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            segment = canonical_segment(" ".join(words[-size:]))
+            if segment is not None:
+                return segment
+    return None
+
+
+def has_metric_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a word that heads a metric name (a cheap first test)."""
+    return _HEAD.search(text, start, end) is not None
+
+
+def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, metric) of the metric names in text[start:end], read around head words.
+
+    Only the patterns that can contain a head word are tried, in a short window: each is small,
+    which is much faster than one alternation of all of them.
+    """
+    matches: list[tuple[int, int, str]] = []
+    covered = start
+    for head in _HEAD.finditer(text, start, end):
+        if head.start() < covered:
+            continue
+        window_start = max(covered, head.start() - 45)
+        window_end = min(end, head.end() + 30)
+        best: tuple[int, int, str] | None = None
+        for metric, pattern in _candidates(head.group(0)):
+            for match in pattern.finditer(text, window_start, window_end):
+                if match.start() <= head.start() < match.end():
+                    if best is None or match.start() < best[0]:
+                        best = (match.start(), match.end(), metric)
+                    break
+        if best is not None:
+            matches.append(best)
+            covered = best[1]
+    return matches
+
+
+def _candidates(head: str) -> list[tuple[str, regex.Pattern[str]]]:
+    key = head.lower().replace("-", " ")
+    key = " ".join(key.split())
+    for prefix, names in _HEAD_METRICS:
+        if key.startswith(prefix):
+            return [(name, _METRIC_BY_NAME[name]) for name in names]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class MetricTerm:
+    """A figure's name in the text, with the business line written before it."""
+
+    start: int
+    end: int
+    metric: str
+    segment: str | None = None
+    implied: bool = False  # "the cloud unit's 11% growth": a segment whose growth is revenue
+
+
+def canonical_segment(words: str) -> str | None:
+    key = " ".join(words.replace("-", " ").lower().split())
+    return SEGMENTS.get(key) or SEGMENTS.get(key.replace(" ", "-"))
+
+
+def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
+    """Metric names in text[start:end], each with the segment written right before it."""
+    terms: list[MetricTerm] = []
+    for match_start, match_end, metric in _metric_matches(text, start, end):
+        segment = segment_before(text, max(start, match_start - 40), match_start)
+        if segment is None and metric == "revenue":
+            region = _SEGMENT_IN.match(text, match_end, end)
+            if region is not None:
+                segment = canonical_segment(region.group("seg"))
+            of = None if region is not None else _SEGMENT_OF.match(text, match_end, end)
+            if of is not None:
+                segment = canonical_segment(of.group("seg")) or "_".join(
+                    of.group("seg").lower().replace("-", " ").split()
+                )
+        if segment is None and _RELATIVE_BEFORE.search(
+            text, max(start, match_start - 40), match_start
+        ):
+            previous = terms[-1] if terms else None
+            segment = (
+                previous.segment if previous is not None else None
+            )  # ", which generated revenue"
+        terms.append(MetricTerm(match_start, match_end, metric, segment))
+    units = SEGMENT_UNIT.finditer(text, start, end) if _UNIT_WORD.search(text, start, end) else ()
+    for match in units:
+        segment = canonical_segment(match.group("seg"))
+        if segment and not any(t.start <= match.start() < t.end for t in terms):
+            terms.append(MetricTerm(match.start(), match.end(), "revenue", segment, implied=True))
+    terms.sort(key=lambda t: t.start)
+    return terms

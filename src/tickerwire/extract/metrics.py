@@ -1,0 +1,272 @@
+"""`financial_metric` events: a company's figure, its value, its change, its period.
+
+Two kinds of statements make a metric. A value bound to a metric name ("revenue of 280.15
+billion yuan", "Net income was ...", "$50 billion in share repurchases", "a cash dividend of
+$0.24 per share") and a change whose subject is a metric name ("cloud revenues rose 9.7 percent
+at Alibaba", "a 12% revenue increase to 14.8 billion yuan"). A change stated next to a value of
+the same figure ("Net income was 48.945 billion yuan, a 239% surge") is one metric. Values that
+are a comparison base ("from $1.8 billion a year ago") or a difference ("by $148 billion") are
+not the figure and are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from tickerwire.extract.changes import Change
+from tickerwire.extract.dates import PeriodMention
+from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.metric_facts import (
+    PERCENT_METRICS,
+    PRIOR_BEFORE,
+    MetricFact,
+    add_change_facts,
+    value_facts,
+)
+from tickerwire.extract.metric_terms import (
+    SEGMENT_ANAPHORA,
+    SEGMENT_NAME,
+    SEGMENT_UNIT,
+    canonical_segment,
+    has_metric_word,
+)
+from tickerwire.extract.price_moves import evidence
+from tickerwire.extract.quantities import Quantity
+from tickerwire.extract.sentences import Sentence
+from tickerwire.extract.subjects import Topic, TopicResolver
+from tickerwire.extract.tables import find_table_figures
+from tickerwire.records import Event, FinancialMetricAttributes, StatedConversion
+
+# Confidence of a figure bound to its name in one clause; set by reading FNSPID outputs.
+BASE_CONFIDENCE = 0.85
+IMPLIED_METRIC_PENALTY = 0.1  # "the cloud unit's 11% growth" read as revenue growth
+CARRIED_PERIOD_PENALTY = 0.05
+# A results-table row is unambiguous about the figure; the company is the brief's main one.
+TABLE_CONFIDENCE = 0.75
+
+_ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
+_LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
+_LEADING_ARTICLE = regex.compile(r"^(?:the|for)\s+", regex.IGNORECASE)
+_CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
+_PERIOD_PRIOR = regex.compile(
+    r"\b(?:year[\s-]ago|prior[\s-]year|same|previous|comparable)\b", regex.I
+)
+
+# Metrics that are amounts of money and must be written with a currency and a size.
+_AMOUNT_METRICS = frozenset(
+    {
+        "revenue",
+        "net_income",
+        "adjusted_net_income",
+        "operating_income",
+        "free_cash_flow",
+        "buyback",
+        "market_cap",
+        "other:gross_profit",
+        "other:ebitda",
+        "other:capex",
+        "other:operating_cash_flow",
+    }
+)
+_PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
+
+
+def metric_events(
+    ctx: DocumentContext,
+    sentence: Sentence,
+    quantities: list[Quantity],
+    changes: list[Change],
+    topics: list[Topic],
+    resolver: TopicResolver,
+) -> list[Event]:
+    """The financial metrics stated in one sentence, in text order."""
+    has_metric_topic = any(t.kind == "metric" for t in topics)
+    if not has_metric_topic and not has_metric_word(ctx.text, sentence.start, sentence.end):
+        return []
+    metric_terms = [t for t in resolver.terms if t.kind == "metric"]
+    if not metric_terms or _CONDITIONAL.match(sentence.text):
+        return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
+    facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
+    add_change_facts(ctx, sentence, changes, topics, facts, quantities)
+    events = []
+    for fact in facts:
+        event = _event(ctx, sentence, fact)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+# -- values -------------------------------------------------------------------------------------
+
+
+# -- changes ------------------------------------------------------------------------------------
+
+
+# -- events -------------------------------------------------------------------------------------
+
+
+def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    metric = fact.term.metric
+    value = fact.value
+    if metric in ("earnings", "net_income", "adjusted_net_income", "eps", "adjusted_eps"):
+        prefix = ctx.text[max(sentence.start, fact.term.start - 30) : fact.term.end]
+        adjusted = bool(_ADJUSTED.search(prefix)) or metric.startswith("adjusted")
+        if value is not None and value.per_share:
+            return "adjusted_eps" if adjusted else "eps"
+        if metric in ("eps", "adjusted_eps"):
+            return metric
+        if metric == "earnings":
+            return "net_income" if value is not None else "eps"
+    if value is not None and value.per_share and metric not in _PER_SHARE_METRICS:
+        return None
+    if (
+        metric == "dividend_per_share"
+        and value is not None
+        and not value.per_share
+        and value.scaled
+    ):
+        return None
+    return metric
+
+
+def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event | None:
+    metric = _final_metric(ctx, sentence, fact)
+    if metric is None or fact.owner is None:
+        return None
+    if ctx.entity_type(fact.owner.entity_id) != "company":
+        return None
+    value = fact.value
+    amount: float | None = None
+    currency: str | None = None
+    conversion: StatedConversion | None = None
+    if value is not None:
+        if metric in PERCENT_METRICS:
+            if value.kind != "percent":
+                return None
+            amount = value.value
+        else:
+            if value.kind != "money":
+                return None
+            if metric in _AMOUNT_METRICS and not value.scaled and abs(value.value) < 1e5:
+                return None  # "$451" next to "market value" is a share price, not the figure
+            amount, currency = value.value, value.currency
+            if metric in ("net_income", "operating_income") and _LOSS.search(
+                ctx.text, fact.term.start, fact.term.end
+            ):
+                amount = -abs(amount)
+            if value.conversion is not None:
+                conversion = StatedConversion(
+                    value=value.conversion.value, currency=value.conversion.currency or ""
+                )
+    change_pct = fact.change.pct if fact.change is not None else None
+    if amount is None and change_pct is None:
+        return None
+    segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
+    period_text, period_end, carried = _period(ctx, sentence, fact)
+    confidence = BASE_CONFIDENCE - (fact.owner.penalty if fact.owner else 0.0)
+    if fact.term.implied:
+        confidence -= IMPLIED_METRIC_PENALTY
+    if carried:
+        confidence -= CARRIED_PERIOD_PENALTY
+    attributes = FinancialMetricAttributes(
+        metric=metric,
+        segment=segment,
+        value=amount,
+        currency=currency,
+        stated_conversion=conversion,
+        change_pct=change_pct,
+        period=period_text,
+        period_end=period_end,
+        is_estimate=fact.estimate,
+    ).model_dump(mode="json")
+    return Event(
+        type="financial_metric",
+        entity=fact.owner.entity_id,
+        evidence=evidence(ctx, sentence.start, sentence.end),
+        confidence=round(max(0.05, confidence), 3),
+        attributes=attributes,
+    )
+
+
+def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """A business line named in the sentence ("its cloud computing division") or referred to
+    ("this segment": the last one named in the two sentences before)."""
+    units = {
+        canonical_segment(m.group("seg"))
+        for m in SEGMENT_UNIT.finditer(ctx.text, sentence.start, sentence.end)
+    }
+    units.discard(None)
+    if len(units) == 1:
+        return units.pop()
+    if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
+        return None
+    for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
+        names = [
+            canonical_segment(m.group("seg"))
+            for m in SEGMENT_NAME.finditer(ctx.text, previous.start, previous.end)
+        ]
+        named = [n for n in names if n]
+        if named:
+            return named[-1]
+    return None
+
+
+def _own_periods(ctx: DocumentContext, sentence: Sentence) -> list[PeriodMention]:
+    return [
+        p
+        for p in ctx.periods_in(sentence)
+        if not _PERIOD_PRIOR.search(p.text)
+        and not PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
+    ]
+
+
+def _period(
+    ctx: DocumentContext, sentence: Sentence, fact: MetricFact
+) -> tuple[str | None, dt.date | None, bool]:
+    """The reporting period named in the sentence, else the last one named earlier in the
+    paragraph (results paragraphs name the quarter once): then marked as carried."""
+    periods = _own_periods(ctx, sentence)
+    if periods:
+        chosen = min(periods, key=lambda p: abs(p.start - fact.anchor))
+        return _clean_period(chosen.text), chosen.period_end, False
+    for previous in reversed(ctx.sentences[max(0, sentence.index - 4) : sentence.index]):
+        if previous.paragraph != sentence.paragraph:
+            break
+        earlier = _own_periods(ctx, previous)
+        if earlier:
+            return _clean_period(earlier[-1].text), earlier[-1].period_end, True
+    return None, None, False
+
+
+def _clean_period(text: str) -> str:
+    return _LEADING_ARTICLE.sub("", " ".join(text.split()))
+
+
+def table_events(ctx: DocumentContext) -> list[Event]:
+    """Metrics of a results table ("Shr 34 cts vs 1.19 dlrs"): the article's company's figures.
+
+    A brief with a table is about one company (its headline names it); without a main company
+    the rows are not attributed.
+    """
+    if ctx.main_company is None:
+        return []
+    events = []
+    for figure in find_table_figures(ctx.text):
+        attributes = FinancialMetricAttributes(
+            metric=figure.metric,
+            value=figure.value,
+            currency=figure.currency,
+            period=figure.period,
+        ).model_dump(mode="json")
+        events.append(
+            Event(
+                type="financial_metric",
+                entity=ctx.main_company,
+                evidence=evidence(ctx, figure.start, figure.end),
+                confidence=TABLE_CONFIDENCE,
+                attributes=attributes,
+            )
+        )
+    return events

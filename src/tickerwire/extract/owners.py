@@ -1,0 +1,381 @@
+"""Whose shares or whose figure: owners named, referred to ("its"), or the article's subject.
+
+`OwnerResolver` answers for one sentence: the company of "shares of X", "X's shares", "its
+stock", a bare "the stock", and the company of a figure ("X's revenue", "revenue at X", "its
+revenue", or a sentence that names nobody). A reference resolves to a company named before, with
+a confidence penalty, and never to our company when the sentence names a company we do not know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from tickerwire.extract.changes import Change
+from tickerwire.extract.document import DocumentContext, EntityGroup
+from tickerwire.extract.lexicon import VENUE
+from tickerwire.extract.metric_terms import MetricTerm, canonical_segment
+from tickerwire.extract.sentences import Sentence
+
+TermKind = Literal["entity", "share", "metric", "blocker"]
+
+# Confidence penalties for owners found by reference rather than by name. Chosen by reading the
+# seed and FNSPID outputs: a pronoun is usually right (small penalty); the article's main
+# company for a bare "the stock" is right less often (larger penalty).
+PRONOUN_PENALTY = 0.1
+# Below this relevance a company that "expects" a figure is taken for an analyst or a data
+# provider quoted in passing (the linker gives the article's subjects 0.5 and more).
+SOURCE_RELEVANCE = 0.3
+FALLBACK_PENALTY = 0.25
+_POSSESSIVE_PRONOUN = regex.compile(
+    r"\b(?P<pron>its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|"
+    r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
+    r"conglomerate|platform|tech|business|startup|miner|producer|manufacturer|airline)'s?|"
+    r"the\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*'s)"
+    r"\s+(?:[\w.-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_COMPANY_LIKE = regex.compile(
+    r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Inc|Corp|Co|Ltd|Group|Holdings|PLC|plc|SA|AG|NV|"
+    r"LLC)\b|\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)|"
+    r"\b[A-Z0-9]{2,5}\.[A-Z]{1,2}\b"
+)
+_VERB_NEXT = regex.compile(
+    r"(?:anticipates|expects|reported|reports|posted|posts|said|says|has|had|delivered|"
+    r"generated|forecasts|sees|booked|recorded|announced|saw|made)\b"
+)
+_DEMONYM = regex.compile(r"(?:ese|ian|ean|can|ish)$")
+_NAME_TOKEN = regex.compile(r"(?<![\w'-])[A-Z][\w&.'-]*")
+# Capitalised words of financial prose that name no company.
+_PLAIN_CAPITALS = frozenset(
+    {
+        *("the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "as", "its", "their"),
+        *("this", "that", "these", "those", "it", "they", "we", "our", "i", "he", "she"),
+        *("q1", "q2", "q3", "q4", "fy", "ceo", "cfo", "coo", "eps", "gaap", "non-gaap", "ai"),
+        *("u.s", "us", "usa", "zacks", "consensus", "estimate", "estimates", "rank", "lseg"),
+        *("wall", "street", "revenue", "revenues", "sales", "net", "gross", "operating", "total"),
+        *("adjusted", "earnings", "income", "profit", "margin", "fiscal", "year", "quarter"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun"),
+        *("jul", "aug", "sep", "sept", "oct", "nov", "dec", "ttm", "yoy", "analysts", "shares"),
+        *("according", "data", "reuters", "visible", "alpha", "factset", "refinitiv"),
+        *("cagr", "esp", "ebitda", "fx", "etf", "ipo", "aws", "capex", "r&d", "mln", "dlrs"),
+    }
+)
+# Names after these are who said or estimated a figure, not whose figure it is.
+_SOURCE_BEFORE = regex.compile(
+    r"\b(?:by|according\s+to|per|from|via|polled\s+by|data\s+from)\s+(?:the\s+)?$", regex.I
+)
+_FORECAST_VERB = regex.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:expects?|estimates?|forecasts?|projects?|predicts?|sees)\b", regex.I
+)
+_OWN_FIGURE = regex.compile(r"\b(?:its|their|own)\b", regex.IGNORECASE)
+_OF_IN = regex.compile(r"\s+(?:of|in)\s+")
+_OF_NAME = regex.compile(r"(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
+_AT_OF = regex.compile(r"\s+(?:at|of|for|from)\s+")
+_GAP_WORD = regex.compile(r"[\w.-]+")
+_NAME_WORD = regex.compile(r"[\w.&'-]+")
+_IN_PASSING = regex.compile(
+    r"\b(?:like|likes\s+of|such\s+as|including|than|versus|vs\.?|rivals?|competitors?|peers?|"
+    r"compared\s+(?:with|to))\s+(?:[\w.&'-]+(?:\s+|,\s*)){0,4}?(?:(?:and|or)\s+)?$",
+    regex.IGNORECASE,
+)
+# What may stand right before a bare "shares"/"the stock" that we attribute by context: an
+# article, a preposition, or nothing (clause start). Venue words are removed first.
+_BARE_SHARE_START = regex.compile(
+    r"(?:[,;]\s*|\b(?:the|its|and|with|as|in|of|sending|sent|leaving|lifting|pushing)\s+)"
+    r"(?:(?:class\s+[AB]|common|ordinary|listed|traded)\s+)?$",
+    regex.IGNORECASE,
+)
+_COORDINATION = regex.compile(r"\s*(?:,\s*and|,|and|&|as\s+well\s+as|plus)\s*$", regex.IGNORECASE)
+_OWNER_GAP_STOP = frozenset(
+    [
+        "have",
+        "has",
+        "had",
+        "are",
+        "is",
+        "was",
+        "were",
+        "and",
+        "or",
+        "but",
+        "with",
+        "while",
+        "after",
+        "as",
+        "that",
+        "which",
+        "said",
+        "says",
+        "reported",
+        "rose",
+        "fell",
+        "the",
+        "a",
+        "an",
+    ]
+)
+_AT_ENTITY = regex.compile(r"\b(?:at|for|of)\s+$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """The company (or index) a change belongs to, and how sure the attribution is."""
+
+    entity_id: str
+    ticker: str | None = None
+    penalty: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    start: int
+    end: int
+    kind: TermKind
+    group: EntityGroup | None = None
+    metric: MetricTerm | None = None
+
+
+class OwnerResolver:
+    """Owner questions about one sentence (the base of `subjects.TopicResolver`)."""
+
+    def __init__(self, ctx: DocumentContext, sentence: Sentence):
+        self.ctx = ctx
+        self.sentence = sentence
+        self.text = ctx.text
+
+    def _companies(self, start: int, end: int) -> list[EntityGroup]:
+        return [g for g in self.ctx.groups_in(start, end) if g.entity_type == "company"]
+
+    def _coordinated(self, last: EntityGroup) -> list[EntityGroup]:
+        """'Snap SNAP.N and Pinterest PINS.N': the companies joined to `last` by and/commas."""
+        chain = [last]
+        candidates = self._companies(self.sentence.start, last.start)
+        for group in reversed(candidates):
+            if group.entity_id == chain[0].entity_id and group.end + 15 >= chain[0].start:
+                chain[0] = group  # "Meta Platforms ... META.O": one name written twice
+            elif _COORDINATION.match(self.text, group.end, chain[0].start):
+                chain.insert(0, group)
+            else:
+                break
+        return chain
+
+    def _coordinated_after(self, first: EntityGroup) -> list[EntityGroup]:
+        chain = [first]
+        for group in self._companies(first.end, self.sentence.end):
+            if _COORDINATION.match(self.text, chain[-1].end, group.start):
+                chain.append(group)
+            else:
+                break
+        return chain
+
+    def share_owners(self, term: Term) -> tuple[tuple[Owner, ...], int]:
+        """Whose shares: 'shares of X', "X's shares", 'its shares', or a bare 'the stock'."""
+        text = self.text
+        after = _OF_IN.match(text, term.end, self.sentence.end)
+        if after is not None:
+            following = self._companies(after.end(), min(self.sentence.end, after.end() + 3))
+            if following:
+                chain = self._coordinated_after(following[0])
+                return tuple(Owner(g.entity_id, g.ticker) for g in chain), term.start
+            if _OF_NAME.match(text, after.end(), self.sentence.end):
+                return (), term.start  # "shares of chipmaker AMDAMD.O": a company we do not know
+        before = self._companies(self.sentence.start, term.start)
+        if before:
+            nearest = before[-1]
+            gap = text[nearest.end : term.start]
+            if self._owner_gap(gap):
+                chain = self._coordinated(nearest)
+                return tuple(Owner(g.entity_id, g.ticker) for g in chain), chain[0].start
+        pronoun = _POSSESSIVE_PRONOUN.search(
+            text, max(self.sentence.start, term.start - 60), term.start
+        )
+        if pronoun is not None:
+            plural = pronoun.group("pron").lower() == "their"
+            return self._pronoun_owners(pronoun.start(), plural), pronoun.start()
+        if self._unknown_name_before(term.start):
+            return (), term.start
+        window_start = max(self.sentence.start, term.start - 40)
+        before_text = regex.sub(
+            r"\s+", " ", VENUE.sub(" ", text[window_start : term.start])
+        ).strip()
+        at_sentence_start = window_start == self.sentence.start and not before_text
+        if not at_sentence_start and not _BARE_SHARE_START.search(before_text + " "):
+            return (), term.start
+        owner = self._fallback_owner(term.start)
+        return ((owner,) if owner else ()), term.start
+
+    def _owner_gap(self, gap: str) -> bool:
+        """Whether only a possessive and venue/class words stand between a name and 'shares'."""
+        if any(ch in gap for ch in ',;:()"') or len(gap) > 40:
+            return False
+        words = _GAP_WORD.findall(gap.strip().removeprefix("'s").removeprefix("'"))
+        return len(words) <= 3 and not any(w.lower() in _OWNER_GAP_STOP for w in words)
+
+    def _unknown_name_before(self, position: int) -> bool:
+        """'Nissan shares' with Nissan unknown: a capitalised name owns them, not our company."""
+        window = self.text[max(self.sentence.start, position - 30) : position]
+        window = VENUE.sub(" ", window)
+        words = _NAME_WORD.findall(window)[-2:]
+        sentence_first = self.text[self.sentence.start : position].split()[:1]
+        for word in words:
+            if (
+                word[:1].isupper()
+                and word not in ("The", "Its", "Their")
+                and [word] != sentence_first
+            ):
+                return True
+        return False
+
+    def _pronoun_owners(self, position: int, plural: bool) -> tuple[Owner, ...]:
+        before = self._companies(self.sentence.start, position)
+        if before:
+            chain = self._coordinated(before[-1]) if plural else [before[-1]]
+            return tuple(Owner(g.entity_id, g.ticker, PRONOUN_PENALTY) for g in chain)
+        owner = self._previous_company(PRONOUN_PENALTY)
+        return (owner,) if owner else ()
+
+    def _previous_company(self, penalty: float) -> Owner | None:
+        """The company a back-reference points to: the last one named before this sentence
+        (nearby, and not named in passing: "rivals like X and Y"), else the main company."""
+        window_start = max(0, self.sentence.start - 400)
+        earlier = [
+            g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)
+        ]
+        if earlier:
+            return Owner(earlier[-1].entity_id, None, penalty)
+        if self.ctx.main_company is not None:
+            return Owner(self.ctx.main_company, None, FALLBACK_PENALTY)
+        return None
+
+    def _in_passing(self, group: EntityGroup) -> bool:
+        """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
+        comparison, not the subject a later 'its' refers to."""
+        before = self.text[max(0, group.start - 40) : group.start]
+        return bool(_IN_PASSING.search(before))
+
+    def _fallback_owner(self, position: int) -> Owner | None:
+        """Whose 'shares' when the sentence names no owner: the one company named before in
+        the sentence, else the one company of the previous sentence, else the main company."""
+        before = self._companies(self.sentence.start, position)
+        if len({g.entity_id for g in before}) == 1:
+            return Owner(before[-1].entity_id, None, PRONOUN_PENALTY)
+        if self._companies(self.sentence.start, self.sentence.end):
+            return None
+        index = self.sentence.index
+        if index > 0:
+            previous = self.ctx.sentences[index - 1]
+            if (
+                previous.paragraph == self.sentence.paragraph
+                or self.sentence.start - previous.end < 3
+            ):
+                named = {g.entity_id for g in self._companies(previous.start, previous.end)}
+                if len(named) == 1:
+                    return Owner(named.pop(), None, PRONOUN_PENALTY)
+        main = self.ctx.main_company
+        if main is None:
+            return None
+        earlier = self._companies(max(0, self.sentence.start - 400), self.sentence.start)
+        if earlier and earlier[-1].entity_id != main:
+            return None  # the paragraph is about another company
+        return Owner(main, None, FALLBACK_PENALTY)
+
+    def metric_owner(self, term: Term, anchor: int) -> Owner | None:
+        """Whose figure: 'revenue at X', "X's revenue", 'X reported revenue', else 'its'."""
+        at = _AT_OF.match(self.text, term.end, self.sentence.end)
+        if at is not None:
+            following = self._companies(at.end(), min(self.sentence.end, at.end() + 3))
+            if following:
+                return Owner(following[0].entity_id, following[0].ticker)
+        before = [
+            g
+            for g in self._companies(self.sentence.start, term.start)
+            if not _SOURCE_BEFORE.search(self.text, max(self.sentence.start, g.start - 25), g.start)
+        ]
+        if before:
+            nearest = before[-1]
+            if self._is_source(nearest, term):
+                return None  # "LSEG expects revenue ...": a data provider's estimate
+            return Owner(
+                nearest.entity_id, nearest.ticker, PRONOUN_PENALTY if nearest.coref else 0.0
+            )
+        if self._unknown_company_named(term.start):
+            return None  # "HP's revenues", "Qorvo (QRVO) bested ...": a company we do not know
+        pronoun = _POSSESSIVE_PRONOUN.search(
+            self.text, max(self.sentence.start, term.start - 60), term.start
+        )
+        if pronoun is not None:
+            return self._previous_company(PRONOUN_PENALTY)
+        return self._article_subject()
+
+    def _is_source(self, group: EntityGroup, term: Term) -> bool:
+        """A company the article barely mentions, telling a forecast of a figure that is not
+        its own ("LSEG expects revenue from the segment to rise"): the source, not the owner."""
+        between = self.text[group.end : term.start]
+        if not _FORECAST_VERB.match(between) or _OWN_FIGURE.search(between):
+            return False
+        entity = self.ctx.entities.get(group.entity_id)
+        return entity is not None and entity.relevance < SOURCE_RELEVANCE
+
+    def _article_subject(self) -> Owner | None:
+        """Whose figure a sentence without a name gives: the article's main company when the
+        text around is about it, else the company named last before the sentence."""
+        index = self.sentence.index
+        if index > 0:
+            previous = self.ctx.sentences[index - 1]
+            if previous.paragraph == self.sentence.paragraph:
+                # the previous sentence's subject: a company named at its start
+                opening = self._companies(previous.start, min(previous.end, previous.start + 40))
+                if opening and not self._in_passing(opening[0]):
+                    return Owner(opening[0].entity_id, None, FALLBACK_PENALTY)
+        main = self.ctx.main_company
+        if main is not None:
+            return Owner(main, None, FALLBACK_PENALTY)
+        window_start = max(0, self.sentence.start - 400)
+        earlier = [
+            g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)
+        ]
+        return Owner(earlier[-1].entity_id, None, FALLBACK_PENALTY) if earlier else None
+
+    def _unknown_company_named(self, position: int) -> bool:
+        """Whether the sentence names, before `position`, a company that is not in the
+        reference: a capitalised name with a company suffix or a ticker, an unknown possessive
+        right before the figure, or a capitalised word past the first one that we cannot
+        place. Figures of such sentences are not attributed to the article's company."""
+        start = self.sentence.start
+        text = self.text[start:position]
+        for group in self.ctx.groups_in(start, position):
+            a, b = group.start - start, group.end - start
+            text = text[:a] + " " * (b - a) + text[b:]
+        if _COMPANY_LIKE.search(text):
+            return True
+        words = _NAME_TOKEN.findall(text)
+        for index, word in enumerate(words):
+            plain = word.removesuffix("'s").rstrip(".").lower()
+            if index == 0 and not word.endswith("'s") and not (word.isupper() and len(word) > 1):
+                # the sentence's first word is capitalised anyway, unless a verb follows it
+                # ("Brookfield anticipates 17% growth")
+                follows = text[text.find(word) + len(word) :].lstrip()
+                if plain in _PLAIN_CAPITALS or not _VERB_NEXT.match(follows):
+                    continue
+            if plain in _PLAIN_CAPITALS or canonical_segment(plain) is not None:
+                continue
+            if _DEMONYM.search(plain):
+                continue  # "The Chinese tech group", "European sales"
+            return True
+        return False
+
+    def owner_after_number(self, change: Change, limit: int) -> Owner | None:
+        """'9.7 percent from a year ago at Alibaba', '+61% for Meta': an owner after the number."""
+        end = min(limit, change.quantity.end + 40)
+        for group in self._companies(change.quantity.end, end):
+            if _AT_ENTITY.search(self.text, max(change.quantity.end, group.start - 6), group.start):
+                return Owner(group.entity_id, group.ticker)
+            break
+        return None
+
+    # -- lists ----------------------------------------------------------------------------------

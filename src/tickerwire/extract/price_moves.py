@@ -1,0 +1,155 @@
+"""`price_move` and `index_move` events from changes whose topic is a listing or an index."""
+
+from __future__ import annotations
+
+import regex
+
+from tickerwire.extract.changes import Change
+from tickerwire.extract.dedupe import Found
+from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.lexicon import VENUE, VENUE_KEYS
+from tickerwire.extract.subjects import Topic
+from tickerwire.extract.timing import Timing, move_timing, windows
+from tickerwire.records import Event, Evidence, IndexMoveAttributes, PriceMoveAttributes
+
+# Confidence of a move read from a named subject, a verb and a number in one clause; the
+# penalties below were set by reading the seed and FNSPID outputs (an inferred day or a
+# defaulted period is right most of the time, but not always).
+BASE_CONFIDENCE = 0.9
+INFERRED_DATE_PENALTY = 0.1
+DEFAULT_PERIOD_PENALTY = 0.05
+LIST_PENALTY = 0.05
+# Index-futures reports in news come before the cash open (FNSPID gold labels them premarket).
+FUTURES_DEFAULT_PERIOD = "premarket"
+
+_LEVEL_AFTER = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:(?:record|new)\s+)?$", regex.I)
+_LEVEL_BEFORE = regex.compile(r"\b(?:at|to)\s+$", regex.IGNORECASE)
+
+
+def evidence(ctx: DocumentContext, start: int, end: int) -> Evidence:
+    """The evidence span [start, end) quoted from the clean text."""
+    return Evidence(start=start, end=end, text=ctx.original[start:end])
+
+
+def _venue(
+    ctx: DocumentContext, change: Change, topic: Topic, next_start: int, alone: bool
+) -> str | None:
+    """Words that name the market of the move ("in Hong Kong", "U.S.-listed", "ADRs")."""
+    text = ctx.text
+    left_start, right_end, _ = windows(ctx, change, topic.subject_end, next_start)
+    spans = []
+    if topic.subject_start >= 0:
+        spans.append((max(change.sentence.start, topic.subject_start - 5), topic.subject_end))
+    spans.append((change.quantity.end, right_end))
+    spans.append((left_start, change.quantity.start))
+    if alone:
+        spans.append((change.sentence.start, change.sentence.end))
+    for start, end in spans:
+        match = VENUE.search(text, start, end)
+        if match is not None and match.lastgroup is not None:
+            return VENUE_KEYS[match.lastgroup]
+    return None
+
+
+def _confidence(base: float, penalty: float, timing: Timing, listed: bool) -> float:
+    value = base - penalty
+    if timing.date_inferred:
+        value -= INFERRED_DATE_PENALTY
+    if timing.period_defaulted:
+        value -= DEFAULT_PERIOD_PENALTY
+    if listed:
+        value -= LIST_PENALTY
+    return round(max(0.05, min(1.0, value)), 3)
+
+
+def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]) -> list[Found]:
+    """Price and index moves of one sentence, in text order."""
+    events: list[Found] = []
+    previous: Timing | None = None
+    alone = len(changes) == 1
+    for change, topic in zip(changes, topics, strict=True):
+        if topic.kind not in ("share", "index") or change.hedged or change.relative:
+            continue
+        # The words after the last number of a list time every number of it ("rose 15% and 7%
+        # in after-hours trading, respectively").
+        last = max(j for j, other in enumerate(changes) if other.head == change.head)
+        next_start = (
+            changes[last + 1].quantity.start if last + 1 < len(changes) else change.sentence.end
+        )
+        listed = bool(topic.extra.get("list")) or len(topic.owners) > 1
+        for owner in topic.owners:
+            if topic.kind == "share":
+                if not ctx.has_listings(owner.entity_id):
+                    continue
+                venue = _venue(ctx, change, topic, next_start, alone)
+                ticker = ctx.ticker_of(owner.entity_id, venue, owner.ticker)
+                if ticker is None:
+                    continue
+            else:
+                ticker = ctx.ticker_of(owner.entity_id, None, owner.ticker) or owner.entity_id
+            mic = ctx.exchange_of(ticker)
+            timing = move_timing(ctx, change, topic.subject_end, next_start, mic, previous, alone)
+            previous = timing
+            q = change.quantity
+            approximate = q.approximate and q.approx_word not in ("as much as", "up to")
+            confidence = _confidence(BASE_CONFIDENCE, owner.penalty, timing, listed)
+            if topic.kind == "share":
+                attributes = PriceMoveAttributes(
+                    listing=ticker,
+                    direction="up" if change.direction == "up" else "down",
+                    change_pct=change.pct,
+                    period=timing.period,  # type: ignore[arg-type]
+                    since=timing.since,
+                    approximate=approximate,
+                    context=timing.context,
+                ).model_dump(mode="json")
+                event_type = "price_move"
+            else:
+                period = timing.period
+                if topic.futures and timing.period_defaulted:
+                    period = FUTURES_DEFAULT_PERIOD
+                attributes = IndexMoveAttributes(
+                    index=ticker,
+                    direction="up" if change.direction == "up" else "down",
+                    change_pct=change.pct,
+                    level=_level(ctx, change, next_start),
+                    period=period,  # type: ignore[arg-type]
+                    since=timing.since,
+                    approximate=approximate,
+                    instrument="futures" if topic.futures else "index",
+                ).model_dump(mode="json")
+                event_type = "index_move"
+            event = Event(
+                type=event_type,
+                entity=owner.entity_id,
+                date=timing.date,
+                date_text=timing.date_text,
+                evidence=evidence(ctx, change.sentence.start, change.sentence.end),
+                confidence=confidence,
+                attributes=attributes,
+            )
+            explicit = timing.date is not None and not timing.date_inferred
+            events.append(Found(event, explicit, change.quantity.start, timing.period_defaulted))
+    return events
+
+
+def _level(ctx: DocumentContext, change: Change, next_start: int) -> float | None:
+    """'rose 1.94% to 25,829.91' or 'closed at 25,829.91, up 1.94%': the index level."""
+    sentence = change.sentence
+    for q in ctx.quantities_in(change.quantity.end, min(next_start, sentence.end)):
+        level_kind = q.kind in ("number", "index_points")  # "to 15,361.64 points"
+        if level_kind and _LEVEL_AFTER.match(ctx.text, change.quantity.end, q.start):
+            return q.value
+        break
+    before = [
+        q
+        for q in ctx.quantities_in(
+            max(sentence.start, change.trigger_start - 40), change.trigger_start
+        )
+        if q.kind == "number"
+    ]
+    if before and _LEVEL_BEFORE.search(
+        ctx.text, max(sentence.start, before[-1].start - 6), before[-1].start
+    ):
+        return before[-1].value
+    return None

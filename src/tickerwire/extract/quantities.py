@@ -1,0 +1,337 @@
+"""Numbers in news text: money, percentages, percentage points, index points, plain numbers.
+
+`find_quantities` reads every number once per document and returns `Quantity` records with the
+value in base units ("33.4 billion yuan" -> 33_400_000_000.0 CNY; "45.0 cents" -> 0.45 USD;
+"19%" -> 19.0 percent), the approximate marker before it ("nearly", "more than"), a range it
+belongs to ("5% to 7%", "44-59 cents"), a per-share flag, and a conversion the text states in
+parentheses ("33.4 billion yuan ($5.3 billion)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import regex
+
+from tickerwire.extract.currencies import (
+    CENT_WORDS,
+    PREFIX_CURRENCIES,
+    SUFFIX_CURRENCIES,
+)
+
+QuantityKind = Literal["percent", "pp", "index_points", "money", "number"]
+
+_SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+
+
+def _alternation(words: object) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_PREFIX = _alternation(PREFIX_CURRENCIES)
+_SUFFIX = _alternation(list(SUFFIX_CURRENCIES) + list(CENT_WORDS))
+
+# The standard library's engine runs this pattern about twice as fast as `regex`; the
+# lookahead lets it skip positions that cannot start a number or a currency quickly.
+_QUANTITY = re.compile(
+    rf"""
+    (?=[-+$€£¥₹₩0-9.UHNSACRGEJ])
+    (?<![\w.:/$€£¥₹₩])
+    (?P<sign>[+-](?=[\d.$€£¥]|US\$|HK\$))?
+    (?:(?P<pre>{_PREFIX})\s?)?
+    (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d:/])
+    (?:
+        \s?(?P<scale>trillion|billion|million|thousand|tn|trn|bn|bln|mln|mn)\b
+      | (?P<short_scale>[mMbBkK])(?![\w'])
+    )?
+    (?:
+        \s?(?P<percent>%|percent\b|per\s?cent\b|pct\b(?!\s+points?))
+      | \s(?P<pp>percentage[\s-]points?|pct\s+points?|pp\b|ppts?\b)
+      | \s?(?P<bps>bps\b|basis\s+points?)
+      | \s(?P<points>points?\b|pts\b)
+      | \s(?P<suffix>{_SUFFIX})\b
+    )?
+    (?![\w%])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_PER_SHARE = regex.compile(
+    r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS|ADR|unit|American\s+"
+    r"depositary\s+(?:share|receipt))\b",
+    regex.IGNORECASE,
+)
+
+APPROXIMATE_WORDS = (
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx.",
+    "some",
+    "over",
+    "more than",
+    "less than",
+    "under",
+    "just over",
+    "just under",
+    "close to",
+    "up to",
+    "at least",
+    "as much as",
+    "as little as",
+    "as many as",
+    "upwards of",
+    "north of",
+    "in excess of",
+    "an estimated",
+    "slightly over",
+    "slightly more than",
+    "well over",
+    "~",
+)
+_APPROX_SORTED = tuple(sorted(APPROXIMATE_WORDS, key=len, reverse=True))
+_APPROX_LAST_WORDS = frozenset(w.split()[-1] for w in APPROXIMATE_WORDS)
+
+
+def approximate_word_before(text: str, start: int) -> str | None:
+    """The first of the approximate markers written right before `start` ("about almost 2%"
+    gives "about"), skipping an article ("an estimated"); None when there is none.
+
+    Plain string tests: this runs for every number, and a regex anchored at the end would be
+    tried at every position of the window.
+    """
+    before = text[max(0, start - 40) : start].rstrip().lower()
+    tail = before.rsplit(None, 1)[-1] if before else ""
+    if tail not in _APPROX_LAST_WORDS and tail not in ("a", "an"):
+        return None  # the common case, decided without trying every marker
+    found: str | None = None
+    while before:
+        for word in _APPROX_SORTED:
+            if before.endswith(word) and (
+                len(before) == len(word) or not before[-len(word) - 1].isalnum()
+            ):
+                found = word
+                before = before[: -len(word)].rstrip()
+                break
+        else:
+            if found is None and before.endswith((" a", " an")):
+                before = before.rsplit(" ", 1)[0].rstrip()
+                continue
+            break
+    return found
+
+
+_CONVERSION_OPEN = regex.compile(
+    r"^\s*\(\s*(?:approximately|approx\.|about|around|roughly|nearly|some|or|~|equivalent to)?\s*$",
+    regex.IGNORECASE,
+)
+_RANGE_JOIN = regex.compile(r"^\s?(?:-|–|to)\s?$")
+_BETWEEN_JOIN = regex.compile(r"^\s+and\s+$")
+_BETWEEN_BEFORE = regex.compile(r"\bbetween\s+$", regex.IGNORECASE)
+_RANGE_CUE_BEFORE = regex.compile(
+    r"\b(?:of|range|ranging from|from|between|expects?|sees|forecasts?|projects?|guid\w*|target)"
+    r"\s+(?:\w+\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class StatedAmount:
+    """A conversion the text gives in parentheses: the value in base units and its currency."""
+
+    value: float
+    currency: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number in the text with what it measures. `value` is in base units."""
+
+    kind: QuantityKind
+    value: float
+    start: int
+    end: int
+    text: str
+    currency: str | None = None
+    approximate: bool = False
+    approx_word: str | None = None
+    sign: int = 0  # +1 / -1 when the text writes a sign ("+8%", "-2%"), else 0
+    per_share: bool = False
+    scaled: bool = False  # written with a scale word ("billion", "bn", "m")
+    low: float | None = None  # set on ranges ("5% to 7%"): value is then the low end
+    high: float | None = None
+    conversion: StatedAmount | None = None
+    is_conversion: bool = False  # this amount is the parenthesised conversion of another
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+
+def find_quantities(text: str, yen: str | None = None) -> list[Quantity]:
+    """Every quantity in normalised `text`, in order; `yen` is what `¥` means here (or None).
+
+    >>> q = find_quantities("revenue of 33.4 billion yuan ($5.3 billion)")[0]
+    >>> (q.value, q.currency, q.conversion.value, q.conversion.currency)
+    (33400000000.0, 'CNY', 5300000000.0, 'USD')
+    """
+    found = [q for m in _QUANTITY.finditer(text) if (q := _quantity(text, m, yen)) is not None]
+    found = _merge_ranges(text, found)
+    return _attach_conversions(text, found)
+
+
+def _quantity(text: str, match: re.Match[str], yen: str | None) -> Quantity | None:
+    raw = match.group("num").replace(",", "")
+    try:
+        number = float(raw)
+    except ValueError:
+        return None
+    pre = match.group("pre")
+    scale_word = (match.group("scale") or match.group("short_scale") or "").lower()
+    suffix = (match.group("suffix") or "").lower()
+    currency: str | None = None
+    kind: QuantityKind = "number"
+    if match.group("short_scale") and not pre:
+        return None  # "5m" without a currency is too often metres, months or a model name
+    if pre:
+        code = PREFIX_CURRENCIES.get(pre.strip()) or PREFIX_CURRENCIES.get(pre.strip().upper())
+        currency = (yen if pre.strip() == "¥" else code) or None
+        kind = "money"
+    if suffix:
+        if suffix in CENT_WORDS:
+            number /= 100.0
+            currency = currency or "USD"
+        else:
+            currency = SUFFIX_CURRENCIES[suffix]
+        kind = "money"
+    if scale_word:
+        number *= _SCALES[scale_word]
+    if match.group("percent"):
+        kind = "percent"
+    elif match.group("pp"):
+        kind = "pp"
+    elif match.group("bps"):
+        kind, number = "pp", number / 100.0
+    elif match.group("points"):
+        kind = "index_points"
+    start, end = match.span()
+    sign = 0
+    if match.group("sign"):
+        sign = -1 if match.group("sign") == "-" else 1
+        number = -number if sign < 0 else number
+    approx = approximate_word_before(text, start)
+    per_share = bool(kind == "money" and _PER_SHARE.match(text, end))
+    return Quantity(
+        kind=kind,
+        value=number,
+        start=start,
+        end=end,
+        text=text[start:end],
+        currency=currency,
+        approximate=approx is not None,
+        approx_word=approx,
+        sign=sign,
+        per_share=per_share,
+        scaled=bool(scale_word),
+    )
+
+
+def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join "5 to 7%", "44-59 cents", "$300-$330 million", "between 5% and 7%" into ranges."""
+    merged: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        if second is not None and _is_range(text, first, second):
+            low, high = _range_ends(first, second)
+            merged.append(
+                replace(
+                    second,
+                    value=low,
+                    low=low,
+                    high=high,
+                    start=first.start,
+                    text=text[first.start : second.end],
+                    approximate=first.approximate or second.approximate,
+                    approx_word=first.approx_word or second.approx_word,
+                    sign=first.sign,
+                )
+            )
+            i += 2
+            continue
+        merged.append(first)
+        i += 1
+    return merged
+
+
+def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
+    between = text[first.end : second.start]
+    before = text[max(0, first.start - 30) : first.start]
+    if _BETWEEN_JOIN.match(between):
+        return bool(_BETWEEN_BEFORE.search(before)) and first.kind in ("number", second.kind)
+    if not _RANGE_JOIN.match(between) or second.kind == "number" or second.sign < 0 < first.sign:
+        return False
+    if first.kind == "number":
+        return True  # "5 to 7%", "44-59 cents": the first number borrows the second's unit
+    if first.kind == second.kind == "money" and not first.scaled and second.scaled:
+        return True  # "$300-$330 million"
+    # "rose 5% to 7%" is a move to a level; only a cue ("forecast of", "between") makes a range.
+    return first.kind == second.kind and bool(_RANGE_CUE_BEFORE.search(before))
+
+
+def _range_ends(first: Quantity, second: Quantity) -> tuple[float, float]:
+    high = second.value
+    low = first.value
+    if first.kind == "number" or (first.kind == "money" and not first.scaled and second.scaled):
+        # borrow unit and scale: "$300-$330 million", "44-59 cents", "5 to 7%"
+        raw_second = float(_digits(second.text) or "nan")
+        factor = second.value / raw_second if raw_second else 1.0
+        raw_first = float(_digits(first.text) or "nan")
+        low = raw_first * factor
+    return (low, high) if low <= high else (high, low)
+
+
+def _digits(text: str) -> str:
+    match = _NUMBER.search(text)
+    return match.group(0).replace(",", "") if match else ""
+
+
+def _attach_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """`33.4 billion yuan ($5.3 billion)`: the dollar figure is the yuan figure's conversion."""
+    result = list(found)
+    for i in range(len(result) - 1):
+        first, second = result[i], result[i + 1]
+        if first.kind != "money" or second.kind != "money" or second.currency is None:
+            continue
+        if second.currency == first.currency:
+            continue
+        if not _CONVERSION_OPEN.match(text[first.end : second.start]):
+            continue
+        if not text[second.end : second.end + 3].lstrip().startswith(")"):
+            continue
+        result[i] = replace(first, conversion=StatedAmount(second.value, second.currency))
+        result[i + 1] = replace(second, is_conversion=True)
+    return result

@@ -1,0 +1,217 @@
+"""Text normalisation and sentence splitting, keeping offsets into the clean text.
+
+Extractors match on a normalised copy of the text that has exactly the same length as the
+original (curly quotes become straight ones, non-breaking spaces become spaces, the minus sign
+becomes a hyphen), so every offset found in the copy is an offset into `Article.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# One character for one character: the normalised text keeps every offset. Most articles hold
+# only a few of these, so each is replaced only when present (str.translate with a mapping
+# costs more than the whole rest of normalisation).
+_SAME_LENGTH = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u00a0", " "),
+    ("\u2009", " "),
+    ("\u202f", " "),
+    ("\u2212", "-"),
+    ("\u2011", "-"),
+    ("\u2010", "-"),
+    ("\uff05", "%"),
+)
+
+
+def normalise(text: str) -> str:
+    """The same text with quotes, spaces and minus signs made plain; same length as `text`."""
+    if text.isascii():
+        return text
+    for odd, plain in _SAME_LENGTH:
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: `start`/`end` are offsets into the document text; `text` is normalised."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+# Words after which a full stop does not end a sentence (titles, company suffixes, months,
+# "U.S.", "a.m.", "No."). Single capital letters (initials) are handled by the pattern itself.
+_ABBREVIATIONS = frozenset(
+    [
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "cos",
+        "bros",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "dept",
+        "univ",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "e.g",
+        "i.e",
+        "fig",
+        "ft",
+        "al",
+        "avg",
+    ]
+)
+
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
+_END = regex.compile(r"""[.!?]+['")\]]*(?=\s)""")
+_LINE = regex.compile(r"[^\n]+")
+
+
+def _ends_sentence(text: str, dot: int, after: int) -> bool:
+    """Whether the punctuation at `dot` ends a sentence, looking at the words around it."""
+    if text[dot] != ".":
+        return True
+    following = text[after : after + 2].lstrip()
+    if not following:
+        return True
+    first = following[0]
+    if first.islower() or first in ",;:%$":
+        return False
+    space = max(text.rfind(" ", max(0, dot - 20), dot), text.rfind("\n", max(0, dot - 20), dot))
+    word = text[space + 1 : dot].lstrip("(\"'")
+    if not word or not word[0].isalpha():
+        return True
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "John F. Kennedy", "Class A. shares" is rare
+    return word.lower().rstrip(".") not in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split normalised `text` into sentences.
+
+    A line break ends a sentence, except inside hard-wrapped text (newswire copy wraps at about
+    65 characters): a line that is long, ends without punctuation and is followed by a line
+    that is not indented, or by one that starts in lower case, continues on the next line.
+
+    >>> [s.text for s in split_sentences("Shares rose 3% on Friday. Revenue fell.")]
+    ['Shares rose 3% on Friday.', 'Revenue fell.']
+    """
+    sentences: list[Sentence] = []
+    for paragraph, (block_start, block_end) in enumerate(_blocks(text)):
+        start = block_start
+        for end_match in _END.finditer(text, block_start, block_end):
+            if not _ends_sentence(text, end_match.start(), end_match.end()):
+                continue
+            _append(sentences, text, start, end_match.end(), paragraph)
+            start = end_match.end()
+        _append(sentences, text, start, block_end, paragraph)
+    return sentences
+
+
+# A wrapped line is at least this long: headlines and table rows are shorter, while wire copy
+# wraps at 60-70 characters (Reuters-21578) and web copy keeps a paragraph on one line.
+_WRAPPED_LINE = 45
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of text that read as one run: lines joined where the copy is hard-wrapped."""
+    blocks: list[tuple[int, int]] = []
+    previous: tuple[int, int] | None = None
+    lines = list(_LINE.finditer(text))
+    wrapped = _hard_wrapped([m.end() - m.start() for m in lines])
+    for line in lines:
+        start, end = line.span()
+        if not text[start:end].strip():
+            previous = None
+            continue
+        if previous is not None and _continues(text, previous, start, end, wrapped):
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+        previous = (start, end)
+    return blocks
+
+
+def _hard_wrapped(lengths: list[int]) -> bool:
+    """Whether most lines are of wrapping width (newswire copy), not whole paragraphs."""
+    if len(lengths) < 4:
+        return False
+    at_width = sum(1 for n in lengths if _WRAPPED_LINE <= n <= 90)
+    return at_width >= 0.6 * len(lengths)
+
+
+def _continues(text: str, previous: tuple[int, int], start: int, end: int, wrapped: bool) -> bool:
+    if text.count("\n", previous[1], start) > 1:
+        return False  # a blank line between: a new paragraph
+    before = text[previous[0] : previous[1]].rstrip()
+    if before.isupper():
+        return False  # an all-capitals headline stands alone
+    if not before or before[-1] in ".!?:;\"')":
+        return False
+    first = text[start:end].lstrip()[:1]
+    if first.islower():
+        return True
+    indented = text[start] in " \t"
+    long_line = len(before.strip()) >= _WRAPPED_LINE
+    return wrapped and long_line and not indented and not first.isdigit()
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))

@@ -1,0 +1,263 @@
+"""When a move happened: its period (session, year-to-date, since a date, ...) and its day.
+
+The words that time a move sit right around its number ("jumped 15% in Hong Kong on Friday",
+"has climbed 31 percent since touching a low on Oct. 2", "a year-to-date gain of 12%").
+A day is given only to moves of one session (session, intraday, premarket); when the text names
+no day and the publication date is known, a session move is dated to the listing's last trading
+day on or before publication, with lower confidence. Without a publication date, relative day
+words resolve to nothing: the date stays null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from tickerwire.extract.changes import Change
+from tickerwire.extract.dates import DateMention
+from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
+from tickerwire.extract.trading_days import is_session, last_session_on_or_before
+
+# A one-session move this large is rare; told without day words it is more likely a longer
+# move whose period the writer left out, so it is not dated to the publication's session.
+MAX_INFERRED_SESSION_PCT = 50.0
+DATED_PERIODS = frozenset({"session", "intraday", "premarket"})
+# Periods whose day can be inferred from publication when the text names none. After-hours
+# moves are left out: articles about them are often published the next morning.
+INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
+
+_SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
+_IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
+_COMPARED = regex.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|outpacing|lagging|exceeding|beating|"
+    r"underperforming|outperforming)\b",
+    regex.IGNORECASE,
+)
+_FROM_LOW = regex.compile(
+    r"\W*(?:\w+\W+){0,1}?from\s+(?:its|a|the|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:low|lows|bottom|trough|high|highs|peak|level|levels)\b",
+    regex.IGNORECASE,
+)
+_BARE_YEAR = regex.compile(r"[^.;]{0,6}?\b((?:19|20)\d{2})\b(?![-/]\d)(?!\s+(?:low|high))")
+_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were)\s+$", regex.IGNORECASE)
+_PERFECT = regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
+_RIGHT_CUT = regex.compile(
+    r"[;]|(?<!respectively),(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)|"
+    r"respectively\b))"
+    # a subordinate clause gives the cause, not the period: "up 14% on news that ... this year"
+    r"|\b(?:after(?!\s+the\s+(?:close|bell|closing\s+bell)|[\s-]hours?|[\s-]market)|as|"
+    r"following|amid|because|on\s+news|on\s+reports?|that|which|when|despite|thanks\s+to|"
+    r"due\s+to|while)\b"
+)
+_SENTENCE_DAY = regex.compile(
+    r"^(?:On|Late\s+on|Early\s+on|Yesterday|Today|Earlier\s+today|On\s+\w+day)\b", regex.IGNORECASE
+)
+_AS_MUCH_AS = frozenset({"as much as", "up to"})
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    period: str
+    since: dt.date | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    date_inferred: bool = False
+    period_defaulted: bool = False
+    context: str | None = None
+
+
+def windows(
+    ctx: DocumentContext, change: Change, subject_end: int, next_start: int
+) -> tuple[int, int, int]:
+    """(left_start, right_end, context_end) of the words that time `change`."""
+    q = change.quantity
+    text = ctx.text
+    right_limit = min(next_start, change.sentence.end)
+    cut = _RIGHT_CUT.search(text, q.end, right_limit)
+    right_end = cut.start() if cut is not None else right_limit
+    if change.kind == "noun_after":
+        right_end = max(right_end, change.trigger_end)
+    left_start = change.trigger_start if change.trigger_start < q.start else q.start
+    if change.kind == "noun_before":
+        comma = text.rfind(",", change.sentence.start, change.trigger_start)
+        left_start = max(comma + 1, change.trigger_start - 40, change.sentence.start)
+    elif subject_end > 0 and subject_end <= left_start:
+        left_start = subject_end
+    return left_start, right_end, right_limit
+
+
+def move_timing(
+    ctx: DocumentContext,
+    change: Change,
+    subject_end: int,
+    next_start: int,
+    mic: str | None,
+    previous: Timing | None,
+    only_change_in_sentence: bool,
+) -> Timing:
+    """The period, since-date, day and context of one move."""
+    text = ctx.text
+    q = change.quantity
+    left_start, right_end, context_end = windows(ctx, change, subject_end, next_start)
+    window_text = text[left_start:right_end]
+    context_match = MOVE_CONTEXT.search(text, q.end, context_end)
+    context = context_match.group(0).strip() if context_match else None
+
+    compared = previous is not None and _COMPARED.search(
+        text, max(change.sentence.start, left_start - 40), q.start
+    )
+    if previous is not None and (SAME_PERIOD.search(text, q.end, right_end) or compared):
+        # "in the same period", "compared with the S&P 500's 2% increase": the earlier period
+        return Timing(
+            previous.period,
+            previous.since,
+            previous.date,
+            previous.date_text,
+            previous.date_inferred,
+            context=context,
+        )
+
+    period, defaulted = _period(ctx, window_text, change)
+    if defaulted:
+        before = text[change.sentence.start : change.trigger_start]
+        named = _sentence_periods(before)
+        if len(named) == 1 and next(iter(named)) not in ("session", "intraday"):
+            period, defaulted = named.pop(), False
+        elif not named and (year := _IN_YEAR.search(before)) is not None:
+            same = ctx.published is not None and int(year.group(1)) == ctx.published.year
+            period, defaulted = ("year_to_date" if same else "other"), False
+    if defaulted:
+        bare_year = _BARE_YEAR.match(text, q.end, context_end)
+        if bare_year is not None:
+            same = ctx.published is not None and int(bare_year.group(1)) == ctx.published.year
+            period, defaulted = ("year_to_date" if same else "other"), False
+    since: dt.date | None = None
+    since_span: tuple[int, int] | None = None
+    if defaulted and _FROM_LOW.match(text, q.end, right_end):
+        return Timing("since", None, context=context)  # "up 38% from its low point in 2022"
+    if period == "since" or (period == "session" and defaulted):
+        since_match = _SINCE.match(text, q.end, right_end)
+        if since_match is not None:
+            since_span = since_match.span()
+            first = _first_day(ctx.dates_in(*since_span))
+            period, defaulted = "since", False
+            since = first.date if first is not None else None
+    if period not in DATED_PERIODS:
+        return Timing(period, since, context=context, period_defaulted=defaulted)
+
+    mentions = [
+        d
+        for d in ctx.dates_in(left_start, right_end)
+        if d.kind in ("day", "weekday", "relative")
+        and not d.future
+        and not (since_span and since_span[0] <= d.start < since_span[1])
+    ]
+    if not mentions and only_change_in_sentence:
+        head = text[change.sentence.start : change.sentence.start + 30]
+        if _SENTENCE_DAY.match(head):
+            mentions = [
+                d
+                for d in ctx.dates_in(change.sentence.start, change.sentence.start + 30)
+                if d.kind in ("weekday", "relative", "day") and not d.future
+            ]
+    if mentions:
+        mention = min(mentions, key=lambda d: abs(d.start - q.end))
+        day = _session_day(ctx, mention, mic)
+        return Timing(
+            period,
+            since,
+            day,
+            ctx.original[mention.start : mention.end],
+            context=context,
+            period_defaulted=defaulted,
+        )
+    plausible = abs(q.value) < MAX_INFERRED_SESSION_PCT
+    inferable = period in INFERABLE_PERIODS and plausible and _finite(ctx, change)
+    if ctx.published is not None and inferable:
+        day = last_session_on_or_before(mic, ctx.published)
+        return Timing(
+            period,
+            since,
+            day,
+            None,
+            date_inferred=True,
+            context=context,
+            period_defaulted=defaulted,
+        )
+    return Timing(period, since, context=context, period_defaulted=defaulted)
+
+
+def _sentence_periods(sentence_text: str) -> set[str]:
+    """The periods named before a move in its sentence ("In the last 12 months, ... slumped
+    2%"); a period named after a move belongs to a later number, not to this one."""
+    return {name for name, pattern in PERIOD_PATTERNS if pattern.search(sentence_text)}
+
+
+def _finite(ctx: DocumentContext, change: Change) -> bool:
+    """Whether the move is told as a finished or current fact ("rose", "were up", "are trading
+    down"), not as a participle or a perfect ("surging ...", "has gained"): only those are
+    dated to the publication's trading day when the text names no day."""
+    if change.kind in ("sign", "list", "noun_before"):
+        return change.kind == "list"
+    word = ctx.text[change.trigger_start : change.trigger_end].lower()
+    before = ctx.text[max(change.sentence.start, change.trigger_start - 20) : change.trigger_start]
+    if _PERFECT.search(before + word):
+        return False
+    if word.endswith("ing"):
+        return bool(_PROGRESSIVE.search(before))
+    return True
+
+
+def _session_day(ctx: DocumentContext, mention: DateMention, mic: str | None) -> dt.date | None:
+    """The named day if it is a trading day on or before publication; else None (no guess)."""
+    day = mention.date
+    if day is None:
+        return None
+    if ctx.published is not None and day > ctx.published:
+        return None
+    if mention.kind == "relative" and mention.text.lower().startswith("yesterday"):
+        day = last_session_on_or_before(mic, day)
+    return day if is_session(mic, day) else None
+
+
+def _first_day(mentions: list[DateMention]) -> DateMention | None:
+    for mention in mentions:
+        if mention.kind in ("day", "weekday", "relative", "month"):
+            return mention
+    return None
+
+
+def _period(ctx: DocumentContext, window_text: str, change: Change) -> tuple[str, bool]:
+    """The period named in the window; 'session' (defaulted) when none is named."""
+    approx_word = change.quantity.approx_word
+    for name, pattern in PERIOD_PATTERNS:
+        match = pattern.search(window_text)
+        if match is None:
+            continue
+        if name == "intraday" and match.group(0).lower().startswith(("as much as", "at one point")):
+            return "intraday", False
+        return name, False
+    if approx_word in _AS_MUCH_AS:
+        return "intraday", False
+    year = _IN_YEAR.search(window_text)
+    if year is not None:
+        if ctx.published is not None and int(year.group(1)) == ctx.published.year:
+            return "year_to_date", False
+        return "other", False
+    if regex.search(
+        r"^\W*(?:\w+\W+){0,1}?since\b",
+        ctx.text[change.quantity.end : change.quantity.end + 30],
+        regex.I,
+    ):
+        return "since", False
+    before_trigger = ctx.text[
+        max(change.sentence.start, change.trigger_start - 30) : change.trigger_start
+    ]
+    if change.kind == "verb" and _PERFECT.search(
+        before_trigger + ctx.text[change.trigger_start : change.trigger_end]
+    ):
+        return "other", True
+    return "session", True

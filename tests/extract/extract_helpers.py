@@ -1,0 +1,101 @@
+"""A tiny test-only gazetteer: hand-built reference data and alias matching.
+
+The extract tests do not depend on the linker: they build mentions themselves from the aliases
+below, so a change in the bundled reference list cannot change what these tests assert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from tickerwire.extract import extract_events
+from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
+from tickerwire.records import CleanDocument, Entity, Event, LinkedDocument, Mention
+
+HK = lambda t: Listing(t, "XHKG", "HKD", "HK", primary=True)  # noqa: E731
+US = lambda t, primary=True: Listing(t, "XNYS", "USD", "US", primary=primary)  # noqa: E731
+
+ENTITIES = (
+    ReferenceEntity(
+        "alibaba",
+        "Alibaba Group",
+        "company",
+        ("Alibaba Group", "Alibaba"),
+        (HK("9988.HK"), US("BABA", primary=False)),
+    ),
+    ReferenceEntity("tencent", "Tencent Holdings", "company", ("Tencent",), (HK("0700.HK"),)),
+    ReferenceEntity(
+        "baidu", "Baidu Inc", "company", ("Baidu",), (HK("9888.HK"), US("BIDU", False))
+    ),
+    ReferenceEntity("amazon", "Amazon.com Inc", "company", ("Amazon.com", "Amazon"), (US("AMZN"),)),
+    ReferenceEntity("microsoft", "Microsoft Corp", "company", ("Microsoft",), (US("MSFT"),)),
+    ReferenceEntity(
+        "nissan",
+        "Nissan Motor",
+        "company",
+        ("Nissan",),
+        (Listing("7201.T", "XTKS", "JPY", "JP", True),),
+    ),
+    ReferenceEntity("apple", "Apple Inc", "company", ("Apple",), (US("AAPL"),)),
+    ReferenceEntity("meta", "Meta Platforms", "company", ("Meta Platforms", "Meta"), (US("META"),)),
+    ReferenceEntity("snap", "Snap Inc", "company", ("Snap",), (US("SNAP"),)),
+    ReferenceEntity("pinterest", "Pinterest", "company", ("Pinterest",), (US("PINS"),)),
+    ReferenceEntity(
+        "hsi",
+        "Hang Seng Index",
+        "index",
+        ("Hang Seng Index",),
+        (Listing("HSI", "XHKG", "HKD", "HK"),),
+    ),
+    ReferenceEntity(
+        "hstech",
+        "Hang Seng Tech Index",
+        "index",
+        ("Hang Seng Tech Index",),
+        (Listing("HSTECH", "XHKG", "HKD", "HK"),),
+    ),
+    ReferenceEntity(
+        "spx", "S&P 500", "index", ("S&P 500",), (Listing("SPX", "XNYS", "USD", "US"),)
+    ),
+)
+REFERENCE = ReferenceData.from_entities(ENTITIES)
+_ALIASES = {alias: e.id for e in ENTITIES for alias in e.aliases}
+_PATTERN = regex.compile(
+    r"(?<!\w)(?:"
+    + "|".join(regex.escape(a) for a in sorted(_ALIASES, key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+
+def link(text: str, published: dt.date | None = None) -> LinkedDocument:
+    """Mentions of the aliases above; relevance by share of mentions."""
+    mentions = [
+        Mention(_ALIASES[m.group(0)], m.start(), m.end(), m.group(0))
+        for m in _PATTERN.finditer(text)
+    ]
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+    top = max(counts.values(), default=1)
+    entities = []
+    for entity_id, count in counts.items():
+        ref = REFERENCE.entity(entity_id)
+        assert ref is not None
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=ref.name,
+                type=ref.type,
+                tickers=ref.tickers,
+                mentions=count,
+                relevance=count / top,
+            )
+        )
+    doc = CleanDocument(origin="test", text=text, published=published)
+    return LinkedDocument(doc=doc, mentions=mentions, entities=entities)
+
+
+def run(text: str, published: dt.date | None = None) -> list[Event]:
+    return extract_events(link(text, published), REFERENCE)

@@ -1,0 +1,64 @@
+import datetime as dt
+
+from tickerwire.extract.dates import find_dates, find_periods
+from tickerwire.extract.sentences import split_sentences
+from tickerwire.extract.trading_days import is_session, last_session_on_or_before
+
+FRIDAY = dt.date(2024, 3, 8)
+MONDAY = dt.date(2024, 3, 11)
+
+
+def days(text: str, published: dt.date | None) -> list[dt.date | None]:
+    return [m.date for m in find_dates(text, published)]
+
+
+def test_weekday_is_the_latest_on_or_before_publication():
+    assert days("the stock slid on Friday", FRIDAY) == [FRIDAY]
+    assert days("the stock slid on Friday", MONDAY) == [FRIDAY]
+    assert days("trading resumed on Monday", MONDAY) == [MONDAY]
+    assert days("it fell last Monday", MONDAY) == [dt.date(2024, 3, 4)]
+
+
+def test_relative_words_without_publication_date_are_unknown():
+    assert days("the shares fell yesterday and again on Tuesday", None) == [None, None]
+    assert days("results are due Thursday next week", MONDAY)[0] is None
+
+
+def test_yesterday_and_today():
+    assert days("Yesterday the index closed higher", MONDAY) == [dt.date(2024, 3, 10)]
+    assert days("today", MONDAY) == [MONDAY]
+
+
+def test_explicit_dates_and_year_from_context():
+    assert days("on March 1, 2024", None) == [dt.date(2024, 3, 1)]
+    assert days("on 2024-03-01", None) == [dt.date(2024, 3, 1)]
+    assert days("after touching a 2023 low on Oct. 26", None) == [dt.date(2023, 10, 26)]
+    # without a year the date nearest to publication: December is last year in January
+    assert days("since Dec. 28", dt.date(2024, 1, 9)) == [dt.date(2023, 12, 28)]
+    assert days("since Dec. 28", None) == [None]
+
+
+def test_reporting_periods():
+    periods = find_periods("revenue for the three months ended September 30", dt.date(2024, 11, 5))
+    assert periods[0].period_end == dt.date(2024, 9, 30)
+    periods = find_periods("sales in the June quarter fell", dt.date(2024, 8, 20))
+    assert periods[0].period_end == dt.date(2024, 6, 30)
+    assert find_periods("in the June quarter", None)[0].period_end is None
+    texts = [p.text for p in find_periods("fiscal first quarter and Q4 2024 and fiscal 2023", None)]
+    assert texts == ["fiscal first quarter", "Q4 2024", "fiscal 2023"]
+
+
+def test_trading_days_skip_weekends_and_holidays():
+    assert last_session_on_or_before("XHKG", dt.date(2024, 3, 10)) == FRIDAY
+    assert not is_session("XHKG", dt.date(2024, 2, 12))  # Lunar New Year holiday
+    assert is_session("XNYS", dt.date(2024, 2, 12))
+
+
+def test_sentences_keep_abbreviations_together():
+    text = "Alibaba Group Holding Ltd. shares rose 3% on Jan. 5 in the U.S. market. Tencent fell."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Alibaba Group Holding Ltd. shares rose 3% on Jan. 5 in the U.S. market.",
+        "Tencent fell.",
+    ]
+    assert text[sentences[1].start : sentences[1].end] == "Tencent fell."

@@ -1,0 +1,63 @@
+from tickerwire.extract.quantities import find_quantities
+
+
+def one(text: str, yen: str | None = None):
+    found = [q for q in find_quantities(text, yen) if not q.is_conversion]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_scales_and_currencies_become_base_units():
+    assert one("a loss of 2.5 bn euros").value == 2.5e9
+    assert one("a loss of 2.5 bn euros").currency == "EUR"
+    assert one("raised HK$780m last year").value == 780e6
+    assert one("raised HK$780m last year").currency == "HKD"
+    assert one("sales of NT$1.2 trillion").currency == "TWD"
+    assert one("a fine of £40 million").value == 40e6
+    assert one("about 12 mln dlrs").value == 12e6
+    assert one("spent RMB 3.5 billion").currency == "CNY"
+
+
+def test_cents_per_share_are_dollars():
+    q = one("a payout of 45.0 cents per share")
+    assert q.value == 0.45 and q.currency == "USD" and q.per_share
+
+
+def test_stated_conversion_in_parentheses():
+    q = one("turnover of 12.6 billion yuan ($1.74 billion) in the quarter")
+    assert q.value == 12.6e9 and q.currency == "CNY"
+    assert q.conversion is not None
+    assert (q.conversion.value, q.conversion.currency) == (1.74e9, "USD")
+    q = one("a fund of 50 billion yuan (approximately $6.9 billion) for chips")
+    assert q.conversion is not None and q.conversion.value == 6.9e9
+
+
+def test_percentage_points_are_not_percent():
+    kinds = [q.kind for q in find_quantities("margin widened 1.5 percentage points to 38%")]
+    assert kinds == ["pp", "percent"]
+    assert find_quantities("a cut of 25 basis points")[0].value == 0.25
+
+
+def test_ranges_and_approximate_markers():
+    q = one("it sees growth of 5% to 7% next year")
+    assert (q.low, q.high) == (5.0, 7.0)
+    q = one("earnings of 44-59 cents a share")
+    assert (q.low, q.high) == (0.44, 0.59)
+    assert len(find_quantities("shares rose 5% to 7% of the index")) == 2  # a move to a level
+    q = one("shares fell more than 7% on Monday")
+    assert q.approximate and q.approx_word == "more than"
+
+
+def test_yen_sign_follows_context():
+    assert one("profit of ¥90 billion", yen="JPY").currency == "JPY"
+    assert one("profit of ¥90 billion").currency is None  # unknown: not guessed
+
+
+def test_triple_digit_growth_is_not_a_number():
+    assert find_quantities("AI revenue posted triple-digit growth") == []
+
+
+def test_times_and_codes_are_not_quantities():
+    assert [
+        q.value for q in find_quantities("At 9:30 a.m. the Qwen2 model and 1YMcv1 quotes")
+    ] == []
