@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from tickerwire.cli import main
 from tickerwire.evaluation import evaluate_gold, load_gold
 from tickerwire.evaluation.runner import split_doc_path
 from tickerwire.pipeline import Pipeline
+from tickerwire.records import Article
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ARTICLES = EXAMPLES / "articles"
@@ -61,12 +63,11 @@ def test_undated_example_gives_no_date_anywhere():
     assert "Tuesday" in text
 
 
-def test_examples_invent_no_dates_and_take_nothing_from_off_topic_text(report):
-    figures = report.figures()
-    assert figures["dates.errors"] == 0
-    assert figures["off_topic.event_errors"] == 0
-    undated = next(d for d in report.documents if d.doc == "articles/lenovo_undated.txt")
-    assert undated.dates.wrong == 0 and undated.dates.correct == 0
+def test_examples_invent_no_dates(report):
+    assert report.figures()["dates.errors"] == 0
+    (undated,) = _articles(ARTICLES / "lenovo_undated.txt")
+    assert undated.published is None
+    assert [e.date for e in undated.events if e.date is not None] == []
 
 
 def test_demo_reads_all_six_example_articles(capsys):
@@ -100,15 +101,34 @@ def test_example_page_furniture_is_removed(report):
 def test_unrelated_article_after_read_next_is_removed(report):
     hsbc = next(d for d in report.documents if d.doc == "articles/hsbc_buyback.txt")
     assert hsbc.off_topic.leaked == []
+    # Samsung's fall, in the unrelated article, must give no event.
+    assert report.figures()["off_topic.event_errors"] == 0
+
+
+def _moves(path: Path) -> dict[tuple[str, float], object]:
+    """(listing, |change|) -> date of every price move extracted from the article at `path`."""
+    (article,) = _articles(path)
+    return {
+        (e.attributes["listing"], abs(e.attributes["change_pct"])): e.date
+        for e in article.events
+        if e.type == "price_move"
+    }
+
+
+def _articles(path: Path) -> list[Article]:
+    return [a for a in Pipeline().process_paths([path]) if isinstance(a, Article)]
+
+
+def test_dated_example_hong_kong_move_carries_the_publication_day():
+    moves = _moves(ARTICLES / "netease_results.txt")
+    assert moves[("9999.HK", 7.4)] == dt.date(2024, 5, 24)
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="needs the link and extract stages (price moves with listings and dates); "
-    "remove this mark when they land",
+    reason="the extract stage does not yet date 'had already climbed 6.1% in New York on "
+    "Thursday' (the ADR's session before the publication day); remove this mark when it does",
 )
-def test_dated_example_moves_carry_their_trading_days(report):
-    netease = next(d for d in report.documents if d.doc == "articles/netease_results.txt")
-    # Hong Kong on Friday (the publication day) and the New York ADR on Thursday.
-    assert netease.fields["price_moves"].counts.tp == 2
-    assert netease.dates.correct == 2
+def test_dated_example_adr_move_carries_the_day_before():
+    moves = _moves(ARTICLES / "netease_results.txt")
+    assert moves[("NTES", 6.1)] == dt.date(2024, 5, 23)
