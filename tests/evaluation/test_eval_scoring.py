@@ -202,6 +202,11 @@ def test_index_moves_need_the_gold_level_and_instrument():
     counts = score_document(doc, article(text, [with_level, futures])).fields["index_moves"].counts
     assert (counts.tp, counts.fp, counts.fn) == (2, 0, 0)
 
+    # A gold move that does not say which instrument moved accepts either.
+    unsaid = gold(index_moves=[{"index": "HSI", "direction": "up", "change_pct": 1.0}])
+    counts = score_document(unsaid, article(text, [futures])).fields["index_moves"].counts
+    assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
+
 
 def test_metrics_value_tolerance_owner_segment_and_null_change():
     text = "Cloud revenue grew 26% to 33.4 billion yuan; total revenue was 250 billion yuan."

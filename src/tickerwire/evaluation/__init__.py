@@ -17,8 +17,9 @@ over is a false positive (spurious).
   whose gold has one (`since:YYYY-MM-DD` equals `period: since` with that `since` date):
   `price_moves.period_accuracy`.
 * index_moves: the same with the index code instead of the listing; the level must be within
-  0.01 when gold gives one; the instrument (`index` or `futures`) must agree; a gold move without
-  change_pct is matched on its level.
+  0.01 when gold gives one; the instrument (`index` or `futures`) must agree when gold gives one
+  (the FNSPID gold leaves it out, e-mini moves included); a gold move without change_pct is
+  matched on its level.
 * metrics: a `financial_metric` event matches when its entity's listings (or its entity id)
   include the gold listing, and metric, segment (casefolded, `_`/`-` read as spaces), value
   (within 0.5 % of gold; a gold range `value_low`..`value_high` accepts a value inside it) and

@@ -47,7 +47,7 @@ class GoldIndexMove:
     level: float | None = None
     date: dt.date | None = None
     period: str | None = None
-    instrument: str = "index"
+    instrument: str | None = None  # "index" or "futures" when the gold says; None: not annotated
     evidence: str | None = None
 
 
@@ -259,7 +259,7 @@ def _index_move(f: _Fields) -> GoldIndexMove:
         level=f.number("level"),
         date=f.date("date"),
         period=f.period(),
-        instrument=f.choice("instrument", INSTRUMENTS, default="index"),
+        instrument=f.choice("instrument", INSTRUMENTS) if f.has("instrument") else None,
         evidence=f.text("evidence"),
     )
     if move.change_pct is None and move.level is None:

@@ -352,10 +352,10 @@ def price_move_matches(gold: GoldPriceMove, predicted: PredictedMove) -> bool:
 
 
 def index_move_matches(gold: GoldIndexMove, predicted: PredictedMove) -> bool:
-    """Index, direction and size; the level too when gold gives one; the instrument."""
+    """Index, direction and size; the level and the instrument too when gold gives them."""
     if predicted.key != gold.index.strip().upper() or predicted.direction != gold.direction:
         return False
-    if predicted.instrument != gold.instrument:
+    if gold.instrument is not None and predicted.instrument != gold.instrument:
         return False
     if gold.change_pct is not None and not close(
         predicted.change_pct, gold.change_pct, PCT_TOLERANCE
