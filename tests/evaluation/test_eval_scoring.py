@@ -202,6 +202,14 @@ def test_index_moves_need_the_gold_level_and_instrument():
     counts = score_document(doc, article(text, [with_level, futures])).fields["index_moves"].counts
     assert (counts.tp, counts.fp, counts.fn) == (2, 0, 0)
 
+    # A level the gold does not give still matches, but is an error of its own.
+    no_level = gold(index_moves=[{"index": "HSTECH", "direction": "up", "change_pct": 1.94}])
+    borrowed = event(text, "rose 1.94%", "index_move", None, index="HSTECH", direction="up",
+                     change_pct=1.94, level=25829.91)  # fmt: skip
+    result = score_document(no_level, article(text, [borrowed]))
+    assert result.fields["index_moves"].counts.tp == 1
+    assert _report(result).figures()["index_moves.level_errors"] == 1
+
     # A gold move that does not say which instrument moved accepts either.
     unsaid = gold(index_moves=[{"index": "HSI", "direction": "up", "change_pct": 1.0}])
     counts = score_document(unsaid, article(text, [futures])).fields["index_moves"].counts

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from tickerwire.config import Settings
@@ -104,44 +104,58 @@ def summarise(article: Article) -> str:
         lines.append(f"  about: {named}")
     if not article.events:
         lines.append("  (no events found)")
+    names = {e.id: e.name for e in article.entities}
     for event in article.events:
-        lines.append(f"  - {describe_event(event)}")
+        lines.append(f"  - {describe_event(event, names)}")
         lines.append(f'      "{_clip(event.evidence.text, QUOTE_CHARS)}"')
     for conflict in article.conflicts:
         lines.append(f"  ! {conflict.field}: {conflict.why}")
     return "\n".join(lines)
 
 
-def _pct(value: object) -> str:
-    return f" {value:+g}%" if isinstance(value, int | float) else ""
+def _size(value: object) -> str:
+    """A move's size without a sign (the direction says it): 7.4 -> "7.4%"."""
+    return f" {abs(value):g}%" if isinstance(value, int | float) else ""
 
 
-def describe_event(event: Event) -> str:
-    """One event in plain words, e.g. `price move: 9999.HK up +7.4% (session) on 2024-05-24`."""
+def _amount(value: float, currency: str | None) -> str:
+    """19200000000.0, "USD" -> "19.2 billion USD"."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.4g} {word} {currency or ''}".rstrip()
+    return f"{value:,.4g} {currency or ''}".rstrip()
+
+
+def describe_event(event: Event, names: Mapping[str, str] | None = None) -> str:
+    """One event in plain words, e.g. `price move: 9999.HK up 7.4% (session) on 2024-05-24`.
+
+    `names` maps entity ids to display names (the article's entities).
+    """
     a = event.attributes
+    who = (names or {}).get(event.entity or "", event.entity or "")
     when = f" on {event.date}" if event.date else " (day unknown)"
     label = event.type.replace("_", " ")
     if event.type == "price_move":
         return (
-            f"{label}: {a.get('listing') or event.entity} {a.get('direction', '?')}"
-            f"{_pct(a.get('change_pct'))} ({a.get('period', '?')}){when}"
+            f"{label}: {a.get('listing') or who} {a.get('direction', '?')}"
+            f"{_size(a.get('change_pct'))} ({a.get('period', '?')}){when}"
         )
     if event.type == "index_move":
         level = f" to {a['level']:,.2f}" if isinstance(a.get("level"), int | float) else ""
         return (
-            f"{label}: {a.get('index')} {a.get('direction', '?')}{_pct(a.get('change_pct'))}"
+            f"{label}: {a.get('index')} {a.get('direction', '?')}{_size(a.get('change_pct'))}"
             f"{level} ({a.get('period', '?')}){when}"
         )
     if event.type == "financial_metric":
         value = a.get("value")
-        amount = f" {value:,.2f} {a.get('currency') or ''}".rstrip() if value is not None else ""
+        amount = f" {_amount(value, a.get('currency'))}" if isinstance(value, int | float) else ""
         change = f" ({a['change_pct']:+g}%)" if a.get("change_pct") is not None else ""
         segment = f" [{a['segment']}]" if a.get("segment") else ""
         estimate = " (estimate)" if a.get("is_estimate") else ""
-        return f"{label}: {event.entity} {a.get('metric')}{segment}{amount}{change}{estimate}"
+        return f"{label}: {who} {a.get('metric')}{segment}{amount}{change}{estimate}"
     summary = a.get("summary") or a.get("claim")
     what = f": {_clip(str(summary), QUOTE_CHARS)}" if summary else ""
-    return f"{label} {event.entity or ''}{when if event.date else ''}{what}".rstrip()
+    return f"{label} {who}{when if event.date else ''}{what}".rstrip()
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -19,7 +19,8 @@ over is a false positive (spurious).
 * index_moves: the same with the index code instead of the listing; the level must be within
   0.01 when gold gives one; the instrument (`index` or `futures`) must agree when gold gives one
   (the FNSPID gold leaves it out, e-mini moves included); a gold move without change_pct is
-  matched on its level.
+  matched on its level. A matched move given a level where gold has none is counted in
+  `index_moves.level_errors` (the text states no level: it was taken from elsewhere).
 * metrics: a `financial_metric` event matches when its entity's listings (or its entity id)
   include the gold listing, and metric, segment (casefolded, `_`/`-` read as spaces), value
   (within 0.5 % of gold; a gold range `value_low`..`value_high` accepts a value inside it) and

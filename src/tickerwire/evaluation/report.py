@@ -28,6 +28,7 @@ DETAIL_LABELS = {
     "boilerplate_leaked": "boilerplate left in text",
     "off_topic_leaked": "off-topic text left in text",
     "off_topic_events": "events from off-topic text",
+    "level_errors": "index levels the text does not give",
 }
 
 
@@ -61,6 +62,11 @@ def render_table(report: EvalReport, check: FloorCheck | None, verbose: bool = F
                 f"{'  period':<18} {periods.correct} right, {periods.wrong} wrong"
                 f" of matched moves with a gold period"
                 f" (accuracy {_ratio(figures[f'{name}.period_accuracy'])})"
+            )
+        if name == "index_moves":
+            lines.append(
+                f"{'  level':<18} {figures['index_moves.level_errors']} given where gold has"
+                " none (errors)"
             )
     dates = report.dates()
     lines += [

@@ -139,6 +139,9 @@ class DocumentResult:
     boilerplate: RemovalResult = field(default_factory=RemovalResult)
     off_topic: RemovalResult = field(default_factory=RemovalResult)
     off_topic_events: list[str] = field(default_factory=list)
+    # Matched index moves given a level the gold says the text does not state (an invented fact
+    # the match rule, which checks the level only when gold has one, lets through).
+    level_errors: list[str] = field(default_factory=list)
     drivers_predicted: bool = False
     conflicts_predicted: bool = False
 
@@ -188,6 +191,8 @@ def _judge_moves(
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
         what = describe_gold_move(g)
+        if isinstance(g, GoldIndexMove) and g.level is None and p.level is not None:
+            result.level_errors.append(f"{what}: level {p.level:g} where the text gives none")
         if g.period is not None:
             if period_agrees(g.period, p):
                 periods.correct += 1

@@ -119,6 +119,7 @@ class EvalReport:
             removed, leaked = self.removal(kind)
             figures[f"{kind}.removed_share"] = _share(removed, removed + leaked)
         figures["off_topic.event_errors"] = sum(len(d.off_topic_events) for d in self.documents)
+        figures["index_moves.level_errors"] = sum(len(d.level_errors) for d in self.documents)
         return figures
 
     def to_dict(self) -> dict[str, Any]:
@@ -185,4 +186,6 @@ def document_details(result: DocumentResult, skip: Collection[str] = ()) -> dict
         details["off_topic_leaked"] = result.off_topic.leaked
     if result.off_topic_events:
         details["off_topic_events"] = result.off_topic_events
+    if result.level_errors:
+        details["level_errors"] = result.level_errors
     return details
