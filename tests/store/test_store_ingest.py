@@ -105,16 +105,23 @@ class _FailsOnSecond:
     def process(self, raw):
         if raw.origin == "two":
             raise ValueError("offsets out of range")
-        return self._real.process(raw)
+        article = self._real.process(raw)
+        return article.model_copy(update={"text": ""}) if raw.origin == "three" else article
 
 
-def test_a_stage_failure_on_one_input_becomes_a_read_error_for_that_input():
+def test_a_stage_failure_or_an_emptied_text_becomes_a_read_error_for_that_input():
     preparer = ArticlePreparer(_FailsOnSecond(), MinHasher(NearDuplicateParams()))
     results = preparer.prepare_chunk(
-        [RawDocument("one", text="First note."), RawDocument("two", text="Second note.")]
+        [
+            RawDocument("one", text="First note."),
+            RawDocument("two", text="Second note."),
+            RawDocument("three", text="Third note."),
+        ]
     )
     assert results[0].article.text == "First note."
     assert isinstance(results[1], ReadError) and "offsets out of range" in results[1].reason
+    # A text that cleaning empties is not stored: every empty text would share one id.
+    assert isinstance(results[2], ReadError) and "no article text" in results[2].reason
 
 
 def test_worker_processes_return_results_in_input_order():

@@ -80,12 +80,15 @@ class ArticlePreparer:
         self.hasher = hasher
 
     def prepare(self, raw: RawDocument) -> Prepared:
-        """Process one document; a failure in a stage becomes a ReadError naming the input, so
-        one bad article never stops a large ingest."""
+        """Process one document; a failure in a stage, or a text that cleaning leaves empty,
+        becomes a ReadError naming the input, so one bad article never stops a large ingest."""
         try:
             article = self.pipeline.process(raw)
         except Exception as exc:  # any stage's bug on one input must not end the whole run
             return ReadError(raw.origin, f"processing failed: {type(exc).__name__}: {exc}")
+        if not article.text.strip():
+            # Every empty text has the same id: stored, they would all be one article.
+            return ReadError(raw.origin, "no article text left after cleaning")
         return PreparedArticle(article, self.hasher.fingerprint(article.text), raw.origin)
 
     def prepare_chunk(self, chunk: Sequence[Item]) -> list[Prepared]:
