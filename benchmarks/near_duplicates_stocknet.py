@@ -13,6 +13,8 @@ worker processes, DuckDB store) into a temporary database, reads back each tweet
 - precision against a looser truth that also ignores @mentions, $cashtags, #hashtags and
   punctuation, since the strict truth counts "@a Your tweet about $X was featured" and "@b Your
   tweet about $X was featured" as different texts;
+- the same over the tweets the pipeline stored (the clean stage may leave a tweet without text:
+  such a tweet is reported and not stored), which is the grouping's own figure;
 - ingest time, articles/s, and resident memory of the writer and of the worker processes at 10%,
   50% and 100% of the input (memory must not grow with the input);
 - with --sweep (default), precision/recall per threshold from the in-memory grouping, the
@@ -259,7 +261,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     print(f"peak memory: writer {probe.peak_parent:,.0f} MB, worker {probe.peak_worker:,.0f} MB")
     params = NearDuplicateParams()
-    report_scores(f"store (threshold {params.threshold:.2f})", predicted, texts)
+    label = f"store (threshold {params.threshold:.2f})"
+    report_scores(label, predicted, texts)
+    # The same without the tweets the pipeline did not store (cleaning left no text): the
+    # grouping's own precision and recall, apart from what cleaning dropped.
+    kept = [i for i, group in enumerate(predicted) if not group.startswith("unstored:")]
+    print(f"{len(texts) - len(kept):,} tweets not stored (no text left after cleaning)")
+    report_scores(f"{label}, stored tweets", [predicted[i] for i in kept], [texts[i] for i in kept])
     if not args.no_sweep:
         sweep(texts, (0.5, 0.6, 0.7, 0.75, 0.8, 0.9))
     return 0
