@@ -15,12 +15,14 @@ _MIN_FLEXIBLE = 12  # a flexible column never shrinks below this, even on a narr
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table: the row key it shows, its heading, and whether it may shrink."""
+    """One column of a table: the row key it shows, its heading, whether it may shrink, and (for
+    flexible columns) its share of the room left when several must shrink."""
 
     key: str
     heading: str
     flexible: bool = False
     align_right: bool = False
+    weight: int = 1
 
 
 def _cell(value: Any) -> str:
@@ -50,13 +52,18 @@ def render_table(
     gap = 2
     fixed = sum(w for w, c in zip(widths, columns, strict=True) if not c.flexible)
     room = width - fixed - gap * (len(columns) - 1)
-    # Flexible columns, narrowest first, each take what they need up to an even share of what
-    # is left; what a narrow one does not use goes to the wider ones.
-    flexible = sorted((i for i, c in enumerate(columns) if c.flexible), key=lambda i: widths[i])
-    for n, i in enumerate(flexible):
-        share = max(room // (len(flexible) - n), _MIN_FLEXIBLE, len(columns[i].heading))
-        widths[i] = min(widths[i], share)
+    # Flexible columns, the least demanding (width per weight) first, each take what they need
+    # up to their weighted share of what is left; what one does not use goes to the others.
+    flexible = sorted(
+        (i for i, c in enumerate(columns) if c.flexible),
+        key=lambda i: widths[i] / columns[i].weight,
+    )
+    weights_left = sum(columns[i].weight for i in flexible)
+    for i in flexible:
+        share = room * columns[i].weight // weights_left
+        widths[i] = min(widths[i], max(share, _MIN_FLEXIBLE, len(columns[i].heading)))
         room -= widths[i]
+        weights_left -= columns[i].weight
 
     def line(values: Sequence[str]) -> str:
         parts = []

@@ -73,7 +73,7 @@ _EVENT_TABLE = (
     Column("day", "day"),
     Column("ticker", "ticker"),
     Column("type", "type"),
-    Column("what", "what", flexible=True),
+    Column("what", "what", flexible=True, weight=2),
     Column("confidence", "conf", align_right=True),
     Column("source", "source", flexible=True),
     Column("article", "article"),
