@@ -34,10 +34,10 @@ BOOKKEEPING = {"ingest_runs", "ingest_errors", "schema_version"}
 
 
 def _inputs(folder: Path) -> list[str]:
-    """About a hundred notes, with exact repeats and light rewrites among them."""
+    """About sixty notes, with an exact repeat and a light rewrite among them."""
     folder.mkdir()
     paths = []
-    for i in range(96):
+    for i in range(56):
         subject, verb = SUBJECTS[i % 4], VERBS[(i // 4) % 4]
         text = (
             f"Shares of {subject} {verb} {i % 13 + 1}.{i % 7}% in session {i} as traders weighed "
@@ -46,9 +46,9 @@ def _inputs(folder: Path) -> list[str]:
         paths.append(folder / f"note{i:03d}.txt")
         paths[-1].write_text(text, encoding="utf-8")
     for n, text in enumerate([REPORT, REWRITE, REPORT]):
-        paths.insert(20 + 25 * n, folder / f"report{n}.txt")
-        paths[20 + 25 * n].write_text(text, encoding="utf-8")
-    paths.insert(50, folder / "missing.txt")  # unreadable: reported, the rest goes on
+        paths.insert(12 + 15 * n, folder / f"report{n}.txt")
+        paths[12 + 15 * n].write_text(text, encoding="utf-8")
+    paths.insert(35, folder / "missing.txt")  # unreadable: reported, the rest goes on
     return [str(p) for p in paths]
 
 
@@ -104,7 +104,7 @@ def clean_run(inputs, tmp_path_factory):
     db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
     settings = Settings(store=StoreOptions(workers=1))
     run = ingest_paths(inputs, settings, db_path=db)
-    assert (run.stored, run.errors) == (98, 1)  # 99 notes, one repeated; one missing
+    assert (run.stored, run.errors) == (58, 1)  # 59 notes, one repeated; one missing
     return _content(db)
 
 
