@@ -113,7 +113,7 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     """
     words, kinds, starts, ends = _tokens(lowered, start, end)
     count = len(words)
-    match = lexicon.match
+    match, openers = lexicon.match, lexicon.by_first_token
     toned = count > 0 and words[0] in IMPERATIVE_CALLS
     has_quantity = False
     title_case: bool | None = None
@@ -126,7 +126,8 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     position = 0
     while position < count:
         word, kind, token_start = words[position], kinds[position], starts[position]
-        entry = match(words, position) if kind == "word" else None
+        # two words in three open no phrase: the dict test spares them the call
+        entry = match(words, position) if kind == "word" and word in openers else None
         if entry is not None and position > 0 and text[token_start].isupper():
             if title_case is None:
                 title_case = _is_title_case(text, kinds, starts)
@@ -169,11 +170,51 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
 def _tokens(
     lowered: str, start: int, end: int
 ) -> tuple[list[str], list[str], list[int], list[int]]:
-    """Words (as the lexicon spells them), kinds, start and end offsets of the tokens."""
+    """Words (as the lexicon spells them), kinds, start and end offsets of the tokens.
+
+    Most of a sentence is plain words between spaces ("shares", "the"): such a piece is one
+    word token, taken as it is; the token pattern only reads the runs of other pieces ("3.5%",
+    "(nasdaq:", "year-over-year,"). A token never spans a space but "5 %", whose two pieces
+    are in one such run, so the tokens are those the pattern finds over the whole sentence.
+    """
     words: list[str] = []
     kinds: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    find = lowered.find
+    offset = start
+    run_start = run_end = -1  # the run of pieces that are not plain words, if any
+    for piece in lowered[start:end].split():
+        offset = find(piece, offset)
+        if piece.isascii() and piece.isalpha():
+            if run_start >= 0:
+                _pattern_tokens(lowered, run_start, run_end, words, kinds, starts, ends)
+                run_start = -1
+            words.append(piece)
+            kinds.append("word")
+            starts.append(offset)
+            offset += len(piece)
+            ends.append(offset)
+        else:
+            if run_start < 0:
+                run_start = offset
+            offset += len(piece)
+            run_end = offset
+    if run_start >= 0:
+        _pattern_tokens(lowered, run_start, run_end, words, kinds, starts, ends)
+    return words, kinds, starts, ends
+
+
+def _pattern_tokens(
+    lowered: str,
+    start: int,
+    end: int,
+    words: list[str],
+    kinds: list[str],
+    starts: list[int],
+    ends: list[int],
+) -> None:
+    """Append the tokens of `TOKEN_PATTERN` in lowered[start:end] to the four lists."""
     # findall and str.find cost half of finditer's match objects; tokens are consecutive, so
     # the next occurrence of a token's text is the token itself
     find = lowered.find
@@ -190,7 +231,6 @@ def _tokens(
         else:
             kinds.append("num" if number else "punct")
             words.append(token)
-    return words, kinds, starts, ends
 
 
 def sentences_with_tone_words(

@@ -1,0 +1,70 @@
+"""The sentiment tokeniser's fast path (plain words taken between spaces) gives exactly the
+tokens of the token pattern run over the whole sentence."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tickerwire.score.lexicon import default_lexicon
+from tickerwire.score.text_units import TOKEN_PATTERN, lower_text, normalise_word
+from tickerwire.score.units import _tokens
+
+
+def _pattern_only(lowered: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    found = []
+    for match in TOKEN_PATTERN.finditer(lowered, start, end):
+        kind = match.lastgroup
+        text = match.group()
+        word = normalise_word(text) if kind == "word" and text[0].isdigit() else text
+        found.append((word, kind, match.start(), match.end()))
+    return found
+
+
+def _fast(lowered: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    words, kinds, starts, ends = _tokens(lowered, start, end)
+    return list(zip(words, kinds, starts, ends, strict=True))
+
+
+# Letters, digits, the punctuation the pattern knows, spaces of several kinds (including the
+# separators str.split() treats as space and the pattern does not) and non-ASCII letters.
+_PIECES = st.sampled_from(
+    [*"ab Z9.,%-'’&()\"“”;:!?$", "--", "—", "–", "\t", "\n", "\xa0", "\x1c", "é", "\u0301", "٣"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_fast_tokens_equal_pattern_tokens(text: str) -> None:
+    lowered = lower_text(text)
+    assert _fast(lowered, 0, len(lowered)) == _pattern_only(lowered, 0, len(lowered))
+
+
+def test_tokens_of_a_news_sentence() -> None:
+    text = "Shares of Acme (NASDAQ: ACME) rose 5 % to $12.40, a 52-week high; sales fell."
+    lowered = lower_text(text)
+    tokens = _fast(lowered, 0, len(lowered))
+    assert tokens == _pattern_only(lowered, 0, len(lowered))
+    five, week = text.index("5 %"), text.index("52-week")
+    assert ("5 %", "num", five, five + 3) in tokens
+    assert ("n-week", "word", week, week + 7) in tokens
+
+
+def test_tokens_inside_a_window_keep_text_offsets() -> None:
+    text = "Ignored words. Profits rose 12% this year."
+    start = text.index("Profits")
+    lowered = lower_text(text)
+    tokens = _fast(lowered, start, len(text))
+    assert tokens[0] == ("profits", "word", start, start + 7)
+    assert tokens == _pattern_only(lowered, start, len(text))
+
+
+def test_lexicon_match_prefers_the_longest_phrase() -> None:
+    lexicon = default_lexicon()
+    for phrase in list(lexicon.entries)[:400]:
+        words = [*phrase, "x"]
+        expected = max(
+            (e for e in lexicon.entries.values() if tuple(words[: len(e.phrase)]) == e.phrase),
+            key=lambda e: len(e.phrase),
+        )
+        assert lexicon.match(words, 0) is expected
