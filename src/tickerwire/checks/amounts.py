@@ -121,7 +121,9 @@ _GLUED_ONLY = {"m", "b", "k"}
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 
-@dataclass(frozen=True)
+# Not frozen, though never changed: one is built per number, and frozen=True makes building
+# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class Figure:
     """One number as written: its value in base units, unit, precision and place in the text.
 

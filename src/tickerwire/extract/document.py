@@ -31,7 +31,9 @@ _GROUP_GAP = regex.compile(
 _GROUP_TAIL = regex.compile(r"\s*(?:\([^()\n\d%$]{1,12}\)|\))")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: one is built per entity mention, and frozen=True makes building
+# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class EntityGroup:
     """One place where an entity is named, possibly by several adjacent mentions."""
 

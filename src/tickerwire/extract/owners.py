@@ -132,7 +132,9 @@ class Owner:
     penalty: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: one is built per subject word, and frozen=True makes building
+# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class Term:
     start: int
     end: int

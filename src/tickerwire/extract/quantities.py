@@ -171,7 +171,9 @@ class StatedAmount:
     currency: str | None
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: one is built per number, and frozen=True makes building
+# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """One number in the text with what it measures. `value` is in base units."""
 

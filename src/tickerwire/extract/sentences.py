@@ -39,7 +39,9 @@ def normalise(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: one is built per sentence, and frozen=True makes building
+# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     """One sentence: `start`/`end` are offsets into the document text; `text` is normalised."""
 

@@ -189,7 +189,10 @@ _CURRENCY_WORDS = frozenset(
 _COMPARISON_WORDS = frozenset(("compared with", "compared to", "versus", "vs", "against"))
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: one is built per cue of every sentence, and frozen=True
+# makes building cost three times as much (object.__setattr__ per field); unsafe_hash keeps
+# the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class Cue:
     """One piece of tone in a sentence.
 

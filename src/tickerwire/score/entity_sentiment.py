@@ -78,7 +78,10 @@ _BACK_REFERENCE = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: one is built per mention of every sentence, and frozen=True
+# makes building cost three times as much (object.__setattr__ per field); unsafe_hash keeps
+# the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class EntitySpan:
     """Where an entity is named in the analysed text."""
 
@@ -87,7 +90,10 @@ class EntitySpan:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: one is built per group of mentions, and frozen=True
+# makes building cost three times as much (object.__setattr__ per field); unsafe_hash keeps
+# the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class _Group:
     entity_ids: tuple[str, ...]
     start: int

@@ -39,7 +39,11 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: one is built per sentence, and frozen=True makes building
+# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
+# Not frozen, though never changed: one is built per sentence, and frozen=True makes building
+# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
+@dataclass(slots=True, unsafe_hash=True)
 class SentenceSentiment:
     """The tone of one sentence: score in -1..1, its label, its cues, and its clauses (where
     each starts, and what opened it: "start", "contrast", "concession", "boundary", "punct")."""
