@@ -17,6 +17,7 @@ finds promotional or legal sentences that close an otherwise genuine paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,6 +74,13 @@ class FurnitureRules:
 
     def __init__(self) -> None:
         self._rules = vocab.build_line_rules()
+        # The rules a line of so many words is tried against, in order: for each distinct word
+        # limit, the rules that allow at least that many words (long lines skip most rules).
+        self._word_limits = sorted({rule.max_words for rule in self._rules})
+        self._rules_by_limit = [
+            tuple(rule for rule in self._rules if rule.max_words >= limit)
+            for limit in self._word_limits
+        ]
         # One pass for the words every rule needs, instead of a substring test per rule and line.
         self._rule_needs = _Triggers(need for rule in self._rules for need in rule.needs)
         self._sentence_triggers = _Triggers(vocab.SENTENCE_TRIGGERS)
@@ -105,8 +113,8 @@ class FurnitureRules:
             return LineVerdict(Strength.STRONG, "menu")
         low = bare.lower()
         needs_found = self._rule_needs.all_found(low)
-        for rule in self._rules:
-            if count > rule.max_words or (rule.needs and needs_found.isdisjoint(rule.needs)):
+        for rule in self._rules_for(count):
+            if rule.needs and needs_found.isdisjoint(rule.needs):
                 continue
             if rule.pattern.search(bare) and self._fits(rule, bare):
                 return LineVerdict(Strength.STRONG, rule.name)
@@ -121,6 +129,11 @@ class FurnitureRules:
         if "newsletter" in low and count <= 15 and not any(ch.isdigit() for ch in bare):
             return LineVerdict(Strength.STRONG, "newsletter")
         return CONTENT
+
+    def _rules_for(self, count: int) -> tuple[vocab.LineRule, ...]:
+        """The rules that allow a line of `count` words, in order."""
+        band = bisect.bisect_left(self._word_limits, count)
+        return self._rules_by_limit[band] if band < len(self._word_limits) else ()
 
     def weak_rule(self, line: str) -> str | None:
         """Which WEAK shape a line that is not STRONG furniture has, if any: "title_case_link",
