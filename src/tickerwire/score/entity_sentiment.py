@@ -119,6 +119,8 @@ def entity_tones(
     no cue are present with 0.0.
     """
     tones = {span.entity_id: 0.0 for span in spans}
+    if not sentence.cues:
+        return tones  # nothing to give (most sentences: skip reading who is a source)
     # a source ("as reported by CNBC", "told Reuters") relays the tone; it is not about it
     groups = _groups(text, [s for s in spans if not _is_source(text, sentence.start, s)])
     if not groups:
