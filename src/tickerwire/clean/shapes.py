@@ -140,5 +140,7 @@ _UNIFIED_QUOTES_AND_DASHES = str.maketrans(
 
 def normalise_for_compare(text: str) -> str:
     """Case-folded text with quotes, dashes and white space unified: for duplicate checks."""
-    collapsed = " ".join(text.translate(_UNIFIED_QUOTES_AND_DASHES).split()).casefold()
+    if not text.isascii():  # the table only maps non-ASCII characters
+        text = text.translate(_UNIFIED_QUOTES_AND_DASHES)
+    collapsed = " ".join(text.split()).casefold()
     return collapsed.strip(" .…:;,!?\"'")
