@@ -1,0 +1,88 @@
+"""Events beyond moves and figures: analyst views, stakes, corporate acts, policy, results.
+
+`find_drafts` reads an article once for the cue words of every type (`cues`), then runs each
+type's patterns on the sentences that hold one of its cues only. Each finder takes a
+`SentenceScan` (the sentence's clauses, actor, counterpart, amounts) and returns `Draft`s; the
+caller merges repeats and turns drafts into `Event` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.events.analyst_views import analyst_view_drafts
+from tickerwire.extract.events.corporate import (
+    ACQUISITION,
+    BUYBACK,
+    DIVIDEND,
+    INVESTMENT_PLAN,
+    LISTING,
+    MANAGEMENT,
+    PARTNERSHIP,
+    PRODUCT_LAUNCH,
+    SUPPLY_CHAIN,
+)
+from tickerwire.extract.events.cues import cue_index
+from tickerwire.extract.events.drafts import Draft, merge_drafts
+from tickerwire.extract.events.earnings import earnings_drafts, guidance_drafts
+from tickerwire.extract.events.generic import GenericRule, generic_drafts
+from tickerwire.extract.events.market_value import market_value_drafts
+from tickerwire.extract.events.policy import (
+    GOVERNMENT_POLICY,
+    LEGAL,
+    MACRO,
+    REGULATION,
+    SECTOR,
+)
+from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.events.stakes import stake_drafts
+
+__all__ = ["Draft", "find_drafts", "merge_drafts"]
+
+Finder = Callable[[SentenceScan], list[Draft]]
+
+
+def _rules(rules: tuple[GenericRule, ...]) -> Finder:
+    return lambda scan: generic_drafts(scan, rules)
+
+
+FINDERS: Mapping[str, Finder] = {
+    "earnings": earnings_drafts,
+    "guidance": guidance_drafts,
+    "analyst_view": analyst_view_drafts,
+    "stake_change": stake_drafts,
+    "market_value": market_value_drafts,
+    "product_launch": _rules(PRODUCT_LAUNCH),
+    "partnership": _rules(PARTNERSHIP),
+    "acquisition": _rules(ACQUISITION),
+    "investment_plan": _rules(INVESTMENT_PLAN),
+    "listing": _rules(LISTING),
+    "management": _rules(MANAGEMENT),
+    "dividend": _rules(DIVIDEND),
+    "buyback": _rules(BUYBACK),
+    "supply_chain": _rules(SUPPLY_CHAIN),
+    "legal": _rules(LEGAL),
+    "regulation": _rules(REGULATION),
+    "government_policy": _rules(GOVERNMENT_POLICY),
+    "macro": _rules(MACRO),
+    "sector": _rules(SECTOR),
+}
+
+
+def find_drafts(ctx: DocumentContext) -> list[Draft]:
+    """Every event draft of the article, repeats included, in text order."""
+    cued = cue_index().sentences(ctx.text, ctx.sentences)
+    scans: dict[int, SentenceScan] = {}
+    drafts: list[Draft] = []
+    for event_type, sentences in cued.items():
+        finder = FINDERS.get(event_type)
+        if finder is None:
+            continue
+        for sentence in sentences:
+            scan = scans.get(sentence.index)
+            if scan is None:
+                scan = scans[sentence.index] = SentenceScan(ctx, sentence)
+            drafts.extend(finder(scan))
+    drafts.sort(key=lambda d: (d.sentence.start, d.start))
+    return drafts
