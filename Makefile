@@ -21,8 +21,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks eval
+	$(BIN)/ruff format --check src tests benchmarks eval
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -32,7 +32,9 @@ eval: $(STAMP)
 	$(BIN)/python eval/run_eval.py
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[bench]"
 	$(BIN)/python benchmarks/extract_throughput.py
+	$(BIN)/python benchmarks/sentiment_compare.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

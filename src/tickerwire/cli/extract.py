@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from tickerwire.config import Settings
 from tickerwire.errors import UsageError
 from tickerwire.ingest import DocumentOverrides
 from tickerwire.pipeline import Pipeline
-from tickerwire.records import Article, ReadError
+from tickerwire.records import Article, Event, ReadError
 
 
 def _date(value: str) -> dt.date:
@@ -63,13 +64,36 @@ def run_extract(args: argparse.Namespace) -> int:
     return _finish(failures, count)
 
 
+# How much of a title or an evidence quote the demo shows on one line.
+HEADLINE_CHARS = 90
+QUOTE_CHARS = 70
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _headline(article: Article) -> str:
+    if article.title:
+        return article.title
+    first_line = next((line for line in article.text.splitlines() if line.strip()), "")
+    return first_line.strip() or article.url or article.id
+
+
 def summarise(article: Article) -> str:
     """A few lines a person can read: title, date, companies, and each event in plain words."""
-    lines = [f"# {article.title or article.url or article.id}"]
+    lines = [f"# {_clip(_headline(article), HEADLINE_CHARS)}"]
+    published = (
+        f"published {article.published} (from {article.published_basis or 'input'})"
+        if article.published
+        else "publication date unknown (dates stay unresolved)"
+    )
+    removed = Counter(part.kind for part in article.removed)
+    removed_text = ", ".join(f"{n} {kind.replace('_', '-')}" for kind, n in sorted(removed.items()))
     lines.append(
-        f"  published {article.published or 'unknown'}"
-        + (f" ({article.published_basis})" if article.published_basis else "")
-        + f"; {len(article.text)} characters kept, {len(article.removed)} parts removed"
+        f"  {published}; {len(article.text):,} characters kept"
+        + (f"; removed {removed_text}" if removed_text else "")
     )
     companies = [e for e in article.entities if e.type in ("company", "index")]
     if companies:
@@ -78,32 +102,60 @@ def summarise(article: Article) -> str:
             for e in sorted(companies, key=lambda e: -e.relevance)[:6]
         )
         lines.append(f"  about: {named}")
+    if not article.events:
+        lines.append("  (no events found)")
+    names = {e.id: e.name for e in article.entities}
     for event in article.events:
-        lines.append("  - " + describe_event(event))
+        lines.append(f"  - {describe_event(event, names)}")
+        lines.append(f'      "{_clip(event.evidence.text, QUOTE_CHARS)}"')
+    for conflict in article.conflicts:
+        lines.append(f"  ! {conflict.field}: {conflict.why}")
     return "\n".join(lines)
 
 
-def describe_event(event: object) -> str:
-    from tickerwire.records import Event
+def _size(value: object) -> str:
+    """A move's size without a sign (the direction says it): 7.4 -> "7.4%"."""
+    return f" {abs(value):g}%" if isinstance(value, int | float) else ""
 
-    assert isinstance(event, Event)
+
+def _amount(value: float, currency: str | None) -> str:
+    """19200000000.0, "USD" -> "19.2 billion USD"."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.4g} {word} {currency or ''}".rstrip()
+    return f"{value:,.4g} {currency or ''}".rstrip()
+
+
+def describe_event(event: Event, names: Mapping[str, str] | None = None) -> str:
+    """One event in plain words, e.g. `price move: 9999.HK up 7.4% (session) on 2024-05-24`.
+
+    `names` maps entity ids to display names (the article's entities).
+    """
     a = event.attributes
-    when = f" on {event.date}" if event.date else ""
+    who = (names or {}).get(event.entity or "", event.entity or "")
+    when = f" on {event.date}" if event.date else " (day unknown)"
+    label = event.type.replace("_", " ")
     if event.type == "price_move":
         return (
-            f"{a.get('listing') or event.entity} {a['direction']} {a['change_pct']:+g}%"
-            f" ({a['period']}){when}"
+            f"{label}: {a.get('listing') or who} {a.get('direction', '?')}"
+            f"{_size(a.get('change_pct'))} ({a.get('period', '?')}){when}"
         )
     if event.type == "index_move":
-        level = f" to {a['level']:,.2f}" if a.get("level") else ""
-        pct = f" {a['change_pct']:+g}%" if a.get("change_pct") is not None else ""
-        return f"index {a['index']} {a['direction']}{pct}{level}{when}"
+        level = f" to {a['level']:,.2f}" if isinstance(a.get("level"), int | float) else ""
+        return (
+            f"{label}: {a.get('index')} {a.get('direction', '?')}{_size(a.get('change_pct'))}"
+            f"{level} ({a.get('period', '?')}){when}"
+        )
     if event.type == "financial_metric":
-        value = f" {a['value']:,.0f} {a.get('currency') or ''}" if a.get("value") else ""
+        value = a.get("value")
+        amount = f" {_amount(value, a.get('currency'))}" if isinstance(value, int | float) else ""
         change = f" ({a['change_pct']:+g}%)" if a.get("change_pct") is not None else ""
         segment = f" [{a['segment']}]" if a.get("segment") else ""
-        return f"{event.entity}: {a['metric']}{segment}{value}{change}"
-    return f"{event.type} {event.entity or ''}{when}: {event.evidence.text[:80]}"
+        estimate = " (estimate)" if a.get("is_estimate") else ""
+        return f"{label}: {who} {a.get('metric')}{segment}{amount}{change}{estimate}"
+    summary = a.get("summary") or a.get("claim")
+    what = f": {_clip(str(summary), QUOTE_CHARS)}" if summary else ""
+    return f"{label} {who}{when if event.date else ''}{what}".rstrip()
 
 
 def run_demo(args: argparse.Namespace) -> int:
