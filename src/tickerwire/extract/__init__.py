@@ -16,7 +16,7 @@ from tickerwire.extract.changes import find_changes
 from tickerwire.extract.dedupe import Found, merge_repeats, propagate_article_period
 from tickerwire.extract.document import DocumentContext, build_context
 from tickerwire.extract.drivers import assemble
-from tickerwire.extract.events import find_drafts
+from tickerwire.extract.events import cued_sentences, find_drafts
 from tickerwire.extract.fact_level import with_fact_levels
 from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
@@ -54,5 +54,7 @@ def _extract(ctx: DocumentContext, title: str | None = None) -> list[Event]:
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
     found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
     found = propagate_article_period(found)
-    events = assemble(ctx, title, found, merge_repeats(found), find_drafts(ctx))
+    cued = cued_sentences(ctx)
+    drafts = find_drafts(ctx, cued)
+    events = assemble(ctx, title, found, merge_repeats(found), drafts, cued)
     return with_fact_levels(events)

@@ -54,6 +54,8 @@ class CauseArticle:
     ctx: DocumentContext
     records: list[Event]
     told: list[Told]
+    cued: dict[str, list[Sentence]]  # sentences holding each kind of cue word (events.cues)
+    lowered: str  # the text in lower case, same offsets (the cause patterns read it)
     drivers: dict[int, list[int]] = field(default_factory=dict)
     created: dict[tuple[Any, ...], int] = field(default_factory=dict)
 

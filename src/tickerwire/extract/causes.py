@@ -18,24 +18,29 @@ the results" names earnings; "after forecasting a drop in iPhone sales" names gu
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from tickerwire.extract.lexicon import MOVE_VERB_ALT
 
 _I = regex.IGNORECASE | regex.VERBOSE
+# Patterns read on the lower-cased text (`lower_text`) with the standard engine: faster for
+# these lists of plain words. They hold no upper-case letters.
+_LOW = re.VERBOSE
 
 # "after" that times a move rather than explaining it: "after the bell", "after hours",
 # "after falling 2% the previous day", "after hitting a record".
-_NOT_A_CAUSE = regex.compile(
+_NOT_A_CAUSE = re.compile(
     r"""\s*(?:the\s+(?:close|bell|closing\s+bell|open|opening\s+bell|session|market\s+close)|
     [\s-]?hours?\b|[\s-]?market\b|(?:a|the|its)\s+(?:[\w-]+\s+){0,2}?(?:session|day|week|month|
     year|rally|slump|decline|drop|gain|rise|surge|selloff|sell-off|run|streak|high|low)s?\b|
     (?:briefly\s+)?(?:hitting|touching|falling|rising|sliding|gaining|losing|dropping|climbing|
     jumping|surging|tumbling|slumping|closing|opening|more\s+than\s+tripling|tripling|doubling)\b|
     much|well|of|part|a\s+result|such|long|the\s+day|\d)""",
-    _I,
+    _LOW,
 )
-CAUSE_AFTER = regex.compile(
+CAUSE_AFTER = re.compile(
     r"""(?P<connector>\b(?:(?:driven|fuell?ed|boosted|helped|lifted|spurred|powered|propelled|
     buoyed|supported|underpinned|sparked|triggered|weighed(?:\s+down)?|dragged(?:\s+down)?|hit|
     hurt|pressured|led)\s+(?:higher\s+|lower\s+)?(?:largely\s+|mainly\s+|partly\s+)?by|
@@ -45,23 +50,23 @@ CAUSE_AFTER = regex.compile(
     an|upbeat|strong|robust|weak|disappointing|better|worse|solid|stellar|record|issuing|
     posting|reporting|forecasting|raising|cutting|announcing|declaring|lower|higher|
     [\w-]+-than-expected)\b))\b)""",
-    _I,
+    _LOW,
 )
-_OTHER_CLAUSE = regex.compile(
-    r";|,?\s+(?:and|but)\s+(?:there|it|its|they|the\s+company|analysts|investors|we|I)\b|"
+_OTHER_CLAUSE = re.compile(
+    r";|,?\s+(?:and|but)\s+(?:there|it|its|they|the\s+company|analysts|investors|we|i)\b|"
     r",\s*(?:but|while|and)\s|\b(?:despite|although|even\s+though|regardless\s+of|"
     r"notwithstanding)\b",
-    regex.IGNORECASE,
+    0,
 )
 # Words that end a cause phrase: a new contrast or a second, lower-level cause.
-_CAUSE_END = regex.compile(
+_CAUSE_END = re.compile(
     r";|\s[-–—]\s|—|,\s*(?:while|but|whereas|although|though|which|even\s+as|as)\b|"
     r"\b(?:while|whereas|although|even\s+as|before\s+(?:paring|trimming|giving))\b|"
     r"\s(?:as|after|amid|following)\s",
-    regex.IGNORECASE,
+    0,
 )
 # A result clause after its cause: "..., sending the drugmaker's shares up 1.0%".
-RESULT_BEFORE_MOVE = regex.compile(
+RESULT_BEFORE_MOVE = re.compile(
     r""",?\s*\b(?:sending|pushing|lifting|driving|boosting|dragging|knocking|leaving|helping|
     causing|prompting)\s+(?:(?:the|its|their|[\w.'&-]+'s?)\s+){0,2}(?:[\w-]+\s+){0,2}?
     (?:shares|stock|stocks)\b|,\s*with\s+(?:its|their|the\s+(?:company's|firm's|group's)|
@@ -71,14 +76,14 @@ RESULT_BEFORE_MOVE = regex.compile(
     weighed\s+on|dragged\s+down|drive|drives|fuels?)\s+(?:the|its|this|a)\s+(?:[\w%.-]+\s+){0,3}?
     (?:surge|rally|gain|gains|jump|rise|climb|advance|move|selloff|sell-off|drop|decline|fall|
     slump|rebound|ascent|shares|stock)\b""",
-    _I,
+    _LOW,
 )
 # A sentence about a move told before: "The rally was fueled by ...", "This surge comes amid".
 _MOVE_NOUN = (
     r"(?:surge|rally|gain|gains|jump|rise|climb|advance|move|selloff|sell-off|drop|decline|fall|"
     r"slump|rebound|ascent|uptick|revival|spike|run-up|pop)"
 )
-BACK_REFERENCE = regex.compile(
+BACK_REFERENCE = re.compile(
     rf"""^\W*(?P<intro>(?:along\s+with|besides|in\s+addition\s+to|apart\s+from)\s+[^,]{{3,60}},\s*)?
     (?:(?:the|this|that|these|its|their|[\w.'&-]+'s)\s+(?:[\w%.-]+\s+){{0,4}}?
     {_MOVE_NOUN}|(?:the\s+)?(?:stock|shares)(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{_MOVE_NOUN})
@@ -89,13 +94,13 @@ BACK_REFERENCE = regex.compile(
     (?:can\s+be\s+|may\s+be\s+)?(?:partly\s+|largely\s+)?attributed\s+to|follows|followed|
     came\s+(?:after|as|amid|on\s+the\s+back\s+of)|comes?\s+(?:after|as|amid(?:st)?|on\s+the\s+back\s+of)|
     (?:is|was)\s+(?:largely\s+|partly\s+)?due\s+to|reflects|reflected)\b""",
-    _I,
+    _LOW,
 )
-BEHIND = regex.compile(
+BEHIND = re.compile(
     rf"""^\W*(?:behind\s+(?:the|this|its)\s+(?:[\w%.-]+\s+){{0,3}}?{_MOVE_NOUN}|(?:the\s+)?
     (?:[\w-]+\s+)?(?:catalyst|reason|driver|trigger)s?\s+(?:for|behind|of)\s+(?:the|this|its)\s+
     (?:[\w%.-]+\s+){{0,3}}?{_MOVE_NOUN}(?:\s+(?:higher|lower|up|down))?)\s+(?:is|are|was|were)\b""",
-    _I,
+    _LOW,
 )
 # A move told without a number, then its cause: "Shares are trading down -2% on the news".
 ON_THE_NEWS = regex.compile(
@@ -103,11 +108,11 @@ ON_THE_NEWS = regex.compile(
     r"development|move|decision)\b(?:\s+of\s+(?:the\s+)?(?P<of>[^,;.]{3,60}))?",
     regex.IGNORECASE,
 )
-REACTION = regex.compile(
+REACTION = re.compile(
     r"""\b(?:investors|markets?|traders|wall\s+street)(?:'s?)?\s+(?:(?:have|had|also)\s+)?
     (?:\w+ly\s+)?(?:(?:reacted|responded)\s+(?:\w+ly\s+)?to|cheered|welcomed|applauded|
     celebrated|rewarded|(?:response|reaction)\s+to)\s+(?:the\s+)?(?:news\s+(?:that|of)\s+)?""",
-    _I,
+    _LOW,
 )
 # A phrase that only points back ("this achievement", "the news"): its events are the ones
 # told just before.

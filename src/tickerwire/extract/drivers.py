@@ -16,6 +16,7 @@ causal words keeps an empty list: nothing is attached by proximity alone.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 import regex
@@ -43,7 +44,8 @@ from tickerwire.extract.causes import (
 from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.events import Draft, merge_drafts
-from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.events.cues import CAUSE_CUE_TYPES
+from tickerwire.extract.events.scan import SentenceScan, lower_text
 from tickerwire.extract.sentences import Sentence
 from tickerwire.records import Event
 
@@ -52,19 +54,20 @@ _BACK_SUBJECT = regex.compile(
     r"the\s+company's\s+(?:shares|stock))\b",
     regex.IGNORECASE,
 )
-_NUMBERLESS_MOVE = regex.compile(
-    r"""\b(?:shares|stock|ADRs)(?P<of>\s+of\s+[^,;.]{1,40}?)?\s+(?:(?:have|has|had|is|are|was|were)\s+)?
+_NUMBERLESS_MOVE = re.compile(
+    r"""\b(?:shares|stock|adrs)(?P<of>\s+of\s+[^,;.]{1,40}?)?\s+(?:(?:have|has|had|is|are|was|were)\s+)?
     (?:(?:trending|moving|heading|edging|trading)\s+(?:higher|upwards?|lower|downwards?|up|down)|
     got|received|won|were\s+given|
     (?:rallied|jumped|surged|soared|climbed|rose|gained|advanced|fell|dropped|slumped|tumbled|
     sank|plunged|slid|declined))\b(?:\s+(?:another|a|an)\s+(?:[\w-]+\s+){0,2}?(?:shot\s+in\s+the
     \s+arm|boost|lift|fillip|bump|jolt|blow|hit))?""",
-    regex.IGNORECASE | regex.VERBOSE,
+    re.VERBOSE,
 )
-_VALUE_CHANGE = regex.compile(
-    r"\b(?:add|gain|lo(?:st|se)|shed|wip|eras|shr[au]nk|value\s+(?:rose|fell|grew))", regex.I
+# These read the lower-cased text with the standard engine (see causes.py).
+_VALUE_CHANGE = re.compile(
+    r"\b(?:add|gain|lo(?:st|se)|shed|wip|eras|shr[au]nk|value\s+(?:rose|fell|grew))"
 )
-_SPAN_END = regex.compile(r",\s*(?:which|while|but|with|as|even\s+as)\b|;|\s[-–—]\s", regex.I)
+_SPAN_END = re.compile(r",\s*(?:which|while|but|with|as|even\s+as)\b|;|\s[-–—]\s")
 
 
 def assemble(
@@ -73,6 +76,7 @@ def assemble(
     found: list[Found],
     merged: list[Event],
     drafts: list[Draft],
+    cued: dict[str, list[Sentence]],
 ) -> list[Event]:
     """All events of the article in text order, each price move with its `drivers`."""
     records = list(merged)
@@ -86,7 +90,7 @@ def assemble(
         record = kept_index[_draft_identity(draft)]
         told.append(Told(record, draft.type, draft.entity, draft.sentence, draft.start, draft.end))
     told.sort(key=lambda t: t.start)
-    article = CauseArticle(ctx, records, told)
+    article = CauseArticle(ctx, records, told, cued, lower_text(ctx.text))
     if article.moves:
         _find_drivers(article, title)
     return _ordered(article)
@@ -146,8 +150,7 @@ def _anchor(ctx: DocumentContext, sentence: Sentence, item: Found) -> tuple[int,
 
 
 def _find_drivers(article: CauseArticle, title: str | None) -> None:
-    ctx = article.ctx
-    text = ctx.text
+    text = article.lowered  # the cause patterns read lower-cased text (causes.py)
     moves = article.moves
     move_sentences = {m.sentence.index for m in moves}
     for number, move in enumerate(moves):
@@ -166,8 +169,9 @@ def _find_drivers(article: CauseArticle, title: str | None) -> None:
             found |= link(article, move, sentence, start, end)
         if not found and _BACK_SUBJECT.match(sentence.text):
             link_previous_sentence(article, move)
-    for sentence in ctx.sentences:
-        _sentence_causes(article, sentence, sentence.index in move_sentences)
+    for kind, cued in _cued_sentences(article.cued):
+        for sentence in cued:
+            _sentence_causes(article, sentence, sentence.index in move_sentences, kind)
     _value_change_causes(article)
     if title:
         _title_causes(article, title)
@@ -200,12 +204,26 @@ def _result_clause(text: str, sentence: Sentence, position: int) -> tuple[int, i
     return (start, best.start()) if best.start() - start > 5 else None
 
 
-def _sentence_causes(article: CauseArticle, sentence: Sentence, has_move: bool) -> None:
+def _cued_sentences(cued: dict[str, list[Sentence]]) -> list[tuple[str, list[Sentence]]]:
+    """The sentences worth reading for each shape of cause (their cue words were found)."""
+    return [(kind, cued.get(kind, [])) for kind in CAUSE_CUE_TYPES]
+
+
+def _sentence_causes(article: CauseArticle, sentence: Sentence, has_move: bool, kind: str) -> None:
     """Causes told in a sentence of their own about a move told before."""
-    text = article.ctx.text
+    text = article.lowered
+    if kind == "cause_reaction":
+        _reaction(article, sentence)
+        return
+    if kind == "cause_numberless":
+        if not has_move:
+            _numberless_move(article, sentence)
+        return
+    if has_move:
+        return
     head = text[sentence.start : sentence.end]
     reference = BACK_REFERENCE.match(head) or BEHIND.match(head)
-    if reference is not None and not has_move:
+    if reference is not None:
         start = sentence.start + reference.end()
         target = last_move_before(article, sentence)
         if target is not None:
@@ -216,16 +234,17 @@ def _sentence_causes(article: CauseArticle, sentence: Sentence, has_move: bool) 
                 intro_start = sentence.start + reference.start("intro")
                 link(article, target, sentence, intro_start, intro_start + len(intro))
         return
-    if not has_move:
-        drove = None
-        for match in RESULT_BEFORE_MOVE.finditer(text, sentence.start, sentence.end):
-            drove = match
-            break
-        if drove is not None and drove.start() - sentence.start > 5:
-            target = last_move_before(article, sentence)
-            if target is not None:
-                link(article, target, sentence, sentence.start, drove.start())
-                return
+    drove = RESULT_BEFORE_MOVE.search(text, sentence.start, sentence.end)
+    if drove is not None and drove.start() - sentence.start > 5:
+        target = last_move_before(article, sentence)
+        if target is not None:
+            link(article, target, sentence, sentence.start, drove.start())
+
+
+def _reaction(article: CauseArticle, sentence: Sentence) -> None:
+    """'Investors reacted enthusiastically to news that ...': the cause of the named company's
+    main move (or of the move told last)."""
+    text = article.lowered
     reaction = REACTION.search(text, sentence.start, sentence.end)
     if reaction is not None:
         start = reaction.end()
@@ -233,9 +252,6 @@ def _sentence_causes(article: CauseArticle, sentence: Sentence, has_move: bool) 
         target = move_of_named(article, start, end) or last_move_before(article, sentence)
         if target is not None:
             link(article, target, sentence, start, end)
-        return
-    if not has_move:
-        _numberless_move(article, sentence)
 
 
 def _span_end(text: str, start: int, end: int) -> int:
@@ -247,7 +263,7 @@ def _numberless_move(article: CauseArticle, sentence: Sentence) -> None:
     """'Alibaba's shares got another shot in the arm yesterday, after ...': a move without a
     number is still a move of its company; its cause goes to the company's main move."""
     ctx = article.ctx
-    for match in _NUMBERLESS_MOVE.finditer(ctx.text, sentence.start, sentence.end):
+    for match in _NUMBERLESS_MOVE.finditer(article.lowered, sentence.start, sentence.end):
         if any(q.kind == "percent" for q in ctx.quantities_in(sentence.start, sentence.end)):
             return
         scan = SentenceScan(ctx, sentence)
@@ -259,7 +275,7 @@ def _numberless_move(article: CauseArticle, sentence: Sentence) -> None:
         if owner is None:
             return
         target = main_move(article, owner)
-        cause = cause_after(ctx.text, match.end(), sentence.end)
+        cause = cause_after(article.lowered, match.end(), sentence.end)
         if target is not None and cause is not None:
             link(article, target, sentence, *cause)
         return
@@ -284,9 +300,10 @@ def _value_change_causes(article: CauseArticle) -> None:
     for told in article.told:
         if told.type != "market_value" or told.sentence.paragraph > 1:
             continue
-        if not _VALUE_CHANGE.search(ctx.text, told.start, told.end):
+        if not _VALUE_CHANGE.search(article.lowered, told.start, told.end):
             continue
-        cause = cause_after(ctx.text, told.end, _span_end(ctx.text, told.end, told.sentence.end))
+        end = _span_end(article.lowered, told.end, told.sentence.end)
+        cause = cause_after(article.lowered, told.end, end)
         if cause is None:
             continue
         scan = SentenceScan(ctx, told.sentence)

@@ -35,10 +35,11 @@ from tickerwire.extract.events.policy import (
     REGULATION,
     SECTOR,
 )
-from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.events.scan import SentenceScan, lower_text
 from tickerwire.extract.events.stakes import stake_drafts
+from tickerwire.extract.sentences import Sentence
 
-__all__ = ["Draft", "find_drafts", "merge_drafts"]
+__all__ = ["Draft", "cued_sentences", "find_drafts", "merge_drafts"]
 
 Finder = Callable[[SentenceScan], list[Draft]]
 
@@ -48,7 +49,6 @@ def _rules(rules: tuple[GenericRule, ...]) -> Finder:
 
 
 FINDERS: Mapping[str, Finder] = {
-    "earnings": earnings_drafts,
     "guidance": guidance_drafts,
     "analyst_view": analyst_view_drafts,
     "stake_change": stake_drafts,
@@ -70,19 +70,32 @@ FINDERS: Mapping[str, Finder] = {
 }
 
 
-def find_drafts(ctx: DocumentContext) -> list[Draft]:
+def cued_sentences(ctx: DocumentContext) -> dict[str, list[Sentence]]:
+    """For each event type (and shape of cause), the sentences holding one of its cue words."""
+    return cue_index().sentences(ctx.text, ctx.sentences)
+
+
+# The results finder runs where a results word stands with a comparison, a release verb, a
+# tone or a date word (its patterns check which).
+_EARNINGS_CUES = frozenset({"earn_compare", "earn_beat", "earn_release", "earn_tone"})
+
+
+def find_drafts(ctx: DocumentContext, cued: dict[str, list[Sentence]]) -> list[Draft]:
     """Every event draft of the article, repeats included, in text order."""
-    cued = cue_index().sentences(ctx.text, ctx.sentences)
-    scans: dict[int, SentenceScan] = {}
-    drafts: list[Draft] = []
-    for event_type, sentences in cued.items():
-        finder = FINDERS.get(event_type)
-        if finder is None:
-            continue
+    lowered = lower_text(ctx.text)
+    kinds: dict[int, set[str]] = {}
+    for kind, sentences in cued.items():
         for sentence in sentences:
-            scan = scans.get(sentence.index)
-            if scan is None:
-                scan = scans[sentence.index] = SentenceScan(ctx, sentence)
-            drafts.extend(finder(scan))
+            kinds.setdefault(sentence.index, set()).add(kind)
+    drafts: list[Draft] = []
+    for index, held in kinds.items():
+        sentence = ctx.sentences[index]
+        scan = SentenceScan(ctx, sentence, lowered, frozenset(held))
+        if held & _EARNINGS_CUES or {"earn_result", "earn_schedule"} <= held:
+            drafts.extend(earnings_drafts(scan))
+        for kind in held:
+            finder = FINDERS.get(kind)
+            if finder is not None:
+                drafts.extend(finder(scan))
     drafts.sort(key=lambda d: (d.sentence.start, d.start))
     return drafts

@@ -51,6 +51,7 @@ _VIEW_VERB = (
     r"is\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|remain\w*|have\s+noted|"
     r"has\s+noted|highlighted|pointed\s+out|told)"
 )
+_ROLE_STEMS = ("analyst", "strategist", "economist", "research", "advis", "manager", "broker")
 _ROLE_AFTER_FIRM = regex.compile(rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}\b", regex.IGNORECASE)
 _ROLE_BEFORE_FIRM = regex.compile(
     rf"\b{_ROLE}\s+(?:[\w-]+\s+){{0,2}}?(?:at|from|with|of)\s+(?:the\s+)?$", regex.IGNORECASE
@@ -152,13 +153,16 @@ def _firm_speaker(scan: SentenceScan) -> Speaker | None:
     for group in scan.groups:
         if group.entity_type not in ("company", "organization"):
             continue
+        broker = group.entity_id in BROKERS
+        near = scan.lowered_text[max(sentence.start, group.start - 40) : group.end + 40]
+        if not broker and not any(map(near.__contains__, _ROLE_STEMS)):
+            continue  # neither a broker nor a firm named with an analyst word
         after = text[group.end : min(sentence.end, group.end + 140)]
         before = text[max(sentence.start, group.start - 40) : group.start]
         role_after = _ROLE_AFTER_FIRM.match(after)
         role_before = _ROLE_BEFORE_FIRM.search(before)
         verb_after = _VERB_AFTER_FIRM.match(after)
         source_before = _SOURCE_BEFORE_FIRM.search(before)
-        broker = group.entity_id in BROKERS
         if not (role_after or role_before or (broker and (verb_after or source_before))):
             continue
         analyst = _analyst_near(scan, group)

@@ -25,12 +25,28 @@ def _cues(text: str) -> tuple[str, ...]:
 
 
 CUES: Mapping[str, tuple[str, ...]] = {
-    "earnings": _cues(
-        "result*, earnings, beat, beats, beating, missed, misses, miss, topped, tops, "
-        "exceeded, exceeding, surpassed, outpaced, outperformed, shy of, short of, fell short, "
-        "in line with, met estimates, met expectations, quarterly report*, earnings report*, "
-        "profit*, sales, revenue*, numbers, earnings release, report earnings, "
-        "earnings surprise"
+    # Results ("earnings") are read only where one of these groups of words stands, and each
+    # of their patterns asks for its own groups (events.earnings).
+    "earn_result": _cues(
+        "result*, earnings, numbers, profit*, report*, sales, quarter*, print, revenue*"
+    ),
+    "earn_compare": _cues(
+        "expectation*, estimate*, forecasts, consensus, target*, projection*, views, "
+        "the street, wall street"
+    ),
+    "earn_beat": _cues("beat, beats, miss, missed, surprise, than-expected, than expected"),
+    "earn_release": _cues(
+        "reported, posted, delivered, announced, released, unveiled, published, issued, "
+        "turned in, put up, reporting, posting, delivering, booked, recorded"
+    ),
+    "earn_tone": _cues(
+        "upbeat, strong, robust, stellar, solid, weak, disappointing, mixed, better, worse, "
+        "blowout, impressive, downbeat, lacklust*, record, poor, dismal, soft, bumper, "
+        "healthy, sluggish, tepid, forecast-beating, estimate-beating, encouraging, rosy, "
+        "bleak, dour, gloomy, brisk, sturdy, resilient, stronger, weaker"
+    ),
+    "earn_schedule": _cues(
+        "schedul*, due, slated, set, expected, will, ahead, before, is to, are to"
     ),
     "guidance": _cues(
         "forecast*, outlook*, guidance, projected, projecting, projection*, predicted, guided, "
@@ -38,9 +54,9 @@ CUES: Mapping[str, tuple[str, ...]] = {
     ),
     "analyst_view": _cues(
         "analyst*, strategist*, note, rating*, rated, upgrade*, downgrade*, price target*, "
-        "target price*, overweight, underweight, outperform, bullish, bearish, buy, hold, "
-        "sell, forecasts by, reports that, advisor, adviser, zacks rank, praised, dubbed, "
-        "economist*"
+        "target price*, overweight, underweight, outperform, underperform, bullish, bearish, "
+        "forecasts by, estimates by, reports that, advisor, adviser, zacks rank, praised, "
+        "dubbed, economist*"
     ),
     "stake_change": _cues("stake*, shares of, million shares, bet, bets"),
     "product_launch": _cues(
@@ -58,7 +74,8 @@ CUES: Mapping[str, tuple[str, ...]] = {
         "agreed to purchase, bid for"
     ),
     "investment_plan": _cues(
-        "invest*, spend*, capital expenditure*, capex, funding, build-out, build out, "
+        "invest, invests, invested, investing, investment, investments, spend, spends, "
+        "spending, capital expenditure*, capex, outlay*, funding, build-out, build out, "
         "costs to develop, costs to build, "
         "expansion plan*"
     ),
@@ -103,11 +120,22 @@ CUES: Mapping[str, tuple[str, ...]] = {
         "tech shares, megacap*, tech firms, tech names, ai-related, ai stocks, related stocks, "
         "catalyst"
     ),
+    # Not event types: the words of the shapes a cause takes (see extract.causes).
+    "cause_reference": _cues(
+        "surge, rally, gain, gains, jump, rise, climb, advance, move, selloff, sell-off, drop, "
+        "decline, fall, slump, rebound, ascent, uptick, revival, spike, run-up, pop, catalyst, "
+        "reason, driver, trigger, behind"
+    ),
+    "cause_reaction": _cues("investors, investor, market's, markets, market, traders, wall street"),
+    "cause_numberless": _cues("shares, stock, adrs"),
     "market_value": _cues(
         "market value, market cap, market capitalization, market capitalisation, valuation of, "
         "valued at, worth, most valuable"
     ),
 }
+
+
+CAUSE_CUE_TYPES = ("cause_reference", "cause_reaction", "cause_numberless")
 
 
 class CueIndex:

@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from tickerwire.extract.dates import WEEKDAYS
+from tickerwire.extract.dates import WEEKDAYS, find_dates, nearest_year
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.generic import (
     HEDGED_PENALTY,
@@ -102,6 +102,10 @@ _FORECAST_SUBJECT = compile_rule(
     r"estimates?\s+for|predict(?:s|ed|ing)?|project(?:s|ed|ing)|guid(?:es|ed|ing)|expects?|"
     r"sees|saw|targeting|if|unless|assuming|should)\b"
 )
+_RESULT_SUBJECT = compile_rule(
+    r"\b(?:results?|earnings|revenues?|sales|profits?|income|eps|margins?|growth|numbers|"
+    r"quarter|report|figures|bookings|print|q[1-4])\b"
+)
 # "the odds of an earnings beat": a possibility, not a result
 _POSSIBLE = compile_rule(
     r"\b(?:odds|chances?|likelihood|probability|potential|possible|possibility|hopes?|bets?|"
@@ -114,19 +118,27 @@ _NO_RESULT = compile_rule(
 )
 
 
+# Each pattern with the cue groups (events.cues, "earn_*") a sentence must hold for it to be
+# tried: most sentences with a results word hold no comparison, no release verb and no tone.
+_PATTERNS: tuple[tuple[regex.Pattern[str], str, frozenset[str]], ...] = (
+    (_SCHEDULED, "scheduled", frozenset({"earn_result", "earn_schedule"})),
+    (_COMPARISON, "comparison", frozenset({"earn_compare"})),
+    (_NOUN_COMPARISON, "noun", frozenset({"earn_beat"})),
+    (_RELEASE, "release", frozenset({"earn_result", "earn_release"})),
+    (_FIGURES, "figures", frozenset({"earn_release"})),
+    (_TONED_RESULTS, "tone", frozenset({"earn_result", "earn_tone"})),
+)
+
+
 def earnings_drafts(scan: SentenceScan) -> list[Draft]:
     """Results releases, beats and misses, and results dates of one sentence."""
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in (
-        (_SCHEDULED, "scheduled"),
-        (_COMPARISON, "comparison"),
-        (_NOUN_COMPARISON, "noun"),
-        (_RELEASE, "release"),
-        (_FIGURES, "figures"),
-        (_TONED_RESULTS, "tone"),
-    ):
-        for match in pattern.finditer(scan.text, scan.sentence.start, scan.sentence.end):
+    for pattern, kind, needs in _PATTERNS:
+        if not needs <= scan.cues:
+            continue
+        source = scan.source(pattern)
+        for match in pattern.finditer(source, scan.sentence.start, scan.sentence.end):
             start, end = match.span("cue")
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -183,7 +195,7 @@ def _comparison(match: regex.Match[str]) -> Comparison | None:
 
 def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> Draft | None:
     start, end = match.span("cue")
-    text = scan.text
+    text = scan.lowered_text  # every pattern of this module is read in lower case
     clause = scan.clause_start(start)
     if (scan.negated(start) and kind != "comparison") or scan.conditional(start):
         return None
@@ -195,16 +207,7 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
             return None  # "its forecast for revenue missed estimates": guidance
         if scan.negated(start):
             vs = {"beat": "miss", "miss": "beat"}.get(vs or "", vs)  # type: ignore[assignment]
-        subject = text[clause:start]
-        if (
-            not regex.search(
-                r"\b(?:results?|earnings|revenues?|sales|profits?|income|EPS|margins?|growth|"
-                r"numbers|quarter|report|figures|bookings|print|Q[1-4])\b",
-                subject,
-                regex.IGNORECASE,
-            )
-            and scan.actor(start) is None
-        ):
+        if not _RESULT_SUBJECT.search(text, clause, start) and scan.actor(start) is None:
             return None  # "shares beat expectations" is no result
     elif kind == "noun":
         vs = _comparison(match)
@@ -258,7 +261,12 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
     )
 
 
+_PERIOD_WORDS = ("quarter", "month", "fiscal", "fy", "q1", "q2", "q3", "q4", "year", "half")
+
+
 def _period(scan: SentenceScan, position: int) -> str | None:
+    if not any(map(scan.lowered.__contains__, _PERIOD_WORDS)):
+        return None  # every reporting period names one of these (dates.find_periods)
     periods = scan.ctx.periods_in(scan.sentence)
     if not periods:
         return None
@@ -269,10 +277,15 @@ def _period(scan: SentenceScan, position: int) -> str | None:
 def _scheduled(scan: SentenceScan, position: int) -> tuple[dt.date | None, str | None]:
     """The day results are due: a date named after the cue, resolved forward from publication."""
     published = scan.ctx.published
-    for mention in scan.ctx.dates_in(position, scan.sentence.end):
-        text = scan.ctx.original[mention.start : mention.end]
+    # the sentence's own dates (the article's are not needed: a results date is told here)
+    for mention in find_dates(scan.text[position : scan.sentence.end], published):
+        text = scan.ctx.original[position + mention.start : position + mention.end]
         if mention.kind == "day" and mention.date is not None:
-            return mention.date, text
+            day = mention.date
+            if published is not None and not regex.search(r"\d{4}", mention.text):
+                # "on Jan 30" without its year: the next such day, not a year named nearby
+                day = nearest_year(day.month, day.day, published) or day
+            return day, text
         if mention.kind == "weekday" and published is not None:
             name = next(w for w in WEEKDAYS if w in mention.text.lower())
             ahead = (WEEKDAYS.index(name) - published.weekday()) % 7
@@ -350,4 +363,4 @@ _OUTSIDER = compile_rule(
 def _forecaster_is_outsider(scan: SentenceScan, position: int) -> bool:
     """'Analysts expect revenue to rise', 'Economists forecast growth': not the company's."""
     clause = scan.clause_start(position)
-    return bool(_OUTSIDER.search(scan.text, clause, position))
+    return bool(_OUTSIDER.search(scan.source(_OUTSIDER), clause, position))

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from tickerwire.extract.events.generic import WEAK, GenericRule, compile_rule
 
+# Names of governments and leaders, in lower case (rules read the lower-cased text); each
+# branch starts with a word, so that the engine skips most positions at once.
 _GOVERNMENT = (
-    r"(?:(?:the\s+)?(?:Chinese|Japanese|U\.S\.|US|federal|central|local|Hong\s+Kong|Indian|"
-    r"German|French|British|Korean|Taiwanese|European)?\s*government|Beijing|Washington|"
-    r"(?:the\s+)?(?:Biden|Trump)\s+administration|(?:the\s+)?White\s+House|Congress|"
-    r"(?:the\s+)?State\s+Council|(?:the\s+)?(?:\w+\s+)?[Mm]inistry(?:\s+of\s+\w+)?|"
-    r"President\s+(?-i:[A-Z]\w+)(?:\s+(?-i:[A-Z]\w+))?|Premier\s+(?-i:[A-Z]\w+)|"
-    r"(?-i:Xi)(?:\s+Jinping)?|(?-i:Trump))"
+    r"(?:\b(?:chinese|japanese|u\.s\.|us|federal|central|local|hong\s+kong|indian|german|"
+    r"french|british|korean|taiwanese|european)\s+government|\bgovernment|\bbeijing|"
+    r"\bwashington|\b(?:biden|trump)\s+administration|\bwhite\s+house|\bcongress|"
+    r"\bstate\s+council|\b(?:[\w-]+\s+)?ministry(?:\s+of\s+\w+)?|\bpresident\s+\w+"
+    r"(?:\s+\w+)?|\bpremier\s+\w+|\bxi(?:\s+jinping)?|\btrump)"
 )
 _POLICY_ACT = (
     r"(?:allocat\w+|announc\w+|unveil\w+|pledg\w+|approv\w+|impos\w+|introduc\w+|launch\w+|"
@@ -55,7 +56,7 @@ GOVERNMENT_POLICY = (
 )
 
 _REGULATOR = (
-    r"(?:regulators?|authorities|watchdogs?|(?-i:SEC|FTC|SAMR|CSRC|CAC|DOJ|FDA|EU)|"
+    r"(?:regulators?|authorities|watchdogs?|sec|ftc|samr|csrc|cac|doj|fda|eu|"
     r"European\s+Commission|Justice\s+Department|antitrust\s+\w+|competition\s+\w+)"
 )
 REGULATION = (
@@ -117,8 +118,8 @@ LEGAL = (
 )
 
 _BANK = (
-    r"(?:Federal\s+Reserve|(?-i:Fed)|central\s+bank|(?-i:ECB|BOJ|BoJ|PBOC|PBoC|BoE|FOMC)|"
-    r"Bank\s+of\s+(?-i:[A-Z])\w+|European\s+Central\s+Bank|People's\s+Bank\s+of\s+China)"
+    r"(?:federal\s+reserve|fed|central\s+bank|ecb|boj|pboc|boe|fomc|bank\s+of\s+(?:japan|"
+    r"england|canada|korea|china)|european\s+central\s+bank|people's\s+bank\s+of\s+china)"
 )
 _READING = (
     r"(?:rose|fell|increased|decreased|grew|jumped|climbed|dropped|declined|slowed|cooled|"
@@ -132,7 +133,7 @@ MACRO = (
             rf"""(?P<cue>\b(?:(?:non-farm\s+|private\s+)?payrolls?|jobs?\s+(?:report|data|
             figures|numbers|growth)|unemployment(?:\s+rate)?|jobless\s+(?:rate|claims)|
             inflation(?:\s+(?:rate|data|report|figures?|reading))?|(?:consumer|producer)\s+
-            price\s+(?:index|inflation)|(?-i:CPI|PPI|GDP|PMIs?)|retail\s+sales|job\s+openings|
+            price\s+(?:index|inflation)|cpi|ppi|gdp|pmis?|retail\s+sales|job\s+openings|
             productivity|(?:unit\s+)?labor\s+costs|(?:treasury|bond)\s+yields?|
             (?:ten|10|two|2|30)[\s-]year\s+(?:treasury\s+)?yields?|economy|industrial\s+output|
             factory\s+activity|consumer\s+(?:confidence|sentiment))\b)\s+(?:\w+\s+){{0,3}}?
@@ -186,10 +187,9 @@ _SECTOR_MOVE = (
 SECTOR = (
     GenericRule(
         "sector",
-        compile_rule(
-            rf"""(?P<cue>\b{_SECTOR_NOUN}\b)(?=[^;.]{{0,80}}?\b{_SECTOR_MOVE}\b)|
-            (?<=\b{_SECTOR_MOVE}\b[^;.]{{0,80}}?)(?P<cue>\b{_SECTOR_NOUN}\b)"""
-        ),
+        compile_rule(rf"(?P<cue>\b{_SECTOR_NOUN}\b)"),
+        # the sector must move or be moved: a move word near it in the sentence
+        near=compile_rule(rf"\b{_SECTOR_MOVE}\b"),
         actor_types=(),
         confidence=WEAK,
         skip_hedged=True,
