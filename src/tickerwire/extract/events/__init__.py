@@ -8,10 +8,11 @@ caller merges repeats and turns drafts into `Event` records.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping
 
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.events.analyst_views import analyst_view_drafts
+from tickerwire.extract.events.analyst_views import BROKERS, analyst_view_drafts
 from tickerwire.extract.events.corporate import (
     ACQUISITION,
     BUYBACK,
@@ -87,6 +88,13 @@ def find_drafts(ctx: DocumentContext, cued: dict[str, list[Sentence]]) -> list[D
     for kind, sentences in cued.items():
         for sentence in sentences:
             kinds.setdefault(sentence.index, set()).add(kind)
+    # a broker named in a sentence is a cue for a view ("Nomura said ...")
+    starts = [s.start for s in ctx.sentences]
+    for group in ctx.groups:
+        if group.entity_id in BROKERS:
+            index = bisect.bisect_right(starts, group.start) - 1
+            if index >= 0:
+                kinds.setdefault(index, set()).add("analyst_view")
     drafts: list[Draft] = []
     for index, held in kinds.items():
         sentence = ctx.sentences[index]

@@ -67,9 +67,15 @@ def compile_rule(pattern: str) -> regex.Pattern[str]:
 
 
 def generic_drafts(scan: SentenceScan, rules: tuple[GenericRule, ...]) -> list[Draft]:
-    """The drafts that `rules` find in the scanned sentence (one per cue position)."""
+    """The drafts that `rules` find in the scanned sentence.
+
+    One event per cue, and one per clause of a type unless they name different counterparts
+    ("unveiled new subsidies" is one policy however many of its words a rule reads; "open-
+    sourced model A and launched model B" are two launches).
+    """
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
+    clauses: list[tuple[str, int, str | None]] = []
     sentence = scan.sentence
     for rule in rules:
         if rule.anchors and not scan.has_words(rule.anchors):
@@ -80,9 +86,18 @@ def generic_drafts(scan: SentenceScan, rules: tuple[GenericRule, ...]) -> list[D
             if any(s < cue_end and cue_start < e for s, e in taken):
                 continue
             draft = _draft(scan, rule, match)
-            if draft is not None:
-                drafts.append(draft)
-                taken.append((cue_start, cue_end))
+            if draft is None:
+                continue
+            clause = scan.clause_start(cue_start)
+            counterpart = draft.key[0]
+            if any(
+                t == draft.type and c == clause and (o is None or counterpart in (None, o))
+                for t, c, o in clauses
+            ):
+                continue
+            drafts.append(draft)
+            taken.append((cue_start, cue_end))
+            clauses.append((draft.type, clause, counterpart))
     return drafts
 
 
@@ -111,7 +126,8 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
         counterpart = _counterpart(scan, rule.role, obj_start, obj_end, actor)
         if counterpart is None and rule.role in ("partner", "target"):
             return None  # a deal or a purchase needs someone on the other side
-    amount = scan.money_in(cue_start, scan.clause_end(cue_end)) if rule.amount else None
+    per_share = None if rule.event_type == "dividend" else False  # a dividend is per share
+    amount = scan.money_in(cue_start, scan.clause_end(cue_end), per_share) if rule.amount else None
     hedged = scan.hedged(cue_start)
     if hedged and rule.skip_hedged:
         return None

@@ -64,7 +64,7 @@ _REPORTING_FRAME = re.compile(
 _IGNORECASE = int(regex.IGNORECASE)
 # A name after these words is an object or a modifier, not the clause's subject.
 _PREPOSITION_BEFORE = regex.compile(
-    r"\b(?:of|for|at|in|from|with|to|by|on|against|than|like|including|as|over|into|behind|"
+    r"\b(?:of|for|at|in|from|with|to|by|on|against|than|like|unlike|including|as|over|into|behind|"
     r"among|versus|vs\.?|about|toward|towards|between|such\s+as|rivals?|peers?|competitors?|"
     r"and|or|outshining|eclipsing|beating|overtaking|topping)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$",
     regex.IGNORECASE,
@@ -85,7 +85,7 @@ _INTRODUCTION = regex.compile(
 _EPITHET = regex.compile(r"^[\s,]*the\s+(?:[\w.-]+\s+){0,3}?[\w-]+\s+of\b", regex.IGNORECASE)
 _PERSON_PRONOUN = regex.compile(r"^[\s,]*(?:he|she|his|her)\b", regex.IGNORECASE)
 _TITLE_WORDS = regex.compile(
-    r"\s*(?:'s\s+)?(?:[\w-]+\s+){0,2}?(?:CEO|chief\s+executive|CFO|chairman|chairwoman|founder|"
+    r"\s*(?:'s\s+)?(?:[\w-]+\s+){0,2}?(?:CEO|chief|CFO|chairman|chairwoman|founder|"
     r"co-founder|president|analyst|analysts|strategist|economist|director|head|investor|"
     r"manager|officer|executive|boss|billionaire)\b[\w\s,-]{0,40}?$",
     regex.IGNORECASE,
