@@ -10,7 +10,7 @@ Four shapes carry a cause, all read with the patterns below:
   "X, contributing to the recent 19% surge in its shares", "X drove the surge";
 * in another sentence that refers back to the move: "The rally was fueled by robust quarterly
   results", "This surge comes amid ...", "Shares are trading down 2% on the news";
-* in the headline: "Alibaba Shares Surge 19% on AI Demand and Cloud Revenue Growth".
+* in the headline: "Baidu Stock Climbs 7% on Cloud Orders and Chip Progress".
 
 `cause_categories` reads what a cause phrase names when no event was found inside it ("after
 the results" names earnings; "after forecasting a drop in iPhone sales" names guidance).
@@ -179,7 +179,7 @@ _CATEGORY_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("sector", r"\b(?:sector|peers|tech\s+stocks|chip\s+stocks|industry-wide)\b"),
     )
 )
-# Headline words joining a move to its cause: "Surge 19% on AI Demand", "Jump ... as ...".
+# Headline words joining a move to its cause: "Climbs 7% on Cloud Orders", "Jump ... as ...".
 _TITLE_MOVE = regex.compile(
     rf"""\b(?:{MOVE_VERB_ALT}|up|down|higher|lower)\b(?P<rest>.*)""",
     regex.IGNORECASE,

@@ -3,8 +3,8 @@
 The text links a move to its causes with causal words (`causes`): in the move's sentence
 ("jumped 7.2% following a revenue beat", "posted upbeat results, sending shares up 1%"), in a
 later sentence that refers back to the move ("The rally was fueled by robust results"), in a
-reaction ("Investors reacted to news that ..."), in a move told without a number ("Alibaba's
-shares got another boost after ..."), in the headline ("X Surges 19% on Y": the cause applies to
+reaction ("Investors reacted to news that ..."), in a move told without a number ("Tencent's
+stock got a lift after ..."), in the headline ("X Surges 19% on Y": the cause applies to
 the main move of X), and in a lede about market value ("added $280 billion after reporting
 results"). The events told inside the cause phrase are the drivers; a phrase that only points
 back ("on the news") takes the events told just before; a phrase that names a kind of event
@@ -260,7 +260,7 @@ def _span_end(text: str, start: int, end: int) -> int:
 
 
 def _numberless_move(article: CauseArticle, sentence: Sentence) -> None:
-    """'Alibaba's shares got another shot in the arm yesterday, after ...': a move without a
+    """'Tencent's stock got a lift on Tuesday after ...': a move without a
     number is still a move of its company; its cause goes to the company's main move."""
     ctx = article.ctx
     for match in _NUMBERLESS_MOVE.finditer(article.lowered, sentence.start, sentence.end):
@@ -321,7 +321,7 @@ def _value_change_causes(article: CauseArticle) -> None:
 
 
 def _title_causes(article: CauseArticle, title: str) -> None:
-    """'Alibaba Shares Surge 19% on AI Demand and Cloud Revenue Growth': the headline's cause
+    """'Baidu Stock Climbs 7% on Cloud Orders and Chip Progress': the headline's cause
     goes to the main move of its subject, through events of the body (a headline holds no
     evidence offsets, so no event is made from it)."""
     parsed = title_cause(title)

@@ -155,7 +155,7 @@ INVESTMENT_PLAN = (
     GenericRule(
         "investment_plan",
         # the plan word after the cue: "its spending on data centers would jump this year",
-        # "investments in AI over the next three years would exceed those of the last decade"
+        # "its outlays on data centres in the coming two years would top all it spent before"
         compile_rule(
             r"""(?P<cue>\b(?:invest(?:ments?|ing)|spending|capital\s+(?:expenditures?|
             spending)|capex|outlays?|(?:planned\s+)?funding))\s+(?:on|in|for)?\s*

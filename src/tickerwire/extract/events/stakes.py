@@ -3,9 +3,9 @@
 "increased his personal stake in Alibaba", "took a 5% stake in", "sold 2 million shares of",
 "cut its holding in". The holder is the clause's subject (a person or a company: "GameStop CEO
 Ryan Cohen" is Cohen); the event's entity is the company whose shares change hands. A holding
-told without a change ("owns about 350 million shares") is not a change; it only lends its
-share count and value to a change told in the sentence before ("He now owns roughly 7 million
-shares worth about $1 billion").
+told without a change ("holds some 40 million shares") is not a change; it only lends its
+share count and value to a change told in the sentence before ("She now holds about 3 million
+of them, worth some $400 million").
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def _possessor_person(scan: SentenceScan, position: int) -> Actor | None:
 def _size(
     scan: SentenceScan, start: int, end: int
 ) -> tuple[float | None, float | None, str | None]:
-    """Shares and value told in text[start:end]: "7 million shares worth about $1 billion"."""
+    """Shares and value told in text[start:end]: "3 million shares worth some $400 million"."""
     shares: float | None = None
     for quantity in scan.ctx.quantities_in(start, end):
         following = scan.text[quantity.end : quantity.end + 20].lower()
