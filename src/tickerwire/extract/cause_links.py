@@ -268,7 +268,7 @@ def add_drivers(article: CauseArticle, move: Told, records: list[int]) -> None:
 
 
 def link_previous_sentence(article: CauseArticle, move: Told) -> None:
-    """'Microsoft delivered upbeat results. The stock was down 0.5%.': a move told with a
+    """'Intel posted strong results. The stock rose 4%.': a move told with a
     back-reference right after its company's news takes that news as its cause."""
     sentence = move.sentence
     if sentence.index == 0 or article.records[move.record].attributes["period"] not in ONE_DAY:

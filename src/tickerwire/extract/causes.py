@@ -2,18 +2,18 @@
 
 Four shapes carry a cause, all read with the patterns below:
 
-* after the move, in its sentence: "jumped 7.2% following a fourth-quarter revenue beat",
+* after the move, in its sentence: "climbed 6% following a holiday-quarter sales beat",
   "surged 17% as the first dividend declaration and robust results ...", "fell 3% on
   disappointing China sales", "driven by an 11% revenue increase";
-* before the move, which follows as a result: "posted upbeat results, sending the drugmaker's
-  shares up 1.0%", "Both results impressed investors, with their shares surging 15%",
-  "X, contributing to the recent 19% surge in its shares", "X drove the surge";
-* in another sentence that refers back to the move: "The rally was fueled by robust quarterly
-  results", "This surge comes amid ...", "Shares are trading down 2% on the news";
+* before the move, which follows as a result: "reported solid profit, sending the insurer's
+  stock up 2%", "The reports pleased investors, with their stocks climbing 9%",
+  "X, contributing to last week's 12% rally in its stock", "X drove the surge";
+* in another sentence that refers back to the move: "The climb was driven by strong holiday
+  sales", "This rally comes amid ...", "The stock slipped 1% on the news";
 * in the headline: "Baidu Stock Climbs 7% on Cloud Orders and Chip Progress".
 
 `cause_categories` reads what a cause phrase names when no event was found inside it ("after
-the results" names earnings; "after forecasting a drop in iPhone sales" names guidance).
+the results" names earnings; "after projecting lower handset shipments" names guidance).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ _CAUSE_END = re.compile(
     r"\s(?:as|after|amid|following)\s",
     0,
 )
-# A result clause after its cause: "..., sending the drugmaker's shares up 1.0%".
+# A result clause after its cause: "..., sending the insurer's stock up 2%".
 RESULT_BEFORE_MOVE = re.compile(
     r""",?\s*\b(?:sending|pushing|lifting|driving|boosting|dragging|knocking|leaving|helping|
     causing|prompting)\s+(?:(?:the|its|their|[\w.'&-]+'s?)\s+){0,2}(?:[\w-]+\s+){0,2}?
@@ -102,7 +102,7 @@ BEHIND = re.compile(
     (?:[\w%.-]+\s+){{0,3}}?{_MOVE_NOUN}(?:\s+(?:higher|lower|up|down))?)\s+(?:is|are|was|were)\b""",
     _LOW,
 )
-# A move told without a number, then its cause: "Shares are trading down -2% on the news".
+# A cause that points back: "The stock slipped 1% on the news".
 ON_THE_NEWS = regex.compile(
     r"\b(?:on|after|following)\s+(?:the\s+)?(?:news|announcement|report|results|release|"
     r"development|move|decision)\b(?:\s+of\s+(?:the\s+)?(?P<of>[^,;.]{3,60}))?",
@@ -190,7 +190,7 @@ _TITLE_CONNECTOR = regex.compile(
 
 
 def cause_categories(phrase: str) -> list[str]:
-    """The event types a cause phrase names ("after forecasting a drop in iPhone sales" names
+    """The event types a cause phrase names ("after projecting lower handset shipments" names
     guidance), in the order of the lexicon; guidance wins over earnings for one phrase."""
     found = [name for name, pattern in _CATEGORY_WORDS if pattern.search(phrase)]
     if "guidance" in found and "earnings" in found:
@@ -201,7 +201,7 @@ def cause_categories(phrase: str) -> list[str]:
 def cause_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The cause phrase after a move (from `start`, the end of its number, to `end`).
 
-    The search stops at a new clause ("and there could be more upside as ...") and at a
+    The search stops at a new clause ("and more gains may follow as ...") and at a
     concession ("despite pressure on its sales"): what follows explains something else.
     """
     other_clause = _OTHER_CLAUSE.search(text, start, end)

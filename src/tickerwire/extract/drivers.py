@@ -1,14 +1,14 @@
 """Drivers: for each price move, the events the text gives as its cause.
 
 The text links a move to its causes with causal words (`causes`): in the move's sentence
-("jumped 7.2% following a revenue beat", "posted upbeat results, sending shares up 1%"), in a
-later sentence that refers back to the move ("The rally was fueled by robust results"), in a
+("climbed 6% following a sales beat", "posted upbeat results, sending shares up 1%"), in a
+later sentence that refers back to the move ("The climb was driven by strong sales"), in a
 reaction ("Investors reacted to news that ..."), in a move told without a number ("Tencent's
 stock got a lift after ..."), in the headline ("X Surges 19% on Y": the cause applies to
 the main move of X), and in a lede about market value ("added $280 billion after reporting
 results"). The events told inside the cause phrase are the drivers; a phrase that only points
 back ("on the news") takes the events told just before; a phrase that names a kind of event
-without one being found ("after forecasting a drop in iPhone sales") takes the article's event
+without one being found ("after projecting lower handset shipments") takes the article's event
 of that kind for the company, or creates it, with the sentence as evidence. A move without
 causal words keeps an empty list: nothing is attached by proximity alone.
 """
@@ -230,7 +230,7 @@ def _sentence_causes(article: CauseArticle, sentence: Sentence, has_move: bool, 
             end = _span_end(text, start, sentence.end)
             link(article, target, sentence, start, end)
             intro = reference.groupdict().get("intro")
-            if intro:  # "Along with the rise in earnings, the rally was also driven by ..."
+            if intro:  # "Besides higher profit, the climb was also driven by ..."
                 intro_start = sentence.start + reference.start("intro")
                 link(article, target, sentence, intro_start, intro_start + len(intro))
         return

@@ -34,8 +34,8 @@ def test_move_without_causal_words_has_no_drivers():
 
 def test_cause_in_the_next_sentence_of_the_paragraph():
     text = (
-        "Alibaba's shares rose 5% in Hong Kong on Friday. The rally was fueled by robust "
-        "quarterly results from its cloud unit."
+        "Alibaba's shares rose 5% in Hong Kong on Friday. The gain was driven by strong "
+        "quarterly results in its cloud unit."
     )
     events = run(text, FRIDAY)
     assert driver_types(events, _move(events, "9988.HK")) == ["earnings"]
@@ -54,7 +54,7 @@ def test_headline_cause_goes_to_the_main_move_of_its_subject():
 
 
 def test_cause_named_without_an_event_creates_it():
-    events = run("Apple fell 3% on Friday after forecasting a drop in iPhone sales.", FRIDAY)
+    events = run("Apple fell 3% on Friday after projecting weaker sales of its watches.", FRIDAY)
     move = _move(events, "AAPL")
     assert driver_types(events, move) == ["guidance"]
     guidance = events[move.attributes["drivers"][0]]

@@ -49,7 +49,7 @@ def test_a_view_about_no_company_is_left_out():
 
 def test_stake_bought_with_shares_and_value_from_the_next_sentence():
     text = (
-        "GameStop chief Ryan Cohen increased his personal stake in Alibaba. "
+        "GameStop chief Ryan Cohen lifted his holding in Alibaba again. "
         "He now owns about 5 million shares worth roughly $600 million."
     )
     stake = of_type(run(text), "stake_change")[0]

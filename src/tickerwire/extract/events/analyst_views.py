@@ -173,7 +173,7 @@ def _firm_speaker(scan: SentenceScan) -> Speaker | None:
         else:
             cue_end = group.end
         # the claim: the words after the speaker, or before it when it closes the sentence
-        # ("We expect ..., Nomura said in a note on Friday")
+        # ("We see ..., Barclays wrote in a note to clients")
         head = text[sentence.start : (analyst.start if analyst else group.start)]
         if _SPEAKER_AT_END.search(head) and len(head) > 30:
             claim_start, claim_end = sentence.start, len(head.rstrip(" ,\"'")) + sentence.start
@@ -190,7 +190,7 @@ def _firm_speaker(scan: SentenceScan) -> Speaker | None:
 
 
 def _analyst_near(scan: SentenceScan, firm: EntityGroup) -> EntityGroup | None:
-    """The person named with the firm: "Bernstein analyst Mark Shmulik", "Vey Sern Ling, a
+    """The person named with the firm: "Bernstein analyst Jane Roe", "John Doe, a
     senior equity advisor at UBP", "JPMorgan analysts including Alex Yao"."""
     for group in scan.groups:
         if group.entity_type != "person":
@@ -213,7 +213,7 @@ _TITLED_PERSON = regex.compile(
 
 
 def _titled_person_speaker(scan: SentenceScan) -> Speaker | None:
-    """'said Sophie Lund-Yates, lead equity analyst at Hargreaves Lansdown' and the like, where
+    """'said Jane Roe, senior equity analyst at Harbour Research' and the like, where
     the firm is not linked as a company: the person speaks, the firm is unknown."""
     for group in scan.groups:
         if group.entity_type != "person":

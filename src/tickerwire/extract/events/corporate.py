@@ -47,7 +47,7 @@ PRODUCT_LAUNCH = (
     ),
     GenericRule(
         "product_launch",
-        # "the launch of its Qwen model", "DeepSeek's introduction of its R1 model"; not "since
+        # "the launch of its Qwen model", "the startup's introduction of its V2 model"; not "since
         # its launch in 2019" (no object) and not a launch told as a past reference point.
         compile_rule(
             rf"""(?<!\b(?:since|after|before|until)\s+(?:the\s+|its\s+|their\s+)?)
@@ -62,7 +62,7 @@ PRODUCT_LAUNCH = (
     ),
     GenericRule(
         "product_launch",
-        # "is developing a new AI-focused chip", "foray into developing a proprietary AI chip"
+        # "is developing an in-house server chip", "efforts to develop its own AI model"
         compile_rule(
             rf"""(?P<cue>(?:(?<!\bto\s)\b(?:develop(?:ing|s|ed)|design(?:ing|ed)|building|
             development\s+of|working\s+on)|\b(?:plans?|planning|aims?|intends?|efforts?|
@@ -95,7 +95,7 @@ PARTNERSHIP = (
     ),
     GenericRule(
         "partnership",
-        # "Apple and Alibaba have collaborated to bring ...": the partner is the other subject
+        # "Sony and Honda have partnered to build ...": the partner is the other subject
         compile_rule(
             r"""(?-i:(?P<obj>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}))\s+(?:have|has|had)\s+
             (?P<cue>(?:collaborated|partnered|teamed\s+up|joined\s+forces|formed\s+a\s+
@@ -140,7 +140,7 @@ INVESTMENT_PLAN = (
         "investment_plan",
         # a plan word in the clause before the cue: "committed to aggressively investing in AI",
         # "projected higher spending this year on servers", "its 2024 capital expenditures
-        # would reach $30 billion", "set to undergo an unprecedented investment phase"
+        # would reach $30 billion", "set to begin its heaviest spending phase yet"
         compile_rule(
             rf"""(?:{_PLAN})\b[^;.]{{0,60}}?(?P<cue>\b(?:invest(?:s|ed|ing|ments?)?|
             spend(?:s|ing)?|capital\s+(?:expenditures?|spending)|capex|outlays?|
@@ -224,7 +224,7 @@ MANAGEMENT = (
     ),
     GenericRule(
         "management",
-        # workforce cuts: "let go of more than 21,000 employees", "laying off 5% of staff"
+        # workforce cuts: "let go of about 8,000 workers", "laying off 5% of staff"
         compile_rule(
             r"""(?P<cue>\b(?:lay(?:s|ing)?\s+off|laid\s+off|let\s+go(?:\s+of)?|cut(?:s|ting)?|
             slash(?:ed|es|ing)|eliminat(?:ed|es|ing)|shed(?:s|ding)?)\s+(?:about\s+|nearly\s+|

@@ -58,7 +58,9 @@ CUES: Mapping[str, tuple[str, ...]] = {
         "forecasts by, estimates by, reports that, advisor, adviser, zacks rank, praised, "
         "dubbed, economist*"
     ),
-    "stake_change": _cues("stake*, shares of, million shares, bet, bets"),
+    "stake_change": _cues(
+        "stake*, holding, holdings, shareholding, position, shares of, million shares, bet, bets"
+    ),
     "product_launch": _cues(
         "launch*, unveil*, introduc*, roll out, rolled out, rolls out, rolling out, debut*, "
         "open-sourced, open sourced, released, releases, unveiling, developing, develops, "

@@ -1,7 +1,7 @@
 """Results and outlooks: `earnings` (a release, a beat or a miss, a date set) and `guidance`.
 
-`earnings` is a statement about results that is not itself a figure ("stellar quarterly earnings
-that exceeded market expectations", "posted upbeat results", "results are scheduled on
+`earnings` is a statement about results that is not itself a figure ("strong quarterly profit that
+topped forecasts", "posted upbeat results", "results are scheduled on
 Thursday"): figures are `financial_metric` events. `vs_expectations` is read only from words
 that compare with expectations (beat, topped, missed, fell short of, in line with): "upbeat" is
 a tone, not a comparison. `guidance` is a company's own forecast ("forecast annual profit below
@@ -64,7 +64,7 @@ _RELEASE = compile_rule(
     (?:(?:its|their|the|a|an|{_TONE}|{_PERIOD_WORD}|latest|first|second|third|fourth|
     and|-)\s+){{0,4}}{_RESULT_NOUN})\b"""
 )
-# "just reported revenue of 280.15 billion yuan for the three months ended ...": a release
+# "has just reported sales of 12.4 billion euros for the three months to June": a release
 # told by its figures (the figures themselves are financial_metric events).
 _FIGURES = compile_rule(
     r"""(?P<cue>\b(?:(?:just|has|have|had)\s+)?(?:reported|posted|delivered|announced|booked|
@@ -225,6 +225,8 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
     elif kind == "tone":
         if _NO_RESULT.search(text, max(scan.sentence.start, start - 30), start):
             return None
+        if _FORECAST_SUBJECT.search(text, clause, start):
+            return None  # "projecting weaker sales": an outlook, not a result
         confidence = WEAK
     if kind != "scheduled" and _NO_RESULT.search(text, max(scan.sentence.start, start - 30), start):
         return None

@@ -1,7 +1,7 @@
 """`market_value`: what a company is worth, or how much value it gained or lost.
 
-"expanding its market value by nearly US$87 billion", "added a combined $280 billion in stock
-market value", "Amazon is worth $1.64 trillion", "eclipsed Apple as the world's most valuable
+"lifting its market value by some $40 billion", "together gained $150 billion in market
+value", "the chipmaker is worth $2.1 trillion", "overtook Microsoft as the most valuable
 company". A market value is an amount: without one (a bare "pushed its market capitalization
 higher") the sentence tells a move, not a value, and is left to the move extractor.
 """

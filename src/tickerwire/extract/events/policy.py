@@ -151,7 +151,7 @@ MACRO = (
         ),
         role="authority",
         actor_types=(),
-        # "before the Fed begins to cut rates": a future move, not a decision taken
+        # "until the Fed starts to lower rates": a future move, not a decision taken
         reject=compile_rule(r"\b(?:begins?|starts?|begin|start)\s+to\b"),
     ),
     GenericRule(

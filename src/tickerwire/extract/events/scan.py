@@ -77,7 +77,7 @@ _BACK_REFERENCE = regex.compile(
     r"startup|start-up|unit|division|tech|e-commerce\s+\w+))(?:'s)?\b",
     regex.IGNORECASE,
 )
-# "In the last quarter, the company signed": an opening phrase before the subject.
+# "Earlier this month, the company agreed": an opening phrase before the subject.
 _INTRODUCTION = regex.compile(
     r"^\s*(?:(?:in|on|at|during|for|over|last|this|earlier|later)\b[^,]{0,40},\s*)"
 )

@@ -1,6 +1,6 @@
 """`stake_change`: someone buys into or sells out of a company.
 
-"increased his personal stake in Alibaba", "took a 5% stake in", "sold 2 million shares of",
+"raised her holding in Baidu", "took a 5% stake in", "sold 2 million shares of",
 "cut its holding in". The holder is the clause's subject (a person or a company: "GameStop CEO
 Ryan Cohen" is Cohen); the event's entity is the company whose shares change hands. A holding
 told without a change ("holds some 40 million shares") is not a change; it only lends its
