@@ -78,11 +78,16 @@ def last_move_before(article: CauseArticle, sentence: Sentence) -> Told | None:
     return main_move(article, main) if main else None
 
 
-def move_of_named(article: CauseArticle, start: int, end: int) -> Told | None:
+def moves_of_named(article: CauseArticle, start: int, end: int) -> list[Told]:
+    """The main moves of the companies named in text[start:end] ("results from Meta and
+    Amazon" is the cause of both moves)."""
+    moves = []
     for group in article.ctx.groups_in(start, end):
         if group.entity_type == "company":
-            return main_move(article, group.entity_id)
-    return None
+            move = main_move(article, group.entity_id)
+            if move is not None and move not in moves:
+                moves.append(move)
+    return moves
 
 
 def main_move(article: CauseArticle, entity: str | None, pct: float | None = None) -> Told | None:
@@ -211,6 +216,8 @@ def existing_event(
         near = [t for t in candidates if t.sentence.paragraph == sentence.paragraph]
         if near:
             return min(near, key=lambda t: abs(t.start - sentence.start)).record
+        if category in _MARKET_WIDE:
+            return None  # a sector or policy named here is not one told elsewhere in the article
     ranked = sorted(candidates, key=lambda t: (types.index(t.type), t.start))
     return ranked[0].record
 

@@ -129,14 +129,16 @@ _CATEGORY_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     for name, pattern in (
         (
             "guidance",
-            r"\b(?:forecast\w*|outlook|guidance|projections?|projected|profit\s+warning|"
+            r"\b(?:forecast(?!-beating)\w*|outlook|guidance|projections?|projected|projecting|"
+            r"profit\s+warning|"
             r"growth\s+warning|predict\w*)\b",
         ),
         (
             "earnings",
             r"\b(?:results?|earnings|revenues?|sales|profits?|quarter(?:ly)?|beat|miss|"
             r"EPS|numbers|financial\s+(?:milestones?|success|performance)|"
-            r"earnings-related|report(?:s)?\b(?!\s+(?:that|from))|release\b|Q[1-4]\b|"
+            r"earnings-related|(?:earnings|quarterly|annual|results)\s+reports?\b|"
+            r"release\b|Q[1-4]\b|"
             r"(?:business|businesses|cloud|e-commerce|segment|unit|division|services?|"
             r"operations)\s+(?:[\w-]+\s+)?(?:recovery|growth|rebound|momentum|strength|"
             r"gaining\s+steam|acceleration|revival)|(?:pickup|pick-up|improvement|"

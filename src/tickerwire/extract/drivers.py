@@ -30,7 +30,7 @@ from tickerwire.extract.cause_links import (
     link,
     link_previous_sentence,
     main_move,
-    move_of_named,
+    moves_of_named,
 )
 from tickerwire.extract.causes import (
     BACK_REFERENCE,
@@ -67,7 +67,7 @@ _NUMBERLESS_MOVE = re.compile(
 _VALUE_CHANGE = re.compile(
     r"\b(?:add|gain|lo(?:st|se)|shed|wip|eras|shr[au]nk|value\s+(?:rose|fell|grew))"
 )
-_SPAN_END = re.compile(r",\s*(?:which|while|but|with|as|even\s+as)\b|;|\s[-–—]\s")
+_SPAN_END = re.compile(r",\s*(?:which|but|with|as)\b|\b(?:while|whereas|even\s+as)\b|;|\s[-–—]\s")
 
 
 def assemble(
@@ -249,8 +249,11 @@ def _reaction(article: CauseArticle, sentence: Sentence) -> None:
     if reaction is not None:
         start = reaction.end()
         end = _span_end(text, start, sentence.end)
-        target = move_of_named(article, start, end) or last_move_before(article, sentence)
-        if target is not None:
+        targets = moves_of_named(article, start, end)
+        if not targets:
+            last = last_move_before(article, sentence)
+            targets = [last] if last is not None else []
+        for target in targets:
             link(article, target, sentence, start, end)
 
 

@@ -26,7 +26,7 @@ from tickerwire.extract.events.generic import (
     compile_rule,
     generic_drafts,
 )
-from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.events.scan import Actor, SentenceScan
 from tickerwire.records import EarningsAttributes
 
 Comparison = Literal["beat", "miss", "inline"]
@@ -230,7 +230,7 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
         confidence = WEAK
     if kind != "scheduled" and _NO_RESULT.search(text, max(scan.sentence.start, start - 30), start):
         return None
-    actor = scan.actor(start, fallback=True)
+    actor = scan.actor(start, fallback=True) or _owner_after(scan, end)
     if actor is None and kind in ("tone", "release"):
         return None
     scheduled, date_text = _scheduled(scan, start) if kind == "scheduled" else (None, None)
@@ -264,6 +264,17 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
 
 
 _PERIOD_WORDS = ("quarter", "month", "fiscal", "fy", "q1", "q2", "q3", "q4", "year", "half")
+
+
+_OWNER_AFTER = compile_rule(r"\s+(?:from|of|at|by)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _owner_after(scan: SentenceScan, end: int) -> Actor | None:
+    """'robust quarterly results from Meta and Amazon': the company the results are of."""
+    group = scan.group_after(end, min(scan.sentence.end, end + 40))
+    if group is None or not _OWNER_AFTER.match(scan.lowered_text, end, group.start):
+        return None
+    return Actor(group.entity_id, group.start, group.end, group.entity_type)
 
 
 def _period(scan: SentenceScan, position: int) -> str | None:
