@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import regex
 
-from tickerwire.extract.causes import POINTER, cause_categories
+from tickerwire.extract.causes import POINTER, category_spans
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.events.scan import SUMMARY_WORDS
 from tickerwire.extract.sentences import Sentence
@@ -142,10 +142,20 @@ def _link_categories(
     article: CauseArticle, move: Told, sentence: Sentence, start: int, end: int, covered: set[str]
 ) -> bool:
     """Link the kinds of events a cause phrase names and no event inside it covers: the
-    article's event of that kind for the company, else one made from the phrase."""
+    article's event of that kind for the company, else one made from the phrase. A word in the
+    object of an event found inside ("forecast higher costs to develop new features") names
+    no cause of its own."""
+    inside = [t for t in article.told if start <= t.start < end and t.type not in _NOT_DRIVERS]
     linked = []
-    for category in cause_categories(article.ctx.text[start:end]):
+    for category, at in category_spans(article.ctx.text[start:end]):
         if _category(category) in covered:
+            continue
+        position = start + at
+        if any(
+            t.end <= position <= t.end + _OBJECT_REACH
+            and not _SEPARATE.search(article.ctx.text, t.end, position)
+            for t in inside
+        ):
             continue
         entity = None if category in _MARKET_WIDE else move.entity
         record = existing_event(article, category, entity, sentence)

@@ -60,7 +60,8 @@ _OTHER_CLAUSE = re.compile(
 )
 # Words that end a cause phrase: a new contrast or a second, lower-level cause.
 _CAUSE_END = re.compile(
-    r";|\s[-–—]\s|—|,\s*(?:while|but|whereas|although|though|which|even\s+as|as)\b|"
+    r";|\s[-–—]\s|—|,\s*(?:while|but|whereas|although|though|which|even\s+as|as|saying|"
+    r"adding|noting)\b|"
     r"\b(?:while|whereas|although|even\s+as|before\s+(?:paring|trimming|giving))\b|"
     r"\s(?:as|after|amid|following)\s",
     0,
@@ -137,6 +138,7 @@ _CATEGORY_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
             "earnings",
             r"\b(?:results?|earnings|revenues?|sales|profits?|quarter(?:ly)?|beat|miss|"
             r"EPS|numbers|financial\s+(?:milestones?|success|performance)|"
+            r"(?:surprise|quarterly|annual|net|first|unexpected)\s+loss|"
             r"earnings-related|(?:earnings|quarterly|annual|results)\s+reports?\b|"
             r"release\b|Q[1-4]\b|"
             r"(?:business|businesses|cloud|e-commerce|segment|unit|division|services?|"
@@ -194,9 +196,19 @@ _TITLE_CONNECTOR = regex.compile(
 def cause_categories(phrase: str) -> list[str]:
     """The event types a cause phrase names ("after projecting lower handset shipments" names
     guidance), in the order of the lexicon; guidance wins over earnings for one phrase."""
-    found = [name for name, pattern in _CATEGORY_WORDS if pattern.search(phrase)]
-    if "guidance" in found and "earnings" in found:
-        found.remove("earnings")
+    return [name for name, _ in category_spans(phrase)]
+
+
+def category_spans(phrase: str) -> list[tuple[str, int]]:
+    """(event type, where in `phrase` its word stands) for each type a cause phrase names."""
+    found = []
+    for name, pattern in _CATEGORY_WORDS:
+        match = pattern.search(phrase)
+        if match is not None:
+            found.append((name, match.start()))
+    names = {name for name, _ in found}
+    if "guidance" in names and "earnings" in names:
+        found = [(name, at) for name, at in found if name != "earnings"]
     return found
 
 

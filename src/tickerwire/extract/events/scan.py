@@ -117,6 +117,17 @@ _CAPITALISED_NAME = regex.compile(
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<name>[A-Z0-9][\w.&'+-]*(?:\s+(?:[A-Z0-9][\w.&'+-]*|"
     r"of|de|and|&))*)"
 )
+_FIRST_NAME = regex.compile(r"\W*(?P<name>[A-Z][\w&.'-]+)")
+# Capitalised words that open sentences without naming anyone.
+_PLAIN_OPENERS = frozenset(
+    {
+        *("the", "a", "an", "its", "it", "their", "they", "this", "that", "these", "those", "in"),
+        *("on", "at", "for", "after", "as", "but", "and", "however", "meanwhile", "shares"),
+        *("analysts", "investors", "while", "with", "also", "still", "overall", "since", "by"),
+        *("during", "despite", "although", "last", "this", "next", "earlier", "today", "when"),
+        *("he", "she", "we", "i", "our", "his", "her", "stocks", "markets", "wall", "u.s"),
+    }
+)
 _POSSESSIVE_BEFORE = regex.compile(
     r"(?:(?<=\w)'s?|\b(?P<pron>its|their))\s+(?:[\w.-]+\s+){0,2}$", regex.IGNORECASE
 )
@@ -323,9 +334,23 @@ class SentenceScan:
         if earlier is not None:
             return Actor(earlier.entity_id, -1, -1, "company", FALLBACK_PENALTY)
         main = self.ctx.main_company
-        if main is not None and not any(g.entity_type == "company" for g in self.groups):
+        if (
+            main is not None
+            and not any(g.entity_type == "company" for g in self.groups)
+            and not self.unknown_subject()
+        ):
             return Actor(main, -1, -1, "company", FALLBACK_PENALTY)
         return None
+
+    def unknown_subject(self) -> bool:
+        """'Merck up after strong results' with Merck unknown: the sentence opens with a name
+        we do not know, so its events are not the main company's."""
+        first = _FIRST_NAME.match(self.text, self.sentence.start, self.sentence.end)
+        if first is None:
+            return False
+        word = first.group("name").lower().rstrip(".")
+        start, end = first.span("name")
+        return word not in _PLAIN_OPENERS and not self.ctx.groups_in(start, end)
 
     def possessor(self, position: int) -> str | None:
         """Whose noun starts at `position`: "Meta's market value", "its market value"."""
