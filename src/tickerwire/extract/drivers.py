@@ -63,6 +63,13 @@ _NUMBERLESS_MOVE = re.compile(
     \s+arm|boost|lift|fillip|bump|jolt|blow|hit))?""",
     re.VERBOSE,
 )
+# Words that give a referred-to move its direction (lower case).
+_UP_WORDS = re.compile(
+    r"\b(?:surge|rally|gains?|jump|rise|climb|advance|rebound|ascent|uptick|revival|spike|"
+    r"run-up|pop|cheered|welcomed|applauded|celebrated|rewarded)\b"
+)
+_DOWN_WORDS = re.compile(r"\b(?:selloff|sell-off|drop|decline|fall|slump|rout|plunge|slide)\b")
+_NEW_MOVE = re.compile(r"\b(?:a|an)\s+(?:[\w.-]+\s+){0,3}?\d|\d+(?:\.\d+)?\s*%")
 # These read the lower-cased text with the standard engine (see causes.py).
 _VALUE_CHANGE = re.compile(
     r"\b(?:add|gain|lo(?:st|se)|shed|wip|eras|shr[au]nk|value\s+(?:rose|fell|grew))"
@@ -226,7 +233,7 @@ def _sentence_causes(article: CauseArticle, sentence: Sentence, has_move: bool, 
     if reference is not None:
         start = sentence.start + reference.end()
         target = last_move_before(article, sentence)
-        if target is not None:
+        if target is not None and _same_direction(article, target, reference.group(0)):
             end = _span_end(text, start, sentence.end)
             link(article, target, sentence, start, end)
             intro = reference.groupdict().get("intro")
@@ -235,10 +242,24 @@ def _sentence_causes(article: CauseArticle, sentence: Sentence, has_move: bool, 
                 link(article, target, sentence, intro_start, intro_start + len(intro))
         return
     drove = RESULT_BEFORE_MOVE.search(text, sentence.start, sentence.end)
-    if drove is not None and drove.start() - sentence.start > 5:
-        target = last_move_before(article, sentence)
-        if target is not None:
-            link(article, target, sentence, sentence.start, drove.start())
+    if drove is None or drove.start() - sentence.start <= 5:
+        return
+    if _NEW_MOVE.search(drove.group(0)):
+        return  # "fuel a 24% surge in the index": a move of its own, not one told before
+    target = last_move_before(article, sentence)
+    if target is not None and _same_direction(article, target, drove.group(0)):
+        link(article, target, sentence, sentence.start, drove.start())
+
+
+def _same_direction(article: CauseArticle, move: Told, words: str) -> bool:
+    """Whether the words that refer back to a move ("the rally", "investors cheered") fit its
+    direction: a rally does not explain a fall."""
+    direction = article.records[move.record].attributes.get("direction")
+    if _UP_WORDS.search(words):
+        return direction == "up"
+    if _DOWN_WORDS.search(words):
+        return direction == "down"
+    return True
 
 
 def _reaction(article: CauseArticle, sentence: Sentence) -> None:
@@ -248,11 +269,15 @@ def _reaction(article: CauseArticle, sentence: Sentence) -> None:
     reaction = REACTION.search(text, sentence.start, sentence.end)
     if reaction is not None:
         start = reaction.end()
+        # "investors cheered": a cause of gains only
+        targets_up = _UP_WORDS.search(reaction.group(0)) is not None
         end = _span_end(text, start, sentence.end)
         targets = moves_of_named(article, start, end)
         if not targets:
             last = last_move_before(article, sentence)
             targets = [last] if last is not None else []
+        if targets_up:
+            targets = [t for t in targets if _same_direction(article, t, "rally")]
         for target in targets:
             link(article, target, sentence, start, end)
 
