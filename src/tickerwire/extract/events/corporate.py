@@ -180,6 +180,7 @@ LISTING = (
         ),
         confidence=WEAK,
         actor_types=("company",),
+        fallback=True,
         require_actor=False,
         reject=compile_rule(
             r"\b(?:cancel\w*|scrap\w*|withdr[ae]w\w*|suspend\w*|halt\w*|shelv\w*|abort\w*|"

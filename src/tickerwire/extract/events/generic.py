@@ -22,6 +22,7 @@ from tickerwire.records import FactLevel, GenericEventAttributes
 STRONG = 0.8
 WEAK = 0.65
 HEDGED_PENALTY = 0.05  # a plan or a possibility is less certain than a fact told
+MIN_WORDS = 4  # shorter lines are headings or list items, not sentences that tell an event
 NEAR_REACH = 80  # characters around a cue in which a rule's `near` words must stand
 
 CounterpartRole = str  # "partner", "target", "authority", "product", or ""
@@ -50,6 +51,10 @@ class GenericRule:
     skip_hedged: bool = False  # "could mitigate supply chain risks": a possibility, not an event
     near: regex.Pattern[str] | None = None  # words that must stand within NEAR_REACH of the cue
     anchors: tuple[tuple[str, ...], ...] = ()  # strings (lower case) the sentence must hold
+
+
+# Acts told with a year long past, or as the time of something else, are background.
+_DATED_ACTS = frozenset({"product_launch", "listing", "acquisition", "partnership", "management"})
 
 
 def compile_rule(pattern: str) -> regex.Pattern[str]:
@@ -116,6 +121,12 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
         return None
     if scan.negated(cue_start) or scan.conditional(cue_start):
         return None
+    if len(scan.sentence.text.split()) < MIN_WORDS:
+        return None  # a heading ("IPOs", "Dividends") tells no event
+    if rule.event_type in _DATED_ACTS and (
+        scan.past_reference(cue_start) or scan.historic(cue_start)
+    ):
+        return None  # "since the phone launched in 2007": background, not news
     actor: Actor | None = None
     if rule.actor_types:
         actor = scan.actor(cue_start, rule.actor_types, fallback=rule.fallback)
@@ -174,6 +185,9 @@ _OBJECT_LEAD = regex.compile(
     r"two|several|some)\s+)*",
     regex.IGNORECASE,
 )
+_NOT_AN_OBJECT = regex.compile(
+    r"(?:in|on|at|during|that|this|last|next|earlier|later|for|to|with|since|\d{4})\b"
+)
 _OBJECT_CUT = regex.compile(
     r"\s+(?:to|for|in|on|at|that|which|who|with|as|after|based|across|amid|from|by|into|"
     r"and\s+(?:said|announced|reported)|while|since|this|next|last)\b|[,;:(]|\.(?=\s|$)",
@@ -188,6 +202,8 @@ def _counterpart(
     if role == "product":
         lead = _OBJECT_LEAD.match(scan.text, start, end)
         begin = lead.end() if lead is not None else start
+        if _NOT_AN_OBJECT.match(scan.lowered_text, begin, end):
+            return None  # "debuted that same year", "was launched in the country"
         cut = _OBJECT_CUT.search(scan.text, begin, end)
         stop = cut.start() if cut is not None else end
         phrase = " ".join(scan.ctx.original[begin:stop].split()).strip(" .,'\"")

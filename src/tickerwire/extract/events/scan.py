@@ -117,6 +117,8 @@ _CAPITALISED_NAME = regex.compile(
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<name>[A-Z0-9][\w.&'+-]*(?:\s+(?:[A-Z0-9][\w.&'+-]*|"
     r"of|de|and|&))*)"
 )
+_TIME_OPENER = re.compile(r"\bsince\s*$")
+_YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
 _FIRST_NAME = regex.compile(r"\W*(?P<name>[A-Z][\w&.'-]+)")
 # Capitalised words that open sentences without naming anyone.
 _PLAIN_OPENERS = frozenset(
@@ -437,6 +439,26 @@ class SentenceScan:
         for boundary in _STRONG_BOUNDARY.finditer(self.lowered_text, start, position):
             start = boundary.end()
         return start
+
+    def past_reference(self, position: int) -> bool:
+        """'ever since the phone launched': the act is the time from which something else is
+        told, not news ('after X unveiled ...' is news told as a cause, and stays)."""
+        clause = self.clause_start(position)
+        if "," in self.text[clause:position]:
+            return False  # "After talks with X, Meta unveiled": the time phrase has ended
+        before = self.lowered_text[max(self.sentence.start, clause - 8) : clause]
+        return bool(_TIME_OPENER.search(before))
+
+    def historic(self, position: int) -> bool:
+        """A year two or more before publication named in the clause ('debuted in 1984')."""
+        published = self.ctx.published
+        if published is None:
+            return False
+        clause = self.clause_start(position)
+        for year in _YEAR.findall(self.text, clause, self.clause_end(position)):
+            if int(year) <= published.year - 2:
+                return True
+        return False
 
     def conditional(self, position: int) -> bool:
         """'If the company reports weak sales ...': a condition, not an event."""
