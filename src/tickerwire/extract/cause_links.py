@@ -16,7 +16,13 @@ from tickerwire.extract.causes import POINTER, category_spans
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.events.scan import SUMMARY_WORDS
 from tickerwire.extract.sentences import Sentence
-from tickerwire.records import EarningsAttributes, Event, Evidence, GenericEventAttributes
+from tickerwire.records import (
+    AnalystViewAttributes,
+    EarningsAttributes,
+    Event,
+    Evidence,
+    GenericEventAttributes,
+)
 
 # Confidence of an event made from a cause phrase alone ("after forecasting a drop in sales"):
 # the phrase names the event but tells little of it. Chosen below the weak patterns' 0.65.
@@ -29,6 +35,10 @@ _CATEGORY_TYPES = {
     "guidance": ("guidance",),
 }
 ONE_DAY = frozenset({"session", "premarket", "after_hours", "intraday"})
+_DOWNGRADE = regex.compile(r"\b(?:downgrad\w*|cut|lowered|trimmed|slashed)\b", regex.I)
+CLAIM_WORDS = 30  # as analyst_views.CLAIM_WORDS
+# Kinds of event a cause phrase cannot make alone: a stake needs its holder.
+_NOT_CREATED = frozenset({"stake_change", "market_value"})
 _BEAT_WORDS = regex.compile(r"\b(?:beat|topped|exceeded|above|better-than-expected)\b", regex.I)
 _MISS_WORDS = regex.compile(r"\b(?:miss(?:ed)?|below|short\s+of|worse-than-expected)\b", regex.I)
 # An event whose cue follows another's within this many characters, with no "and" or comma
@@ -159,9 +169,10 @@ def _link_categories(
             continue
         entity = None if category in _MARKET_WIDE else move.entity
         record = existing_event(article, category, entity, sentence)
-        if record is None:
+        if record is None and category not in _NOT_CREATED:
             record = _create(article, category, entity, sentence, start, end)
-        linked.append(record)
+        if record is not None:
+            linked.append(record)
     if linked:
         add_drivers(article, move, linked)
     return bool(linked)
@@ -257,9 +268,19 @@ def _create(
         elif _MISS_WORDS.search(phrase):
             vs = "miss"
         attributes = EarningsAttributes(summary=summary, vs_expectations=vs).model_dump(mode="json")
+    elif category == "analyst_view":
+        phrase = ctx.text[start:end]
+        stance: Literal["positive", "negative", "neutral"] = (
+            "negative" if _DOWNGRADE.search(phrase) else "positive"
+        )
+        attributes = AnalystViewAttributes(
+            firm=None, stance=stance, claim=" ".join(words[:CLAIM_WORDS])
+        ).model_dump(mode="json")
     else:
         attributes = GenericEventAttributes(summary=summary).model_dump(mode="json")
-    attributes["fact_level"] = "forecast" if category == "guidance" else "fact"
+    attributes["fact_level"] = {"guidance": "forecast", "analyst_view": "opinion"}.get(
+        category, "fact"
+    )
     event = Event(
         type=category,
         entity=entity,

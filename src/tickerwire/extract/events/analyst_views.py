@@ -100,6 +100,7 @@ _REFERS_TO_COMPANY = regex.compile(
     r"the\s+(?:[\w-]+\s+)?giant|(?-i:[A-Z]{2,5})\s+stock)\b",
     regex.IGNORECASE,
 )
+_CLAIM_END = regex.compile(r",\s*(?:while|but|whereas)\b|;", regex.IGNORECASE)
 _SPEAKER_AT_END = regex.compile(r",[\"']?\s*$")
 _QUOTE = regex.compile(r"\"([^\"]{20,})\"")
 
@@ -116,6 +117,9 @@ def analyst_view_drafts(scan: SentenceScan) -> list[Draft]:
     if speaker is None:
         return []
     firm, analyst, cue_start, cue_end, claim_start, claim_end, confidence = speaker
+    claim_cut = _CLAIM_END.search(scan.text, claim_start, claim_end)
+    if claim_cut is not None and claim_cut.start() - claim_start > 15:
+        claim_end = claim_cut.start()  # "..., while investors will watch X": not the claim
     about = _about(scan, claim_start, claim_end, firm)
     if about is None:
         return []

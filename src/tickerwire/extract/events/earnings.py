@@ -231,8 +231,8 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
     if kind != "scheduled" and _NO_RESULT.search(text, max(scan.sentence.start, start - 30), start):
         return None
     actor = scan.actor(start, fallback=True) or _owner_after(scan, end)
-    if actor is None and kind in ("tone", "release"):
-        return None
+    if actor is None and kind != "scheduled":
+        return None  # results of no company we know ("index members beating estimates")
     scheduled, date_text = _scheduled(scan, start) if kind == "scheduled" else (None, None)
     hedged = kind == "scheduled" or scan.hedged(start)
     if actor is not None:
