@@ -52,7 +52,13 @@ _VIEW_VERB = (
     r"has\s+noted|highlighted|pointed\s+out|told)"
 )
 _ROLE_STEMS = ("analyst", "strategist", "economist", "research", "advis", "manager", "broker")
-_ROLE_AFTER_FIRM = regex.compile(rf"^(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{_ROLE}\b", regex.IGNORECASE)
+# "Barclays analysts", "Bernstein's senior analyst"; not "Microsoft beat analyst estimates"
+_ROLE_AFTER_FIRM = regex.compile(
+    rf"^(?:'s?)?\s+(?:(?:equity|research|senior|chief|lead|principal|market|investment|"
+    rf"technology|tech|sector)\s+)?{_ROLE}\b(?!\s+(?:estimates?|expectations?|forecasts?|"
+    rf"consensus|views?|targets?|polls?|surveys?))",
+    regex.IGNORECASE,
+)
 _ROLE_BEFORE_FIRM = regex.compile(
     rf"\b{_ROLE}\s+(?:[\w-]+\s+){{0,2}}?(?:at|from|with|of)\s+(?:the\s+)?$", regex.IGNORECASE
 )
@@ -306,6 +312,13 @@ def _about(
                 continue
             return group.entity_id, 0.1 if group.coref else 0.0
     if _REFERS_TO_COMPANY.search(scan.text, start, end):
+        named = [
+            g
+            for g in scan.groups
+            if g.end <= start and g.entity_type == "company" and g.entity_id not in BROKERS
+        ]
+        if named:  # "Macy's rose after Citi upgraded the stock": the company named before
+            return named[-1].entity_id, 0.1
         earlier = scan.company_before(start)
         if earlier is not None and earlier.entity_id != firm_id:
             return earlier.entity_id, earlier.penalty
@@ -327,6 +340,10 @@ def _stance(scan: SentenceScan, start: int, end: int) -> Stance:
     rating = _RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
     if rating is not None:
         words = rating.group(0)
+        if words.lower().startswith("upgrad"):
+            return "positive"  # an upgrade is good news whatever the new rating's name
+        if words.lower().startswith("downgrad"):
+            return "negative"
         if _NEUTRAL_RATING.search(words):
             return "neutral"
         if _POSITIVE_RATING.search(words):
