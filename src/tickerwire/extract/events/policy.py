@@ -66,7 +66,7 @@ REGULATION = (
             r"""(?P<cue>\b(?:(?:regulatory|antitrust|anti-monopoly)\s+(?:crackdown|clampdown|
             scrutiny|probes?|investigations?|pressures?|hurdles?|challenges|headwinds|actions?|
             reviews?|approvals?|fines?|penalt(?:y|ies)|constraints|concerns|issues|uncertainty|
-            stances?|friction|overhang|environment|allegations|charges|rules|laws?|cases?|risks?)|
+            stances?|friction|overhang|environment|allegations|charges|rules|laws?|risks?)|
             (?:crackdown|clampdown)\s+(?:on|by)|(?:forced|ordered|fined|penali[sz]ed|
             approved|cleared|blocked)\s+by\s+(?:\w+\s+)?(?:regulators?|authorities|watchdogs?)|
             landscape\s+of\s+regulations|(?:export|chip|technology|trade)\s+(?:restrictions|
@@ -110,7 +110,7 @@ LEGAL = (
             lost|loses|wins)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}?(?:lawsuits?|suits?|
             complaints?|litigation|class\s+actions?|court\s+cases?)|sued|sues|suing|
             (?:antitrust|patent|class[\s-]action|securities|copyright)\s+(?:lawsuits?|suits?|
-            trials?|litigation)|(?:settlement|verdict)\s+(?:with|of|in)\b))"""
+            trials?|litigation|cases?)|(?:settlement|verdict)\s+(?:with|of|in)\b))"""
         ),
         actor_types=("company", "person"),
         require_actor=False,
