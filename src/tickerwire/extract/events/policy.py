@@ -126,6 +126,13 @@ _READING = (
     r"accelerated|eased|came\s+in|ticked\s+(?:up|down)|missed|beat|topped|surged|slumped|"
     r"edged\s+(?:up|down)|held|stood|was|were|reached|hit|remained|showed)"
 )
+# Words without which the macro patterns cannot match (a cheap test before each pattern).
+_INDICATOR_WORDS = (
+    *("payroll", "job", "unemployment", "inflation", "price", "cpi", "ppi", "gdp", "pmi"),
+    *("retail sales", "productivity", "labor cost", "yield", "economy", "output", "factory"),
+    "consumer",
+)
+_BANK_WORDS = ("fed", "reserve", "central bank", "ecb", "boj", "pboc", "boe", "fomc", "bank of")
 MACRO = (
     GenericRule(
         "macro",
@@ -140,6 +147,7 @@ MACRO = (
             {_READING}\b"""
         ),
         actor_types=(),
+        anchors=(_INDICATOR_WORDS,),
     ),
     GenericRule(
         "macro",
@@ -151,6 +159,7 @@ MACRO = (
         ),
         role="authority",
         actor_types=(),
+        anchors=(_BANK_WORDS,),
         # "until the Fed starts to lower rates": a future move, not a decision taken
         reject=compile_rule(r"\b(?:begins?|starts?|begin|start)\s+to\b"),
     ),
@@ -162,6 +171,7 @@ MACRO = (
             inflation|CPI|GDP)\s+(?:report|data)\s+(?:showed|indicated|pointed))\b"""
         ),
         actor_types=(),
+        anchors=(("rate", "monetary", "jobs", "payrolls", "inflation", "cpi", "gdp"),),
         confidence=WEAK,
     ),
 )
