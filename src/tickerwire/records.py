@@ -269,6 +269,11 @@ class Story(_Record):
     claims: list[StoryClaim] = Field(default_factory=list)
     consensus_pct: float | None = None
     novelty: dict[str, float] = Field(default_factory=dict)
+    # What else defines the story: the move's period kind, or the metric, segment and period
+    # words of a metric story (None where they do not apply).
+    period: str | None = None
+    metric: str | None = None
+    segment: str | None = None
 
 
 Verdict = Literal["consistent", "inconsistent", "unverifiable"]

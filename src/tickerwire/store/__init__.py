@@ -28,6 +28,7 @@ from tickerwire.store.bulk_ingest import (
     ingest_paths,
 )
 from tickerwire.store.duckdb_store import DuckDBStore
+from tickerwire.store.duckdb_stories import StoredConflict, StoryFilter
 
 __all__ = [
     "ArticlePreparer",
@@ -40,7 +41,9 @@ __all__ = [
     "IngestRun",
     "PreparedArticle",
     "Store",
+    "StoredConflict",
     "StoredEvent",
+    "StoryFilter",
     "TimelineDay",
     "ingest_items",
     "ingest_paths",

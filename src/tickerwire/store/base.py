@@ -15,7 +15,8 @@ from types import TracebackType
 from typing import Literal, Protocol
 
 from tickerwire.cluster.near_duplicates import Fingerprint
-from tickerwire.records import Article, Event, ReadError
+from tickerwire.records import Article, Event, ReadError, Story
+from tickerwire.store.duckdb_stories import StoredConflict, StoryFilter
 
 RunStatus = Literal["running", "completed", "interrupted", "failed"]
 
@@ -173,6 +174,14 @@ class Store(Protocol):
         self, listing: str, since: dt.date | None = None, until: dt.date | None = None
     ) -> list[TimelineDay]:
         """A listing's events grouped by day, oldest first."""
+        ...
+
+    def stories(self, filters: StoryFilter) -> list[Story]:
+        """Stored stories matching `filters`, by day."""
+        ...
+
+    def conflicts(self, filters: StoryFilter) -> list[StoredConflict]:
+        """Stored conflicts, cross-source and in-article, matching `filters`, by day."""
         ...
 
     def table_counts(self) -> dict[str, int]:

@@ -128,10 +128,20 @@ def _stories(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _story_keys(con: duckdb.DuckDBPyConnection) -> None:
+    # What defines a story beyond type, entity, listing and date (records.Story), and the
+    # tickers a query by ticker finds it under (a metric story has no listing of its own).
+    con.execute("ALTER TABLE stories ADD COLUMN period VARCHAR")
+    con.execute("ALTER TABLE stories ADD COLUMN metric VARCHAR")
+    con.execute("ALTER TABLE stories ADD COLUMN segment VARCHAR")
+    con.execute("ALTER TABLE stories ADD COLUMN tickers VARCHAR[]")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, versions, entities, events, conflicts, ingest runs", _initial_corpus),
     Migration(2, "near-duplicate groups and persisted MinHash/LSH state", _near_duplicates),
     Migration(3, "stories and their members", _stories),
+    Migration(4, "story period, metric, segment and tickers", _story_keys),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
