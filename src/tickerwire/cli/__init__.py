@@ -19,6 +19,7 @@ from tickerwire.cli import (
     query_commands,
     schema,
     sentiment_eval,
+    story_commands,
 )
 from tickerwire.errors import TickerwireError, UsageError
 
@@ -30,6 +31,7 @@ COMMAND_MODULES = (
     sentiment_eval,
     ingest_command,
     query_commands,
+    story_commands,
 )
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
