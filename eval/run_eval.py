@@ -1,7 +1,8 @@
 """Accuracy floors in CI (`make eval`): score this checkout against the gold files in ../shared.
 
 Runs `tickerwire eval` on `corpus/gold/seeds.gold.json` and `corpus/gold/fnspid-dev.gold.json`
-with `eval/floors.json`, and exits 1 when a figure is under its floor, when a document cannot be
+with `eval/floors.json`, then `eval/check_seed_stories.py` (stories and conflicts the seeds must
+give), and exits 1 when a figure is under its floor, when a document cannot be
 read, or when the floors file loosens a floor that an earlier commit set (floors only go up,
 ceilings on error counts only go down). When the shared folder is absent (it is not shipped with
 the project) it prints why it skipped and exits 0.
@@ -25,6 +26,7 @@ GOLD_FILES = ("seeds.gold.json", "fnspid-dev.gold.json")
 
 # Score this checkout's code, whatever tickerwire the interpreter has installed.
 sys.path.insert(0, str(REPO_ROOT / "src"))
+sys.path.insert(0, str(REPO_ROOT / "eval"))
 
 from tickerwire.cli import main as tickerwire_main  # noqa: E402
 from tickerwire.errors import UsageError  # noqa: E402
@@ -135,8 +137,14 @@ def main(argv: list[str] | None = None) -> int:
         statuses.append(tickerwire_main(command + (["--verbose"] if args.verbose else [])))
         print()
 
+    # What the corpus must show on the seeds (stories and cross-source conflicts).
+    from check_seed_stories import run_check
+
+    statuses.append(run_check(shared))
+    print()
+
     failed = any(statuses) or bool(lowered)
-    print("eval: FAILED" if failed else f"eval: {len(statuses)} gold files, all floors met")
+    print("eval: FAILED" if failed else f"eval: {len(statuses) - 1} gold files, all floors met")
     return 1 if failed else 0
 
 
