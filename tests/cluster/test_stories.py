@@ -21,12 +21,18 @@ def _evidence(text: str) -> Evidence:
     return Evidence(start=0, end=len(text), text=text)
 
 
-def move(pct: float, day: dt.date | None, listing: str = "9988.HK", **extra: object) -> Event:
+def move(
+    pct: float,
+    day: dt.date | None,
+    listing: str = "9988.HK",
+    said: str = "Hong Kong-listed shares closed {pct:+g}% higher.",
+    **extra: object,
+) -> Event:
     return Event(
         type="price_move",
         entity="alibaba",
         date=day,
-        evidence=_evidence(f"Hong Kong-listed shares closed {pct:+g}% higher."),
+        evidence=_evidence(said.format(pct=pct)),
         confidence=0.8,
         attributes={
             "listing": listing,
@@ -38,7 +44,13 @@ def move(pct: float, day: dt.date | None, listing: str = "9988.HK", **extra: obj
     )
 
 
-def growth(pct: float, *, period_end: str | None = None, period: str | None = None) -> Event:
+def growth(
+    pct: float,
+    *,
+    period_end: str | None = None,
+    period: str | None = None,
+    segment: str | None = "cloud",
+) -> Event:
     return Event(
         type="financial_metric",
         entity="alibaba",
@@ -46,7 +58,7 @@ def growth(pct: float, *, period_end: str | None = None, period: str | None = No
         confidence=0.8,
         attributes={
             "metric": "revenue",
-            "segment": "cloud",
+            "segment": segment,
             "change_pct": pct,
             "period": period,
             "period_end": period_end,
@@ -123,9 +135,9 @@ def test_other_listings_and_periods_are_other_stories():
 def test_disagreeing_claims_give_a_conflict_rounding_does_not():
     stories = build_stories(
         [
-            report("a", move(9.18, FRI), FRI, 0),
-            report("b", move(9.2, FRI), FRI, 1),
-            report("c", move(15.0, FRI), FRI, 2),
+            report("a", move(9.18, FRI, said="The stock closed up {pct:g}% in Hong Kong."), FRI, 0),
+            report("b", move(9.2, FRI, said="Alibaba added {pct:g}% by the close."), FRI, 1),
+            report("c", move(15.0, FRI, said="A {pct:g}% jump took it to a high."), FRI, 2),
         ]
     )
     conflicts = cross_source_conflicts(stories)
@@ -137,7 +149,46 @@ def test_disagreeing_claims_give_a_conflict_rounding_does_not():
         ("c", 15.0),
     ]
     assert "+9.18% vs +15%" in conflicts[0].why
-    assert conflicts[0].values[2].evidence.startswith("Hong Kong-listed shares closed +15%")
+    assert conflicts[0].values[2].evidence.startswith("A 15% jump")
+
+
+def test_versions_of_one_wire_report_and_running_figures_are_no_conflict():
+    wire = "Boeing rose {pct:g}% after a narrower loss, though it gave no forecast."
+    updates = build_stories(
+        [
+            report("noon", move(3.6, FRI, said=wire), FRI, 0),
+            report("close", move(5.8, FRI, said=wire), FRI, 1),
+        ]
+    )
+    assert cross_source_conflicts(updates) == []
+    # A midday figure against the close: within a fifth of the move.
+    drift = build_stories(
+        [
+            report("a", move(-6.1, FRI, said="The shares were down {pct:g}% at midday."), FRI, 0),
+            report("b", move(-6.9, FRI, said="Alphabet ended the day {pct:g}% lower."), FRI, 1),
+        ]
+    )
+    assert cross_source_conflicts(drift) == []
+    # Intraday highs are snapshots: no conflict whatever the figures.
+    intraday = build_stories(
+        [
+            report(
+                "a", move(9.0, FRI, period="intraday", said="It was up {pct:g}% early."), FRI, 0
+            ),
+            report("b", move(20.0, FRI, period="intraday", said="Gains reached {pct:g}%."), FRI, 1),
+        ]
+    )
+    assert len(intraday) == 1 and cross_source_conflicts(intraday) == []
+
+
+def test_opposite_directions_on_one_day_conflict():
+    stories = build_stories(
+        [
+            report("a", move(2.0, FRI, said="Shares gained {pct:g}%."), FRI, 0),
+            report("b", move(-2.0, FRI, said="The stock slipped {pct:g}% on the day."), FRI, 1),
+        ]
+    )
+    assert [c.field for c in cross_source_conflicts(stories)] == ["change_pct"]
 
 
 def test_percentages_agree_only_within_rounding():
@@ -176,6 +227,30 @@ def test_metric_reports_without_a_period_group_only_within_a_week_and_same_perio
         ]
     )
     assert sorted(s.story.articles for s in stories) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_an_unsegmented_figure_without_a_period_end_raises_no_conflict():
+    day = dt.date(2025, 9, 1)
+    stories = build_stories(
+        [
+            report("a", growth(2.0, segment=None), day, 0),
+            report("b", growth(-12.9, segment=None), day, 1),
+        ]
+    )
+    assert len(stories) == 1 and cross_source_conflicts(stories) == []
+
+
+def test_period_words_that_name_other_spans_or_years_do_not_group():
+    day = dt.date(2024, 2, 1)
+    stories = build_stories(
+        [
+            report("a", growth(11.0, period="fiscal first quarter"), day, 0),
+            report("b", growth(-3.0, period="fiscal 2023"), day, 1),
+            report("c", growth(6.4, period="Q1 2023"), day, 2),
+            report("d", growth(9.0, period="Q1 2024"), day, 3),
+        ]
+    )
+    assert sorted(s.story.articles for s in stories) == [["a", "c"], ["b"], ["d"]]
 
 
 def test_estimates_make_no_metric_story():

@@ -27,8 +27,8 @@ def seed_check():
     return module
 
 
-def _event(kind: str, pct: float, day: dt.date | None) -> Event:
-    text = f"A figure of {pct:g}% was reported."
+def _event(kind: str, pct: float, day: dt.date | None, said: str) -> Event:
+    text = f"{said} {pct:g}%."
     attributes = (
         {"listing": "9988.HK", "direction": "up", "change_pct": pct, "period": "session"}
         if kind == "price_move"
@@ -58,16 +58,24 @@ def _seed(number: str, published: dt.date, events: list[Event]) -> Article:
 
 def _db(tmp_path: Path, day_of_001: dt.date) -> Path:
     items = [
-        _seed("000", FEB, [_event("price_move", 9.18, FEB)]),
+        _seed("000", FEB, [_event("price_move", 9.18, FEB, "Shares closed higher by")]),
         _seed(
             "001",
             SEP,
-            [_event("price_move", 19.0, day_of_001), _event("financial_metric", 26.0, None)],
+            [
+                _event("price_move", 19.0, day_of_001, "A rally of"),
+                _event("financial_metric", 26.0, None, "Cloud sales rose"),
+            ],
         ),
         _seed(
-            "002", SEP, [_event("price_move", 19.0, SEP), _event("financial_metric", 11.0, None)]
+            "002",
+            SEP,
+            [
+                _event("price_move", 19.0, SEP, "The stock jumped"),
+                _event("financial_metric", 11.0, None, "The cloud unit grew revenue by"),
+            ],
         ),
-        _seed("004", FEB, [_event("price_move", 15.0, FEB)]),
+        _seed("004", FEB, [_event("price_move", 15.0, FEB, "Alibaba's Hong Kong line gained")]),
     ]
     db = tmp_path / "seeds.duckdb"
     with DuckDBStore(db) as store:

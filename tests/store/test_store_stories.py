@@ -3,7 +3,8 @@
 import datetime as dt
 import json
 
-from article_factory import ALIBABA, REPORT, REWRITE, article, move
+from article_factory import ALIBABA, REPORT, REWRITE, article
+from article_factory import move as factory_move
 
 from tickerwire.cli import main
 from tickerwire.cluster.stories import NEAR_DUPLICATE_FACTOR, NOVELTY_DECAY
@@ -11,6 +12,14 @@ from tickerwire.records import Event, Evidence
 from tickerwire.store import DuckDBStore, StoryFilter
 
 FRI, MON = dt.date(2025, 2, 21), dt.date(2025, 9, 1)
+
+
+def move(listing: str, pct: float, day: dt.date, said: str = "") -> Event:
+    """A session move whose evidence is the outlet's own sentence (`said`)."""
+    event = factory_move(listing, pct, day)
+    if not said:
+        return event
+    return event.model_copy(update={"evidence": Evidence(start=0, end=len(said), text=said)})
 
 
 def cloud_growth(pct: float) -> Event:
@@ -37,28 +46,28 @@ def _items():
             published=FRI,
             source="Wire A",
             entities=[ALIBABA],
-            events=[move("9988.HK", 15.0, FRI)],
+            events=[move("9988.HK", 15.0, FRI, "jumped 15% on Friday to a three-year high")],
         ),
         article(
             "Shares of Alibaba ended 9.18% higher in Hong Kong, led by AI optimism.",
             published=FRI,
             source="Wire B",
             entities=[ALIBABA],
-            events=[move("9988.HK", 9.18, FRI)],
+            events=[move("9988.HK", 9.18, FRI, "ended 9.18% higher in Hong Kong, led by AI")],
         ),
         article(
             "Alibaba rallied 19% in Hong Kong on Monday; cloud revenue grew 26%.",
             published=MON,
             source="Wire C",
             entities=[ALIBABA],
-            events=[move("9988.HK", 19.0, MON), cloud_growth(26.0)],
+            events=[move("9988.HK", 19.0, MON, "rallied 19% on Monday"), cloud_growth(26.0)],
         ),
         article(
             "Cloud sales up 11% lifted Alibaba, whose stock gained 19% in Hong Kong.",
             published=MON,
             source="Wire D",
             entities=[ALIBABA],
-            events=[cloud_growth(11.0), move("9988.HK", 19.0, MON)],
+            events=[cloud_growth(11.0), move("9988.HK", 19.0, MON, "stock gained 19%")],
         ),
     ]
 

@@ -252,6 +252,43 @@ def _attach_by_duplicate_text(
 # -- financial metrics ---------------------------------------------------------------------------
 
 
+_QUARTER_WORDS = (
+    ("q1", "first quarter", "first-quarter"),
+    ("q2", "second quarter", "second-quarter"),
+    ("q3", "third quarter", "third-quarter"),
+    ("q4", "fourth quarter", "fourth-quarter"),
+)
+
+
+def period_parts(words: str | None) -> dict[str, str]:
+    """What period words pin down: `span` (quarter/year), `quarter` (q1..q4), `year` (20xx).
+
+    >>> period_parts("Q1 2023")
+    {'span': 'quarter', 'quarter': 'q1', 'year': '2023'}
+    """
+    if not words:
+        return {}
+    text = words.casefold()
+    parts: dict[str, str] = {}
+    for number, names in enumerate(_QUARTER_WORDS, start=1):
+        if any(name in text for name in names):
+            parts["span"], parts["quarter"] = "quarter", f"q{number}"
+    if "span" not in parts and ("quarter" in text or "three months" in text):
+        parts["span"] = "quarter"
+    if "span" not in parts and ("year" in text or "annual" in text or "fiscal 20" in text):
+        parts["span"] = "year"
+    year = next((w for w in text.replace("-", " ").split() if w.isdigit() and len(w) == 4), None)
+    if year is not None:
+        parts["year"] = year
+    return parts
+
+
+def periods_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two period phrasings may name one period: nothing they both state differs."""
+    pa, pb = period_parts(a), period_parts(b)
+    return all(pa[k] == pb[k] for k in pa.keys() & pb.keys())
+
+
 def _period_words(event: Event) -> str | None:
     period = event.attributes.get("period")
     return " ".join(str(period).casefold().split()) if period else None
@@ -331,9 +368,8 @@ def _join_open_group(
             continue
         if (report.published - first).days > OPEN_PERIOD_WINDOW_DAYS:
             continue
-        stated = {w for m in members if (w := _period_words(m.event))}
-        if words is not None and stated and words not in stated:
-            continue  # "second quarter" is not "first quarter"
+        if not all(periods_compatible(words, _period_words(m.event)) for m in members):
+            continue  # "second quarter" is not "first quarter", nor "fiscal 2023" a quarter
         members.append(report)
         return
     open_groups.append((scope, [report]))
