@@ -15,6 +15,7 @@ from tickerwire.cli import (
     evaluate,
     extract,
     ingest_command,
+    market_commands,
     prices,
     query_commands,
     schema,
@@ -30,6 +31,7 @@ COMMAND_MODULES = (
     sentiment_eval,
     ingest_command,
     query_commands,
+    market_commands,
 )
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
