@@ -25,6 +25,7 @@ GOLD_FILES = ("seeds.gold.json", "fnspid-dev.gold.json")
 
 # Score this checkout's code, whatever tickerwire the interpreter has installed.
 sys.path.insert(0, str(REPO_ROOT / "src"))
+sys.path.insert(0, str(REPO_ROOT / "eval"))
 
 from tickerwire.cli import main as tickerwire_main  # noqa: E402
 from tickerwire.errors import UsageError  # noqa: E402
@@ -135,8 +136,18 @@ def main(argv: list[str] | None = None) -> int:
         statuses.append(tickerwire_main(command + (["--verbose"] if args.verbose else [])))
         print()
 
+    # Claims against prices (issue 5): the seeds' moves verified, dated and explained.
+    from check_verification import main as check_verification
+
+    statuses.append(check_verification(["--shared", str(shared)]))
+    print()
+
     failed = any(statuses) or bool(lowered)
-    print("eval: FAILED" if failed else f"eval: {len(statuses)} gold files, all floors met")
+    print(
+        "eval: FAILED"
+        if failed
+        else f"eval: {len(statuses) - 1} gold files and the price checks pass"
+    )
     return 1 if failed else 0
 
 
