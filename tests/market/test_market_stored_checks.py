@@ -10,12 +10,17 @@ import pytest
 
 from tickerwire.cli import main
 from tickerwire.market.calendars import trading_calendars
-from tickerwire.market.explanation import DayArticle, rank_drivers
+from tickerwire.market.explanation import (
+    DayArticle,
+    explain_move,
+    rank_drivers,
+    render_explanation,
+)
 from tickerwire.market.price_files import parse_price_csv
 from tickerwire.market.provider import FilePriceProvider
-from tickerwire.market.stored_claims import ArticleEvents, date_article_by_market
+from tickerwire.market.stored_claims import ArticleEvents, check_event, date_article_by_market
 from tickerwire.pipeline import article_id
-from tickerwire.records import Article, Event, Evidence
+from tickerwire.records import Article, Event, Evidence, Verification
 from tickerwire.store import DuckDBStore
 from tickerwire.store.duckdb_market import StoredPriceProvider, load_price_tables
 
@@ -190,3 +195,38 @@ def test_drivers_rank_by_independent_sources():
     assert [d.category for d in drivers] == ["earnings", "product_launch", "regulation"]
     assert [d.weight for d in drivers] == [2, 2, 1]
     assert len(drivers[2].sources) == 2
+
+
+def test_an_undated_move_in_a_dated_article_is_the_latest_or_previous_session():
+    calendars = trading_calendars()
+    prices = FilePriceProvider([parse_price_csv(STOCK_CSV, source="a", ticker="9999.HK")])
+    # Published on Thursday the 6th: +12% was Wednesday's close (the previous session).
+    thursday = ArticleEvents("a1", dt.date(2025, 3, 6), [move(12, None)])
+    check = check_event(thursday, 0, prices, calendars)
+    assert check is not None and check.record.verdict == "consistent"
+    assert check.record.date == dt.date(2025, 3, 5) and "previous XHKG session" in check.record.why
+    # Published on Sunday the 9th: the latest session is Friday the 7th (+1.34%); +12% is neither
+    # Friday's nor Thursday's move, and the verdict is Friday's.
+    sunday = ArticleEvents("a2", dt.date(2025, 3, 9), [move(12, None)])
+    check = check_event(sunday, 0, prices, calendars)
+    assert check is not None and check.record.verdict == "inconsistent"
+    assert check.record.date == dt.date(2025, 3, 7)
+
+
+def test_explain_text_names_drivers_verdicts_and_unknown_prices():
+    chip = sentence_event("product_launch", "It showed a chip.", summary="a new chip")
+    item = _day_article("only outlet", "g1", [chip])
+    verdict = Verification(
+        article=item.article.id,
+        listing="9999.HK",
+        date=dt.date(2025, 3, 5),
+        claimed_pct=12,
+        actual_pct=11.9,
+        abnormal_pct=None,
+        verdict="consistent",
+        why="fits",
+    )
+    text = render_explanation(explain_move("9999.HK", dt.date(2025, 3, 5), [item], [verdict]))
+    assert "1. product_launch: a new chip" in text
+    assert "actual:   +11.90%" in text and "abnormal: unknown" in text
+    assert "consistent:" in text and "none found" in text

@@ -10,8 +10,9 @@ for its period, and a longer window lets moderate moves fit several days (then t
 undated, which is safe but useless). "On Friday" in the move's own words keeps only Fridays.
 
 An undated session claim of an article that has a date (published, or inferred) is checked against
-the latest session of the claim's exchange on or before that date: a page dated by a Hong Kong
-Monday that also reports the New York move reports the last New York close before it.
+the latest session of the claim's exchange on or before that date, or the one before it when that
+one fits: a page dated by a Hong Kong Monday that also reports the New York move reports the last
+New York close before it, and a story written before the open reports the previous close.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ from tickerwire.records import Event
 DATING_WINDOW_DAYS = 730
 # Moves smaller than this fit too many sessions to date anything (a 2% day happens weekly).
 MIN_DATING_MOVE_PCT = 5.0
+# An undated session move in a dated text is the move of the latest session on or before the date
+# or of the one before it (a story written before the open reports the previous close); more
+# sessions would let a wrong figure fit some day by chance.
+ASSUMED_SESSIONS = 2
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 
@@ -98,15 +103,34 @@ def date_article_by_market(
     return position, found
 
 
-def _latest_session(
+def _assumed_sessions(
     listing: str, day: dt.date, calendars: TradingCalendars
-) -> tuple[dt.date, str] | None:
+) -> tuple[tuple[dt.date, ...], str]:
+    """The sessions an undated move in a text of `day` may be: the latest on or before it, then
+    the one before (a morning story reports the previous close). Empty when unknown."""
     try:
         calendar = calendars.for_ticker(listing)
-        session = day if calendar.is_session(day) else calendar.session_before(day)
+        latest = day if calendar.is_session(day) else calendar.session_before(day)
+        sessions = (latest, calendar.session_before(latest))
     except CalendarError:
-        return None
-    return session, f"date assumed: the latest {calendar.mic} session on or before {day}"
+        return (), ""
+    return sessions[:ASSUMED_SESSIONS], calendar.mic
+
+
+def _first_fitting(
+    checks: Sequence[tuple[dt.date, PriceCheck]], mic: str, day: dt.date
+) -> PriceCheck:
+    """The first consistent check (latest session first), else the latest session's verdict."""
+    for age, (session, check) in enumerate(checks):
+        if check.record.verdict == "consistent":
+            which = "latest" if age == 0 else "previous"
+            return _with_note(
+                check, f"date assumed: {session}, the {which} {mic} session on or before {day}"
+            )
+    session, check = checks[0]
+    return _with_note(
+        check, f"date assumed: {session}, the latest {mic} session on or before {day}"
+    )
 
 
 def _with_note(check: PriceCheck, note: str) -> PriceCheck:
@@ -126,11 +150,13 @@ def check_event(
     price = PriceClaim.from_event(article.article_id, event)
     if price is not None:
         if price.date is None and published is not None and price.period == "session":
-            assumed = _latest_session(price.listing, published, calendars)
-            if assumed is not None:
-                claim = replace(price, date=assumed[0])
-                check = check_price_claim(claim, prices, calendars=calendars)
-                return _with_note(check, assumed[1])
+            sessions, mic = _assumed_sessions(price.listing, published, calendars)
+            if sessions:
+                checks = [
+                    (day, check_price_claim(replace(price, date=day), prices, calendars=calendars))
+                    for day in sessions
+                ]
+                return _first_fitting(checks, mic, published)
         if price.date is None and published is not None:
             return check_claim_as_of(price, prices, published, calendars=calendars)
         return check_price_claim(price, prices, calendars=calendars)
@@ -138,10 +164,13 @@ def check_event(
     if index is None:
         return None
     if index.date is None and published is not None and index.period == "session":
-        assumed = _latest_session(index.index, published, calendars)
-        if assumed is not None:
-            check = check_index_claim(replace(index, date=assumed[0]), prices, calendars=calendars)
-            return _with_note(check, assumed[1])
+        sessions, mic = _assumed_sessions(index.index, published, calendars)
+        if sessions:
+            checks = [
+                (day, check_index_claim(replace(index, date=day), prices, calendars=calendars))
+                for day in sessions
+            ]
+            return _first_fitting(checks, mic, published)
     return check_index_claim(index, prices, calendars=calendars)
 
 
