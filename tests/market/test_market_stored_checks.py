@@ -228,5 +228,43 @@ def test_explain_text_names_drivers_verdicts_and_unknown_prices():
     )
     text = render_explanation(explain_move("9999.HK", dt.date(2025, 3, 5), [item], [verdict]))
     assert "1. product_launch: a new chip" in text
-    assert "actual:   +11.90%" in text and "abnormal: unknown" in text
+    assert "actual:   +11.90%" in text and "abnormal: unknown (no market index" in text
     assert "consistent:" in text and "none found" in text
+
+
+def test_market_dating_window_starts_at_the_latest_day_the_article_names():
+    prices = FilePriceProvider([parse_price_csv(STOCK_CSV, source="a", ticker="9999.HK")])
+    looking_back = sentence_event(
+        "price_move", "Up 2% since March 6.", listing="9999.HK", change_pct=2.0,
+        period="since", since="2025-03-06",
+    )  # fmt: skip
+    article = ArticleEvents("a1", None, [looking_back, move(12, None)])
+    found = date_article_by_market(article, prices, trading_calendars())
+    # The only +12% day, the 5th, lies before the day the text looks back at.
+    assert found is not None and found[1].date is None
+    assert found[1].window_start == dt.date(2025, 3, 6)
+
+
+US_CSV = "Date,Close\n2025-03-03,50\n2025-03-04,50.5\n2025-03-05,51\n2025-03-06,57\n"
+
+
+def test_explain_finds_a_us_move_on_the_day_the_verifier_gave_it(tmp_path, capsys):
+    db = tmp_path / "t.duckdb"
+    us_file = tmp_path / "HBTC.csv"
+    us_file.write_text(US_CSV, encoding="utf-8")
+    assert main(["prices", "load", str(us_file), "--db", str(db)]) == 0
+    us_move = move(11.8, None).model_copy(
+        update={"attributes": {**move(11.8, None).attributes, "listing": "HBTC"}}
+    )
+    # Published on Friday the 7th (Hong Kong): the undated New York move is Thursday's close.
+    store_articles(
+        db, [make_article("Harbour Tech's ADRs jumped.", [us_move], dt.date(2025, 3, 7))]
+    )
+    assert main(["verify", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["explain", "HBTC", "2025-03-06", "--db", str(db), "--format", "json"]) == 0
+    explanation = json.loads(capsys.readouterr().out)
+    assert [c["change_pct"] for c in explanation["move"]["claimed"]] == [11.8]
+    assert explanation["move"]["actual_pct"] == pytest.approx(100 * (57 / 51 - 1))
+    assert main(["explain", "HBTC", "2025-03-07", "--db", str(db), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["move"]["claimed"] == []

@@ -156,23 +156,50 @@ def _novelty(store: DuckDBStore, listing: str, date: dt.date) -> dict[str, float
     return {r[0]: float(r[1]) for r in rows}
 
 
+def _is_session(attributes: dict[str, Any]) -> bool:
+    return (attributes.get("period") or "session") == "session"
+
+
 def run_explain(args: argparse.Namespace) -> int:
     listing = normalise_ticker(args.ticker)
     date: dt.date = args.date
     with DuckDBStore(db_path(args, Settings.from_env()), read_only=True) as store:
         moves = store.events(EventFilter(ticker=listing, type="price_move", since=date, until=date))
-        session = [m for m in moves if (m.event.attributes.get("period") or "session") == "session"]
+        # The verifier's day of a claim wins over the article's: an undated New York move in a
+        # story of a Hong Kong Monday is the move of the Friday before.
+        all_verdicts = query_verifications(store.connection, listing)
+        checked_days = {(v.article_id, v.position): v.record.date for v in all_verdicts}
         positions: dict[str, list[int]] = {}
-        groups: dict[str, str] = {}
-        for stored in session:
-            positions.setdefault(stored.article_id, []).append(stored.index)
-            groups[stored.article_id] = stored.duplicate_group or stored.article_id
-        novelty = _novelty(store, listing, date)
+        for stored in moves:
+            checked = checked_days.get((stored.article_id, stored.index), date)
+            if _is_session(stored.event.attributes) and checked == date:
+                positions.setdefault(stored.article_id, []).append(stored.index)
+        day_verdicts = [v for v in all_verdicts if v.record.date == date]
+        for verdict in day_verdicts:
+            positions.setdefault(verdict.article_id, [])
         articles = load_articles(store.connection, list(positions))
+        for article in articles:
+            for verdict in day_verdicts:
+                event = (
+                    article.events[verdict.position] if verdict.article_id == article.id else None
+                )
+                found = positions[article.id]
+                if (
+                    event
+                    and event.type == "price_move"
+                    and _is_session(event.attributes)
+                    and verdict.position not in found
+                ):
+                    found.append(verdict.position)
+        novelty = _novelty(store, listing, date)
         day_articles = [
-            DayArticle(a, groups[a.id], tuple(positions[a.id]), novelty.get(a.id)) for a in articles
+            DayArticle(
+                a, store.duplicate_group(a.id) or a.id, tuple(positions[a.id]), novelty.get(a.id)
+            )
+            for a in articles
+            if positions[a.id]
         ]
-        verdicts = [v.record for v in query_verifications(store.connection, listing, date)]
+        verdicts = [v.record for v in day_verdicts]
         explanation = explain_move(
             listing, date, day_articles, verdicts, _story_conflicts(store, listing, date)
         )

@@ -166,15 +166,18 @@ def render_explanation(explanation: Explanation, titles: Mapping[str, str] | Non
     move = explanation.move
     lines = [f"{explanation.listing} on {explanation.date}"]
 
-    def pct(value: float | None) -> str:
-        return "unknown (no prices loaded for the day)" if value is None else f"{value:+.2f}%"
+    def pct(value: float | None, missing: str) -> str:
+        return f"unknown ({missing})" if value is None else f"{value:+.2f}%"
 
     claims = ", ".join(
         f"{c.change_pct:+g}% ({c.article[:10]})" for c in move.claimed if c.change_pct is not None
     )
     lines.append(f"  claimed:  {claims or 'no article reports a move'}")
-    lines.append(f"  actual:   {pct(move.actual_pct)} close to close")
-    lines.append(f"  abnormal: {pct(move.abnormal_pct)} (after the market index's change)")
+    lines.append(f"  actual:   {pct(move.actual_pct, 'no verdict with prices')} close to close")
+    lines.append(
+        f"  abnormal: {pct(move.abnormal_pct, 'no market index loaded')} "
+        "(minus the market index's change)"
+    )
     lines.append("drivers:")
     if not explanation.drivers:
         lines.append("  none given by the articles")

@@ -68,6 +68,24 @@ def _weekday(event: Event) -> int | None:
     return None if match is None else _WEEKDAYS.index(match.group(1).lower())
 
 
+def latest_mentioned_date(events: Sequence[Event]) -> dt.date | None:
+    """The latest past day an article's events name (their dates, 'since' dates), or None.
+
+    Scheduled days are left out: they lie ahead of the text and bound nothing from below.
+    """
+    days = [e.date for e in events if e.date is not None]
+    for event in events:
+        since = event.attributes.get("since")
+        if isinstance(since, str):
+            try:
+                days.append(dt.date.fromisoformat(since[:10]))
+            except ValueError:
+                continue
+        elif isinstance(since, dt.date):
+            days.append(since)
+    return max(days, default=None)
+
+
 def date_article_by_market(
     article: ArticleEvents,
     prices: PriceProvider,
@@ -88,11 +106,16 @@ def date_article_by_market(
     series = prices.series(claim.listing)
     assert series is not None and series.last is not None
     end = series.last
+    start = end - dt.timedelta(days=DATING_WINDOW_DAYS)
+    mentioned = latest_mentioned_date(article.events)
+    if mentioned is not None and mentioned > start:
+        # A story that looks back at a day cannot be older than that day.
+        start = mentioned
     found = date_claim_by_market(
         claim.listing,
         claim.change_pct,
         prices,
-        end - dt.timedelta(days=DATING_WINDOW_DAYS),
+        start,
         end,
         approximate=claim.approximate,
         weekday=_weekday(article.events[position]),
