@@ -32,6 +32,7 @@ from tickerwire.store.duckdb_market import (
     StoredPriceProvider,
     StoredVerification,
     has_table,
+    query_move_articles,
     query_verifications,
     replace_verifications,
     store_inferred_date,
@@ -72,7 +73,10 @@ def _table_row(record: Verification) -> dict[str, Any]:
 
 
 def _article_events(store: DuckDBStore) -> list[ArticleEvents]:
-    return [ArticleEvents(a.id, a.published, a.events) for a in store.articles() if a.events]
+    return [
+        ArticleEvents(a.article_id, a.published, a.events)
+        for a in query_move_articles(store.connection)
+    ]
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -82,10 +86,9 @@ def run_verify(args: argparse.Namespace) -> int:
         prices = StoredPriceProvider(con)
         if not prices.tickers():
             print("tickerwire: no prices stored (`tickerwire prices load`)", file=sys.stderr)
-        bases = dict(con.execute("SELECT id, published_basis FROM articles").fetchall())
         dated = 0
-        for article in _article_events(store):
-            if article.published is not None and bases.get(article.article_id) != "inferred":
+        for article in query_move_articles(con):
+            if article.published is not None and article.published_basis != "inferred":
                 continue
             found = date_article_by_market(
                 ArticleEvents(article.article_id, None, article.events), prices, calendars

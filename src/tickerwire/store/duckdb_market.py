@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 
 from tickerwire.market.price_files import normalise_ticker
 from tickerwire.market.series import PriceBar, PriceSeries, PriceTable, build_series
-from tickerwire.records import Verification
+from tickerwire.records import Event, Verification
+from tickerwire.store.duckdb_reads import fetch_dicts
+from tickerwire.store.rows import event_from_row
 
 _BAR_FIELDS = ("open", "high", "low", "close", "adj_close", "volume", "dividend")
 
@@ -277,3 +280,37 @@ def query_inferred_dates(con: duckdb.DuckDBPyConnection) -> dict[str, InferredDa
             "SELECT article_id, position, listing, date, confidence, evidence FROM inferred_dates"
         ).fetchall()
     }
+
+
+@dataclass(frozen=True)
+class MoveArticle:
+    """An article that reports a price or index move: its date as stored and all its events."""
+
+    article_id: str
+    published: dt.date | None
+    published_basis: str | None
+    events: tuple[Event, ...]
+
+
+def query_move_articles(con: duckdb.DuckDBPyConnection) -> list[MoveArticle]:
+    """Every article with a price or index move, with all its events in order (no text read)."""
+    rows = fetch_dicts(
+        con,
+        """SELECT e.*, a.published AS article_published, a.published_basis AS article_basis
+           FROM events AS e JOIN articles AS a ON a.id = e.article_id
+           WHERE e.article_id IN (
+               SELECT article_id FROM events WHERE type IN ('price_move', 'index_move'))
+           ORDER BY a.seq, e.position""",
+    )
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row["article_id"], []).append(row)
+    return [
+        MoveArticle(
+            article_id=article_id,
+            published=group[0]["article_published"],
+            published_basis=group[0]["article_basis"],
+            events=tuple(event_from_row(r) for r in group),
+        )
+        for article_id, group in grouped.items()
+    ]
