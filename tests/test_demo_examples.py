@@ -93,11 +93,6 @@ def test_example_page_furniture_is_removed(report):
     assert by_doc["articles/hsbc_buyback.txt"].boilerplate.leaked == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the clean stage keeps an unrelated article that follows a 'Read next' heading; "
-    "remove this mark when it drops it",
-)
 def test_unrelated_article_after_read_next_is_removed(report):
     hsbc = next(d for d in report.documents if d.doc == "articles/hsbc_buyback.txt")
     assert hsbc.off_topic.leaked == []
