@@ -129,10 +129,5 @@ def test_dated_example_adr_move_carries_the_day_before():
     assert moves[("NTES", 6.1)] == dt.date(2024, 5, 23)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extract stage gives the Hang Seng Tech Index the level the sentence states for "
-    "the Hang Seng Index; remove this mark when it does not",
-)
 def test_example_index_levels_are_not_borrowed(report):
     assert report.figures()["index_moves.level_errors"] == 0

@@ -1,0 +1,38 @@
+"""Precision fixes: facts a reader would call wrong (a borrowed level, a period taken from a
+scheduled release, a metric under the wrong name) must not come out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract_helpers import run
+
+from tickerwire.records import Event
+
+FRIDAY = dt.date(2024, 8, 16)
+
+
+def index_levels(events: list[Event]) -> dict[str, float | None]:
+    return {e.attributes["index"]: e.attributes["level"] for e in events if e.type == "index_move"}
+
+
+def test_a_level_stated_for_one_index_is_not_given_to_the_next_clause():
+    events = run(
+        "The Hang Seng Index rose 1.2% to 17,430 while the Hang Seng Tech Index added 2.1%.",
+        FRIDAY,
+    )
+    assert index_levels(events) == {"HSI": 17430.0, "HSTECH": None}
+
+
+def test_a_level_before_the_second_index_is_not_its_own():
+    events = run(
+        "The Hang Seng Index ended at 17,430.16, and the Hang Seng Tech Index gained 2.1% on "
+        "Friday.",
+        FRIDAY,
+    )
+    assert index_levels(events) == {"HSTECH": None}
+
+
+def test_a_level_before_the_move_in_its_own_clause_stays():
+    events = run("The Hang Seng Tech Index closed at 3,610.02, up 2.1% on Friday.", FRIDAY)
+    assert index_levels(events) == {"HSTECH": 3610.02}
