@@ -119,11 +119,6 @@ def test_dated_example_hong_kong_move_carries_the_publication_day():
     assert moves[("9999.HK", 7.4)] == dt.date(2024, 5, 24)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extract stage does not yet date 'had already climbed 6.1% in New York on "
-    "Thursday' (the ADR's session before the publication day); remove this mark when it does",
-)
 def test_dated_example_adr_move_carries_the_day_before():
     moves = _moves(ARTICLES / "netease_results.txt")
     assert moves[("NTES", 6.1)] == dt.date(2024, 5, 23)

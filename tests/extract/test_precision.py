@@ -36,3 +36,26 @@ def test_a_level_before_the_second_index_is_not_its_own():
 def test_a_level_before_the_move_in_its_own_clause_stays():
     events = run("The Hang Seng Tech Index closed at 3,610.02, up 2.1% on Friday.", FRIDAY)
     assert index_levels(events) == {"HSTECH": 3610.02}
+
+
+def moves(events: list[Event]) -> list[tuple[str, float, str, dt.date | None]]:
+    return [
+        (e.attributes["listing"], e.attributes["change_pct"], e.attributes["period"], e.date)
+        for e in events
+        if e.type == "price_move"
+    ]
+
+
+def test_a_pluperfect_with_a_named_day_is_that_days_session():
+    text = (
+        "Baidu's American depositary receipts had already jumped 4.5% in New York on Thursday, "
+        "hours after the search company reported its results."
+    )
+    assert moves(run(text, FRIDAY)) == [("BIDU", 4.5, "session", dt.date(2024, 8, 15))]
+    # Without a publication date the day word resolves to nothing: still a session, no date.
+    assert moves(run(text)) == [("BIDU", 4.5, "session", None)]
+
+
+def test_a_perfect_without_a_named_day_stays_undated():
+    text = "Baidu's American depositary receipts had already climbed 9% by the time trading ended."
+    assert moves(run(text, FRIDAY)) == [("BIDU", 9.0, "other", None)]

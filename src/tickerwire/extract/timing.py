@@ -56,6 +56,8 @@ _SENTENCE_DAY = regex.compile(
     r"^(?:On|Late\s+on|Early\s+on|Yesterday|Today|Earlier\s+today|On\s+\w+day)\b", regex.IGNORECASE
 )
 _AS_MUCH_AS = frozenset({"as much as", "up to"})
+# "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
+_ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,10 @@ def move_timing(
         )
 
     period, defaulted = _period(ctx, window_text, change)
+    if period == "other" and defaulted and _on_named_day(ctx, left_start, right_end):
+        # A perfect with a day ("had already climbed 6.1% in New York on Thursday") tells
+        # that day's session, as the simple past would.
+        period, defaulted = "session", False
     if defaulted:
         before = text[change.sentence.start : change.trigger_start]
         named = _sentence_periods(before)
@@ -188,6 +194,21 @@ def move_timing(
             period_defaulted=defaulted,
         )
     return Timing(period, since, context=context, period_defaulted=defaulted)
+
+
+def _on_named_day(ctx: DocumentContext, start: int, end: int) -> bool:
+    """Whether [start, end) puts the move on one named past day ("on Thursday", "yesterday")."""
+    for mention in ctx.dates_in(start, end):
+        if mention.future or mention.kind == "month":
+            continue
+        low = mention.text.lower()
+        if low.startswith(("on ", "late on ", "early on ")) or low == "yesterday":
+            return True
+        if mention.kind == "day" and _ON_BEFORE.search(
+            ctx.text, max(0, mention.start - 12), mention.start
+        ):
+            return True
+    return False
 
 
 def _sentence_periods(sentence_text: str) -> set[str]:
