@@ -27,7 +27,9 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
 
     When every move of the article that names its trading period names the same one of
     premarket / after_hours, the article is a report of that period, and its moves of the same
-    day told without period words ("Amazon.com jumped 7.2%") belong to it too.
+    market told without period words ("Amazon.com jumped 7.2%") belong to it too. A move told
+    with its own day ("rose 2.3% on Thursday") keeps its session: the day places it, and a
+    report of one period often recalls the regular session before it.
     """
     timed = [
         f
@@ -48,6 +50,7 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
             f.event.type == "price_move"
             and f.period_defaulted
             and f.event.attributes["period"] == "session"
+            and f.event.date_text is None
             and _market(f.event.attributes["listing"]) in markets
         ):
             attributes = dict(f.event.attributes, period=period)

@@ -56,6 +56,21 @@ _SENTENCE_DAY = regex.compile(
     r"^(?:On|Late\s+on|Early\s+on|Yesterday|Today|Earlier\s+today|On\s+\w+day)\b", regex.IGNORECASE
 )
 _AS_MUCH_AS = frozenset({"as much as", "up to"})
+# Pre-market and after-hours words time a scheduled release, not a move, when the words just
+# before them say so: "results due after the bell", "set to report earnings before the bell".
+# Both a word of scheduling and a word of releasing must be there, in the same clause.
+_MARKET_HOURS = frozenset({"premarket", "after_hours"})
+# About ten words: "is scheduled to report its fiscal fourth-quarter results" fits.
+_RELEASE_LOOKBACK = 60
+_SCHEDULED = regex.compile(
+    r"\b(?:due|scheduled|slated|expected|set|planned|will|upcoming|ahead\s+of)\b", regex.I
+)
+_RELEASE = regex.compile(
+    r"\b(?:results?|earnings|report(?:s|ing)?|numbers|figures|update|release|publish|post|"
+    r"announce(?:ment)?)\b",
+    regex.I,
+)
+_CLAUSE_MARKS = ",;:.%"
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
 _ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
 
@@ -122,14 +137,14 @@ def move_timing(
             context=context,
         )
 
-    period, defaulted = _period(ctx, window_text, change)
+    period, defaulted = _period(ctx, window_text, change, left_start)
     if period == "other" and defaulted and _on_named_day(ctx, left_start, right_end):
         # A perfect with a day ("had already climbed 6.1% in New York on Thursday") tells
         # that day's session, as the simple past would.
         period, defaulted = "session", False
     if defaulted:
         before = text[change.sentence.start : change.trigger_start]
-        named = _sentence_periods(before)
+        named = _sentence_periods(before, text, change.sentence.start)
         if len(named) == 1 and next(iter(named)) not in ("session", "intraday"):
             period, defaulted = named.pop(), False
         elif not named and (year := _IN_YEAR.search(before)) is not None:
@@ -211,10 +226,40 @@ def _on_named_day(ctx: DocumentContext, start: int, end: int) -> bool:
     return False
 
 
-def _sentence_periods(sentence_text: str) -> set[str]:
+def _sentence_periods(sentence_text: str, text: str, offset: int) -> set[str]:
     """The periods named before a move in its sentence ("In the last 12 months, ... slumped
-    2%"); a period named after a move belongs to a later number, not to this one."""
-    return {name for name, pattern in PERIOD_PATTERNS if pattern.search(sentence_text)}
+    2%"); a period named after a move belongs to a later number, not to this one.
+    `sentence_text` starts at `offset` in `text`."""
+    return {
+        name
+        for name, pattern in PERIOD_PATTERNS
+        if _move_period_match(name, pattern, sentence_text, text, offset) is not None
+    }
+
+
+def _move_period_match(
+    name: str, pattern: regex.Pattern[str], window_text: str, text: str, offset: int
+) -> regex.Match[str] | None:
+    """The first words of period `name` in `window_text` (which starts at `offset` in `text`)
+    that can time a move: pre-market or after-hours words that time a scheduled release are
+    passed over."""
+    match = pattern.search(window_text)
+    if name not in _MARKET_HOURS:
+        return match
+    while match is not None and _times_scheduled_release(text, offset + match.start()):
+        match = pattern.search(window_text, match.end())
+    return match
+
+
+def _times_scheduled_release(text: str, phrase_start: int) -> bool:
+    """Whether the period words at `phrase_start` time a scheduled release ("results due
+    after the bell", "will report before the opening bell"), read in the words before them."""
+    lookback = max(0, phrase_start - _RELEASE_LOOKBACK)
+    before = text[lookback:phrase_start]
+    # only the clause the words stand in: from the last punctuation mark before them
+    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+    before = before[clause_start:]
+    return _SCHEDULED.search(before) is not None and _RELEASE.search(before) is not None
 
 
 def _finite(ctx: DocumentContext, change: Change) -> bool:
@@ -251,11 +296,14 @@ def _first_day(mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
-def _period(ctx: DocumentContext, window_text: str, change: Change) -> tuple[str, bool]:
-    """The period named in the window; 'session' (defaulted) when none is named."""
+def _period(
+    ctx: DocumentContext, window_text: str, change: Change, window_start: int
+) -> tuple[str, bool]:
+    """The period named in the window (which starts at `window_start` in the text); 'session'
+    (defaulted) when none is named."""
     approx_word = change.quantity.approx_word
     for name, pattern in PERIOD_PATTERNS:
-        match = pattern.search(window_text)
+        match = _move_period_match(name, pattern, window_text, ctx.text, window_start)
         if match is None:
             continue
         if name == "intraday" and match.group(0).lower().startswith(("as much as", "at one point")):
