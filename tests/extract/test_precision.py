@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from extract_helpers import run
 
 from tickerwire.records import Event
@@ -103,3 +104,82 @@ def test_an_after_hours_report_gives_its_period_only_to_moves_without_their_own_
         ("MSFT", "session"),
     ]
     assert found[2][3] == TUESDAY
+
+
+def metrics(events: list[Event]) -> list[tuple[str, float | None, float | None]]:
+    return [
+        (e.attributes["metric"], e.attributes["value"], e.attributes["change_pct"])
+        for e in events
+        if e.type == "financial_metric"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tencent's pretax profit rose 12% to 58.4 billion yuan in the quarter.",
+            [("other:pretax_income", 58.4e9, 12.0)],
+        ),
+        (
+            "Profit before tax at Tencent came to 58.4 billion yuan.",
+            [("other:pretax_income", 58.4e9, None)],
+        ),
+        (
+            "Nissan swung to a pretax loss of 30 billion yen in the half.",
+            [("other:pretax_income", -30e9, None)],
+        ),
+        (
+            "Amazon said comparable sales at its grocery stores rose 4.5% in the quarter.",
+            [("other:comparable_sales", None, 4.5)],
+        ),
+        (
+            "Amazon's same-store sales grew 4% while its net sales rose 12% to $170 billion.",
+            [("other:comparable_sales", None, 4.0), ("revenue", 170e9, 12.0)],
+        ),
+        (
+            "Apple's gross profit margin widened to 45.9% in the December quarter.",
+            [("gross_margin", 45.9, None)],
+        ),
+        (
+            "Meta's operating profit margin was 41% in the fourth quarter.",
+            [("operating_margin", 41.0, None)],
+        ),
+        (
+            "Microsoft's operating earnings rose 25% to $27 billion.",
+            [("operating_income", 27e9, 25.0)],
+        ),
+        (
+            "Tencent's interest income rose 20% to 3.1 billion yuan.",
+            [("other:interest_income", 3.1e9, 20.0)],
+        ),
+        (
+            "Amazon's income taxes rose to $2.1 billion in the quarter.",
+            [("other:income_tax", 2.1e9, None)],
+        ),
+        (
+            "Snap's adjusted EBITDA was $159 million, and its EBITDA margin reached 12%.",
+            [("other:adjusted_ebitda", 159e6, None), ("other:ebitda_margin", 12.0, None)],
+        ),
+        (
+            "Pinterest's average revenue per user rose 11% to $2.13.",
+            [("other:arpu", 2.13, 11.0)],
+        ),
+        (
+            "Meta's cash and cash equivalents rose to $41.9 billion at the end of the year.",
+            [("other:cash", 41.9e9, None)],
+        ),
+        (
+            "Microsoft's deferred revenue rose 12% to $53 billion.",
+            [("other:deferred_revenue", 53e9, 12.0)],
+        ),
+        ("Apple's organic revenue grew 3% in the quarter.", [("other:organic_revenue", None, 3.0)]),
+        (
+            "Snap reported a net loss of 8 cents per share for the quarter.",
+            [("eps", -0.08, None)],
+        ),
+    ],
+)
+def test_a_metric_is_named_as_the_text_names_it(text, expected):
+    found = metrics(run(text, FRIDAY))
+    assert [(m, v if v is None else pytest.approx(v), c) for m, v, c in expected] == found

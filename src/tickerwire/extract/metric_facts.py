@@ -125,7 +125,15 @@ _FORECAST_AFTER = regex.compile(
 )
 _PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
 _CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
-PERCENT_METRICS = frozenset({"gross_margin", "operating_margin", "other:net_margin"})
+PERCENT_METRICS = frozenset(
+    {
+        "gross_margin",
+        "operating_margin",
+        "other:net_margin",
+        "other:pretax_margin",
+        "other:ebitda_margin",
+    }
+)
 
 
 @dataclass

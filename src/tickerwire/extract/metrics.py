@@ -66,9 +66,25 @@ _AMOUNT_METRICS = frozenset(
         "market_cap",
         "other:gross_profit",
         "other:ebitda",
+        "other:adjusted_ebitda",
         "other:capex",
         "other:operating_cash_flow",
+        "other:pretax_income",
+        "other:net_interest_income",
+        "other:interest_income",
+        "other:fee_income",
+        "other:trading_income",
+        "other:investment_income",
+        "other:income_tax",
+        "other:cash",
+        "other:deferred_revenue",
+        "other:recurring_revenue",
     }
+)
+# Figures a "loss" in their name makes negative ("net loss of $2.7 billion", "a net loss per
+# share of 12 cents", "pretax loss").
+_SIGNED_BY_LOSS = frozenset(
+    {"net_income", "operating_income", "other:pretax_income", "eps", "adjusted_eps"}
 )
 _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
 
@@ -152,9 +168,7 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
             if metric in _AMOUNT_METRICS and not value.scaled and abs(value.value) < 1e5:
                 return None  # "$451" next to "market value" is a share price, not the figure
             amount, currency = value.value, value.currency
-            if metric in ("net_income", "operating_income") and _LOSS.search(
-                ctx.text, fact.term.start, fact.term.end
-            ):
+            if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
                 amount = -abs(amount)
             if value.conversion is not None:
                 conversion = StatedConversion(
