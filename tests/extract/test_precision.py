@@ -183,3 +183,24 @@ def metrics(events: list[Event]) -> list[tuple[str, float | None, float | None]]
 def test_a_metric_is_named_as_the_text_names_it(text, expected):
     found = metrics(run(text, FRIDAY))
     assert [(m, v if v is None else pytest.approx(v), c) for m, v, c in expected] == found
+
+
+def test_over_the_last_year_before_the_move_is_twelve_months_not_last_year():
+    text = (
+        "Meta's stock has been among the best performers over the last year, with shares "
+        "soaring 180%."
+    )
+    assert [m[2] for m in moves(run(text, FRIDAY))] == ["year_over_year"]
+
+
+def test_a_second_move_of_one_subject_does_not_take_the_first_ones_period():
+    text = "Apple stock is up 4% so far in 2024 and has gained 27% in the last 12 months."
+    assert [(m[1], m[2]) for m in moves(run(text, FRIDAY))] == [
+        (4.0, "year_to_date"),
+        (27.0, "year_over_year"),
+    ]
+
+
+def test_an_index_level_after_higher_at_is_read():
+    events = run("The Hang Seng Index closed 0.8% higher at 17,430.16 on Friday.", FRIDAY)
+    assert index_levels(events) == {"HSI": 17430.16}

@@ -22,7 +22,9 @@ LIST_PENALTY = 0.05
 # Index-futures reports in news come before the cash open (FNSPID gold labels them premarket).
 FUTURES_DEFAULT_PERIOD = "premarket"
 
-_LEVEL_AFTER = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:(?:record|new)\s+)?$", regex.I)
+_LEVEL_AFTER = regex.compile(
+    r"\s*(?:higher|lower)?\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:(?:record|new)\s+)?$", regex.I
+)
 _LEVEL_BEFORE = regex.compile(r"\b(?:at|to)\s+$", regex.IGNORECASE)
 # A new clause between a level and a later move: the level is the earlier clause's ("closed at
 # 18,868.71, and the tech index advanced 2.1%").

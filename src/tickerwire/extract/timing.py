@@ -101,9 +101,20 @@ def windows(
     if change.kind == "noun_before":
         comma = text.rfind(",", change.sentence.start, change.trigger_start)
         left_start = max(comma + 1, change.trigger_start - 40, change.sentence.start)
-    elif subject_end > 0 and subject_end <= left_start:
+    elif (
+        subject_end > 0
+        and subject_end <= left_start
+        and not _number_between(ctx, subject_end, left_start)
+    ):
+        # The words between a shared subject and the verb time this move, unless an earlier
+        # move of the subject stands there ("is up 7% so far in 2024 and has gained 21% in the
+        # last 12 months": the year-to-date words are the first move's).
         left_start = subject_end
     return left_start, right_end, right_limit
+
+
+def _number_between(ctx: DocumentContext, start: int, end: int) -> bool:
+    return any(q.kind == "percent" for q in ctx.quantities_in(start, end))
 
 
 def move_timing(
