@@ -21,6 +21,9 @@ DEFAULT_PERIOD_PENALTY = 0.05
 LIST_PENALTY = 0.05
 # Index-futures reports in news come before the cash open (FNSPID gold labels them premarket).
 FUTURES_DEFAULT_PERIOD = "premarket"
+# The index a futures contract named after a market follows: "Nasdaq futures" are the Nasdaq
+# 100 contracts (NQ); no Nasdaq Composite futures trade. (ticker, entity id) by index ticker.
+_FUTURES_INDEX = {"COMP": ("NDX", "nasdaq-100")}
 
 _LEVEL_AFTER = regex.compile(
     r"\s*(?:higher|lower)?\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:(?:record|new)\s+)?$", regex.I
@@ -94,6 +97,9 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
                     continue
             else:
                 ticker = ctx.ticker_of(owner.entity_id, None, owner.ticker) or owner.entity_id
+            entity_id = owner.entity_id
+            if topic.kind == "index" and topic.futures and ticker in _FUTURES_INDEX:
+                ticker, entity_id = _FUTURES_INDEX[ticker]
             mic = ctx.exchange_of(ticker)
             timing = move_timing(ctx, change, topic.subject_end, next_start, mic, previous, alone)
             previous = timing
@@ -128,7 +134,7 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
                 event_type = "index_move"
             event = Event(
                 type=event_type,
-                entity=owner.entity_id,
+                entity=entity_id,
                 date=timing.date,
                 date_text=timing.date_text,
                 evidence=evidence(ctx, change.sentence.start, change.sentence.end),
