@@ -37,4 +37,4 @@ def test_nasdaq_futures_are_the_nasdaq_100_contracts(pipeline):
         "while the Nasdaq Composite had closed 1.1% higher the day before.",
     )
     assert index_moves(article) == [("NDX", 0.6, "futures"), ("COMP", 1.1, "index")]
-    assert [e.entity for e in article.events if e.type == "index_move"][0] == "nasdaq-100"
+    assert next(e.entity for e in article.events if e.type == "index_move") == "nasdaq-100"
