@@ -204,3 +204,18 @@ def test_a_second_move_of_one_subject_does_not_take_the_first_ones_period():
 def test_an_index_level_after_higher_at_is_read():
     events = run("The Hang Seng Index closed 0.8% higher at 17,430.16 on Friday.", FRIDAY)
     assert index_levels(events) == {"HSI": 17430.16}
+
+
+def test_no_publication_day_is_guessed_for_a_move_whose_sentence_names_another_day():
+    text = "Apple fell 1.2% and Microsoft rose 0.8% on Aug. 12, 2024."
+    assert moves(run(text, TUESDAY)) == [
+        ("AAPL", -1.2, "session", None),
+        ("MSFT", 0.8, "session", dt.date(2024, 8, 12)),
+    ]
+
+
+def test_a_planned_day_or_a_comparison_day_does_not_stop_the_inference():
+    planned = "Microsoft rose 0.8% on news that it will hold a product event on Aug. 20."
+    assert moves(run(planned, TUESDAY))[0][3] == TUESDAY
+    record = "Apple shares fell 4.1%, their worst day since Aug. 5."
+    assert moves(run(record, TUESDAY))[0][3] == TUESDAY

@@ -71,6 +71,7 @@ _RELEASE = regex.compile(
     regex.I,
 )
 _CLAUSE_MARKS = ",;:.%"
+_SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
 _ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
 
@@ -210,6 +211,10 @@ def move_timing(
     inferable = period in INFERABLE_PERIODS and plausible and _finite(ctx, change)
     if ctx.published is not None and inferable:
         day = last_session_on_or_before(mic, ctx.published)
+        if _names_another_day(ctx, change, day, since_span):
+            # "The Dow shed 0.8% and the Nasdaq-100 added 2% on Jan 31": the sentence's day
+            # may be this move's too; the publication's session would be a guess against it.
+            return Timing(period, since, context=context, period_defaulted=defaulted)
         return Timing(
             period,
             since,
@@ -220,6 +225,28 @@ def move_timing(
             period_defaulted=defaulted,
         )
     return Timing(period, since, context=context, period_defaulted=defaulted)
+
+
+def _names_another_day(
+    ctx: DocumentContext,
+    change: Change,
+    day: dt.date | None,
+    since_span: tuple[int, int] | None,
+) -> bool:
+    """Whether the move's sentence names a past day other than `day` (a day after publication
+    is a plan, and "its worst day since Oct 25" names the start of a comparison)."""
+    for mention in ctx.dates_in(change.sentence.start, change.sentence.end):
+        if mention.future or mention.kind == "month" or mention.date is None:
+            continue
+        if ctx.published is not None and mention.date > ctx.published:
+            continue
+        if since_span and since_span[0] <= mention.start < since_span[1]:
+            continue
+        if _SINCE_BEFORE.search(ctx.text, max(0, mention.start - 8), mention.start):
+            continue
+        if mention.date != day:
+            return True
+    return False
 
 
 def _on_named_day(ctx: DocumentContext, start: int, end: int) -> bool:
