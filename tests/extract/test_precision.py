@@ -219,3 +219,18 @@ def test_a_planned_day_or_a_comparison_day_does_not_stop_the_inference():
     assert moves(run(planned, TUESDAY))[0][3] == TUESDAY
     record = "Apple shares fell 4.1%, their worst day since Aug. 5."
     assert moves(run(record, TUESDAY))[0][3] == TUESDAY
+
+
+def test_a_share_of_a_whole_after_a_change_is_not_another_change():
+    text = (
+        "Apple's services sales of $24.2 billion rose 14% from a year earlier and accounted "
+        "for 20.5% of total sales."
+    )
+    assert metrics(run(text, FRIDAY)) == [("revenue", 24.2e9, 14.0)]
+
+
+def test_a_ratio_told_after_a_participle_is_not_a_listed_change():
+    text = "Snap's revenue growth came in at 16%, representing 210% of the sector median."
+    assert metrics(run(text, FRIDAY)) == [("revenue", None, 16.0)]
+    text = "Snap's revenue grew 16%, representing a 210% premium over its peers."
+    assert metrics(run(text, FRIDAY)) == [("revenue", None, 16.0)]
