@@ -234,3 +234,68 @@ def test_a_ratio_told_after_a_participle_is_not_a_listed_change():
     assert metrics(run(text, FRIDAY)) == [("revenue", None, 16.0)]
     text = "Snap's revenue grew 16%, representing a 210% premium over its peers."
     assert metrics(run(text, FRIDAY)) == [("revenue", None, 16.0)]
+
+
+def owned_metrics(text: str) -> list[tuple[str | None, str, float | None, float | None]]:
+    return [
+        (e.entity, e.attributes["metric"], e.attributes["value"], e.attributes["change_pct"])
+        for e in run(text, FRIDAY)
+        if e.type == "financial_metric"
+    ]
+
+
+def test_an_index_s_aggregate_earnings_are_no_company_s():
+    text = (
+        "Apple reported results on Thursday. Analysts expect aggregate S&P 500 earnings to "
+        "grow 6% in the quarter."
+    )
+    assert owned_metrics(text) == []
+
+
+def test_a_group_s_total_figures_are_no_company_s():
+    text = (
+        "Apple reported results on Thursday. Total fourth-quarter earnings for the "
+        "'Magnificent Seven' are expected to rise 40% on 13% higher revenues."
+    )
+    assert owned_metrics(text) == []
+
+
+def test_the_noun_after_higher_is_what_changed_and_an_owner_in_the_next_clause_is_not_its():
+    text = (
+        "Microsoft's earnings rose 26% on 18% higher revenues, while the same figures for "
+        "Amazon rose 50% on 14% higher revenues."
+    )
+    assert owned_metrics(text) == [
+        ("microsoft", "eps", None, 26.0),
+        ("microsoft", "revenue", None, 18.0),
+        ("amazon", "revenue", None, 14.0),
+    ]
+
+
+def test_a_company_quoted_as_a_source_is_not_the_subject_of_the_next_sentence():
+    text = (
+        "Baidu shares rose 3% on Tuesday after Baidu unveiled a new chatbot.\n"
+        "According to analysts at Tencent, ad demand in China has steadied. The company "
+        "generated 134.6 billion yuan in revenue last year."
+    )
+    assert owned_metrics(text) == [("baidu", "revenue", 134.6e9, None)]
+
+
+def test_a_figure_after_paragraphs_about_another_company_is_not_the_main_company_s():
+    text = (
+        "Meta shares jumped 20% after Meta posted revenue of $40.1 billion. Meta also "
+        "declared a dividend.\nApple posted quarterly revenue of $119.6 billion. Apple shares "
+        "fell 3%.\nServices revenue rose 11% to $23.1 billion."
+    )
+    assert owned_metrics(text) == [
+        ("meta", "revenue", 40.1e9, None),
+        ("apple", "revenue", 119.6e9, None),
+    ]
+
+
+def test_a_figure_after_a_sentence_about_an_unknown_company_is_not_ours():
+    text = (
+        "Apple shares slipped 1% on Tuesday. Meta shares rose 2%.\nThe consensus estimate for "
+        "Fabrinet's earnings is $2.04 per share. It is expected to report revenue of $700 million."
+    )
+    assert owned_metrics(text) == []

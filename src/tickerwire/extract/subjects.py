@@ -236,6 +236,10 @@ class TopicResolver(OwnerResolver):
                 return subject
             return BLOCKED
         if change.kind == "higher_lower":
+            # "on +12.9% higher revenues": the noun after the comparative is what changed
+            following = [t for t in self.terms if t.start >= change.trigger_end]
+            if following and not self.text[change.trigger_end : following[0].start].strip():
+                return self._topic_from_term(following[0], anchor=q.start)
             topic = self._scan_left(q.start, floor)
             if topic is NO_TOPIC:  # "revenues of $39.17 billion - 21.8% higher": across the dash
                 topic = self._scan_left(q.start, floor, cross_dash=True)
