@@ -299,3 +299,21 @@ def test_a_figure_after_a_sentence_about_an_unknown_company_is_not_ours():
         "Fabrinet's earnings is $2.04 per share. It is expected to report revenue of $700 million."
     )
     assert owned_metrics(text) == []
+
+
+WEDNESDAY = dt.date(2024, 8, 14)
+
+
+def test_companies_set_to_report_results_that_fell_made_a_price_move_not_a_metric():
+    text = "Apple, Meta and Amazon, set to report results on Thursday, fell over 1% each."
+    events = run(text, WEDNESDAY)
+    assert [e.type for e in events] == ["price_move"] * 3
+    # the Thursday is the day of the reports, after publication: not the day of the move
+    assert {e.date for e in events} <= {WEDNESDAY, None}
+
+
+def test_the_day_of_a_planned_release_is_not_the_day_of_a_move():
+    text = "Microsoft, due to report earnings on Tuesday, slipped 2.1%."
+    found = moves(run(text, WEDNESDAY))
+    assert [(m[0], m[1]) for m in found] == [("MSFT", -2.1)]
+    assert found[0][3] != dt.date(2024, 8, 13)

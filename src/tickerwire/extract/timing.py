@@ -187,6 +187,7 @@ def move_timing(
         if d.kind in ("day", "weekday", "relative")
         and not d.future
         and not (since_span and since_span[0] <= d.start < since_span[1])
+        and not _planned(ctx.text, d.start)
     ]
     if not mentions and only_change_in_sentence:
         head = text[change.sentence.start : change.sentence.start + 30]
@@ -194,7 +195,9 @@ def move_timing(
             mentions = [
                 d
                 for d in ctx.dates_in(change.sentence.start, change.sentence.start + 30)
-                if d.kind in ("weekday", "relative", "day") and not d.future
+                if d.kind in ("weekday", "relative", "day")
+                and not d.future
+                and not _planned(ctx.text, d.start)
             ]
     if mentions:
         mention = min(mentions, key=lambda d: abs(d.start - q.end))
@@ -244,6 +247,8 @@ def _names_another_day(
             continue
         if _SINCE_BEFORE.search(ctx.text, max(0, mention.start - 8), mention.start):
             continue
+        if _planned(ctx.text, mention.start):
+            continue
         if mention.date != day:
             return True
     return False
@@ -287,6 +292,14 @@ def _move_period_match(
     while match is not None and _times_scheduled_release(text, offset + match.start()):
         match = pattern.search(window_text, match.end())
     return match
+
+
+def _planned(text: str, position: int) -> bool:
+    """Whether the day named at `position` is the day of a plan in its clause ("set to report
+    earnings on Thursday", "results due Tuesday"), not the day of a move."""
+    before = text[max(0, position - _RELEASE_LOOKBACK) : position]
+    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+    return _SCHEDULED.search(before, clause_start) is not None
 
 
 def _times_scheduled_release(text: str, phrase_start: int) -> bool:
