@@ -317,3 +317,19 @@ def test_the_day_of_a_planned_release_is_not_the_day_of_a_move():
     found = moves(run(text, WEDNESDAY))
     assert [(m[0], m[1]) for m in found] == [("MSFT", -2.1)]
     assert found[0][3] != dt.date(2024, 8, 13)
+
+
+def test_an_amount_named_by_the_noun_after_it_takes_that_noun_s_sign():
+    text = (
+        "Nissan said it expects a net loss of 30 billion yen for the year, compared with its "
+        "earlier forecast of a 50 billion yen profit."
+    )
+    assert [(m, v) for m, v, _ in metrics(run(text, FRIDAY))] == [
+        ("net_income", pytest.approx(-30e9)),
+        ("net_income", pytest.approx(50e9)),
+    ]
+
+
+def test_an_amount_before_a_revenue_shortfall_is_not_revenue():
+    text = "Apple guided to a $6 billion revenue shortfall against estimates."
+    assert metrics(run(text, FRIDAY)) == []

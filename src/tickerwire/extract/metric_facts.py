@@ -123,6 +123,13 @@ _FORECAST_AFTER = regex.compile(
     r"expected|forecast|estimated|seen))\b",
     regex.IGNORECASE,
 )
+# "a $6 billion revenue shortfall": the amount measures the noun after the figure's name.
+_NOT_THE_FIGURE_AFTER_TERM = regex.compile(
+    r"[\s-]+(?:shortfall|gap|miss|hit|boost|target|goal|opportunity|run[\s-]rate|potential|"
+    r"guidance|forecast|estimate|outlook|growth|increase|decline|drop|impact|headwind|"
+    r"tailwind|swing|difference|beat)\b",
+    regex.IGNORECASE,
+)
 _PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
 _CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 PERCENT_METRICS = frozenset(
@@ -286,6 +293,12 @@ def _bind_right(ctx: DocumentContext, q: Quantity, terms: list[Term]) -> MetricT
             r"\s*(?:share\s+)?", between
         ):
             return term.metric
+        if (
+            not between.strip()
+            and term.metric.metric not in PERCENT_METRICS
+            and not _NOT_THE_FIGURE_AFTER_TERM.match(text, term.end)
+        ):
+            return term.metric  # "a 24 billion yen profit": the name right after the amount
         return None
     return None
 
