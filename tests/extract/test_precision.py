@@ -333,3 +333,31 @@ def test_an_amount_named_by_the_noun_after_it_takes_that_noun_s_sign():
 def test_an_amount_before_a_revenue_shortfall_is_not_revenue():
     text = "Apple guided to a $6 billion revenue shortfall against estimates."
     assert metrics(run(text, FRIDAY)) == []
+
+
+def estimates(text: str) -> list[tuple[float | None, float | None, bool]]:
+    return [
+        (e.attributes["value"], e.attributes["change_pct"], e.attributes["is_estimate"])
+        for e in run(text, FRIDAY)
+        if e.type == "financial_metric"
+    ]
+
+
+def test_a_forecast_that_called_for_an_amount_is_an_estimate():
+    text = (
+        "Microsoft's revenue came to $62 billion, ahead of forecasts that called for $61.1 billion."
+    )
+    assert estimates(text) == [(62e9, None, False), (pytest.approx(61.1e9), None, True)]
+
+
+def test_analysts_expecting_a_figure_make_it_an_estimate():
+    text = "Analysts are expecting Apple to deliver quarterly earnings of $2.10 per share."
+    assert estimates(text) == [(2.10, None, True)]
+
+
+def test_a_beaten_estimate_does_not_make_the_next_figure_an_estimate():
+    text = (
+        "Baidu's adjusted earnings per share of $2.80 beat the $2.34 estimate, alongside a "
+        "revenue increase of 3.3% to $4.72 billion."
+    )
+    assert estimates(text)[-1] == (pytest.approx(4.72e9), 3.3, False)

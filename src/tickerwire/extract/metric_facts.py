@@ -51,12 +51,15 @@ _IN_METRIC = regex.compile(
 _ESTIMATE_OF = regex.compile(
     r"\b(?:estimates?|consensus|expectations?|forecasts?|projections?|Street\s+view|"
     r"expected|anticipated|estimated)\s+(?:(?:mark|figure|estimate|view)\s+)?"
-    r"(?:of|at|for|was|is|were|calls?\s+for)?\s*" + APPROX + r"$",
+    r"(?:of|at|for|was|is|were|(?:that\s+|which\s+)?(?:calls?|called|calling)\s+for)?\s*"
+    + APPROX
+    + r"$",
     regex.IGNORECASE,
 )
 _ESTIMATE_CUE = regex.compile(
-    r"\b(?:estimates?|estimated|expects?|expected|expectations?|forecasts?|forecasted|"
-    r"projects?|projected|predicts?|predicted|anticipates?|anticipated|guidance|guides?|outlook|"
+    r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
+    r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|predicting|"
+    r"anticipates?|anticipated|anticipating|guidance|guides?|outlook|"
     r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
     r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
     r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
@@ -67,7 +70,7 @@ _ESTIMATE_CUE = regex.compile(
 _COMPARED_TO_ESTIMATE = regex.compile(
     r"(?:-than-$)|\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
     r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|matching|matched|in\s+line\s+with|shy\s+of|past|"
-    r"short\s+of|crushed)\s+(?:[\w'-]+\s+){0,2}$",
+    r"short\s+of|crushed)\s+(?:[\w'$.,-]+\s+){0,3}$",
     regex.IGNORECASE,
 )
 _ACTUAL_CUE = regex.compile(
