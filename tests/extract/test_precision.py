@@ -361,3 +361,16 @@ def test_a_beaten_estimate_does_not_make_the_next_figure_an_estimate():
         "revenue increase of 3.3% to $4.72 billion."
     )
     assert estimates(text)[-1] == (pytest.approx(4.72e9), 3.3, False)
+
+
+def test_a_change_in_the_next_clause_belongs_to_its_own_business_line():
+    text = (
+        "Apple said Mac sales rose slightly to $7.8 billion, while iPad sales fell 25% to "
+        "$7 billion."
+    )
+    found = [
+        (e.attributes["segment"], e.attributes["value"], e.attributes["change_pct"])
+        for e in run(text, FRIDAY)
+        if e.type == "financial_metric"
+    ]
+    assert found == [("mac", 7.8e9, None), ("ipad", 7e9, -25.0)]

@@ -370,8 +370,11 @@ def add_change_facts(
                 fact.change is None
                 and fact.value is not None
                 and fact.term.metric == topic.metric.metric
+                and fact.term.segment == topic.metric.segment
                 and fact.estimate == estimate
                 and fact.anchor < change.quantity.start
+                # "Mac sales rose to $7.8 billion, while iPad sales declined 25%": not one figure
+                and not _CLAUSE.search(text, fact.anchor, change.quantity.start)
             ):
                 fact.change = change
                 merged = True
