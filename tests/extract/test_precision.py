@@ -374,3 +374,31 @@ def test_a_change_in_the_next_clause_belongs_to_its_own_business_line():
         if e.type == "financial_metric"
     ]
     assert found == [("mac", 7.8e9, None), ("ipad", 7e9, -25.0)]
+
+
+def segments(text: str) -> list[tuple[str | None, float | None, float | None]]:
+    return [
+        (e.attributes["segment"], e.attributes["value"], e.attributes["change_pct"])
+        for e in run(text, FRIDAY)
+        if e.type == "financial_metric"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apple said sales of iPhones rose 6% to $69.7 billion.", [("iphone", 69.7e9, 6.0)]),
+        ("Meta said Quest sales fell 10% in the quarter.", [("quest", None, -10.0)]),
+        (
+            "Apple reported results on Thursday. Europe generated $30.4 billion in sales, up "
+            "9.8% from a year earlier.",
+            [("europe", 30.4e9, 9.8)],
+        ),
+        ("In China, Apple's sales fell 13% to $20.8 billion.", [("greater_china", 20.8e9, -13.0)]),
+        # a place we cannot name, or one named elsewhere: not the company's total
+        ("In the rest of Asia beyond Japan, Apple's sales hit $10.2 billion.", []),
+        ("Apple is losing ground in China, with sales there down 13% to $20.8 billion.", []),
+    ],
+)
+def test_a_business_line_or_place_is_kept_with_its_figure(text, expected):
+    assert segments(text) == [(s, v if v is None else pytest.approx(v), c) for s, v, c in expected]

@@ -226,6 +226,9 @@ _SEGMENT_OF = regex.compile(
     r"\s+(?:of|from)\s+(?:its|their|the\s+company's)\s+(?P<seg>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
     r"(?:\s+(?:business|segment|division|unit|products?))?(?=[\s,.;])"
 )
+_SEGMENT_OF_BARE = regex.compile(
+    rf"\s+(?:of|from)\s+(?P<seg>{SEGMENT_ALT})(?![\w-])", regex.IGNORECASE
+)
 _SEGMENT_IN = regex.compile(
     rf"\s+(?:in|from)\s+(?:the\s+)?(?P<seg>{SEGMENT_ALT})\b", regex.IGNORECASE
 )
@@ -346,6 +349,9 @@ def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
                 segment = canonical_segment(of.group("seg")) or "_".join(
                     of.group("seg").lower().replace("-", " ").split()
                 )
+            elif region is None:
+                bare = _SEGMENT_OF_BARE.match(text, match_end, end)  # "Sales of iPhones"
+                segment = canonical_segment(bare.group("seg")) if bare is not None else None
         if segment is None and _RELATIVE_BEFORE.search(
             text, max(start, match_start - 40), match_start
         ):

@@ -26,6 +26,7 @@ from tickerwire.extract.metric_facts import (
     value_facts,
 )
 from tickerwire.extract.metric_terms import (
+    SEGMENT_ALT,
     SEGMENT_ANAPHORA,
     SEGMENT_NAME,
     SEGMENT_UNIT,
@@ -87,6 +88,36 @@ _SIGNED_BY_LOSS = frozenset(
     {"net_income", "operating_income", "other:pretax_income", "eps", "adjusted_eps"}
 )
 _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
+_THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
+_UNPLACED = "?"
+_LINE_SUBJECT = regex.compile(
+    rf"(?:The\s+)?(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
+    r"division|market)\s+)?(?:generated|brought\s+in|contributed|delivered|posted|reported|"
+    r"recorded|made|accounted)\b",
+    regex.IGNORECASE,
+)
+_FRONTED_PLACE = regex.compile(
+    r"(?:In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"
+)
+_CAPITAL_WORD = regex.compile(r"\b[A-Z][\w-]*")
+# A capitalised word right before a figure's name ("Ozempic sales").
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w-]*)(?:['’]s)?\s+$")
+_MONTH_OR_QUARTER = regex.compile(
+    r"(?:Q[1-4]|H[12]|FY\d*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)$"
+)
+# Capitalised words before a figure's name that qualify it and name no business line: a
+# sentence's first word, a period, a kind of figure.
+_NOT_A_LINE_TEXT = (
+    "the its their our his her this that these those a an and but total net gross quarterly "
+    "annual annualized overall adjusted organic reported record global worldwide international "
+    "domestic consolidated core underlying operating fiscal full-year first-quarter "
+    "second-quarter third-quarter fourth-quarter holiday product products services segment "
+    "company group higher lower strong weak weaker stronger rising falling combined comparable "
+    "same-store like-for-like expected estimated projected forecast consensus gaap non-gaap ttm "
+    "yoy us u.s eps sales revenue revenues earnings profit income both while although whereas "
+    "with as so also meanwhile however still yet"
+)
+_NOT_A_LINE = frozenset(_NOT_A_LINE_TEXT.split())
 
 
 def metric_events(
@@ -178,6 +209,13 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     if amount is None and change_pct is None:
         return None
     segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
+    if segment is None:
+        if _THERE_AFTER.match(ctx.text, fact.term.end):
+            return None  # "sales there fell 13%": a region named elsewhere
+        place = _sentence_place(ctx, sentence)
+        if place == _UNPLACED:
+            return None  # "In the rest of Asia beyond China, sales hit $10 billion"
+        segment = place or _name_before(ctx, sentence, fact)
     period_text, period_end, carried = _period(ctx, sentence, fact)
     confidence = BASE_CONFIDENCE - (fact.owner.penalty if fact.owner else 0.0)
     if fact.term.implied:
@@ -202,6 +240,38 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         confidence=round(max(0.05, confidence), 3),
         attributes=attributes,
     )
+
+
+def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
+    """A place or business line the sentence opens with, which all its figures are about:
+    "In China, sales fell 13%", "Europe generated $30.4 billion in sales". Its canonical
+    segment, `_UNPLACED` for a place we cannot name, else None."""
+    subject = _LINE_SUBJECT.match(ctx.text, sentence.start, sentence.end)
+    if subject is not None:
+        return canonical_segment(subject.group("seg"))
+    fronted = _FRONTED_PLACE.match(ctx.text, sentence.start, sentence.end)
+    if fronted is None:
+        return None
+    place = fronted.group("place")
+    segment = canonical_segment(place)
+    if segment is not None:
+        return segment
+    names = [w for w in _CAPITAL_WORD.findall(place) if not _MONTH_OR_QUARTER.match(w)]
+    return _UNPLACED if names else None
+
+
+def _name_before(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """A product or place named right before the figure that we do not know as a business line
+    ("Ozempic sales", "Wegovy revenue"): the figure is that line's, named as written."""
+    start = fact.term.start
+    match = _CAPITALISED_BEFORE.search(ctx.text, max(sentence.start, start - 30), start)
+    if match is None or ctx.groups_in(match.start(), match.end()):
+        return None  # nothing capitalised, or a company we know ("Apple sales")
+    word = match.group("word")
+    low = word.lower()
+    if low in _NOT_A_LINE or _MONTH_OR_QUARTER.match(word):
+        return None
+    return "_".join(low.replace("-", " ").split())
 
 
 def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
