@@ -402,3 +402,45 @@ def segments(text: str) -> list[tuple[str | None, float | None, float | None]]:
 )
 def test_a_business_line_or_place_is_kept_with_its_figure(text, expected):
     assert segments(text) == [(s, v if v is None else pytest.approx(v), c) for s, v, c in expected]
+
+
+def periods(text: str) -> list[tuple[float | None, str | None]]:
+    return [
+        (e.attributes["value"], e.attributes["period"])
+        for e in run(text, FRIDAY)
+        if e.type == "financial_metric"
+    ]
+
+
+def test_a_full_year_forecast_is_not_given_the_quarter_named_before_it():
+    text = (
+        "Amazon reported Q4 net sales of $170 billion, above the consensus of $166 billion, "
+        "and forecast full-year sales of $700 billion, below the consensus of $710 billion."
+    )
+    assert periods(text) == [
+        (170e9, "Q4"),
+        (166e9, "Q4"),
+        (700e9, "full-year"),
+        (710e9, "full-year"),
+    ]
+
+
+def test_a_period_written_right_after_the_number_is_its_own():
+    text = "Meta said its operating margin expanded from 25% in Q1 to 41% in Q4."
+    assert periods(text) == [(41.0, "Q4")]
+
+
+def test_a_year_named_in_the_sentence_is_not_replaced_by_an_earlier_quarter():
+    text = (
+        "Microsoft's cloud revenue rose 20% in the fourth quarter. Analysts expect Azure "
+        "revenue to grow 30% in 2025."
+    )
+    assert [p for _, p in periods(text)][-1] == "2025"
+
+
+def test_a_period_in_another_clause_is_not_the_figure_s():
+    text = (
+        "Apple declared a dividend of 24 cents a share, and said it expected growth to "
+        "resume this year."
+    )
+    assert periods(text) == [(0.24, None)]

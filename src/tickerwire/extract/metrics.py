@@ -88,6 +88,24 @@ _SIGNED_BY_LOSS = frozenset(
     {"net_income", "operating_income", "other:pretax_income", "eps", "adjusted_eps"}
 )
 _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
+# Periods `dates.find_periods` leaves to the reader: a year without a quarter, the coming
+# quarter ("full-year sales", "higher in 2024", "for the coming quarter").
+_YEAR_PERIOD = regex.compile(
+    r"\b(?P<period>full[\s-]year|fiscal[\s-]year|(?<!\bof\s)(?:this|next)\s+year|"
+    r"(?:coming|next|upcoming)\s+quarter|"
+    r"(?<=\b(?:in|for|during)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high)))\b",
+    regex.IGNORECASE,
+)
+_PERIOD_CLAUSE_BREAK = regex.compile(
+    r";|\b(?:but|while|whereas)\b|,?\s+and\s+(?:said|says|added|expects?|expected)\b",
+    regex.IGNORECASE,
+)
+# "41% in Q4", "$392.8 billion in revenues for the current fiscal year"
+_RIGHT_AFTER = regex.compile(
+    r"(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:in|for|during)\s+(?:the\s+)?"
+    r"(?:(?:current|coming|same|latest|just[\s-]ended|most\s+recent)\s+)?",
+    regex.IGNORECASE,
+)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 _UNPLACED = "?"
 _LINE_SUBJECT = regex.compile(
@@ -312,9 +330,11 @@ def _period(
     """The reporting period named in the sentence, else the last one named earlier in the
     paragraph (results paragraphs name the quarter once): then marked as carried."""
     periods = _own_periods(ctx, sentence)
+    periods += _year_periods(ctx, sentence, periods)
     if periods:
-        chosen = min(periods, key=lambda p: abs(p.start - fact.anchor))
-        return _clean_period(chosen.text), chosen.period_end, False
+        chosen = _period_after_value(ctx, fact, periods) or _nearest_period(ctx, fact, periods)
+        if chosen is not None:
+            return _clean_period(chosen.text), chosen.period_end, False
     for previous in reversed(ctx.sentences[max(0, sentence.index - 4) : sentence.index]):
         if previous.paragraph != sentence.paragraph:
             break
@@ -322,6 +342,51 @@ def _period(
         if earlier:
             return _clean_period(earlier[-1].text), earlier[-1].period_end, True
     return None, None, False
+
+
+def _year_periods(
+    ctx: DocumentContext, sentence: Sentence, named: list[PeriodMention]
+) -> list[PeriodMention]:
+    """Years named without a quarter ("full-year sales", "higher in 2024"): periods too, so
+    that a quarter named elsewhere in the sentence is not given to a year's figure."""
+    found = []
+    for match in _YEAR_PERIOD.finditer(ctx.text, sentence.start, sentence.end):
+        start, end = match.span("period")
+        if any(p.start < end and start < p.end for p in named):
+            continue
+        found.append(PeriodMention(start, end, ctx.text[start:end], None))
+    return found
+
+
+def _period_after_value(
+    ctx: DocumentContext, fact: MetricFact, periods: list[PeriodMention]
+) -> PeriodMention | None:
+    """'to 41% in Q4': a period written right after the figure's number is its own."""
+    number_end = next((q.end for q in ctx.quantities_in(fact.anchor, fact.anchor + 1)), None)
+    if number_end is None:
+        return None
+    for period in periods:
+        if period.start >= number_end and _RIGHT_AFTER.fullmatch(
+            ctx.text, number_end, period.start
+        ):
+            return period
+    return None
+
+
+def _nearest_period(
+    ctx: DocumentContext, fact: MetricFact, periods: list[PeriodMention]
+) -> PeriodMention | None:
+    """The period named last before the figure ("Q4 revenue of $51 billion, above the
+    consensus of $49 billion"), else the first after it in the same clause."""
+    before = [p for p in periods if p.end <= fact.anchor]
+    if before:
+        return max(before, key=lambda p: p.end)
+    after = sorted((p for p in periods if p.start >= fact.anchor), key=lambda p: p.start)
+    for period in after:
+        if _PERIOD_CLAUSE_BREAK.search(ctx.text, fact.anchor, period.start):
+            return None  # "a dividend of 10 cents, and said ... this year": another clause's
+        return period
+    return None
 
 
 def _clean_period(text: str) -> str:
