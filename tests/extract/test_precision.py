@@ -444,3 +444,13 @@ def test_a_period_in_another_clause_is_not_the_figure_s():
         "resume this year."
     )
     assert periods(text) == [(0.24, None)]
+
+
+def test_an_index_move_told_twice_keeps_the_telling_with_its_level():
+    text = (
+        "Indexes: S&P 500 off 0.68%\nAt 9:48 a.m. ET, the S&P 500 was down 33.37 points, or "
+        "0.68%, at 4,891.60."
+    )
+    (event,) = [e for e in run(text, FRIDAY) if e.type == "index_move"]
+    assert event.attributes["level"] == 4891.6
+    assert "4,891.60" in event.evidence.text
