@@ -454,3 +454,8 @@ def test_an_index_move_told_twice_keeps_the_telling_with_its_level():
     (event,) = [e for e in run(text, FRIDAY) if e.type == "index_move"]
     assert event.attributes["level"] == 4891.6
     assert "4,891.60" in event.evidence.text
+
+
+def test_no_publication_day_is_guessed_for_a_move_told_with_this_week():
+    text = "Snap shares were down 12% after the company reported results this week."
+    assert moves(run(text, FRIDAY)) == [("SNAP", -12.0, "session", None)]

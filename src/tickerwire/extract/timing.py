@@ -71,6 +71,9 @@ _RELEASE = regex.compile(
     regex.I,
 )
 _CLAUSE_MARKS = ",;:.%"
+_SPAN_WORDS = regex.compile(
+    r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE
+)
 _SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
 _ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
@@ -214,9 +217,12 @@ def move_timing(
     inferable = period in INFERABLE_PERIODS and plausible and _finite(ctx, change)
     if ctx.published is not None and inferable:
         day = last_session_on_or_before(mic, ctx.published)
-        if _names_another_day(ctx, change, day, since_span):
+        if _names_another_day(ctx, change, day, since_span) or _SPAN_WORDS.search(
+            text, change.sentence.start, change.sentence.end
+        ):
             # "The Dow shed 0.8% and the Nasdaq-100 added 2% on Jan 31": the sentence's day
-            # may be this move's too; the publication's session would be a guess against it.
+            # may be this move's too; "shares down 10% after it reported this week": the move
+            # may span days. The publication's session would be a guess against the text.
             return Timing(period, since, context=context, period_defaulted=defaulted)
         return Timing(
             period,
