@@ -389,6 +389,7 @@ def segments(text: str) -> list[tuple[str | None, float | None, float | None]]:
     [
         ("Apple said sales of iPhones rose 6% to $69.7 billion.", [("iphone", 69.7e9, 6.0)]),
         ("Meta said Quest sales fell 10% in the quarter.", [("quest", None, -10.0)]),
+        ("Amazon said sales made online rose 8% in the quarter.", [("online", None, 8.0)]),
         (
             "Apple reported results on Thursday. Europe generated $30.4 billion in sales, up "
             "9.8% from a year earlier.",

@@ -165,6 +165,7 @@ SEGMENTS: Mapping[str, str] = {
     "quick-commerce": "quick_commerce",
     "instant commerce": "quick_commerce",
     "e-commerce": "e_commerce",
+    "online": "online",
     "ecommerce": "e_commerce",
     "international commerce": "international_commerce",
     "local services": "local_services",
@@ -227,7 +228,8 @@ _SEGMENT_OF = regex.compile(
     r"(?:\s+(?:business|segment|division|unit|products?))?(?=[\s,.;])"
 )
 _SEGMENT_OF_BARE = regex.compile(
-    rf"\s+(?:of|from)\s+(?P<seg>{SEGMENT_ALT})(?![\w-])", regex.IGNORECASE
+    rf"\s+(?:(?:of|from)\s+|(?:made|generated)\s+)(?P<seg>{SEGMENT_ALT})(?![\w-])",
+    regex.IGNORECASE,
 )
 _SEGMENT_IN = regex.compile(
     rf"\s+(?:in|from)\s+(?:the\s+)?(?P<seg>{SEGMENT_ALT})\b", regex.IGNORECASE
