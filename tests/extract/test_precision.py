@@ -460,3 +460,37 @@ def test_an_index_move_told_twice_keeps_the_telling_with_its_level():
 def test_no_publication_day_is_guessed_for_a_move_told_with_this_week():
     text = "Snap shares were down 12% after the company reported results this week."
     assert moves(run(text, FRIDAY)) == [("SNAP", -12.0, "session", None)]
+
+
+def test_numbers_told_respectively_of_subjects_we_cannot_pair_are_no_one_s():
+    text = (
+        "Investors shrugged at the Microsoft and Apple reports, but they showed earnings growth "
+        "of 33% and 16%, respectively."
+    )
+    assert owned_metrics(text) == []
+    text = "For Apple, earnings and revenues are expected to fall 9% and 2%, respectively."
+    assert owned_metrics(text) == []
+
+
+def test_figures_told_respectively_of_business_lines_keep_their_lines():
+    text = (
+        "Our estimate for Apple's iPad and Mac sales is pegged at $7 billion and $7.8 billion, "
+        "indicating a decline of 25% and 1%, respectively."
+    )
+    assert [(s, c) for s, _, c in segments(text)] == [("ipad", -25.0), ("mac", -1.0)]
+
+
+def test_a_group_total_named_after_a_company_is_not_that_company_s():
+    text = (
+        "Using estimates for Meta, which reports on Thursday, total Q4 earnings for the group "
+        "are expected to be up 40% on 14% higher revenues."
+    )
+    assert owned_metrics(text) == []
+
+
+def test_a_comparison_ending_the_previous_sentence_does_not_hide_the_next_subject():
+    text = (
+        "Apple beat estimates by more than 2 to 1.\nTencent, a rival in games, is set to report "
+        "next week.\nThe company is expected to post revenue of 155 billion yuan."
+    )
+    assert owned_metrics(text) == [("tencent", "revenue", 155e9, None)]

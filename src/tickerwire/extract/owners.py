@@ -151,6 +151,8 @@ _AGGREGATE_SENTENCE = regex.compile(
 )
 _ANALYSTS_AT = regex.compile(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with)\s+$", regex.I)
 _POSSESSIVE_NAME = regex.compile(r"(?<![\w'-])(?P<name>[A-Z][\w&.-]*)['’]s\b")
+# The end of a sentence (a full stop after a lower-case word or a digit, not "U.S.") or a line.
+_SENTENCE_END = regex.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+|\n")
 _CLAUSE_AFTER_NUMBER = regex.compile(r"[,;]|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 # The first word of a name after "of/for/at" ("for the 'Mag 7'", "of the S&P 500").
 _HOLDER_NAME = regex.compile(r"(?:the\s+)?[‘'\"“]?(?P<word>[A-Z][\w&.'’-]*)")
@@ -313,6 +315,9 @@ class OwnerResolver:
         """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
         comparison, not the subject a later 'its' refers to."""
         before = self.text[max(0, group.start - 40) : group.start]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end() :]  # "more than 2 to 1.\nHP (HPQ)": not "than HP"
         return bool(_IN_PASSING.search(before))
 
     def _fallback_owner(self, position: int) -> Owner | None:
@@ -356,6 +361,9 @@ class OwnerResolver:
                 return None
         if self._index_before(term.start):
             return None
+        aggregate = _AGGREGATE_SENTENCE.search(self.text, self.sentence.start, self.sentence.end)
+        if aggregate is not None and aggregate.start() <= term.start:
+            return None  # "... for Nvidia, ... total Q4 earnings for the group are up 14.5%"
         before = [
             g
             for g in self._companies(self.sentence.start, term.start)
@@ -370,7 +378,7 @@ class OwnerResolver:
             )
         if self._unknown_company_named(term.start):
             return None  # "HP's revenues", "Qorvo (QRVO) bested ...": a company we do not know
-        if _AGGREGATE_SENTENCE.search(self.text, self.sentence.start, self.sentence.end):
+        if aggregate is not None:
             return None  # "total earnings for the Mag 7 ... on 13% higher revenues": a group's
         pronoun = _POSSESSIVE_PRONOUN.search(
             self.text, max(self.sentence.start, term.start - 60), term.start
