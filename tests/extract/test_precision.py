@@ -494,3 +494,40 @@ def test_a_comparison_ending_the_previous_sentence_does_not_hide_the_next_subjec
         "next week.\nThe company is expected to post revenue of 155 billion yuan."
     )
     assert owned_metrics(text) == [("tencent", "revenue", 155e9, None)]
+
+
+def test_a_sentence_opening_with_a_camel_case_name_is_a_new_sentence():
+    from tickerwire.extract.sentences import split_sentences
+
+    text = "Services revenue rose 11%. iPhone sales rose 6%."
+    assert [s.text for s in split_sentences(text)] == [
+        "Services revenue rose 11%.",
+        "iPhone sales rose 6%.",
+    ]
+
+
+def test_a_business_line_that_is_the_sentence_s_subject_names_its_later_figures():
+    text = (
+        "Apple's iPhone revenues also grew, with $69.7 billion in quarterly revenue, 6% higher "
+        "than a year earlier and ahead of estimates by 1.5%."
+    )
+    assert segments(text) == [("iphone", 69.7e9, 6.0)]
+
+
+def test_an_amount_in_billions_is_no_figure_per_share():
+    text = (
+        "Apple reported adjusted EPS of $2.18, above the consensus of $2.10, and forecast a "
+        "2024 figure of $3.5 billion, above the consensus of $3.56 billion."
+    )
+    assert [(m, v) for m, v, _ in metrics(run(text, FRIDAY))] == [
+        ("adjusted_eps", 2.18),
+        ("adjusted_eps", 2.10),
+    ]
+
+
+def test_the_total_in_another_clause_is_not_the_business_line_s():
+    text = (
+        "Tencent's cloud revenue rose 21% to 5.1 billion yuan, while total revenue fell 2% to "
+        "33.1 billion yuan."
+    )
+    assert segments(text) == [("cloud", 5.1e9, 21.0), (None, 33.1e9, -2.0)]

@@ -131,7 +131,8 @@ _AUXILIARY = regex.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 # next number a ratio or a comparison, not another change told by the same verb.
 _NOT_A_LIST = regex.compile(
     r"\b(?:representing|accounting|amounting|comprising|making|marking|equal(?:ling|ing)?|"
-    r"translating|implying|reflecting|equivalent)\b",
+    r"translating|implying|reflecting|equivalent|exceed\w*|beat(?:ing|s)?|topp(?:ed|ing)|"
+    r"miss(?:ed|ing)|surpass\w*|outpac\w*|ahead\s+of|shy\s+of)\b",
     regex.IGNORECASE,
 )
 

@@ -31,6 +31,7 @@ from tickerwire.extract.metric_terms import (
     SEGMENT_NAME,
     SEGMENT_UNIT,
     canonical_segment,
+    find_metric_terms,
     has_metric_word,
 )
 from tickerwire.extract.price_moves import evidence
@@ -106,6 +107,12 @@ _RIGHT_AFTER = regex.compile(
     r"(?:(?:current|coming|same|latest|just[\s-]ended|most\s+recent)\s+)?",
     regex.IGNORECASE,
 )
+_TOTAL_BEFORE = regex.compile(
+    r"\b(?:total|overall|company-wide|consolidated|group|net|its|the\s+company's)\s+"
+    r"(?:[\w-]+\s+)?[\w-]*$",
+    regex.IGNORECASE,
+)
+_OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 _UNPLACED = "?"
 _LINE_SUBJECT = regex.compile(
@@ -181,18 +188,15 @@ def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) ->
         if value is not None and value.per_share:
             return "adjusted_eps" if adjusted else "eps"
         if metric in ("eps", "adjusted_eps"):
+            if value is not None and value.scaled:
+                return None  # "EPS ... the consensus of $3.56 billion": no amount per share
             return metric
         if metric == "earnings":
             return "net_income" if value is not None else "eps"
     if value is not None and value.per_share and metric not in _PER_SHARE_METRICS:
         return None
-    if (
-        metric == "dividend_per_share"
-        and value is not None
-        and not value.per_share
-        and value.scaled
-    ):
-        return None
+    if metric in _PER_SHARE_METRICS and value is not None and not value.per_share and value.scaled:
+        return None  # "$3.56 billion" is no amount per share
     return metric
 
 
@@ -278,6 +282,20 @@ def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
     return _UNPLACED if names else None
 
 
+def _segment_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """'iPhone revenues also grew, with $69.7 billion in quarterly revenue': a sentence whose
+    subject is a business line's figure tells that line's figures, unless one is called the
+    total."""
+    terms = find_metric_terms(ctx.text, sentence.start, fact.term.start)
+    if not terms or terms[0].segment is None or terms[0].metric != fact.term.metric:
+        return None
+    if _TOTAL_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
+        return None  # "total revenue", "its net sales": the whole company's
+    if _OTHER_CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
+        return None  # "cloud revenue rose 21%, while total revenue fell": another clause
+    return terms[0].segment
+
+
 def _name_before(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
     """A product or place named right before the figure that we do not know as a business line
     ("Ozempic sales", "Wegovy revenue"): the figure is that line's, named as written."""
@@ -302,6 +320,9 @@ def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact
     units.discard(None)
     if len(units) == 1:
         return units.pop()
+    subject = _segment_subject(ctx, sentence, fact)
+    if subject is not None:
+        return subject
     if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
         return None
     for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):

@@ -432,11 +432,13 @@ class OwnerResolver:
             ):
                 return None  # the sentence before is about a company we do not know
         main = self.ctx.main_company
+        recent = self._recent_subject()
         if main is not None:
-            recent = self._recent_subject()
             if recent is not None and recent != main:
                 return None  # the sentences just before are about another company
             return Owner(main, None, FALLBACK_PENALTY)
+        if recent is not None:
+            return Owner(recent, None, FALLBACK_PENALTY)  # the subject of the text just before
         window_start = max(0, self.sentence.start - 400)
         earlier = [
             g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)
