@@ -531,3 +531,12 @@ def test_the_total_in_another_clause_is_not_the_business_line_s():
         "33.1 billion yuan."
     )
     assert segments(text) == [("cloud", 5.1e9, 21.0), (None, 33.1e9, -2.0)]
+
+
+def test_without_a_main_company_a_figure_is_the_subject_s_of_the_sentences_before():
+    text = (
+        "Meta shares jumped 20% after it posted revenue of $40.1 billion.\nApple posted "
+        "revenue of $119.6 billion. Apple shares fell 3%, missing the gains seen at Meta.\n"
+        "Services revenue rose 11% to $23.1 billion."
+    )
+    assert owned_metrics(text)[-1] == ("apple", "revenue", 23.1e9, 11.0)
