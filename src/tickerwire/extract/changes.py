@@ -127,8 +127,8 @@ _INFINITIVE = regex.compile(
 
 
 _AUXILIARY = regex.compile(r"\b(?:is|are|was|were|has|have|had)\b")
-# "came in at 23.89%, representing 315.65% from the sector median": a participle that makes the
-# next number a ratio or a comparison, not another change told by the same verb.
+# "growth was 12%, representing 140% of the peer median": a participle that makes the next
+# number a ratio or a comparison, not another change told by the same verb.
 _NOT_A_LIST = regex.compile(
     r"\b(?:representing|accounting|amounting|comprising|making|marking|equal(?:ling|ing)?|"
     r"translating|implying|reflecting|equivalent|exceed\w*|beat(?:ing|s)?|topp(?:ed|ing)|"

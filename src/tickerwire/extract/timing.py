@@ -111,8 +111,8 @@ def windows(
         and not _number_between(ctx, subject_end, left_start)
     ):
         # The words between a shared subject and the verb time this move, unless an earlier
-        # move of the subject stands there ("is up 7% so far in 2024 and has gained 21% in the
-        # last 12 months": the year-to-date words are the first move's).
+        # move of the subject stands there ("rose 4% this year and has climbed 18% over twelve
+        # months": the year-to-date words belong to the first move).
         left_start = subject_end
     return left_start, right_end, right_limit
 
