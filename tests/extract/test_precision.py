@@ -540,3 +540,22 @@ def test_without_a_main_company_a_figure_is_the_subject_s_of_the_sentences_befor
         "Services revenue rose 11% to $23.1 billion."
     )
     assert owned_metrics(text)[-1] == ("apple", "revenue", 23.1e9, 11.0)
+
+
+def test_an_article_set_before_the_open_gives_its_frame_to_moves_without_period_words():
+    text = (
+        "Ahead of today's open, a handful of large companies reported results.\n"
+        "Snap shares are trading down 2% on the news, while Pinterest is up 1%."
+    )
+    assert [(m[0], m[2]) for m in moves(run(text, FRIDAY))] == [
+        ("SNAP", "premarket"),
+        ("PINS", "premarket"),
+    ]
+
+
+def test_an_opening_about_a_release_due_before_the_bell_sets_no_frame():
+    text = (
+        "Snap is scheduled to report results before the bell on Friday.\n"
+        "Snap shares fell 2% on Thursday as investors waited."
+    )
+    assert [m[2] for m in moves(run(text, FRIDAY))] == ["session"]

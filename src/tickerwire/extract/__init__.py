@@ -15,6 +15,7 @@ from tickerwire.extract.document import DocumentContext, build_context
 from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
 from tickerwire.extract.subjects import TopicResolver
+from tickerwire.extract.timing import article_frame
 from tickerwire.link import ReferenceData
 from tickerwire.records import Event, LinkedDocument
 
@@ -47,4 +48,4 @@ def _extract(ctx: DocumentContext) -> list[Event]:
         metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver)
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
     found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
-    return merge_repeats(propagate_article_period(found))
+    return merge_repeats(propagate_article_period(found, article_frame(ctx)))

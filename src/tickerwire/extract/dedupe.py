@@ -22,7 +22,7 @@ class Found:
     period_defaulted: bool = False
 
 
-def propagate_article_period(found: list[Found]) -> list[Found]:
+def propagate_article_period(found: list[Found], frame: str | None = None) -> list[Found]:
     """A pre-market (or after-hours) report: moves told without period words get that period.
 
     When every move of the article that names its trading period names the same one of
@@ -30,6 +30,10 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
     market told without period words ("Amazon.com jumped 7.2%") belong to it too. A move told
     with its own day ("rose 2.3% on Thursday") keeps its session: the day places it, and a
     report of one period often recalls the regular session before it.
+
+    `frame` is the trading period the article's opening states for itself ("Ahead of today's
+    open, ..."): with no move naming its period, it stands for them when the article's moves
+    told without period words are all of one market.
     """
     timed = [
         f
@@ -39,11 +43,22 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
         and f.event.attributes.get("period") in ("session", "premarket", "after_hours", "intraday")
     ]
     named = {f.event.attributes["period"] for f in timed}
-    if len(named) != 1 or not named & {"premarket", "after_hours"}:
+    if not named and frame in ("premarket", "after_hours"):
+        untimed = {
+            _market(f.event.attributes["listing"])
+            for f in found
+            if f.event.type == "price_move" and f.period_defaulted
+        }
+        if len(untimed) != 1:
+            return found
+        named, markets = {frame}, untimed
+    elif len(named) != 1 or not named & {"premarket", "after_hours"}:
         return found
+    else:
+        # only moves of the same market: a Hong Kong move in a US pre-market report keeps its
+        # session
+        markets = {_market(f.event.attributes["listing"]) for f in timed}
     period = named.pop()
-    # only moves of the same market: a Hong Kong move in a US pre-market report keeps its session
-    markets = {_market(f.event.attributes["listing"]) for f in timed}
     result = []
     for f in found:
         if (

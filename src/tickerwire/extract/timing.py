@@ -60,6 +60,8 @@ _AS_MUCH_AS = frozenset({"as much as", "up to"})
 # before them say so: "results due after the bell", "set to report earnings before the bell".
 # Both a word of scheduling and a word of releasing must be there, in the same clause.
 _MARKET_HOURS = frozenset({"premarket", "after_hours"})
+# An article states its frame in its opening: the headline and the first sentences.
+_FRAME_SENTENCES = 4
 # About ten words: "is scheduled to report its fiscal fourth-quarter results" fits.
 _RELEASE_LOOKBACK = 60
 _SCHEDULED = regex.compile(
@@ -234,6 +236,20 @@ def move_timing(
             period_defaulted=defaulted,
         )
     return Timing(period, since, context=context, period_defaulted=defaulted)
+
+
+def article_frame(ctx: DocumentContext) -> str | None:
+    """The trading period an article's opening sentences set it in ("Ahead of today's open,
+    ...", "In pre-market trading, ..."): premarket or after_hours, when exactly one is named
+    there for trading (words that time a scheduled release do not count)."""
+    found: set[str] = set()
+    for sentence in ctx.sentences[:_FRAME_SENTENCES]:
+        for name, pattern in PERIOD_PATTERNS:
+            if name in _MARKET_HOURS and _move_period_match(
+                name, pattern, sentence.text, ctx.text, sentence.start
+            ):
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _names_another_day(
