@@ -51,6 +51,12 @@ class StoreError(TickerwireError):
     code = "TW040"
 
 
+class IngestError(TickerwireError):
+    """An ingest could not go on (a worker process died); the batches committed stay stored."""
+
+    code = "TW041"
+
+
 class PriceDataError(TickerwireError):
     """A price file could not be read or has no usable date/close columns."""
 

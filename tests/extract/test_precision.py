@@ -306,7 +306,7 @@ WEDNESDAY = dt.date(2024, 8, 14)
 
 def test_companies_set_to_report_results_that_fell_made_a_price_move_not_a_metric():
     text = "Apple, Meta and Amazon, set to report results on Thursday, fell over 1% each."
-    events = run(text, WEDNESDAY)
+    events = [e for e in run(text, WEDNESDAY) if e.type in ("price_move", "financial_metric")]
     assert [e.type for e in events] == ["price_move"] * 3
     # the Thursday is the day of the reports, after publication: not the day of the move
     assert {e.date for e in events} <= {WEDNESDAY, None}

@@ -11,10 +11,26 @@ import sys
 from collections.abc import Sequence
 
 from tickerwire import __version__
-from tickerwire.cli import evaluate, extract, prices, schema, sentiment_eval
+from tickerwire.cli import (
+    evaluate,
+    extract,
+    ingest_command,
+    prices,
+    query_commands,
+    schema,
+    sentiment_eval,
+)
 from tickerwire.errors import TickerwireError, UsageError
 
-COMMAND_MODULES = (extract, schema, evaluate, prices, sentiment_eval)
+COMMAND_MODULES = (
+    extract,
+    schema,
+    evaluate,
+    prices,
+    sentiment_eval,
+    ingest_command,
+    query_commands,
+)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

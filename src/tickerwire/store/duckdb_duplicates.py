@@ -1,0 +1,142 @@
+"""The database side of near-duplicate grouping: LSH lookups and persisted signatures in DuckDB.
+
+The grouping decision itself is `tickerwire.cluster.near_duplicates`; this module finds the stored
+candidates that share a band key with new articles and records the outcome (signatures and band
+keys of the articles that add a new variant, and the size of each group).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+
+import duckdb
+
+from tickerwire.cluster.near_duplicates import (
+    Candidate,
+    GroupAssignment,
+    NearDuplicateParams,
+    NewFingerprint,
+    assign_duplicate_groups,
+    fingerprint_from_bytes,
+    fingerprint_to_bytes,
+)
+
+# Candidates per new article, best first by the number of band keys shared (the chance that two
+# signatures share a band grows as similarity**rows, so the count ranks candidates well). A text
+# with thousands of stored variants (a bot's template) still costs one bounded comparison.
+MAX_CANDIDATES = 50
+
+
+def lookup_candidates(
+    con: duckdb.DuckDBPyConnection, items: Sequence[NewFingerprint]
+) -> dict[int, list[Candidate]]:
+    """Stored articles sharing a band key with each item, keyed by the item's position."""
+    positions: list[int] = []
+    buckets: list[int] = []
+    for position, item in enumerate(items):
+        for key in item.band_keys:
+            positions.append(position)
+            buckets.append(key)
+    if not buckets:
+        return {}
+    pairs = con.execute(
+        """
+        SELECT p.pos, b.article_id
+        FROM (SELECT unnest($1::INTEGER[]) AS pos, unnest($2::BIGINT[]) AS bucket) AS p
+        JOIN minhash_bands AS b ON b.bucket = p.bucket
+        GROUP BY p.pos, b.article_id
+        QUALIFY row_number() OVER (PARTITION BY p.pos ORDER BY count(*) DESC, b.article_id)
+            <= $3
+        """,
+        [positions, buckets, MAX_CANDIDATES],
+    ).fetchall()
+    if not pairs:
+        return {}
+    wanted = sorted({article_id for _, article_id in pairs})
+    stored = {
+        article_id: Candidate(article_id, group, fingerprint_from_bytes(blob))
+        for article_id, group, blob in con.execute(
+            "SELECT article_id, duplicate_group, signature FROM minhash_signatures "
+            "WHERE article_id IN (SELECT unnest($1::VARCHAR[]))",
+            [wanted],
+        ).fetchall()
+    }
+    found: dict[int, list[Candidate]] = {}
+    for position, article_id in pairs:
+        if article_id in stored:
+            found.setdefault(position, []).append(stored[article_id])
+    return found
+
+
+def group_articles(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[NewFingerprint],
+    first_seen: Sequence[dt.datetime],
+    params: NearDuplicateParams,
+) -> list[GroupAssignment]:
+    """Assign each item (in order) a duplicate group and record the result, within the caller's
+    transaction: signatures and band keys of indexed items, new groups and group sizes."""
+    assignments = assign_duplicate_groups(items, lookup_candidates(con, items), params)
+    _store_signatures(con, items, assignments)
+    _update_groups(con, assignments, first_seen)
+    return assignments
+
+
+def _store_signatures(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[NewFingerprint],
+    assignments: Sequence[GroupAssignment],
+) -> None:
+    ids: list[str] = []
+    groups: list[str] = []
+    blobs: list[bytes] = []
+    band_ids: list[str] = []
+    buckets: list[int] = []
+    for item, assignment in zip(items, assignments, strict=True):
+        if not assignment.indexed or item.fingerprint is None:
+            continue
+        ids.append(item.article_id)
+        groups.append(assignment.group_id)
+        blobs.append(fingerprint_to_bytes(item.fingerprint))
+        band_ids.extend([item.article_id] * len(item.band_keys))
+        buckets.extend(item.band_keys)
+    if ids:
+        con.execute(
+            "INSERT INTO minhash_signatures SELECT unnest($1::VARCHAR[]), "
+            "unnest($2::VARCHAR[]), unnest($3::BLOB[])",
+            [ids, groups, blobs],
+        )
+    if buckets:
+        con.execute(
+            "INSERT INTO minhash_bands SELECT unnest($1::BIGINT[]), unnest($2::VARCHAR[])",
+            [buckets, band_ids],
+        )
+
+
+def _update_groups(
+    con: duckdb.DuckDBPyConnection,
+    assignments: Sequence[GroupAssignment],
+    first_seen: Sequence[dt.datetime],
+) -> None:
+    new_groups: dict[str, dt.datetime] = {}
+    sizes: Counter[str] = Counter()
+    for assignment, seen in zip(assignments, first_seen, strict=True):
+        if assignment.group_id == assignment.article_id:
+            new_groups[assignment.article_id] = seen
+        sizes[assignment.group_id] += 1
+    if new_groups:
+        ids = list(new_groups)
+        con.execute(
+            "INSERT INTO duplicate_groups SELECT unnest($1::VARCHAR[]), unnest($1::VARCHAR[]), "
+            "unnest($2::TIMESTAMP[]), unnest($3::INTEGER[])",
+            [ids, [new_groups[i] for i in ids], [sizes.pop(i) for i in ids]],
+        )
+    if sizes:
+        con.execute(
+            """UPDATE duplicate_groups SET size = size + grown.n
+               FROM (SELECT unnest($1::VARCHAR[]) AS id, unnest($2::INTEGER[]) AS n) AS grown
+               WHERE duplicate_groups.id = grown.id""",
+            [list(sizes), list(sizes.values())],
+        )

@@ -1,0 +1,173 @@
+"""The DuckDB schema, as numbered migrations applied in order.
+
+`schema_version` holds one row per applied migration. Opening a database for writing applies the
+missing ones, each in its own transaction, so a database from any earlier tickerwire version is
+brought up to date (and a failed migration leaves it at the previous version).
+
+No table declares a PRIMARY KEY or UNIQUE constraint: DuckDB backs them with ART indexes that
+must fit in memory and that turn updates of list columns into delete+insert pairs that clash
+within one transaction. Uniqueness of article ids, URL versions and the rest is kept by the store,
+which checks the database before each batch (`duckdb_store.py`); tests check it holds.
+
+The tables (the article shape follows records.Article; one row per stored thing):
+  articles            one row per distinct clean text (id = records' hash of that text), with
+                      `seq` (storage order) and its near-duplicate group
+  article_versions    url -> the texts seen there, numbered 1, 2, ... (the old ones are kept)
+  entities, events    per article, with their position in the record
+  conflicts           in-article conflicts (article_id set) and, later, cross-source ones
+                      (story_id set); `value_list` holds [{"article", "value", "evidence"}]
+  duplicate_groups    one row per near-duplicate group: first article, size
+  minhash_signatures, minhash_bands
+                      persisted LSH state so later ingests group with earlier ones
+  stories, story_members
+                      reports of one event across sources (filled by the stories slice)
+  ingest_runs, ingest_errors
+                      each `tickerwire ingest` and the inputs it could not read
+  store_meta          key/value facts about the database (near-duplicate parameters)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema's history. Its SQL is frozen: later changes are new migrations."""
+
+    number: int
+    description: str
+    apply: Callable[[duckdb.DuckDBPyConnection], None]
+
+
+def _initial_corpus(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TABLE store_meta (key VARCHAR NOT NULL, value VARCHAR)")
+    con.execute(
+        """CREATE TABLE ingest_runs (
+            id INTEGER NOT NULL, started TIMESTAMP NOT NULL, finished TIMESTAMP,
+            status VARCHAR NOT NULL, inputs JSON NOT NULL, pipeline_version VARCHAR NOT NULL,
+            articles_read BIGINT NOT NULL DEFAULT 0, stored BIGINT NOT NULL DEFAULT 0,
+            duplicates BIGINT NOT NULL DEFAULT 0, new_versions BIGINT NOT NULL DEFAULT 0,
+            errors BIGINT NOT NULL DEFAULT 0)"""
+    )
+    con.execute("CREATE TABLE ingest_errors (run_id INTEGER, origin VARCHAR, reason VARCHAR)")
+    con.execute(
+        """CREATE TABLE articles (
+            id VARCHAR NOT NULL, seq BIGINT NOT NULL, url VARCHAR, source VARCHAR, title VARCHAR,
+            published DATE, published_basis VARCHAR, language VARCHAR, text VARCHAR NOT NULL,
+            removed JSON, sentiment_score DOUBLE, sentiment_label VARCHAR,
+            pipeline_version VARCHAR, first_ingested TIMESTAMP, run_id INTEGER)"""
+    )
+    con.execute(
+        """CREATE TABLE article_versions (
+            url VARCHAR NOT NULL, version INTEGER NOT NULL, article_id VARCHAR NOT NULL,
+            first_seen TIMESTAMP NOT NULL, run_id INTEGER)"""
+    )
+    con.execute(
+        """CREATE TABLE entities (
+            article_id VARCHAR NOT NULL, position INTEGER NOT NULL, entity_id VARCHAR NOT NULL,
+            name VARCHAR, type VARCHAR, tickers VARCHAR[], mentions INTEGER, relevance DOUBLE,
+            sentiment DOUBLE)"""
+    )
+    # `day`: the event's date, or the article's publication date when the text gives none.
+    con.execute(
+        """CREATE TABLE events (
+            article_id VARCHAR NOT NULL, position INTEGER NOT NULL, type VARCHAR NOT NULL,
+            entity VARCHAR, listing VARCHAR, tickers VARCHAR[], date DATE, day DATE,
+            date_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+            evidence_text VARCHAR, confidence DOUBLE, fact_level VARCHAR, attributes JSON)"""
+    )
+    con.execute(
+        """CREATE TABLE conflicts (
+            id VARCHAR NOT NULL, story_id VARCHAR, article_id VARCHAR, position INTEGER,
+            entity VARCHAR, field VARCHAR NOT NULL, value_list JSON NOT NULL, why VARCHAR,
+            run_id INTEGER)"""
+    )
+
+
+def _near_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    # Articles stored before this migration each start their own group; their signatures are
+    # computed afterwards by the store (`DuckDBStore._backfill_signatures`), which needs the
+    # near-duplicate parameters that the migration itself does not know.
+    con.execute("ALTER TABLE articles ADD COLUMN duplicate_group VARCHAR")
+    con.execute("ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR")
+    con.execute("ALTER TABLE articles ADD COLUMN duplicate_similarity DOUBLE")
+    con.execute("UPDATE articles SET duplicate_group = id")
+    con.execute("ALTER TABLE ingest_runs ADD COLUMN near_duplicates BIGINT NOT NULL DEFAULT 0")
+    con.execute(
+        """CREATE TABLE duplicate_groups (
+            id VARCHAR NOT NULL, first_article VARCHAR NOT NULL, first_seen TIMESTAMP,
+            size INTEGER NOT NULL)"""
+    )
+    con.execute(
+        "INSERT INTO duplicate_groups SELECT id, id, first_ingested, 1 FROM articles ORDER BY seq"
+    )
+    con.execute(
+        """CREATE TABLE minhash_signatures (
+            article_id VARCHAR NOT NULL, duplicate_group VARCHAR NOT NULL,
+            signature BLOB NOT NULL)"""
+    )
+    con.execute("CREATE TABLE minhash_bands (bucket BIGINT NOT NULL, article_id VARCHAR NOT NULL)")
+    con.execute("INSERT INTO store_meta VALUES ('signatures_backfill', 'pending')")
+
+
+def _stories(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """CREATE TABLE stories (
+            id VARCHAR NOT NULL, type VARCHAR NOT NULL, entity VARCHAR, listing VARCHAR,
+            date DATE, first_seen DATE, first_article VARCHAR, consensus_pct DOUBLE,
+            updated_run INTEGER)"""
+    )
+    con.execute(
+        """CREATE TABLE story_members (
+            story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, event_position INTEGER,
+            rank INTEGER NOT NULL, change_pct DOUBLE, novelty DOUBLE)"""
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, versions, entities, events, conflicts, ingest runs", _initial_corpus),
+    Migration(2, "near-duplicate groups and persisted MinHash/LSH state", _near_duplicates),
+    Migration(3, "stories and their members", _stories),
+)
+LATEST_VERSION = MIGRATIONS[-1].number
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest migration applied to this database (0 for an empty one)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> list[int]:
+    """Apply the migrations above the database's version up to `target`; return their numbers."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER NOT NULL, description VARCHAR, applied TIMESTAMP)"
+    )
+    current = schema_version(con)
+    applied: list[int] = []
+    for migration in MIGRATIONS:
+        if migration.number <= current or migration.number > target:
+            continue
+        con.begin()
+        try:
+            migration.apply(con)
+            con.execute(
+                "INSERT INTO schema_version VALUES (?, ?, current_timestamp::TIMESTAMP)",
+                [migration.number, migration.description],
+            )
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        applied.append(migration.number)
+    return applied
