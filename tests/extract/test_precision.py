@@ -559,3 +559,13 @@ def test_an_opening_about_a_release_due_before_the_bell_sets_no_frame():
         "Snap shares fell 2% on Thursday as investors waited."
     )
     assert [m[2] for m in moves(run(text, FRIDAY))] == ["session"]
+
+
+def test_the_business_line_that_generated_a_figure_is_its_segment():
+    text = "Within its cloud unit, Microsoft said advertising generated $12 billion in sales."
+    assert segments(text) == [("advertising", 12e9, None)]
+
+
+def test_two_business_lines_before_a_modifier_share_the_figures_in_order():
+    text = "Apple's iPad and Mac product revenues were $7 billion and $7.8 billion, respectively."
+    assert segments(text) == [("ipad", 7e9, None), ("mac", 7.8e9, None)]

@@ -90,8 +90,10 @@ _BY_BEFORE = regex.compile(r"\bby\s+" + APPROX + r"$", regex.IGNORECASE)
 _TO_AFTER = regex.compile(r"[^.;%\d]{0,60}?\bto\s+" + APPROX + r"$", regex.IGNORECASE)
 _PAIR_TERMS = regex.compile(r"\s+(?:and|&)\s+")
 _PAIR_VALUES = regex.compile(r"\s+(?:and|&)\s+")
+# "chip and licensing revenues", "Automotive and Internet-of-Things chip revenues"
 _SEGMENT_PAIR = regex.compile(
-    rf"(?<![\w-])(?P<s1>{SEGMENT_ALT})\s+(?:and|&)\s+(?P<s2>{SEGMENT_ALT})\s+$", regex.IGNORECASE
+    rf"(?<![\w-])(?P<s1>{SEGMENT_ALT})\s+(?:and|&)\s+(?P<s2>{SEGMENT_ALT})\s+(?:[\w-]+\s+)?$",
+    regex.IGNORECASE,
 )
 _TO_BEFORE = regex.compile(r"\s+to\s+" + APPROX + r"$", regex.IGNORECASE)
 _SURPRISE_AFTER = regex.compile(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", regex.I)

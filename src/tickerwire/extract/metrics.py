@@ -116,7 +116,7 @@ _OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 _UNPLACED = "?"
 _LINE_SUBJECT = regex.compile(
-    rf"(?:The\s+)?(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
+    rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
     r"division|market)\s+)?(?:generated|brought\s+in|contributed|delivered|posted|reported|"
     r"recorded|made|accounted)\b",
     regex.IGNORECASE,
@@ -265,12 +265,8 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
 
 
 def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
-    """A place or business line the sentence opens with, which all its figures are about:
-    "In China, sales fell 13%", "Europe generated $30.4 billion in sales". Its canonical
-    segment, `_UNPLACED` for a place we cannot name, else None."""
-    subject = _LINE_SUBJECT.match(ctx.text, sentence.start, sentence.end)
-    if subject is not None:
-        return canonical_segment(subject.group("seg"))
+    """A place the sentence opens with, which all its figures are about ("In China, sales fell
+    13%"): its canonical segment, `_UNPLACED` for a place we cannot name, else None."""
     fronted = _FRONTED_PLACE.match(ctx.text, sentence.start, sentence.end)
     if fronted is None:
         return None
@@ -313,6 +309,11 @@ def _name_before(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> 
 def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
     """A business line named in the sentence ("its cloud computing division") or referred to
     ("this segment": the last one named in the two sentences before)."""
+    # "Within its chip business, Qualcomm said mobile handsets generated $6.69 billion": the
+    # line that generated the figure, before the unit the sentence is set in
+    doer = _LINE_SUBJECT.search(ctx.text, sentence.start, fact.anchor)
+    if doer is not None:
+        return canonical_segment(doer.group("seg"))
     units = {
         canonical_segment(m.group("seg"))
         for m in SEGMENT_UNIT.finditer(ctx.text, sentence.start, sentence.end)
