@@ -569,3 +569,14 @@ def test_the_business_line_that_generated_a_figure_is_its_segment():
 def test_two_business_lines_before_a_modifier_share_the_figures_in_order():
     text = "Apple's iPad and Mac product revenues were $7 billion and $7.8 billion, respectively."
     assert segments(text) == [("ipad", 7e9, None), ("mac", 7.8e9, None)]
+
+
+def test_a_comparison_base_cut_onto_the_next_wrapped_line_is_no_figure():
+    text = (
+        "Snap Inc said on Monday that its loss for the first nine months\n"
+        "of the year widened as advertising demand weakened, and that it\n"
+        "lost 9,476,000 dlrs on revenues of 45.4 mln dlrs, compared with a\n"
+        "1,784,000 dlr profit on revenues of 38.5 mln dlrs a year earlier.\n"
+        "The company did not give a forecast for the current quarter."
+    )
+    assert [m for m, _, _ in metrics(run(text, FRIDAY))] == ["revenue"]

@@ -128,6 +128,9 @@ _FORECAST_AFTER = regex.compile(
     r"expected|forecast|estimated|seen))\b",
     regex.IGNORECASE,
 )
+# "a 24 billion yen profit", "its $41 billion market cap": an amount used as a noun's modifier
+# stands after an article or a possessive.
+_ARTICLE_BEFORE = regex.compile(r"\b(?:an?|the|its|their|his|her)\s+$", regex.IGNORECASE)
 # "a $6 billion revenue shortfall": the amount measures the noun after the figure's name.
 _NOT_THE_FIGURE_AFTER_TERM = regex.compile(
     r"[\s-]+(?:shortfall|gap|miss|hit|boost|target|goal|opportunity|run[\s-]rate|potential|"
@@ -302,6 +305,9 @@ def _bind_right(ctx: DocumentContext, q: Quantity, terms: list[Term]) -> MetricT
             not between.strip()
             and term.metric.metric not in PERCENT_METRICS
             and not _NOT_THE_FIGURE_AFTER_TERM.match(text, term.end)
+            and _ARTICLE_BEFORE.search(text, max(0, q.start - 12), q.start)
+            # a base across a cut line ("compared with a\n1,784,000 dlr profit")
+            and not PRIOR_BEFORE.search(text, max(0, q.start - 30), q.start)
         ):
             return term.metric  # "a 24 billion yen profit": the name right after the amount
         return None
