@@ -391,6 +391,10 @@ def segments(text: str) -> list[tuple[str | None, float | None, float | None]]:
         ("Meta said Quest sales fell 10% in the quarter.", [("quest", None, -10.0)]),
         ("Amazon said sales made online rose 8% in the quarter.", [("online", None, 8.0)]),
         (
+            "Tencent said revenue from games and related services rose 7% to 48 billion yuan.",
+            [("games", 48e9, 7.0)],
+        ),
+        (
             "Apple reported results on Thursday. Europe generated $30.4 billion in sales, up "
             "9.8% from a year earlier.",
             [("europe", 30.4e9, 9.8)],
