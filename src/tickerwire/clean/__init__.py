@@ -78,9 +78,14 @@ def clean_text(
     if options.remove_off_topic:
         mark_after_recommendation(page, title)
         mark_off_topic(page)
+    body, removed = page.text(), page.removed()
+    if not body.strip() and text.strip():
+        # Every line looked like furniture: the input is one short item (a post, a headline, a
+        # wire flash), not a page around an article, so it is kept whole rather than emptied.
+        body, removed = Page.from_text(text).text(), ()
     return CleanedText(
-        text=page.text(),
-        removed=page.removed(),
+        text=body,
+        removed=removed,
         title=title,
         published=find_text_date(original_lines),
     )
