@@ -17,6 +17,15 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext, EntityGroup
 from tickerwire.extract.lexicon import VENUE
 from tickerwire.extract.metric_terms import MetricTerm, canonical_segment
+from tickerwire.extract.owner_cues import (
+    AGGREGATE_SENTENCE,
+    ANALYSTS_AT,
+    CLAUSE_AFTER_NUMBER,
+    HOLDER_NAME,
+    PERIOD_WORDS,
+    POSSESSIVE_NAME,
+    SENTENCE_END,
+)
 from tickerwire.extract.sentences import Sentence
 
 TermKind = Literal["entity", "share", "metric", "blocker"]
@@ -124,38 +133,6 @@ _OWNER_GAP_STOP = frozenset(
     ]
 )
 _AT_ENTITY = regex.compile(r"\b(?:at|for|of)\s+$", regex.IGNORECASE)
-# Capitalised words that open a period's name ("for the Fourth Quarter", "Full-Year").
-_PERIOD_WORDS = frozenset(
-    [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "full",
-        "half",
-        "holiday",
-        "christmas",
-        "trailing",
-        "last",
-        "latest",
-        "prior",
-    ]
-)
-# A sentence about the figures of many companies together: its unnamed figures are theirs.
-_AGGREGATE_SENTENCE = regex.compile(
-    r"\b(?:aggregate|combined|index\s+(?:earnings|members|constituents|companies)|"
-    r"(?:S&P\s+500|sector|industry|index)(?:'s|’s)?\s+(?:earnings|revenues?|sales|companies|"
-    r"members)|total\s+(?:[\w-]+\s+){0,2}?(?:earnings|revenues?|sales)\s+for\s+the|"
-    r"Mag(?:nificent)?\s+(?:7|Seven)|Big\s+(?:7|Tech))\b",
-    regex.IGNORECASE,
-)
-_ANALYSTS_AT = regex.compile(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with)\s+$", regex.I)
-_POSSESSIVE_NAME = regex.compile(r"(?<![\w'-])(?P<name>[A-Z][\w&.-]*)['’]s\b")
-# The end of a sentence (a full stop after a lower-case word or a digit, not "U.S.") or a line.
-_SENTENCE_END = regex.compile(r"(?<![A-Z])[.!?][\"'”’)]*\s+|\n")
-_CLAUSE_AFTER_NUMBER = regex.compile(r"[,;]|\b(?:while|whereas|but)\b", regex.IGNORECASE)
-# The first word of a name after "of/for/at" ("for the 'Mag 7'", "of the S&P 500").
-_HOLDER_NAME = regex.compile(r"(?:the\s+)?[‘'\"“]?(?P<word>[A-Z][\w&.'’-]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +281,7 @@ class OwnerResolver:
             text = text[:a] + " " * (b - a) + text[b:]
         if _COMPANY_LIKE.search(text):
             return True
-        for match in _POSSESSIVE_NAME.finditer(text):
+        for match in POSSESSIVE_NAME.finditer(text):
             plain = match.group("name").rstrip(".").lower()
             if plain in _PLAIN_CAPITALS or canonical_segment(plain) or _DEMONYM.search(plain):
                 continue
@@ -315,7 +292,7 @@ class OwnerResolver:
         """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
         comparison, not the subject a later 'its' refers to."""
         before = self.text[max(0, group.start - 40) : group.start]
-        ends = list(_SENTENCE_END.finditer(before))
+        ends = list(SENTENCE_END.finditer(before))
         if ends:
             before = before[ends[-1].end() :]  # "more than 2 to 1.\nHP (HPQ)": not "than HP"
         return bool(_IN_PASSING.search(before))
@@ -361,7 +338,7 @@ class OwnerResolver:
                 return None
         if self._index_before(term.start):
             return None
-        aggregate = _AGGREGATE_SENTENCE.search(self.text, self.sentence.start, self.sentence.end)
+        aggregate = AGGREGATE_SENTENCE.search(self.text, self.sentence.start, self.sentence.end)
         if aggregate is not None and aggregate.start() <= term.start:
             return None  # "... for Nvidia, ... total Q4 earnings for the group are up 14.5%"
         before = [
@@ -398,14 +375,14 @@ class OwnerResolver:
         """'earnings for the "Mag 7"', 'revenue of Tesla's rivals': after "of/for/at", a name
         that is not a company we know (nor a month, a quarter or a business line)."""
         window = self.text[position : min(self.sentence.end, position + 30)]
-        match = _HOLDER_NAME.match(window)
+        match = HOLDER_NAME.match(window)
         if match is None:
             return False
         if self.ctx.groups_in(position, position + match.end()):
             return True  # an index or another organisation we know
         word = match.group("word").removesuffix("'s").rstrip(".").lower()
         first = word.split("-")[0]  # "the April-June period"
-        return not (first in _PLAIN_CAPITALS or first in _PERIOD_WORDS or canonical_segment(word))
+        return not (first in _PLAIN_CAPITALS or first in PERIOD_WORDS or canonical_segment(word))
 
     def _is_source(self, group: EntityGroup, term: Term) -> bool:
         """A company the article barely mentions, telling a forecast of a figure that is not
@@ -468,7 +445,7 @@ class OwnerResolver:
         """'According to analysts from Bank of America': a source of the sentence, not its
         subject."""
         before = self.text[max(0, group.start - 30) : group.start]
-        return bool(_SOURCE_BEFORE.search(before) or _ANALYSTS_AT.search(before))
+        return bool(_SOURCE_BEFORE.search(before) or ANALYSTS_AT.search(before))
 
     def _unknown_company_named(self, position: int) -> bool:
         """Whether the sentence names, before `position`, a company that is not in the
@@ -502,7 +479,7 @@ class OwnerResolver:
         """'9.7 percent from a year ago at Alibaba', '+61% for Meta': an owner after the number."""
         end = min(limit, change.quantity.end + 40)
         for group in self._companies(change.quantity.end, end):
-            if _CLAUSE_AFTER_NUMBER.search(self.text, change.quantity.end, group.start):
+            if CLAUSE_AFTER_NUMBER.search(self.text, change.quantity.end, group.start):
                 break  # "up 17.6%, while the same for Alphabet": another clause's company
             if _AT_ENTITY.search(self.text, max(change.quantity.end, group.start - 6), group.start):
                 return Owner(group.entity_id, group.ticker)
