@@ -143,8 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     statuses.append(run_check(shared))
     print()
 
+    # Claims against prices (issue 5): the seeds' moves verified, dated and explained.
+    from check_verification import main as check_verification
+
+    statuses.append(check_verification(["--shared", str(shared)]))
+    print()
+
     failed = any(statuses) or bool(lowered)
-    print("eval: FAILED" if failed else f"eval: {len(statuses) - 1} gold files, all floors met")
+    print(
+        "eval: FAILED"
+        if failed
+        else f"eval: {len(statuses) - 2} gold files, the seed stories and the price checks pass"
+    )
     return 1 if failed else 0
 
 

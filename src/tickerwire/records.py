@@ -311,6 +311,8 @@ class Explanation(_Record):
     drivers: list[ExplanationDriver]
     conflicts: list[Conflict]
     sources: list[str]
+    # The stored verdicts of the day's claims about the listing (added by the verify slice).
+    verifications: list[Verification] = Field(default_factory=list)
 
 
 PUBLIC_RECORDS: tuple[type[BaseModel], ...] = (

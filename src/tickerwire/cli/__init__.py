@@ -15,6 +15,7 @@ from tickerwire.cli import (
     evaluate,
     extract,
     ingest_command,
+    market_commands,
     prices,
     query_commands,
     schema,
@@ -31,6 +32,7 @@ COMMAND_MODULES = (
     sentiment_eval,
     ingest_command,
     query_commands,
+    market_commands,
     story_commands,
 )
 

@@ -21,6 +21,7 @@ from tickerwire.extract.fact_level import with_fact_levels
 from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
 from tickerwire.extract.subjects import TopicResolver
+from tickerwire.extract.timing import article_frame
 from tickerwire.link import ReferenceData
 from tickerwire.records import Event, LinkedDocument
 
@@ -53,7 +54,7 @@ def _extract(ctx: DocumentContext, title: str | None = None) -> list[Event]:
         metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver)
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
     found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
-    found = propagate_article_period(found)
+    found = propagate_article_period(found, article_frame(ctx))
     cued = cued_sentences(ctx)
     drafts = find_drafts(ctx, cued)
     events = assemble(ctx, title, found, merge_repeats(found), drafts, cued)
