@@ -17,7 +17,9 @@ from tickerwire.store.base import (
     IngestRun,
     PreparedArticle,
     Store,
+    StoredConflict,
     StoredEvent,
+    StoryFilter,
     TimelineDay,
 )
 from tickerwire.store.bulk_ingest import (
@@ -28,7 +30,6 @@ from tickerwire.store.bulk_ingest import (
     ingest_paths,
 )
 from tickerwire.store.duckdb_store import DuckDBStore
-from tickerwire.store.duckdb_stories import StoredConflict, StoryFilter
 
 __all__ = [
     "ArticlePreparer",

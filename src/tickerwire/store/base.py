@@ -15,8 +15,7 @@ from types import TracebackType
 from typing import Literal, Protocol
 
 from tickerwire.cluster.near_duplicates import Fingerprint
-from tickerwire.records import Article, Event, ReadError, Story
-from tickerwire.store.duckdb_stories import StoredConflict, StoryFilter
+from tickerwire.records import Article, Conflict, Event, ReadError, Story
 
 RunStatus = Literal["running", "completed", "interrupted", "failed"]
 
@@ -116,6 +115,29 @@ class TimelineDay:
     articles: int
     stories: int
     type_counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """Which stories (or conflicts) a query returns. Dates compare with the story's date, or its
+    first report's publication date when it has none (an in-article conflict: the article's)."""
+
+    ticker: str | None = None
+    type: str | None = None
+    entity: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredConflict:
+    """A stored conflict, with the day it is about (story date or article publication)."""
+
+    conflict: Conflict
+    day: dt.date | None
+    kind: str  # "cross_source" or "in_article"
+    tickers: tuple[str, ...]
 
 
 MidBatchHook = Callable[[], None]

@@ -33,19 +33,15 @@ from tickerwire.store.base import (
     MidBatchHook,
     PreparedArticle,
     RunStatus,
+    StoredConflict,
     StoredEvent,
+    StoryFilter,
     TimelineDay,
 )
 from tickerwire.store.duckdb_duplicates import group_articles
 from tickerwire.store.duckdb_reads import fetch_dicts, load_articles, query_events, query_timeline
 from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
-from tickerwire.store.duckdb_stories import (
-    StoredConflict,
-    StoryFilter,
-    query_conflicts,
-    query_stories,
-    refresh_stories,
-)
+from tickerwire.store.duckdb_stories import query_conflicts, query_stories, refresh_stories
 from tickerwire.store.rows import (
     ARTICLE_COLUMNS,
     CONFLICT_COLUMNS,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -21,21 +20,8 @@ import duckdb
 from tickerwire.cluster.conflicts import cross_source_conflicts
 from tickerwire.cluster.stories import STORY_EVENT_TYPES, BuiltStory, Report, build_stories
 from tickerwire.records import Conflict, Story, StoryClaim
+from tickerwire.store.base import StoredConflict, StoryFilter
 from tickerwire.store.rows import conflict_from_row, event_from_row
-
-
-@dataclass(frozen=True)
-class StoryFilter:
-    """Which stories (or conflicts) a query returns. Dates compare with the story's date, or its
-    first report's publication date when it has none (an in-article conflict: the article's)."""
-
-    ticker: str | None = None
-    type: str | None = None
-    entity: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    limit: int | None = None
-
 
 # The (event type, entity) pairs a rebuild covers, passed as two parallel lists.
 _SCOPES = "(SELECT unnest($1::VARCHAR[]) AS type, unnest($2::VARCHAR[]) AS entity) AS scope"
@@ -227,16 +213,6 @@ def _story_from_rows(row: dict[str, Any], members: list[dict[str, Any]]) -> Stor
         metric=row["metric"],
         segment=row["segment"],
     )
-
-
-@dataclass(frozen=True)
-class StoredConflict:
-    """A stored conflict, with the day it is about (story date or article publication)."""
-
-    conflict: Conflict
-    day: dt.date | None
-    kind: str  # "cross_source" or "in_article"
-    tickers: tuple[str, ...]
 
 
 def query_conflicts(con: duckdb.DuckDBPyConnection, filters: StoryFilter) -> list[StoredConflict]:
