@@ -172,6 +172,16 @@ def run_checks(shared: Path, tmp: Path) -> int:
             raise AssertionError(shown)
         return shown
 
+    def explain_cloud_conflict() -> str:
+        values = [
+            sorted(v["value"] for v in c["values"] if isinstance(v["value"], (int, float)))
+            for c in explanation["conflicts"]
+            if c["field"] == "change_pct"
+        ]
+        if [11.0, 26.0] not in values:
+            raise AssertionError(f"change_pct conflicts shown: {values}")
+        return "cloud revenue growth +26% vs +11% shown"
+
     checks: list[tuple[str, Callable[[], str], bool]] = [
         ("seed 004 +15% 9988.HK 2025-02-21 consistent",
          holds("004", "9988.HK", 15.0, "2025-02-21", "consistent"), True),
@@ -185,6 +195,8 @@ def run_checks(shared: Path, tmp: Path) -> int:
         ("seed 001 dated 2025-09-01 by the market", seed001_dated, True),
         ("explain 9988.HK 2025-09-01: earnings and the AI chip, abnormal vs HSI",
          explain_drivers, True),
+        ("explain 9988.HK 2025-09-01: the 26% vs 11% cloud growth conflict",
+         explain_cloud_conflict, True),
     ]  # fmt: skip
     failed = 0
     for name, check, required in checks:

@@ -132,15 +132,22 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def _story_conflicts(store: DuckDBStore, listing: str, date: dt.date) -> list[Conflict]:
-    """Cross-source conflicts of the listing's stories of the day (when stories are stored)."""
+    """Cross-source conflicts of the day's stories about the listing (when stories are stored).
+
+    A move story names the listing; a figure story (cloud revenue growth) names the company, and
+    so every listing of it: both are the listing's news of the day.
+    """
     con = store.connection
     if not (has_table(con, "stories") and has_table(con, "conflicts")):
         return []
     rows = fetch_dicts(
         con,
         """SELECT c.* FROM conflicts AS c
-           WHERE c.story_id IN (SELECT id FROM stories WHERE upper(listing) = ? AND date = ?)""",
-        [listing.upper(), date],
+           WHERE c.story_id IN (
+               SELECT id FROM stories
+               WHERE (upper(listing) = ? OR list_contains(tickers, ?))
+                 AND coalesce(date, first_seen) = ?)""",
+        [listing.upper(), listing.upper(), date],
     )
     return [conflict_from_row(r) for r in rows]
 
