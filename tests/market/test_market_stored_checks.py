@@ -20,7 +20,7 @@ from tickerwire.market.price_files import parse_price_csv
 from tickerwire.market.provider import FilePriceProvider
 from tickerwire.market.stored_claims import ArticleEvents, check_event, date_article_by_market
 from tickerwire.pipeline import article_id
-from tickerwire.records import Article, Event, Evidence, Verification
+from tickerwire.records import Article, Entity, Event, Evidence, Verification
 from tickerwire.store import DuckDBStore
 from tickerwire.store.duckdb_market import StoredPriceProvider, load_price_tables
 
@@ -268,3 +268,43 @@ def test_explain_finds_a_us_move_on_the_day_the_verifier_gave_it(tmp_path, capsy
     assert explanation["move"]["actual_pct"] == pytest.approx(100 * (57 / 51 - 1))
     assert main(["explain", "HBTC", "2025-03-07", "--db", str(db), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["move"]["claimed"] == []
+
+
+def cloud_growth(pct: float) -> Event:
+    return sentence_event(
+        "financial_metric",
+        f"Cloud revenue at Harbour Tech grew {pct:g}% in the fourth quarter.",
+        metric="revenue",
+        segment="cloud",
+        value=None,
+        currency=None,
+        change_pct=pct,
+        period="fourth quarter",
+        period_end=None,
+        is_estimate=False,
+    )
+
+
+def test_market_dating_lets_an_article_join_the_stories_of_its_day(tmp_path, price_files, capsys):
+    db = tmp_path / "t.duckdb"
+    load(db, price_files)
+    dated = make_article(
+        "Harbour Tech rallied as cloud grew.",
+        [move(12, dt.date(2025, 3, 5)), cloud_growth(20)],
+        dt.date(2025, 3, 5),
+    )
+    undated = make_article(
+        "Harbour Tech soared; cloud up.", [move(12, None), cloud_growth(8)], None
+    )
+    company = Entity(id="harbourtech", name="Harbour Tech", type="company", tickers=["9999.HK"])
+    store_articles(db, [a.model_copy(update={"entities": [company]}) for a in (dated, undated)])
+
+    def cloud_conflicts() -> list[list[float]]:
+        capsys.readouterr()
+        assert main(["explain", "9999.HK", "2025-03-05", "--db", str(db), "--format", "json"]) == 0
+        conflicts = json.loads(capsys.readouterr().out)["conflicts"]
+        return [sorted(v["value"] for v in c["values"]) for c in conflicts]
+
+    assert cloud_conflicts() == []  # the undated report belongs to no day yet
+    assert main(["verify", "--db", str(db)]) == 0
+    assert cloud_conflicts() == [[8.0, 20.0]]
