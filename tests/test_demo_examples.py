@@ -93,11 +93,6 @@ def test_example_page_furniture_is_removed(report):
     assert by_doc["articles/hsbc_buyback.txt"].boilerplate.leaked == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the clean stage keeps an unrelated article that follows a 'Read next' heading; "
-    "remove this mark when it drops it",
-)
 def test_unrelated_article_after_read_next_is_removed(report):
     hsbc = next(d for d in report.documents if d.doc == "articles/hsbc_buyback.txt")
     assert hsbc.off_topic.leaked == []
@@ -124,20 +119,10 @@ def test_dated_example_hong_kong_move_carries_the_publication_day():
     assert moves[("9999.HK", 7.4)] == dt.date(2024, 5, 24)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extract stage does not yet date 'had already climbed 6.1% in New York on "
-    "Thursday' (the ADR's session before the publication day); remove this mark when it does",
-)
 def test_dated_example_adr_move_carries_the_day_before():
     moves = _moves(ARTICLES / "netease_results.txt")
     assert moves[("NTES", 6.1)] == dt.date(2024, 5, 23)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extract stage gives the Hang Seng Tech Index the level the sentence states for "
-    "the Hang Seng Index; remove this mark when it does not",
-)
 def test_example_index_levels_are_not_borrowed(report):
     assert report.figures()["index_moves.level_errors"] == 0

@@ -177,6 +177,7 @@ class PriceMoveAttributes(_Record):
     approximate: bool = False
     context: str | None = None
     drivers: list[int] = Field(default_factory=list)
+    fact_level: FactLevel | None = None
 
 
 class IndexMoveAttributes(_Record):
@@ -188,6 +189,7 @@ class IndexMoveAttributes(_Record):
     since: dt.date | None = None
     approximate: bool = False
     instrument: Literal["index", "futures"] = "index"
+    fact_level: FactLevel | None = None
 
 
 class StatedConversion(_Record):
@@ -205,6 +207,7 @@ class FinancialMetricAttributes(_Record):
     period: str | None = None
     period_end: dt.date | None = None
     is_estimate: bool = False
+    fact_level: FactLevel | None = None
 
 
 class EarningsAttributes(_Record):
@@ -212,6 +215,7 @@ class EarningsAttributes(_Record):
     vs_expectations: Literal["beat", "miss", "inline"] | None = None
     scheduled: dt.date | None = None
     summary: str
+    fact_level: FactLevel | None = None
 
 
 class AnalystViewAttributes(_Record):
@@ -219,6 +223,7 @@ class AnalystViewAttributes(_Record):
     analyst: str | None = None
     stance: Literal["positive", "negative", "neutral"]
     claim: str
+    fact_level: FactLevel | None = None
 
 
 class StakeChangeAttributes(_Record):
@@ -227,6 +232,7 @@ class StakeChangeAttributes(_Record):
     value: float | None = None
     currency: str | None = None
     direction: Literal["buy", "sell"]
+    fact_level: FactLevel | None = None
 
 
 class GenericEventAttributes(_Record):
@@ -239,6 +245,7 @@ class GenericEventAttributes(_Record):
     target: str | None = None
     authority: str | None = None
     product: str | None = None
+    fact_level: FactLevel | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,6 +269,11 @@ class Story(_Record):
     claims: list[StoryClaim] = Field(default_factory=list)
     consensus_pct: float | None = None
     novelty: dict[str, float] = Field(default_factory=dict)
+    # What else defines the story: the move's period kind, or the metric, segment and period
+    # words of a metric story (None where they do not apply).
+    period: str | None = None
+    metric: str | None = None
+    segment: str | None = None
 
 
 Verdict = Literal["consistent", "inconsistent", "unverifiable"]
@@ -299,6 +311,8 @@ class Explanation(_Record):
     drivers: list[ExplanationDriver]
     conflicts: list[Conflict]
     sources: list[str]
+    # The stored verdicts of the day's claims about the listing (added by the verify slice).
+    verifications: list[Verification] = Field(default_factory=list)
 
 
 PUBLIC_RECORDS: tuple[type[BaseModel], ...] = (

@@ -3,6 +3,8 @@ real closing paragraphs stay."""
 
 from __future__ import annotations
 
+import pytest
+
 from tickerwire.clean import clean_text
 
 MAIN = [
@@ -72,3 +74,52 @@ def test_off_topic_detection_can_be_switched_off():
     page = "\n".join([*MAIN, TEASER_PLAIN])
     result = clean_text(page, options=CleanOptions(remove_off_topic=False))
     assert result.text == page
+
+
+# A short wire story, hard-wrapped, whose names are each said once or twice.
+SHORT_MAIN = [
+    "Lumen Textiles shares gained 4.1% in Milan on Thursday after the fabric maker raised",
+    "its full-year margin goal and said orders from fashion houses had picked up in June.",
+    "The company now targets an operating margin of 14%, up from 12% before, helped by",
+    "lower energy bills at its two spinning mills.",
+    "Chief financial officer Paolo Renzi told analysts that pricing had held up well.",
+]
+OTHER_STORY = [
+    "Glacier Brewing cuts jobs as summer beer sales fall short",
+    "Glacier Brewing said on Thursday it would shed about 400 staff across its Canadian",
+    "breweries after a wet summer left volumes 6% below plan, and its shares slid 3%...",
+]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Read next",
+        "Related stories",
+        "More from Example Wire:",
+        "Most read",
+        "• Recommended for you",
+    ],
+)
+def test_an_article_on_another_subject_after_a_recommendation_heading_is_off_topic(heading):
+    result = clean_text("\n".join([*SHORT_MAIN, heading, *OTHER_STORY]))
+    assert result.text == "\n".join(SHORT_MAIN)
+    assert ("boilerplate", heading) in [(p.kind, p.text) for p in result.removed]
+    assert ("off_topic", "\n".join(OTHER_STORY)) in [(p.kind, p.text) for p in result.removed]
+
+
+def test_text_after_a_recommendation_heading_that_names_the_subject_stays():
+    own = [
+        "Lumen Textiles sets out plan to open a third mill in Portugal",
+        "Lumen Textiles said the new site would cost about 90 million euros and start work",
+        "in 2026, once the two existing mills run at full capacity.",
+    ]
+    result = clean_text("\n".join([*SHORT_MAIN, "Read next", *own]))
+    assert result.text == "\n".join([*SHORT_MAIN, *own])
+    assert [p.kind for p in result.removed] == ["boilerplate"]
+
+
+def test_a_recommendation_heading_before_the_article_has_enough_text_cuts_nothing():
+    result = clean_text("\n".join([*SHORT_MAIN[:2], "Related", *OTHER_STORY]))
+    assert all(p.kind != "off_topic" for p in result.removed)
+    assert OTHER_STORY[1] in result.text

@@ -8,7 +8,7 @@ def test_prices_load_summarises_files_and_names_bad_ones(tmp_path, capsys):
     good.write_text(HK_FILE, encoding="utf-8")
     unnamed = tmp_path / "hk_close_2025.csv"
     unnamed.write_text(HK_FILE, encoding="utf-8")
-    status = main(["prices", "load", str(good), str(unnamed)])
+    status = main(["prices", "load", str(good), str(unnamed), "--db", str(tmp_path / "p.duckdb")])
     captured = capsys.readouterr()
     assert status == 1
     assert "9999.HK (XHKG)" in captured.out and "3 rows" in captured.out
@@ -21,6 +21,20 @@ def test_prices_load_with_ticker_splices_and_reports(tmp_path, capsys):
     first.write_text(HK_FILE, encoding="utf-8")
     second = tmp_path / "two.csv"
     second.write_text("Date,Close\n2025-02-04,80\n2025-02-05,82\n", encoding="utf-8")
-    assert main(["prices", "load", str(first), str(second), "--ticker", "9999.hk"]) == 0
+    assert (
+        main(
+            [
+                "prices",
+                "load",
+                str(first),
+                str(second),
+                "--ticker",
+                "9999.hk",
+                "--db",
+                str(tmp_path / "p.duckdb"),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "overlaps" in out and "1 day," in out

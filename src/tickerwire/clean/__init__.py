@@ -10,7 +10,8 @@ Steps, each in its own module:
 1. `html`: trafilatura extracts the main text and metadata of HTML pages.
 2. `sections` with `furniture`: page furniture by vocabulary, shape and position.
 3. `duplicates`: title repeats, truncated ledes, repeated paragraphs.
-4. `offtopic`: teasers of other articles at the tail.
+4. `offtopic`: teasers of other articles at the tail, and what follows a recommendation
+   heading ("Read next") when it is about something else.
 5. `metadata`: title (when no metadata gives one) and publication date from the text.
 """
 
@@ -23,7 +24,7 @@ from tickerwire.clean.duplicates import mark_duplicates
 from tickerwire.clean.furniture import furniture_rules
 from tickerwire.clean.html import extract_html
 from tickerwire.clean.metadata import detect_title, find_text_date
-from tickerwire.clean.offtopic import mark_off_topic
+from tickerwire.clean.offtopic import mark_after_recommendation, mark_off_topic
 from tickerwire.clean.page import Page
 from tickerwire.clean.sections import mark_furniture
 from tickerwire.records import CleanDocument, PublishedBasis, RawDocument, Removed
@@ -75,10 +76,16 @@ def clean_text(
             title = page.lines[title_line]
     mark_duplicates(page, title, keep=title_line)
     if options.remove_off_topic:
+        mark_after_recommendation(page, title)
         mark_off_topic(page)
+    body, removed = page.text(), page.removed()
+    if not body.strip() and text.strip():
+        # Every line looked like furniture: the input is one short item (a post, a headline, a
+        # wire flash), not a page around an article, so it is kept whole rather than emptied.
+        body, removed = Page.from_text(text).text(), ()
     return CleanedText(
-        text=page.text(),
-        removed=page.removed(),
+        text=body,
+        removed=removed,
         title=title,
         published=find_text_date(original_lines),
     )

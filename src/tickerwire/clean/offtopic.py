@@ -12,6 +12,11 @@ A teaser is recognised by its shape and its subject, never by its words:
 Each teaser becomes one `off_topic` removal. When any test fails the paragraph stays: a real
 closing paragraph that changes subject ends with a full stop, and a truncated closing paragraph
 about the article's own company keeps naming it.
+
+A recommendation heading ("Read next", "Related", "More from X", "Most read") is a stronger
+sign: when what follows it names none of the main article's names, the article ended at the
+heading and everything after it is another article (`mark_after_recommendation`), whatever
+its shape.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections import Counter
 
 from tickerwire.clean import shapes
 from tickerwire.clean.page import Page
+from tickerwire.clean.vocabulary import LINKS_OPENER
 
 _NAME = re.compile(r"\b[A-Z][\w&'’.-]*[\w&]|\b[A-Z]\b")
 _KICKER = re.compile(r"^[‘'\"“]?[A-Z][A-Z0-9 &'’.,-]{2,40}[’'\"”]?:\s+\S")
@@ -45,6 +51,8 @@ _SUBJECT_SHARE = 0.5
 _MAX_SHARED_NAMES = 0.5
 # The main article must keep at least this many paragraphs before any tail is cut.
 _MIN_MAIN_PARAGRAPHS = 3
+# A recommendation heading is a short line (the furniture rules judge headings of up to 10).
+_HEADING_MAX_WORDS = 10
 
 
 def mark_off_topic(page: Page) -> None:
@@ -70,6 +78,45 @@ def mark_off_topic(page: Page) -> None:
         accepted.append(group)
     for group in accepted:
         page.remove_group(group, "off_topic")
+
+
+def mark_after_recommendation(page: Page, title: str | None = None) -> None:
+    """Remove everything after a recommendation heading when it is about other subjects.
+
+    The heading itself is furniture (removed earlier as `boilerplate`); what is still live after
+    it goes as one `off_topic` entry when it names none of the names the article before the
+    heading (and its `title`) repeats, and few of its names occur there at all. Headings are
+    tried in page order, so the first one that ends the article wins.
+    """
+    for heading in _recommendation_headings(page):
+        after = [i for i in range(heading + 1, len(page)) if page.is_live(i)]
+        if not after:
+            return
+        main = [page.lines[i] for i in range(heading) if page.is_live(i)]
+        if sum(1 for line in main if shapes.is_paragraph(line)) < _MIN_MAIN_PARAGRAPHS:
+            continue
+        main_names = Counter(name for line in main for name in _names(line))
+        main_names.update(_names(title or ""))
+        # A short article repeats few names: then every name it has counts as its subject,
+        # which only makes the test stricter (more text is kept).
+        subjects = _subjects(main_names) or set(main_names)
+        if not subjects:
+            continue
+        text = " ".join(page.lines[i] for i in after)
+        if _is_other_subject(text, subjects, main_names):
+            page.remove_group(after, "off_topic")
+            return
+
+
+def _recommendation_headings(page: Page) -> list[int]:
+    """Indices of lines removed as furniture that are recommendation headings ("Read next")."""
+    return [
+        i
+        for i, kind in enumerate(page.kinds)
+        if kind == "boilerplate"
+        and shapes.word_count(page.lines[i]) <= _HEADING_MAX_WORDS
+        and LINKS_OPENER.match(shapes.strip_bullet(page.lines[i]).strip()) is not None
+    ]
 
 
 def _tail_candidates(page: Page, live: list[int]) -> list[list[int]]:

@@ -15,10 +15,12 @@ from tickerwire.cli import (
     evaluate,
     extract,
     ingest_command,
+    market_commands,
     prices,
     query_commands,
     schema,
     sentiment_eval,
+    story_commands,
 )
 from tickerwire.errors import TickerwireError, UsageError
 
@@ -30,6 +32,8 @@ COMMAND_MODULES = (
     sentiment_eval,
     ingest_command,
     query_commands,
+    market_commands,
+    story_commands,
 )
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2

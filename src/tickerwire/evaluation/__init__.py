@@ -50,7 +50,8 @@ over is a false positive (spurious).
   counts are summed over documents (micro-average).
 * drivers: per document, the gold driver categories against the categories of the events that
   predicted price moves name as drivers (`financial_metric` and `guidance` count as `earnings`).
-  n/a while no predicted price move carries drivers.
+  n/a while no predicted price move carries drivers. `move_drivers`: the same per matched
+  price move, where the gold gives the move's own `drivers` (FNSPID), see `move_drivers`.
 * consistency: gold `consistency_flags` against the article's `conflicts`, paired when a
   conflict's quoted evidence and the flag's evidence contain one another. Scored on documents
   whose gold has the field; n/a while no article has conflicts.

@@ -37,6 +37,7 @@ class GoldPriceMove:
     date: dt.date | None = None
     period: str | None = None  # "session", "year_to_date", "since:2025-01-13", ... or unknown
     evidence: str | None = None
+    drivers: tuple[str, ...] | None = None  # driver categories of this move (None: not annotated)
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ def _price_move(f: _Fields) -> GoldPriceMove:
         date=f.date("date"),
         period=f.period(),
         evidence=f.text("evidence"),
+        drivers=_event_types(f, "drivers") if f.has("drivers") else None,
     )
 
 

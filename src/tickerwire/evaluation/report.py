@@ -17,6 +17,7 @@ FIELD_LABELS = {
     "names": "names",
     "event_types": "event types",
     "drivers": "drivers",
+    "move_drivers": "drivers per move",
     "consistency": "consistency flags",
 }
 DETAIL_LABELS = {

@@ -41,6 +41,7 @@ from tickerwire.evaluation.matching import (
     unique,
     with_period,
 )
+from tickerwire.evaluation.move_drivers import move_driver_counts
 from tickerwire.records import Article, Event
 
 # A driver's category is its event type, except that figures and guidance count as earnings
@@ -155,6 +156,7 @@ SCORED_FIELDS = (
     "names",
     "event_types",
     "drivers",
+    "move_drivers",
     "consistency",
 )
 
@@ -230,6 +232,10 @@ def _score_moves(gold_doc: GoldDocument, article: Article, result: DocumentResul
     _judge_moves(
         "price_moves", gold_doc.price_moves, price_pred, price_pairs, published_known, result
     )
+    per_move = move_driver_counts(gold_doc.price_moves, price_pred, price_pairs, article.events)
+    if per_move is not None:
+        tp, fp, fn, missed, spurious = per_move
+        result.fields["move_drivers"] = FieldResult(Counts(tp, fp, fn), missed, spurious)
 
     index_pred = predicted_index_moves(article)
     index_pairs = pair_in_order(

@@ -28,6 +28,7 @@ Figure = float | int | None
 # them lands, every gold item would be a miss and the figure would measure the stage's absence.
 STAGE_GATED_FIELDS = {
     "drivers": "no predicted price move gives drivers yet",
+    "move_drivers": "no predicted price move gives drivers yet",
     "consistency": "no article has conflicts yet",
 }
 
@@ -55,7 +56,8 @@ class EvalReport:
 
     def gated_reason(self, name: str) -> str | None:
         """Why a stage-gated field is n/a in this run, or None when it is scored."""
-        if name == "drivers" and not any(d.drivers_predicted for d in self.documents):
+        drivers = name in ("drivers", "move_drivers")
+        if drivers and not any(d.drivers_predicted for d in self.documents):
             return STAGE_GATED_FIELDS[name]
         if name == "consistency" and not any(d.conflicts_predicted for d in self.documents):
             return STAGE_GATED_FIELDS[name]

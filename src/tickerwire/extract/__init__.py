@@ -1,10 +1,13 @@
-"""Extract: numbers and money, dates, price/index moves and financial metrics, with evidence.
+"""Extract: numbers and money, dates, price/index moves, financial metrics and other events.
 
 `extract_events` reads a linked document sentence by sentence: it finds the percentage changes
 (`changes`), decides what each is about (`subjects`), and turns them into `price_move`,
 `index_move` and `financial_metric` events (`price_moves`, `metrics`), each with its evidence
 span, a confidence and, where the text fixes it, a date. A move reported several times in one
-article is one event (`dedupe`).
+article is one event (`dedupe`). The other event types of the contract (analyst views, stakes,
+launches, deals, policy, results, ...) come from `events`; `drivers` links each price move to
+the events the text gives as its cause; `fact_level` marks facts apart from forecasts and
+opinions.
 """
 
 from __future__ import annotations
@@ -12,9 +15,13 @@ from __future__ import annotations
 from tickerwire.extract.changes import find_changes
 from tickerwire.extract.dedupe import Found, merge_repeats, propagate_article_period
 from tickerwire.extract.document import DocumentContext, build_context
+from tickerwire.extract.drivers import assemble
+from tickerwire.extract.events import cued_sentences, find_drafts
+from tickerwire.extract.fact_level import with_fact_levels
 from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
 from tickerwire.extract.subjects import TopicResolver
+from tickerwire.extract.timing import article_frame
 from tickerwire.link import ReferenceData
 from tickerwire.records import Event, LinkedDocument
 
@@ -26,10 +33,10 @@ def extract_events(linked: LinkedDocument, reference: ReferenceData) -> list[Eve
     if not linked.doc.text.strip():
         return []
     ctx = build_context(linked, reference)
-    return _extract(ctx)
+    return _extract(ctx, linked.doc.title)
 
 
-def _extract(ctx: DocumentContext) -> list[Event]:
+def _extract(ctx: DocumentContext, title: str | None = None) -> list[Event]:
     found: list[Found] = []
     for sentence in ctx.sentences:
         quantities = ctx.quantities_in(sentence.start, sentence.end)
@@ -47,4 +54,8 @@ def _extract(ctx: DocumentContext) -> list[Event]:
         metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver)
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
     found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
-    return merge_repeats(propagate_article_period(found))
+    found = propagate_article_period(found, article_frame(ctx))
+    cued = cued_sentences(ctx)
+    drafts = find_drafts(ctx, cued)
+    events = assemble(ctx, title, found, merge_repeats(found), drafts, cued)
+    return with_fact_levels(events)

@@ -127,6 +127,14 @@ _INFINITIVE = regex.compile(
 
 
 _AUXILIARY = regex.compile(r"\b(?:is|are|was|were|has|have|had)\b")
+# "growth was 12%, representing 140% of the peer median": a participle that makes the next
+# number a ratio or a comparison, not another change told by the same verb.
+_NOT_A_LIST = regex.compile(
+    r"\b(?:representing|accounting|amounting|comprising|making|marking|equal(?:ling|ing)?|"
+    r"translating|implying|reflecting|equivalent|exceed\w*|beat(?:ing|s)?|topp(?:ed|ing)|"
+    r"miss(?:ed|ing)|surpass\w*|outpac\w*|ahead\s+of|shy\s+of)\b",
+    regex.IGNORECASE,
+)
 
 
 # "if the group plummets 50% so that the index falls 14%": a hypothetical, not a move.
@@ -164,6 +172,8 @@ def find_changes(
         left_start = previous_end
         previous_end = quantity.end
         right_end = percents[i + 1].start if i + 1 < len(percents) else sentence.end
+        if _PROPORTION.match(text, quantity.end, right_end):
+            continue  # "accounting for 6.5% of total sales": a share of a whole, never a change
         found = _trigger(text, tokens, quantity, left_start, right_end)
         if (found is None or found[1] == "sign") and changes:
             found = _list_member(text, tokens, quantity, changes[-1]) or found
@@ -269,7 +279,7 @@ def _list_member(
     gap = text[previous.quantity.end : quantity.start]
     if not _LIST_GAP.match(gap) or not _LIST_CONNECTOR.search(gap):
         return None
-    if _AUXILIARY.search(gap):
+    if _AUXILIARY.search(gap) or _NOT_A_LIST.search(gap):
         return None
     lo, hi = tokens.span(previous.quantity.end, quantity.start)
     if any(m.label.startswith("verb") for m in VERB_TABLE.find(tokens, lo, hi)):

@@ -22,12 +22,18 @@ class Found:
     period_defaulted: bool = False
 
 
-def propagate_article_period(found: list[Found]) -> list[Found]:
+def propagate_article_period(found: list[Found], frame: str | None = None) -> list[Found]:
     """A pre-market (or after-hours) report: moves told without period words get that period.
 
     When every move of the article that names its trading period names the same one of
     premarket / after_hours, the article is a report of that period, and its moves of the same
-    day told without period words ("Amazon.com jumped 7.2%") belong to it too.
+    market told without period words ("Amazon.com jumped 7.2%") belong to it too. A move told
+    with its own day ("rose 2.3% on Thursday") keeps its session: the day places it, and a
+    report of one period often recalls the regular session before it.
+
+    `frame` is the trading period the article's opening states for itself ("Ahead of today's
+    open, ..."): with no move naming its period, it stands for them when the article's moves
+    told without period words are all of one market.
     """
     timed = [
         f
@@ -37,17 +43,29 @@ def propagate_article_period(found: list[Found]) -> list[Found]:
         and f.event.attributes.get("period") in ("session", "premarket", "after_hours", "intraday")
     ]
     named = {f.event.attributes["period"] for f in timed}
-    if len(named) != 1 or not named & {"premarket", "after_hours"}:
+    if not named and frame in ("premarket", "after_hours"):
+        untimed = {
+            _market(f.event.attributes["listing"])
+            for f in found
+            if f.event.type == "price_move" and f.period_defaulted
+        }
+        if len(untimed) != 1:
+            return found
+        named, markets = {frame}, untimed
+    elif len(named) != 1 or not named & {"premarket", "after_hours"}:
         return found
+    else:
+        # only moves of the same market: a Hong Kong move in a US pre-market report keeps its
+        # session
+        markets = {_market(f.event.attributes["listing"]) for f in timed}
     period = named.pop()
-    # only moves of the same market: a Hong Kong move in a US pre-market report keeps its session
-    markets = {_market(f.event.attributes["listing"]) for f in timed}
     result = []
     for f in found:
         if (
             f.event.type == "price_move"
             and f.period_defaulted
             and f.event.attributes["period"] == "session"
+            and f.event.date_text is None
             and _market(f.event.attributes["listing"]) in markets
         ):
             attributes = dict(f.event.attributes, period=period)
@@ -104,7 +122,16 @@ def merge_repeats(found: list[Found]) -> list[Event]:
     kept: list[tuple[int, Event]] = []
     for clusters in groups.values():
         for cluster in clusters:
-            best = max(cluster, key=lambda f: (f.event.confidence, -f.anchor))
+            # an index move told with its level is the better evidence ("Dow up 0.15%" in a
+            # summary line, "up 56.62 points, or 0.15%, at 38,523.93" in the story)
+            best = max(
+                cluster,
+                key=lambda f: (
+                    f.event.attributes.get("level") is not None,
+                    f.event.confidence,
+                    -f.anchor,
+                ),
+            )
             event = best.event
             dated = sorted((f for f in cluster if f.explicit_date), key=lambda f: f.anchor)
             if dated and not best.explicit_date:

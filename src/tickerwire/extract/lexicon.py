@@ -207,7 +207,8 @@ PERIOD_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ),
         (
             "other",
-            r"\b(?:last\s+year|in\s+the\s+(?:previous|prior)\s+year|"
+            # "last year" is the previous calendar year; "over the last year" is 12 months
+            r"\b(?:(?<!\bthe\s+)last\s+year|in\s+the\s+(?:previous|prior)\s+year|"
             r"over\s+the\s+(?:past|last)\s+(?:two|three|four|several|few|(?!12\b)\d+)\s+"
             r"(?:days?|sessions|months|years|weeks)|in\s+the\s+(?:past|last)\s+(?:two|three"
             r"|four|several|few|(?!12\b)\d+)\s+(?:days|sessions|months|years|weeks)|"

@@ -51,12 +51,15 @@ _IN_METRIC = regex.compile(
 _ESTIMATE_OF = regex.compile(
     r"\b(?:estimates?|consensus|expectations?|forecasts?|projections?|Street\s+view|"
     r"expected|anticipated|estimated)\s+(?:(?:mark|figure|estimate|view)\s+)?"
-    r"(?:of|at|for|was|is|were|calls?\s+for)?\s*" + APPROX + r"$",
+    r"(?:of|at|for|was|is|were|(?:that\s+|which\s+)?(?:calls?|called|calling)\s+for)?\s*"
+    + APPROX
+    + r"$",
     regex.IGNORECASE,
 )
 _ESTIMATE_CUE = regex.compile(
-    r"\b(?:estimates?|estimated|expects?|expected|expectations?|forecasts?|forecasted|"
-    r"projects?|projected|predicts?|predicted|anticipates?|anticipated|guidance|guides?|outlook|"
+    r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
+    r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|predicting|"
+    r"anticipates?|anticipated|anticipating|guidance|guides?|outlook|"
     r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
     r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
     r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
@@ -67,7 +70,7 @@ _ESTIMATE_CUE = regex.compile(
 _COMPARED_TO_ESTIMATE = regex.compile(
     r"(?:-than-$)|\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
     r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|matching|matched|in\s+line\s+with|shy\s+of|past|"
-    r"short\s+of|crushed)\s+(?:[\w'-]+\s+){0,2}$",
+    r"short\s+of|crushed)\s+(?:[\w'$.,-]+\s+){0,3}$",
     regex.IGNORECASE,
 )
 _ACTUAL_CUE = regex.compile(
@@ -87,8 +90,10 @@ _BY_BEFORE = regex.compile(r"\bby\s+" + APPROX + r"$", regex.IGNORECASE)
 _TO_AFTER = regex.compile(r"[^.;%\d]{0,60}?\bto\s+" + APPROX + r"$", regex.IGNORECASE)
 _PAIR_TERMS = regex.compile(r"\s+(?:and|&)\s+")
 _PAIR_VALUES = regex.compile(r"\s+(?:and|&)\s+")
+# "chip and licensing revenues", "Automotive and Internet-of-Things chip revenues"
 _SEGMENT_PAIR = regex.compile(
-    rf"(?<![\w-])(?P<s1>{SEGMENT_ALT})\s+(?:and|&)\s+(?P<s2>{SEGMENT_ALT})\s+$", regex.IGNORECASE
+    rf"(?<![\w-])(?P<s1>{SEGMENT_ALT})\s+(?:and|&)\s+(?P<s2>{SEGMENT_ALT})\s+(?:[\w-]+\s+)?$",
+    regex.IGNORECASE,
 )
 _TO_BEFORE = regex.compile(r"\s+to\s+" + APPROX + r"$", regex.IGNORECASE)
 _SURPRISE_AFTER = regex.compile(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", regex.I)
@@ -124,9 +129,27 @@ _FORECAST_AFTER = regex.compile(
     r"expected|forecast|estimated|seen))\b",
     regex.IGNORECASE,
 )
+# "a 24 billion yen profit", "its $41 billion market cap": an amount used as a noun's modifier
+# stands after an article or a possessive.
+_ARTICLE_BEFORE = regex.compile(r"\b(?:an?|the|its|their|his|her)\s+$", regex.IGNORECASE)
+# "a $6 billion revenue shortfall": the amount measures the noun after the figure's name.
+_NOT_THE_FIGURE_AFTER_TERM = regex.compile(
+    r"[\s-]+(?:shortfall|gap|miss|hit|boost|target|goal|opportunity|run[\s-]rate|potential|"
+    r"guidance|forecast|estimate|outlook|growth|increase|decline|drop|impact|headwind|"
+    r"tailwind|swing|difference|beat)\b",
+    regex.IGNORECASE,
+)
 _PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
 _CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
-PERCENT_METRICS = frozenset({"gross_margin", "operating_margin", "other:net_margin"})
+PERCENT_METRICS = frozenset(
+    {
+        "gross_margin",
+        "operating_margin",
+        "other:net_margin",
+        "other:pretax_margin",
+        "other:ebitda_margin",
+    }
+)
 
 
 @dataclass
@@ -277,6 +300,15 @@ def _bind_right(ctx: DocumentContext, q: Quantity, terms: list[Term]) -> MetricT
             return term.metric
         if term.metric.metric in ("market_cap", "buyback") and _SHARE_WORD.fullmatch(between):
             return term.metric
+        if (
+            not between.strip()
+            and term.metric.metric not in PERCENT_METRICS
+            and not _NOT_THE_FIGURE_AFTER_TERM.match(text, term.end)
+            and _ARTICLE_BEFORE.search(text, max(0, q.start - 12), q.start)
+            # a base across a cut line ("compared with a\n1,784,000 dlr profit")
+            and not PRIOR_BEFORE.search(text, max(0, q.start - 30), q.start)
+        ):
+            return term.metric  # "a 24 billion yen profit": the name right after the amount
         return None
     return None
 
@@ -345,8 +377,11 @@ def add_change_facts(
                 fact.change is None
                 and fact.value is not None
                 and fact.term.metric == topic.metric.metric
+                and fact.term.segment == topic.metric.segment
                 and fact.estimate == estimate
                 and fact.anchor < change.quantity.start
+                # "Mac sales rose to $7.8 billion, while iPad sales declined 25%": not one figure
+                and not _CLAUSE.search(text, fact.anchor, change.quantity.start)
             ):
                 fact.change = change
                 merged = True

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import regex
 
 # (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
+# A name says what the text names: "pretax profit" is not net income, "comparable sales" are not
+# revenue, "gross profit margin" is a margin.
 # Bare "earnings"/"profit"/"income" are `earnings`: a per-share value makes them EPS, a plain
 # amount net income (decided where the value is read).
 _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -21,20 +23,46 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:diluted\s+|basic\s+|GAAP\s+)?(?:EPS|earnings\s+per\s+(?:share|ADS)|profit\s+per\s+"
         r"share|net\s+income\s+per\s+share|per[\s-]share\s+(?:earnings|profit))",
     ),
+    # Margins before the profits they contain: "gross profit margin" is a margin.
+    ("gross_margin", r"gross\s+(?:profit\s+)?margins?"),
+    ("operating_margin", r"operating\s+(?:profit\s+|income\s+)?margins?"),
+    ("other:net_margin", r"net\s+(?:profit\s+|income\s+)?margins?"),
+    ("other:pretax_margin", r"pre-?\s?tax\s+(?:profit\s+|income\s+)?margins?"),
+    ("other:ebitda_margin", r"(?:adjusted\s+)?EBITDA\s+margins?"),
+    # Profit before tax is neither net income nor operating income.
+    (
+        "other:pretax_income",
+        r"pre-?\s?tax\s+(?:profits?|income|earnings|loss(?:es)?)|(?:profits?|income|earnings|"
+        r"loss)\s+before\s+(?:income\s+)?tax(?:es|ation)?",
+    ),
+    ("other:net_interest_income", r"net\s+interest\s+income"),
+    # Income named by its source is a line of revenue or of the income statement, not profit.
+    ("other:interest_income", r"interest\s+income"),
+    ("other:fee_income", r"(?:fee|commission)\s+income"),
+    ("other:trading_income", r"trading\s+income"),
+    ("other:investment_income", r"investment\s+income"),
+    ("other:income_tax", r"income\s+tax(?:es)?"),
     (
         "adjusted_net_income",
         r"(?:adjusted|non-GAAP|core|underlying)\s+(?:net\s+)?(?:income|profits?"
         r"|earnings)",
     ),
     ("net_income", r"net\s+(?:income|profits?|earnings|loss)|profit\s+attributable|bottom\s+line"),
-    ("operating_income", r"operating\s+(?:income|profits?|loss)|income\s+from\s+operations"),
-    ("gross_margin", r"gross\s+(?:profit\s+)?margins?"),
-    ("operating_margin", r"operating\s+margins?"),
-    ("other:net_margin", r"net\s+(?:profit\s+)?margins?"),
+    (
+        "operating_income",
+        r"operating\s+(?:income|profits?|earnings|loss)|income\s+from\s+operations",
+    ),
     ("free_cash_flow", r"free\s+cash\s+flows?"),
     ("other:operating_cash_flow", r"operating\s+cash\s+flows?|cash\s+flows?\s+from\s+operations"),
+    # Cash held is not a flow: "its cash pile grew 31% to $29 billion".
+    (
+        "other:cash",
+        r"cash\s+(?:and\s+(?:cash\s+)?equivalents|and\s+investments|levels?|position|pile|"
+        r"balances?|reserves?|hoard|holdings|on\s+hand)",
+    ),
     ("other:gross_profit", r"gross\s+profits?"),
-    ("other:ebitda", r"(?:adjusted\s+)?EBITDA"),
+    ("other:adjusted_ebitda", r"adjusted\s+EBITDA"),
+    ("other:ebitda", r"EBITDA"),
     ("other:capex", r"capital\s+expenditures?|capex|capital\s+spending"),
     (
         "dividend_per_share",
@@ -49,6 +77,22 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:program|plan|authori[sz]ation)",
     ),
     ("market_cap", r"market\s+(?:capitali[sz]ation|cap|value|valuation)"),
+    # Sales of stores open a year, or without currency and acquisitions, are not revenue.
+    (
+        "other:comparable_sales",
+        r"(?:comparable|same|like[\s-]for[\s-]like)(?:[\s-](?:store|restaurant|shop|outlet|"
+        r"location|branch|center|centre)s?)?[\s-]+(?:sales|revenues?)|comp(?:arable)?[\s-]+"
+        r"(?:store\s+)?sales",
+    ),
+    ("other:organic_revenue", r"organic\s+(?:sales|revenues?)"),
+    (
+        "other:arpu",
+        r"(?:average\s+)?revenues?\s+per\s+(?:paying\s+)?(?:user|unit|member|subscriber|"
+        r"customer|account|device)|ARPU",
+    ),
+    ("other:deferred_revenue", r"(?:deferred|unearned)\s+revenues?"),
+    ("other:recurring_revenue", r"(?:annual(?:ized)?\s+)?recurring\s+revenues?"),
+    ("other:unit_sales", r"unit\s+sales"),
     ("revenue", r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"),
     ("earnings", r"earnings|profits?|income"),
 )
@@ -58,20 +102,49 @@ _METRIC_BY_NAME = {
 }
 # Head words (lower case, by prefix) and the metric names that can contain them, most specific
 # first (the earliest-starting match wins, so "adjusted net income" beats "net income").
+_REVENUE_NAMES = (
+    "other:comparable_sales",
+    "other:organic_revenue",
+    "other:arpu",
+    "other:deferred_revenue",
+    "other:recurring_revenue",
+    "other:unit_sales",
+    "revenue",
+)
+_PROFIT_NAMES = (
+    "gross_margin",
+    "operating_margin",
+    "other:net_margin",
+    "other:pretax_margin",
+    "other:pretax_income",
+    "other:net_interest_income",
+    "other:interest_income",
+    "other:fee_income",
+    "other:trading_income",
+    "other:investment_income",
+    "other:income_tax",
+    "adjusted_net_income",
+    "net_income",
+    "operating_income",
+    "other:gross_profit",
+    "earnings",
+)
 _HEAD_METRICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("revenue", ("revenue",)),
-    ("sales", ("revenue",)),
+    ("revenue", _REVENUE_NAMES),
+    ("sales", _REVENUE_NAMES),
     ("turnover", ("revenue",)),
     ("top line", ("revenue",)),
-    ("income", ("adjusted_net_income", "net_income", "operating_income", "earnings")),
-    ("profit", ("adjusted_net_income", "net_income", "operating_income", "other:gross_profit",
-                "earnings")),
-    ("earnings", ("adjusted_eps", "eps", "adjusted_net_income", "net_income", "earnings")),
+    ("income", _PROFIT_NAMES),
+    ("profit", _PROFIT_NAMES),
+    ("earnings", ("adjusted_eps", "eps", "other:pretax_income", "adjusted_net_income",
+                  "net_income", "operating_income", "earnings")),
     ("eps", ("adjusted_eps", "eps")),
-    ("loss", ("net_income", "operating_income")),
-    ("margin", ("gross_margin", "operating_margin", "other:net_margin")),
-    ("cash", ("free_cash_flow", "other:operating_cash_flow")),
-    ("ebitda", ("other:ebitda",)),
+    ("loss", ("other:pretax_income", "net_income", "operating_income")),
+    ("margin", ("gross_margin", "operating_margin", "other:net_margin", "other:pretax_margin",
+                "other:ebitda_margin")),
+    ("cash", ("free_cash_flow", "other:operating_cash_flow", "other:cash")),
+    ("ebitda", ("other:ebitda_margin", "other:adjusted_ebitda", "other:ebitda")),
+    ("arpu", ("other:arpu",)),
     ("capex", ("other:capex",)),
     ("capital", ("other:capex",)),
     ("dividend", ("dividend_per_share",)),
@@ -92,6 +165,10 @@ SEGMENTS: Mapping[str, str] = {
     "quick-commerce": "quick_commerce",
     "instant commerce": "quick_commerce",
     "e-commerce": "e_commerce",
+    "online": "online",
+    "games": "games",
+    "online games": "games",
+    "mobile games": "games",
     "ecommerce": "e_commerce",
     "international commerce": "international_commerce",
     "local services": "local_services",
@@ -153,6 +230,10 @@ _SEGMENT_OF = regex.compile(
     r"\s+(?:of|from)\s+(?:its|their|the\s+company's)\s+(?P<seg>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
     r"(?:\s+(?:business|segment|division|unit|products?))?(?=[\s,.;])"
 )
+_SEGMENT_OF_BARE = regex.compile(
+    rf"\s+(?:(?:of|from)\s+|(?:made|generated)\s+)(?P<seg>{SEGMENT_ALT})(?![\w-])",
+    regex.IGNORECASE,
+)
 _SEGMENT_IN = regex.compile(
     rf"\s+(?:in|from)\s+(?:the\s+)?(?P<seg>{SEGMENT_ALT})\b", regex.IGNORECASE
 )
@@ -171,7 +252,8 @@ SEGMENT_ANAPHORA = regex.compile(
 # around them is several times faster than running the full alternation over every position.
 _HEAD = regex.compile(
     r"\b(?:revenues?|sales|turnover|top[\s-]line|income|profits?|earnings|EPS|loss|margins?|"
-    r"cash|EBITDA|capex|capital|dividends?|distributions?|buybacks?|repurchases?|market|bottom)\b",
+    r"cash|EBITDA|ARPU|capex|capital|dividends?|distributions?|buybacks?|repurchases?|market|"
+    r"bottom)\b",
     regex.IGNORECASE,
 )
 
@@ -280,6 +362,9 @@ def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
                 segment = canonical_segment(of.group("seg")) or "_".join(
                     of.group("seg").lower().replace("-", " ").split()
                 )
+            elif region is None:
+                bare = _SEGMENT_OF_BARE.match(text, match_end, end)  # "Sales of iPhones"
+                segment = canonical_segment(bare.group("seg")) if bare is not None else None
         if segment is None and _RELATIVE_BEFORE.search(
             text, max(start, match_start - 40), match_start
         ):

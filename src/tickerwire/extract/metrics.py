@@ -26,9 +26,11 @@ from tickerwire.extract.metric_facts import (
     value_facts,
 )
 from tickerwire.extract.metric_terms import (
+    SEGMENT_ALT,
     SEGMENT_ANAPHORA,
     SEGMENT_NAME,
     canonical_segment,
+    find_metric_terms,
     has_metric_word,
     segment_units,
 )
@@ -66,11 +68,81 @@ _AMOUNT_METRICS = frozenset(
         "market_cap",
         "other:gross_profit",
         "other:ebitda",
+        "other:adjusted_ebitda",
         "other:capex",
         "other:operating_cash_flow",
+        "other:pretax_income",
+        "other:net_interest_income",
+        "other:interest_income",
+        "other:fee_income",
+        "other:trading_income",
+        "other:investment_income",
+        "other:income_tax",
+        "other:cash",
+        "other:deferred_revenue",
+        "other:recurring_revenue",
     }
 )
+# Figures a "loss" in their name makes negative ("net loss of $2.7 billion", "a net loss per
+# share of 12 cents", "pretax loss").
+_SIGNED_BY_LOSS = frozenset(
+    {"net_income", "operating_income", "other:pretax_income", "eps", "adjusted_eps"}
+)
 _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
+# Periods `dates.find_periods` leaves to the reader: a year without a quarter, the coming
+# quarter ("full-year sales", "higher in 2024", "for the coming quarter").
+_YEAR_PERIOD = regex.compile(
+    r"\b(?P<period>full[\s-]year|fiscal[\s-]year|(?<!\bof\s)(?:this|next)\s+year|"
+    r"(?:coming|next|upcoming)\s+quarter|"
+    r"(?<=\b(?:in|for|during)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high)))\b",
+    regex.IGNORECASE,
+)
+_PERIOD_CLAUSE_BREAK = regex.compile(
+    r";|\b(?:but|while|whereas)\b|,?\s+and\s+(?:said|says|added|expects?|expected)\b",
+    regex.IGNORECASE,
+)
+# "41% in Q4", "$392.8 billion in revenues for the current fiscal year"
+_RIGHT_AFTER = regex.compile(
+    r"(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:in|for|during)\s+(?:the\s+)?"
+    r"(?:(?:current|coming|same|latest|just[\s-]ended|most\s+recent)\s+)?",
+    regex.IGNORECASE,
+)
+_TOTAL_BEFORE = regex.compile(
+    r"\b(?:total|overall|company-wide|consolidated|group|net|its|the\s+company's)\s+"
+    r"(?:[\w-]+\s+)?[\w-]*$",
+    regex.IGNORECASE,
+)
+_OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
+_THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
+_UNPLACED = "?"
+_LINE_SUBJECT = regex.compile(
+    rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
+    r"division|market)\s+)?(?:generated|brought\s+in|contributed|delivered|posted|reported|"
+    r"recorded|made|accounted)\b",
+    regex.IGNORECASE,
+)
+_FRONTED_PLACE = regex.compile(
+    r"(?:In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"
+)
+_CAPITAL_WORD = regex.compile(r"\b[A-Z][\w-]*")
+# A capitalised word right before a figure's name ("Ozempic sales").
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w-]*)(?:['’]s)?\s+$")
+_MONTH_OR_QUARTER = regex.compile(
+    r"(?:Q[1-4]|H[12]|FY\d*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)$"
+)
+# Capitalised words before a figure's name that qualify it and name no business line: a
+# sentence's first word, a period, a kind of figure.
+_NOT_A_LINE_TEXT = (
+    "the its their our his her this that these those a an and but total net gross quarterly "
+    "annual annualized overall adjusted organic reported record global worldwide international "
+    "domestic consolidated core underlying operating fiscal full-year first-quarter "
+    "second-quarter third-quarter fourth-quarter holiday product products services segment "
+    "company group higher lower strong weak weaker stronger rising falling combined comparable "
+    "same-store like-for-like expected estimated projected forecast consensus gaap non-gaap ttm "
+    "yoy us u.s eps sales revenue revenues earnings profit income both while although whereas "
+    "with as so also meanwhile however still yet"
+)
+_NOT_A_LINE = frozenset(_NOT_A_LINE_TEXT.split())
 
 
 def metric_events(
@@ -116,18 +188,15 @@ def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) ->
         if value is not None and value.per_share:
             return "adjusted_eps" if adjusted else "eps"
         if metric in ("eps", "adjusted_eps"):
+            if value is not None and value.scaled:
+                return None  # "EPS ... the consensus of $3.56 billion": no amount per share
             return metric
         if metric == "earnings":
             return "net_income" if value is not None else "eps"
     if value is not None and value.per_share and metric not in _PER_SHARE_METRICS:
         return None
-    if (
-        metric == "dividend_per_share"
-        and value is not None
-        and not value.per_share
-        and value.scaled
-    ):
-        return None
+    if metric in _PER_SHARE_METRICS and value is not None and not value.per_share and value.scaled:
+        return None  # "$3.56 billion" is no amount per share
     return metric
 
 
@@ -152,9 +221,7 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
             if metric in _AMOUNT_METRICS and not value.scaled and abs(value.value) < 1e5:
                 return None  # "$451" next to "market value" is a share price, not the figure
             amount, currency = value.value, value.currency
-            if metric in ("net_income", "operating_income") and _LOSS.search(
-                ctx.text, fact.term.start, fact.term.end
-            ):
+            if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
                 amount = -abs(amount)
             if value.conversion is not None:
                 conversion = StatedConversion(
@@ -164,6 +231,13 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     if amount is None and change_pct is None:
         return None
     segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
+    if segment is None:
+        if _THERE_AFTER.match(ctx.text, fact.term.end):
+            return None  # "sales there fell 13%": a region named elsewhere
+        place = _sentence_place(ctx, sentence)
+        if place == _UNPLACED:
+            return None  # "In the rest of Asia beyond China, sales hit $10 billion"
+        segment = place or _name_before(ctx, sentence, fact)
     period_text, period_end, carried = _period(ctx, sentence, fact)
     confidence = BASE_CONFIDENCE - (fact.owner.penalty if fact.owner else 0.0)
     if fact.term.implied:
@@ -190,9 +264,56 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     )
 
 
+def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
+    """A place the sentence opens with, which all its figures are about ("In China, sales fell
+    13%"): its canonical segment, `_UNPLACED` for a place we cannot name, else None."""
+    fronted = _FRONTED_PLACE.match(ctx.text, sentence.start, sentence.end)
+    if fronted is None:
+        return None
+    place = fronted.group("place")
+    segment = canonical_segment(place)
+    if segment is not None:
+        return segment
+    names = [w for w in _CAPITAL_WORD.findall(place) if not _MONTH_OR_QUARTER.match(w)]
+    return _UNPLACED if names else None
+
+
+def _segment_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """'iPhone revenues also grew, with $69.7 billion in quarterly revenue': a sentence whose
+    subject is a business line's figure tells that line's figures, unless one is called the
+    total."""
+    terms = find_metric_terms(ctx.text, sentence.start, fact.term.start)
+    if not terms or terms[0].segment is None or terms[0].metric != fact.term.metric:
+        return None
+    if _TOTAL_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
+        return None  # "total revenue", "its net sales": the whole company's
+    if _OTHER_CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
+        return None  # "cloud revenue rose 21%, while total revenue fell": another clause
+    return terms[0].segment
+
+
+def _name_before(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """A product or place named right before the figure that we do not know as a business line
+    ("Ozempic sales", "Wegovy revenue"): the figure is that line's, named as written."""
+    start = fact.term.start
+    match = _CAPITALISED_BEFORE.search(ctx.text, max(sentence.start, start - 30), start)
+    if match is None or ctx.groups_in(match.start(), match.end()):
+        return None  # nothing capitalised, or a company we know ("Apple sales")
+    word = match.group("word")
+    low = word.lower()
+    if low in _NOT_A_LINE or _MONTH_OR_QUARTER.match(word):
+        return None
+    return "_".join(low.replace("-", " ").split())
+
+
 def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
     """A business line named in the sentence ("its cloud computing division") or referred to
     ("this segment": the last one named in the two sentences before)."""
+    # "Within its chip business, Qualcomm said mobile handsets generated $6.69 billion": the
+    # line that generated the figure, before the unit the sentence is set in
+    doer = _LINE_SUBJECT.search(ctx.text, sentence.start, fact.anchor)
+    if doer is not None:
+        return canonical_segment(doer.group("seg"))
     units = {
         canonical_segment(m.group("seg"))
         for m in segment_units(ctx.text, sentence.start, sentence.end)
@@ -200,6 +321,9 @@ def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact
     units.discard(None)
     if len(units) == 1:
         return units.pop()
+    subject = _segment_subject(ctx, sentence, fact)
+    if subject is not None:
+        return subject
     if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
         return None
     for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
@@ -228,9 +352,11 @@ def _period(
     """The reporting period named in the sentence, else the last one named earlier in the
     paragraph (results paragraphs name the quarter once): then marked as carried."""
     periods = _own_periods(ctx, sentence)
+    periods += _year_periods(ctx, sentence, periods)
     if periods:
-        chosen = min(periods, key=lambda p: abs(p.start - fact.anchor))
-        return _clean_period(chosen.text), chosen.period_end, False
+        chosen = _period_after_value(ctx, fact, periods) or _nearest_period(ctx, fact, periods)
+        if chosen is not None:
+            return _clean_period(chosen.text), chosen.period_end, False
     for previous in reversed(ctx.sentences[max(0, sentence.index - 4) : sentence.index]):
         if previous.paragraph != sentence.paragraph:
             break
@@ -238,6 +364,51 @@ def _period(
         if earlier:
             return _clean_period(earlier[-1].text), earlier[-1].period_end, True
     return None, None, False
+
+
+def _year_periods(
+    ctx: DocumentContext, sentence: Sentence, named: list[PeriodMention]
+) -> list[PeriodMention]:
+    """Years named without a quarter ("full-year sales", "higher in 2024"): periods too, so
+    that a quarter named elsewhere in the sentence is not given to a year's figure."""
+    found = []
+    for match in _YEAR_PERIOD.finditer(ctx.text, sentence.start, sentence.end):
+        start, end = match.span("period")
+        if any(p.start < end and start < p.end for p in named):
+            continue
+        found.append(PeriodMention(start, end, ctx.text[start:end], None))
+    return found
+
+
+def _period_after_value(
+    ctx: DocumentContext, fact: MetricFact, periods: list[PeriodMention]
+) -> PeriodMention | None:
+    """'to 41% in Q4': a period written right after the figure's number is its own."""
+    number_end = next((q.end for q in ctx.quantities_in(fact.anchor, fact.anchor + 1)), None)
+    if number_end is None:
+        return None
+    for period in periods:
+        if period.start >= number_end and _RIGHT_AFTER.fullmatch(
+            ctx.text, number_end, period.start
+        ):
+            return period
+    return None
+
+
+def _nearest_period(
+    ctx: DocumentContext, fact: MetricFact, periods: list[PeriodMention]
+) -> PeriodMention | None:
+    """The period named last before the figure ("Q4 revenue of $51 billion, above the
+    consensus of $49 billion"), else the first after it in the same clause."""
+    before = [p for p in periods if p.end <= fact.anchor]
+    if before:
+        return max(before, key=lambda p: p.end)
+    after = sorted((p for p in periods if p.start >= fact.anchor), key=lambda p: p.start)
+    for period in after:
+        if _PERIOD_CLAUSE_BREAK.search(ctx.text, fact.anchor, period.start):
+            return None  # "a dividend of 10 cents, and said ... this year": another clause's
+        return period
+    return None
 
 
 def _clean_period(text: str) -> str:

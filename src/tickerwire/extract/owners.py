@@ -17,6 +17,15 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext, EntityGroup
 from tickerwire.extract.lexicon import VENUE
 from tickerwire.extract.metric_terms import MetricTerm, canonical_segment
+from tickerwire.extract.owner_cues import (
+    AGGREGATE_SENTENCE,
+    ANALYSTS_AT,
+    CLAUSE_AFTER_NUMBER,
+    HOLDER_NAME,
+    PERIOD_WORDS,
+    POSSESSIVE_NAME,
+    SENTENCE_END,
+)
 from tickerwire.extract.sentences import Sentence
 
 TermKind = Literal["entity", "share", "metric", "blocker"]
@@ -30,6 +39,10 @@ PRONOUN_PENALTY = 0.1
 SOURCE_RELEVANCE = 0.3
 FALLBACK_PENALTY = 0.25
 _SPACES = regex.compile(r"\s+")
+# How far back a sentence without a company looks for the subject of the text around it: three
+# sentences, about two short paragraphs of news prose.
+_SUBJECT_LOOKBACK = 3
+_SUBJECT_LOOKBACK_CHARS = 600
 _POSSESSIVE_PRONOUN = regex.compile(
     r"\b(?P<pron>its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|"
     r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
@@ -243,6 +256,13 @@ class OwnerResolver:
     def _previous_company(self, penalty: float) -> Owner | None:
         """The company a back-reference points to: the last one named before this sentence
         (nearby, and not named in passing: "rivals like X and Y"), else the main company."""
+        index = self.sentence.index
+        if index > 0:
+            previous = self.ctx.sentences[index - 1]
+            if not self._companies(previous.start, previous.end) and self._unknown_possessor(
+                previous.start, previous.end
+            ):
+                return None  # "... for Fabrinet's earnings. It is estimated to ...": not ours
         window_start = max(0, self.sentence.start - 400)
         earlier = [
             g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)
@@ -253,10 +273,29 @@ class OwnerResolver:
             return Owner(self.ctx.main_company, None, FALLBACK_PENALTY)
         return None
 
+    def _unknown_possessor(self, start: int, end: int) -> bool:
+        """Whether text[start:end] names a company we do not know with a company's marks: a
+        suffix or a ticker ("Fabrinet Inc", "Fabrinet (FN)") or a possessive ("Fabrinet's")."""
+        text = self.text[start:end]
+        for group in self.ctx.groups_in(start, end):
+            a, b = group.start - start, group.end - start
+            text = text[:a] + " " * (b - a) + text[b:]
+        if _COMPANY_LIKE.search(text):
+            return True
+        for match in POSSESSIVE_NAME.finditer(text):
+            plain = match.group("name").rstrip(".").lower()
+            if plain in _PLAIN_CAPITALS or canonical_segment(plain) or _DEMONYM.search(plain):
+                continue
+            return True
+        return False
+
     def _in_passing(self, group: EntityGroup) -> bool:
         """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
         comparison, not the subject a later 'its' refers to."""
         before = self.text[max(0, group.start - 40) : group.start]
+        ends = list(SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end() :]  # "more than 2 to 1.\nHP (HPQ)": not "than HP"
         return bool(_IN_PASSING.search(before))
 
     def _fallback_owner(self, position: int) -> Owner | None:
@@ -286,12 +325,23 @@ class OwnerResolver:
         return Owner(main, None, FALLBACK_PENALTY)
 
     def metric_owner(self, term: Term, anchor: int) -> Owner | None:
-        """Whose figure: 'revenue at X', "X's revenue", 'X reported revenue', else 'its'."""
+        """Whose figure: 'revenue at X', "X's revenue", 'X reported revenue', else 'its'.
+
+        A figure of an index or of a group we cannot place ("aggregate S&P 500 earnings",
+        "total earnings for the 'Mag 7'") belongs to no company: None.
+        """
         at = _AT_OF.match(self.text, term.end, self.sentence.end)
         if at is not None:
             following = self._companies(at.end(), min(self.sentence.end, at.end() + 3))
             if following:
                 return Owner(following[0].entity_id, following[0].ticker)
+            if self._other_holder_follows(at.end()):
+                return None
+        if self._index_before(term.start):
+            return None
+        aggregate = AGGREGATE_SENTENCE.search(self.text, self.sentence.start, self.sentence.end)
+        if aggregate is not None and aggregate.start() <= term.start:
+            return None  # "... for Nvidia, ... total Q4 earnings for the group are up 14.5%"
         before = [
             g
             for g in self._companies(self.sentence.start, term.start)
@@ -306,12 +356,34 @@ class OwnerResolver:
             )
         if self._unknown_company_named(term.start):
             return None  # "HP's revenues", "Qorvo (QRVO) bested ...": a company we do not know
+        if aggregate is not None:
+            return None  # "total earnings for the Mag 7 ... on 13% higher revenues": a group's
         pronoun = _POSSESSIVE_PRONOUN.search(
             self.text, max(self.sentence.start, term.start - 60), term.start
         )
         if pronoun is not None:
             return self._previous_company(PRONOUN_PENALTY)
         return self._article_subject()
+
+    def _index_before(self, position: int) -> bool:
+        """'S&P 500 earnings', "the index's profit": an index named right before the figure."""
+        groups = self.ctx.groups_in(self.sentence.start, position)
+        if not groups or groups[-1].entity_type != "index":
+            return False
+        return self._owner_gap(self.text[groups[-1].end : position])
+
+    def _other_holder_follows(self, position: int) -> bool:
+        """'earnings for the "Mag 7"', 'revenue of Tesla's rivals': after "of/for/at", a name
+        that is not a company we know (nor a month, a quarter or a business line)."""
+        window = self.text[position : min(self.sentence.end, position + 30)]
+        match = HOLDER_NAME.match(window)
+        if match is None:
+            return False
+        if self.ctx.groups_in(position, position + match.end()):
+            return True  # an index or another organisation we know
+        word = match.group("word").removesuffix("'s").rstrip(".").lower()
+        first = word.split("-")[0]  # "the April-June period"
+        return not (first in _PLAIN_CAPITALS or first in PERIOD_WORDS or canonical_segment(word))
 
     def _is_source(self, group: EntityGroup, term: Term) -> bool:
         """A company the article barely mentions, telling a forecast of a figure that is not
@@ -330,17 +402,51 @@ class OwnerResolver:
             previous = self.ctx.sentences[index - 1]
             if previous.paragraph == self.sentence.paragraph:
                 # the previous sentence's subject: a company named at its start
-                opening = self._companies(previous.start, min(previous.end, previous.start + 40))
-                if opening and not self._in_passing(opening[0]):
-                    return Owner(opening[0].entity_id, None, FALLBACK_PENALTY)
+                opening = self._opening_company(previous)
+                if opening is not None:
+                    return Owner(opening, None, FALLBACK_PENALTY)
+            if not self._companies(previous.start, previous.end) and self._unknown_possessor(
+                previous.start, previous.end
+            ):
+                return None  # the sentence before is about a company we do not know
         main = self.ctx.main_company
+        recent = self._recent_subject()
         if main is not None:
+            if recent is not None and recent != main:
+                return None  # the sentences just before are about another company
             return Owner(main, None, FALLBACK_PENALTY)
+        if recent is not None:
+            return Owner(recent, None, FALLBACK_PENALTY)  # the subject of the text just before
         window_start = max(0, self.sentence.start - 400)
         earlier = [
             g for g in self._companies(window_start, self.sentence.start) if not self._in_passing(g)
         ]
         return Owner(earlier[-1].entity_id, None, FALLBACK_PENALTY) if earlier else None
+
+    def _opening_company(self, sentence: Sentence) -> str | None:
+        """The company a sentence opens with (its subject), if any."""
+        opening = self._companies(sentence.start, min(sentence.end, sentence.start + 40))
+        if opening and not self._in_passing(opening[0]) and not self._is_quoted(opening[0]):
+            return opening[0].entity_id
+        return None
+
+    def _recent_subject(self) -> str | None:
+        """The subject company of the nearest of the few sentences before this one that opens
+        with a company (across a paragraph break: a new paragraph often carries on)."""
+        index = self.sentence.index
+        for previous in reversed(self.ctx.sentences[max(0, index - _SUBJECT_LOOKBACK) : index]):
+            if self.sentence.start - previous.end > _SUBJECT_LOOKBACK_CHARS:
+                break
+            opening = self._opening_company(previous)
+            if opening is not None:
+                return opening
+        return None
+
+    def _is_quoted(self, group: EntityGroup) -> bool:
+        """'According to analysts from Bank of America': a source of the sentence, not its
+        subject."""
+        before = self.text[max(0, group.start - 30) : group.start]
+        return bool(_SOURCE_BEFORE.search(before) or ANALYSTS_AT.search(before))
 
     def _unknown_company_named(self, position: int) -> bool:
         """Whether the sentence names, before `position`, a company that is not in the
@@ -374,6 +480,8 @@ class OwnerResolver:
         """'9.7 percent from a year ago at Alibaba', '+61% for Meta': an owner after the number."""
         end = min(limit, change.quantity.end + 40)
         for group in self._companies(change.quantity.end, end):
+            if CLAUSE_AFTER_NUMBER.search(self.text, change.quantity.end, group.start):
+                break  # "up 17.6%, while the same for Alphabet": another clause's company
             if _AT_ENTITY.search(self.text, max(change.quantity.end, group.start - 6), group.start):
                 return Owner(group.entity_id, group.ticker)
             break

@@ -21,9 +21,19 @@ DEFAULT_PERIOD_PENALTY = 0.05
 LIST_PENALTY = 0.05
 # Index-futures reports in news come before the cash open (FNSPID gold labels them premarket).
 FUTURES_DEFAULT_PERIOD = "premarket"
+# The index a futures contract named after a market follows: "Nasdaq futures" are the Nasdaq
+# 100 contracts (NQ); no Nasdaq Composite futures trade. (ticker, entity id) by index ticker.
+_FUTURES_INDEX = {"COMP": ("NDX", "nasdaq-100")}
 
-_LEVEL_AFTER = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:(?:record|new)\s+)?$", regex.I)
+_LEVEL_AFTER = regex.compile(
+    r"\s*(?:higher|lower)?\s*,?\s*(?:to|at)\s+(?:a\s+)?(?:(?:record|new)\s+)?$", regex.I
+)
 _LEVEL_BEFORE = regex.compile(r"\b(?:at|to)\s+$", regex.IGNORECASE)
+# A new clause between a level and a later move: the level is the earlier clause's ("closed at
+# 18,868.71, and the tech index advanced 2.1%").
+_CLAUSE_BREAK = regex.compile(
+    r"[;]|,?\s+\b(?:and|while|whereas|but|as|with)\s+(?:the\s+)?[A-Z]", regex.IGNORECASE
+)
 
 
 def evidence(ctx: DocumentContext, start: int, end: int) -> Evidence:
@@ -87,6 +97,9 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
                     continue
             else:
                 ticker = ctx.ticker_of(owner.entity_id, None, owner.ticker) or owner.entity_id
+            entity_id = owner.entity_id
+            if topic.kind == "index" and topic.futures and ticker in _FUTURES_INDEX:
+                ticker, entity_id = _FUTURES_INDEX[ticker]
             mic = ctx.exchange_of(ticker)
             timing = move_timing(ctx, change, topic.subject_end, next_start, mic, previous, alone)
             previous = timing
@@ -112,7 +125,7 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
                     index=ticker,
                     direction="up" if change.direction == "up" else "down",
                     change_pct=change.pct,
-                    level=_level(ctx, change, next_start),
+                    level=_level(ctx, change, next_start, topic.subject_end),
                     period=period,  # type: ignore[arg-type]
                     since=timing.since,
                     approximate=approximate,
@@ -121,7 +134,7 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
                 event_type = "index_move"
             event = Event(
                 type=event_type,
-                entity=owner.entity_id,
+                entity=entity_id,
                 date=timing.date,
                 date_text=timing.date_text,
                 evidence=evidence(ctx, change.sentence.start, change.sentence.end),
@@ -133,8 +146,13 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
     return events
 
 
-def _level(ctx: DocumentContext, change: Change, next_start: int) -> float | None:
-    """'rose 1.94% to 25,829.91' or 'closed at 25,829.91, up 1.94%': the index level."""
+def _level(ctx: DocumentContext, change: Change, next_start: int, subject_end: int) -> float | None:
+    """'rose 1.94% to 25,829.91' or 'closed at 25,829.91, up 1.94%': the index level.
+
+    A level before the number belongs to this move only inside its clause: after the move's
+    own subject (`subject_end`, -1 when the sentence names none) and with no new clause between
+    them; otherwise it is another index's level.
+    """
     sentence = change.sentence
     for q in ctx.quantities_in(change.quantity.end, min(next_start, sentence.end)):
         level_kind = q.kind in ("number", "index_points")  # "to 15,361.64 points"
@@ -148,8 +166,11 @@ def _level(ctx: DocumentContext, change: Change, next_start: int) -> float | Non
         )
         if q.kind == "number"
     ]
-    if before and _LEVEL_BEFORE.search(
-        ctx.text, max(sentence.start, before[-1].start - 6), before[-1].start
-    ):
-        return before[-1].value
+    if not before:
+        return None
+    level = before[-1]
+    if level.start < subject_end or _CLAUSE_BREAK.search(ctx.text, level.end, change.trigger_start):
+        return None
+    if _LEVEL_BEFORE.search(ctx.text, max(sentence.start, level.start - 6), level.start):
+        return level.value
     return None

@@ -129,7 +129,10 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     if not following:
         return True
     first = following[0]
-    if first.islower() or first in ",;:%$":
+    if first.islower():
+        # "... a year. iPhone sales ...": a name in camel case opens a sentence
+        return text[after : after + 3].lstrip()[1:2].isupper()
+    if first in ",;:%$":
         return False
     space = max(text.rfind(" ", max(0, dot - 20), dot), text.rfind("\n", max(0, dot - 20), dot))
     word = text[space + 1 : dot].lstrip("(\"'")

@@ -31,9 +31,13 @@ _CLAUSE_BOUNDARY = regex.compile(
     r"(?:with|to)|versus|vs\.?|unlike)\b",
     regex.IGNORECASE,
 )
+_AND_BETWEEN = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
+_RESPECTIVELY = regex.compile(r"[^.;]{0,40}?\brespectively\b", regex.IGNORECASE)
 _APPOSITIVE = regex.compile(
     r",\s*(?:another|a|an|one\s+of|which|who|whose|comprising|including|includes|such\s+as|"
-    r"like|the\s+(?:world's|country's|company's))\b[^;:]{3,200}?,\s*(?:\w+\s+){0,2}$",
+    r"like|the\s+(?:world's|country's|company's)|"
+    # "Apple, Meta and Amazon, set to report earnings on Thursday, fell 1% each"
+    r"(?:set|due|scheduled|slated|expected|poised)\s+to)\b[^;:]{3,200}?,\s*(?:\w+\s+){0,2}$",
     regex.IGNORECASE,
 )
 # A name after a preposition modifies the noun before it ("earnings for the S&P 500 rose",
@@ -237,6 +241,10 @@ class TopicResolver(OwnerResolver):
                 return subject
             return BLOCKED
         if change.kind == "higher_lower":
+            # "on +12.9% higher revenues": the noun after the comparative is what changed
+            following = [t for t in self.terms if t.start >= change.trigger_end]
+            if following and not self.text[change.trigger_end : following[0].start].strip():
+                return self._topic_from_term(following[0], anchor=q.start)
             topic = self._scan_left(q.start, floor)
             if topic is NO_TOPIC:  # "revenues of $39.17 billion - 21.8% higher": across the dash
                 topic = self._scan_left(q.start, floor, cross_dash=True)
@@ -368,6 +376,14 @@ class TopicResolver(OwnerResolver):
                         result[i] = NO_TOPIC  # a later number with no owner of its own
                 continue
             owners = result[members[0]].owners
+            last = changes[members[-1]].quantity.end
+            paired = bool(_RESPECTIVELY.match(self.text, last, self.sentence.end))
+            if len(members) > 1 and paired and self._unpaired(changes, members, result):
+                # "they came out with growth of 51.8% and 13.1%, respectively": one number per
+                # subject, and we do not know each subject
+                for i in members:
+                    result[i] = NO_TOPIC
+                continue
             if len(members) > 1 and len(owners) == len(members):
                 for k, i in enumerate(members):
                     result[i] = _with_owners(result[i], (owners[k],))
@@ -379,6 +395,25 @@ class TopicResolver(OwnerResolver):
                 for i in members:
                     result[i] = NO_TOPIC
         return result
+
+    def _unpaired(self, changes: list[Change], members: list[int], topics: list[Topic]) -> bool:
+        """Whether the numbers of a "respectively" list cannot be paired with their subjects:
+        a move's owners do not match the numbers one to one, or a figure's single owner stands
+        for several companies or several figures named before ("Alphabet and Apple ...
+        growth of 51.8% and 13.1%", "Earnings and revenues ... 49% and 5.4%")."""
+        topic = topics[members[0]]
+        if topic.kind in ("share", "index"):
+            return len(topic.owners) != len(members)
+        if topic.kind != "metric" or len(topic.owners) != 1 or topic.metric is None:
+            return False
+        first = changes[members[0]].quantity.start
+        named = {g.entity_id for g in self._companies(self.sentence.start, first)}
+        if len(named) > 1:
+            return True
+        metrics = [t for t in self.terms if t.kind == "metric" and t.end <= topic.metric.start]
+        return bool(
+            metrics and _AND_BETWEEN.fullmatch(self.text, metrics[-1].end, topic.metric.start)
+        )
 
 
 def _with_owners(topic: Topic, owners: tuple[Owner, ...]) -> Topic:

@@ -57,6 +57,29 @@ _SENTENCE_DAY = regex.compile(
     r"^(?:On|Late\s+on|Early\s+on|Yesterday|Today|Earlier\s+today|On\s+\w+day)\b", regex.IGNORECASE
 )
 _AS_MUCH_AS = frozenset({"as much as", "up to"})
+# Pre-market and after-hours words time a scheduled release, not a move, when the words just
+# before them say so: "results due after the bell", "set to report earnings before the bell".
+# Both a word of scheduling and a word of releasing must be there, in the same clause.
+_MARKET_HOURS = frozenset({"premarket", "after_hours"})
+# An article states its frame in its opening: the headline and the first sentences.
+_FRAME_SENTENCES = 4
+# About ten words: "is scheduled to report its fiscal fourth-quarter results" fits.
+_RELEASE_LOOKBACK = 60
+_SCHEDULED = regex.compile(
+    r"\b(?:due|scheduled|slated|expected|set|planned|will|upcoming|ahead\s+of)\b", regex.I
+)
+_RELEASE = regex.compile(
+    r"\b(?:results?|earnings|report(?:s|ing)?|numbers|figures|update|release|publish|post|"
+    r"announce(?:ment)?)\b",
+    regex.I,
+)
+_CLAUSE_MARKS = ",;:.%"
+_SPAN_WORDS = regex.compile(
+    r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE
+)
+_SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
+# "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
+_ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +108,20 @@ def windows(
     if change.kind == "noun_before":
         comma = text.rfind(",", change.sentence.start, change.trigger_start)
         left_start = max(comma + 1, change.trigger_start - 40, change.sentence.start)
-    elif subject_end > 0 and subject_end <= left_start:
+    elif (
+        subject_end > 0
+        and subject_end <= left_start
+        and not _number_between(ctx, subject_end, left_start)
+    ):
+        # The words between a shared subject and the verb time this move, unless an earlier
+        # move of the subject stands there ("rose 4% this year and has climbed 18% over twelve
+        # months": the year-to-date words belong to the first move).
         left_start = subject_end
     return left_start, right_end, right_limit
+
+
+def _number_between(ctx: DocumentContext, start: int, end: int) -> bool:
+    return any(q.kind == "percent" for q in ctx.quantities_in(start, end))
 
 
 def move_timing(
@@ -121,10 +155,14 @@ def move_timing(
             context=context,
         )
 
-    period, defaulted = _period(ctx, window_text, change)
+    period, defaulted = _period(ctx, window_text, change, left_start)
+    if period == "other" and defaulted and _on_named_day(ctx, left_start, right_end):
+        # A perfect with a day ("had already climbed 6.1% in New York on Thursday") tells
+        # that day's session, as the simple past would.
+        period, defaulted = "session", False
     if defaulted:
         before = text[change.sentence.start : change.trigger_start]
-        named = _sentence_periods(before)
+        named = _sentence_periods(before, text, change.sentence.start)
         if len(named) == 1 and next(iter(named)) not in ("session", "intraday"):
             period, defaulted = named.pop(), False
         elif not named and (year := _IN_YEAR.search(before)) is not None:
@@ -155,6 +193,7 @@ def move_timing(
         if d.kind in ("day", "weekday", "relative")
         and not d.future
         and not (since_span and since_span[0] <= d.start < since_span[1])
+        and not _planned(ctx.text, d.start)
     ]
     if not mentions and only_change_in_sentence:
         head = text[change.sentence.start : change.sentence.start + 30]
@@ -162,7 +201,9 @@ def move_timing(
             mentions = [
                 d
                 for d in ctx.dates_in(change.sentence.start, change.sentence.start + 30)
-                if d.kind in ("weekday", "relative", "day") and not d.future
+                if d.kind in ("weekday", "relative", "day")
+                and not d.future
+                and not _planned(ctx.text, d.start)
             ]
     if mentions:
         mention = min(mentions, key=lambda d: abs(d.start - q.end))
@@ -179,6 +220,13 @@ def move_timing(
     inferable = period in INFERABLE_PERIODS and plausible and _finite(ctx, change)
     if ctx.published is not None and inferable:
         day = last_session_on_or_before(mic, ctx.published)
+        if _names_another_day(ctx, change, day, since_span) or _SPAN_WORDS.search(
+            text, change.sentence.start, change.sentence.end
+        ):
+            # "The Dow shed 0.8% and the Nasdaq-100 added 2% on Jan 31": the sentence's day
+            # may be this move's too; "shares down 10% after it reported this week": the move
+            # may span days. The publication's session would be a guess against the text.
+            return Timing(period, since, context=context, period_defaulted=defaulted)
         return Timing(
             period,
             since,
@@ -191,10 +239,101 @@ def move_timing(
     return Timing(period, since, context=context, period_defaulted=defaulted)
 
 
-def _sentence_periods(sentence_text: str) -> set[str]:
+def article_frame(ctx: DocumentContext) -> str | None:
+    """The trading period an article's opening sentences set it in ("Ahead of today's open,
+    ...", "In pre-market trading, ..."): premarket or after_hours, when exactly one is named
+    there for trading (words that time a scheduled release do not count)."""
+    found: set[str] = set()
+    for sentence in ctx.sentences[:_FRAME_SENTENCES]:
+        for name, pattern in PERIOD_PATTERNS:
+            if name in _MARKET_HOURS and _move_period_match(
+                name, pattern, sentence.text, ctx.text, sentence.start
+            ):
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def _names_another_day(
+    ctx: DocumentContext,
+    change: Change,
+    day: dt.date | None,
+    since_span: tuple[int, int] | None,
+) -> bool:
+    """Whether the move's sentence names a past day other than `day` (a day after publication
+    is a plan, and "its worst day since Oct 25" names the start of a comparison)."""
+    for mention in ctx.dates_in(change.sentence.start, change.sentence.end):
+        if mention.future or mention.kind == "month" or mention.date is None:
+            continue
+        if ctx.published is not None and mention.date > ctx.published:
+            continue
+        if since_span and since_span[0] <= mention.start < since_span[1]:
+            continue
+        if _SINCE_BEFORE.search(ctx.text, max(0, mention.start - 8), mention.start):
+            continue
+        if _planned(ctx.text, mention.start):
+            continue
+        if mention.date != day:
+            return True
+    return False
+
+
+def _on_named_day(ctx: DocumentContext, start: int, end: int) -> bool:
+    """Whether [start, end) puts the move on one named past day ("on Thursday", "yesterday")."""
+    for mention in ctx.dates_in(start, end):
+        if mention.future or mention.kind == "month":
+            continue
+        low = mention.text.lower()
+        if low.startswith(("on ", "late on ", "early on ")) or low == "yesterday":
+            return True
+        if mention.kind == "day" and _ON_BEFORE.search(
+            ctx.text, max(0, mention.start - 12), mention.start
+        ):
+            return True
+    return False
+
+
+def _sentence_periods(sentence_text: str, text: str, offset: int) -> set[str]:
     """The periods named before a move in its sentence ("In the last 12 months, ... slumped
-    2%"); a period named after a move belongs to a later number, not to this one."""
-    return {name for name, pattern in PERIOD_PATTERNS if pattern.search(sentence_text)}
+    2%"); a period named after a move belongs to a later number, not to this one.
+    `sentence_text` starts at `offset` in `text`."""
+    return {
+        name
+        for name, pattern in PERIOD_PATTERNS
+        if _move_period_match(name, pattern, sentence_text, text, offset) is not None
+    }
+
+
+def _move_period_match(
+    name: str, pattern: regex.Pattern[str], window_text: str, text: str, offset: int
+) -> regex.Match[str] | None:
+    """The first words of period `name` in `window_text` (which starts at `offset` in `text`)
+    that can time a move: pre-market or after-hours words that time a scheduled release are
+    passed over."""
+    match = pattern.search(window_text)
+    if name not in _MARKET_HOURS:
+        return match
+    while match is not None and _times_scheduled_release(text, offset + match.start()):
+        match = pattern.search(window_text, match.end())
+    return match
+
+
+def _planned(text: str, position: int) -> bool:
+    """Whether the day named at `position` is the day of a plan in its clause ("set to report
+    earnings on Thursday", "results due Tuesday"), not the day of a move."""
+    before = text[max(0, position - _RELEASE_LOOKBACK) : position]
+    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+    return _SCHEDULED.search(before, clause_start) is not None
+
+
+def _times_scheduled_release(text: str, phrase_start: int) -> bool:
+    """Whether the period words at `phrase_start` time a scheduled release ("results due
+    after the bell", "will report before the opening bell"), read in the words before them."""
+    lookback = max(0, phrase_start - _RELEASE_LOOKBACK)
+    before = text[lookback:phrase_start]
+    # only the clause the words stand in: from the last punctuation mark before them
+    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+    before = before[clause_start:]
+    return _SCHEDULED.search(before) is not None and _RELEASE.search(before) is not None
 
 
 def _finite(ctx: DocumentContext, change: Change) -> bool:
@@ -231,11 +370,14 @@ def _first_day(mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
-def _period(ctx: DocumentContext, window_text: str, change: Change) -> tuple[str, bool]:
-    """The period named in the window; 'session' (defaulted) when none is named."""
+def _period(
+    ctx: DocumentContext, window_text: str, change: Change, window_start: int
+) -> tuple[str, bool]:
+    """The period named in the window (which starts at `window_start` in the text); 'session'
+    (defaulted) when none is named."""
     approx_word = change.quantity.approx_word
     for name, pattern in PERIOD_PATTERNS:
-        match = pattern.search(window_text)
+        match = _move_period_match(name, pattern, window_text, ctx.text, window_start)
         if match is None:
             continue
         if name == "intraday" and match.group(0).lower().startswith(("as much as", "at one point")):

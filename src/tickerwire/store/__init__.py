@@ -17,7 +17,9 @@ from tickerwire.store.base import (
     IngestRun,
     PreparedArticle,
     Store,
+    StoredConflict,
     StoredEvent,
+    StoryFilter,
     TimelineDay,
 )
 from tickerwire.store.bulk_ingest import (
@@ -40,7 +42,9 @@ __all__ = [
     "IngestRun",
     "PreparedArticle",
     "Store",
+    "StoredConflict",
     "StoredEvent",
+    "StoryFilter",
     "TimelineDay",
     "ingest_items",
     "ingest_paths",

@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import Literal, Protocol
 
 from tickerwire.cluster.near_duplicates import Fingerprint
-from tickerwire.records import Article, Event, ReadError
+from tickerwire.records import Article, Conflict, Event, ReadError, Story
 
 RunStatus = Literal["running", "completed", "interrupted", "failed"]
 
@@ -117,6 +117,29 @@ class TimelineDay:
     type_counts: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class StoryFilter:
+    """Which stories (or conflicts) a query returns. Dates compare with the story's date, or its
+    first report's publication date when it has none (an in-article conflict: the article's)."""
+
+    ticker: str | None = None
+    type: str | None = None
+    entity: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredConflict:
+    """A stored conflict, with the day it is about (story date or article publication)."""
+
+    conflict: Conflict
+    day: dt.date | None
+    kind: str  # "cross_source" or "in_article"
+    tickers: tuple[str, ...]
+
+
 MidBatchHook = Callable[[], None]
 
 
@@ -173,6 +196,14 @@ class Store(Protocol):
         self, listing: str, since: dt.date | None = None, until: dt.date | None = None
     ) -> list[TimelineDay]:
         """A listing's events grouped by day, oldest first."""
+        ...
+
+    def stories(self, filters: StoryFilter) -> list[Story]:
+        """Stored stories matching `filters`, by day."""
+        ...
+
+    def conflicts(self, filters: StoryFilter) -> list[StoredConflict]:
+        """Stored conflicts, cross-source and in-article, matching `filters`, by day."""
         ...
 
     def table_counts(self) -> dict[str, int]:

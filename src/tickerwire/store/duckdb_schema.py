@@ -24,6 +24,11 @@ The tables (the article shape follows records.Article; one row per stored thing)
   ingest_runs, ingest_errors
                       each `tickerwire ingest` and the inputs it could not read
   store_meta          key/value facts about the database (near-duplicate parameters)
+  price_files, prices one row per loaded price file and per (file, day): files of one ticker
+                      are kept apart (spliced on returns when read, see market/series.py)
+  verifications       the verdict of each stored price/index-move claim (`tickerwire verify`)
+  inferred_dates      market dating of undated articles: the date (null when several or no
+                      sessions fit), its evidence and confidence
 """
 
 from __future__ import annotations
@@ -128,10 +133,48 @@ def _stories(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _market_checks(con: duckdb.DuckDBPyConnection) -> None:
+    # Self-contained so that it can be renumbered when another migration lands first.
+    con.execute(
+        """CREATE TABLE price_files (
+            ticker VARCHAR NOT NULL, source VARCHAR NOT NULL, has_adj_close BOOLEAN NOT NULL,
+            skipped_rows INTEGER NOT NULL, loaded TIMESTAMP NOT NULL)"""
+    )
+    con.execute(
+        """CREATE TABLE prices (
+            ticker VARCHAR NOT NULL, source VARCHAR NOT NULL, date DATE NOT NULL, open DOUBLE,
+            high DOUBLE, low DOUBLE, close DOUBLE NOT NULL, adj_close DOUBLE NOT NULL,
+            volume DOUBLE, dividend DOUBLE)"""
+    )
+    con.execute(
+        """CREATE TABLE verifications (
+            article_id VARCHAR NOT NULL, position INTEGER NOT NULL, listing VARCHAR NOT NULL,
+            date DATE, claimed_pct DOUBLE NOT NULL, actual_pct DOUBLE, abnormal_pct DOUBLE,
+            verdict VARCHAR NOT NULL, why VARCHAR NOT NULL, checked TIMESTAMP NOT NULL)"""
+    )
+    con.execute(
+        """CREATE TABLE inferred_dates (
+            article_id VARCHAR NOT NULL, position INTEGER NOT NULL, listing VARCHAR NOT NULL,
+            date DATE, confidence DOUBLE NOT NULL, evidence VARCHAR NOT NULL,
+            inferred TIMESTAMP NOT NULL)"""
+    )
+
+
+def _story_keys(con: duckdb.DuckDBPyConnection) -> None:
+    # What defines a story beyond type, entity, listing and date (records.Story), and the
+    # tickers a query by ticker finds it under (a metric story has no listing of its own).
+    con.execute("ALTER TABLE stories ADD COLUMN period VARCHAR")
+    con.execute("ALTER TABLE stories ADD COLUMN metric VARCHAR")
+    con.execute("ALTER TABLE stories ADD COLUMN segment VARCHAR")
+    con.execute("ALTER TABLE stories ADD COLUMN tickers VARCHAR[]")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, versions, entities, events, conflicts, ingest runs", _initial_corpus),
     Migration(2, "near-duplicate groups and persisted MinHash/LSH state", _near_duplicates),
     Migration(3, "stories and their members", _stories),
+    Migration(4, "prices, verifications and dates inferred from the market", _market_checks),
+    Migration(5, "story period, metric, segment and tickers", _story_keys),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

@@ -24,7 +24,7 @@ from tickerwire.cluster.near_duplicates import (
     NewFingerprint,
 )
 from tickerwire.errors import StoreError
-from tickerwire.records import Article, ReadError
+from tickerwire.records import Article, ReadError, Story
 from tickerwire.store.base import (
     ArticleVersion,
     BatchOutcome,
@@ -33,12 +33,15 @@ from tickerwire.store.base import (
     MidBatchHook,
     PreparedArticle,
     RunStatus,
+    StoredConflict,
     StoredEvent,
+    StoryFilter,
     TimelineDay,
 )
 from tickerwire.store.duckdb_duplicates import group_articles
 from tickerwire.store.duckdb_reads import fetch_dicts, load_articles, query_events, query_timeline
 from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
+from tickerwire.store.duckdb_stories import query_conflicts, query_stories, refresh_stories
 from tickerwire.store.rows import (
     ARTICLE_COLUMNS,
     CONFLICT_COLUMNS,
@@ -329,6 +332,8 @@ class DuckDBStore:
         _insert(con, "events", EVENT_COLUMNS, rows.events)
         _insert(con, "conflicts", CONFLICT_COLUMNS, rows.conflicts)
         _insert(con, "article_versions", _VERSION_COLUMNS, versions)
+        # After the events, and after near-duplicate grouping (novelty uses the groups).
+        refresh_stories(con, [p.article.id for p in new], run.id)
         if errors:
             con.execute(
                 "INSERT INTO ingest_errors SELECT $1, unnest($2::VARCHAR[]), unnest($3::VARCHAR[])",
@@ -444,6 +449,12 @@ class DuckDBStore:
         self, listing: str, since: dt.date | None = None, until: dt.date | None = None
     ) -> list[TimelineDay]:
         return query_timeline(self._con, listing, since, until)
+
+    def stories(self, filters: StoryFilter) -> list[Story]:
+        return query_stories(self._con, filters)
+
+    def conflicts(self, filters: StoryFilter) -> list[StoredConflict]:
+        return query_conflicts(self._con, filters)
 
     def table_counts(self) -> dict[str, int]:
         tables = [

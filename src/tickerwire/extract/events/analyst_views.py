@@ -1,0 +1,358 @@
+"""`analyst_view`: a research firm's or an analyst's view of a company.
+
+Who speaks is found by structure: a firm next to an analyst word ("Barclays analysts",
+"analysts at Jefferies", "Bernstein analyst Mark Shmulik"), a broker with a view verb ("Nomura
+said in a note", "Barclays reports that"), a forecast attributed to a broker ("according to
+forecasts by Nomura"), analysts without a firm ("Analysts expect ..."), or a rating ("Zacks Rank
+#2 (Buy)", "raised its price target"). The view is about the company its claim names ("Nomura
+said Alibaba's ..." is a view of Alibaba by Nomura), not the firm; a claim that names no company
+and does not refer to one ("the stock", "the company") is no view of a company and is left out.
+The stance is the claim's tone, read by the sentiment scorer (a rating word decides first).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+import regex
+
+from tickerwire.extract.document import EntityGroup
+from tickerwire.extract.events.drafts import Draft
+from tickerwire.extract.events.generic import STRONG, WEAK
+from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.records import AnalystViewAttributes
+from tickerwire.score import NEUTRAL_BAND, SentenceScorer
+
+# Brokers and research houses whose name alone, with a view verb, makes a view (reference ids).
+BROKERS = frozenset(
+    {
+        *("barclays", "nomura", "jefferies", "jpmorgan", "goldman-sachs", "morgan-stanley"),
+        *("citigroup", "bank-of-america", "wells-fargo", "ubs", "hsbc", "deutsche-bank"),
+        *("macquarie", "mizuho", "daiwa-securities", "evercore", "keycorp", "oppenheimer"),
+        *("piper-sandler", "raymond-james", "stifel", "truist", "alliancebernstein", "wedbush"),
+        *("morningstar", "cicc", "citic-securities", "bnp-paribas", "societe-generale"),
+        *("royal-bank-of-canada", "td-bank", "ubp", "hargreaves-lansdown", "zacks"),
+    }
+)
+Stance = Literal["positive", "negative", "neutral"]
+CLAIM_WORDS = 30  # a claim is the view in a sentence's words, cut like a summary but longer
+
+_ROLE = (
+    r"(?:analysts?|strategists?|economists?|research(?:ers)?|equity\s+(?:research|advis[eo]r|"
+    r"analysts?)|advis[eo]rs?|portfolio\s+managers?|fund\s+managers?|brokers?)"
+)
+_VIEW_VERB = (
+    r"(?:said|says|say|wrote|writes|noted|notes|note|believes?|believe|expects?|expect|sees?|see|"
+    r"estimates?|estimate|predicts?|predict|predicting|forecasts?|reports?|argued|argues|praised|"
+    r"praises|dubbed|raised|lifted|cut|lowered|trimmed|upgraded|downgraded|initiated|reiterated|"
+    r"rates|rated|maintained|kept|set|called|recommended|added|warned|cautioned|agreed|think|"
+    r"thinks|view|views|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
+    r"is\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|remain\w*|have\s+noted|"
+    r"has\s+noted|highlighted|pointed\s+out|told)"
+)
+_ROLE_STEMS = ("analyst", "strategist", "economist", "research", "advis", "manager", "broker")
+# "Barclays analysts", "Bernstein's senior analyst"; not "Microsoft beat analyst estimates"
+_ROLE_AFTER_FIRM = regex.compile(
+    rf"^(?:'s?)?\s+(?:(?:equity|research|senior|chief|lead|principal|market|investment|"
+    rf"technology|tech|sector)\s+)?{_ROLE}\b(?!\s+(?:estimates?|expectations?|forecasts?|"
+    rf"consensus|views?|targets?|polls?|surveys?))",
+    regex.IGNORECASE,
+)
+_ROLE_BEFORE_FIRM = regex.compile(
+    rf"\b{_ROLE}\s+(?:[\w-]+\s+){{0,2}}?(?:at|from|with|of)\s+(?:the\s+)?$", regex.IGNORECASE
+)
+_VERB_AFTER_FIRM = regex.compile(
+    rf"^(?:'s?)?(?:\s+(?:[\w-]+\s+){{0,3}}?{_ROLE})?(?:\s*,[^,]{{0,80}},)?\s+(?:also\s+)?"
+    rf"{_VIEW_VERB}\b",
+    regex.IGNORECASE,
+)
+_SOURCE_BEFORE_FIRM = regex.compile(
+    r"\b(?:(?:forecasts?|estimates?|analysis|research|notes?|reports?|calculations)\s+"
+    r"(?:by|from)|according\s+to)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+# Analysts without a firm: a plural subject and a verb that agrees with it ("Analysts
+# estimate", "analysts predicting"), not the noun phrase "analyst estimates of $9.30 billion".
+_ANONYMOUS = regex.compile(
+    r"\b(?P<who>(?:(?:Wall\s+Street|some|many|most|several|other|\d+)\s+)?analysts)\s+"
+    r"(?:(?:also|only|now|still|widely|generally|broadly|consulted\s+[^,;.]{0,40}?|polled\s+"
+    r"[^,;.]{0,40}?)\s+)?(?P<verb>said|say|expect|estimate|forecast|predict|predicting|see|"
+    r"believe|noted|have\s+noted|agreed|agree|project|anticipate|think|warned|cautioned|"
+    r"praised|dubbed|remain|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
+    r"point\s+out|pointed\s+out|wrote|argue|argued|called|view)\b(?!\s+of\b)",
+    regex.IGNORECASE,
+)
+_RATING = regex.compile(
+    r"\b(?:(?P<action>(?:upgrad|downgrad)(?:ed|es|e|ing)\s+(?:[\w.&'-]+\s+){0,4}?(?:to|from)\s+"
+    r"(?:a\s+)?(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
+    r"equal[\s-]weight|market[\s-]perform|sector[\s-]perform|positive|negative)|"
+    r"(?:raised|lifted|cut|lowered|trimmed|boosted|hiked|"
+    r"slashed)\s+(?:\w+\s+){0,3}?(?:price\s+target|target\s+price|rating))|Zacks\s+Rank\s+#\d\s*"
+    r"\((?P<zacks>(?:Strong\s+)?(?:Buy|Sell|Hold))\)|(?P<word>(?:Strong\s+)?(?:Buy|Sell|Hold|"
+    r"Outperform|Underperform|Overweight|Underweight|Neutral|Equal[\s-]weight)['\"]?\s+"
+    r"ratings?))",
+    regex.IGNORECASE,
+)
+_POSITIVE_RATING = regex.compile(
+    r"\b(?:upgrad|raised|lifted|boosted|hiked|buy|outperform|overweight|bullish)", regex.I
+)
+_NEGATIVE_RATING = regex.compile(
+    r"\b(?:downgrad|cut|lowered|trimmed|slashed|sell|underperform|underweight|bearish)", regex.I
+)
+_NEUTRAL_RATING = regex.compile(r"\b(?:hold|neutral|equal[\s-]weight)\b", regex.I)
+_REFERS_TO_COMPANY = regex.compile(
+    r"\b(?:the\s+stock|the\s+shares|its\s+shares|the\s+company|it|its|the\s+firm|the\s+group|"
+    r"the\s+(?:[\w-]+\s+)?giant|(?-i:[A-Z]{2,5})\s+stock)\b",
+    regex.IGNORECASE,
+)
+_CLAIM_END = regex.compile(r",\s*(?:while|but|whereas)\b|;", regex.IGNORECASE)
+_SPEAKER_AT_END = regex.compile(r",[\"']?\s*$")
+_QUOTE = regex.compile(r"\"([^\"]{20,})\"")
+
+
+@lru_cache(maxsize=1)
+def _scorer() -> SentenceScorer:
+    """The sentiment scorer that reads a claim's stance (its lexicon is read once)."""
+    return SentenceScorer()
+
+
+def analyst_view_drafts(scan: SentenceScan) -> list[Draft]:
+    """The analyst view of one sentence, if it holds one (one per sentence)."""
+    speaker = _firm_speaker(scan) or _anonymous_speaker(scan) or _rating_speaker(scan)
+    if speaker is None:
+        return []
+    firm, analyst, cue_start, cue_end, claim_start, claim_end, confidence = speaker
+    claim_cut = _CLAIM_END.search(scan.text, claim_start, claim_end)
+    if claim_cut is not None and claim_cut.start() - claim_start > 15:
+        claim_end = claim_cut.start()  # "..., while investors will watch X": not the claim
+    about = _about(scan, claim_start, claim_end, firm)
+    if about is None:
+        return []
+    entity_id, penalty = about
+    claim = _claim(scan, claim_start, claim_end)
+    if not claim:
+        return []
+    attributes = AnalystViewAttributes(
+        firm=scan.entity_name(firm.entity_id) if firm is not None else None,
+        analyst=scan.entity_name(analyst.entity_id) if analyst is not None else None,
+        stance=_stance(scan, claim_start, claim_end),
+        claim=claim,
+    ).model_dump(mode="json")
+    return [
+        Draft(
+            "analyst_view",
+            entity_id,
+            scan.sentence,
+            cue_start,
+            cue_end,
+            attributes,
+            confidence - penalty,
+            "opinion",
+            key=(attributes["firm"], attributes["analyst"], scan.sentence.index),
+        )
+    ]
+
+
+Speaker = tuple[EntityGroup | None, EntityGroup | None, int, int, int, int, float]
+
+
+def _firm_speaker(scan: SentenceScan) -> Speaker | None:
+    text = scan.text
+    sentence = scan.sentence
+    for group in scan.groups:
+        if group.entity_type not in ("company", "organization"):
+            continue
+        broker = group.entity_id in BROKERS
+        near = scan.lowered_text[max(sentence.start, group.start - 40) : group.end + 40]
+        if not broker and not any(map(near.__contains__, _ROLE_STEMS)):
+            continue  # neither a broker nor a firm named with an analyst word
+        after = text[group.end : min(sentence.end, group.end + 140)]
+        before = text[max(sentence.start, group.start - 40) : group.start]
+        role_after = _ROLE_AFTER_FIRM.match(after)
+        role_before = _ROLE_BEFORE_FIRM.search(before)
+        verb_after = _VERB_AFTER_FIRM.match(after)
+        source_before = _SOURCE_BEFORE_FIRM.search(before)
+        if not (role_after or role_before or (broker and (verb_after or source_before))):
+            continue
+        analyst = _analyst_near(scan, group)
+        if verb_after is not None:
+            cue_end = group.end + verb_after.end()
+        elif role_after is not None:
+            cue_end = group.end + role_after.end()
+        else:
+            cue_end = group.end
+        # the claim: the words after the speaker, or before it when it closes the sentence
+        # ("We see ..., Barclays wrote in a note to clients")
+        head = text[sentence.start : (analyst.start if analyst else group.start)]
+        if _SPEAKER_AT_END.search(head) and len(head) > 30:
+            claim_start, claim_end = sentence.start, len(head.rstrip(" ,\"'")) + sentence.start
+        else:
+            claim_start, claim_end = cue_end, sentence.end
+        if claim_end - claim_start < 15:
+            quote = _previous_quote(scan)
+            if quote is None:
+                continue
+            claim_start, claim_end = quote
+        start = min(group.start, analyst.start) if analyst else group.start
+        return group, analyst, start, cue_end, claim_start, claim_end, STRONG
+    return _titled_person_speaker(scan)
+
+
+def _analyst_near(scan: SentenceScan, firm: EntityGroup) -> EntityGroup | None:
+    """The person named with the firm: "Bernstein analyst Jane Roe", "John Doe, a
+    senior equity advisor at UBP", "JPMorgan analysts including Alex Yao"."""
+    for group in scan.groups:
+        if group.entity_type != "person":
+            continue
+        if group.start >= firm.end and group.start - firm.end <= 45:
+            between = scan.text[firm.end : group.start]
+            if regex.search(_ROLE, between, regex.IGNORECASE) and "." not in between:
+                return group
+        if group.end <= firm.start and firm.start - group.end <= 70:
+            between = scan.text[group.end : firm.start]
+            if regex.search(_ROLE, between, regex.IGNORECASE) and between.lstrip().startswith(","):
+                return group
+    return None
+
+
+_TITLED_PERSON = regex.compile(
+    rf",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLE}\b(?:\s+(?:at|with|of|for)\s+)?",
+    regex.IGNORECASE,
+)
+
+
+def _titled_person_speaker(scan: SentenceScan) -> Speaker | None:
+    """'said Jane Roe, senior equity analyst at Harbour Research' and the like, where
+    the firm is not linked as a company: the person speaks, the firm is unknown."""
+    for group in scan.groups:
+        if group.entity_type != "person":
+            continue
+        titled = _TITLED_PERSON.match(scan.text, group.end, scan.sentence.end)
+        if titled is None:
+            continue
+        said_before = regex.search(
+            r"\b(?:said|says|according\s+to|wrote|noted)\s+$",
+            scan.text[max(scan.sentence.start, group.start - 20) : group.start],
+        )
+        said_after = regex.match(
+            r"[^.;]{0,80}?,\s*(?:said|says|wrote|noted)\b",
+            scan.text[titled.end() : scan.sentence.end],
+        )
+        if not (said_before or said_after):
+            continue
+        quote = _QUOTE.search(scan.text, scan.sentence.start, scan.sentence.end)
+        if quote is not None:
+            claim = quote.span(1)
+        else:
+            previous = _previous_quote(scan)
+            if previous is None:
+                continue
+            claim = previous
+        return None, group, group.start, titled.end(), claim[0], claim[1], WEAK
+    return None
+
+
+def _previous_quote(scan: SentenceScan) -> tuple[int, int] | None:
+    """A quote closing the previous sentence of the paragraph (a speaker told after it)."""
+    index = scan.sentence.index
+    if index == 0:
+        return None
+    previous = scan.ctx.sentences[index - 1]
+    if previous.paragraph != scan.sentence.paragraph or '"' not in previous.text:
+        return None
+    return previous.start, previous.end
+
+
+def _anonymous_speaker(scan: SentenceScan) -> Speaker | None:
+    match = _ANONYMOUS.search(scan.text, scan.sentence.start, scan.sentence.end)
+    if match is None:
+        return None
+    start, end = match.span()
+    return None, None, start, end, end, scan.sentence.end, WEAK
+
+
+def _rating_speaker(scan: SentenceScan) -> Speaker | None:
+    match = _RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
+    if match is None:
+        return None
+    firm = None
+    for group in scan.groups:
+        if (
+            group.end <= match.start()
+            and group.entity_type in ("company", "organization")
+            and (
+                group.entity_id in BROKERS
+                or _ROLE_AFTER_FIRM.match(scan.text[group.end : group.end + 40])
+            )
+        ):
+            firm = group
+    start, end = match.span()
+    if match.group("zacks"):
+        return firm, None, start, end, end, scan.sentence.end, WEAK
+    return firm, None, start, end, scan.sentence.start, scan.sentence.end, WEAK
+
+
+def _about(
+    scan: SentenceScan, start: int, end: int, firm: EntityGroup | None
+) -> tuple[str, float] | None:
+    """The company a claim is about: the first company it names (not the firm), else the one
+    'the stock' or 'the company' refers to."""
+    firm_id = firm.entity_id if firm is not None else None
+    for group in scan.ctx.groups_in(start, end):
+        source = regex.search(
+            r"\b(?:according\s+to|data\s+from|from|by|per)\s+(?:the\s+)?(?:data\s+from\s+)?$",
+            scan.text[max(start, group.start - 25) : group.start],
+            regex.IGNORECASE,
+        )
+        if source is not None:
+            continue  # a data provider quoted for the figures, not the company discussed
+        if group.entity_type == "company" and group.entity_id != firm_id:
+            if group.entity_id in BROKERS and firm is None:
+                continue
+            return group.entity_id, 0.1 if group.coref else 0.0
+    if _REFERS_TO_COMPANY.search(scan.text, start, end):
+        named = [
+            g
+            for g in scan.groups
+            if g.end <= start and g.entity_type == "company" and g.entity_id not in BROKERS
+        ]
+        if named:  # "Macy's rose after Citi upgraded the stock": the company named before
+            return named[-1].entity_id, 0.1
+        earlier = scan.company_before(start)
+        if earlier is not None and earlier.entity_id != firm_id:
+            return earlier.entity_id, earlier.penalty
+        fallback = scan.fallback_company()
+        if fallback is not None and fallback.entity_id != firm_id:
+            return fallback.entity_id, fallback.penalty
+    return None
+
+
+def _claim(scan: SentenceScan, start: int, end: int) -> str:
+    phrase = " ".join(scan.ctx.original[start:end].split()).strip(" ,.;:\"'")
+    phrase = regex.sub(r"^(?:that|in\s+a\s+(?:research\s+)?note(?:\s+on\s+\w+)?)\s+", "", phrase)
+    words = phrase.split(" ")
+    return " ".join(words[:CLAIM_WORDS]) if phrase else ""
+
+
+def _stance(scan: SentenceScan, start: int, end: int) -> Stance:
+    claim = scan.text[start:end]
+    rating = _RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
+    if rating is not None:
+        words = rating.group(0)
+        if words.lower().startswith("upgrad"):
+            return "positive"  # an upgrade is good news whatever the new rating's name
+        if words.lower().startswith("downgrad"):
+            return "negative"
+        if _NEUTRAL_RATING.search(words):
+            return "neutral"
+        if _POSITIVE_RATING.search(words):
+            return "positive"
+        if _NEGATIVE_RATING.search(words):
+            return "negative"
+    score = _scorer().score(claim).score
+    if score > NEUTRAL_BAND:
+        return "positive"
+    if score < -NEUTRAL_BAND:
+        return "negative"
+    return "neutral"

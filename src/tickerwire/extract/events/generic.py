@@ -1,0 +1,254 @@
+"""The shared shape of a pattern-found event: a rule, its match, and the draft it makes.
+
+Most event types are "a company did X (to/with Y)": a cue verb or noun in a structural pattern,
+an actor (the clause's subject), a counterpart phrase, an amount. `GenericRule` holds such a
+pattern with its confidence and how to read the counterpart; `generic_drafts` applies a list of
+rules to one sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from tickerwire.extract.events.drafts import Draft
+from tickerwire.extract.events.scan import Actor, SentenceScan
+from tickerwire.records import FactLevel, GenericEventAttributes
+
+# Base confidence of an event read from a cue in its structural pattern with a named actor;
+# weak patterns (a noun phrase without a verb) start lower. Set by reading the seed and FNSPID
+# outputs: strong patterns were right nearly always, noun phrases about three times in four.
+STRONG = 0.8
+WEAK = 0.65
+HEDGED_PENALTY = 0.05  # a plan or a possibility is less certain than a fact told
+MIN_WORDS = 4  # shorter lines are headings or list items, not sentences that tell an event
+NEAR_REACH = 80  # characters around a cue in which a rule's `near` words must stand
+
+CounterpartRole = str  # "partner", "target", "authority", "product", or ""
+
+
+@dataclass(frozen=True)
+class GenericRule:
+    """One pattern of one event type.
+
+    `pattern` has a group `cue` (where the event is told) and may have `obj` (the counterpart
+    phrase). `actor_types` are the entity types that can do the event (empty: no actor needed);
+    `fallback` lets a sentence without a named actor take the paragraph's or article's company.
+    `reject` vetoes a match whose object or clause is something else ("dividend policy").
+    """
+
+    event_type: str
+    pattern: regex.Pattern[str]
+    confidence: float = STRONG
+    role: CounterpartRole = ""
+    actor_types: tuple[str, ...] = ("company",)
+    fallback: bool = False
+    require_actor: bool = True
+    amount: bool = True
+    reject: regex.Pattern[str] | None = None
+    fact_level: FactLevel | None = None  # fixed level ("guidance" is a forecast), else read
+    skip_hedged: bool = False  # "could mitigate supply chain risks": a possibility, not an event
+    near: regex.Pattern[str] | None = None  # words that must stand within NEAR_REACH of the cue
+    anchors: tuple[tuple[str, ...], ...] = ()  # strings (lower case) the sentence must hold
+
+
+# Acts told with a year long past, or as the time of something else, are background.
+_DATED_ACTS = frozenset({"product_launch", "listing", "acquisition", "partnership", "management"})
+
+
+def compile_rule(pattern: str) -> regex.Pattern[str]:
+    """Compile a rule pattern (verbose, case-insensitive).
+
+    A pattern without case-sensitive parts is compiled in lower case without IGNORECASE and is
+    read on the lower-cased text (`SentenceScan.source`): the engine runs long alternations of
+    words several times faster so. One with `(?-i:...)` parts is read on the text itself.
+    """
+    if "(?-i:" in pattern:
+        return regex.compile(pattern, regex.VERBOSE | regex.IGNORECASE)
+    assert not regex.search(r"\\[A-Z]", pattern), "upper-case escapes change when lower-cased"
+    lowered = pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return regex.compile(lowered, regex.VERBOSE)
+
+
+def generic_drafts(scan: SentenceScan, rules: tuple[GenericRule, ...]) -> list[Draft]:
+    """The drafts that `rules` find in the scanned sentence.
+
+    One event per cue, and one per clause of a type unless they name different counterparts
+    ("unveiled new subsidies" is one policy however many of its words a rule reads; "open-
+    sourced model A and launched model B" are two launches).
+    """
+    drafts: list[Draft] = []
+    taken: list[tuple[int, int]] = []
+    clauses: list[tuple[str, int, str | None]] = []
+    sentence = scan.sentence
+    for rule in rules:
+        if rule.anchors and not scan.has_words(rule.anchors):
+            continue
+        source = scan.source(rule.pattern)
+        for match in rule.pattern.finditer(source, sentence.start, sentence.end):
+            cue_start, cue_end = match.span("cue")
+            if any(s < cue_end and cue_start < e for s, e in taken):
+                continue
+            draft = _draft(scan, rule, match)
+            if draft is None:
+                continue
+            clause = scan.clause_start(cue_start)
+            counterpart = draft.key[0]
+            if any(
+                t == draft.type and c == clause and (o is None or counterpart in (None, o))
+                for t, c, o in clauses
+            ):
+                continue
+            drafts.append(draft)
+            taken.append((cue_start, cue_end))
+            clauses.append((draft.type, clause, counterpart))
+    return drafts
+
+
+def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Draft | None:
+    cue_start, cue_end = match.span("cue")
+    obj_start, obj_end = _object_span(match)
+    if rule.reject is not None and rule.reject.search(
+        scan.source(rule.reject), scan.clause_start(cue_start), max(cue_end, obj_end, match.end())
+    ):
+        return None
+    if rule.near is not None and not rule.near.search(
+        scan.source(rule.near),
+        max(scan.sentence.start, cue_start - NEAR_REACH),
+        min(scan.sentence.end, cue_end + NEAR_REACH),
+    ):
+        return None
+    if scan.negated(cue_start) or scan.conditional(cue_start):
+        return None
+    if len(scan.sentence.text.split()) < MIN_WORDS:
+        return None  # a heading ("IPOs", "Dividends") tells no event
+    if rule.event_type in _DATED_ACTS and (
+        scan.past_reference(cue_start) or scan.historic(cue_start)
+    ):
+        return None  # "since the phone launched in 2007": background, not news
+    actor: Actor | None = None
+    if rule.actor_types:
+        actor = scan.actor(cue_start, rule.actor_types, fallback=rule.fallback)
+        if actor is None and rule.require_actor:
+            return None
+    counterpart = None
+    if rule.role and obj_start >= 0:
+        counterpart = _counterpart(scan, rule.role, obj_start, obj_end, actor)
+        if counterpart is None and rule.role in ("partner", "target"):
+            return None  # a deal or a purchase needs someone on the other side
+    per_share = None if rule.event_type == "dividend" else False  # a dividend is per share
+    amount = scan.money_in(cue_start, scan.clause_end(cue_end), per_share) if rule.amount else None
+    hedged = scan.hedged(cue_start)
+    if hedged and rule.skip_hedged:
+        return None
+    fact_level: FactLevel = rule.fact_level or ("forecast" if hedged else "fact")
+    confidence = rule.confidence - (actor.penalty if actor else 0.0)
+    if hedged:
+        confidence -= HEDGED_PENALTY
+    clause = scan.clause_start(cue_start)
+    if match.start() < cue_start:
+        summary_start = max(clause, match.start())  # the pattern's own words lead the event
+    else:
+        summary_start = actor.start if actor is not None and 0 <= actor.start < cue_start else -1
+        summary_start = max(summary_start, clause)
+    fields: dict[str, object] = {
+        "summary": scan.summary(summary_start, max(cue_end, obj_end)),
+        "amount": amount.value if amount is not None else None,
+        "currency": amount.currency if amount is not None else None,
+    }
+    if rule.role and counterpart:
+        fields[rule.role] = counterpart
+    attributes = GenericEventAttributes.model_validate(fields).model_dump(mode="json")
+    key = (counterpart.lower() if counterpart else None, attributes["amount"])
+    return Draft(
+        rule.event_type,
+        actor.entity_id if actor is not None else None,
+        scan.sentence,
+        cue_start,
+        cue_end,
+        attributes,
+        confidence,
+        fact_level,
+        key,
+    )
+
+
+def _object_span(match: regex.Match[str]) -> tuple[int, int]:
+    if "obj" in match.groupdict() and match.group("obj"):
+        return match.span("obj")
+    return -1, -1
+
+
+_OBJECT_LEAD = regex.compile(
+    r"(?:(?:the|a|an|its|their|his|her|new|first|first-ever|latest|own|flagship|next-generation|"
+    r"two|several|some)\s+)*",
+    regex.IGNORECASE,
+)
+_NOT_AN_OBJECT = regex.compile(
+    r"(?:in|on|at|during|that|this|last|next|earlier|later|for|to|with|since|\d{4})\b"
+)
+_OBJECT_CUT = regex.compile(
+    r"\s+(?:to|for|in|on|at|that|which|who|with|as|after|based|across|amid|from|by|into|"
+    r"and\s+(?:said|announced|reported)|while|since|this|next|last)\b|[,;:(]|\.(?=\s|$)",
+    regex.IGNORECASE,
+)
+
+
+def _counterpart(
+    scan: SentenceScan, role: str, start: int, end: int, actor: Actor | None
+) -> str | None:
+    """The partner, target, authority or product a phrase names."""
+    if role == "product":
+        lead = _OBJECT_LEAD.match(scan.text, start, end)
+        begin = lead.end() if lead is not None else start
+        if _NOT_AN_OBJECT.match(scan.lowered_text, begin, end):
+            return None  # "debuted that same year", "was launched in the country"
+        cut = _OBJECT_CUT.search(scan.text, begin, end)
+        stop = cut.start() if cut is not None else end
+        phrase = " ".join(scan.ctx.original[begin:stop].split()).strip(" .,'\"")
+        words = phrase.split(" ")
+        return " ".join(words[:8]) if phrase else None
+    actor_id = actor.entity_id if actor is not None else None
+    if role == "authority":
+        group = scan.group_after(start, end, ("government", "organization", "company", "person"))
+        if group is not None:
+            return scan.entity_name(group.entity_id)
+        phrase = " ".join(scan.ctx.original[start:end].split())
+        return regex.sub(r"^(?:the|a|an)\s+", "", phrase, flags=regex.IGNORECASE) or None
+    parties = ("company", "organization", "government", "person")
+    for group in scan.groups:
+        if (
+            start <= group.start < min(end, start + 40)
+            and group.entity_id != actor_id
+            and group.entity_type in parties
+        ):
+            return scan.entity_name(group.entity_id)
+    if role in ("partner", "target"):
+        back = regex.match(
+            r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|pioneer|"
+            r"carmaker|automaker|chipmaker|retailer|startup|start-up|platform)\b",
+            scan.text[start:end],
+            regex.IGNORECASE,
+        )
+        if back is not None:
+            for earlier in reversed(scan.groups):
+                if (
+                    earlier.end <= start
+                    and earlier.entity_type == "company"
+                    and earlier.entity_id != actor_id
+                ):
+                    return scan.entity_name(earlier.entity_id)
+            previous = scan.company_before(scan.sentence.start)
+            if previous is not None and previous.entity_id != actor_id:
+                return scan.entity_name(previous.entity_id)
+            return None
+    name = scan.name_at(start, end)
+    if name is not None and role in ("partner", "target") and name.lower() in _NOT_PARTIES:
+        return None
+    return name
+
+
+_NOT_PARTIES = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "i", "we", "it", "ai", "us", "u.s", "china"}
+)

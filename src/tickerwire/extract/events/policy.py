@@ -1,0 +1,218 @@
+"""What governments, courts, central banks and whole sectors do.
+
+`government_policy` (subsidies, stimulus, tariffs, leaders' calls), `regulation` (crackdowns,
+probes, fines, approvals, export curbs), `legal` (lawsuits, rulings), `macro` (data releases and
+central-bank decisions) and `sector` (a group of stocks moving together). A cue alone does not
+make one: "dividend policy" is no policy, "monetary policy" is macro, "the economy" in passing is
+nothing; each needs its structure (an actor and an act, an indicator and its reading, a sector
+noun and a move).
+"""
+
+from __future__ import annotations
+
+from tickerwire.extract.events.generic import WEAK, GenericRule, compile_rule
+
+# Names of governments and leaders, in lower case (rules read the lower-cased text); each
+# branch starts with a word, so that the engine skips most positions at once.
+_GOVERNMENT = (
+    r"(?:\b(?:chinese|japanese|u\.s\.|us|federal|central|local|hong\s+kong|indian|german|"
+    r"french|british|korean|taiwanese|european)\s+government|\bgovernment|\bbeijing|"
+    r"\bwashington|\b(?:biden|trump)\s+administration|\bwhite\s+house|\bcongress|"
+    r"\bstate\s+council|\b(?:[\w-]+\s+)?ministry(?:\s+of\s+\w+)?|\bpresident\s+\w+"
+    r"(?:\s+\w+)?|\bpremier\s+\w+|\bxi(?:\s+jinping)?|\btrump)"
+)
+_POLICY_ACT = (
+    r"(?:allocat\w+|announc\w+|unveil\w+|pledg\w+|approv\w+|impos\w+|introduc\w+|launch\w+|"
+    r"expand\w+|extend\w+|urg\w+|encourag\w+|order\w+|ban(?:s|ned|ning)?|offer\w+|provid\w+|"
+    r"rais\w+|lift\w*|eas\w+|promis\w+|vow\w+|call(?:s|ed)\s+(?:on|for)|back(?:s|ed|ing)|"
+    r"support\w*|boost\w*|stimulat\w+|roll(?:s|ed)?\s+out|set\s+aside|earmark\w+|"
+    r"intends?\s+to\s+impose|threaten\w*)"
+)
+GOVERNMENT_POLICY = (
+    GenericRule(
+        "government_policy",
+        compile_rule(
+            rf"""(?P<obj>{_GOVERNMENT})(?:'s)?\s+(?:\w+\s+){{0,2}}?(?P<cue>{_POLICY_ACT})\b"""
+        ),
+        role="authority",
+        actor_types=(),
+    ),
+    GenericRule(
+        "government_policy",
+        compile_rule(
+            r"""(?P<cue>\b(?:(?:trade-in|consumption|consumer|EV|car|property|housing|chip|
+            farm|energy|green|government|state)\s+subsid(?:y|ies)|subsid(?:y|ies|ised|ized)\s+
+            (?:program(?:me)?s?|schemes?|plans?|for|to)|stimulus\s+(?:measures|package|plans?|
+            policies|programs?|spending|steps)|(?:government|state|policy|official)\s+
+            (?:initiatives?|support|policies|programs?|funding|stimulus|backing|measures)|
+            tax\s+(?:cuts?|credits?|breaks?|incentives|hikes?|rebates?)|
+            impos\w+\s+(?:\w+\s+){0,2}?tariffs|tariffs?\s+(?:on|of)\s+(?:\w+\s+){0,2}?
+            (?:imports|goods|products|chips|semiconductors|\d)|(?:trade-in|equipment\s+upgrade)
+            \s+(?:\w+\s+)?(?:policies|programs?|schemes?)))\b"""
+        ),
+        actor_types=(),
+        confidence=WEAK,
+    ),
+)
+
+_REGULATOR = (
+    r"(?:regulators?|authorities|watchdogs?|sec|ftc|samr|csrc|cac|doj|fda|eu|"
+    r"European\s+Commission|Justice\s+Department|antitrust\s+\w+|competition\s+\w+)"
+)
+REGULATION = (
+    GenericRule(
+        "regulation",
+        compile_rule(
+            r"""(?P<cue>\b(?:(?:regulatory|antitrust|anti-monopoly)\s+(?:crackdown|clampdown|
+            scrutiny|probes?|investigations?|pressures?|hurdles?|challenges|headwinds|actions?|
+            reviews?|approvals?|fines?|penalt(?:y|ies)|constraints|concerns|issues|uncertainty|
+            stances?|friction|overhang|environment|allegations|charges|rules|laws?|risks?)|
+            (?:crackdown|clampdown)\s+(?:on|by)|(?:forced|ordered|fined|penali[sz]ed|
+            approved|cleared|blocked)\s+by\s+(?:\w+\s+)?(?:regulators?|authorities|watchdogs?)|
+            landscape\s+of\s+regulations|(?:export|chip|technology|trade)\s+(?:restrictions|
+            controls|curbs|bans?)|restrictions\s+on\s+(?:\w+\s+){0,3}?(?:exports?|imports?|
+            sales|chips|semiconductors)))\b"""
+        ),
+        actor_types=("company",),
+        require_actor=False,
+        confidence=WEAK,
+        skip_hedged=True,
+    ),
+    GenericRule(
+        "regulation",
+        compile_rule(
+            rf"""(?P<obj>\b{_REGULATOR})\s+(?:\w+\s+){{0,2}}?(?P<cue>(?:fined|approved|blocked|
+            probed|investigat\w+|ordered|forced|cleared|banned|rejected|charged|penali[sz]ed|
+            opened\s+(?:a|an)\s+(?:probe|investigation)|launched\s+(?:a|an)\s+(?:probe|
+            investigation)))\b"""
+        ),
+        role="authority",
+        actor_types=(),
+    ),
+)
+
+LEGAL = (
+    GenericRule(
+        "legal",
+        compile_rule(
+            r"""(?P<obj>\b(?:a|the)?\s*(?:[\w.-]+\s+){0,2}?(?:judge|court|jury|tribunal|
+            arbitrator))\s+(?:\w+\s+){0,2}?(?P<cue>(?:ruled|rules|tossed\s+out|threw\s+out|
+            struck\s+down|blocked|dismissed|ordered|found|rejected|sided|upheld|overturned|
+            voided|invalidated|awarded|fined|approved)\b)"""
+        ),
+        role="authority",
+        actor_types=(),
+    ),
+    GenericRule(
+        "legal",
+        compile_rule(
+            r"""(?P<cue>\b(?:(?:filed|files|file|faces|facing|face|settled|settles|settle|won|
+            lost|loses|wins)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}?(?:lawsuits?|suits?|
+            complaints?|litigation|class\s+actions?|court\s+cases?)|sued|sues|suing|
+            (?:antitrust|patent|class[\s-]action|securities|copyright)\s+(?:lawsuits?|suits?|
+            trials?|litigation|cases?)|(?:settlement|verdict)\s+(?:with|of|in)\b))"""
+        ),
+        actor_types=("company", "person"),
+        require_actor=False,
+    ),
+)
+
+_BANK = (
+    r"(?:federal\s+reserve|fed|central\s+bank|ecb|boj|pboc|boe|fomc|bank\s+of\s+(?:japan|"
+    r"england|canada|korea|china)|european\s+central\s+bank|people's\s+bank\s+of\s+china)"
+)
+_READING = (
+    r"(?:rose|fell|increased|decreased|grew|jumped|climbed|dropped|declined|slowed|cooled|"
+    r"accelerated|eased|came\s+in|ticked\s+(?:up|down)|missed|beat|topped|surged|slumped|"
+    r"edged\s+(?:up|down)|held|stood|was|were|reached|hit|remained|showed)"
+)
+# Words without which the macro patterns cannot match (a cheap test before each pattern).
+_INDICATOR_WORDS = (
+    *("payroll", "job", "unemployment", "inflation", "price", "cpi", "ppi", "gdp", "pmi"),
+    *("retail sales", "productivity", "labor cost", "yield", "economy", "output", "factory"),
+    "consumer",
+)
+_BANK_WORDS = ("fed", "reserve", "central bank", "ecb", "boj", "pboc", "boe", "fomc", "bank of")
+MACRO = (
+    GenericRule(
+        "macro",
+        compile_rule(
+            rf"""(?P<cue>\b(?:(?:non-farm\s+|private\s+)?payrolls?|jobs?\s+(?:report|data|
+            figures|numbers|growth)|unemployment(?:\s+rate)?|jobless\s+(?:rate|claims)|
+            inflation(?:\s+(?:rate|data|report|figures?|reading))?|(?:consumer|producer)\s+
+            price\s+(?:index|inflation)|cpi|ppi|gdp|pmis?|retail\s+sales|job\s+openings|
+            productivity|(?:unit\s+)?labor\s+costs|(?:treasury|bond)\s+yields?|
+            (?:ten|10|two|2|30)[\s-]year\s+(?:treasury\s+)?yields?|economy|industrial\s+output|
+            factory\s+activity|consumer\s+(?:confidence|sentiment))\b)\s+(?:\w+\s+){{0,3}}?
+            {_READING}\b"""
+        ),
+        actor_types=(),
+        anchors=(_INDICATOR_WORDS,),
+    ),
+    GenericRule(
+        "macro",
+        compile_rule(
+            rf"""(?P<obj>\b{_BANK})(?:'s)?\s+(?:\w+\s+){{0,4}}?(?P<cue>(?:decision|meeting|
+            rate\s+(?:cut|hike|decision)s?|policy\s+(?:decision|meeting|statement)|hike[sd]?|
+            cut(?:s|ting)?\s+rates|held|holds?\s+rates|raised|lowered|kept|quashed|signaled|
+            signalled|paused|minutes)\b)"""
+        ),
+        role="authority",
+        actor_types=(),
+        anchors=(_BANK_WORDS,),
+        # "until the Fed starts to lower rates": a future move, not a decision taken
+        reject=compile_rule(r"\b(?:begins?|starts?|begin|start)\s+to\b"),
+    ),
+    GenericRule(
+        "macro",
+        compile_rule(
+            r"""(?P<cue>\b(?:interest[\s-]rate|rate)\s+(?:cuts?|hikes?|increases?|decisions?)|
+            monetary\s+policy\s+(?:decision|meeting|easing|tightening)|(?:jobs|payrolls|
+            inflation|CPI|GDP)\s+(?:report|data)\s+(?:showed|indicated|pointed))\b"""
+        ),
+        actor_types=(),
+        anchors=(("rate", "monetary", "jobs", "payrolls", "inflation", "cpi", "gdp"),),
+        confidence=WEAK,
+    ),
+)
+
+_SECTOR_NOUN = (
+    r"(?:(?:Chinese|China's|Hong\s+Kong|U\.S\.|US|Asian|European|global|Japanese|broader|"
+    r"domestic|regional|other)\s+)?(?:big\s+)?(?:tech|technology|chip|semiconductor|AI|"
+    r"AI-related|AI-focused|bank|banking|energy|oil|auto|EV|property|real\s+estate|internet|"
+    r"e-commerce|consumer|retail|financial|healthcare|health\s+care|pharma|biotech|software|"
+    r"cloud|megacap|mega-cap|growth|utility|airline|travel|mining|steel|media|social\s+media|"
+    r"telecom|communication\s+services|industrial|defen[cs]e|solar|gaming)[\s-]"
+    r"(?:stocks|shares|sector|sectors|names|firms|companies|peers|giants|industry|index|"
+    r"indices|space|plays|heavyweights|behemoths|counters|rally|selloff|sell-off|rout|"
+    r"recovery|slump|rebound|resurgence|ecosystem|landscape)"
+)
+_SECTOR_MOVE = (
+    r"(?:rall(?:y|ied|ies|ying)|rose|rising|fell|falling|gained|gains|lost|losses|surged?|"
+    r"surging|slump(?:ed)?|recover(?:y|ed|ing)|rebound(?:ed)?|sell-?off|rout|declin(?:ed|e|ing)|"
+    r"tumbl(?:ed|e)|dropped|climb(?:ed)?|boost(?:ed)?|lift(?:ed)?|catalyst|revival|resurgence|"
+    r"upswing|momentum|optimism|frenzy|interest|outperform\w*|underperform\w*|jumped|soared|"
+    r"sank|plunged|advanced|retreated|higher|lower|reawakening|headwinds)"
+)
+SECTOR = (
+    GenericRule(
+        "sector",
+        compile_rule(rf"(?P<cue>\b{_SECTOR_NOUN}\b)"),
+        # the sector must move or be moved: a move word near it in the sentence
+        near=compile_rule(rf"\b{_SECTOR_MOVE}\b"),
+        actor_types=(),
+        confidence=WEAK,
+        skip_hedged=True,
+    ),
+    GenericRule(
+        "sector",
+        compile_rule(
+            r"""(?P<cue>\bsector(?:-wide|wide)\s+(?:rally|recovery|selloff|sell-off|rebound|
+            slump|gains|losses|weakness|strength)|\bthe\s+sector(?:'s)?\s+(?:recovery|rally|
+            rebound|selloff|slump|gains|losses)|\b(?:S&P\s+500|Nasdaq)\s+(?:[\w-]+\s+){1,3}
+            sector\b)"""
+        ),
+        actor_types=(),
+        confidence=WEAK,
+    ),
+)

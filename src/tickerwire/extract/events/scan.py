@@ -1,0 +1,475 @@
+"""Reading one sentence for an event: its clauses, who acts, the counterpart, amounts, summary.
+
+`SentenceScan` answers the questions every event type asks of a cued sentence. The actor of an
+event is the subject of the clause that holds the cue, not the first name of the sentence: a
+reporting frame ("Nomura said", "The Information reported that") and a cause clause ("after",
+"as", "following") start a new clause, a name after a preposition ("a deal with Samsung",
+"shares of Apple") is not a subject, and a back-reference at the clause start ("it", "its",
+"the company", "the chipmaker") stands for the company named last before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from tickerwire.extract.document import DocumentContext, EntityGroup
+from tickerwire.extract.quantities import Quantity
+from tickerwire.extract.sentences import Sentence
+
+# Confidence given up when the actor is found by reference ("it", "the company") rather than
+# by name, and when it is only the article's main company; the same sizes as the move
+# extractor's (owners.py), chosen by reading the seed and FNSPID outputs.
+REFERENCE_PENALTY = 0.1
+FALLBACK_PENALTY = 0.25
+
+_REPORTING_VERB = (
+    r"(?:said|says|reported|reports|noted|notes|wrote|writes|told\s+\w+|added|adds|believes?|"
+    r"thinks?|argued|argues|announced|announces|disclosed|confirmed|stated|revealed|explained|"
+    r"indicated|highlighted|suggested|predicted|expects?|estimated?|forecast)"
+)
+# Where a new clause starts: punctuation, contrast and cause words, a reporting frame.
+# Read on the lower-cased sentence with the standard library's engine, which runs this
+# alternation of plain words about three times faster than `regex` with IGNORECASE.
+_CLAUSE_BOUNDARY = re.compile(
+    r"""
+    ;|:\s|\s[-–—]\s|—
+    | \b(?:but|while|whereas|although|though|however|after|following|because|since|when|
+          amid|despite|before|until|unless|whether|if|thanks\s+to|due\s+to|on\s+the\s+back\s+of|
+          driven\s+by|fuell?ed\s+by|boosted\s+by|helped\s+by|led\s+by|weighed\s+(?:down\s+)?by|
+          dragged\s+(?:down\s+)?by|sending|pushing|lifting|leaving)\b
+    | ,\s*with\b
+    | \bas\b(?!\s+(?:well|much|many|part|a\s+result|of|to|such|long|high|low|early|far|the\s+\w+
+          \s+of))
+    | \b(?:news|reports?|word|announcement|confirmation|speculation|hopes?|fears?|concerns?)
+          \s+that\b
+    | (?P<relative>\b(?:which|who)\b)
+    """,
+    re.VERBOSE,
+)
+# Where a hedge stops reaching: "X will launch ..., but Y launched" keeps Y a fact.
+# These word lists are read on the lower-cased text with the standard engine (faster).
+_STRONG_BOUNDARY = re.compile(r";|:\s|\b(?:but|while|whereas|although|though|however|despite)\b")
+_CONDITION = re.compile(r"\b(?:if|unless|assuming|provided\s+that|in\s+case|whether)\b")
+# Read on the lower-cased sentence; a frame ending before a word (group `before`) counts only
+# when that word is capitalised in the text ("Nomura said Alibaba ...").
+_REPORTING_FRAME = re.compile(
+    rf"\b{_REPORTING_VERB}\b(?:\s+(?:on\s+\w+|today|yesterday|last\s+week|earlier|"
+    r"in\s+an?\s+(?:research\s+)?(?:note|statement|filing|report|interview)(?:\s+on\s+\w+)?|"
+    r"to\s+\w+))?(?:\s+that\b|,|(?P<before>\s+)(?=\w))"
+)
+_IGNORECASE = int(regex.IGNORECASE)
+# A name after these words is an object or a modifier, not the clause's subject.
+_PREPOSITION_BEFORE = regex.compile(
+    r"\b(?:of|for|at|in|from|with|to|by|on|against|than|like|unlike|including|as|over|into|behind|"
+    r"among|versus|vs\.?|about|toward|towards|between|such\s+as|rivals?|peers?|competitors?|"
+    r"and|or|outshining|eclipsing|beating|overtaking|topping)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$",
+    regex.IGNORECASE,
+)
+_BACK_REFERENCE = regex.compile(
+    r"^[\s,]*(?:(?:also|then|now|and|but)\s+)?(?:it|its|it's|they|their|the\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:company|firm|group|giant|maker|chipmaker|drugmaker|carmaker|automaker|insurer|carrier|"
+    r"parent|owner|pioneer|heavyweight|conglomerate|stalwart|retailer|lender|bank|business|"
+    r"platform|operator|producer|manufacturer|designer|developer|provider|leader|player|"
+    r"startup|start-up|unit|division|tech|e-commerce\s+\w+))(?:'s)?\b",
+    regex.IGNORECASE,
+)
+# "Earlier this month, the company agreed": an opening phrase before the subject.
+_INTRODUCTION = regex.compile(
+    r"^\s*(?:(?:in|on|at|during|for|over|last|this|earlier|later)\b[^,]{0,40},\s*)"
+)
+# "the maker of iPhones": a description that could be any company, not a back-reference.
+_EPITHET = regex.compile(r"^[\s,]*the\s+(?:[\w.-]+\s+){0,3}?[\w-]+\s+of\b", regex.IGNORECASE)
+_PERSON_PRONOUN = regex.compile(r"^[\s,]*(?:he|she|his|her)\b", regex.IGNORECASE)
+_TITLE_WORDS = regex.compile(
+    r"\s*(?:'s\s+)?(?:[\w-]+\s+){0,2}?(?:CEO|chief|CFO|chairman|chairwoman|founder|"
+    r"co-founder|president|analyst|analysts|strategist|economist|director|head|investor|"
+    r"manager|officer|executive|boss|billionaire)\b[\w\s,-]{0,40}?$",
+    regex.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"\b(?:will|would|could|may|might|should|shall|plans?\s+to|planning\s+to|planned|set\s+to|"
+    r"expects?\s+to|expected\s+to|aims?\s+to|aiming\s+to|intends?\s+to|going\s+to|likely|"
+    r"poised\s+to|is\s+to|are\s+to|seeks?\s+to|seeking\s+to|considering|mulls?|mulling|"
+    r"weighs|weighing|potential(?:ly)?|reportedly|prepares?\s+to|preparing\s+to|"
+    r"in\s+talks|next\s+(?:week|month|year|quarter)|upcoming|scheduled|if|unless|assuming)\b"
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|denied|denies|deny|without|nor)\b(?:\s+[\w-]+){0,3}\s*$|n't\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
+_NEGATION_WORDS = ("not", "never", "no longer", "denie", "deny", "without", "nor", "n't")
+_SUMMARY_STOP = regex.compile(
+    r"[;:(]|,\s|\s[-–—]\s|—|\.(?=\s|$)|\s(?:which|who|as|after|while|amid|following|according|"
+    r"because|but|since|despite|although|though|whereas|sending|pushing)\b",
+    regex.IGNORECASE,
+)
+_SPACES = regex.compile(r"\s+")
+_LEADING_WORDS = regex.compile(
+    r"^(?:however|meanwhile|also|additionally|moreover|furthermore|in\s+addition|and|but|so|"
+    r"still|now|today|yesterday|separately|overall|indeed|for\s+now)\b[,\s]*",
+    regex.IGNORECASE,
+)
+_CAPITALISED_NAME = regex.compile(
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<name>[A-Z0-9][\w.&'+-]*(?:\s+(?:[A-Z0-9][\w.&'+-]*|"
+    r"of|de|and|&))*)"
+)
+_TIME_OPENER = re.compile(r"\bsince\s*$")
+_YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
+_FIRST_NAME = regex.compile(r"\W*(?P<name>[A-Z][\w&.'-]+)")
+# Capitalised words that open sentences without naming anyone.
+_PLAIN_OPENERS = frozenset(
+    {
+        *("the", "a", "an", "its", "it", "their", "they", "this", "that", "these", "those", "in"),
+        *("on", "at", "for", "after", "as", "but", "and", "however", "meanwhile", "shares"),
+        *("analysts", "investors", "while", "with", "also", "still", "overall", "since", "by"),
+        *("during", "despite", "although", "last", "this", "next", "earlier", "today", "when"),
+        *("he", "she", "we", "i", "our", "his", "her", "stocks", "markets", "wall", "u.s"),
+    }
+)
+_POSSESSIVE_BEFORE = regex.compile(
+    r"(?:(?<=\w)'s?|\b(?P<pron>its|their))\s+(?:[\w.-]+\s+){0,2}$", regex.IGNORECASE
+)
+SUMMARY_WORDS = 16  # a summary is a phrase, not the sentence: about a headline's length
+
+
+def lower_text(text: str) -> str:
+    """`text` in lower case, with the same length (a letter whose lower case is longer, such
+    as "İ", is kept as written), so that offsets found in it are offsets into `text`."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who an event is about or by: an entity, where it is named, and how sure we are."""
+
+    entity_id: str
+    start: int
+    end: int
+    entity_type: str
+    penalty: float = 0.0
+
+
+class SentenceScan:
+    """Questions about one sentence, answered on demand (each answer computed once)."""
+
+    def __init__(
+        self,
+        ctx: DocumentContext,
+        sentence: Sentence,
+        lowered_text: str | None = None,
+        cues: frozenset[str] = frozenset(),
+    ):
+        self.ctx = ctx
+        self.sentence = sentence
+        self.text = ctx.text
+        self.lowered_text = lowered_text if lowered_text is not None else lower_text(ctx.text)
+        self.cues = cues  # the kinds of cue words the sentence holds (events.cues)
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.lowered_text[self.sentence.start : self.sentence.end]
+
+    def source(self, pattern: regex.Pattern[str]) -> str:
+        """The text a pattern reads: the text itself for a case-insensitive pattern, the
+        lower-cased text for one compiled in lower case (`generic.compile_rule`)."""
+        return self.text if pattern.flags & _IGNORECASE else self.lowered_text
+
+    def has_words(self, anchors: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether the sentence holds, for each group of `anchors`, one of its strings: a
+        pattern is run only on sentences that hold the words it cannot match without."""
+        contains = self.lowered.__contains__
+        return all(any(map(contains, group)) for group in anchors)
+
+    @cached_property
+    def groups(self) -> list[EntityGroup]:
+        return self.ctx.groups_in(self.sentence.start, self.sentence.end)
+
+    @cached_property
+    def boundaries(self) -> list[tuple[int, int, bool]]:
+        """Clause boundaries (and reporting frames) in the sentence, in order: start, end, and
+        whether the boundary opens a relative clause ("who", "which")."""
+        start = self.sentence.start
+        spans = [
+            (start + m.start(), start + m.end(), m.group("relative") is not None)
+            for m in _CLAUSE_BOUNDARY.finditer(self.lowered)
+        ]
+        text = self.text
+        for m in _REPORTING_FRAME.finditer(self.lowered):
+            if m.group("before") is None or text[start + m.end()].isupper():
+                spans.append((start + m.start(), start + m.end(), False))
+        return sorted(spans)
+
+    def clause_start(self, position: int) -> int:
+        """Where the clause holding `position` starts. A relative clause closed by a comma
+        before `position` ("Cohen, who ... in 2021, also increased") is an aside: the clause
+        goes on from before it."""
+        start = self.sentence.start
+        skip_until = -1
+        for span_start, span_end, relative in self.boundaries:
+            if span_end > position:
+                break
+            if span_start < skip_until:
+                continue
+            if relative:
+                comma = self.text.find(",", span_end, position)
+                if comma != -1:
+                    skip_until = comma + 1
+                    continue
+            start = span_end
+        return start
+
+    def clause_end(self, position: int) -> int:
+        """Where the clause holding `position` ends (the next boundary, else the sentence end)."""
+        for span_start, _, _ in self.boundaries:
+            if span_start >= position:
+                return span_start
+        return self.sentence.end
+
+    # -- who --------------------------------------------------------------------------------------
+
+    def actor(
+        self, position: int, types: tuple[str, ...] = ("company",), fallback: bool = False
+    ) -> Actor | None:
+        """The subject of the clause holding `position`, among entities of `types`.
+
+        A named subject first; else a back-reference at the clause start ("it", "the firm"),
+        resolved to the company named last before it; else, when `fallback` is asked, the
+        company of the previous sentence or the article's main company, with a penalty.
+        """
+        clause = self.clause_start(position)
+        named = self._named_subject(clause, position, types)
+        if named is not None:
+            return named
+        head = _INTRODUCTION.sub("", self.text[clause:position], count=1)
+        if "company" in types and _BACK_REFERENCE.match(head) and not _EPITHET.match(head):
+            earlier = self.company_before(clause)
+            if earlier is not None:
+                return earlier
+        if "person" in types and _PERSON_PRONOUN.match(head):
+            person = self._last_before(clause, ("person",), window=400)
+            if person is not None:
+                return person
+        if fallback and "company" in types:
+            earlier = self.company_before(clause) if clause > self.sentence.start else None
+            if earlier is not None:
+                return Actor(earlier.entity_id, -1, -1, "company", FALLBACK_PENALTY)
+            return self.fallback_company()
+        return None
+
+    def _named_subject(self, clause: int, position: int, types: tuple[str, ...]) -> Actor | None:
+        candidates = [g for g in self.groups if clause <= g.start and g.end <= position]
+        for index, group in enumerate(candidates):
+            before = self.text[max(self.sentence.start, group.start - 25) : group.start]
+            if group.start > clause and _PREPOSITION_BEFORE.search(before):
+                continue
+            if group.entity_type == "company" and "person" in types:
+                # "GameStop CEO Ryan Cohen": the person holding a title at the company acts
+                following = candidates[index + 1] if index + 1 < len(candidates) else None
+                if (
+                    following is not None
+                    and following.entity_type == "person"
+                    and _TITLE_WORDS.match(self.text, group.end, following.start)
+                ):
+                    return self._actor(following)
+            if group.entity_type in types:
+                return self._actor(group)
+            if group.entity_type in ("company", "person", "government", "organization"):
+                return None  # the subject is someone else
+        return None
+
+    def _actor(self, group: EntityGroup, penalty: float = 0.0) -> Actor:
+        return Actor(
+            group.entity_id,
+            group.start,
+            group.end,
+            group.entity_type,
+            penalty + (REFERENCE_PENALTY if group.coref else 0.0),
+        )
+
+    def company_before(self, position: int) -> Actor | None:
+        """The company a back-reference at `position` stands for: the last one named before it
+        in the sentence (not after a preposition), else the last one named in the paragraph."""
+        in_sentence = [
+            g
+            for g in self.groups
+            if g.end <= position
+            and g.entity_type == "company"
+            and not _PREPOSITION_BEFORE.search(
+                self.text[max(self.sentence.start, g.start - 25) : g.start]
+            )
+        ]
+        if in_sentence:
+            return self._actor(in_sentence[-1], REFERENCE_PENALTY)
+        return self._last_before(self.sentence.start, ("company",), window=400)
+
+    def _last_before(self, position: int, types: tuple[str, ...], window: int) -> Actor | None:
+        paragraph = self.sentence.paragraph
+        floor = max(0, position - window)
+        for sentence in reversed(self.ctx.sentences[: self.sentence.index + 1]):
+            if sentence.paragraph != paragraph and sentence.index != self.sentence.index:
+                break
+            if sentence.end < floor:
+                break
+            named = [
+                g
+                for g in self.ctx.groups_in(sentence.start, min(sentence.end, position))
+                if g.entity_type in types
+                and not _PREPOSITION_BEFORE.search(
+                    self.text[max(sentence.start, g.start - 25) : g.start]
+                )
+            ]
+            if named:
+                first = named[0] if sentence.index != self.sentence.index else named[-1]
+                return self._actor(first, REFERENCE_PENALTY)
+        return None
+
+    def fallback_company(self) -> Actor | None:
+        """The company of the previous sentence of the paragraph, else the main company."""
+        earlier = self._last_before(self.sentence.start, ("company",), window=300)
+        if earlier is not None:
+            return Actor(earlier.entity_id, -1, -1, "company", FALLBACK_PENALTY)
+        main = self.ctx.main_company
+        if (
+            main is not None
+            and not any(g.entity_type == "company" for g in self.groups)
+            and not self.unknown_subject()
+        ):
+            return Actor(main, -1, -1, "company", FALLBACK_PENALTY)
+        return None
+
+    def unknown_subject(self) -> bool:
+        """'Merck up after strong results' with Merck unknown: the sentence opens with a name
+        we do not know, so its events are not the main company's."""
+        first = _FIRST_NAME.match(self.text, self.sentence.start, self.sentence.end)
+        if first is None:
+            return False
+        word = first.group("name").lower().rstrip(".")
+        start, end = first.span("name")
+        return word not in _PLAIN_OPENERS and not self.ctx.groups_in(start, end)
+
+    def possessor(self, position: int) -> str | None:
+        """Whose noun starts at `position`: "Meta's market value", "its market value"."""
+        found = _POSSESSIVE_BEFORE.search(
+            self.text, max(self.sentence.start, position - 40), position
+        )
+        if found is None:
+            return None
+        if found.group("pron"):
+            earlier = self.company_before(found.start())
+            return earlier.entity_id if earlier is not None else None
+        for group in reversed(self.groups):
+            if found.start() - 2 <= group.end <= found.start() + 1:
+                return group.entity_id if group.entity_type == "company" else None
+        return None
+
+    def group_after(
+        self, position: int, limit: int, types: tuple[str, ...] = ("company",)
+    ) -> EntityGroup | None:
+        """The first entity of `types` named in [position, limit)."""
+        for group in self.groups:
+            if position <= group.start < limit and group.entity_type in types:
+                return group
+        return None
+
+    def name_at(self, position: int, limit: int) -> str | None:
+        """The entity or capitalised name that a phrase starting at `position` names."""
+        group = self.group_after(
+            position, min(limit, position + 30), ("company", "organization", "government")
+        )
+        if group is not None:
+            return self.entity_name(group.entity_id)
+        match = _CAPITALISED_NAME.match(self.text, position, limit)
+        if match is None:
+            return None
+        name = match.group("name").strip(" .,'")
+        name = regex.sub(r"(?:'s|\s+(?:of|de|and|&))$", "", name)
+        return name or None
+
+    def entity_name(self, entity_id: str) -> str:
+        known = self.ctx.entities.get(entity_id)
+        if known is not None:
+            return known.name
+        reference = self.ctx.reference.entity(entity_id)
+        return reference.name if reference is not None else entity_id
+
+    # -- what -------------------------------------------------------------------------------------
+
+    def money_in(self, start: int, end: int, per_share: bool | None = False) -> Quantity | None:
+        """The first amount of money in [start, end) (not a stated conversion of another)."""
+        for quantity in self.ctx.quantities_in(start, end):
+            if quantity.kind != "money" or quantity.is_conversion:
+                continue
+            if per_share is not None and quantity.per_share != per_share:
+                continue
+            return quantity
+        return None
+
+    def summary(self, start: int, cue_end: int) -> str:
+        """A short phrase of the clause's core: from `start` (the actor or the clause start)
+        through the cue and its object, cut at the next clause boundary."""
+        stop = _SUMMARY_STOP.search(self.text, cue_end, min(self.sentence.end, cue_end + 120))
+        end = stop.start() if stop is not None else min(self.sentence.end, cue_end + 120)
+        phrase = _SPACES.sub(" ", self.ctx.original[start:end]).strip(" ,.;:'\"")
+        phrase = _LEADING_WORDS.sub("", phrase)
+        words = phrase.split(" ")
+        if len(words) > SUMMARY_WORDS:
+            phrase = " ".join(words[:SUMMARY_WORDS])
+        return phrase[:1].upper() + phrase[1:] if phrase else phrase
+
+    def hedged(self, position: int) -> bool:
+        """Whether the words around `position`, back to the last strong boundary and a little
+        beyond, tell a plan, a forecast or a possibility ("will launch", "could double")."""
+        low = self.lowered_text
+        start = self._strong_start(position)
+        stop = min(self.sentence.end, position + 40)
+        after = _STRONG_BOUNDARY.search(low, position, stop)
+        if after is not None:
+            stop = after.start()
+        return bool(_HEDGE.search(low, start, stop))
+
+    def _strong_start(self, position: int) -> int:
+        start = self.sentence.start
+        for boundary in _STRONG_BOUNDARY.finditer(self.lowered_text, start, position):
+            start = boundary.end()
+        return start
+
+    def past_reference(self, position: int) -> bool:
+        """'ever since the phone launched': the act is the time from which something else is
+        told, not news ('after X unveiled ...' is news told as a cause, and stays)."""
+        clause = self.clause_start(position)
+        if "," in self.text[clause:position]:
+            return False  # "After talks with X, Meta unveiled": the time phrase has ended
+        before = self.lowered_text[max(self.sentence.start, clause - 8) : clause]
+        return bool(_TIME_OPENER.search(before))
+
+    def historic(self, position: int) -> bool:
+        """A year two or more before publication named in the clause ('debuted in 1984')."""
+        published = self.ctx.published
+        if published is None:
+            return False
+        clause = self.clause_start(position)
+        for year in _YEAR.findall(self.text, clause, self.clause_end(position)):
+            if int(year) <= published.year - 2:
+                return True
+        return False
+
+    def conditional(self, position: int) -> bool:
+        """'If the company reports weak sales ...': a condition, not an event."""
+        if not any(map(self.lowered.__contains__, ("if", "unless", "assum", "provided", "case"))):
+            return False
+        return bool(_CONDITION.search(self.lowered_text, self._strong_start(position), position))
+
+    def negated(self, position: int) -> bool:
+        """'did not launch', 'has no plans to', 'denied reports': the cue is negated."""
+        window = self.lowered_text[max(self.sentence.start, position - 40) : position]
+        if not any(map(window.__contains__, _NEGATION_WORDS)):
+            return False
+        window = self.lowered_text[max(self.clause_start(position), position - 40) : position]
+        return bool(_NEGATION.search(window))

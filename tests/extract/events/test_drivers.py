@@ -1,0 +1,103 @@
+"""Drivers: the events a text gives as the cause of a price move, and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from event_helpers import driver_types, of_type, run
+
+FRIDAY = dt.date(2025, 3, 14)
+
+
+def _move(events, listing):
+    return next(e for e in events if e.type == "price_move" and e.attributes["listing"] == listing)
+
+
+def test_move_with_two_drivers():
+    text = (
+        "Meta jumped 12% on Friday after it declared its first dividend and posted quarterly "
+        "results that topped estimates."
+    )
+    events = run(text, FRIDAY)
+    assert sorted(driver_types(events, _move(events, "META"))) == ["dividend", "earnings"]
+
+
+def test_move_without_causal_words_has_no_drivers():
+    text = (
+        "Tencent rose 2% in Hong Kong on Friday. Alibaba launched a new reasoning model. "
+        "Samsung agreed to acquire Pinterest for $20 billion."
+    )
+    events = run(text, FRIDAY)
+    assert of_type(events, "product_launch") and of_type(events, "acquisition")
+    assert _move(events, "0700.HK").attributes["drivers"] == []
+
+
+def test_cause_in_the_next_sentence_of_the_paragraph():
+    text = (
+        "Alibaba's shares rose 5% in Hong Kong on Friday. The gain was driven by strong "
+        "quarterly results in its cloud unit."
+    )
+    events = run(text, FRIDAY)
+    assert driver_types(events, _move(events, "9988.HK")) == ["earnings"]
+
+
+def test_headline_cause_goes_to_the_main_move_of_its_subject():
+    text = (
+        "Tencent jumped 8% in Hong Kong on Friday, its best day in a year.\n\n"
+        "The company said earlier this week that it posted strong quarterly results."
+    )
+    title = "Tencent Shares Jump 8% on Strong Results"
+    with_title = run(text, FRIDAY, title)
+    assert driver_types(with_title, _move(with_title, "0700.HK")) == ["earnings"]
+    without = run(text, FRIDAY)
+    assert _move(without, "0700.HK").attributes["drivers"] == []
+
+
+def test_cause_named_without_an_event_creates_it():
+    events = run("Apple fell 3% on Friday after projecting weaker sales of its watches.", FRIDAY)
+    move = _move(events, "AAPL")
+    assert driver_types(events, move) == ["guidance"]
+    guidance = events[move.attributes["drivers"][0]]
+    assert guidance.entity == "apple"
+    assert guidance.attributes["fact_level"] == "forecast"
+    assert guidance.evidence.text.startswith("Apple fell 3%")
+
+
+def test_a_cause_pointing_back_takes_the_news_told_before():
+    text = (
+        "Tencent posted quarterly results that beat analysts' expectations. "
+        "Its shares rose 4% in Hong Kong on the news."
+    )
+    events = run(text, FRIDAY)
+    assert driver_types(events, _move(events, "0700.HK")) == ["earnings"]
+
+
+def test_result_clause_before_the_move():
+    text = "Nvidia posted upbeat quarterly results, sending its shares up 6% on Friday."
+    events = run(text, FRIDAY)
+    assert driver_types(events, _move(events, "NVDA")) == ["earnings"]
+
+
+def test_each_move_gets_its_own_cause():
+    text = (
+        "Apple lost 2% after a judge blocked its new watch, while Nvidia gained 3% after "
+        "unveiling a faster chip."
+    )
+    events = run(text, FRIDAY)
+    assert driver_types(events, _move(events, "AAPL")) == ["legal"]
+    assert driver_types(events, _move(events, "NVDA")) == ["product_launch"]
+
+
+def test_timing_words_are_not_causes():
+    events = run("Apple rose 2% after the bell on Friday.", FRIDAY)
+    assert _move(events, "AAPL").attributes["drivers"] == []
+
+
+def test_drivers_list_each_event_once():
+    text = (
+        "Meta surged 15% on Friday after its first dividend. The rally was also driven by its "
+        "first dividend."
+    )
+    events = run(text, FRIDAY)
+    drivers = _move(events, "META").attributes["drivers"]
+    assert len(drivers) == len(set(drivers)) == 1
