@@ -1,4 +1,7 @@
-from tickerwire.extract.quantities import find_quantities
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tickerwire.extract.quantities import _QUANTITY, _quantity_matches, find_quantities
 
 
 def one(text: str, yen: str | None = None):
@@ -61,3 +64,38 @@ def test_times_and_codes_are_not_quantities():
     assert [
         q.value for q in find_quantities("At 9:30 a.m. the Qwen2 model and 1YMcv1 quotes")
     ] == []
+
+
+# The number scan jumps from digit to digit (quantities._quantity_matches): it must find what
+# the pattern finds when it tries every position.
+_QUANTITY_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789 .,-+$%()kKmMbB",
+            *("US$", "U.S.$", "HK$", "RMB", "Rs.", "€", "£", "¥"),
+            *("billion", "million", " bn", " pct", " percent", " percentage points", " yuan"),
+            *(" cents", " points", "a", "Q", "\n", ":", "/", "x"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_QUANTITY_TEXT)
+def test_number_scan_finds_what_the_pattern_finds(text: str) -> None:
+    jumped = [m.span() for m in _quantity_matches(text)]
+    assert jumped == [m.span() for m in _QUANTITY.finditer(text)]
+
+
+def test_number_scan_keeps_prefixes_and_signs_before_the_digit():
+    text = "up +U.S.$ .5 billion, then HK$ 12 and -3.5% against 2,000 yen"
+    assert [m.group(0) for m in _quantity_matches(text)] == [
+        m.group(0) for m in _QUANTITY.finditer(text)
+    ]
+    assert [q.text for q in find_quantities(text)] == [
+        "U.S.$ .5 billion",
+        "HK$ 12",
+        "-3.5%",
+        "2,000 yen",
+    ]
