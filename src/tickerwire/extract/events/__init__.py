@@ -101,7 +101,9 @@ def find_drafts(ctx: DocumentContext, cued: dict[str, list[Sentence]]) -> list[D
         scan = SentenceScan(ctx, sentence, lowered, frozenset(held))
         if held & _EARNINGS_CUES or {"earn_result", "earn_schedule"} <= held:
             drafts.extend(earnings_drafts(scan))
-        for kind in held:
+        # Sorted: a set's order follows the hash seed, and drafts of one start would otherwise
+        # come out in a different order from run to run.
+        for kind in sorted(held):
             finder = FINDERS.get(kind)
             if finder is not None:
                 drafts.extend(finder(scan))
