@@ -12,21 +12,8 @@ import datetime as dt
 import re
 
 from tickerwire.clean import shapes
+from tickerwire.month_names import MONTHS
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 _MONTH_NAME = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -74,7 +61,7 @@ def parse_date(text: str) -> dt.date | None:
         if not match:
             continue
         groups = match.groupdict()
-        month = int(groups["num"]) if groups.get("num") else _MONTHS[groups["mon"][:3].lower()]
+        month = int(groups["num"]) if groups.get("num") else MONTHS[groups["mon"][:3].lower()]
         try:
             return dt.date(int(groups["year"]), month, int(groups["day"]))
         except ValueError:
