@@ -7,7 +7,12 @@ fresh DuckDB file and checks:
 - one 9988.HK price-move story on 2025-09-01 holding seeds 001 and 002 (and nothing else),
 - one 9988.HK price-move story on 2025-02-21 holding seeds 000 and 004 (and nothing else),
 - a cross-source conflict 26% vs 11% (cloud revenue growth) and one 9.18% vs 15% (the move),
-- no story mixing articles of the two days.
+- no story mixing articles of the two days,
+- with its date known, both stated conversions of seed 001 flagged (yuan to dollars at about 6.3
+  and at 0.65 per dollar, against about 7.1 in September 2025) and no other conversion flagged
+  (seed 004's two are right). `tickerwire extract` on seed 001 alone, with no date, abstains on
+  the first: 6.3 is within tolerance of the latest twelve months in the table (see
+  `tickerwire.checks.conversions`), and the brief says to abstain rather than guess a date.
 
 Exits 0 when all hold, 1 otherwise, and 0 with a message when the shared folder is absent.
 Run from the repository root: `python eval/check_seed_stories.py [--shared DIR]`.
@@ -41,6 +46,8 @@ SEED_DATES = {
 LISTING = "9988.HK"
 EXPECTED_STORIES = {dt.date(2025, 9, 1): {"001", "002"}, dt.date(2025, 2, 21): {"000", "004"}}
 EXPECTED_CONFLICTS = ({26.0, 11.0}, {9.18, 15.0})
+# Stated conversions that are wrong (seed 001) and the seeds whose conversions are right.
+EXPECTED_CONVERSION_FLAGS = {"001": {"33.4 billion yuan ($5.3 billion)", "14.8 billion yuan"}}
 
 
 def write_manifest(seeds: Path, folder: Path) -> Path:
@@ -65,7 +72,14 @@ def check(db: Path) -> list[str]:
     """The problems found in the ingested seeds (empty when the check passes)."""
     problems: list[str] = []
     with DuckDBStore(db, read_only=True) as store:
-        seed_of = {a.id: (a.url or "?").removeprefix("seed:") for a in store.articles()}
+        articles = store.articles()
+        seed_of = {a.id: (a.url or "?").removeprefix("seed:") for a in articles}
+        flagged = {
+            seed_of[a.id]: [
+                c.values[0].evidence for c in a.conflicts if c.field == "stated_conversion"
+            ]
+            for a in articles
+        }
         stories = store.stories(StoryFilter())
         conflicts = [c.conflict for c in store.conflicts(StoryFilter())]
     moves = [s for s in stories if s.type == "price_move" and s.listing == LISTING]
@@ -92,6 +106,21 @@ def check(db: Path) -> list[str]:
     for values in EXPECTED_CONFLICTS:
         if not any(values <= found for found in cross):
             problems.append(f"no cross-source conflict {' vs '.join(f'{v:g}%' for v in values)}")
+    problems.extend(_conversion_problems(flagged))
+    return problems
+
+
+def _conversion_problems(flagged: dict[str, list[str]]) -> list[str]:
+    """Wrong conversions not flagged, and right ones flagged (evidence matched by its start)."""
+    problems: list[str] = []
+    for seed, evidences in sorted(flagged.items()):
+        expected = EXPECTED_CONVERSION_FLAGS.get(seed, set())
+        for wanted in sorted(expected):
+            if not any(e.startswith(wanted) or wanted.startswith(e) for e in evidences):
+                problems.append(f"seed {seed}: conversion {wanted!r} not flagged")
+        for evidence in evidences:
+            if not any(evidence.startswith(w) or w.startswith(evidence) for w in expected):
+                problems.append(f"seed {seed}: conversion {evidence!r} flagged but right")
     return problems
 
 
@@ -119,7 +148,8 @@ def run_check(shared: Path) -> int:
         return 1
     print(
         "seed stories: 9988.HK stories on 2025-09-01 (001, 002) and 2025-02-21 (000, 004), "
-        "conflicts 26% vs 11% and 9.18% vs 15%, no story mixing days: OK"
+        "conflicts 26% vs 11% and 9.18% vs 15%, no story mixing days, "
+        "both conversions of seed 001 flagged and none other: OK"
     )
     return 0
 
