@@ -60,41 +60,67 @@ ENTITIES = (
         "spx", "S&P 500", "index", ("S&P 500",), (Listing("SPX", "XNYS", "USD", "US"),)
     ),
 )
-REFERENCE = ReferenceData.from_entities(ENTITIES)
-_ALIASES = {alias: e.id for e in ENTITIES for alias in e.aliases}
-_PATTERN = regex.compile(
-    r"(?<!\w)(?:"
-    + "|".join(regex.escape(a) for a in sorted(_ALIASES, key=len, reverse=True))
-    + r")(?!\w)"
-)
+
+
+class AliasLinker:
+    """Mentions of the aliases of a fixed list of entities, found by one pattern.
+
+    Relevance is a company's share of the most mentioned entity's mentions; other entities get
+    `other_relevance` when it is given (brokers and people are never the subject of a story).
+    """
+
+    def __init__(
+        self, entities: tuple[ReferenceEntity, ...], other_relevance: float | None = None
+    ) -> None:
+        self.reference = ReferenceData.from_entities(entities)
+        self._owners = {alias: e.id for e in entities for alias in e.aliases}
+        self._pattern = regex.compile(
+            r"(?<!\w)(?:"
+            + "|".join(regex.escape(a) for a in sorted(self._owners, key=len, reverse=True))
+            + r")(?!\w)"
+        )
+        self._other_relevance = other_relevance
+
+    def link(
+        self, text: str, published: dt.date | None = None, title: str | None = None
+    ) -> LinkedDocument:
+        """The document `text` with its mentions and entities."""
+        mentions = [
+            Mention(self._owners[m.group(0)], m.start(), m.end(), m.group(0))
+            for m in self._pattern.finditer(text)
+        ]
+        counts: dict[str, int] = {}
+        for mention in mentions:
+            counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+        top = max(counts.values(), default=1)
+        entities = []
+        for entity_id, count in counts.items():
+            ref = self.reference.entity(entity_id)
+            assert ref is not None
+            relevance = count / top
+            if self._other_relevance is not None and ref.type != "company":
+                relevance = self._other_relevance
+            entities.append(
+                Entity(
+                    id=entity_id,
+                    name=ref.name,
+                    type=ref.type,
+                    tickers=ref.tickers,
+                    mentions=count,
+                    relevance=relevance,
+                )
+            )
+        doc = CleanDocument(origin="test", text=text, published=published, title=title)
+        return LinkedDocument(doc=doc, mentions=mentions, entities=entities)
+
+
+_LINKER = AliasLinker(ENTITIES)
+REFERENCE = _LINKER.reference
 
 
 def link(text: str, published: dt.date | None = None) -> LinkedDocument:
     """Mentions of the aliases above; relevance by share of mentions."""
-    mentions = [
-        Mention(_ALIASES[m.group(0)], m.start(), m.end(), m.group(0))
-        for m in _PATTERN.finditer(text)
-    ]
-    counts: dict[str, int] = {}
-    for mention in mentions:
-        counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
-    top = max(counts.values(), default=1)
-    entities = []
-    for entity_id, count in counts.items():
-        ref = REFERENCE.entity(entity_id)
-        assert ref is not None
-        entities.append(
-            Entity(
-                id=entity_id,
-                name=ref.name,
-                type=ref.type,
-                tickers=ref.tickers,
-                mentions=count,
-                relevance=count / top,
-            )
-        )
-    doc = CleanDocument(origin="test", text=text, published=published)
-    return LinkedDocument(doc=doc, mentions=mentions, entities=entities)
+    return _LINKER.link(text, published)
 
 
 def run(text: str, published: dt.date | None = None) -> list[Event]:

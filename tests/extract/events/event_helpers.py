@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
+from extract_helpers import AliasLinker
 
 from tickerwire.extract import extract_events
-from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
-from tickerwire.records import CleanDocument, Entity, EntityType, Event, LinkedDocument, Mention
+from tickerwire.link.reference import Listing, ReferenceEntity
+from tickerwire.records import EntityType, Event, LinkedDocument
 
 HK = lambda t: Listing(t, "XHKG", "HKD", "HK", primary=True)  # noqa: E731
 US = lambda t, primary=True: Listing(t, "XNAS", "USD", "US", primary=primary)  # noqa: E731
@@ -48,41 +48,14 @@ ENTITIES = (
     _other("susan-li", "Susan Li", "person", ("Susan Li",)),
     _other("federal-reserve", "Federal Reserve", "government", ("Federal Reserve", "Fed")),
 )
-REFERENCE = ReferenceData.from_entities(ENTITIES)
-_ALIASES = {alias: e.id for e in ENTITIES for alias in e.aliases}
-_PATTERN = regex.compile(
-    r"(?<!\w)(?:"
-    + "|".join(regex.escape(a) for a in sorted(_ALIASES, key=len, reverse=True))
-    + r")(?!\w)"
-)
+# Brokers and people get a low relevance: they are never the subject of a story.
+_LINKER = AliasLinker(ENTITIES, other_relevance=0.1)
+REFERENCE = _LINKER.reference
 
 
 def link(text: str, published: dt.date | None = None, title: str | None = None) -> LinkedDocument:
     """Mentions of the aliases above; companies' relevance by share of mentions."""
-    mentions = [
-        Mention(_ALIASES[m.group(0)], m.start(), m.end(), m.group(0))
-        for m in _PATTERN.finditer(text)
-    ]
-    counts: dict[str, int] = {}
-    for mention in mentions:
-        counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
-    top = max(counts.values(), default=1)
-    entities = []
-    for entity_id, count in counts.items():
-        ref = REFERENCE.entity(entity_id)
-        assert ref is not None
-        entities.append(
-            Entity(
-                id=entity_id,
-                name=ref.name,
-                type=ref.type,
-                tickers=ref.tickers,
-                mentions=count,
-                relevance=count / top if ref.type == "company" else 0.1,
-            )
-        )
-    doc = CleanDocument(origin="test", text=text, published=published, title=title)
-    return LinkedDocument(doc=doc, mentions=mentions, entities=entities)
+    return _LINKER.link(text, published, title)
 
 
 def run(text: str, published: dt.date | None = None, title: str | None = None) -> list[Event]:
