@@ -1,16 +1,17 @@
 """A sentence as a row of units (lexicon phrases, other words, numbers, punctuation) with its
 structure marked: clauses, contrast weights, negation scopes, intensities, past references.
 
-This runs on every sentence of every article, so it is written for speed: one pass over the
-tokens builds the units and the index of each kind, and the later passes visit only the units
-of the kind they need.
+This runs on every sentence of every article, so it is written for speed. A sentence has ~25
+tokens but only a few lexicon phrases, and the later passes read the other units only in short
+windows around the phrases: so a unit is not an object but an index into parallel lists (kind,
+text, offsets, clause, marks), built with list operations that run at C speed, and the Python
+loops visit only the tokens that may open a phrase and the units of the kind a pass needs.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import regex
 
@@ -44,65 +45,95 @@ _SCOPE_ENDS = frozenset(("punct", "contrast", "concession", "boundary", "negator
 TONE_KINDS = frozenset(("polar", "direction", "quantity"))
 
 
-class Unit:
-    """One unit of a sentence: a lexicon phrase (with its `entry`) or a plain token."""
+class SentenceUnits:
+    """The units of one sentence as parallel lists indexed by unit: a unit is a lexicon phrase
+    (its `entries` item is the entry) or a plain token (entry None, kind "word"/"num"/"punct").
+
+    `weights` (contrast and concession), `multipliers` (intensifiers), `negated`, `bound` (a
+    quantity some direction acts on) and `reference` (a quantity after "from"/"compared with":
+    the past) are marks the passes set. `positions` holds the indices of each lexicon kind.
+    """
 
     __slots__ = (
         "bound",
-        "capitalised",
-        "clause",
-        "end",
-        "entry",
-        "kind",
-        "multiplier",
+        "clause_kinds",
+        "clause_starts",
+        "clauses",
+        "ends",
+        "entries",
+        "figure_markers",
+        "kinds",
+        "multipliers",
         "negated",
+        "positions",
         "reference",
-        "start",
+        "starts",
         "text",
-        "weight",
+        "texts",
+        "weights",
     )
 
     def __init__(
-        self, kind: str, entry: LexiconEntry | None, text: str, start: int, end: int, clause: int
+        self,
+        text: str,
+        kinds: list[str],
+        texts: list[str],
+        entries: list[LexiconEntry | None],
+        starts: list[int],
+        ends: list[int],
+        clauses: list[int],
+        positions: dict[str, list[int]],
+        clause_starts: list[int],
+        clause_kinds: list[str],
+        figure_markers: list[int],
     ) -> None:
-        self.kind = kind
-        self.entry = entry
+        count = len(kinds)
         self.text = text
-        self.start = start
-        self.end = end
-        self.clause = clause
-        self.weight = 1.0
-        self.multiplier = 1.0
-        self.negated = False
-        self.bound = False  # a quantity some direction acts on
-        self.reference = False  # a quantity after "from"/"compared with": the past
-        self.capitalised = False  # a plain word written with a capital, not sentence-first
+        self.kinds = kinds
+        self.texts = texts
+        self.entries = entries
+        self.starts = starts
+        self.ends = ends
+        self.clauses = clauses
+        self.positions = positions
+        self.clause_starts = clause_starts
+        self.clause_kinds = clause_kinds
+        self.figure_markers = figure_markers
+        self.weights = [1.0] * count
+        self.multipliers = [1.0] * count
+        self.negated = [False] * count
+        self.bound = [False] * count
+        self.reference = [False] * count
 
-    @property
-    def value(self) -> float:
-        return self.entry.value if self.entry is not None else 0.0
-
-    def is_tone(self) -> bool:
-        """A polar phrase, direction or quantity with a non-zero value."""
-        return self.entry is not None and self.kind in TONE_KINDS and self.entry.value != 0.0
-
-    def __repr__(self) -> str:
-        return f"Unit({self.kind}, {self.text!r}, {self.start}-{self.end})"
-
-
-@dataclass
-class SentenceUnits:
-    """The units of one sentence, where each kind of unit is, and the clauses."""
-
-    units: list[Unit]
-    positions: dict[str, list[int]]
-    clause_starts: list[int]
-    clause_kinds: list[str]
-    figure_markers: list[int] = field(default_factory=list)
+    def __len__(self) -> int:
+        return len(self.kinds)
 
     def at(self, kind: str) -> list[int]:
         """Indices of the units of `kind`, in order."""
         return self.positions.get(kind, [])
+
+    def value(self, index: int) -> float:
+        """The lexicon value of a unit (0.0 for a plain token)."""
+        entry = self.entries[index]
+        return entry.value if entry is not None else 0.0
+
+    def is_tone(self, index: int) -> bool:
+        """A polar phrase, direction or quantity with a non-zero value."""
+        entry = self.entries[index]
+        return entry is not None and entry.kind in TONE_KINDS and entry.value != 0.0
+
+    def capitalised(self, index: int) -> bool:
+        """A plain word written with a capital, not sentence-first."""
+        return (
+            index > 0
+            and self.kinds[index] == "word"
+            and self.entries[index] is None
+            and self.text[self.starts[index]].isupper()
+        )
+
+
+def _no_units(text: str, start: int) -> SentenceUnits:
+    return SentenceUnits(text, [], [], [], [], [], [], {}, [start], ["start"], [])
 
 
 def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) -> SentenceUnits:
@@ -113,58 +144,132 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     """
     words, kinds, starts, ends = _tokens(lowered, start, end)
     count = len(words)
+    if not count:
+        return _no_units(text, start)
     match, openers = lexicon.match, lexicon.by_first_token
-    toned = count > 0 and words[0] in IMPERATIVE_CALLS
+    toned = words[0] in IMPERATIVE_CALLS
     has_quantity = False
     title_case: bool | None = None
-    units: list[Unit] = []
-    positions: dict[str, list[int]] = {}
-    clause_starts = [start]
-    clause_kinds = ["start"]
-    figure_markers: list[int] = []
-    clause = 0
-    position = 0
-    while position < count:
-        word, kind, token_start = words[position], kinds[position], starts[position]
-        # two words in three open no phrase: the dict test spares them the call
-        entry = match(words, position) if kind == "word" and word in openers else None
-        if entry is not None and position > 0 and text[token_start].isupper():
+    matches: list[tuple[int, int, LexiconEntry]] = []  # first token, last token, entry
+    free = 0  # the first token not inside a phrase already matched
+    # two words in three open no phrase: the dict test spares them the call
+    for position in [p for p, word in enumerate(words) if word in openers]:
+        if position < free or kinds[position] != "word":
+            continue
+        entry = match(words, position)
+        if entry is None:
+            continue
+        if position > 0 and text[starts[position]].isupper():
             if title_case is None:
                 title_case = _is_title_case(text, kinds, starts)
             if not title_case and _starts_a_name(text, kinds, starts, position, entry):
-                entry = None  # "Advanced Micro Devices", "Best Buy": a name, not a tone
-        if entry is None:
-            unit = Unit(kind, None, word, token_start, ends[position], clause)
-            if kind == "word" and position > 0:
-                unit.capitalised = text[token_start].isupper()
-            position += 1
-        else:
-            last = position + len(entry.phrase) - 1
-            kind = entry.kind
-            toned = toned or _gives_tone(entry)
-            has_quantity = has_quantity or kind == "quantity"
-            if kind in _CLAUSE_OPENERS and units:
-                clause += 1
-                clause_starts.append(token_start)
-                clause_kinds.append(kind)
-            unit = Unit(kind, entry, entry.text, token_start, ends[last], clause)
-            positions.setdefault(kind, []).append(len(units))
-            position = last + 1
-        if kind == "reference" or word == "to" or word == "(":
-            figure_markers.append(len(units))
-        units.append(unit)
-        if kind == "punct" and word in _CLAUSE_PUNCT and position < count:
-            clause += 1
-            clause_starts.append(starts[position])
-            clause_kinds.append("punct")
+                continue  # "Advanced Micro Devices", "Best Buy": a name, not a tone
+        free = position + len(entry.phrase)
+        matches.append((position, free - 1, entry))
+        toned = toned or _gives_tone(entry)
+        has_quantity = has_quantity or entry.kind == "quantity"
     if not toned and not (has_quantity and "num" in kinds):
-        return SentenceUnits([], {}, [start], ["start"])
-    sentence = SentenceUnits(units, positions, clause_starts, clause_kinds, figure_markers)
+        return _no_units(text, start)
+    sentence = _build_units(text, start, words, kinds, starts, ends, matches)
     _weigh_clauses(sentence)
     _mark_negation(sentence)
     _apply_intensifiers(sentence)
     _mark_references(sentence)
     return sentence
+
+
+def _build_units(
+    text: str,
+    start: int,
+    words: list[str],
+    kinds: list[str],
+    starts: list[int],
+    ends: list[int],
+    matches: list[tuple[int, int, LexiconEntry]],
+) -> SentenceUnits:
+    """The units of a sentence from its tokens and the phrases matched (in order): the tokens
+    between phrases are copied as slices, each phrase becomes one unit."""
+    unit_kinds: list[str] = []
+    texts: list[str] = []
+    entries: list[LexiconEntry | None] = []
+    unit_starts: list[int] = []
+    unit_ends: list[int] = []
+    positions: dict[str, list[int]] = {}
+    openers: list[int] = []  # units opening a clause by their word ("but", "although")
+    markers: list[int] = []  # phrases that may open a figure comparison
+    previous = 0
+    for first, last, entry in matches:
+        if first > previous:
+            unit_kinds += kinds[previous:first]
+            texts += words[previous:first]
+            entries += [None] * (first - previous)
+            unit_starts += starts[previous:first]
+            unit_ends += ends[previous:first]
+        index = len(unit_kinds)
+        kind = entry.kind
+        if kind in _CLAUSE_OPENERS and index:
+            openers.append(index)
+        if kind == "reference" or entry.phrase[0] == "to" or entry.phrase[0] == "(":
+            markers.append(index)
+        positions.setdefault(kind, []).append(index)
+        unit_kinds.append(kind)
+        texts.append(entry.text)
+        entries.append(entry)
+        unit_starts.append(starts[first])
+        unit_ends.append(ends[last])
+        previous = last + 1
+    if previous < len(words):
+        unit_kinds += kinds[previous:]
+        texts += words[previous:]
+        entries += [None] * (len(words) - previous)
+        unit_starts += starts[previous:]
+        unit_ends += ends[previous:]
+    count = len(unit_kinds)
+    # plain "to" and "(" may open a figure comparison too ("to 5 from 4", "5 (4)")
+    if "to" in words or "(" in words:
+        markers = sorted(
+            {*markers}.union(
+                i
+                for i, word in enumerate(texts)
+                if (word == "to" or word == "(") and entries[i] is None
+            )
+        )
+    # clause boundaries: the unit after a clause mark (";", ":", dashes), or a unit that opens
+    # one ("but", "although"); a mark right before an opener makes two (as the sort keeps)
+    boundaries = [(index, 1, unit_kinds[index]) for index in openers]
+    if not _CLAUSE_PUNCT.isdisjoint(words):
+        boundaries += [
+            (i + 1, 0, "punct")
+            for i, kind in enumerate(unit_kinds)
+            if kind == "punct" and texts[i] in _CLAUSE_PUNCT and i + 1 < count
+        ]
+        boundaries.sort()
+    clause_starts = [start]
+    clause_kinds = ["start"]
+    if boundaries:
+        clauses: list[int] = []
+        previous = 0
+        for clause, (index, _, opened_by) in enumerate(boundaries):
+            clauses += [clause] * (index - previous)
+            previous = index
+            clause_starts.append(unit_starts[index])
+            clause_kinds.append(opened_by)
+        clauses += [len(boundaries)] * (count - previous)
+    else:
+        clauses = [0] * count
+    return SentenceUnits(
+        text,
+        unit_kinds,
+        texts,
+        entries,
+        unit_starts,
+        unit_ends,
+        clauses,
+        positions,
+        clause_starts,
+        clause_kinds,
+        markers,
+    )
 
 
 def _tokens(
@@ -299,46 +404,47 @@ def _gives_tone(entry: LexiconEntry) -> bool:
 
 
 def _weigh_clauses(sentence: SentenceUnits) -> None:
-    units = sentence.units
+    weights, kinds, texts = sentence.weights, sentence.kinds, sentence.texts
+    count = len(kinds)
     contrasts = [i for i in sentence.at("contrast") if i > 0]
     if contrasts:
         pivot = contrasts[-1]
-        for index, unit in enumerate(units):
-            unit.weight *= CONTRAST_BEFORE if index < pivot else CONTRAST_AFTER
+        for index in range(count):
+            weights[index] *= CONTRAST_BEFORE if index < pivot else CONTRAST_AFTER
     for index in sentence.at("concession"):
-        for inner in units[index + 1 :]:
-            if inner.text in (",", ";") or inner.kind in ("contrast", "boundary"):
+        for inner in range(index + 1, count):
+            if texts[inner] in (",", ";") or kinds[inner] in ("contrast", "boundary"):
                 break
-            inner.weight *= CONCESSION_WEIGHT
+            weights[inner] *= CONCESSION_WEIGHT
 
 
 def _mark_negation(sentence: SentenceUnits) -> None:
-    units = sentence.units
+    kinds, negated = sentence.kinds, sentence.negated
     for index in sentence.at("negator"):
-        for inner in units[index + 1 : index + 1 + NEGATION_SCOPE]:
-            if inner.kind in _SCOPE_ENDS:
+        for inner in range(index + 1, min(len(kinds), index + 1 + NEGATION_SCOPE)):
+            if kinds[inner] in _SCOPE_ENDS:
                 break
-            inner.negated = not inner.negated
+            negated[inner] = not negated[inner]
 
 
 def _apply_intensifiers(sentence: SentenceUnits) -> None:
     """Scale the nearest tone unit: the next two units first ("sharply higher"), then the two
     before ("rose sharply")."""
-    units = sentence.units
+    kinds = sentence.kinds
     for index in sentence.at("intensifier"):
-        factor = units[index].value
-        after = [u for u in units[index + 1 : index + 3] if u.kind != "punct"]
-        before = [u for u in reversed(units[max(0, index - 2) : index]) if u.kind != "punct"]
+        factor = sentence.value(index)
+        after = [i for i in range(index + 1, min(len(kinds), index + 3)) if kinds[i] != "punct"]
+        before = [i for i in range(index - 1, max(0, index - 2) - 1, -1) if kinds[i] != "punct"]
         for candidate in (*after, *before):
-            if candidate.is_tone():
-                candidate.multiplier *= factor
+            if sentence.is_tone(candidate):
+                sentence.multipliers[candidate] *= factor
                 break
 
 
 def _mark_references(sentence: SentenceUnits) -> None:
-    units = sentence.units
+    kinds = sentence.kinds
     for index in sentence.at("reference"):
-        for inner in units[index + 1 : index + 4]:
-            if inner.kind == "quantity":
-                inner.reference = True
+        for inner in range(index + 1, min(len(kinds), index + 4)):
+            if kinds[inner] == "quantity":
+                sentence.reference[inner] = True
                 break
