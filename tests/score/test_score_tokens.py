@@ -7,7 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tickerwire.score.lexicon import default_lexicon
-from tickerwire.score.text_units import TOKEN_PATTERN, lower_text, normalise_word
+from tickerwire.score.text_units import (
+    ASCII_TOKEN_PATTERN,
+    TOKEN_PATTERN,
+    lower_text,
+    normalise_word,
+)
 from tickerwire.score.units import _tokens
 
 
@@ -38,6 +43,18 @@ _PIECES = st.sampled_from(
 def test_fast_tokens_equal_pattern_tokens(text: str) -> None:
     lowered = lower_text(text)
     assert _fast(lowered, 0, len(lowered)) == _pattern_only(lowered, 0, len(lowered))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_pattern_finds_the_tokens_of_the_pattern(text: str) -> None:
+    # every ASCII character, \x1c-\x1f included (spaces to `re`, not to `regex`)
+    assert ASCII_TOKEN_PATTERN.findall(text) == TOKEN_PATTERN.findall(text)
+
+
+def test_ascii_pattern_on_pieces_of_news() -> None:
+    for text in ("5 % 5\x1c% 5\t%", "52-week 2-for-1 pre-tax s&p q3's", "-- (a) [b]; c: d! e? 'f'"):
+        assert ASCII_TOKEN_PATTERN.findall(text) == TOKEN_PATTERN.findall(text)
 
 
 def test_tokens_of_a_news_sentence() -> None:

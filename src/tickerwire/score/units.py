@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import accumulate, compress, count, repeat
+from operator import add, and_, not_
 
 import regex
 
 from tickerwire.score.lexicon import Lexicon, LexiconEntry
-from tickerwire.score.text_units import TOKEN_PATTERN, normalise_word
+from tickerwire.score.text_units import ASCII_TOKEN_PATTERN, TOKEN_PATTERN, normalise_word
 
 # --- tuned constants (development split: PhraseBank 75Agree lines not in AllAgree) -----------
 
@@ -40,6 +42,10 @@ _FIGURE_COMPARISON = regex.compile(
     r"\d.*?(?:\(|\bfrom\b|\bto\b|\bcompared\b|\bversus\b|\bvs\b|\bagainst\b)|\bfrom\b.*?\d"
 )
 _CLAUSE_PUNCT = frozenset((";", ":", "--", "—", "–"))
+# Marks that end a word ("rose,"), all single-character punctuation tokens of the pattern.
+_TRAILING_PUNCT = frozenset(',.;:!?)]"')
+# Plain words that may open a comparison of figures (with "reference" phrases).
+_FIGURE_MARKERS = frozenset(("to", "("))
 _CLAUSE_OPENERS = frozenset(("contrast", "concession", "boundary"))
 _SCOPE_ENDS = frozenset(("punct", "contrast", "concession", "boundary", "negator"))
 TONE_KINDS = frozenset(("polar", "direction", "quantity"))
@@ -87,7 +93,7 @@ class SentenceUnits:
         clause_kinds: list[str],
         figure_markers: list[int],
     ) -> None:
-        count = len(kinds)
+        unit_count = len(kinds)
         self.text = text
         self.kinds = kinds
         self.texts = texts
@@ -99,11 +105,11 @@ class SentenceUnits:
         self.clause_starts = clause_starts
         self.clause_kinds = clause_kinds
         self.figure_markers = figure_markers
-        self.weights = [1.0] * count
-        self.multipliers = [1.0] * count
-        self.negated = [False] * count
-        self.bound = [False] * count
-        self.reference = [False] * count
+        self.weights = [1.0] * unit_count
+        self.multipliers = [1.0] * unit_count
+        self.negated = [False] * unit_count
+        self.bound = [False] * unit_count
+        self.reference = [False] * unit_count
 
     def __len__(self) -> int:
         return len(self.kinds)
@@ -143,8 +149,7 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     judgement) is returned without units.
     """
     words, kinds, starts, ends = _tokens(lowered, start, end)
-    count = len(words)
-    if not count:
+    if not words:
         return _no_units(text, start)
     match, openers = lexicon.match, lexicon.by_first_token
     toned = words[0] in IMPERATIVE_CALLS
@@ -152,8 +157,8 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     title_case: bool | None = None
     matches: list[tuple[int, int, LexiconEntry]] = []  # first token, last token, entry
     free = 0  # the first token not inside a phrase already matched
-    # two words in three open no phrase: the dict test spares them the call
-    for position in [p for p, word in enumerate(words) if word in openers]:
+    # two words in three open no phrase: map() over the dict test spares them the call
+    for position in compress(count(), map(openers.__contains__, words)):
         if position < free or kinds[position] != "word":
             continue
         entry = match(words, position)
@@ -224,24 +229,23 @@ def _build_units(
         entries += [None] * (len(words) - previous)
         unit_starts += starts[previous:]
         unit_ends += ends[previous:]
-    count = len(unit_kinds)
+    unit_count = len(unit_kinds)
     # plain "to" and "(" may open a figure comparison too ("to 5 from 4", "5 (4)")
     if "to" in words or "(" in words:
-        markers = sorted(
-            {*markers}.union(
-                i
-                for i, word in enumerate(texts)
-                if (word == "to" or word == "(") and entries[i] is None
-            )
-        )
+        plain_markers = [
+            i
+            for i in compress(count(), map(_FIGURE_MARKERS.__contains__, texts))
+            if entries[i] is None
+        ]
+        markers = sorted({*markers, *plain_markers})
     # clause boundaries: the unit after a clause mark (";", ":", dashes), or a unit that opens
     # one ("but", "although"); a mark right before an opener makes two (as the sort keeps)
     boundaries = [(index, 1, unit_kinds[index]) for index in openers]
     if not _CLAUSE_PUNCT.isdisjoint(words):
         boundaries += [
             (i + 1, 0, "punct")
-            for i, kind in enumerate(unit_kinds)
-            if kind == "punct" and texts[i] in _CLAUSE_PUNCT and i + 1 < count
+            for i in compress(count(), map(_CLAUSE_PUNCT.__contains__, texts))
+            if unit_kinds[i] == "punct" and i + 1 < unit_count
         ]
         boundaries.sort()
     clause_starts = [start]
@@ -254,9 +258,9 @@ def _build_units(
             previous = index
             clause_starts.append(unit_starts[index])
             clause_kinds.append(opened_by)
-        clauses += [len(boundaries)] * (count - previous)
+        clauses += [len(boundaries)] * (unit_count - previous)
     else:
-        clauses = [0] * count
+        clauses = [0] * unit_count
     return SentenceUnits(
         text,
         unit_kinds,
@@ -282,36 +286,101 @@ def _tokens(
     "(nasdaq:", "year-over-year,"). A token never spans a space but "5 %", whose two pieces
     are in one such run, so the tokens are those the pattern finds over the whole sentence.
     """
+    # Offsets are found in the sentence, not the article: one curly quote anywhere makes the
+    # whole article a two-byte string, and str.find then widens every ASCII piece it looks for.
+    sentence = lowered[start:end]
+    pieces = sentence.split()
+    if " ".join(pieces) != sentence:
+        return _tokens_between_any_spaces(sentence, start, pieces)
+    # Pieces one space apart (most sentences): their offsets are running sums of their
+    # lengths, and which are plain words is told by map() over str methods, so that the
+    # Python code below visits only the other pieces (about one in five).
+    piece_ends = list(accumulate(map(add, map(len, pieces), repeat(1)), initial=start - 1))
+    piece_starts = list(map(add, piece_ends, repeat(1)))
+    del piece_ends[0]
+    plain = map(and_, map(str.isascii, pieces), map(str.isalpha, pieces))
+    others = list(compress(range(len(pieces)), map(not_, plain)))
+    if not others:
+        return pieces, ["word"] * len(pieces), piece_starts[:-1], piece_ends
     words: list[str] = []
     kinds: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    find = lowered.find
-    offset = start
+    previous = 0  # the first piece not yet copied
+    run_first = others[0]
+    for position, index in enumerate(others):
+        if position + 1 < len(others) and others[position + 1] == index + 1:
+            continue  # the run of pieces goes on
+        if run_first > previous:
+            words += pieces[previous:run_first]
+            kinds += ["word"] * (run_first - previous)
+            starts += piece_starts[previous:run_first]
+            ends += piece_ends[previous:run_first]
+        piece = pieces[index]
+        if (
+            run_first == index
+            and piece[-1] in _TRAILING_PUNCT
+            and piece.isascii()
+            and piece[:-1].isalpha()
+        ):
+            # "rose," "year." alone: the word and its mark, without the pattern (half the runs)
+            words += (piece[:-1], piece[-1])
+            kinds += ("word", "punct")
+            piece_end = piece_ends[index]
+            starts += (piece_starts[index], piece_end - 1)
+            ends += (piece_end - 1, piece_end)
+        else:
+            run_start = piece_starts[run_first] - start
+            _pattern_tokens(
+                sentence, start, run_start, piece_ends[index] - start, words, kinds, starts, ends
+            )
+        previous = index + 1
+        if position + 1 < len(others):
+            run_first = others[position + 1]
+    if previous < len(pieces):
+        words += pieces[previous:]
+        kinds += ["word"] * (len(pieces) - previous)
+        starts += piece_starts[previous:-1]
+        ends += piece_ends[previous:]
+    return words, kinds, starts, ends
+
+
+def _tokens_between_any_spaces(
+    sentence: str, start: int, pieces: list[str]
+) -> tuple[list[str], list[str], list[int], list[int]]:
+    """`_tokens` of a sentence whose pieces are not all one space apart (line breaks, tabs,
+    double spaces): the offsets are found piece by piece."""
+    words: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    find = sentence.find
+    offset = 0
     run_start = run_end = -1  # the run of pieces that are not plain words, if any
-    for piece in lowered[start:end].split():
+    for piece in pieces:
         offset = find(piece, offset)
         if piece.isascii() and piece.isalpha():
             if run_start >= 0:
-                _pattern_tokens(lowered, run_start, run_end, words, kinds, starts, ends)
+                _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
                 run_start = -1
             words.append(piece)
             kinds.append("word")
-            starts.append(offset)
+            starts.append(start + offset)
             offset += len(piece)
-            ends.append(offset)
+            ends.append(start + offset)
         else:
             if run_start < 0:
                 run_start = offset
             offset += len(piece)
             run_end = offset
     if run_start >= 0:
-        _pattern_tokens(lowered, run_start, run_end, words, kinds, starts, ends)
+        _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
     return words, kinds, starts, ends
 
 
 def _pattern_tokens(
-    lowered: str,
+    sentence: str,
+    base: int,
     start: int,
     end: int,
     words: list[str],
@@ -319,17 +388,22 @@ def _pattern_tokens(
     starts: list[int],
     ends: list[int],
 ) -> None:
-    """Append the tokens of `TOKEN_PATTERN` in lowered[start:end] to the four lists."""
+    """Append the tokens of `TOKEN_PATTERN` in sentence[start:end] to the four lists (offsets
+    plus `base`, where the sentence starts)."""
+    run = sentence[start:end]
+    # an ASCII run (nearly all) is read by the `re` twin of the pattern, a third of the cost
+    pattern = ASCII_TOKEN_PATTERN if run.isascii() else TOKEN_PATTERN
     # findall and str.find cost half of finditer's match objects; tokens are consecutive, so
     # the next occurrence of a token's text is the token itself
-    find = lowered.find
-    offset = start
-    for word, number, punct in TOKEN_PATTERN.findall(lowered, start, end):
+    find = run.find
+    offset = 0
+    base += start
+    for word, number, punct in pattern.findall(run):
         token = word or number or punct
         offset = find(token, offset)
-        starts.append(offset)
+        starts.append(base + offset)
         offset += len(token)
-        ends.append(offset)
+        ends.append(base + offset)
         if word:
             kinds.append("word")
             words.append(normalise_word(word) if word[0].isdigit() else word)
@@ -405,14 +479,14 @@ def _gives_tone(entry: LexiconEntry) -> bool:
 
 def _weigh_clauses(sentence: SentenceUnits) -> None:
     weights, kinds, texts = sentence.weights, sentence.kinds, sentence.texts
-    count = len(kinds)
+    unit_count = len(kinds)
     contrasts = [i for i in sentence.at("contrast") if i > 0]
     if contrasts:
         pivot = contrasts[-1]
-        for index in range(count):
+        for index in range(unit_count):
             weights[index] *= CONTRAST_BEFORE if index < pivot else CONTRAST_AFTER
     for index in sentence.at("concession"):
-        for inner in range(index + 1, count):
+        for inner in range(index + 1, unit_count):
             if texts[inner] in (",", ";") or kinds[inner] in ("contrast", "boundary"):
                 break
             weights[inner] *= CONCESSION_WEIGHT
