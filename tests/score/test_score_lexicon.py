@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tickerwire.score.lexicon import (
     Lexicon,
@@ -17,7 +15,7 @@ from tickerwire.score.lexicon import (
 )
 from tickerwire.score.sentiment import SentenceScorer
 from tickerwire.score.text_units import lower_text, split_sentences, tokenize
-from tickerwire.score.units import _flags_from_hits, sentences_with_tone_words
+from tickerwire.score.units import sentences_with_tone_words
 
 DATA = Path(__file__).parents[2] / "src" / "tickerwire" / "score" / "data"
 
@@ -107,49 +105,3 @@ def test_sentence_skip_changes_no_result() -> None:
         full = scorer.score(text, start, end)
         assert flag or not full.cues, text[start:end]
     assert flags.count(False) == 2  # the meeting and the doors
-
-
-# Words that are keys, hyphenated keys, parts of longer words and marks between them.
-_TONE_PIECES = st.sampled_from(
-    [
-        "loss",
-        "non-loss-making",
-        "loss-making",
-        "up",
-        "group",
-        "sales",
-        "eur 5 mn",
-        "(eur 4 mn)",
-        "from",
-        "buy",
-        "Buy",
-        "Sales",
-        "Loss-making",
-        "x",
-        "-",
-        " ",
-        ". ",
-        "\n",
-        "é",
-        "_",
-    ]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_TONE_PIECES, max_size=30).map("".join), st.data())
-def test_tone_flags_by_word_sets_equal_flags_by_automaton_hits(
-    text: str, data: st.DataObject
-) -> None:
-    lexicon = default_lexicon()
-    lowered = lower_text(text)
-    sentences = split_sentences(text)
-    assert sentences_with_tone_words(lexicon, lowered, sentences) == _flags_from_hits(
-        lexicon, lowered, sentences
-    )
-    # any spans at all (cut inside words, overlapping): the general pass is used
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
-    spans = list(zip(cuts[::2], cuts[1::2], strict=False))
-    assert sentences_with_tone_words(lexicon, lowered, spans) == _flags_from_hits(
-        lexicon, lowered, spans
-    )

@@ -8,10 +8,8 @@ from hypothesis import strategies as st
 
 from tickerwire.score.lexicon import default_lexicon
 from tickerwire.score.text_units import (
-    _SENTENCE_END,
     ASCII_TOKEN_PATTERN,
     TOKEN_PATTERN,
-    _sentence_ends,
     lower_text,
     normalise_word,
 )
@@ -87,25 +85,3 @@ def test_lexicon_match_prefers_the_longest_phrase() -> None:
             key=lambda e: len(e.phrase),
         )
         assert lexicon.match(words, 0) is expected
-
-
-# Marks, quotes, spaces (those of str.split() and of `regex` \s differ), capitals and digits of
-# several scripts, a capital newer than this Python's Unicode tables (U+A7CB).
-_SENTENCE_PIECES = st.sampled_from(
-    [
-        *"a. A? b! 9.\"”’')]“‘([",
-        *("Inc.", "U.S.", "J.", "..", "?!", " The"),
-        *("\n", "\t", "\xa0", "\x1c", "\u2028"),
-        *("É", "é", "٣", "\ua7cb"),
-    ]
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join))
-def test_sentence_ends_equal_the_regex_pattern(text: str) -> None:
-    expected = [m.span() for m in _SENTENCE_END.finditer(text)]
-    assert list(_sentence_ends(text, 0, len(text))) == expected
-    if len(text) > 4:  # a window, as when a section of a text is split
-        expected = [m.span() for m in _SENTENCE_END.finditer(text, 2, len(text) - 2)]
-        assert list(_sentence_ends(text, 2, len(text) - 2)) == expected

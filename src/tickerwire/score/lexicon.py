@@ -123,19 +123,6 @@ class Lexicon:
         return automaton
 
     @functools.cached_property
-    def tone_words(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The keys of `tone_keys` as two sets: those that may give a tone, and those that only
-        name a quantity. Every key is a word of letters and digits, or several joined by single
-        hyphens ("loss-making"), which `units.sentences_with_tone_words` relies on."""
-        tone: set[str] = set()
-        quantity: set[str] = set()
-        for key, (_, quantity_only) in self.tone_keys.items():
-            if not all(part.isalnum() for part in key.split("-")):
-                raise LexiconError("sentiment lexicon", f"key word of an odd shape: {key!r}")
-            (quantity if quantity_only else tone).add(key)
-        return frozenset(tone), frozenset(quantity)
-
-    @functools.cached_property
     def _by_first_two(self) -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
         """Phrases of two words or more by their first two words, longest first.
 

@@ -7,7 +7,6 @@ and sentiment only needs sentence and clause extents, not a full parse.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -120,15 +119,6 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 _SENTENCE_END = regex.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[\p{Lu}\d])|\n+")
-# `_SENTENCE_END` without its look-ahead, in `re`, whose scan costs a tenth of `regex`'s here;
-# `_sentence_ends` checks the look-ahead. Its space class is `regex`'s \s spelt out (`re`'s
-# \s also takes \x1c-\x1f).
-_SENTENCE_END_CANDIDATE = re.compile(
-    "[.!?]+[\"”’')\\]]*[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
-    "|\n+"
-)
-_OPENING_QUOTES = frozenset("\"“‘'([")
-_UPPER_OR_DIGIT = regex.compile(r"[\p{Lu}\d]")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)[.!?]*[\"”’')\]]*\s*$")
 # The letters, dots, ! and ? that end a window (a reverse match): where `_WORD_BEFORE` can start
 # in a window ending with a full stop. Searching from there returns the same match at a
@@ -187,50 +177,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     stop = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     sentence_start = start
-    for separator_start, separator_end in _sentence_ends(text, start, stop):
-        separator = text[separator_start:separator_end]
-        if "\n" not in separator and not _ends_sentence(
-            text, sentence_start, separator_start, separator_end
-        ):
+    for match in _SENTENCE_END.finditer(text, start, stop):
+        if "\n" not in match.group() and not _ends_sentence(text, sentence_start, match):
             continue
-        _append_trimmed(text, sentence_start, separator_start + _punct_length(separator), spans)
-        sentence_start = separator_end
+        _append_trimmed(text, sentence_start, match.start() + _punct_length(match.group()), spans)
+        sentence_start = match.end()
     _append_trimmed(text, sentence_start, stop, spans)
     return spans
-
-
-def _sentence_ends(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
-    """The spans `_SENTENCE_END.finditer(text, start, stop)` gives, found by its `re` twin.
-
-    When the look-ahead fails after a full stop, no shorter match starts there either (what
-    the look-ahead would then see is a mark or a space), so the scan goes on one character on.
-    """
-    search = _SENTENCE_END_CANDIDATE.search
-    position = start
-    while (candidate := search(text, position, stop)) is not None:
-        first, last = candidate.span()
-        if text[first] == "\n" or _opens_sentence(text, last, stop):
-            yield first, last
-            position = last
-        else:
-            position = first + 1
-
-
-def _opens_sentence(text: str, position: int, stop: int) -> bool:
-    """The look-ahead of `_SENTENCE_END`: a capital or a digit, maybe after an opening quote."""
-    if position >= stop:
-        return False
-    char = text[position]
-    if char in _OPENING_QUOTES:
-        return position + 1 < stop and _is_upper_or_digit(text[position + 1])
-    return _is_upper_or_digit(char)
-
-
-def _is_upper_or_digit(char: str) -> bool:
-    if char.isascii():
-        return "A" <= char <= "Z" or "0" <= char <= "9"
-    # \p{Lu} and \d by the `regex` tables (newer than this Python's unicodedata)
-    return _UPPER_OR_DIGIT.match(char) is not None
 
 
 def _punct_length(separator: str) -> int:
@@ -238,11 +191,10 @@ def _punct_length(separator: str) -> int:
     return len(separator) - len(separator.lstrip(".!?\"”’')]"))
 
 
-def _ends_sentence(text: str, sentence_start: int, first: int, last: int) -> bool:
-    """Whether the separator text[first:last] that opens with . ! or ? ends the sentence."""
-    if text[first] != ".":
+def _ends_sentence(text: str, sentence_start: int, match: regex.Match[str]) -> bool:
+    if not match.group().startswith("."):
         return True
-    window_start, window_end = max(sentence_start, first - 24), first + 1
+    window_start, window_end = max(sentence_start, match.start() - 24), match.start() + 1
     tail = _TAIL_RUN.match(text, window_start, window_end)
     before = _WORD_BEFORE.search(text, tail.start() if tail else window_start, window_end)
     if before is None:
@@ -251,7 +203,7 @@ def _ends_sentence(text: str, sentence_start: int, first: int, last: int) -> boo
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "J. P. Morgan"
     if word in _ABBREVIATIONS:
-        next_word = _NEXT_WORD.match(text[last : last + 30])
+        next_word = _NEXT_WORD.match(text[match.end() : match.end() + 30])
         return next_word is not None and next_word.group(1) in _SENTENCE_STARTERS
     return True
 

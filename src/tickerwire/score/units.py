@@ -11,7 +11,6 @@ loops visit only the tokens that may open a phrase and the units of the kind a p
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from itertools import accumulate, compress, count, repeat
 from operator import add, and_, not_
@@ -42,11 +41,6 @@ _FIRST_WORD = regex.compile(r"\W*(\w+)")
 _FIGURE_COMPARISON = regex.compile(
     r"\d.*?(?:\(|\bfrom\b|\bto\b|\bcompared\b|\bversus\b|\bvs\b|\bagainst\b)|\bfrom\b.*?\d"
 )
-# A run of letters and digits (`re`'s [^\W_] is exactly str.isalnum), and a chain of such runs
-# joined by single hyphens: the shapes of the lexicon's key words (see `Lexicon.tone_words`).
-_ALNUM_RUN = re.compile(r"[^\W_]+")
-_HYPHEN_CHAIN = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
-_CALL_INITIALS = frozenset(call[0] for call in IMPERATIVE_CALLS)
 _CLAUSE_PUNCT = frozenset((";", ":", "--", "—", "–"))
 # Marks that end a word ("rose,"), all single-character punctuation tokens of the pattern.
 _TRAILING_PUNCT = frozenset(',.;:!?)]"')
@@ -423,76 +417,10 @@ def sentences_with_tone_words(
 ) -> list[bool]:
     """For each sentence span of `lowered`, whether it holds a word that may give a tone.
 
-    A key word of the lexicon counts when it is not inside a longer word. A quantity alone
-    counts when the sentence compares figures; the first word of a sentence counts when it is
-    a call ("Buy ...").
+    One Aho-Corasick pass over the text; a hit counts when it is not inside a longer word. A
+    quantity alone counts when the sentence compares figures; the first word of a sentence
+    counts when it is a call ("Buy ...").
     """
-    if not _separate_spans(lowered, spans):
-        return _flags_from_hits(lexicon, lowered, spans)
-    # Spans apart and cut between words (sentences always are): a key not inside a longer
-    # word is then one of the sentence's alphanumeric runs (or a hyphenated chain of them),
-    # so a set test per sentence finds what a pass of the automaton over the text would.
-    tone_words, quantity_words = lexicon.tone_words
-    flags: list[bool] = []
-    for start, end in spans:
-        words = set(_ALNUM_RUN.findall(lowered, start, end))
-        if not tone_words.isdisjoint(words):
-            flags.append(True)
-            continue
-        quantity = not quantity_words.isdisjoint(words)
-        if lowered.find("-", start, end) >= 0:
-            chained = _hyphenated_keys(lowered, start, end)
-            if not tone_words.isdisjoint(chained):
-                flags.append(True)
-                continue
-            quantity = quantity or not quantity_words.isdisjoint(chained)
-        flags.append(
-            (quantity and _FIGURE_COMPARISON.search(lowered, start, end) is not None)
-            or _opens_with_call(lowered, start, end)
-        )
-    return flags
-
-
-def _separate_spans(lowered: str, spans: Sequence[tuple[int, int]]) -> bool:
-    """Spans in order, not overlapping, none starting right after a letter or digit or ending
-    before one or a hyphen (so that no word nor hyphenated chain crosses a span's edge)."""
-    previous_end = 0
-    length = len(lowered)
-    for start, end in spans:
-        if start < previous_end or (start > 0 and lowered[start - 1].isalnum()):
-            return False
-        if end < length and (lowered[end].isalnum() or lowered[end] == "-"):
-            return False
-        previous_end = end
-    return True
-
-
-def _hyphenated_keys(lowered: str, start: int, end: int) -> set[str]:
-    """Every hyphenated run of words in lowered[start:end] ("loss-making"), and every shorter
-    run inside a longer one ("loss-making" in "non-loss-making")."""
-    found: set[str] = set()
-    for chain in _HYPHEN_CHAIN.findall(lowered, start, end):
-        parts = chain.split("-")
-        for first in range(len(parts) - 1):
-            for last in range(first + 2, len(parts) + 1):
-                found.add("-".join(parts[first:last]))
-    return found
-
-
-def _opens_with_call(lowered: str, start: int, end: int) -> bool:
-    """Whether the first word of the span is a call ("Buy ...")."""
-    first = lowered[start : min(start + 1, end)]
-    if first.isascii() and (first.isalnum() or first == "_") and first not in _CALL_INITIALS:
-        return False  # the first word starts here, with a letter no call starts with
-    match = _FIRST_WORD.match(lowered, start, end)
-    return match is not None and match.group(1) in IMPERATIVE_CALLS
-
-
-def _flags_from_hits(
-    lexicon: Lexicon, lowered: str, spans: Sequence[tuple[int, int]]
-) -> list[bool]:
-    """`sentences_with_tone_words` for any spans: one Aho-Corasick pass over the text; a hit
-    counts, for the last span starting at or before it, when it is not inside a longer word."""
     starts = [start for start, _ in spans]
     flags = [False] * len(spans)
     quantities = [False] * len(spans)
