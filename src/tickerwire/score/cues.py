@@ -216,14 +216,26 @@ def find_cues(sentence: SentenceUnits) -> list[Cue]:
     cues: list[Cue] = []
     if not sentence.kinds:
         return cues
-    _state_change_cues(sentence, cues)
-    _direction_cues(sentence, cues)
-    _figures_cues(sentence, cues)
+    # each rule starts from units of its kinds; most sentences have none of some kinds
+    positions = sentence.positions
+    if "state_change" in positions:
+        _state_change_cues(sentence, cues)
+    if "direction" in positions:
+        _direction_cues(sentence, cues)
+    if sentence.figure_markers:
+        _figures_cues(sentence, cues)
     _polar_cues(sentence, cues)
-    _quantity_cues(sentence, cues)
-    _negator_cues(sentence, cues)
-    cues.sort(key=lambda cue: cue.start)
+    if "quantity" in positions:
+        _quantity_cues(sentence, cues)
+    if "negator" in positions:
+        _negator_cues(sentence, cues)
+    if len(cues) > 1:
+        cues.sort(key=_cue_start)
     return cues
+
+
+def _cue_start(cue: Cue) -> int:
+    return cue.start
 
 
 def _modified(sentence: SentenceUnits, value: float, *units: int) -> float:

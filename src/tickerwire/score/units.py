@@ -176,10 +176,16 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     if not toned and not (has_quantity and "num" in kinds):
         return _no_units(text, start)
     sentence = _build_units(text, start, words, kinds, starts, ends, matches)
-    _weigh_clauses(sentence)
-    _mark_negation(sentence)
-    _apply_intensifiers(sentence)
-    _mark_references(sentence)
+    # each pass starts from phrases of its kinds; most sentences have none of some kinds
+    positions = sentence.positions
+    if "contrast" in positions or "concession" in positions:
+        _weigh_clauses(sentence)
+    if "negator" in positions:
+        _mark_negation(sentence)
+    if "intensifier" in positions:
+        _apply_intensifiers(sentence)
+    if "reference" in positions:
+        _mark_references(sentence)
     return sentence
 
 
