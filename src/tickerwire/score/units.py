@@ -151,7 +151,11 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     words, kinds, starts, ends = _tokens(lowered, start, end)
     if not words:
         return _no_units(text, start)
-    match, openers = lexicon.match, lexicon.by_first_token
+    openers = lexicon.by_first_token
+    # `Lexicon.match` inlined (two in three candidates match nothing: "to", "a", "in"; the
+    # call would cost as much as the test)
+    by_first_two, single_words = lexicon.phrases_by_first_two, lexicon.single_words
+    last_token = len(words) - 1
     toned = words[0] in IMPERATIVE_CALLS
     has_quantity = False
     title_case: bool | None = None
@@ -161,9 +165,17 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     for position in compress(count(), map(openers.__contains__, words)):
         if position < free or kinds[position] != "word":
             continue
-        entry = match(words, position)
+        entry = None
+        if position < last_token:
+            for phrase_entry in by_first_two.get((words[position], words[position + 1]), ()):
+                phrase = phrase_entry.phrase
+                if tuple(words[position : position + len(phrase)]) == phrase:
+                    entry = phrase_entry
+                    break
         if entry is None:
-            continue
+            entry = single_words.get(words[position])
+            if entry is None:
+                continue
         if position > 0 and text[starts[position]].isupper():
             if title_case is None:
                 title_case = _is_title_case(text, kinds, starts)
