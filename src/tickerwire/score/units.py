@@ -161,6 +161,7 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     title_case: bool | None = None
     matches: list[tuple[int, int, LexiconEntry]] = []  # first token, last token, entry
     free = 0  # the first token not inside a phrase already matched
+    single_tokens = True
     # two words in three open no phrase: map() over the dict test spares them the call
     for position in compress(count(), map(openers.__contains__, words)):
         if position < free or kinds[position] != "word":
@@ -182,12 +183,13 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
             if not title_case and _starts_a_name(text, kinds, starts, position, entry):
                 continue  # "Advanced Micro Devices", "Best Buy": a name, not a tone
         free = position + len(entry.phrase)
+        single_tokens = single_tokens and free == position + 1 and entry.text == words[position]
         matches.append((position, free - 1, entry))
         toned = toned or _gives_tone(entry)
         has_quantity = has_quantity or entry.kind == "quantity"
     if not toned and not (has_quantity and "num" in kinds):
         return _no_units(text, start)
-    sentence = _build_units(text, start, words, kinds, starts, ends, matches)
+    sentence = _build_units(text, start, words, kinds, starts, ends, matches, single_tokens)
     # each pass starts from phrases of its kinds; most sentences have none of some kinds
     positions = sentence.positions
     if "contrast" in positions or "concession" in positions:
@@ -209,44 +211,62 @@ def _build_units(
     starts: list[int],
     ends: list[int],
     matches: list[tuple[int, int, LexiconEntry]],
+    single_tokens: bool,
 ) -> SentenceUnits:
     """The units of a sentence from its tokens and the phrases matched (in order): the tokens
-    between phrases are copied as slices, each phrase becomes one unit."""
-    unit_kinds: list[str] = []
-    texts: list[str] = []
-    entries: list[LexiconEntry | None] = []
-    unit_starts: list[int] = []
-    unit_ends: list[int] = []
+    between phrases are copied as slices, each phrase becomes one unit. `single_tokens`: every
+    phrase matched is one token long and written as its token (the token lists are then
+    reused, not copied)."""
     positions: dict[str, list[int]] = {}
     openers: list[int] = []  # units opening a clause by their word ("but", "although")
     markers: list[int] = []  # phrases that may open a figure comparison
-    previous = 0
-    for first, last, entry in matches:
-        if first > previous:
-            unit_kinds += kinds[previous:first]
-            texts += words[previous:first]
-            entries += [None] * (first - previous)
-            unit_starts += starts[previous:first]
-            unit_ends += ends[previous:first]
-        index = len(unit_kinds)
-        kind = entry.kind
-        if kind in _CLAUSE_OPENERS and index:
-            openers.append(index)
-        if kind == "reference" or entry.phrase[0] == "to" or entry.phrase[0] == "(":
-            markers.append(index)
-        positions.setdefault(kind, []).append(index)
-        unit_kinds.append(kind)
-        texts.append(entry.text)
-        entries.append(entry)
-        unit_starts.append(starts[first])
-        unit_ends.append(ends[last])
-        previous = last + 1
-    if previous < len(words):
-        unit_kinds += kinds[previous:]
-        texts += words[previous:]
-        entries += [None] * (len(words) - previous)
-        unit_starts += starts[previous:]
-        unit_ends += ends[previous:]
+    if single_tokens:
+        # every phrase is one word (most sentences): the token lists are the unit lists, with
+        # the phrases' kinds and entries put in place (a one-word phrase's text is its word)
+        unit_kinds, texts, unit_starts, unit_ends = kinds, words, starts, ends
+        entries: list[LexiconEntry | None] = [None] * len(words)
+        for index, _, entry in matches:
+            kind = entry.kind
+            if kind in _CLAUSE_OPENERS and index:
+                openers.append(index)
+            if kind == "reference" or entry.text == "to" or entry.text == "(":
+                markers.append(index)
+            positions.setdefault(kind, []).append(index)
+            unit_kinds[index] = kind
+            entries[index] = entry
+    else:
+        unit_kinds = []
+        texts = []
+        entries = []
+        unit_starts = []
+        unit_ends = []
+        previous = 0
+        for first, last, entry in matches:
+            if first > previous:
+                unit_kinds += kinds[previous:first]
+                texts += words[previous:first]
+                entries += [None] * (first - previous)
+                unit_starts += starts[previous:first]
+                unit_ends += ends[previous:first]
+            index = len(unit_kinds)
+            kind = entry.kind
+            if kind in _CLAUSE_OPENERS and index:
+                openers.append(index)
+            if kind == "reference" or entry.phrase[0] == "to" or entry.phrase[0] == "(":
+                markers.append(index)
+            positions.setdefault(kind, []).append(index)
+            unit_kinds.append(kind)
+            texts.append(entry.text)
+            entries.append(entry)
+            unit_starts.append(starts[first])
+            unit_ends.append(ends[last])
+            previous = last + 1
+        if previous < len(words):
+            unit_kinds += kinds[previous:]
+            texts += words[previous:]
+            entries += [None] * (len(words) - previous)
+            unit_starts += starts[previous:]
+            unit_ends += ends[previous:]
     unit_count = len(unit_kinds)
     # plain "to" and "(" may open a figure comparison too ("to 5 from 4", "5 (4)")
     if "to" in words or "(" in words:
