@@ -8,8 +8,11 @@ from hypothesis import strategies as st
 
 from tickerwire.score.lexicon import default_lexicon
 from tickerwire.score.text_units import (
+    _TAIL_RUN,
+    _WORD_BEFORE,
     ASCII_TOKEN_PATTERN,
     TOKEN_PATTERN,
+    _plain_word_before,
     lower_text,
     normalise_word,
 )
@@ -85,3 +88,20 @@ def test_lexicon_match_prefers_the_longest_phrase() -> None:
             key=lambda e: len(e.phrase),
         )
         assert lexicon.match(words, 0) is expected
+
+
+_BEFORE_STOP = st.sampled_from(["Inc", "U.S", "rose", "J", "e", "!", "?", " ", "\t", "é", "A", "”"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BEFORE_STOP, max_size=12).map("".join), st.integers(0, 30))
+def test_plain_word_before_a_stop_is_what_the_patterns_find(before: str, back: int) -> None:
+    text = before + ". Next"
+    stop = len(before)
+    window_start = max(0, stop - back)
+    word = _plain_word_before(text, window_start, stop)
+    if word is not None:
+        tail = _TAIL_RUN.match(text, window_start, stop + 1)
+        found = _WORD_BEFORE.search(text, tail.start() if tail else window_start, stop + 1)
+        assert found is not None
+        assert found.group(1).rstrip(".").lower() == word
