@@ -41,6 +41,7 @@ _FIRST_WORD = regex.compile(r"\W*(\w+)")
 _FIGURE_COMPARISON = regex.compile(
     r"\d.*?(?:\(|\bfrom\b|\bto\b|\bcompared\b|\bversus\b|\bvs\b|\bagainst\b)|\bfrom\b.*?\d"
 )
+_CALL_INITIALS = frozenset(call[0] for call in IMPERATIVE_CALLS)
 _CLAUSE_PUNCT = frozenset((";", ":", "--", "—", "–"))
 # Marks that end a word ("rose,"), all single-character punctuation tokens of the pattern.
 _TRAILING_PUNCT = frozenset(',.;:!?)]"')
@@ -481,9 +482,17 @@ def sentences_with_tone_words(
         if quantities[index] and _FIGURE_COMPARISON.search(lowered, start, end):
             flags[index] = True
             continue
-        first = _FIRST_WORD.match(lowered, start, end)
-        flags[index] = first is not None and first.group(1) in IMPERATIVE_CALLS
+        flags[index] = _opens_with_call(lowered, start, end)
     return flags
+
+
+def _opens_with_call(lowered: str, start: int, end: int) -> bool:
+    """Whether the first word of lowered[start:end] is a call ("buy ...")."""
+    first = lowered[start : min(start + 1, end)]
+    if first.isascii() and (first.isalnum() or first == "_") and first not in _CALL_INITIALS:
+        return False  # the first word starts right here, with a letter no call starts with
+    match = _FIRST_WORD.match(lowered, start, end)
+    return match is not None and match.group(1) in IMPERATIVE_CALLS
 
 
 def _is_title_case(text: str, kinds: list[str], starts: list[int]) -> bool:
