@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from itertools import accumulate, compress, count, repeat
-from operator import add, and_, not_
+from itertools import compress, count
 
 import regex
 
@@ -325,82 +324,29 @@ def _tokens(
     "(nasdaq:", "year-over-year,"). A token never spans a space but "5 %", whose two pieces
     are in one such run, so the tokens are those the pattern finds over the whole sentence.
     """
+    words: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     # Offsets are found in the sentence, not the article: one curly quote anywhere makes the
     # whole article a two-byte string, and str.find then widens every ASCII piece it looks for.
     sentence = lowered[start:end]
-    pieces = sentence.split()
-    if " ".join(pieces) != sentence:
-        return _tokens_between_any_spaces(sentence, start, pieces)
-    # Pieces one space apart (most sentences): their offsets are running sums of their
-    # lengths, and which are plain words is told by map() over str methods, so that the
-    # Python code below visits only the other pieces (about one in five).
-    piece_ends = list(accumulate(map(add, map(len, pieces), repeat(1)), initial=start - 1))
-    piece_starts = list(map(add, piece_ends, repeat(1)))
-    del piece_ends[0]
-    plain = map(and_, map(str.isascii, pieces), map(str.isalpha, pieces))
-    others = list(compress(range(len(pieces)), map(not_, plain)))
-    if not others:
-        return pieces, ["word"] * len(pieces), piece_starts[:-1], piece_ends
-    words: list[str] = []
-    kinds: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    previous = 0  # the first piece not yet copied
-    run_first = others[0]
-    for position, index in enumerate(others):
-        if position + 1 < len(others) and others[position + 1] == index + 1:
-            continue  # the run of pieces goes on
-        if run_first > previous:
-            words += pieces[previous:run_first]
-            kinds += ["word"] * (run_first - previous)
-            starts += piece_starts[previous:run_first]
-            ends += piece_ends[previous:run_first]
-        piece = pieces[index]
-        if (
-            run_first == index
-            and piece[-1] in _TRAILING_PUNCT
-            and piece.isascii()
-            and piece[:-1].isalpha()
-        ):
-            # "rose," "year." alone: the word and its mark, without the pattern (half the runs)
-            words += (piece[:-1], piece[-1])
-            kinds += ("word", "punct")
-            piece_end = piece_ends[index]
-            starts += (piece_starts[index], piece_end - 1)
-            ends += (piece_end - 1, piece_end)
-        else:
-            run_start = piece_starts[run_first] - start
-            _pattern_tokens(
-                sentence, start, run_start, piece_ends[index] - start, words, kinds, starts, ends
-            )
-        previous = index + 1
-        if position + 1 < len(others):
-            run_first = others[position + 1]
-    if previous < len(pieces):
-        words += pieces[previous:]
-        kinds += ["word"] * (len(pieces) - previous)
-        starts += piece_starts[previous:-1]
-        ends += piece_ends[previous:]
-    return words, kinds, starts, ends
-
-
-def _tokens_between_any_spaces(
-    sentence: str, start: int, pieces: list[str]
-) -> tuple[list[str], list[str], list[int], list[int]]:
-    """`_tokens` of a sentence whose pieces are not all one space apart (line breaks, tabs,
-    double spaces): the offsets are found piece by piece."""
-    words: list[str] = []
-    kinds: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
     find = sentence.find
     offset = 0
     run_start = run_end = -1  # the run of pieces that are not plain words, if any
-    for piece in pieces:
+    run_piece = ""  # the run's piece when it has only one
+    for piece in sentence.split():
         offset = find(piece, offset)
         if piece.isascii() and piece.isalpha():
             if run_start >= 0:
-                _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
+                if run_piece and _is_word_and_mark(run_piece):
+                    # "rose," "year." alone: the word and its mark, without the pattern
+                    words += (run_piece[:-1], run_piece[-1])
+                    kinds += ("word", "punct")
+                    starts += (start + run_start, start + run_end - 1)
+                    ends += (start + run_end - 1, start + run_end)
+                else:
+                    _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
                 run_start = -1
             words.append(piece)
             kinds.append("word")
@@ -410,11 +356,19 @@ def _tokens_between_any_spaces(
         else:
             if run_start < 0:
                 run_start = offset
+                run_piece = piece
+            else:
+                run_piece = ""
             offset += len(piece)
             run_end = offset
     if run_start >= 0:
         _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
     return words, kinds, starts, ends
+
+
+def _is_word_and_mark(piece: str) -> bool:
+    """An ASCII word with one mark after it ("rose,"): the pattern's tokens are the two parts."""
+    return piece[-1] in _TRAILING_PUNCT and piece.isascii() and piece[:-1].isalpha()
 
 
 def _pattern_tokens(
