@@ -17,12 +17,8 @@ from tickerwire.score.lexicon import (
 )
 from tickerwire.score.sentiment import SentenceScorer
 from tickerwire.score.text_units import lower_text, split_sentences, tokenize
-from tickerwire.score.units import (
-    _FIRST_WORD,
-    IMPERATIVE_CALLS,
-    _opens_with_call,
-    sentences_with_tone_words,
-)
+from tickerwire.score.tone_words import _FIRST_WORD, _opens_with_call, sentences_with_tone_words
+from tickerwire.score.units import IMPERATIVE_CALLS
 
 DATA = Path(__file__).parents[2] / "src" / "tickerwire" / "score" / "data"
 

@@ -44,87 +44,27 @@ FIGURES_STRENGTH = 0.8
 RIGHT_WINDOW = 4
 LEFT_WINDOW = 10
 
+
+def _word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(words.split())
+
+
 CueKind = Literal["polar", "change", "figures", "state", "quantity", "negator", "call"]
 
 # Words that end the search to the right of a direction: what follows them is not its object
 # ("rose on higher sales", "increased to EUR 5 mn").
-_RIGHT_STOP_WORDS = frozenset(
-    [
-        "on",
-        "after",
-        "as",
-        "amid",
-        "due",
-        "thanks",
-        "following",
-        "because",
-        "with",
-        "while",
-        "from",
-        "to",
-        "at",
-        "than",
-        "for",
-        "and",
-        "or",
-        "but",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "said",
-        "says",
-    ]
+_RIGHT_STOP_WORDS = _word_set(
+    "on after as amid due thanks following because with while from to at than for and or "
+    "but was were is are be been has have had will would said says"
 )
 _RIGHT_PASSABLE = frozenset(("word", "num", "intensifier"))
 # Words that do not make a new subject between a quantity and its verb ("profit, as expected,
 # rose" keeps "profit"; "banks, metals down" does not reach back past "metals").
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "been",
-        "be",
-        "also",
-        "all",
-        "both",
-        "each",
-        "respectively",
-        "by",
-        "of",
-        "in",
-        "for",
-        "to",
-        "and",
-        "than",
-        "as",
-        "expected",
-        "year-on-year",
-        "year-over-year",
-        "yoy",
-        "excluding",
-        "including",
-    ]
+_FUNCTION_WORDS = _word_set(
+    "the a an its their his her our has have had was were is are been be also all both "
+    "each respectively by of in for to and than as expected year-on-year year-over-year "
+    "yoy excluding including"
 )
 # Tone words that are something else right after an amount ("5 trillion won", "$190 strike").
 _AFTER_AMOUNTS_NO_TONE = frozenset(("won", "strike", "strikes"))
@@ -155,36 +95,9 @@ _SCALES: dict[str, float] = {
     "crore": 1e7,
 }
 # Words that name the currency of the figure after them ("EUR 5 mn", "Rs 1,200 crore").
-_CURRENCY_WORDS = frozenset(
-    [
-        "eur",
-        "euro",
-        "euros",
-        "usd",
-        "dollars",
-        "dollar",
-        "us",
-        "sek",
-        "nok",
-        "dkk",
-        "gbp",
-        "pounds",
-        "pound",
-        "rs",
-        "inr",
-        "rupees",
-        "cad",
-        "aud",
-        "chf",
-        "jpy",
-        "yen",
-        "rmb",
-        "cny",
-        "yuan",
-        "hkd",
-        "won",
-        "krw",
-    ]
+_CURRENCY_WORDS = _word_set(
+    "eur euro euros usd dollars dollar us sek nok dkk gbp pounds pound rs inr rupees cad "
+    "aud chf jpy yen rmb cny yuan hkd won krw"
 )
 _COMPARISON_WORDS = frozenset(("compared with", "compared to", "versus", "vs", "against"))
 
