@@ -117,12 +117,6 @@ SCALES: dict[str, float] = {
 
 # Single letters are scales only when glued to the number ("$5.3b"), never after a space.
 _GLUED_ONLY = {"m", "b", "k"}
-# First characters of `_Patterns.percent` (after an optional space: `_PERCENT_SECOND`) and of
-# `_Patterns.suffix` other than a space (the pattern ignores case; no other character folds to
-# these letters but the Kelvin sign, which the non-ASCII test lets through).
-_PERCENT_OPENERS = frozenset("%pP")
-_PERCENT_SECOND = frozenset("%pPbB")
-_SUFFIX_OPENERS = frozenset("mbkMBK")
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
@@ -258,14 +252,7 @@ def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | Non
     written = number.group(0)
     start, end = number.span()
     value = float(written.replace(",", ""))
-    following = text[end : end + 2]
-    # The percent pattern opens with "%" or "p", or with a space before "%", "p" or "b" ("5%",
-    # "5 percent", "5 basis points"): most numbers are spared the match (a third of the cost).
-    percent = None
-    if following[:1] in _PERCENT_OPENERS or (
-        following[:1].isspace() and following[1:2] in _PERCENT_SECOND
-    ):
-        percent = p.percent.match(text, end)
+    percent = p.percent.match(text, end)
     if percent is not None:
         points = (percent.group("pts") or "").casefold()
         # A percentage, percentage points and basis points are precise to their last written
@@ -309,10 +296,7 @@ def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | Non
         )
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "$€£₹₩"):
         return None  # "Q3", "A380", "COVID19", an unknown currency symbol: not a figure
-    # The suffix pattern opens with a glued scale letter ("5bn yuan") or a space.
-    suffix = None
-    if following[:1] in _SUFFIX_OPENERS or following[:1].isspace() or not following.isascii():
-        suffix = p.suffix.match(text, end)
+    suffix = p.suffix.match(text, end)
     if suffix is not None:
         factor = _scale_factor(suffix)
         currency = SUFFIX_CURRENCIES[suffix.group("suffix").casefold()]
