@@ -42,8 +42,6 @@ __all__ = [
 
 # Not frozen, though never changed: one is built per sentence, and frozen=True makes building
 # cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
-# Not frozen, though never changed: one is built per sentence, and frozen=True makes building
-# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
 @dataclass(slots=True, unsafe_hash=True)
 class SentenceSentiment:
     """The tone of one sentence: score in -1..1, its label, its cues, and its clauses (where
