@@ -16,7 +16,7 @@ from tickerwire.score.text_units import (
     lower_text,
     normalise_word,
 )
-from tickerwire.score.units import _tokens
+from tickerwire.score.tokens import sentence_tokens as _tokens
 
 
 def _pattern_only(lowered: str, start: int, end: int) -> list[tuple[str, str, int, int]]:

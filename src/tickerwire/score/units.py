@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from tickerwire.score.lexicon import Lexicon, LexiconEntry
-from tickerwire.score.text_units import ASCII_TOKEN_PATTERN, TOKEN_PATTERN, normalise_word
+from tickerwire.score.tokens import sentence_tokens
 
 # --- tuned constants (development split: PhraseBank 75Agree lines not in AllAgree) -----------
 
@@ -32,8 +32,6 @@ CONCESSION_WEIGHT = 0.5
 NEGATION_SCOPE = 3
 
 _CLAUSE_PUNCT = frozenset((";", ":", "--", "—", "–"))
-# Marks that end a word ("rose,"), all single-character punctuation tokens of the pattern.
-_TRAILING_PUNCT = frozenset(',.;:!?)]"')
 # Plain words that may open a comparison of figures (with "reference" phrases).
 _FIGURE_MARKERS = frozenset(("to", "("))
 _CLAUSE_OPENERS = frozenset(("contrast", "concession", "boundary"))
@@ -138,7 +136,7 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     A sentence in which no phrase can give a tone (datelines, descriptions, quotes without
     judgement) is returned without units.
     """
-    words, kinds, starts, ends = _tokens(lowered, start, end)
+    words, kinds, starts, ends = sentence_tokens(lowered, start, end)
     if not words:
         return _no_units(text, start)
     openers = lexicon.by_first_token
@@ -302,97 +300,6 @@ def _build_units(
         clause_kinds,
         markers,
     )
-
-
-def _tokens(
-    lowered: str, start: int, end: int
-) -> tuple[list[str], list[str], list[int], list[int]]:
-    """Words (as the lexicon spells them), kinds, start and end offsets of the tokens.
-
-    Most of a sentence is plain words between spaces ("shares", "the"): such a piece is one
-    word token, taken as it is; the token pattern only reads the runs of other pieces ("3.5%",
-    "(nasdaq:", "year-over-year,"). A token never spans a space but "5 %", whose two pieces
-    are in one such run, so the tokens are those the pattern finds over the whole sentence.
-    """
-    words: list[str] = []
-    kinds: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    # Offsets are found in the sentence, not the article: one curly quote anywhere makes the
-    # whole article a two-byte string, and str.find then widens every ASCII piece it looks for.
-    sentence = lowered[start:end]
-    find = sentence.find
-    offset = 0
-    run_start = run_end = -1  # the run of pieces that are not plain words, if any
-    run_piece = ""  # the run's piece when it has only one
-    for piece in sentence.split():
-        offset = find(piece, offset)
-        if piece.isascii() and piece.isalpha():
-            if run_start >= 0:
-                if run_piece and _is_word_and_mark(run_piece):
-                    # "rose," "year." alone: the word and its mark, without the pattern
-                    words += (run_piece[:-1], run_piece[-1])
-                    kinds += ("word", "punct")
-                    starts += (start + run_start, start + run_end - 1)
-                    ends += (start + run_end - 1, start + run_end)
-                else:
-                    _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
-                run_start = -1
-            words.append(piece)
-            kinds.append("word")
-            starts.append(start + offset)
-            offset += len(piece)
-            ends.append(start + offset)
-        else:
-            if run_start < 0:
-                run_start = offset
-                run_piece = piece
-            else:
-                run_piece = ""
-            offset += len(piece)
-            run_end = offset
-    if run_start >= 0:
-        _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
-    return words, kinds, starts, ends
-
-
-def _is_word_and_mark(piece: str) -> bool:
-    """An ASCII word with one mark after it ("rose,"): the pattern's tokens are the two parts."""
-    return piece[-1] in _TRAILING_PUNCT and piece.isascii() and piece[:-1].isalpha()
-
-
-def _pattern_tokens(
-    sentence: str,
-    base: int,
-    start: int,
-    end: int,
-    words: list[str],
-    kinds: list[str],
-    starts: list[int],
-    ends: list[int],
-) -> None:
-    """Append the tokens of `TOKEN_PATTERN` in sentence[start:end] to the four lists (offsets
-    plus `base`, where the sentence starts)."""
-    run = sentence[start:end]
-    # an ASCII run (nearly all) is read by the `re` twin of the pattern, a third of the cost
-    pattern = ASCII_TOKEN_PATTERN if run.isascii() else TOKEN_PATTERN
-    # findall and str.find cost half of finditer's match objects; tokens are consecutive, so
-    # the next occurrence of a token's text is the token itself
-    find = run.find
-    offset = 0
-    base += start
-    for word, number, punct in pattern.findall(run):
-        token = word or number or punct
-        offset = find(token, offset)
-        starts.append(base + offset)
-        offset += len(token)
-        ends.append(base + offset)
-        if word:
-            kinds.append("word")
-            words.append(normalise_word(word) if word[0].isdigit() else word)
-        else:
-            kinds.append("num" if number else "punct")
-            words.append(token)
 
 
 def _is_title_case(text: str, kinds: list[str], starts: list[int]) -> bool:
