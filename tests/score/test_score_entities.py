@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tickerwire.records import Entity, Mention, Sentiment
 from tickerwire.score.entity_sentiment import (
     ArticleSentimentScorer,
     EntitySpan,
+    _bounded_occurrences,
     aggregate,
     entity_tones,
     score_article,
@@ -178,3 +182,14 @@ def test_with_entity_sentiment_sets_the_field() -> None:
     updated = with_entity_sentiment(ENTITIES, {"globex": 0.42})
     assert updated[0].sentiment == 0.42
     assert updated[1].sentiment == 0.0
+
+
+_NAME_PIECES = st.sampled_from(["Acme", "AcmeCorp", "Acme's", "_", " ", "é", "\u0301", "9", "-"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=20).map("".join), st.sampled_from(["Acme", "e", "Acme "]))
+def test_bounded_occurrences_equal_a_word_bounded_pattern(text: str, name: str) -> None:
+    pattern = r"(?<!\w)" + regex.escape(name) + r"(?!\w)"
+    expected = [match.start() for match in regex.finditer(pattern, text)]
+    assert _bounded_occurrences(text, name) == expected

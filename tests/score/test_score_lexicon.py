@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tickerwire.score.lexicon import (
     Lexicon,
@@ -15,7 +17,8 @@ from tickerwire.score.lexicon import (
 )
 from tickerwire.score.sentiment import SentenceScorer
 from tickerwire.score.text_units import lower_text, split_sentences, tokenize
-from tickerwire.score.units import sentences_with_tone_words
+from tickerwire.score.tone_words import _FIRST_WORD, _opens_with_call, sentences_with_tone_words
+from tickerwire.score.units import IMPERATIVE_CALLS
 
 DATA = Path(__file__).parents[2] / "src" / "tickerwire" / "score" / "data"
 
@@ -105,3 +108,17 @@ def test_sentence_skip_changes_no_result() -> None:
         full = scorer.score(text, start, end)
         assert flag or not full.cues, text[start:end]
     assert flags.count(False) == 2  # the meeting and the doors
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["buy", "sell", "b", "x", "_", "9", " ", '"', "é", "-"]), max_size=8
+    ).map("".join),
+    st.integers(0, 3),
+)
+def test_call_test_equals_the_first_word_pattern(text: str, cut: int) -> None:
+    end = max(0, len(text) - cut)
+    first = _FIRST_WORD.match(text, 0, end)
+    expected = first is not None and first.group(1) in IMPERATIVE_CALLS
+    assert _opens_with_call(text, 0, end) == expected

@@ -7,8 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tickerwire.score.lexicon import default_lexicon
-from tickerwire.score.text_units import TOKEN_PATTERN, lower_text, normalise_word
-from tickerwire.score.units import _tokens
+from tickerwire.score.text_units import (
+    _TAIL_RUN,
+    _WORD_BEFORE,
+    ASCII_TOKEN_PATTERN,
+    TOKEN_PATTERN,
+    _plain_word_before,
+    lower_text,
+    normalise_word,
+)
+from tickerwire.score.tokens import sentence_tokens as _tokens
 
 
 def _pattern_only(lowered: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
@@ -40,6 +48,18 @@ def test_fast_tokens_equal_pattern_tokens(text: str) -> None:
     assert _fast(lowered, 0, len(lowered)) == _pattern_only(lowered, 0, len(lowered))
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_pattern_finds_the_tokens_of_the_pattern(text: str) -> None:
+    # every ASCII character, \x1c-\x1f included (spaces to `re`, not to `regex`)
+    assert ASCII_TOKEN_PATTERN.findall(text) == TOKEN_PATTERN.findall(text)
+
+
+def test_ascii_pattern_on_pieces_of_news() -> None:
+    for text in ("5 % 5\x1c% 5\t%", "52-week 2-for-1 pre-tax s&p q3's", "-- (a) [b]; c: d! e? 'f'"):
+        assert ASCII_TOKEN_PATTERN.findall(text) == TOKEN_PATTERN.findall(text)
+
+
 def test_tokens_of_a_news_sentence() -> None:
     text = "Shares of Acme (NASDAQ: ACME) rose 5 % to $12.40, a 52-week high; sales fell."
     lowered = lower_text(text)
@@ -68,3 +88,20 @@ def test_lexicon_match_prefers_the_longest_phrase() -> None:
             key=lambda e: len(e.phrase),
         )
         assert lexicon.match(words, 0) is expected
+
+
+_BEFORE_STOP = st.sampled_from(["Inc", "U.S", "rose", "J", "e", "!", "?", " ", "\t", "é", "A", "”"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BEFORE_STOP, max_size=12).map("".join), st.integers(0, 30))
+def test_plain_word_before_a_stop_is_what_the_patterns_find(before: str, back: int) -> None:
+    text = before + ". Next"
+    stop = len(before)
+    window_start = max(0, stop - back)
+    word = _plain_word_before(text, window_start, stop)
+    if word is not None:
+        tail = _TAIL_RUN.match(text, window_start, stop + 1)
+        found = _WORD_BEFORE.search(text, tail.start() if tail else window_start, stop + 1)
+        assert found is not None
+        assert found.group(1).rstrip(".").lower() == word

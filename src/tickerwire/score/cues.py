@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tickerwire.score.lexicon import Target
-from tickerwire.score.units import IMPERATIVE_CALLS, SentenceUnits, Unit
+from tickerwire.score.units import IMPERATIVE_CALLS, SentenceUnits
 
 # --- tuned constants --------------------------------------------------------------------------
 # Swept one at a time on the development split (PhraseBank 75Agree lines not in AllAgree,
@@ -44,87 +44,27 @@ FIGURES_STRENGTH = 0.8
 RIGHT_WINDOW = 4
 LEFT_WINDOW = 10
 
+
+def _word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(words.split())
+
+
 CueKind = Literal["polar", "change", "figures", "state", "quantity", "negator", "call"]
 
 # Words that end the search to the right of a direction: what follows them is not its object
 # ("rose on higher sales", "increased to EUR 5 mn").
-_RIGHT_STOP_WORDS = frozenset(
-    [
-        "on",
-        "after",
-        "as",
-        "amid",
-        "due",
-        "thanks",
-        "following",
-        "because",
-        "with",
-        "while",
-        "from",
-        "to",
-        "at",
-        "than",
-        "for",
-        "and",
-        "or",
-        "but",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "said",
-        "says",
-    ]
+_RIGHT_STOP_WORDS = _word_set(
+    "on after as amid due thanks following because with while from to at than for and or "
+    "but was were is are be been has have had will would said says"
 )
 _RIGHT_PASSABLE = frozenset(("word", "num", "intensifier"))
 # Words that do not make a new subject between a quantity and its verb ("profit, as expected,
 # rose" keeps "profit"; "banks, metals down" does not reach back past "metals").
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "been",
-        "be",
-        "also",
-        "all",
-        "both",
-        "each",
-        "respectively",
-        "by",
-        "of",
-        "in",
-        "for",
-        "to",
-        "and",
-        "than",
-        "as",
-        "expected",
-        "year-on-year",
-        "year-over-year",
-        "yoy",
-        "excluding",
-        "including",
-    ]
+_FUNCTION_WORDS = _word_set(
+    "the a an its their his her our has have had was were is are been be also all both "
+    "each respectively by of in for to and than as expected year-on-year year-over-year "
+    "yoy excluding including"
 )
 # Tone words that are something else right after an amount ("5 trillion won", "$190 strike").
 _AFTER_AMOUNTS_NO_TONE = frozenset(("won", "strike", "strikes"))
@@ -155,36 +95,9 @@ _SCALES: dict[str, float] = {
     "crore": 1e7,
 }
 # Words that name the currency of the figure after them ("EUR 5 mn", "Rs 1,200 crore").
-_CURRENCY_WORDS = frozenset(
-    [
-        "eur",
-        "euro",
-        "euros",
-        "usd",
-        "dollars",
-        "dollar",
-        "us",
-        "sek",
-        "nok",
-        "dkk",
-        "gbp",
-        "pounds",
-        "pound",
-        "rs",
-        "inr",
-        "rupees",
-        "cad",
-        "aud",
-        "chf",
-        "jpy",
-        "yen",
-        "rmb",
-        "cny",
-        "yuan",
-        "hkd",
-        "won",
-        "krw",
-    ]
+_CURRENCY_WORDS = _word_set(
+    "eur euro euros usd dollars dollar us sek nok dkk gbp pounds pound rs inr rupees cad "
+    "aud chf jpy yen rmb cny yuan hkd won krw"
 )
 _COMPARISON_WORDS = frozenset(("compared with", "compared to", "versus", "vs", "against"))
 
@@ -214,176 +127,221 @@ class Cue:
 def find_cues(sentence: SentenceUnits) -> list[Cue]:
     """Every cue of a sentence, in text order."""
     cues: list[Cue] = []
-    _state_change_cues(sentence, cues)
-    _direction_cues(sentence, cues)
-    _figures_cues(sentence, cues)
+    if not sentence.kinds:
+        return cues
+    # each rule starts from units of its kinds; most sentences have none of some kinds
+    positions = sentence.positions
+    if "state_change" in positions:
+        _state_change_cues(sentence, cues)
+    if "direction" in positions:
+        _direction_cues(sentence, cues)
+    if sentence.figure_markers:
+        _figures_cues(sentence, cues)
     _polar_cues(sentence, cues)
-    _quantity_cues(sentence, cues)
-    _negator_cues(sentence, cues)
-    cues.sort(key=lambda cue: cue.start)
+    if "quantity" in positions:
+        _quantity_cues(sentence, cues)
+    if "negator" in positions:
+        _negator_cues(sentence, cues)
+    if len(cues) > 1:
+        cues.sort(key=_cue_start)
     return cues
 
 
-def _modified(value: float, *units: Unit) -> float:
+def _cue_start(cue: Cue) -> int:
+    return cue.start
+
+
+def _modified(sentence: SentenceUnits, value: float, *units: int) -> float:
     """`value` after the weights, intensities and negations of the units that make the cue."""
     negated = False
     for unit in units:
-        value *= unit.multiplier
-        negated = negated or unit.negated
-    value *= units[0].weight
+        value *= sentence.multipliers[unit]
+        negated = negated or sentence.negated[unit]
+    value *= sentence.weights[units[0]]
     return value * NEGATION_FACTOR if negated else value
 
 
 def _cue(
-    kind: CueKind, first: Unit, last: Unit, anchor: int, value: float, target: Target = "subject"
+    sentence: SentenceUnits,
+    kind: CueKind,
+    first: int,
+    last: int,
+    anchor: int,
+    value: float,
+    target: Target = "subject",
 ) -> Cue:
-    text = first.text if first is last else f"{first.text} … {last.text}"
-    start, end = min(first.start, last.start), max(first.end, last.end)
-    return Cue(start, end, anchor, value, target, first.clause, text, kind)
+    texts, starts, ends = sentence.texts, sentence.starts, sentence.ends
+    text = texts[first] if first == last else f"{texts[first]} … {texts[last]}"
+    start, end = min(starts[first], starts[last]), max(ends[first], ends[last])
+    return Cue(start, end, anchor, value, target, sentence.clauses[first], text, kind)
 
 
 def _state_change_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
-    units = sentence.units
+    kinds, texts = sentence.kinds, sentence.texts
     for index in sentence.at("state_change"):
-        unit = units[index]
-        for inner in units[index + 1 : index + 5]:
+        start = sentence.starts[index]
+        for inner in range(index + 1, min(len(kinds), index + 5)):
             polarity = None
-            if inner.kind == "quantity" and inner.value != 0:
-                polarity = inner.value
-                inner.bound = True
-            elif inner.kind == "word" and inner.text in _STATE_WORDS:
-                polarity = _STATE_WORDS[inner.text]
+            if kinds[inner] == "quantity" and sentence.value(inner) != 0:
+                polarity = sentence.value(inner)
+                sentence.bound[inner] = True
+            elif kinds[inner] == "word" and texts[inner] in _STATE_WORDS:
+                polarity = _STATE_WORDS[texts[inner]]
             if polarity is not None:
-                value = _modified(STATE_CHANGE_STRENGTH * polarity, unit, inner)
-                cues.append(_cue("state", unit, inner, unit.start, value))
+                value = _modified(sentence, STATE_CHANGE_STRENGTH * polarity, index, inner)
+                cues.append(_cue(sentence, "state", index, inner, start, value))
                 break
-            if not (inner.kind == "intensifier" or inner.text in _STATE_FILLERS):
+            if not (kinds[inner] == "intensifier" or texts[inner] in _STATE_FILLERS):
                 break  # "moved to ease concerns": a verb between, not a state reached
         else:
-            if unit.value:
-                cues.append(_cue("state", unit, unit, unit.start, _modified(unit.value, unit)))
+            if sentence.value(index):
+                value = _modified(sentence, sentence.value(index), index)
+                cues.append(_cue(sentence, "state", index, index, start, value))
 
 
-def _right_stops(unit: Unit) -> bool:
-    if unit.kind in _RIGHT_PASSABLE:
-        return unit.kind == "word" and unit.text in _RIGHT_STOP_WORDS
-    return not (unit.kind == "polar" and unit.value == 0.0)
+def _right_stops(sentence: SentenceUnits, unit: int) -> bool:
+    kind = sentence.kinds[unit]
+    if kind in _RIGHT_PASSABLE:
+        return kind == "word" and sentence.texts[unit] in _RIGHT_STOP_WORDS
+    return not (kind == "polar" and sentence.value(unit) == 0.0)
 
 
-def _find_quantity(units: list[Unit], index: int, look_right: bool) -> tuple[Unit | None, bool]:
+def _find_quantity(
+    sentence: SentenceUnits, index: int, look_right: bool
+) -> tuple[int | None, bool]:
     """The quantity a direction at `index` acts on, and whether it was found to the right.
 
     Only a direction word (`look_right`) stops at a name right before it or at a list item:
     figures follow their currency ("EUR 5 mn") or an aside, not a subject."""
-    clause = units[index].clause
+    kinds, texts, clauses = sentence.kinds, sentence.texts, sentence.clauses
+    clause = clauses[index]
     if look_right:
-        tone_object = units[index].text not in _PLACE_DIRECTIONS
-        for distance, inner in enumerate(units[index + 1 : index + 1 + RIGHT_WINDOW]):
-            if inner.kind == "quantity":
+        tone_object = texts[index] not in _PLACE_DIRECTIONS
+        for distance, inner in enumerate(
+            range(index + 1, min(len(kinds), index + 1 + RIGHT_WINDOW))
+        ):
+            if kinds[inner] == "quantity":
                 return inner, True
-            if tone_object and inner.kind == "polar" and inner.value and distance == 0:
+            if tone_object and kinds[inner] == "polar" and sentence.value(inner) and distance == 0:
                 return inner, True  # "rising challenges": the tone word is what grows
-            if _right_stops(inner):
+            if _right_stops(sentence, inner):
                 break
-            tone_object = tone_object and inner.text in _DETERMINERS
+            tone_object = tone_object and texts[inner] in _DETERMINERS
     saw_word = False
-    for distance, inner in enumerate(reversed(units[max(0, index - LEFT_WINDOW) : index])):
-        if inner.clause != clause:
+    for distance, inner in enumerate(range(index - 1, max(0, index - LEFT_WINDOW) - 1, -1)):
+        if clauses[inner] != clause:
             break
-        if inner.kind == "quantity" and not inner.reference and not inner.negated:
+        if (
+            kinds[inner] == "quantity"
+            and not sentence.reference[inner]
+            and not sentence.negated[inner]
+        ):
             return inner, False  # not "snub concerns, surge 3%": a negated object
         if look_right:
-            if distance == 0 and inner.capitalised:
+            if distance == 0 and sentence.capitalised(inner):
                 break  # a name right before the verb is its subject: "..., Barclays falls"
-            if inner.text == "," and saw_word:
+            if texts[inner] == "," and saw_word:
                 break  # a list item of its own: "capital goods, banks, metals down"
-            saw_word = saw_word or (inner.kind == "word" and inner.text not in _FUNCTION_WORDS)
+            saw_word = saw_word or (kinds[inner] == "word" and texts[inner] not in _FUNCTION_WORDS)
     return None, False
 
 
 def _direction_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
-    units = sentence.units
+    entries, kinds, starts = sentence.entries, sentence.kinds, sentence.starts
     for index in sentence.at("direction"):
-        unit = units[index]
-        quantity, _ = _find_quantity(units, index, look_right=True)
-        if quantity is None or quantity.entry is None:
-            if unit.entry is not None and unit.entry.extra:
-                cues.append(
-                    _cue("change", unit, unit, unit.start, _modified(unit.entry.extra, unit))
-                )
+        quantity, _ = _find_quantity(sentence, index, look_right=True)
+        if quantity is None or entries[quantity] is None:
+            entry = entries[index]
+            if entry is not None and entry.extra:
+                value = _modified(sentence, entry.extra, index)
+                cues.append(_cue(sentence, "change", index, index, starts[index], value))
             continue
-        quantity.bound = True
-        if quantity.value == 0.0:
+        sentence.bound[quantity] = True
+        quantity_value = sentence.value(quantity)
+        if quantity_value == 0.0:
             continue  # prices, rates: whether a rise is good depends on who pays
-        polarity = quantity.value
-        if quantity.kind == "polar":  # its sign only: more of a worry is as bad as more cost
-            polarity = 1.0 if quantity.value > 0 else -1.0
-        value = _modified(unit.value * polarity, unit, quantity)
+        polarity = quantity_value
+        if kinds[quantity] == "polar":  # its sign only: more of a worry is as bad as more cost
+            polarity = 1.0 if quantity_value > 0 else -1.0
+        value = _modified(sentence, sentence.value(index) * polarity, index, quantity)
         # Anchored at the quantity: its owner is named next to it ("Apple's revenue rose",
         # "raised its price target on Apple"); the anchor is after the cue's start only when
         # the quantity follows the direction.
-        target = quantity.entry.target if quantity.kind == "quantity" else "subject"
-        cues.append(_cue("change", unit, quantity, quantity.start, value, target))
+        quantity_entry = entries[quantity]
+        target: Target = "subject"
+        if kinds[quantity] == "quantity" and quantity_entry is not None:
+            target = quantity_entry.target
+        cues.append(_cue(sentence, "change", index, quantity, starts[quantity], value, target))
 
 
 def _polar_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
-    units = sentence.units
+    entries, kinds, texts, starts = (
+        sentence.entries,
+        sentence.kinds,
+        sentence.texts,
+        sentence.starts,
+    )
     for index in sentence.at("polar"):
-        unit = units[index]
-        if unit.entry is None or not unit.entry.value or unit.bound:
+        entry = entries[index]
+        if entry is None or not entry.value or sentence.bound[index]:
             continue
-        if unit.text in _AFTER_AMOUNTS_NO_TONE and index > 0:
-            before = units[index - 1]
-            if before.kind == "num" or before.text in _AMOUNT_WORDS:
-                continue  # "5 billion won": a currency; "the $190 strike": an option
-        cues.append(
-            _cue("polar", unit, unit, unit.start, _modified(unit.value, unit), unit.entry.target)
-        )
-    if units and units[0].kind == "word" and units[0].text in IMPERATIVE_CALLS:
-        value = _modified(IMPERATIVE_CALLS[units[0].text], units[0])
-        cues.append(_cue("call", units[0], units[0], units[0].start, value, "object"))
+        if (
+            texts[index] in _AFTER_AMOUNTS_NO_TONE
+            and index > 0
+            and (kinds[index - 1] == "num" or texts[index - 1] in _AMOUNT_WORDS)
+        ):
+            continue  # "5 billion won": a currency; "the $190 strike": an option
+        value = _modified(sentence, entry.value, index)
+        cues.append(_cue(sentence, "polar", index, index, starts[index], value, entry.target))
+    if kinds and kinds[0] == "word" and texts[0] in IMPERATIVE_CALLS:
+        value = _modified(sentence, IMPERATIVE_CALLS[texts[0]], 0)
+        cues.append(_cue(sentence, "call", 0, 0, starts[0], value, "object"))
 
 
 def _quantity_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
-    units = sentence.units
     quantities = sentence.at("quantity")
+    reference, bound = sentence.reference, sentence.bound
     for index in quantities:
-        if units[index].reference and not units[index].bound:
-            _past_state_cue(units, index, cues)
+        if reference[index] and not bound[index]:
+            _past_state_cue(sentence, index, cues)
     for index in quantities:
-        unit = units[index]
-        if unit.bound or unit.entry is None or not unit.entry.extra:
+        entry = sentence.entries[index]
+        if bound[index] or entry is None or not entry.extra:
             continue
-        value = unit.entry.extra * (REFERENCE_FACTOR if unit.reference else 1.0)
-        cues.append(_cue("quantity", unit, unit, unit.start, _modified(value, unit)))
+        value = entry.extra * (REFERENCE_FACTOR if reference[index] else 1.0)
+        value = _modified(sentence, value, index)
+        cues.append(_cue(sentence, "quantity", index, index, sentence.starts[index], value))
 
 
-def _past_state_cue(units: list[Unit], index: int, cues: list[Cue]) -> None:
+def _past_state_cue(sentence: SentenceUnits, index: int, cues: list[Cue]) -> None:
     """ "a profit of EUR 5 mn, compared with a loss of EUR 2 mn": the state changed sides."""
-    past = units[index]
-    for inner in reversed(units[max(0, index - LEFT_WINDOW) : index]):
-        if inner.clause != past.clause:
+    clauses, kinds = sentence.clauses, sentence.kinds
+    past_value = sentence.value(index)
+    for inner in range(index - 1, max(0, index - LEFT_WINDOW) - 1, -1):
+        if clauses[inner] != clauses[index]:
             return
-        if inner.kind != "quantity" or inner.reference:
+        if kinds[inner] != "quantity" or sentence.reference[inner]:
             continue
-        if inner.value * past.value >= 0:
+        inner_value = sentence.value(inner)
+        if inner_value * past_value >= 0:
             return
-        inner.bound = past.bound = True
-        sign = 1.0 if inner.value > 0 else -1.0
-        value = _modified(STATE_CHANGE_STRENGTH * sign, inner)
-        cues.append(_cue("state", inner, past, inner.start, value))
+        sentence.bound[inner] = sentence.bound[index] = True
+        sign = 1.0 if inner_value > 0 else -1.0
+        value = _modified(sentence, STATE_CHANGE_STRENGTH * sign, inner)
+        cues.append(_cue(sentence, "state", inner, index, sentence.starts[inner], value))
         return
 
 
 def _negator_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
     """A negator with nothing to negate keeps its own tone ("the talks failed to ...")."""
-    units = sentence.units
+    count = len(sentence.kinds)
     for index in sentence.at("negator"):
-        unit = units[index]
-        if not unit.value:
+        value = sentence.value(index)
+        if not value:
             continue
-        if not any(inner.is_tone() for inner in units[index + 1 : index + 4]):
-            cues.append(_cue("negator", unit, unit, unit.start, unit.value * unit.weight))
+        if not any(sentence.is_tone(inner) for inner in range(index + 1, min(count, index + 4))):
+            value *= sentence.weights[index]
+            cues.append(_cue(sentence, "negator", index, index, sentence.starts[index], value))
 
 
 # --- changes stated by figures ---------------------------------------------------------------
@@ -396,20 +354,21 @@ class _Figure:
     currency: str | None
 
 
-def _figure_at(units: list[Unit], index: int | None) -> _Figure | None:
+def _figure_at(sentence: SentenceUnits, index: int | None) -> _Figure | None:
     """The amount a number unit states (with its scale and currency words), or None for a year."""
-    if index is None or units[index].kind != "num":
+    if index is None or sentence.kinds[index] != "num":
         return None
-    text = units[index].text
+    texts = sentence.texts
+    text = texts[index]
     try:
         value = float(text.replace(",", "").replace("%", "").strip())
     except ValueError:
         return None
     percent = text.endswith("%")
-    scaled = index + 1 < len(units) and units[index + 1].text in _SCALES
+    scaled = index + 1 < len(texts) and texts[index + 1] in _SCALES
     if scaled:
-        value *= _SCALES[units[index + 1].text]
-    before = units[index - 1].text if index > 0 else ""
+        value *= _SCALES[texts[index + 1]]
+    before = texts[index - 1] if index > 0 else ""
     currency = before if before in _CURRENCY_WORDS else None
     if not (percent or scaled or currency) and value.is_integer() and 1900 <= value <= 2100:
         return None  # a year, not an amount
@@ -418,74 +377,81 @@ def _figure_at(units: list[Unit], index: int | None) -> _Figure | None:
     return _Figure(value, percent, currency)
 
 
-def _next_number(units: list[Unit], index: int, limit: int = 3) -> int | None:
+def _next_number(sentence: SentenceUnits, index: int, limit: int = 3) -> int | None:
     """Index of the first number within `limit` units after `index` (currency words between)."""
-    for inner in range(index + 1, min(len(units), index + 1 + limit)):
-        if units[inner].kind == "num":
+    kinds = sentence.kinds
+    for inner in range(index + 1, min(len(kinds), index + 1 + limit)):
+        if kinds[inner] == "num":
             return inner
-        if units[inner].kind != "word":
+        if kinds[inner] != "word":
             return None
     return None
 
 
 def _figures_cues(sentence: SentenceUnits, cues: list[Cue]) -> None:
     """Changes stated only by figures: "from A to B", "B compared with A", "B (A)"."""
-    units = sentence.units
     for index in sentence.figure_markers:
-        pair = _figure_pair(units, index)
+        pair = _figure_pair(sentence, index)
         if pair is None:
             continue
         first_index, now, before = pair
-        if now == before or _has_direction_before(units, first_index):
+        if now == before or _has_direction_before(sentence, first_index):
             continue
-        quantity, _ = _find_quantity(units, first_index, look_right=False)
-        if quantity is None or quantity.entry is None or quantity.value == 0.0:
+        quantity, _ = _find_quantity(sentence, first_index, look_right=False)
+        if quantity is None or sentence.entries[quantity] is None:
             continue
-        quantity.bound = True
-        figure = units[first_index]
+        quantity_value = sentence.value(quantity)
+        if quantity_value == 0.0:
+            continue
+        sentence.bound[quantity] = True
         sign = 1.0 if now > before else -1.0
-        value = _modified(FIGURES_STRENGTH * sign * quantity.value, figure, quantity)
-        cues.append(_cue("figures", quantity, figure, figure.start, value))
+        value = _modified(sentence, FIGURES_STRENGTH * sign * quantity_value, first_index, quantity)
+        start = sentence.starts[first_index]
+        cues.append(_cue(sentence, "figures", quantity, first_index, start, value))
 
 
-def _figure_pair(units: list[Unit], index: int) -> tuple[int, float, float] | None:
+def _figure_pair(sentence: SentenceUnits, index: int) -> tuple[int, float, float] | None:
     """(index of the first figure, current value, earlier value) of a comparison at `index`."""
-    unit = units[index]
-    if unit.text in ("from", "to"):
-        first = _next_number(units, index)
+    kinds, texts = sentence.kinds, sentence.texts
+    text = texts[index]
+    if text in ("from", "to"):
+        first = _next_number(sentence, index)
         if first is None:
             return None
-        other_word = "to" if unit.text == "from" else "from"
-        for middle in range(first + 1, min(len(units), first + 5)):
-            if units[middle].text == other_word:
-                second = _next_number(units, middle)
-                return _ordered(units, first, second, current_first=unit.text == "to")
+        other_word = "to" if text == "from" else "from"
+        for middle in range(first + 1, min(len(texts), first + 5)):
+            if texts[middle] == other_word:
+                second = _next_number(sentence, middle)
+                return _ordered(sentence, first, second, current_first=text == "to")
         return None
-    if unit.text in _COMPARISON_WORDS:
-        return _ordered(units, _figure_before(units, index), _next_number(units, index), True)
-    if unit.text == "(" and index + 1 < len(units):
+    if text in _COMPARISON_WORDS:
+        return _ordered(
+            sentence, _figure_before(sentence, index), _next_number(sentence, index), True
+        )
+    if text == "(" and index + 1 < len(texts):
         # "EUR 5.1 mn ( EUR 4.2 mn )": the earlier period in brackets, as Nordic releases write
         # it; "( approximately EUR 27 mn )" is a conversion, so only a figure may open it.
-        inside = index + 1 if units[index + 1].kind == "num" else index + 2
-        if inside < len(units) and units[inside].kind == "num":
-            return _ordered(units, _figure_before(units, index, window=3), inside, True)
+        inside = index + 1 if kinds[index + 1] == "num" else index + 2
+        if inside < len(texts) and kinds[inside] == "num":
+            return _ordered(sentence, _figure_before(sentence, index, window=3), inside, True)
     return None
 
 
-def _figure_before(units: list[Unit], index: int, window: int = 12) -> int | None:
-    clause = units[index].clause
+def _figure_before(sentence: SentenceUnits, index: int, window: int = 12) -> int | None:
+    kinds, clauses = sentence.kinds, sentence.clauses
+    clause = clauses[index]
     for back in range(index - 1, max(-1, index - 1 - window), -1):
-        if units[back].clause != clause:
+        if clauses[back] != clause:
             return None
-        if units[back].kind == "num" and _figure_at(units, back) is not None:
+        if kinds[back] == "num" and _figure_at(sentence, back) is not None:
             return back
     return None
 
 
 def _ordered(
-    units: list[Unit], first: int | None, second: int | None, current_first: bool
+    sentence: SentenceUnits, first: int | None, second: int | None, current_first: bool
 ) -> tuple[int, float, float] | None:
-    a, b = _figure_at(units, first), _figure_at(units, second)
+    a, b = _figure_at(sentence, first), _figure_at(sentence, second)
     if first is None or a is None or b is None or a.percent != b.percent:
         return None  # a percent compared with an amount is not a change
     if a.currency and b.currency and a.currency != b.currency:
@@ -493,11 +459,12 @@ def _ordered(
     return (first, a.value, b.value) if current_first else (first, b.value, a.value)
 
 
-def _has_direction_before(units: list[Unit], index: int) -> bool:
-    clause = units[index].clause
-    for inner in reversed(units[max(0, index - 8) : index]):
-        if inner.clause != clause:
+def _has_direction_before(sentence: SentenceUnits, index: int) -> bool:
+    kinds, clauses = sentence.kinds, sentence.clauses
+    clause = clauses[index]
+    for inner in range(index - 1, max(0, index - 8) - 1, -1):
+        if clauses[inner] != clause:
             return False
-        if inner.kind in ("direction", "state_change"):
+        if kinds[inner] in ("direction", "state_change"):
             return True
     return False

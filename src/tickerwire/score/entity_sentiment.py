@@ -71,6 +71,7 @@ _SOURCE_BEFORE = regex.compile(
     r"speaking to|said to|note to|data from|figures from)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
+_WORD_CHAR = regex.compile(r"\w")
 _OWNER_GAP = regex.compile(r"^(?:['’]s?)?\s*$")
 _BACK_REFERENCE = regex.compile(
     r"[\"“']?(?:It|Its|It's|The (?:company|firm|group|stock|shares|bank|lender|carrier|"
@@ -364,11 +365,36 @@ def _find_names(text: str, forms: Mapping[str, set[str]]) -> list[EntitySpan]:
         for name in sorted(names, key=len, reverse=True):
             if not name:
                 continue
-            pattern = r"(?<!\w)" + regex.escape(name) + r"(?!\w)"
-            for match in regex.finditer(pattern, text):
-                if not any(s.start <= match.start() < s.end for s in spans):
-                    spans.append(EntitySpan(entity_id, match.start(), match.end()))
+            for start in _bounded_occurrences(text, name):
+                if not any(s.start <= start < s.end for s in spans):
+                    spans.append(EntitySpan(entity_id, start, start + len(name)))
     return spans
+
+
+def _bounded_occurrences(text: str, name: str) -> list[int]:
+    r"""Where `name` occurs in `text` with no word character on either side, as
+    `regex.finditer(r"(?<!\w)" + regex.escape(name) + r"(?!\w)", text)` finds them; by
+    str.find, since a pattern per name (new names in every article) would be compiled anew."""
+    found: list[int] = []
+    position = text.find(name)
+    while position >= 0:
+        end = position + len(name)
+        if not (
+            (position > 0 and _is_word_char(text[position - 1]))
+            or (end < len(text) and _is_word_char(text[end]))
+        ):
+            found.append(position)
+            position = text.find(name, end)
+        else:
+            position = text.find(name, position + 1)
+    return found
+
+
+def _is_word_char(char: str) -> bool:
+    r"""`regex`'s \w for one character (its Unicode tables; ASCII without a call)."""
+    if char.isascii():
+        return char.isalnum() or char == "_"
+    return _WORD_CHAR.match(char) is not None
 
 
 @functools.lru_cache(maxsize=1)

@@ -123,7 +123,7 @@ class Lexicon:
         return automaton
 
     @functools.cached_property
-    def _by_first_two(self) -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
+    def phrases_by_first_two(self) -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
         """Phrases of two words or more by their first two words, longest first.
 
         Function words open many phrases ("a blow to", "on the rocks", "in line with"): keyed
@@ -137,16 +137,18 @@ class Lexicon:
         return {key: tuple(entries) for key, entries in index.items()}
 
     @functools.cached_property
-    def _single_words(self) -> dict[str, LexiconEntry]:
+    def single_words(self) -> dict[str, LexiconEntry]:
+        """The phrases of one word, by their word."""
         return {entry.phrase[0]: entry for entry in self.entries.values() if len(entry.phrase) == 1}
 
     def match(self, words: list[str], position: int) -> LexiconEntry | None:
-        """The longest entry whose phrase starts at `words[position]`, if any."""
+        """The longest entry whose phrase starts at `words[position]`, if any (`units.read_units`
+        has this inlined: keep the two alike)."""
         if position + 1 < len(words):
-            for entry in self._by_first_two.get((words[position], words[position + 1]), ()):
+            for entry in self.phrases_by_first_two.get((words[position], words[position + 1]), ()):
                 if tuple(words[position : position + len(entry.phrase)]) == entry.phrase:
                     return entry
-        return self._single_words.get(words[position])
+        return self.single_words.get(words[position])
 
 
 # Words too common to stand for a phrase in `Lexicon.tone_keys` (any other word of the phrase

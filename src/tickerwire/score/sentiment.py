@@ -14,7 +14,8 @@ from tickerwire.records import SentimentLabel
 from tickerwire.score.cues import Cue, find_cues
 from tickerwire.score.lexicon import Lexicon, default_lexicon
 from tickerwire.score.text_units import lower_text
-from tickerwire.score.units import read_units, sentences_with_tone_words
+from tickerwire.score.tone_words import sentences_with_tone_words
+from tickerwire.score.units import read_units
 
 # --- tuned constants (chosen on the development split: PhraseBank Sentences_75Agree lines that
 # are not in Sentences_AllAgree; AllAgree was only scored after they were fixed) -------------
@@ -39,8 +40,6 @@ __all__ = [
 ]
 
 
-# Not frozen, though never changed: one is built per sentence, and frozen=True makes building
-# cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
 # Not frozen, though never changed: one is built per sentence, and frozen=True makes building
 # cost three times as much (object.__setattr__ per field); unsafe_hash keeps the frozen hash.
 @dataclass(slots=True, unsafe_hash=True)

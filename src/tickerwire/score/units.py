@@ -1,21 +1,19 @@
 """A sentence as a row of units (lexicon phrases, other words, numbers, punctuation) with its
 structure marked: clauses, contrast weights, negation scopes, intensities, past references.
 
-This runs on every sentence of every article, so it is written for speed: one pass over the
-tokens builds the units and the index of each kind, and the later passes visit only the units
-of the kind they need.
+This runs on every sentence of every article, so it is written for speed. A sentence has ~25
+tokens but only a few lexicon phrases, and the later passes read the other units only in short
+windows around the phrases: so a unit is not an object but an index into parallel lists (kind,
+text, offsets, clause, marks), built with list operations that run at C speed, and the Python
+loops visit only the tokens that may open a phrase and the units of the kind a pass needs.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-
-import regex
+from itertools import compress, count
 
 from tickerwire.score.lexicon import Lexicon, LexiconEntry
-from tickerwire.score.text_units import TOKEN_PATTERN, normalise_word
+from tickerwire.score.tokens import sentence_tokens
 
 # --- tuned constants (development split: PhraseBank 75Agree lines not in AllAgree) -----------
 
@@ -33,76 +31,103 @@ CONCESSION_WEIGHT = 0.5
 # 2 or 4 left the development split unchanged.
 NEGATION_SCOPE = 3
 
-_FIRST_WORD = regex.compile(r"\W*(\w+)")
-# A figure followed by a comparison: "EUR 5 mn (EUR 4 mn)", "to 5 from 4", "5 compared with 4".
-_FIGURE_COMPARISON = regex.compile(
-    r"\d.*?(?:\(|\bfrom\b|\bto\b|\bcompared\b|\bversus\b|\bvs\b|\bagainst\b)|\bfrom\b.*?\d"
-)
 _CLAUSE_PUNCT = frozenset((";", ":", "--", "—", "–"))
+# Plain words that may open a comparison of figures (with "reference" phrases).
+_FIGURE_MARKERS = frozenset(("to", "("))
 _CLAUSE_OPENERS = frozenset(("contrast", "concession", "boundary"))
 _SCOPE_ENDS = frozenset(("punct", "contrast", "concession", "boundary", "negator"))
 TONE_KINDS = frozenset(("polar", "direction", "quantity"))
 
 
-class Unit:
-    """One unit of a sentence: a lexicon phrase (with its `entry`) or a plain token."""
+class SentenceUnits:
+    """The units of one sentence as parallel lists indexed by unit: a unit is a lexicon phrase
+    (its `entries` item is the entry) or a plain token (entry None, kind "word"/"num"/"punct").
+
+    `weights` (contrast and concession), `multipliers` (intensifiers), `negated`, `bound` (a
+    quantity some direction acts on) and `reference` (a quantity after "from"/"compared with":
+    the past) are marks the passes set. `positions` holds the indices of each lexicon kind.
+    """
 
     __slots__ = (
         "bound",
-        "capitalised",
-        "clause",
-        "end",
-        "entry",
-        "kind",
-        "multiplier",
+        "clause_kinds",
+        "clause_starts",
+        "clauses",
+        "ends",
+        "entries",
+        "figure_markers",
+        "kinds",
+        "multipliers",
         "negated",
+        "positions",
         "reference",
-        "start",
+        "starts",
         "text",
-        "weight",
+        "texts",
+        "weights",
     )
 
     def __init__(
-        self, kind: str, entry: LexiconEntry | None, text: str, start: int, end: int, clause: int
+        self,
+        text: str,
+        kinds: list[str],
+        texts: list[str],
+        entries: list[LexiconEntry | None],
+        starts: list[int],
+        ends: list[int],
+        clauses: list[int],
+        positions: dict[str, list[int]],
+        clause_starts: list[int],
+        clause_kinds: list[str],
+        figure_markers: list[int],
     ) -> None:
-        self.kind = kind
-        self.entry = entry
+        unit_count = len(kinds)
         self.text = text
-        self.start = start
-        self.end = end
-        self.clause = clause
-        self.weight = 1.0
-        self.multiplier = 1.0
-        self.negated = False
-        self.bound = False  # a quantity some direction acts on
-        self.reference = False  # a quantity after "from"/"compared with": the past
-        self.capitalised = False  # a plain word written with a capital, not sentence-first
+        self.kinds = kinds
+        self.texts = texts
+        self.entries = entries
+        self.starts = starts
+        self.ends = ends
+        self.clauses = clauses
+        self.positions = positions
+        self.clause_starts = clause_starts
+        self.clause_kinds = clause_kinds
+        self.figure_markers = figure_markers
+        self.weights = [1.0] * unit_count
+        self.multipliers = [1.0] * unit_count
+        self.negated = [False] * unit_count
+        self.bound = [False] * unit_count
+        self.reference = [False] * unit_count
 
-    @property
-    def value(self) -> float:
-        return self.entry.value if self.entry is not None else 0.0
-
-    def is_tone(self) -> bool:
-        """A polar phrase, direction or quantity with a non-zero value."""
-        return self.entry is not None and self.kind in TONE_KINDS and self.entry.value != 0.0
-
-    def __repr__(self) -> str:
-        return f"Unit({self.kind}, {self.text!r}, {self.start}-{self.end})"
-
-
-@dataclass
-class SentenceUnits:
-    """The units of one sentence, where each kind of unit is, and the clauses."""
-
-    units: list[Unit]
-    positions: dict[str, list[int]]
-    clause_starts: list[int]
-    clause_kinds: list[str]
-    figure_markers: list[int] = field(default_factory=list)
+    def __len__(self) -> int:
+        return len(self.kinds)
 
     def at(self, kind: str) -> list[int]:
         """Indices of the units of `kind`, in order."""
         return self.positions.get(kind, [])
+
+    def value(self, index: int) -> float:
+        """The lexicon value of a unit (0.0 for a plain token)."""
+        entry = self.entries[index]
+        return entry.value if entry is not None else 0.0
+
+    def is_tone(self, index: int) -> bool:
+        """A polar phrase, direction or quantity with a non-zero value."""
+        entry = self.entries[index]
+        return entry is not None and entry.kind in TONE_KINDS and entry.value != 0.0
+
+    def capitalised(self, index: int) -> bool:
+        """A plain word written with a capital, not sentence-first."""
+        return (
+            index > 0
+            and self.kinds[index] == "word"
+            and self.entries[index] is None
+            and self.text[self.starts[index]].isupper()
+        )
+
+
+def _no_units(text: str, start: int) -> SentenceUnits:
+    return SentenceUnits(text, [], [], [], [], [], [], {}, [start], ["start"], [])
 
 
 def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) -> SentenceUnits:
@@ -111,162 +136,170 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
     A sentence in which no phrase can give a tone (datelines, descriptions, quotes without
     judgement) is returned without units.
     """
-    words, kinds, starts, ends = _tokens(lowered, start, end)
-    count = len(words)
-    match, openers = lexicon.match, lexicon.by_first_token
-    toned = count > 0 and words[0] in IMPERATIVE_CALLS
+    words, kinds, starts, ends = sentence_tokens(lowered, start, end)
+    if not words:
+        return _no_units(text, start)
+    openers = lexicon.by_first_token
+    # `Lexicon.match` inlined (two in three candidates match nothing: "to", "a", "in"; the
+    # call would cost as much as the test)
+    by_first_two, single_words = lexicon.phrases_by_first_two, lexicon.single_words
+    last_token = len(words) - 1
+    toned = words[0] in IMPERATIVE_CALLS
     has_quantity = False
     title_case: bool | None = None
-    units: list[Unit] = []
-    positions: dict[str, list[int]] = {}
-    clause_starts = [start]
-    clause_kinds = ["start"]
-    figure_markers: list[int] = []
-    clause = 0
-    position = 0
-    while position < count:
-        word, kind, token_start = words[position], kinds[position], starts[position]
-        # two words in three open no phrase: the dict test spares them the call
-        entry = match(words, position) if kind == "word" and word in openers else None
-        if entry is not None and position > 0 and text[token_start].isupper():
+    matches: list[tuple[int, int, LexiconEntry]] = []  # first token, last token, entry
+    free = 0  # the first token not inside a phrase already matched
+    single_tokens = True
+    # two words in three open no phrase: map() over the dict test spares them the call
+    for position in compress(count(), map(openers.__contains__, words)):
+        if position < free or kinds[position] != "word":
+            continue
+        entry = None
+        if position < last_token:
+            for phrase_entry in by_first_two.get((words[position], words[position + 1]), ()):
+                phrase = phrase_entry.phrase
+                if tuple(words[position : position + len(phrase)]) == phrase:
+                    entry = phrase_entry
+                    break
+        if entry is None:
+            entry = single_words.get(words[position])
+            if entry is None:
+                continue
+        if position > 0 and text[starts[position]].isupper():
             if title_case is None:
                 title_case = _is_title_case(text, kinds, starts)
             if not title_case and _starts_a_name(text, kinds, starts, position, entry):
-                entry = None  # "Advanced Micro Devices", "Best Buy": a name, not a tone
-        if entry is None:
-            unit = Unit(kind, None, word, token_start, ends[position], clause)
-            if kind == "word" and position > 0:
-                unit.capitalised = text[token_start].isupper()
-            position += 1
-        else:
-            last = position + len(entry.phrase) - 1
-            kind = entry.kind
-            toned = toned or _gives_tone(entry)
-            has_quantity = has_quantity or kind == "quantity"
-            if kind in _CLAUSE_OPENERS and units:
-                clause += 1
-                clause_starts.append(token_start)
-                clause_kinds.append(kind)
-            unit = Unit(kind, entry, entry.text, token_start, ends[last], clause)
-            positions.setdefault(kind, []).append(len(units))
-            position = last + 1
-        if kind == "reference" or word == "to" or word == "(":
-            figure_markers.append(len(units))
-        units.append(unit)
-        if kind == "punct" and word in _CLAUSE_PUNCT and position < count:
-            clause += 1
-            clause_starts.append(starts[position])
-            clause_kinds.append("punct")
+                continue  # "Advanced Micro Devices", "Best Buy": a name, not a tone
+        free = position + len(entry.phrase)
+        single_tokens = single_tokens and free == position + 1 and entry.text == words[position]
+        matches.append((position, free - 1, entry))
+        toned = toned or _gives_tone(entry)
+        has_quantity = has_quantity or entry.kind == "quantity"
     if not toned and not (has_quantity and "num" in kinds):
-        return SentenceUnits([], {}, [start], ["start"])
-    sentence = SentenceUnits(units, positions, clause_starts, clause_kinds, figure_markers)
-    _weigh_clauses(sentence)
-    _mark_negation(sentence)
-    _apply_intensifiers(sentence)
-    _mark_references(sentence)
+        return _no_units(text, start)
+    sentence = _build_units(text, start, words, kinds, starts, ends, matches, single_tokens)
+    # each pass starts from phrases of its kinds; most sentences have none of some kinds
+    positions = sentence.positions
+    if "contrast" in positions or "concession" in positions:
+        _weigh_clauses(sentence)
+    if "negator" in positions:
+        _mark_negation(sentence)
+    if "intensifier" in positions:
+        _apply_intensifiers(sentence)
+    if "reference" in positions:
+        _mark_references(sentence)
     return sentence
 
 
-def _tokens(
-    lowered: str, start: int, end: int
-) -> tuple[list[str], list[str], list[int], list[int]]:
-    """Words (as the lexicon spells them), kinds, start and end offsets of the tokens.
-
-    Most of a sentence is plain words between spaces ("shares", "the"): such a piece is one
-    word token, taken as it is; the token pattern only reads the runs of other pieces ("3.5%",
-    "(nasdaq:", "year-over-year,"). A token never spans a space but "5 %", whose two pieces
-    are in one such run, so the tokens are those the pattern finds over the whole sentence.
-    """
-    words: list[str] = []
-    kinds: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    find = lowered.find
-    offset = start
-    run_start = run_end = -1  # the run of pieces that are not plain words, if any
-    for piece in lowered[start:end].split():
-        offset = find(piece, offset)
-        if piece.isascii() and piece.isalpha():
-            if run_start >= 0:
-                _pattern_tokens(lowered, run_start, run_end, words, kinds, starts, ends)
-                run_start = -1
-            words.append(piece)
-            kinds.append("word")
-            starts.append(offset)
-            offset += len(piece)
-            ends.append(offset)
-        else:
-            if run_start < 0:
-                run_start = offset
-            offset += len(piece)
-            run_end = offset
-    if run_start >= 0:
-        _pattern_tokens(lowered, run_start, run_end, words, kinds, starts, ends)
-    return words, kinds, starts, ends
-
-
-def _pattern_tokens(
-    lowered: str,
+def _build_units(
+    text: str,
     start: int,
-    end: int,
     words: list[str],
     kinds: list[str],
     starts: list[int],
     ends: list[int],
-) -> None:
-    """Append the tokens of `TOKEN_PATTERN` in lowered[start:end] to the four lists."""
-    # findall and str.find cost half of finditer's match objects; tokens are consecutive, so
-    # the next occurrence of a token's text is the token itself
-    find = lowered.find
-    offset = start
-    for word, number, punct in TOKEN_PATTERN.findall(lowered, start, end):
-        token = word or number or punct
-        offset = find(token, offset)
-        starts.append(offset)
-        offset += len(token)
-        ends.append(offset)
-        if word:
-            kinds.append("word")
-            words.append(normalise_word(word) if word[0].isdigit() else word)
-        else:
-            kinds.append("num" if number else "punct")
-            words.append(token)
-
-
-def sentences_with_tone_words(
-    lexicon: Lexicon, lowered: str, spans: Sequence[tuple[int, int]]
-) -> list[bool]:
-    """For each sentence span of `lowered`, whether it holds a word that may give a tone.
-
-    One Aho-Corasick pass over the text; a hit counts when it is not inside a longer word. A
-    quantity alone counts when the sentence compares figures; the first word of a sentence
-    counts when it is a call ("Buy ...").
-    """
-    starts = [start for start, _ in spans]
-    flags = [False] * len(spans)
-    quantities = [False] * len(spans)
-    length = len(lowered)
-    for end, (key_length, quantity_only) in lexicon.tone_keys.iter(lowered):
-        begin = end - key_length + 1
-        if (begin > 0 and lowered[begin - 1].isalnum()) or (
-            end + 1 < length and lowered[end + 1].isalnum()
-        ):
-            continue
-        index = bisect.bisect_right(starts, begin) - 1
-        if index >= 0 and begin < spans[index][1]:
-            if quantity_only:
-                quantities[index] = True
-            else:
-                flags[index] = True
-    for index, (start, end) in enumerate(spans):
-        if flags[index]:
-            continue
-        if quantities[index] and _FIGURE_COMPARISON.search(lowered, start, end):
-            flags[index] = True
-            continue
-        first = _FIRST_WORD.match(lowered, start, end)
-        flags[index] = first is not None and first.group(1) in IMPERATIVE_CALLS
-    return flags
+    matches: list[tuple[int, int, LexiconEntry]],
+    single_tokens: bool,
+) -> SentenceUnits:
+    """The units of a sentence from its tokens and the phrases matched (in order): the tokens
+    between phrases are copied as slices, each phrase becomes one unit. `single_tokens`: every
+    phrase matched is one token long and written as its token (the token lists are then
+    reused, not copied)."""
+    positions: dict[str, list[int]] = {}
+    openers: list[int] = []  # units opening a clause by their word ("but", "although")
+    markers: list[int] = []  # phrases that may open a figure comparison
+    if single_tokens:
+        # every phrase is one word (most sentences): the token lists are the unit lists, with
+        # the phrases' kinds and entries put in place (a one-word phrase's text is its word)
+        unit_kinds, texts, unit_starts, unit_ends = kinds, words, starts, ends
+        entries: list[LexiconEntry | None] = [None] * len(words)
+        for index, _, entry in matches:
+            kind = entry.kind
+            if kind in _CLAUSE_OPENERS and index:
+                openers.append(index)
+            if kind == "reference" or entry.text == "to" or entry.text == "(":
+                markers.append(index)
+            positions.setdefault(kind, []).append(index)
+            unit_kinds[index] = kind
+            entries[index] = entry
+    else:
+        unit_kinds = []
+        texts = []
+        entries = []
+        unit_starts = []
+        unit_ends = []
+        previous = 0
+        for first, last, entry in matches:
+            if first > previous:
+                unit_kinds += kinds[previous:first]
+                texts += words[previous:first]
+                entries += [None] * (first - previous)
+                unit_starts += starts[previous:first]
+                unit_ends += ends[previous:first]
+            index = len(unit_kinds)
+            kind = entry.kind
+            if kind in _CLAUSE_OPENERS and index:
+                openers.append(index)
+            if kind == "reference" or entry.phrase[0] == "to" or entry.phrase[0] == "(":
+                markers.append(index)
+            positions.setdefault(kind, []).append(index)
+            unit_kinds.append(kind)
+            texts.append(entry.text)
+            entries.append(entry)
+            unit_starts.append(starts[first])
+            unit_ends.append(ends[last])
+            previous = last + 1
+        if previous < len(words):
+            unit_kinds += kinds[previous:]
+            texts += words[previous:]
+            entries += [None] * (len(words) - previous)
+            unit_starts += starts[previous:]
+            unit_ends += ends[previous:]
+    unit_count = len(unit_kinds)
+    # plain "to" and "(" may open a figure comparison too ("to 5 from 4", "5 (4)")
+    if "to" in words or "(" in words:
+        plain_markers = [
+            i
+            for i in compress(count(), map(_FIGURE_MARKERS.__contains__, texts))
+            if entries[i] is None
+        ]
+        markers = sorted({*markers, *plain_markers})
+    # clause boundaries: the unit after a clause mark (";", ":", dashes), or a unit that opens
+    # one ("but", "although"); a mark right before an opener makes two (as the sort keeps)
+    boundaries = [(index, 1, unit_kinds[index]) for index in openers]
+    if not _CLAUSE_PUNCT.isdisjoint(words):
+        boundaries += [
+            (i + 1, 0, "punct")
+            for i in compress(count(), map(_CLAUSE_PUNCT.__contains__, texts))
+            if unit_kinds[i] == "punct" and i + 1 < unit_count
+        ]
+        boundaries.sort()
+    clause_starts = [start]
+    clause_kinds = ["start"]
+    if boundaries:
+        clauses: list[int] = []
+        previous = 0
+        for clause, (index, _, opened_by) in enumerate(boundaries):
+            clauses += [clause] * (index - previous)
+            previous = index
+            clause_starts.append(unit_starts[index])
+            clause_kinds.append(opened_by)
+        clauses += [len(boundaries)] * (unit_count - previous)
+    else:
+        clauses = [0] * unit_count
+    return SentenceUnits(
+        text,
+        unit_kinds,
+        texts,
+        entries,
+        unit_starts,
+        unit_ends,
+        clauses,
+        positions,
+        clause_starts,
+        clause_kinds,
+        markers,
+    )
 
 
 def _is_title_case(text: str, kinds: list[str], starts: list[int]) -> bool:
@@ -299,46 +332,47 @@ def _gives_tone(entry: LexiconEntry) -> bool:
 
 
 def _weigh_clauses(sentence: SentenceUnits) -> None:
-    units = sentence.units
+    weights, kinds, texts = sentence.weights, sentence.kinds, sentence.texts
+    unit_count = len(kinds)
     contrasts = [i for i in sentence.at("contrast") if i > 0]
     if contrasts:
         pivot = contrasts[-1]
-        for index, unit in enumerate(units):
-            unit.weight *= CONTRAST_BEFORE if index < pivot else CONTRAST_AFTER
+        for index in range(unit_count):
+            weights[index] *= CONTRAST_BEFORE if index < pivot else CONTRAST_AFTER
     for index in sentence.at("concession"):
-        for inner in units[index + 1 :]:
-            if inner.text in (",", ";") or inner.kind in ("contrast", "boundary"):
+        for inner in range(index + 1, unit_count):
+            if texts[inner] in (",", ";") or kinds[inner] in ("contrast", "boundary"):
                 break
-            inner.weight *= CONCESSION_WEIGHT
+            weights[inner] *= CONCESSION_WEIGHT
 
 
 def _mark_negation(sentence: SentenceUnits) -> None:
-    units = sentence.units
+    kinds, negated = sentence.kinds, sentence.negated
     for index in sentence.at("negator"):
-        for inner in units[index + 1 : index + 1 + NEGATION_SCOPE]:
-            if inner.kind in _SCOPE_ENDS:
+        for inner in range(index + 1, min(len(kinds), index + 1 + NEGATION_SCOPE)):
+            if kinds[inner] in _SCOPE_ENDS:
                 break
-            inner.negated = not inner.negated
+            negated[inner] = not negated[inner]
 
 
 def _apply_intensifiers(sentence: SentenceUnits) -> None:
     """Scale the nearest tone unit: the next two units first ("sharply higher"), then the two
     before ("rose sharply")."""
-    units = sentence.units
+    kinds = sentence.kinds
     for index in sentence.at("intensifier"):
-        factor = units[index].value
-        after = [u for u in units[index + 1 : index + 3] if u.kind != "punct"]
-        before = [u for u in reversed(units[max(0, index - 2) : index]) if u.kind != "punct"]
+        factor = sentence.value(index)
+        after = [i for i in range(index + 1, min(len(kinds), index + 3)) if kinds[i] != "punct"]
+        before = [i for i in range(index - 1, max(0, index - 2) - 1, -1) if kinds[i] != "punct"]
         for candidate in (*after, *before):
-            if candidate.is_tone():
-                candidate.multiplier *= factor
+            if sentence.is_tone(candidate):
+                sentence.multipliers[candidate] *= factor
                 break
 
 
 def _mark_references(sentence: SentenceUnits) -> None:
-    units = sentence.units
+    kinds = sentence.kinds
     for index in sentence.at("reference"):
-        for inner in units[index + 1 : index + 4]:
-            if inner.kind == "quantity":
-                inner.reference = True
+        for inner in range(index + 1, min(len(kinds), index + 4)):
+            if kinds[inner] == "quantity":
+                sentence.reference[inner] = True
                 break

@@ -1,0 +1,162 @@
+"""The word, number and punctuation tokens of one sentence, as the sentiment units read them.
+
+Every toned sentence of every article is tokenised, so this is written for speed: plain words
+between spaces are taken as they are, and only the other pieces go through the token pattern.
+"""
+
+from __future__ import annotations
+
+from tickerwire.score.text_units import ASCII_TOKEN_PATTERN, TOKEN_PATTERN, normalise_word
+
+# Marks that end a word ("rose,"), all single-character punctuation tokens of the pattern.
+_TRAILING_PUNCT = frozenset(',.;:!?)]"')
+
+
+def sentence_tokens(
+    lowered: str, start: int, end: int
+) -> tuple[list[str], list[str], list[int], list[int]]:
+    """Words (as the lexicon spells them), kinds, start and end offsets of the tokens of
+    lowered[start:end] (offsets into `lowered`).
+
+    Most of a sentence is plain words between spaces ("shares", "the"): such a piece is one
+    word token, taken as it is; the token pattern only reads the runs of other pieces ("3.5%",
+    "(nasdaq:", "year-over-year,"). A token never spans a space but "5 %", whose two pieces
+    are in one such run, so the tokens are those the pattern finds over the whole sentence.
+    """
+    sentence = lowered[start:end]
+    pieces = sentence.split()
+    if not sentence.isascii() or " ".join(pieces) != sentence:
+        return _tokens_between_any_spaces(sentence, start, pieces)
+    # An ASCII sentence whose pieces are one space apart (most): a piece's offset is the sum
+    # of the lengths before it, and a plain word is a piece of letters, with no more calls.
+    words: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    offset = start
+    run_start = run_end = -1  # the run of pieces that are not plain words, if any
+    run_piece = ""  # the run's piece when it has only one
+    for piece in pieces:
+        if piece.isalpha():
+            if run_start >= 0:
+                if run_piece and _is_word_and_mark(run_piece):
+                    # "rose," "year." alone: the word and its mark, without the pattern
+                    words += (run_piece[:-1], run_piece[-1])
+                    kinds += ("word", "punct")
+                    starts += (run_start, run_end - 1)
+                    ends += (run_end - 1, run_end)
+                else:
+                    _pattern_tokens(
+                        sentence,
+                        start,
+                        run_start - start,
+                        run_end - start,
+                        words,
+                        kinds,
+                        starts,
+                        ends,
+                    )
+                run_start = -1
+            words.append(piece)
+            kinds.append("word")
+            starts.append(offset)
+            offset += len(piece)
+            ends.append(offset)
+        else:
+            if run_start < 0:
+                run_start = offset
+                run_piece = piece
+            else:
+                run_piece = ""
+            offset += len(piece)
+            run_end = offset
+        offset += 1  # the space
+    if run_start >= 0:
+        _pattern_tokens(
+            sentence, start, run_start - start, run_end - start, words, kinds, starts, ends
+        )
+    return words, kinds, starts, ends
+
+
+def _tokens_between_any_spaces(
+    sentence: str, start: int, pieces: list[str]
+) -> tuple[list[str], list[str], list[int], list[int]]:
+    """`sentence_tokens` of any sentence: each piece's offset is found with str.find."""
+    words: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    # Offsets are found in the sentence, not the article: one curly quote anywhere makes the
+    # whole article a two-byte string, and str.find then widens every ASCII piece it looks for.
+    find = sentence.find
+    offset = 0
+    run_start = run_end = -1  # the run of pieces that are not plain words, if any
+    run_piece = ""  # the run's piece when it has only one
+    for piece in pieces:
+        offset = find(piece, offset)
+        if piece.isascii() and piece.isalpha():
+            if run_start >= 0:
+                if run_piece and _is_word_and_mark(run_piece):
+                    # "rose," "year." alone: the word and its mark, without the pattern
+                    words += (run_piece[:-1], run_piece[-1])
+                    kinds += ("word", "punct")
+                    starts += (start + run_start, start + run_end - 1)
+                    ends += (start + run_end - 1, start + run_end)
+                else:
+                    _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
+                run_start = -1
+            words.append(piece)
+            kinds.append("word")
+            starts.append(start + offset)
+            offset += len(piece)
+            ends.append(start + offset)
+        else:
+            if run_start < 0:
+                run_start = offset
+                run_piece = piece
+            else:
+                run_piece = ""
+            offset += len(piece)
+            run_end = offset
+    if run_start >= 0:
+        _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
+    return words, kinds, starts, ends
+
+
+def _is_word_and_mark(piece: str) -> bool:
+    """An ASCII word with one mark after it ("rose,"): the pattern's tokens are the two parts."""
+    return piece[-1] in _TRAILING_PUNCT and piece.isascii() and piece[:-1].isalpha()
+
+
+def _pattern_tokens(
+    sentence: str,
+    base: int,
+    start: int,
+    end: int,
+    words: list[str],
+    kinds: list[str],
+    starts: list[int],
+    ends: list[int],
+) -> None:
+    """Append the tokens of `TOKEN_PATTERN` in sentence[start:end] to the four lists (offsets
+    plus `base`, where the sentence starts)."""
+    run = sentence[start:end]
+    # an ASCII run (nearly all) is read by the `re` twin of the pattern, a third of the cost
+    pattern = ASCII_TOKEN_PATTERN if run.isascii() else TOKEN_PATTERN
+    # findall and str.find cost half of finditer's match objects; tokens are consecutive, so
+    # the next occurrence of a token's text is the token itself
+    find = run.find
+    offset = 0
+    base += start
+    for word, number, punct in pattern.findall(run):
+        token = word or number or punct
+        offset = find(token, offset)
+        starts.append(base + offset)
+        offset += len(token)
+        ends.append(base + offset)
+        if word:
+            kinds.append("word")
+            words.append(normalise_word(word) if word[0].isdigit() else word)
+        else:
+            kinds.append("num" if number else "punct")
+            words.append(token)

@@ -1,0 +1,66 @@
+"""Which sentences of a text are worth reading for tone: those holding a word of the lexicon
+that can give one (most of a news article gives none: datelines, descriptions, quotes).
+
+The test is a superset: a sentence it skips cannot give a cue, so skipping it changes no result.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import regex
+
+from tickerwire.score.lexicon import Lexicon
+from tickerwire.score.units import IMPERATIVE_CALLS
+
+_FIRST_WORD = regex.compile(r"\W*(\w+)")
+# A figure followed by a comparison: "EUR 5 mn (EUR 4 mn)", "to 5 from 4", "5 compared with 4".
+_FIGURE_COMPARISON = regex.compile(
+    r"\d.*?(?:\(|\bfrom\b|\bto\b|\bcompared\b|\bversus\b|\bvs\b|\bagainst\b)|\bfrom\b.*?\d"
+)
+_CALL_INITIALS = frozenset(call[0] for call in IMPERATIVE_CALLS)
+
+
+def sentences_with_tone_words(
+    lexicon: Lexicon, lowered: str, spans: Sequence[tuple[int, int]]
+) -> list[bool]:
+    """For each sentence span of `lowered`, whether it holds a word that may give a tone.
+
+    One Aho-Corasick pass over the text; a hit counts when it is not inside a longer word. A
+    quantity alone counts when the sentence compares figures; the first word of a sentence
+    counts when it is a call ("Buy ...").
+    """
+    starts = [start for start, _ in spans]
+    flags = [False] * len(spans)
+    quantities = [False] * len(spans)
+    length = len(lowered)
+    for end, (key_length, quantity_only) in lexicon.tone_keys.iter(lowered):
+        begin = end - key_length + 1
+        if (begin > 0 and lowered[begin - 1].isalnum()) or (
+            end + 1 < length and lowered[end + 1].isalnum()
+        ):
+            continue
+        index = bisect.bisect_right(starts, begin) - 1
+        if index >= 0 and begin < spans[index][1]:
+            if quantity_only:
+                quantities[index] = True
+            else:
+                flags[index] = True
+    for index, (start, end) in enumerate(spans):
+        if flags[index]:
+            continue
+        if quantities[index] and _FIGURE_COMPARISON.search(lowered, start, end):
+            flags[index] = True
+            continue
+        flags[index] = _opens_with_call(lowered, start, end)
+    return flags
+
+
+def _opens_with_call(lowered: str, start: int, end: int) -> bool:
+    """Whether the first word of lowered[start:end] is a call ("buy ...")."""
+    first = lowered[start : min(start + 1, end)]
+    if first.isascii() and (first.isalnum() or first == "_") and first not in _CALL_INITIALS:
+        return False  # the first word starts right here, with a letter no call starts with
+    match = _FIRST_WORD.match(lowered, start, end)
+    return match is not None and match.group(1) in IMPERATIVE_CALLS
