@@ -135,7 +135,7 @@ def earnings_drafts(scan: SentenceScan) -> list[Draft]:
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind, needs in _PATTERNS:
-        if not needs <= scan.cues:
+        if not needs <= scan.cues or not scan.may_match(pattern):
             continue
         source = scan.source(pattern)
         for match in pattern.finditer(source, scan.sentence.start, scan.sentence.end):

@@ -17,6 +17,7 @@ from functools import cached_property
 import regex
 
 from tickerwire.extract.document import DocumentContext, EntityGroup
+from tickerwire.extract.literals import required_literals
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 
@@ -180,6 +181,16 @@ class SentenceScan:
         """The text a pattern reads: the text itself for a case-insensitive pattern, the
         lower-cased text for one compiled in lower case (`generic.compile_rule`)."""
         return self.text if pattern.flags & _IGNORECASE else self.lowered_text
+
+    def may_match(self, pattern: regex.Pattern[str], start: int = -1, end: int = -1) -> bool:
+        """False when `pattern` cannot match in [start, end) (the sentence by default): it
+        holds none of the strings every match needs (`literals`), so the search is skipped."""
+        literals = required_literals(pattern)
+        if literals is None:
+            return True
+        if start < 0:
+            start, end = self.sentence.start, self.sentence.end
+        return literals.may_match(self.source(pattern), self.lowered_text, start, end)
 
     def has_words(self, anchors: tuple[tuple[str, ...], ...]) -> bool:
         """Whether the sentence holds, for each group of `anchors`, one of its strings: a

@@ -1,0 +1,212 @@
+"""Strings a regular expression cannot match without: a cheap test before running it.
+
+Most event and metric patterns are long alternations that find nothing in most sentences, and
+the engine tries every branch at every position before saying so. `required_literals` reads a
+pattern once and returns a few strings one of which every match must hold ("launch", "unveil",
+"introduc", ...); `str.find` for them costs a fraction of a regular-expression search, so a
+sentence without any of them skips the search. The answer is exact (a sentence the test skips
+holds no match), never a guess: when the pattern has a part the reading does not know, there is
+no test (`None`) and the pattern always runs.
+
+The pattern is read with the standard library's parser (`re._parser`): `regex`'s syntax for the
+patterns of this package is the same, and a pattern it cannot parse, or with a flag outside the
+shared ones, gets no test.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+# Sets of strings larger than this are not multiplied out (a test with hundreds of strings
+# costs as much as the search it saves); 64 keeps "(?:a|b|c)\s*(?:d|e)"-style runs exact.
+_MAX_STRINGS = 64
+_MAX_CLASS = 8  # a character class of up to this many characters is a set of one-letter strings
+_SHARED_FLAGS = int(
+    regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE | regex.DOTALL | regex.UNICODE | regex.V0
+)
+_FLAG_MAP = {
+    int(regex.IGNORECASE): re.IGNORECASE,
+    int(regex.VERBOSE): re.VERBOSE,
+    int(regex.MULTILINE): re.MULTILINE,
+    int(regex.DOTALL): re.DOTALL,
+}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a part of a pattern matches: exactly one of `exact` (when known and small), and
+    always one of `required` as a substring (`None`: nothing known)."""
+
+    exact: frozenset[str] | None
+    required: frozenset[str] | None
+
+
+_UNKNOWN = _Info(None, None)
+_EMPTY = _Info(frozenset({""}), None)
+
+
+@dataclass(frozen=True)
+class Literals:
+    """The strings one of which every match holds, and how to look for them."""
+
+    strings: tuple[str, ...]
+    lowered: bool  # the pattern ignores case: look in the lower-cased text, only if ASCII
+
+    def may_match(self, text: str, lowered_text: str, start: int, end: int) -> bool:
+        """False when text[start:end] holds none of the strings, so the pattern cannot match
+        there. `lowered_text` is `text` lower-cased with the same offsets."""
+        if self.lowered:
+            # Ignoring case, "k" also matches the Kelvin sign and "s" the long s: only an
+            # ASCII text is sure to hold the lower-cased string of every match.
+            if not text.isascii() and not text[start:end].isascii():
+                return True
+            find = lowered_text.find
+        else:
+            find = text.find
+        return any(find(s, start, end) >= 0 for s in self.strings)
+
+
+@lru_cache(maxsize=1024)  # one entry per module-level pattern: a few hundred
+def required_literals(pattern: regex.Pattern[str]) -> Literals | None:
+    """The strings one of which every match of `pattern` holds; None if none are known."""
+    flags = int(pattern.flags)
+    if flags & ~_SHARED_FLAGS:
+        return None
+    re_flags = 0
+    for flag, re_flag in _FLAG_MAP.items():
+        if flags & flag:
+            re_flags |= re_flag
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set": regex reads it otherwise
+            tree = sre_parse.parse(pattern.pattern, re_flags)
+    except (re.error, Warning, RecursionError):
+        return None
+    ignore_case = bool(flags & regex.IGNORECASE)
+    required = _best(_sequence(list(tree), ignore_case))
+    if required is None:
+        return None
+    return Literals(tuple(sorted(required)), ignore_case)
+
+
+def _best(info: _Info) -> frozenset[str] | None:
+    candidates = [c for c in (info.required, info.exact) if c and "" not in c]
+    return _pick(candidates)
+
+
+def _pick(candidates: Iterable[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective of several sound sets: longest shortest string, then fewest."""
+    usable = [c for c in candidates if c and "" not in c]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> _Info:
+    """A concatenation: runs of exact parts multiply out; any run or part is a sound answer."""
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset({""})
+    exact = True
+    for op, av in items:
+        part = _node(op, av, ignore_case)
+        if part.exact is not None and len(run) * len(part.exact) <= _MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in part.exact)
+            continue
+        exact = False
+        candidates.append(run)
+        if part.exact is not None:
+            run = part.exact
+            continue
+        if part.required is not None:
+            candidates.append(part.required)
+        run = frozenset({""})
+    candidates.append(run)
+    return _Info(run if exact else None, _pick(candidates))
+
+
+def _node(op: Any, av: Any, ignore_case: bool) -> _Info:
+    if op is sre.LITERAL:
+        return _char(chr(av), ignore_case)
+    if op is sre.IN:
+        return _char_class(av, ignore_case)
+    if op in _ZERO_WIDTH:
+        return _EMPTY  # a boundary or a look-around consumes nothing
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        if (add_flags | del_flags) & ~(re.IGNORECASE | re.VERBOSE | re.MULTILINE | re.DOTALL):
+            return _UNKNOWN
+        if add_flags & re.IGNORECASE and not ignore_case:
+            return _UNKNOWN  # its strings would be looked for in a text not lower-cased
+        # A case-sensitive part of a case-insensitive pattern is looked for in lower case
+        # too: text holding "Qwen" holds "qwen" once lower-cased.
+        return _sequence(list(sub), ignore_case)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(list(av), ignore_case)
+    if op is sre.BRANCH:
+        return _branch(av[1], ignore_case)
+    if op in _REPEATS:
+        low, high, sub = av
+        part = _sequence(list(sub), ignore_case)
+        if low == 1 and high == 1:
+            return part
+        if low == 0:
+            if high == 1 and part.exact is not None and len(part.exact) < _MAX_STRINGS:
+                return _Info(part.exact | {""}, None)
+            return _Info(None, None)
+        return _Info(None, _best(part))
+    return _UNKNOWN
+
+
+def _branch(branches: list[Any], ignore_case: bool) -> _Info:
+    parts = [_sequence(list(b), ignore_case) for b in branches]
+    exact: frozenset[str] | None = None
+    if all(p.exact is not None for p in parts):
+        union = frozenset().union(*(p.exact for p in parts if p.exact is not None))
+        exact = union if len(union) <= _MAX_STRINGS else None
+    required: set[str] = set()
+    for part in parts:
+        best = _best(part)
+        if best is None:
+            return _Info(exact, None)
+        required |= best
+    return _Info(exact, frozenset(required) if len(required) <= _MAX_STRINGS else None)
+
+
+def _char(char: str, ignore_case: bool) -> _Info:
+    if not ignore_case:
+        return _Info(frozenset({char}), None)
+    if not char.isascii():
+        # a non-ASCII letter may match an ASCII one ignoring case (the Kelvin sign, "k")
+        return _Info(frozenset({char}), None) if char.lower() == char.upper() else _UNKNOWN
+    return _Info(frozenset({char.lower()}), None)
+
+
+def _char_class(items: list[tuple[Any, Any]], ignore_case: bool) -> _Info:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return _UNKNOWN  # a negated class, a category (\s, \w) or a wide range
+    if len(chars) > _MAX_CLASS:
+        return _UNKNOWN
+    result: set[str] = set()
+    for char in chars:
+        info = _char(char, ignore_case)
+        if info.exact is None:
+            return _UNKNOWN
+        result |= info.exact
+    return _Info(frozenset(result), None)

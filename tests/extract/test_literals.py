@@ -1,0 +1,77 @@
+"""The literal pre-test of a pattern: exact (never skips a sentence the pattern matches)."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tickerwire.extract.events.generic import compile_rule
+from tickerwire.extract.literals import required_literals
+
+
+def _strings(pattern: regex.Pattern[str]) -> set[str] | None:
+    found = required_literals(pattern)
+    return None if found is None else set(found.strings)
+
+
+def test_alternation_of_words_gives_its_words() -> None:
+    pattern = compile_rule(r"\b(?:launch(?:ed|es)|unveil(?:ed|s))\s+(?P<obj>\w+)")
+    assert _strings(pattern) == {"launched", "launches", "unveiled", "unveils"}
+
+
+def test_the_longest_run_is_chosen() -> None:
+    pattern = regex.compile(r"\b(?:a|an)\s+(?:quarterly\s+)?dividend\b")
+    assert _strings(pattern) == {"dividend"}
+
+
+def test_optional_and_open_patterns_give_no_test() -> None:
+    assert required_literals(regex.compile(r"\w+\s*(?:of)?")) is None
+    assert required_literals(regex.compile(r"(?:rose|\d+)")) is None  # one branch is unknown
+    # a case-insensitive part of a case-sensitive pattern would need the lower-cased text
+    assert required_literals(regex.compile(r"(?i:shares)")) is None
+
+
+def test_case_insensitive_pattern_reads_lower_case_ascii_text() -> None:
+    pattern = regex.compile(r"\bbuy\s*back\b", regex.IGNORECASE)
+    literals = required_literals(pattern)
+    assert literals is not None and literals.lowered
+    text = "Apple unveiled a BUYBACK plan."
+    assert literals.may_match(text, text.lower(), 0, len(text))
+    assert not literals.may_match(text, text.lower(), 0, 15)
+    # the Kelvin sign matches "k" ignoring case: a non-ASCII text is always searched
+    kelvin = regex.compile(r"kin", regex.IGNORECASE)
+    odd = "\u212aIN"
+    assert kelvin.search(odd) is not None
+    found = required_literals(kelvin)
+    assert found is not None and found.may_match(odd, odd.lower(), 0, len(odd))
+
+
+_PATTERNS = [
+    compile_rule(r"(?P<cue>\b(?:acquir(?:e|es|ed)|agreed\s+to\s+(?:buy|purchase)))\s+\w+"),
+    compile_rule(r"\b(?:raised|cut)\s+(?:its\s+)?(?:annual\s+)?(?:forecast|outlook)\b"),
+    regex.compile(r"(?-i:[A-Z][a-z]+)\s+(?:said|says)\b", regex.IGNORECASE),
+    regex.compile(r"(?:up|down)\s+[\d.]+%|[+-][\d.]+%"),
+    regex.compile(r"[$€£]\s?\d+(?:\.\d+)?\s*(?:billion|million|bn|mln)", regex.IGNORECASE),
+]
+_WORDS = st.sampled_from(
+    [
+        *("acquire", "acquired", "agreed", "to", "buy", "purchase", "raised", "cut", "its"),
+        *("annual", "forecast", "outlook", "Nomura", "said", "says", "up", "down", "5.2%"),
+        *("+3%", "-1.5%", "$", "€", "12", "4.5", "billion", "Billion", "mln", "the", "a"),
+        *(",", ".", "ÄB", "\u212a"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=12), st.sampled_from([" ", "  ", "\n"]))
+def test_no_sentence_with_a_match_is_skipped(words: list[str], gap: str) -> None:
+    text = gap.join(words)
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    for pattern in _PATTERNS:
+        literals = required_literals(pattern)
+        assert literals is not None
+        source = text if pattern.flags & regex.IGNORECASE else lowered
+        if pattern.search(source) is not None:
+            assert literals.may_match(source, lowered, 0, len(text))
