@@ -10,19 +10,34 @@ from tickerwire.extract.events.generic import compile_rule
 from tickerwire.extract.literals import required_literals
 
 
-def _strings(pattern: regex.Pattern[str]) -> set[str] | None:
+def _strings(pattern: regex.Pattern[str]) -> list[list[set[str]]] | None:
     found = required_literals(pattern)
-    return None if found is None else set(found.strings)
+    if found is None:
+        return None
+    return [[set(group) for group in groups] for groups in found.alternatives]
 
 
 def test_alternation_of_words_gives_its_words() -> None:
     pattern = compile_rule(r"\b(?:launch(?:ed|es)|unveil(?:ed|s))\s+(?P<obj>\w+)")
-    assert _strings(pattern) == {"launched", "launches", "unveiled", "unveils"}
+    assert _strings(pattern) == [[{"launched", "launches", "unveiled", "unveils"}]]
 
 
-def test_the_longest_run_is_chosen() -> None:
-    pattern = regex.compile(r"\b(?:a|an)\s+(?:quarterly\s+)?dividend\b")
-    assert _strings(pattern) == {"dividend"}
+def test_every_part_of_a_sequence_is_required() -> None:
+    pattern = regex.compile(r"\b(?:an?)\s+(?:quarterly\s+)?dividend\s+(?:of|worth)\b")
+    assert _strings(pattern) == [[{"dividend"}, {"of", "worth"}, {"a", "an"}]]
+    text = "a dividend was paid, worth noting"
+    assert required_literals(pattern).may_match(text, text, 0, len(text))  # type: ignore[union-attr]
+    text = "a dividend was paid"
+    assert not required_literals(pattern).may_match(text, text, 0, len(text))  # type: ignore[union-attr]
+
+
+def test_top_level_branches_are_tried_apart() -> None:
+    pattern = regex.compile(r"(?P<cue>\b(?:results\s+(?:are\s+)?due|will\s+report))")
+    assert _strings(pattern) == [[{"results"}, {"due"}], [{"report"}, {"will"}]]
+    found = required_literals(pattern)
+    assert found is not None
+    text = "results will be good"  # a word of each branch, neither branch whole
+    assert not found.may_match(text, text, 0, len(text))
 
 
 def test_optional_and_open_patterns_give_no_test() -> None:

@@ -46,26 +46,30 @@ _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 @dataclass(frozen=True)
 class _Info:
     """What a part of a pattern matches: exactly one of `exact` (when known and small), and
-    always one of `required` as a substring (`None`: nothing known)."""
+    one string of each set of `required` as a substring (empty: nothing known)."""
 
     exact: frozenset[str] | None
-    required: frozenset[str] | None
+    required: tuple[frozenset[str], ...] = ()
 
 
-_UNKNOWN = _Info(None, None)
-_EMPTY = _Info(frozenset({""}), None)
+_UNKNOWN = _Info(None)
+_EMPTY = _Info(frozenset({""}))
+# Sets tested per alternative: the most selective few; a sentence rarely passes three.
+_MAX_SETS = 3
+
+Conjunction = tuple[tuple[str, ...], ...]  # one string of each group must be there
 
 
 @dataclass(frozen=True)
 class Literals:
-    """The strings one of which every match holds, and how to look for them."""
+    """What every match holds: for one of `alternatives`, one string of each of its groups."""
 
-    strings: tuple[str, ...]
+    alternatives: tuple[Conjunction, ...]
     lowered: bool  # the pattern ignores case: look in the lower-cased text, only if ASCII
 
     def may_match(self, text: str, lowered_text: str, start: int, end: int) -> bool:
-        """False when text[start:end] holds none of the strings, so the pattern cannot match
-        there. `lowered_text` is `text` lower-cased with the same offsets."""
+        """False when text[start:end] lacks what every match holds, so the pattern cannot
+        match there. `lowered_text` is `text` lower-cased with the same offsets."""
         if self.lowered:
             # Ignoring case, "k" also matches the Kelvin sign and "s" the long s: only an
             # ASCII text is sure to hold the lower-cased string of every match.
@@ -74,12 +78,21 @@ class Literals:
             find = lowered_text.find
         else:
             find = text.find
-        return any(find(s, start, end) >= 0 for s in self.strings)
+        for groups in self.alternatives:
+            for group in groups:
+                for string in group:
+                    if find(string, start, end) >= 0:
+                        break
+                else:
+                    break  # no string of this group: this alternative cannot match
+            else:
+                return True
+        return False
 
 
 @lru_cache(maxsize=1024)  # one entry per module-level pattern: a few hundred
 def required_literals(pattern: regex.Pattern[str]) -> Literals | None:
-    """The strings one of which every match of `pattern` holds; None if none are known."""
+    """What every match of `pattern` holds (see `Literals`); None if nothing is known."""
     flags = int(pattern.flags)
     if flags & ~_SHARED_FLAGS:
         return None
@@ -94,27 +107,47 @@ def required_literals(pattern: regex.Pattern[str]) -> Literals | None:
     except (re.error, Warning, RecursionError):
         return None
     ignore_case = bool(flags & regex.IGNORECASE)
-    required = _best(_sequence(list(tree), ignore_case))
-    if required is None:
-        return None
-    return Literals(tuple(sorted(required)), ignore_case)
+    alternatives: list[Conjunction] = []
+    for items in _top_alternatives(list(tree)):
+        required = _sequence(items, ignore_case).required
+        if not required:
+            return None  # one way to match holds nothing known
+        alternatives.append(tuple(tuple(sorted(group)) for group in required))
+    return Literals(tuple(alternatives), ignore_case)
+
+
+def _top_alternatives(items: list[tuple[Any, Any]]) -> list[list[tuple[Any, Any]]]:
+    """The ways a pattern can match: "(?P<cue>\\b(?:A|B))" is "\\bA" or "\\bB", each with its
+    own required words (a pattern of three branches need not share one word list)."""
+    solid = [(op, av) for op, av in items if op not in _ZERO_WIDTH]
+    if len(solid) != 1:
+        return [items]
+    op, av = solid[0]
+    if op is sre.SUBPATTERN and not (av[1] | av[2]):
+        return _top_alternatives(list(av[3]))
+    if op is sre.BRANCH:
+        return [alt for branch in av[1] for alt in _top_alternatives(list(branch))]
+    return [items]
+
+
+def _usable(candidates: Iterable[frozenset[str]]) -> list[frozenset[str]]:
+    return [c for c in candidates if c and "" not in c]
+
+
+def _selectivity(strings: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest string first (rarer in text), then fewer strings."""
+    return (min(map(len, strings)), -len(strings))
 
 
 def _best(info: _Info) -> frozenset[str] | None:
-    candidates = [c for c in (info.required, info.exact) if c and "" not in c]
-    return _pick(candidates)
-
-
-def _pick(candidates: Iterable[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective of several sound sets: longest shortest string, then fewest."""
-    usable = [c for c in candidates if c and "" not in c]
-    if not usable:
-        return None
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+    """The single most selective set every match of `info` holds a string of."""
+    usable = _usable([*info.required, *([info.exact] if info.exact is not None else [])])
+    return max(usable, key=_selectivity) if usable else None
 
 
 def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> _Info:
-    """A concatenation: runs of exact parts multiply out; any run or part is a sound answer."""
+    """A concatenation: runs of exact parts multiply out; every run and every part's sets
+    are held by each match, so all of them (the most selective few) are required together."""
     candidates: list[frozenset[str]] = []
     run: frozenset[str] = frozenset({""})
     exact = True
@@ -125,14 +158,11 @@ def _sequence(items: list[tuple[Any, Any]], ignore_case: bool) -> _Info:
             continue
         exact = False
         candidates.append(run)
-        if part.exact is not None:
-            run = part.exact
-            continue
-        if part.required is not None:
-            candidates.append(part.required)
-        run = frozenset({""})
+        candidates.extend(part.required)
+        run = part.exact if part.exact is not None else frozenset({""})
     candidates.append(run)
-    return _Info(run if exact else None, _pick(candidates))
+    usable = sorted(set(_usable(candidates)), key=_selectivity, reverse=True)
+    return _Info(run if exact else None, tuple(usable[:_MAX_SETS]))
 
 
 def _node(op: Any, av: Any, ignore_case: bool) -> _Info:
@@ -162,10 +192,16 @@ def _node(op: Any, av: Any, ignore_case: bool) -> _Info:
             return part
         if low == 0:
             if high == 1 and part.exact is not None and len(part.exact) < _MAX_STRINGS:
-                return _Info(part.exact | {""}, None)
-            return _Info(None, None)
-        return _Info(None, _best(part))
+                return _Info(part.exact | {""})
+            return _UNKNOWN
+        return _Info(None, _with_exact(part))
     return _UNKNOWN
+
+
+def _with_exact(info: _Info) -> tuple[frozenset[str], ...]:
+    """Every set a match of `info` holds a string of, its exact strings included."""
+    exact = _usable([info.exact] if info.exact is not None else [])
+    return tuple(sorted({*info.required, *exact}, key=_selectivity, reverse=True))[:_MAX_SETS]
 
 
 def _branch(branches: list[Any], ignore_case: bool) -> _Info:
@@ -178,18 +214,18 @@ def _branch(branches: list[Any], ignore_case: bool) -> _Info:
     for part in parts:
         best = _best(part)
         if best is None:
-            return _Info(exact, None)
+            return _Info(exact)
         required |= best
-    return _Info(exact, frozenset(required) if len(required) <= _MAX_STRINGS else None)
+    return _Info(exact, (frozenset(required),) if len(required) <= _MAX_STRINGS else ())
 
 
 def _char(char: str, ignore_case: bool) -> _Info:
     if not ignore_case:
-        return _Info(frozenset({char}), None)
+        return _Info(frozenset({char}))
     if not char.isascii():
         # a non-ASCII letter may match an ASCII one ignoring case (the Kelvin sign, "k")
-        return _Info(frozenset({char}), None) if char.lower() == char.upper() else _UNKNOWN
-    return _Info(frozenset({char.lower()}), None)
+        return _Info(frozenset({char})) if char.lower() == char.upper() else _UNKNOWN
+    return _Info(frozenset({char.lower()}))
 
 
 def _char_class(items: list[tuple[Any, Any]], ignore_case: bool) -> _Info:
@@ -209,4 +245,4 @@ def _char_class(items: list[tuple[Any, Any]], ignore_case: bool) -> _Info:
         if info.exact is None:
             return _UNKNOWN
         result |= info.exact
-    return _Info(frozenset(result), None)
+    return _Info(frozenset(result))
