@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from tickerwire.extract.events.generic import compile_rule
 from tickerwire.extract.literals import required_literals
+from tickerwire.extract.prefiltered import prefiltered
 
 
 def _strings(pattern: regex.Pattern[str]) -> list[list[set[str]]] | None:
@@ -90,3 +91,21 @@ def test_no_sentence_with_a_match_is_skipped(words: list[str], gap: str) -> None
         source = text if pattern.flags & regex.IGNORECASE else lowered
         if pattern.search(source) is not None:
             assert literals.may_match(source, lowered, 0, len(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=12), st.integers(0, 20), st.integers(0, 80))
+def test_prefiltered_pattern_finds_what_the_pattern_finds(
+    words: list[str], pos: int, length: int
+) -> None:
+    text = " ".join(words)
+    endpos = min(len(text), pos + length)
+    for compiled in _PATTERNS:
+        fast = prefiltered(compiled)
+        expected = compiled.search(text, pos, endpos)
+        found = fast.search(text, pos, endpos)
+        assert (found and found.span()) == (expected and expected.span())
+        assert [m.span() for m in fast.finditer(text, pos)] == [
+            m.span() for m in compiled.finditer(text, pos)
+        ]
+        assert fast.sub("#", text) == compiled.sub("#", text)

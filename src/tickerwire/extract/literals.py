@@ -101,21 +101,34 @@ class Literals:
             if not text.isascii() and not text[start:end].isascii():
                 return True
             source = lowered_text
+        return self.held_in(source, start, end)
+
+    def held_in(self, source: str, start: int, end: int) -> bool:
+        """Whether source[start:end] holds what every match holds (`source` already lower-cased
+        for a pattern that ignores case)."""
         find = source.find
+        segment: str | None = None  # the automaton copies its whole input: give it the range
         for groups in self._searchers:
             for group in groups:
                 if isinstance(group, tuple):
-                    if not any(find(string, start, end) >= 0 for string in group):
+                    # plain loop, not any(...): a generator costs more than the finds here
+                    for string in group:
+                        if find(string, start, end) >= 0:
+                            break
+                    else:
                         break  # no string of this group: this alternative cannot match
-                elif next(group.iter(source, start, end), None) is None:
-                    break
+                else:
+                    if segment is None:
+                        segment = source[start:end]
+                    if next(group.iter(segment), None) is None:
+                        break
             else:
                 return True
         return False
 
 
 @lru_cache(maxsize=1024)  # one entry per module-level pattern: a few hundred
-def required_literals(pattern: regex.Pattern[str]) -> Literals | None:
+def required_literals(pattern: regex.Pattern[str] | re.Pattern[str]) -> Literals | None:
     """What every match of `pattern` holds (see `Literals`); None if nothing is known."""
     flags = int(pattern.flags)
     if flags & ~_SHARED_FLAGS:

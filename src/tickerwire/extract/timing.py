@@ -19,6 +19,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import DateMention
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
+from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
 
 # A one-session move this large is rare; told without day words it is more likely a longer
@@ -44,7 +45,9 @@ _FROM_LOW = regex.compile(
 )
 _BARE_YEAR = regex.compile(r"[^.;]{0,6}?\b((?:19|20)\d{2})\b(?![-/]\d)(?!\s+(?:low|high))")
 _PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were)\s+$", regex.IGNORECASE)
-_PERFECT = regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
+_PERFECT = prefiltered(
+    regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
+)
 _RIGHT_CUT = regex.compile(
     r"[;]|(?<!respectively),(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)|"
     r"respectively\b))"
@@ -74,8 +77,8 @@ _RELEASE = regex.compile(
     regex.I,
 )
 _CLAUSE_MARKS = ",;:.%"
-_SPAN_WORDS = regex.compile(
-    r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE
+_SPAN_WORDS = prefiltered(
+    regex.compile(r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE)
 )
 _SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.

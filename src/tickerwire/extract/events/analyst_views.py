@@ -21,6 +21,7 @@ from tickerwire.extract.document import EntityGroup
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.generic import STRONG, WEAK
 from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.records import AnalystViewAttributes
 from tickerwire.score import NEUTRAL_BAND, SentenceScorer
 
@@ -74,25 +75,29 @@ _SOURCE_BEFORE_FIRM = regex.compile(
 )
 # Analysts without a firm: a plural subject and a verb that agrees with it ("Analysts
 # estimate", "analysts predicting"), not the noun phrase "analyst estimates of $9.30 billion".
-_ANONYMOUS = regex.compile(
-    r"\b(?P<who>(?:(?:Wall\s+Street|some|many|most|several|other|\d+)\s+)?analysts)\s+"
-    r"(?:(?:also|only|now|still|widely|generally|broadly|consulted\s+[^,;.]{0,40}?|polled\s+"
-    r"[^,;.]{0,40}?)\s+)?(?P<verb>said|say|expect|estimate|forecast|predict|predicting|see|"
-    r"believe|noted|have\s+noted|agreed|agree|project|anticipate|think|warned|cautioned|"
-    r"praised|dubbed|remain|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
-    r"point\s+out|pointed\s+out|wrote|argue|argued|called|view)\b(?!\s+of\b)",
-    regex.IGNORECASE,
+_ANONYMOUS = prefiltered(
+    regex.compile(
+        r"\b(?P<who>(?:(?:Wall\s+Street|some|many|most|several|other|\d+)\s+)?analysts)\s+"
+        r"(?:(?:also|only|now|still|widely|generally|broadly|consulted\s+[^,;.]{0,40}?|polled\s+"
+        r"[^,;.]{0,40}?)\s+)?(?P<verb>said|say|expect|estimate|forecast|predict|predicting|see|"
+        r"believe|noted|have\s+noted|agreed|agree|project|anticipate|think|warned|cautioned|"
+        r"praised|dubbed|remain|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
+        r"point\s+out|pointed\s+out|wrote|argue|argued|called|view)\b(?!\s+of\b)",
+        regex.IGNORECASE,
+    )
 )
-_RATING = regex.compile(
-    r"\b(?:(?P<action>(?:upgrad|downgrad)(?:ed|es|e|ing)\s+(?:[\w.&'-]+\s+){0,4}?(?:to|from)\s+"
-    r"(?:a\s+)?(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
-    r"equal[\s-]weight|market[\s-]perform|sector[\s-]perform|positive|negative)|"
-    r"(?:raised|lifted|cut|lowered|trimmed|boosted|hiked|"
-    r"slashed)\s+(?:\w+\s+){0,3}?(?:price\s+target|target\s+price|rating))|Zacks\s+Rank\s+#\d\s*"
-    r"\((?P<zacks>(?:Strong\s+)?(?:Buy|Sell|Hold))\)|(?P<word>(?:Strong\s+)?(?:Buy|Sell|Hold|"
-    r"Outperform|Underperform|Overweight|Underweight|Neutral|Equal[\s-]weight)['\"]?\s+"
-    r"ratings?))",
-    regex.IGNORECASE,
+_RATING = prefiltered(
+    regex.compile(
+        r"\b(?:(?P<action>(?:upgrad|downgrad)(?:ed|es|e|ing)\s+(?:[\w.&'-]+\s+){0,4}?(?:to|from)\s+"
+        r"(?:a\s+)?(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
+        r"equal[\s-]weight|market[\s-]perform|sector[\s-]perform|positive|negative)|"
+        r"(?:raised|lifted|cut|lowered|trimmed|boosted|hiked|"
+        r"slashed)\s+(?:\w+\s+){0,3}?(?:price\s+target|target\s+price|rating))|Zacks\s+Rank\s+#\d\s*"
+        r"\((?P<zacks>(?:Strong\s+)?(?:Buy|Sell|Hold))\)|(?P<word>(?:Strong\s+)?(?:Buy|Sell|Hold|"
+        r"Outperform|Underperform|Overweight|Underweight|Neutral|Equal[\s-]weight)['\"]?\s+"
+        r"ratings?))",
+        regex.IGNORECASE,
+    )
 )
 _POSITIVE_RATING = regex.compile(
     r"\b(?:upgrad|raised|lifted|boosted|hiked|buy|outperform|overweight|bullish)", regex.I

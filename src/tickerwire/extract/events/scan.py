@@ -18,6 +18,7 @@ import regex
 
 from tickerwire.extract.document import DocumentContext, EntityGroup
 from tickerwire.extract.literals import required_literals
+from tickerwire.extract.prefiltered import prefiltered_re
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 
@@ -53,7 +54,9 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 # Where a hedge stops reaching: "X will launch ..., but Y launched" keeps Y a fact.
 # These word lists are read on the lower-cased text with the standard engine (faster).
-_STRONG_BOUNDARY = re.compile(r";|:\s|\b(?:but|while|whereas|although|though|however|despite)\b")
+_STRONG_BOUNDARY = prefiltered_re(
+    re.compile(r";|:\s|\b(?:but|while|whereas|although|though|however|despite)\b")
+)
 _CONDITION = re.compile(r"\b(?:if|unless|assuming|provided\s+that|in\s+case|whether)\b")
 # Read on the lower-cased sentence; a frame ending before a word (group `before`) counts only
 # when that word is capitalised in the text ("Nomura said Alibaba ...").
