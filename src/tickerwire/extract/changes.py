@@ -73,12 +73,14 @@ _GAP_DENY = frozenset(
         "had",
     ]
 )
-_APPROX_TAIL = regex.compile(
-    r"(?:\b(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|"
-    r"under|just\s+over|just\s+under|close\s+to|up\s+to|at\s+least|as\s+much\s+as|as\s+little\s+as"
-    r"|upwards\s+of|north\s+of|in\s+excess\s+of|slightly\s+over|slightly\s+more\s+than|well\s+over"
-    r"|another|a\s+further|a\s+whopping|an?)\s*)+$",
-    regex.IGNORECASE,
+_APPROX_TAIL = prefiltered(
+    regex.compile(
+        r"(?:\b(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|"
+        r"under|just\s+over|just\s+under|close\s+to|up\s+to|at\s+least|as\s+much\s+as|as\s+little\s+as"
+        r"|upwards\s+of|north\s+of|in\s+excess\s+of|slightly\s+over|slightly\s+more\s+than|well\s+over"
+        r"|another|a\s+further|a\s+whopping|an?)\s*)+$",
+        regex.IGNORECASE,
+    )
 )
 _WORD = regex.compile(r"[\w'.-]+")
 # Up to two modifiers between the number and the noun ("a 19% share rally", "an 8%

@@ -113,11 +113,13 @@ _PER_SHARE_TAIL = regex.compile(
 # Words before an amount that make it another figure: a part, a total of several companies, or
 # last year's figure quoted for comparison.
 _SHARE_WORD = regex.compile(r"\s*(?:share\s+)?")
-_NOT_THE_FIGURE_BEFORE = regex.compile(
-    r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate|"
-    r"last\s+year's|a\s+year\s+earlier|year[\s-]ago|prior[\s-]year|the\s+previous\s+year's)\s+"
-    r"(?:[\w-]+\s+){0,2}?" + APPROX + r"$",
-    regex.IGNORECASE,
+_NOT_THE_FIGURE_BEFORE = prefiltered(
+    regex.compile(
+        r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate|"
+        r"last\s+year's|a\s+year\s+earlier|year[\s-]ago|prior[\s-]year|the\s+previous\s+year's)\s+"
+        r"(?:[\w-]+\s+){0,2}?" + APPROX + r"$",
+        regex.IGNORECASE,
+    )
 )
 _PRIOR_TERM = prefiltered(
     regex.compile(

@@ -60,8 +60,10 @@ _ROLE_AFTER_FIRM = regex.compile(
     rf"consensus|views?|targets?|polls?|surveys?))",
     regex.IGNORECASE,
 )
-_ROLE_BEFORE_FIRM = regex.compile(
-    rf"\b{_ROLE}\s+(?:[\w-]+\s+){{0,2}}?(?:at|from|with|of)\s+(?:the\s+)?$", regex.IGNORECASE
+_ROLE_BEFORE_FIRM = prefiltered(
+    regex.compile(
+        rf"\b{_ROLE}\s+(?:[\w-]+\s+){{0,2}}?(?:at|from|with|of)\s+(?:the\s+)?$", regex.IGNORECASE
+    )
 )
 _VERB_AFTER_FIRM = regex.compile(
     rf"^(?:'s?)?(?:\s+(?:[\w-]+\s+){{0,3}}?{_ROLE})?(?:\s*,[^,]{{0,80}},)?\s+(?:also\s+)?"
