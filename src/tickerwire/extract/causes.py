@@ -53,13 +53,11 @@ CAUSE_AFTER = re.compile(
     [\w-]+-than-expected)\b))\b)""",
     _LOW,
 )
-_OTHER_CLAUSE = prefiltered_re(
-    re.compile(
-        r";|,?\s+(?:and|but)\s+(?:there|it|its|they|the\s+company|analysts|investors|we|i)\b|"
-        r",\s*(?:but|while|and)\s|\b(?:despite|although|even\s+though|regardless\s+of|"
-        r"notwithstanding)\b",
-        0,
-    )
+_OTHER_CLAUSE = re.compile(
+    r";|,?\s+(?:and|but)\s+(?:there|it|its|they|the\s+company|analysts|investors|we|i)\b|"
+    r",\s*(?:but|while|and)\s|\b(?:despite|although|even\s+though|regardless\s+of|"
+    r"notwithstanding)\b",
+    0,
 )
 # Words that end a cause phrase: a new contrast or a second, lower-level cause.
 _CAUSE_END = re.compile(

@@ -73,14 +73,12 @@ _GAP_DENY = frozenset(
         "had",
     ]
 )
-_APPROX_TAIL = prefiltered(
-    regex.compile(
-        r"(?:\b(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|"
-        r"under|just\s+over|just\s+under|close\s+to|up\s+to|at\s+least|as\s+much\s+as|as\s+little\s+as"
-        r"|upwards\s+of|north\s+of|in\s+excess\s+of|slightly\s+over|slightly\s+more\s+than|well\s+over"
-        r"|another|a\s+further|a\s+whopping|an?)\s*)+$",
-        regex.IGNORECASE,
-    )
+_APPROX_TAIL = regex.compile(
+    r"(?:\b(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than|less\s+than|"
+    r"under|just\s+over|just\s+under|close\s+to|up\s+to|at\s+least|as\s+much\s+as|as\s+little\s+as"
+    r"|upwards\s+of|north\s+of|in\s+excess\s+of|slightly\s+over|slightly\s+more\s+than|well\s+over"
+    r"|another|a\s+further|a\s+whopping|an?)\s*)+$",
+    regex.IGNORECASE,
 )
 _WORD = regex.compile(r"[\w'.-]+")
 # Up to two modifiers between the number and the noun ("a 19% share rally", "an 8%
@@ -123,13 +121,11 @@ _PROPORTION = regex.compile(
     r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b)", regex.IGNORECASE
 )
 # "expects revenue to rise 12.5%", "shares to gain 5%": an infinitive is a forecast.
-_INFINITIVE = prefiltered(
-    regex.compile(
-        r"\bto\s+$|\b(?:expected|seen|forecast|projected|set|poised|likely|estimated)\s+to\s+be\s+$"
-        r"|\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|estimat\w*|see[sn]?)\s+"
-        r"(?:[\w'-]+\s+){0,4}?to\s+(?:\w+\s+){0,2}$",
-        regex.IGNORECASE,
-    )
+_INFINITIVE = regex.compile(
+    r"\bto\s+$|\b(?:expected|seen|forecast|projected|set|poised|likely|estimated)\s+to\s+be\s+$"
+    r"|\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|estimat\w*|see[sn]?)\s+"
+    r"(?:[\w'-]+\s+){0,4}?to\s+(?:\w+\s+){0,2}$",
+    regex.IGNORECASE,
 )
 
 

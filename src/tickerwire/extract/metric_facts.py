@@ -59,17 +59,15 @@ _ESTIMATE_OF = prefiltered(
         regex.IGNORECASE,
     )
 )
-_ESTIMATE_CUE = prefiltered(
-    regex.compile(
-        r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
-        r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|predicting|"
-        r"anticipates?|anticipated|anticipating|guidance|guides?|outlook|"
-        r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
-        r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
-        r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
-        r"decline|be))\b",
-        regex.IGNORECASE,
-    )
+_ESTIMATE_CUE = regex.compile(
+    r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
+    r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|predicting|"
+    r"anticipates?|anticipated|anticipating|guidance|guides?|outlook|"
+    r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
+    r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
+    r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
+    r"decline|be))\b",
+    regex.IGNORECASE,
 )
 # "better than expected", "beat estimates": a result compared with a forecast is a result.
 _COMPARED_TO_ESTIMATE = regex.compile(
@@ -83,17 +81,15 @@ _ACTUAL_CUE = regex.compile(
     r"was|were|rose|fell|grew|jumped|surged|declined)\b",
     regex.IGNORECASE,
 )
-PRIOR_BEFORE = prefiltered(
-    regex.compile(
-        r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+" + APPROX + r"$", regex.I
-    )
+PRIOR_BEFORE = regex.compile(
+    r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+" + APPROX + r"$", regex.I
 )
 _PRIOR_AFTER = regex.compile(
     r"\s*(?:(?:in|for)\s+the\s+)?(?:a\s+year\s+(?:ago|earlier)|(?:in\s+)?the\s+(?:year[\s-]ago|"
     r"prior[\s-]year|same|previous|comparable)\s+(?:quarter|period)|last\s+year|a\s+year\s+before)",
     regex.IGNORECASE,
 )
-_BY_BEFORE = prefiltered(regex.compile(r"\bby\s+" + APPROX + r"$", regex.IGNORECASE))
+_BY_BEFORE = regex.compile(r"\bby\s+" + APPROX + r"$", regex.IGNORECASE)
 _TO_AFTER = regex.compile(r"[^.;%\d]{0,60}?\bto\s+" + APPROX + r"$", regex.IGNORECASE)
 _PAIR_TERMS = regex.compile(r"\s+(?:and|&)\s+")
 _PAIR_VALUES = regex.compile(r"\s+(?:and|&)\s+")
@@ -121,12 +117,10 @@ _NOT_THE_FIGURE_BEFORE = prefiltered(
         regex.IGNORECASE,
     )
 )
-_PRIOR_TERM = prefiltered(
-    regex.compile(
-        r"\b(?:year[\s-]ago|prior[\s-]year|last\s+year's|previous\s+year's|combined|"
-        r"aggregate)\s+(?:[\w-]+\s+)?$",
-        regex.IGNORECASE,
-    )
+_PRIOR_TERM = regex.compile(
+    r"\b(?:year[\s-]ago|prior[\s-]year|last\s+year's|previous\s+year's|combined|"
+    r"aggregate)\s+(?:[\w-]+\s+)?$",
+    regex.IGNORECASE,
 )
 _ESTIMATE_NOUN_AFTER = regex.compile(
     r"\s+(?:estimates?|forecasts?|consensus|guidance|outlook|projections?|targets?)\b", regex.I
@@ -151,7 +145,7 @@ _NOT_THE_FIGURE_AFTER_TERM = regex.compile(
     regex.IGNORECASE,
 )
 _PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
-_CLAUSE = prefiltered(regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE))
+_CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
 PERCENT_METRICS = frozenset(
     {
         "gross_margin",

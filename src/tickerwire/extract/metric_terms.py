@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 import regex
 
-from tickerwire.extract.prefiltered import prefiltered
-
 # (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
 # A name says what the text names: "pretax profit" is not net income, "comparable sales" are not
 # revenue, "gross profit margin" is a margin.
@@ -239,7 +237,7 @@ _SEGMENT_OF_BARE = regex.compile(
 _SEGMENT_IN = regex.compile(
     rf"\s+(?:in|from)\s+(?:the\s+)?(?P<seg>{SEGMENT_ALT})\b", regex.IGNORECASE
 )
-_RELATIVE_BEFORE = prefiltered(regex.compile(r",\s*which\s+(?:\w+\s+){1,2}$", regex.IGNORECASE))
+_RELATIVE_BEFORE = regex.compile(r",\s*which\s+(?:\w+\s+){1,2}$", regex.IGNORECASE)
 SEGMENT_UNIT = regex.compile(
     rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})\s+(?:unit|division|segment|business|arm)\b",
     regex.IGNORECASE,
@@ -252,19 +250,15 @@ SEGMENT_ANAPHORA = regex.compile(
 
 # The head word every metric name contains. Finding heads first and reading the full name only
 # around them is several times faster than running the full alternation over every position.
-_HEAD = prefiltered(
-    regex.compile(
-        r"\b(?:revenues?|sales|turnover|top[\s-]line|income|profits?|earnings|EPS|loss|margins?|"
-        r"cash|EBITDA|ARPU|capex|capital|dividends?|distributions?|buybacks?|repurchases?|market|"
-        r"bottom)\b",
-        regex.IGNORECASE,
-    )
+_HEAD = regex.compile(
+    r"\b(?:revenues?|sales|turnover|top[\s-]line|income|profits?|earnings|EPS|loss|margins?|"
+    r"cash|EBITDA|ARPU|capex|capital|dividends?|distributions?|buybacks?|repurchases?|market|"
+    r"bottom)\b",
+    regex.IGNORECASE,
 )
 
 
-_UNIT_WORD = prefiltered(
-    regex.compile(r"\b(?:unit|division|segment|business|arm)\b", regex.IGNORECASE)
-)
+_UNIT_WORD = regex.compile(r"\b(?:unit|division|segment|business|arm)\b", regex.IGNORECASE)
 _WORDS_BEFORE = regex.compile(r"[\w&'-]+")
 _SEGMENT_FILLERS = frozenset(
     {"product", "products", "unit", "division", "segment", "business", "arm"}

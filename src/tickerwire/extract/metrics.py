@@ -49,9 +49,7 @@ CARRIED_PERIOD_PENALTY = 0.05
 # A results-table row is unambiguous about the figure; the company is the brief's main one.
 TABLE_CONFIDENCE = 0.75
 
-_ADJUSTED = prefiltered(
-    regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
-)
+_ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
 _LEADING_ARTICLE = regex.compile(r"^(?:the|for)\s+", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")

@@ -26,7 +26,6 @@ from tickerwire.extract.owner_cues import (
     POSSESSIVE_NAME,
     SENTENCE_END,
 )
-from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.sentences import Sentence
 
 TermKind = Literal["entity", "share", "metric", "blocker"]
@@ -44,22 +43,18 @@ _SPACES = regex.compile(r"\s+")
 # sentences, about two short paragraphs of news prose.
 _SUBJECT_LOOKBACK = 3
 _SUBJECT_LOOKBACK_CHARS = 600
-_POSSESSIVE_PRONOUN = prefiltered(
-    regex.compile(
-        r"\b(?P<pron>its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|"
-        r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
-        r"conglomerate|platform|tech|business|startup|miner|producer|manufacturer|airline)'s?|"
-        r"the\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*'s)"
-        r"\s+(?:[\w.-]+\s+){0,2}$",
-        regex.IGNORECASE,
-    )
+_POSSESSIVE_PRONOUN = regex.compile(
+    r"\b(?P<pron>its|their|the\s+(?:[\w-]+\s+){0,2}?(?:company|firm|group|giant|maker|"
+    r"drugmaker|chipmaker|carmaker|automaker|retailer|lender|bank|insurer|operator|"
+    r"conglomerate|platform|tech|business|startup|miner|producer|manufacturer|airline)'s?|"
+    r"the\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*'s)"
+    r"\s+(?:[\w.-]+\s+){0,2}$",
+    regex.IGNORECASE,
 )
-_COMPANY_LIKE = prefiltered(
-    regex.compile(
-        r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Inc|Corp|Co|Ltd|Group|Holdings|PLC|plc|SA|AG|NV|"
-        r"LLC)\b|\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)|"
-        r"\b[A-Z0-9]{2,5}\.[A-Z]{1,2}\b"
-    )
+_COMPANY_LIKE = regex.compile(
+    r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Inc|Corp|Co|Ltd|Group|Holdings|PLC|plc|SA|AG|NV|"
+    r"LLC)\b|\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)|"
+    r"\b[A-Z0-9]{2,5}\.[A-Z]{1,2}\b"
 )
 _VERB_NEXT = regex.compile(
     r"(?:anticipates|expects|reported|reports|posted|posts|said|says|has|had|delivered|"
@@ -85,10 +80,8 @@ _PLAIN_CAPITALS = frozenset(
     }
 )
 # Names after these are who said or estimated a figure, not whose figure it is.
-_SOURCE_BEFORE = prefiltered(
-    regex.compile(
-        r"\b(?:by|according\s+to|per|from|via|polled\s+by|data\s+from)\s+(?:the\s+)?$", regex.I
-    )
+_SOURCE_BEFORE = regex.compile(
+    r"\b(?:by|according\s+to|per|from|via|polled\s+by|data\s+from)\s+(?:the\s+)?$", regex.I
 )
 _FORECAST_VERB = regex.compile(
     r"\s*(?:\w+\s+){0,2}?(?:expects?|estimates?|forecasts?|projects?|predicts?|sees)\b", regex.I

@@ -38,14 +38,14 @@ class Prefiltered(Generic[MatchT]):
         if literals is None:
             return True
         end = len(string) if endpos is None else min(endpos, len(string))
-        if not literals.lowered:
-            return literals.held_in(string, pos, end)
         segment = string[pos:end]
+        if not literals.lowered:
+            return literals.held_in(segment)
         if not segment.isascii():
             # ignoring case, "k" matches the Kelvin sign too: only an ASCII range is sure
             # to hold the lower-cased strings of its matches
             return True
-        return literals.held_in(segment.lower(), 0, end - pos)
+        return literals.held_in(segment.lower())
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> MatchT | None:
         if not self._possible(string, pos, endpos):

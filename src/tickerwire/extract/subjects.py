@@ -21,29 +21,24 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
 from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
 from tickerwire.extract.owners import PRONOUN_PENALTY, Owner, OwnerResolver, Term
-from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.sentences import Sentence
 
 TopicKind = Literal["share", "index", "metric", "none"]
 
 
-_CLAUSE_BOUNDARY = prefiltered(
-    regex.compile(
-        r";|:(?=\s)|\s[-–—]\s|—|\b(?:while|whereas|but|although|though|compared\s+"
-        r"(?:with|to)|versus|vs\.?|unlike)\b",
-        regex.IGNORECASE,
-    )
+_CLAUSE_BOUNDARY = regex.compile(
+    r";|:(?=\s)|\s[-–—]\s|—|\b(?:while|whereas|but|although|though|compared\s+"
+    r"(?:with|to)|versus|vs\.?|unlike)\b",
+    regex.IGNORECASE,
 )
 _AND_BETWEEN = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"[^.;]{0,40}?\brespectively\b", regex.IGNORECASE)
-_APPOSITIVE = prefiltered(
-    regex.compile(
-        r",\s*(?:another|a|an|one\s+of|which|who|whose|comprising|including|includes|such\s+as|"
-        r"like|the\s+(?:world's|country's|company's)|"
-        # "Apple, Meta and Amazon, set to report earnings on Thursday, fell 1% each"
-        r"(?:set|due|scheduled|slated|expected|poised)\s+to)\b[^;:]{3,200}?,\s*(?:\w+\s+){0,2}$",
-        regex.IGNORECASE,
-    )
+_APPOSITIVE = regex.compile(
+    r",\s*(?:another|a|an|one\s+of|which|who|whose|comprising|including|includes|such\s+as|"
+    r"like|the\s+(?:world's|country's|company's)|"
+    # "Apple, Meta and Amazon, set to report earnings on Thursday, fell 1% each"
+    r"(?:set|due|scheduled|slated|expected|poised)\s+to)\b[^;:]{3,200}?,\s*(?:\w+\s+){0,2}$",
+    regex.IGNORECASE,
 )
 # A name after a preposition modifies the noun before it ("earnings for the S&P 500 rose",
 # "revenue at Alibaba"): it is not the subject of the verb.

@@ -60,10 +60,8 @@ _ROLE_AFTER_FIRM = regex.compile(
     rf"consensus|views?|targets?|polls?|surveys?))",
     regex.IGNORECASE,
 )
-_ROLE_BEFORE_FIRM = prefiltered(
-    regex.compile(
-        rf"\b{_ROLE}\s+(?:[\w-]+\s+){{0,2}}?(?:at|from|with|of)\s+(?:the\s+)?$", regex.IGNORECASE
-    )
+_ROLE_BEFORE_FIRM = regex.compile(
+    rf"\b{_ROLE}\s+(?:[\w-]+\s+){{0,2}}?(?:at|from|with|of)\s+(?:the\s+)?$", regex.IGNORECASE
 )
 _VERB_AFTER_FIRM = regex.compile(
     rf"^(?:'s?)?(?:\s+(?:[\w-]+\s+){{0,3}}?{_ROLE})?(?:\s*,[^,]{{0,80}},)?\s+(?:also\s+)?"
@@ -77,16 +75,14 @@ _SOURCE_BEFORE_FIRM = regex.compile(
 )
 # Analysts without a firm: a plural subject and a verb that agrees with it ("Analysts
 # estimate", "analysts predicting"), not the noun phrase "analyst estimates of $9.30 billion".
-_ANONYMOUS = prefiltered(
-    regex.compile(
-        r"\b(?P<who>(?:(?:Wall\s+Street|some|many|most|several|other|\d+)\s+)?analysts)\s+"
-        r"(?:(?:also|only|now|still|widely|generally|broadly|consulted\s+[^,;.]{0,40}?|polled\s+"
-        r"[^,;.]{0,40}?)\s+)?(?P<verb>said|say|expect|estimate|forecast|predict|predicting|see|"
-        r"believe|noted|have\s+noted|agreed|agree|project|anticipate|think|warned|cautioned|"
-        r"praised|dubbed|remain|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
-        r"point\s+out|pointed\s+out|wrote|argue|argued|called|view)\b(?!\s+of\b)",
-        regex.IGNORECASE,
-    )
+_ANONYMOUS = regex.compile(
+    r"\b(?P<who>(?:(?:Wall\s+Street|some|many|most|several|other|\d+)\s+)?analysts)\s+"
+    r"(?:(?:also|only|now|still|widely|generally|broadly|consulted\s+[^,;.]{0,40}?|polled\s+"
+    r"[^,;.]{0,40}?)\s+)?(?P<verb>said|say|expect|estimate|forecast|predict|predicting|see|"
+    r"believe|noted|have\s+noted|agreed|agree|project|anticipate|think|warned|cautioned|"
+    r"praised|dubbed|remain|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
+    r"point\s+out|pointed\s+out|wrote|argue|argued|called|view)\b(?!\s+of\b)",
+    regex.IGNORECASE,
 )
 _RATING = prefiltered(
     regex.compile(

@@ -27,7 +27,6 @@ from tickerwire.extract.events.generic import (
     generic_drafts,
 )
 from tickerwire.extract.events.scan import Actor, SentenceScan
-from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.records import EarningsAttributes
 
 Comparison = Literal["beat", "miss", "inline"]
@@ -98,12 +97,10 @@ _SCHEDULED = compile_rule(
 )
 # Words that make a comparison something else: a forecast's comparison is guidance; a
 # comparison told of an analyst's figure is no result.
-_FORECAST_SUBJECT = prefiltered(
-    compile_rule(
-        r"\b(?:forecast(?:s|ed|ing)?|outlook|guidance|projections?|predictions?|targets?|"
-        r"estimates?\s+for|predict(?:s|ed|ing)?|project(?:s|ed|ing)|guid(?:es|ed|ing)|expects?|"
-        r"sees|saw|targeting|if|unless|assuming|should)\b"
-    )
+_FORECAST_SUBJECT = compile_rule(
+    r"\b(?:forecast(?:s|ed|ing)?|outlook|guidance|projections?|predictions?|targets?|"
+    r"estimates?\s+for|predict(?:s|ed|ing)?|project(?:s|ed|ing)|guid(?:es|ed|ing)|expects?|"
+    r"sees|saw|targeting|if|unless|assuming|should)\b"
 )
 _RESULT_SUBJECT = compile_rule(
     r"\b(?:results?|earnings|revenues?|sales|profits?|income|eps|margins?|growth|numbers|"
@@ -115,11 +112,9 @@ _POSSIBLE = compile_rule(
     r"risk)\s+(?:of|for)\s+(?:an?\s+)?$"
 )
 _FIGURE_NEXT = compile_rule(r"\s*(?:of|at|was|were|rose|fell|grew|came\s+in\s+at)\s+[$\d]")
-_NO_RESULT = prefiltered(
-    compile_rule(
-        r"\b(?:times|price-to-earnings|P/E|forward|expected|per\s+share|growth\s+prospects|"
-        r"call|calls|season|multiple|yield)\s*$"
-    )
+_NO_RESULT = compile_rule(
+    r"\b(?:times|price-to-earnings|P/E|forward|expected|per\s+share|growth\s+prospects|"
+    r"call|calls|season|multiple|yield)\s*$"
 )
 
 
