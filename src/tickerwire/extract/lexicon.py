@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 import regex
 
-from tickerwire.extract.prefiltered import prefiltered
+from tickerwire.extract.prefiltered import Prefiltered, prefiltered
 from tickerwire.extract.tokens import PhraseTable, forms
 
 
@@ -151,8 +151,10 @@ RELATIVE_CLOSE = regex.compile(
 )
 
 # Periods of a price move, matched in the words around the number.
-PERIOD_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (name, regex.compile(pattern, regex.IGNORECASE))
+# Each is tried on the words around every move, and most windows name no period: the
+# prefilter skips a pattern whose words the window lacks.
+PERIOD_PATTERNS: tuple[tuple[str, Prefiltered[regex.Match[str]]], ...] = tuple(
+    (name, prefiltered(regex.compile(pattern, regex.IGNORECASE)))
     for name, pattern in (
         (
             "premarket",

@@ -19,7 +19,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import DateMention
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
-from tickerwire.extract.prefiltered import prefiltered
+from tickerwire.extract.prefiltered import Prefiltered, prefiltered
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
 
 # A one-session move this large is rare; told without day words it is more likely a longer
@@ -305,7 +305,7 @@ def _sentence_periods(sentence_text: str, text: str, offset: int) -> set[str]:
 
 
 def _move_period_match(
-    name: str, pattern: regex.Pattern[str], window_text: str, text: str, offset: int
+    name: str, pattern: Prefiltered[regex.Match[str]], window_text: str, text: str, offset: int
 ) -> regex.Match[str] | None:
     """The first words of period `name` in `window_text` (which starts at `offset` in `text`)
     that can time a move: pre-market or after-hours words that time a scheduled release are
