@@ -294,7 +294,43 @@ def segment_before(text: str, start: int, end: int) -> str | None:
 
 def has_metric_word(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a word that heads a metric name (a cheap first test)."""
-    return _HEAD.search(text, start, end) is not None
+    return next(_heads(text, start, end), None) is not None
+
+
+# The lower-case letters every branch of `_HEAD` starts with. The alternation tries every
+# branch at every position of a sentence (its costliest pattern per article); `_heads` runs it
+# only where one of these stands. A test checks that each branch starts with one of them.
+HEAD_STARTS = (
+    *("revenue", "sales", "turnover", "top", "income", "profit", "earnings", "eps", "loss"),
+    *("margin", "cash", "ebitda", "arpu", "capex", "capital", "dividend", "distribution"),
+    *("buyback", "repurchase", "market", "bottom"),
+)
+
+
+def _heads(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The matches of `_HEAD.finditer(text, start, end)`, the pattern tried only where a match
+    can start: a match starts where one of `HEAD_STARTS` does in the lower-cased text (on ASCII
+    text; other text is searched as before), and from there the same non-overlapping matches
+    follow in the same order."""
+    segment = text[start:end]
+    if not segment.isascii():
+        yield from _HEAD.finditer(text, start, end)
+        return
+    lowered = segment.lower()
+    offsets: set[int] = set()
+    for word in HEAD_STARTS:
+        found = lowered.find(word)
+        while found >= 0:
+            offsets.add(found)
+            found = lowered.find(word, found + 1)
+    position = start
+    for offset in sorted(offsets):
+        if start + offset < position:
+            continue
+        match = _HEAD.match(text, start + offset, end)
+        if match is not None:
+            yield match
+            position = match.end()
 
 
 def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -305,7 +341,7 @@ def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str
     """
     matches: list[tuple[int, int, str]] = []
     covered = start
-    for head in _HEAD.finditer(text, start, end):
+    for head in _heads(text, start, end):
         if head.start() < covered:
             continue
         window_start = max(covered, head.start() - 45)
