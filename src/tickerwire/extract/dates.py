@@ -18,6 +18,7 @@ from typing import Literal
 
 import regex
 
+from tickerwire.extract.prefiltered import finditer_at, starts_of
 from tickerwire.month_names import MONTHS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -244,6 +245,17 @@ _PERIODS = regex.compile(
 )
 
 
+# Every match of `_PERIODS` starts with one of these (case as in the pattern; a test checks the
+# branches): the pattern is tried only there, not at every character of the sentence.
+PERIOD_STARTS = (
+    *("the", "three", "six", "nine", "twelve", "1", "2", "3", "4", "6", "9", "quarter", "year"),
+    *("period", "fiscal", "January", "February", "March", "April", "May", "June", "July"),
+    *("August", "September", "October", "November", "December", "just", "latest", "current"),
+    *("calendar", "first", "second", "third", "fourth", "FQ", "Q", "full", "FY", "recent"),
+    *("last", "prior", "same", "comparable", "previous", "holiday"),
+)
+
+
 # Every branch of `_PERIODS` writes one of these (case as in the pattern): text without any of
 # them is not searched, which spares most sentences the long alternation.
 _PERIOD_WORDS = ("month", "quarter", "year", "period", "fiscal", "FY", "Q1", "Q2", "Q3", "Q4")
@@ -273,7 +285,7 @@ def find_periods(
     if not any(word in searched for word in _PERIOD_WORDS):
         return []
     periods = []
-    for match in _PERIODS.finditer(text, start, stop):
+    for match in finditer_at(_PERIODS, text, starts_of(text, PERIOD_STARTS, start, stop), stop):
         span_start, span_end = match.span()
         period_end: dt.date | None = None
         if match.group("ended"):

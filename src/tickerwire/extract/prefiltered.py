@@ -96,3 +96,31 @@ def prefiltered(compiled: regex.Pattern[str]) -> Prefiltered[regex.Match[str]]:
 def prefiltered_re(compiled: re.Pattern[str]) -> Prefiltered[re.Match[str]]:
     """`prefiltered` for a pattern of the standard library's engine."""
     return Prefiltered(compiled, required_literals(compiled))
+
+
+def starts_of(text: str, strings: tuple[str, ...], start: int, end: int) -> list[int]:
+    """Where each of `strings` starts in text[start:end] (overlaps included), in order."""
+    found: set[int] = set()
+    find = text.find
+    for string in strings:
+        at = find(string, start, end)
+        while at >= 0:
+            found.add(at)
+            at = find(string, at + 1, end)
+    return sorted(found)
+
+
+def finditer_at(
+    pattern: regex.Pattern[str], text: str, starts: list[int], end: int
+) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text, starts[0]..., end)` for a pattern that can only match at one of
+    `starts` (sorted): the same non-empty, non-overlapping matches in the same order, each
+    tried only where it can begin instead of at every character."""
+    position = 0
+    for at in starts:
+        if at < position:
+            continue
+        match = pattern.match(text, at, end)
+        if match is not None:
+            yield match
+            position = match.end()
