@@ -70,26 +70,10 @@ _MAX_NUMBER_DIGITS = 4  # `\d{1,4}` before the join
 
 def _anchors(text: str) -> Iterator[regex.Match[str]]:
     """The matches of `_ANCHOR.finditer(text)`, the pattern tried only where one can start."""
-    starts: set[int] = set()
-    find = text.find
-    for word in ANCHOR_WORDS:
-        found = find(word)
-        while found >= 0:
-            starts.add(found)
-            found = find(word, found + 1)
-    for join in _NUMBER_JOINS:
-        found = find(join)
-        while found >= 0:
-            starts.update(range(max(0, found - _MAX_NUMBER_DIGITS), found))
-            found = find(join, found + 1)
-    position = 0
-    for start in sorted(starts):
-        if start < position:
-            continue
-        match = _ANCHOR.match(text, start)
-        if match is not None:
-            yield match
-            position = match.end()
+    starts = set(starts_of(text, ANCHOR_WORDS, 0, len(text)))
+    for join in starts_of(text, _NUMBER_JOINS, 0, len(text)):
+        starts.update(range(max(0, join - _MAX_NUMBER_DIGITS), join))
+    return finditer_at(_ANCHOR, text, sorted(starts), len(text))
 
 
 _YEAR_NEARBY = regex.compile(rf"\b({_YEAR})\b[^.;]{{0,25}}$")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
+from tickerwire.extract.prefiltered import finditer_at, starts_of
+
 # (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
 # A name says what the text names: "pretax profit" is not net income, "comparable sales" are not
 # revenue, "gross profit margin" is a margin.
@@ -309,28 +311,13 @@ HEAD_STARTS = (
 
 def _heads(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """The matches of `_HEAD.finditer(text, start, end)`, the pattern tried only where a match
-    can start: a match starts where one of `HEAD_STARTS` does in the lower-cased text (on ASCII
-    text; other text is searched as before), and from there the same non-overlapping matches
-    follow in the same order."""
+    can start: where one of `HEAD_STARTS` does in the lower-cased text (on ASCII text; other
+    text is searched as before)."""
     segment = text[start:end]
     if not segment.isascii():
-        yield from _HEAD.finditer(text, start, end)
-        return
-    lowered = segment.lower()
-    offsets: set[int] = set()
-    for word in HEAD_STARTS:
-        found = lowered.find(word)
-        while found >= 0:
-            offsets.add(found)
-            found = lowered.find(word, found + 1)
-    position = start
-    for offset in sorted(offsets):
-        if start + offset < position:
-            continue
-        match = _HEAD.match(text, start + offset, end)
-        if match is not None:
-            yield match
-            position = match.end()
+        return _HEAD.finditer(text, start, end)
+    offsets = starts_of(segment.lower(), HEAD_STARTS, 0, end - start)
+    return finditer_at(_HEAD, text, [start + offset for offset in offsets], end)
 
 
 def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

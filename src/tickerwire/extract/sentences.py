@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
+from tickerwire.extract.prefiltered import finditer_at, starts_of
+
 # One character for one character: the normalised text keeps every offset. Most articles hold
 # only a few of these, so each is replaced only when present (str.translate with a mapping
 # costs more than the whole rest of normalisation).
@@ -120,26 +122,13 @@ _ABBREVIATIONS = frozenset(
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 _END = regex.compile(r"""[.!?]+['")\]]*(?=\s)""")
 _LINE = regex.compile(r"[^\n]+")
-_END_MARKS = ".!?"  # every match of `_END` starts with one of these
+_END_MARKS = (".", "!", "?")  # every match of `_END` starts with one of these
 
 
 def _end_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     """The matches of `_END.finditer(text, start, end)`, the pattern tried only at the
     punctuation marks a match starts with (a scan of every character costs more)."""
-    marks: list[int] = []
-    for mark in _END_MARKS:
-        found = text.find(mark, start, end)
-        while found >= 0:
-            marks.append(found)
-            found = text.find(mark, found + 1, end)
-    position = start
-    for mark_at in sorted(marks):
-        if mark_at < position:
-            continue
-        match = _END.match(text, mark_at, end)
-        if match is not None:
-            yield match
-            position = match.end()
+    return finditer_at(_END, text, starts_of(text, _END_MARKS, start, end), end)
 
 
 def _ends_sentence(text: str, dot: int, after: int) -> bool:
