@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tickerwire.extract.events.generic import compile_rule
-from tickerwire.extract.literals import required_literals
-from tickerwire.extract.prefiltered import prefiltered
+from tickerwire.extract.literals import leading_strings, required_literals
+from tickerwire.extract.prefiltered import finditer_at, prefiltered, starts_of
 
 
 def _strings(pattern: regex.Pattern[str]) -> list[list[set[str]]] | None:
@@ -109,3 +109,27 @@ def test_prefiltered_pattern_finds_what_the_pattern_finds(
             m.span() for m in compiled.finditer(text, pos)
         ]
         assert fast.sub("#", text) == compiled.sub("#", text)
+
+
+def test_leading_strings_are_where_every_match_starts() -> None:
+    pattern = compile_rule(r"(?<!\bnot\s)(?P<cue>\b(?:launch(?:ed|es)|(?:will|to)\s+launch))\b")
+    assert leading_strings(pattern) == ("launched", "launches", "to", "will")
+    assert leading_strings(regex.compile(r"(?:the\s+)?quarter")) is None  # may start anywhere
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=12), st.integers(0, 20))
+def test_tried_only_at_leading_strings_finds_what_the_pattern_finds(
+    words: list[str], start: int
+) -> None:
+    text = " ".join(words)
+    lowered = text.lower()
+    start = min(start, len(text))
+    for compiled in _PATTERNS:
+        leading = leading_strings(compiled)
+        if leading is None or (compiled.flags & regex.IGNORECASE and not text.isascii()):
+            continue
+        source = text if compiled.flags & regex.IGNORECASE else lowered
+        starts = starts_of(lowered, leading, start, len(text))
+        expected = [m.span() for m in compiled.finditer(source, start, len(text))]
+        assert [m.span() for m in finditer_at(compiled, source, starts, len(text))] == expected

@@ -279,3 +279,64 @@ def _char_class(items: list[tuple[Any, Any]], ignore_case: bool) -> _Info:
             return _UNKNOWN
         result |= info.exact
     return _Info(frozenset(result))
+
+
+@lru_cache(maxsize=1024)  # one entry per module-level pattern: a few hundred
+def leading_strings(pattern: regex.Pattern[str] | re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` starts with (lower-cased if the pattern
+    ignores case); None if not known. With them a search can try the pattern only where one
+    starts (`prefiltered.finditer_at`)."""
+    flags = int(pattern.flags)
+    if flags & ~_SHARED_FLAGS:
+        return None
+    re_flags = 0
+    for flag, re_flag in _FLAG_MAP.items():
+        if flags & flag:
+            re_flags |= re_flag
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = sre_parse.parse(pattern.pattern, re_flags)
+    except (re.error, Warning, RecursionError):
+        return None
+    found = _leading(list(tree), bool(flags & regex.IGNORECASE))
+    return tuple(sorted(found)) if found else None
+
+
+def _leading(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[str] | None:
+    """The strings every match of a sequence starts with: its leading exact parts multiplied
+    out, then the leading strings of the first part that is not exact."""
+    run: frozenset[str] = frozenset({""})
+    for op, av in items:
+        part = _node(op, av, ignore_case)
+        if part.exact is not None and len(run) * len(part.exact) <= _MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in part.exact)
+            continue
+        lead = _leading_of(op, av, ignore_case) if part.exact is None else None
+        if lead is not None and len(run) * len(lead) <= _MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in lead)
+        break
+    return None if "" in run else run
+
+
+def _leading_of(op: Any, av: Any, ignore_case: bool) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        if (add_flags | del_flags) & ~(re.IGNORECASE | re.VERBOSE | re.MULTILINE | re.DOTALL):
+            return None
+        if add_flags & re.IGNORECASE and not ignore_case:
+            return None
+        return _leading(list(sub), ignore_case)
+    if op is sre.ATOMIC_GROUP:
+        return _leading(list(av), ignore_case)
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            lead = _leading(list(branch), ignore_case)
+            if lead is None:
+                return None
+            union |= lead
+        return frozenset(union)
+    if op in _REPEATS and av[0] >= 1:
+        return _leading(list(av[2]), ignore_case)
+    return None

@@ -81,14 +81,12 @@ def generic_drafts(scan: SentenceScan, rules: tuple[GenericRule, ...]) -> list[D
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
     clauses: list[tuple[str, int, str | None]] = []
-    sentence = scan.sentence
     for rule in rules:
         if rule.anchors and not scan.has_words(rule.anchors):
             continue
         if not scan.may_match(rule.pattern):
             continue  # most cued sentences hold none of the words the pattern needs
-        source = scan.source(rule.pattern)
-        for match in rule.pattern.finditer(source, sentence.start, sentence.end):
+        for match in scan.finditer(rule.pattern):
             cue_start, cue_end = match.span("cue")
             if any(s < cue_end and cue_start < e for s, e in taken):
                 continue
