@@ -7,12 +7,9 @@ becomes a hyphen), so every offset found in the copy is an offset into `Article.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
-
-from tickerwire.extract.prefiltered import finditer_at, starts_of
 
 # One character for one character: the normalised text keeps every offset. Most articles hold
 # only a few of these, so each is replaced only when present (str.translate with a mapping
@@ -122,13 +119,6 @@ _ABBREVIATIONS = frozenset(
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 _END = regex.compile(r"""[.!?]+['")\]]*(?=\s)""")
 _LINE = regex.compile(r"[^\n]+")
-_END_MARKS = (".", "!", "?")  # every match of `_END` starts with one of these
-
-
-def _end_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """The matches of `_END.finditer(text, start, end)`, the pattern tried only at the
-    punctuation marks a match starts with (a scan of every character costs more)."""
-    return finditer_at(_END, text, starts_of(text, _END_MARKS, start, end), end)
 
 
 def _ends_sentence(text: str, dot: int, after: int) -> bool:
@@ -166,7 +156,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph, (block_start, block_end) in enumerate(_blocks(text)):
         start = block_start
-        for end_match in _end_matches(text, block_start, block_end):
+        for end_match in _END.finditer(text, block_start, block_end):
             if not _ends_sentence(text, end_match.start(), end_match.end()):
                 continue
             _append(sentences, text, start, end_match.end(), paragraph)
