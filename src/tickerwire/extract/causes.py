@@ -23,6 +23,7 @@ import re
 import regex
 
 from tickerwire.extract.lexicon import MOVE_VERB_ALT
+from tickerwire.extract.prefiltered import prefiltered_re
 
 _I = regex.IGNORECASE | regex.VERBOSE
 # Patterns read on the lower-cased text (`lower_text`) with the standard engine: faster for
@@ -67,8 +68,9 @@ _CAUSE_END = re.compile(
     0,
 )
 # A result clause after its cause: "..., sending the insurer's stock up 2%".
-RESULT_BEFORE_MOVE = re.compile(
-    r""",?\s*\b(?:sending|pushing|lifting|driving|boosting|dragging|knocking|leaving|helping|
+RESULT_BEFORE_MOVE = prefiltered_re(
+    re.compile(
+        r""",?\s*\b(?:sending|pushing|lifting|driving|boosting|dragging|knocking|leaving|helping|
     causing|prompting)\s+(?:(?:the|its|their|[\w.'&-]+'s?)\s+){0,2}(?:[\w-]+\s+){0,2}?
     (?:shares|stock|stocks)\b|,\s*with\s+(?:its|their|the\s+(?:company's|firm's|group's)|
     [\w.'&-]+'s?)\s+(?:[\w-]+\s+){0,2}?(?:shares|stock)\s+|,?\s*\bcontribut\w+\s+to\s+
@@ -77,7 +79,8 @@ RESULT_BEFORE_MOVE = re.compile(
     weighed\s+on|dragged\s+down|drive|drives|fuels?)\s+(?:the|its|this|a)\s+(?:[\w%.-]+\s+){0,3}?
     (?:surge|rally|gain|gains|jump|rise|climb|advance|move|selloff|sell-off|drop|decline|fall|
     slump|rebound|ascent|shares|stock)\b""",
-    _LOW,
+        _LOW,
+    )
 )
 # A sentence about a move told before: "The rally was fueled by ...", "This surge comes amid".
 _MOVE_NOUN = (
@@ -109,11 +112,13 @@ ON_THE_NEWS = regex.compile(
     r"development|move|decision)\b(?:\s+of\s+(?:the\s+)?(?P<of>[^,;.]{3,60}))?",
     regex.IGNORECASE,
 )
-REACTION = re.compile(
-    r"""\b(?:investors|markets?|traders|wall\s+street)(?:'s?)?\s+(?:(?:have|had|also)\s+)?
+REACTION = prefiltered_re(
+    re.compile(
+        r"""\b(?:investors|markets?|traders|wall\s+street)(?:'s?)?\s+(?:(?:have|had|also)\s+)?
     (?:\w+ly\s+)?(?:(?:reacted|responded)\s+(?:\w+ly\s+)?to|cheered|welcomed|applauded|
     celebrated|rewarded|(?:response|reaction)\s+to)\s+(?:the\s+)?(?:news\s+(?:that|of)\s+)?""",
-    _LOW,
+        _LOW,
+    )
 )
 # A phrase that only points back ("this achievement", "the news"): its events are the ones
 # told just before.

@@ -23,6 +23,7 @@ from tickerwire.extract.lexicon import (
     noun_direction,
     verb_direction,
 )
+from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 from tickerwire.extract.tokens import Tokens
@@ -89,11 +90,13 @@ _NOUN_AFTER = regex.compile(
     r"(?P<noun>" + MOVE_NOUN_ALT + r")\b",
     regex.IGNORECASE,
 )
-_NOUN_BEFORE = regex.compile(
-    r"\b(?P<noun>" + MOVE_NOUN_ALT + r")(?:\s+(?:rate|figure))?"
-    r"(?:\s+(?![\d])[\w'-]+){0,4}?\s+(?:of|to|at|by|was|were|is|are|came\s+in\s+at|stood\s+at)"
-    r"\s+(?:[a-z]+\s+){0,3}$",
-    regex.IGNORECASE,
+_NOUN_BEFORE = prefiltered(
+    regex.compile(
+        r"\b(?P<noun>" + MOVE_NOUN_ALT + r")(?:\s+(?:rate|figure))?"
+        r"(?:\s+(?![\d])[\w'-]+){0,4}?\s+(?:of|to|at|by|was|were|is|are|came\s+in\s+at|stood\s+at)"
+        r"\s+(?:[a-z]+\s+){0,3}$",
+        regex.IGNORECASE,
+    )
 )
 _LIST_GAP = regex.compile(
     r"^(?!.*\b(?:from|to|vs?\.?)\s*$)(?:[^;:.()\d%]|\.(?=\w)){0,90}$",
@@ -138,7 +141,9 @@ _NOT_A_LIST = regex.compile(
 
 
 # "if the group plummets 50% so that the index falls 14%": a hypothetical, not a move.
-_CONDITIONAL_CLAUSE = regex.compile(r"\b(?:if|unless|suppose|assuming)\b[^;.]*$", regex.I)
+_CONDITIONAL_CLAUSE = prefiltered(
+    regex.compile(r"\b(?:if|unless|suppose|assuming)\b[^;.]*$", regex.I)
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 import regex
 
+from tickerwire.extract.prefiltered import finditer_at, starts_of
 from tickerwire.month_names import MONTHS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -53,6 +55,27 @@ _ANCHOR = regex.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
     r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b|\b\d{1,4}[-/]\d"
 )
+# Where a match of `_ANCHOR` can start: each branch begins with one of these words (case as
+# written), or is a number of up to four digits right before "-" or "/". `_anchors` runs the
+# pattern only there: scanning a whole article with it costs more than the rest of
+# `find_dates`. A test checks the branches against this list.
+ANCHOR_WORDS = (
+    *("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    *("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Yesterday", "yesterday", "Today"),
+    *("today", "Tonight", "tonight", "Tomorrow", "tomorrow"),
+)
+_NUMBER_JOINS = ("-", "/")
+_MAX_NUMBER_DIGITS = 4  # `\d{1,4}` before the join
+
+
+def _anchors(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of `_ANCHOR.finditer(text)`, the pattern tried only where one can start."""
+    starts = set(starts_of(text, ANCHOR_WORDS, 0, len(text)))
+    for join in starts_of(text, _NUMBER_JOINS, 0, len(text)):
+        starts.update(range(max(0, join - _MAX_NUMBER_DIGITS), join))
+    return finditer_at(_ANCHOR, text, sorted(starts), len(text))
+
+
 _YEAR_NEARBY = regex.compile(rf"\b({_YEAR})\b[^.;]{{0,25}}$")
 
 
@@ -107,7 +130,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """
     mentions = []
     covered = 0
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in _anchors(text):
         if anchor.start() < covered:
             continue
         window_end = min(len(text), anchor.end() + 25)
@@ -206,6 +229,17 @@ _PERIODS = regex.compile(
 )
 
 
+# Every match of `_PERIODS` starts with one of these (case as in the pattern; a test checks the
+# branches): the pattern is tried only there, not at every character of the sentence.
+PERIOD_STARTS = (
+    *("the", "three", "six", "nine", "twelve", "1", "2", "3", "4", "6", "9", "quarter", "year"),
+    *("period", "fiscal", "January", "February", "March", "April", "May", "June", "July"),
+    *("August", "September", "October", "November", "December", "just", "latest", "current"),
+    *("calendar", "first", "second", "third", "fourth", "FQ", "Q", "full", "FY", "recent"),
+    *("last", "prior", "same", "comparable", "previous", "holiday"),
+)
+
+
 # Every branch of `_PERIODS` writes one of these (case as in the pattern): text without any of
 # them is not searched, which spares most sentences the long alternation.
 _PERIOD_WORDS = ("month", "quarter", "year", "period", "fiscal", "FY", "Q1", "Q2", "Q3", "Q4")
@@ -235,7 +269,7 @@ def find_periods(
     if not any(word in searched for word in _PERIOD_WORDS):
         return []
     periods = []
-    for match in _PERIODS.finditer(text, start, stop):
+    for match in finditer_at(_PERIODS, text, starts_of(text, PERIOD_STARTS, start, stop), stop):
         span_start, span_end = match.span()
         period_end: dt.date | None = None
         if match.group("ended"):

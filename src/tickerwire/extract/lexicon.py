@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import regex
 
+from tickerwire.extract.prefiltered import Prefiltered, prefiltered
 from tickerwire.extract.tokens import PhraseTable, forms
 
 
@@ -150,8 +151,10 @@ RELATIVE_CLOSE = regex.compile(
 )
 
 # Periods of a price move, matched in the words around the number.
-PERIOD_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (name, regex.compile(pattern, regex.IGNORECASE))
+# Each is tried on the words around every move, and most windows name no period: the
+# prefilter skips a pattern whose words the window lacks.
+PERIOD_PATTERNS: tuple[tuple[str, Prefiltered[regex.Match[str]]], ...] = tuple(
+    (name, prefiltered(regex.compile(pattern, regex.IGNORECASE)))
     for name, pattern in (
         (
             "premarket",
@@ -219,13 +222,15 @@ PERIOD_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 SAME_PERIOD = regex.compile(r"\b(?:in|over)\s+the\s+same\s+(?:period|span|stretch)\b", regex.I)
 
 # "biggest single-day gain in over two years", "the highest level since October 2021"
-MOVE_CONTEXT = regex.compile(
-    r"\b(?:(?:the|its|their|a)\s+)?(?:biggest|largest|best|worst|steepest|sharpest|highest|"
-    r"lowest|strongest|weakest|first|record)\b[^,.;()]{0,60}?"
-    r"(?:\bsince\s+[^,.;()]{2,40}|\bin\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+)?"
-    r"(?:\w+\s+){0,2}(?:years?|months?|weeks?|decades?|sessions))"
-    r"|\b(?:a\s+)?(?:record|all-time|(?:\d+|three|two|five|ten)[\s-](?:year|month|week))\s+high\b",
-    regex.IGNORECASE,
+MOVE_CONTEXT = prefiltered(
+    regex.compile(
+        r"\b(?:(?:the|its|their|a)\s+)?(?:biggest|largest|best|worst|steepest|sharpest|highest|"
+        r"lowest|strongest|weakest|first|record)\b[^,.;()]{0,60}?"
+        r"(?:\bsince\s+[^,.;()]{2,40}|\bin\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+)?"
+        r"(?:\w+\s+){0,2}(?:years?|months?|weeks?|decades?|sessions))"
+        r"|\b(?:a\s+)?(?:record|all-time|(?:\d+|three|two|five|ten)[\s-](?:year|month|week))\s+high\b",
+        regex.IGNORECASE,
+    )
 )
 
 # Venue words that select one listing of a company, and the key `ReferenceData.listing_for`

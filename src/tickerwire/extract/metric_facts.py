@@ -21,6 +21,7 @@ from tickerwire.extract.metric_terms import (
     canonical_segment,
 )
 from tickerwire.extract.owners import Owner, Term
+from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 from tickerwire.extract.subjects import Topic, TopicResolver
@@ -48,13 +49,15 @@ _LINK_LONG = regex.compile(_LINK.pattern.replace("FILL", "8"), regex.IGNORECASE)
 _IN_METRIC = regex.compile(
     r"\s+(?:in|of)\s+(?:(?:new|additional|annual|quarterly|total)\s+)?$", regex.I
 )
-_ESTIMATE_OF = regex.compile(
-    r"\b(?:estimates?|consensus|expectations?|forecasts?|projections?|Street\s+view|"
-    r"expected|anticipated|estimated)\s+(?:(?:mark|figure|estimate|view)\s+)?"
-    r"(?:of|at|for|was|is|were|(?:that\s+|which\s+)?(?:calls?|called|calling)\s+for)?\s*"
-    + APPROX
-    + r"$",
-    regex.IGNORECASE,
+_ESTIMATE_OF = prefiltered(
+    regex.compile(
+        r"\b(?:estimates?|consensus|expectations?|forecasts?|projections?|Street\s+view|"
+        r"expected|anticipated|estimated)\s+(?:(?:mark|figure|estimate|view)\s+)?"
+        r"(?:of|at|for|was|is|were|(?:that\s+|which\s+)?(?:calls?|called|calling)\s+for)?\s*"
+        + APPROX
+        + r"$",
+        regex.IGNORECASE,
+    )
 )
 _ESTIMATE_CUE = regex.compile(
     r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
@@ -106,11 +109,13 @@ _PER_SHARE_TAIL = regex.compile(
 # Words before an amount that make it another figure: a part, a total of several companies, or
 # last year's figure quoted for comparison.
 _SHARE_WORD = regex.compile(r"\s*(?:share\s+)?")
-_NOT_THE_FIGURE_BEFORE = regex.compile(
-    r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate|"
-    r"last\s+year's|a\s+year\s+earlier|year[\s-]ago|prior[\s-]year|the\s+previous\s+year's)\s+"
-    r"(?:[\w-]+\s+){0,2}?" + APPROX + r"$",
-    regex.IGNORECASE,
+_NOT_THE_FIGURE_BEFORE = prefiltered(
+    regex.compile(
+        r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate|"
+        r"last\s+year's|a\s+year\s+earlier|year[\s-]ago|prior[\s-]year|the\s+previous\s+year's)\s+"
+        r"(?:[\w-]+\s+){0,2}?" + APPROX + r"$",
+        regex.IGNORECASE,
+    )
 )
 _PRIOR_TERM = regex.compile(
     r"\b(?:year[\s-]ago|prior[\s-]year|last\s+year's|previous\s+year's|combined|"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
+from tickerwire.extract.prefiltered import finditer_at, starts_of
+
 # (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
 # A name says what the text names: "pretax profit" is not net income, "comparable sales" are not
 # revenue, "gross profit margin" is a margin.
@@ -294,7 +296,28 @@ def segment_before(text: str, start: int, end: int) -> str | None:
 
 def has_metric_word(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a word that heads a metric name (a cheap first test)."""
-    return _HEAD.search(text, start, end) is not None
+    return next(_heads(text, start, end), None) is not None
+
+
+# The lower-case letters every branch of `_HEAD` starts with. The alternation tries every
+# branch at every position of a sentence (its costliest pattern per article); `_heads` runs it
+# only where one of these stands. A test checks that each branch starts with one of them.
+HEAD_STARTS = (
+    *("revenue", "sales", "turnover", "top", "income", "profit", "earnings", "eps", "loss"),
+    *("margin", "cash", "ebitda", "arpu", "capex", "capital", "dividend", "distribution"),
+    *("buyback", "repurchase", "market", "bottom"),
+)
+
+
+def _heads(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The matches of `_HEAD.finditer(text, start, end)`, the pattern tried only where a match
+    can start: where one of `HEAD_STARTS` does in the lower-cased text (on ASCII text; other
+    text is searched as before)."""
+    segment = text[start:end]
+    if not segment.isascii():
+        return _HEAD.finditer(text, start, end)
+    offsets = starts_of(segment.lower(), HEAD_STARTS, 0, end - start)
+    return finditer_at(_HEAD, text, [start + offset for offset in offsets], end)
 
 
 def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -305,7 +328,7 @@ def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str
     """
     matches: list[tuple[int, int, str]] = []
     covered = start
-    for head in _HEAD.finditer(text, start, end):
+    for head in _heads(text, start, end):
         if head.start() < covered:
             continue
         window_start = max(covered, head.start() - 45)

@@ -34,6 +34,7 @@ from tickerwire.extract.metric_terms import (
     has_metric_word,
     segment_units,
 )
+from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
@@ -91,11 +92,13 @@ _SIGNED_BY_LOSS = frozenset(
 _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
 # Periods `dates.find_periods` leaves to the reader: a year without a quarter, the coming
 # quarter ("full-year sales", "higher in 2024", "for the coming quarter").
-_YEAR_PERIOD = regex.compile(
-    r"\b(?P<period>full[\s-]year|fiscal[\s-]year|(?<!\bof\s)(?:this|next)\s+year|"
-    r"(?:coming|next|upcoming)\s+quarter|"
-    r"(?<=\b(?:in|for|during)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high)))\b",
-    regex.IGNORECASE,
+_YEAR_PERIOD = prefiltered(
+    regex.compile(
+        r"\b(?P<period>full[\s-]year|fiscal[\s-]year|(?<!\bof\s)(?:this|next)\s+year|"
+        r"(?:coming|next|upcoming)\s+quarter|"
+        r"(?<=\b(?:in|for|during)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high)))\b",
+        regex.IGNORECASE,
+    )
 )
 _PERIOD_CLAUSE_BREAK = regex.compile(
     r";|\b(?:but|while|whereas)\b|,?\s+and\s+(?:said|says|added|expects?|expected)\b",
@@ -115,11 +118,13 @@ _TOTAL_BEFORE = regex.compile(
 _OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 _UNPLACED = "?"
-_LINE_SUBJECT = regex.compile(
-    rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
-    r"division|market)\s+)?(?:generated|brought\s+in|contributed|delivered|posted|reported|"
-    r"recorded|made|accounted)\b",
-    regex.IGNORECASE,
+_LINE_SUBJECT = prefiltered(
+    regex.compile(
+        rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
+        r"division|market)\s+)?(?:generated|brought\s+in|contributed|delivered|posted|reported|"
+        r"recorded|made|accounted)\b",
+        regex.IGNORECASE,
+    )
 )
 _FRONTED_PLACE = regex.compile(
     r"(?:In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"

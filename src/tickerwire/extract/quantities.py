@@ -314,9 +314,15 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
 def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
     between = text[first.end : second.start]
     before = text[max(0, first.start - 30) : first.start]
-    if _BETWEEN_JOIN.match(between):
+    # Cheap tests first: the two joins need "and", or at most five characters (" to \n").
+    if "and" in between and _BETWEEN_JOIN.match(between):
         return bool(_BETWEEN_BEFORE.search(before)) and first.kind in ("number", second.kind)
-    if not _RANGE_JOIN.match(between) or second.kind == "number" or second.sign < 0 < first.sign:
+    if (
+        len(between) > 5
+        or not _RANGE_JOIN.match(between)
+        or second.kind == "number"
+        or second.sign < 0 < first.sign
+    ):
         return False
     if first.kind == "number":
         return True  # "5 to 7%", "44-59 cents": the first number borrows the second's unit

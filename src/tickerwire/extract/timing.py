@@ -19,6 +19,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import DateMention
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
+from tickerwire.extract.prefiltered import Prefiltered, prefiltered
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
 
 # A one-session move this large is rare; told without day words it is more likely a longer
@@ -74,8 +75,8 @@ _RELEASE = regex.compile(
     regex.I,
 )
 _CLAUSE_MARKS = ",;:.%"
-_SPAN_WORDS = regex.compile(
-    r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE
+_SPAN_WORDS = prefiltered(
+    regex.compile(r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE)
 )
 _SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
@@ -304,7 +305,7 @@ def _sentence_periods(sentence_text: str, text: str, offset: int) -> set[str]:
 
 
 def _move_period_match(
-    name: str, pattern: regex.Pattern[str], window_text: str, text: str, offset: int
+    name: str, pattern: Prefiltered[regex.Match[str]], window_text: str, text: str, offset: int
 ) -> regex.Match[str] | None:
     """The first words of period `name` in `window_text` (which starts at `offset` in `text`)
     that can time a move: pre-market or after-hours words that time a scheduled release are

@@ -21,6 +21,7 @@ from tickerwire.extract.document import EntityGroup
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.generic import STRONG, WEAK
 from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.records import AnalystViewAttributes
 from tickerwire.score import NEUTRAL_BAND, SentenceScorer
 
@@ -83,16 +84,18 @@ _ANONYMOUS = regex.compile(
     r"point\s+out|pointed\s+out|wrote|argue|argued|called|view)\b(?!\s+of\b)",
     regex.IGNORECASE,
 )
-_RATING = regex.compile(
-    r"\b(?:(?P<action>(?:upgrad|downgrad)(?:ed|es|e|ing)\s+(?:[\w.&'-]+\s+){0,4}?(?:to|from)\s+"
-    r"(?:a\s+)?(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
-    r"equal[\s-]weight|market[\s-]perform|sector[\s-]perform|positive|negative)|"
-    r"(?:raised|lifted|cut|lowered|trimmed|boosted|hiked|"
-    r"slashed)\s+(?:\w+\s+){0,3}?(?:price\s+target|target\s+price|rating))|Zacks\s+Rank\s+#\d\s*"
-    r"\((?P<zacks>(?:Strong\s+)?(?:Buy|Sell|Hold))\)|(?P<word>(?:Strong\s+)?(?:Buy|Sell|Hold|"
-    r"Outperform|Underperform|Overweight|Underweight|Neutral|Equal[\s-]weight)['\"]?\s+"
-    r"ratings?))",
-    regex.IGNORECASE,
+_RATING = prefiltered(
+    regex.compile(
+        r"\b(?:(?P<action>(?:upgrad|downgrad)(?:ed|es|e|ing)\s+(?:[\w.&'-]+\s+){0,4}?(?:to|from)\s+"
+        r"(?:a\s+)?(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
+        r"equal[\s-]weight|market[\s-]perform|sector[\s-]perform|positive|negative)|"
+        r"(?:raised|lifted|cut|lowered|trimmed|boosted|hiked|"
+        r"slashed)\s+(?:\w+\s+){0,3}?(?:price\s+target|target\s+price|rating))|Zacks\s+Rank\s+#\d\s*"
+        r"\((?P<zacks>(?:Strong\s+)?(?:Buy|Sell|Hold))\)|(?P<word>(?:Strong\s+)?(?:Buy|Sell|Hold|"
+        r"Outperform|Underperform|Overweight|Underweight|Neutral|Equal[\s-]weight)['\"]?\s+"
+        r"ratings?))",
+        regex.IGNORECASE,
+    )
 )
 _POSITIVE_RATING = regex.compile(
     r"\b(?:upgrad|raised|lifted|boosted|hiked|buy|outperform|overweight|bullish)", regex.I

@@ -81,12 +81,12 @@ def generic_drafts(scan: SentenceScan, rules: tuple[GenericRule, ...]) -> list[D
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
     clauses: list[tuple[str, int, str | None]] = []
-    sentence = scan.sentence
     for rule in rules:
         if rule.anchors and not scan.has_words(rule.anchors):
             continue
-        source = scan.source(rule.pattern)
-        for match in rule.pattern.finditer(source, sentence.start, sentence.end):
+        if not scan.may_match(rule.pattern):
+            continue  # most cued sentences hold none of the words the pattern needs
+        for match in scan.finditer(rule.pattern):
             cue_start, cue_end = match.span("cue")
             if any(s < cue_end and cue_start < e for s, e in taken):
                 continue
@@ -109,16 +109,20 @@ def generic_drafts(scan: SentenceScan, rules: tuple[GenericRule, ...]) -> list[D
 def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Draft | None:
     cue_start, cue_end = match.span("cue")
     obj_start, obj_end = _object_span(match)
-    if rule.reject is not None and rule.reject.search(
-        scan.source(rule.reject), scan.clause_start(cue_start), max(cue_end, obj_end, match.end())
-    ):
-        return None
-    if rule.near is not None and not rule.near.search(
-        scan.source(rule.near),
-        max(scan.sentence.start, cue_start - NEAR_REACH),
-        min(scan.sentence.end, cue_end + NEAR_REACH),
-    ):
-        return None
+    if rule.reject is not None:
+        reject_start = scan.clause_start(cue_start)
+        reject_end = max(cue_end, obj_end, match.end())
+        if scan.may_match(rule.reject, reject_start, reject_end) and rule.reject.search(
+            scan.source(rule.reject), reject_start, reject_end
+        ):
+            return None
+    if rule.near is not None:
+        near_start = max(scan.sentence.start, cue_start - NEAR_REACH)
+        near_end = min(scan.sentence.end, cue_end + NEAR_REACH)
+        if not scan.may_match(rule.near, near_start, near_end) or not rule.near.search(
+            scan.source(rule.near), near_start, near_end
+        ):
+            return None
     if scan.negated(cue_start) or scan.conditional(cue_start):
         return None
     if len(scan.sentence.text.split()) < MIN_WORDS:

@@ -11,12 +11,15 @@ reporting frame ("Nomura said", "The Information reported that") and a cause cla
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 import regex
 
 from tickerwire.extract.document import DocumentContext, EntityGroup
+from tickerwire.extract.literals import leading_strings, required_literals
+from tickerwire.extract.prefiltered import finditer_at, starts_of
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 
@@ -180,6 +183,32 @@ class SentenceScan:
         """The text a pattern reads: the text itself for a case-insensitive pattern, the
         lower-cased text for one compiled in lower case (`generic.compile_rule`)."""
         return self.text if pattern.flags & _IGNORECASE else self.lowered_text
+
+    def may_match(self, pattern: regex.Pattern[str], start: int = -1, end: int = -1) -> bool:
+        """False when `pattern` cannot match in [start, end) (the sentence by default): it
+        holds none of the strings every match needs (`literals`), so the search is skipped."""
+        literals = required_literals(pattern)
+        if literals is None:
+            return True
+        if start < 0:
+            start, end = self.sentence.start, self.sentence.end
+        return literals.may_match(self.source(pattern), self.lowered_text, start, end)
+
+    def finditer(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+        """`pattern.finditer` over the sentence (on `source(pattern)`), the pattern tried only
+        where one of the strings every match starts with stands (`literals.leading_strings`):
+        the same matches, without the engine trying each branch at every character."""
+        source = self.source(pattern)
+        start, end = self.sentence.start, self.sentence.end
+        leading = leading_strings(pattern)
+        if leading is None:
+            return pattern.finditer(source, start, end)
+        if pattern.flags & _IGNORECASE and not self.text[start:end].isascii():
+            # ignoring case, "k" matches the Kelvin sign too: only ASCII is sure to show
+            # every start in the lower-cased text
+            return pattern.finditer(source, start, end)
+        starts = starts_of(self.lowered_text, leading, start, end)
+        return finditer_at(pattern, source, starts, end)
 
     def has_words(self, anchors: tuple[tuple[str, ...], ...]) -> bool:
         """Whether the sentence holds, for each group of `anchors`, one of its strings: a

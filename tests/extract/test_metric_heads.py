@@ -1,0 +1,36 @@
+"""The head-word search of metric names: the fast path finds what the pattern finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tickerwire.extract import metric_terms
+from tickerwire.extract.metric_terms import HEAD_STARTS, has_metric_word
+
+
+def test_every_branch_of_the_head_pattern_starts_with_a_listed_word() -> None:
+    body = metric_terms._HEAD.pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+    branches = body.split("|")
+    assert len(branches) > 15
+    for branch in branches:
+        assert branch.lower().startswith(HEAD_STARTS), branch
+
+
+_WORDS = st.sampled_from(
+    [
+        *("Revenue", "revenues", "SALES", "top-line", "top line", "Net", "income", "EPS"),
+        *("profits", "marginal", "cashflow", "capex", "Capital", "dividends", "buy-back"),
+        *("market", "bottom-line", "the", "rose", "7%", "in", "Apple's", "x", "é", "ſales"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=14), st.sampled_from([" ", "", "-", "\n"]), st.integers(0, 9))
+def test_fast_heads_equal_the_pattern(words: list[str], gap: str, start: int) -> None:
+    text = gap.join(words)
+    start = min(start, len(text))
+    expected = [m.span() for m in metric_terms._HEAD.finditer(text, start, len(text))]
+    assert [m.span() for m in metric_terms._heads(text, start, len(text))] == expected
+    assert has_metric_word(text, start, len(text)) == bool(expected)
