@@ -41,7 +41,7 @@ from tickerwire.store.base import (
 from tickerwire.store.duckdb_duplicates import group_articles
 from tickerwire.store.duckdb_reads import fetch_dicts, load_articles, query_events, query_timeline
 from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
-from tickerwire.store.duckdb_stories import query_conflicts, query_stories, refresh_stories
+from tickerwire.store.duckdb_stories import query_conflicts, query_stories
 from tickerwire.store.rows import (
     ARTICLE_COLUMNS,
     CONFLICT_COLUMNS,
@@ -51,6 +51,7 @@ from tickerwire.store.rows import (
     DuplicateInfo,
     article_rows,
 )
+from tickerwire.store.story_refresh import refresh_stories
 
 # Articles loaded per query when reading many back (bounds memory of `articles()`).
 _READ_CHUNK = 200

@@ -1,0 +1,304 @@
+"""Keeping stored stories up to date after each batch, by rebuilding only the windows it touches.
+
+A batch's new reports name the stories they may change (`cluster.story_windows`): the trading
+days of their price moves (widened through near-duplicate groups of undated moves), the period
+ends of their metric figures, and the stretches of publication days holding their open-period
+figures. Those stories are rebuilt from every stored report in them (`cluster.stories`, a pure
+function) and replace the old ones, with their members and cross-source conflicts, inside the
+batch's transaction. The cost of a batch then depends on the stories it touches, not on how many
+reports the corpus holds for the same companies. `rebuild_all_stories` rebuilds everything (the
+reference the incremental refresh is tested against).
+
+Story ids hash what defines the story, so a rebuild keeps them, and ingesting the same articles
+again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+
+from tickerwire.cluster.conflicts import cross_source_conflicts
+from tickerwire.cluster.stories import STORY_EVENT_TYPES, Report, build_stories, story_id
+from tickerwire.cluster.story_windows import (
+    ClosedMetricKey,
+    MoveScope,
+    OpenMetricScope,
+    RefreshPlan,
+    closed_metric_key,
+    move_scope,
+    open_metric_scope,
+    open_period_windows,
+    plan_refresh,
+)
+from tickerwire.store.duckdb_stories import fetch_rows, insert_conflicts, insert_stories
+from tickerwire.store.rows import event_from_row
+
+# Reports with what grouping needs of their article; `{where}` filters events `e`/articles `a`.
+_REPORTS_SQL = """
+    SELECT e.*, a.published, a.seq, a.duplicate_group, n.tickers AS entity_tickers
+    FROM events AS e JOIN articles AS a ON a.id = e.article_id
+    LEFT JOIN entities AS n ON n.article_id = e.article_id AND n.entity_id = e.entity
+    WHERE {where}
+    ORDER BY a.seq, e.position"""
+# Price moves whose article is in a near-duplicate group, by (entity, listing).
+_GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
+        a.duplicate_group AS grp
+    FROM events AS e JOIN articles AS a ON a.id = e.article_id
+    WHERE e.type = 'price_move' AND a.duplicate_group IS NOT NULL)"""
+_IN_TRIPLES = "IN (SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::{}[])))"
+_OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.entity, '') = $1
+    AND e.attributes->>'metric' = $2 AND (e.attributes->>'segment') IS NOT DISTINCT FROM $3
+    AND coalesce(e.attributes->>'period_end', '') = '' AND a.published IS NOT NULL"""
+
+
+def _report(row: dict[str, Any]) -> Report:
+    return Report(
+        article=row["article_id"],
+        position=row["position"],
+        event=event_from_row(row),
+        published=row["published"],
+        order=row["seq"],
+        duplicate_group=row["duplicate_group"],
+        entity_tickers=tuple(row["entity_tickers"] or ()),
+    )
+
+
+def _load_reports(
+    con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any]
+) -> list[Report]:
+    return [_report(r) for r in fetch_rows(con, _REPORTS_SQL.format(where=where), params)]
+
+
+def _delete_stories(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> None:
+    if not story_ids:
+        return
+    ids = [sorted(set(story_ids))]
+    subquery = "SELECT unnest($1::VARCHAR[])"
+    con.execute(f"DELETE FROM conflicts WHERE story_id IN ({subquery})", ids)
+    con.execute(f"DELETE FROM story_members WHERE story_id IN ({subquery})", ids)
+    con.execute(f"DELETE FROM stories WHERE id IN ({subquery})", ids)
+
+
+def _store_rebuilt(
+    con: duckdb.DuckDBPyConnection, old_ids: Sequence[str], reports: list[Report], run_id: int
+) -> int:
+    built = build_stories(reports)
+    _delete_stories(con, old_ids)
+    insert_stories(con, built, run_id)
+    insert_conflicts(con, cross_source_conflicts(built), run_id)
+    return len(built)
+
+
+# -- price moves -----------------------------------------------------------------------------
+
+
+def _triples(items: Iterable[tuple[MoveScope, Any]]) -> list[list[Any]]:
+    rows = sorted(items, key=lambda item: (item[0], str(item[1])))
+    return [[s[0] for s, _ in rows], [s[1] for s, _ in rows], [v for _, v in rows]]
+
+
+def _widen_move_windows(
+    con: duckdb.DuckDBPyConnection, plan: RefreshPlan
+) -> dict[MoveScope, tuple[set[dt.date], set[str]]]:
+    """Per (entity, listing): the days to rebuild and the groups whose undated moves go with
+    them, closed so that every day holding a dated move of such a group is among the days.
+
+    Each round asks the database about the days and groups found in the round before, so the
+    writer never holds more than the windows themselves."""
+    days = {(s, d) for s, found in plan.move_days.items() for d in found}
+    groups = {(s, g) for s, found in plan.move_groups.items() for g in found}
+    pending_days, pending_groups = set(days), set(groups)
+    while pending_days or pending_groups:
+        found_days: set[tuple[MoveScope, dt.date]] = set()
+        if pending_groups:
+            found_days = {
+                ((str(r[0]), str(r[1])), r[2])
+                for r in con.execute(
+                    f"""SELECT DISTINCT m.entity, m.listing, m.date FROM {_GROUPED_MOVES} AS m
+                        WHERE m.date IS NOT NULL
+                          AND (m.entity, m.listing, m.grp) {_IN_TRIPLES.format("VARCHAR")}""",
+                    _triples(pending_groups),
+                ).fetchall()
+            }
+        found_groups: set[tuple[MoveScope, str]] = set()
+        if pending_days:
+            # Only groups that also have undated moves here can tie other days to these.
+            found_groups = {
+                ((str(r[0]), str(r[1])), str(r[2]))
+                for r in con.execute(
+                    f"""SELECT DISTINCT d.entity, d.listing, d.grp FROM {_GROUPED_MOVES} AS d
+                        WHERE (d.entity, d.listing, d.date) {_IN_TRIPLES.format("DATE")}
+                          AND EXISTS (SELECT 1 FROM {_GROUPED_MOVES} AS u
+                                      WHERE u.date IS NULL AND u.entity = d.entity
+                                        AND u.listing = d.listing AND u.grp = d.grp)""",
+                    _triples(pending_days),
+                ).fetchall()
+            }
+        pending_days = found_days - days
+        pending_groups = found_groups - groups
+        days |= pending_days
+        groups |= pending_groups
+    windows: dict[MoveScope, tuple[set[dt.date], set[str]]] = {}
+    for scope, day in days:
+        windows.setdefault(scope, (set(), set()))[0].add(day)
+    for scope, group in groups:
+        windows.setdefault(scope, (set(), set()))[1].add(group)
+    return windows
+
+
+def _move_reports(
+    con: duckdb.DuckDBPyConnection, windows: dict[MoveScope, tuple[set[dt.date], set[str]]]
+) -> tuple[list[Report], list[str]]:
+    """The reports of the move windows and the ids of the stories stored for them now."""
+    scope_days = {(s, d) for s, (days, _) in windows.items() for d in days}
+    scope_groups = {(s, g) for s, (_, groups) in windows.items() for g in groups}
+    reports: list[Report] = []
+    old_ids: list[str] = []
+    if scope_days:
+        reports += _load_reports(
+            con,
+            "e.type = 'price_move' AND (coalesce(e.entity, ''), e.listing, e.date) "
+            + _IN_TRIPLES.format("DATE"),
+            _triples(scope_days),
+        )
+        old_ids = [
+            str(row[0])
+            for row in con.execute(
+                "SELECT id FROM stories WHERE type = 'price_move' "
+                "AND (coalesce(entity, ''), listing, date) " + _IN_TRIPLES.format("DATE"),
+                _triples(scope_days),
+            ).fetchall()
+        ]
+    if scope_groups:
+        reports += _load_reports(
+            con,
+            "e.type = 'price_move' AND e.date IS NULL "
+            "AND (coalesce(e.entity, ''), e.listing, a.duplicate_group) "
+            + _IN_TRIPLES.format("VARCHAR"),
+            _triples(scope_groups),
+        )
+    kept = [
+        r
+        for r in reports
+        if (scope := move_scope(r)) is not None
+        and (
+            (scope, r.event.date) in scope_days
+            if r.event.date is not None
+            else (scope, r.duplicate_group) in scope_groups
+        )
+    ]
+    return kept, old_ids
+
+
+# -- metric figures --------------------------------------------------------------------------
+
+
+def _closed_metric_reports(
+    con: duckdb.DuckDBPyConnection, keys: set[ClosedMetricKey]
+) -> tuple[list[Report], list[str]]:
+    if not keys:
+        return [], []
+    ordered = sorted(keys, key=lambda k: (k[0], k[1], k[2] or "", k[3]))
+    reports = _load_reports(
+        con,
+        """e.type = 'financial_metric' AND (coalesce(e.entity, ''), e.attributes->>'metric',
+               coalesce(e.attributes->>'segment', ''), e.attributes->>'period_end') IN (
+            SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]),
+                    unnest($4::VARCHAR[])))""",
+        [
+            [k[0] for k in ordered],
+            [k[1] for k in ordered],
+            [k[2] or "" for k in ordered],
+            [k[3] for k in ordered],
+        ],
+    )
+    kept = [r for r in reports if closed_metric_key(r) in keys]
+    old_ids = [story_id("financial_metric", *key) for key in ordered]
+    return kept, old_ids
+
+
+def _open_metric_reports(
+    con: duckdb.DuckDBPyConnection,
+    touched: dict[OpenMetricScope, set[dt.date]],
+) -> tuple[list[Report], list[str]]:
+    reports: list[Report] = []
+    old_ids: list[str] = []
+    for scope in sorted(touched, key=lambda s: (s[0], s[1], s[2] or "")):
+        params: list[Any] = [scope[0], scope[1], scope[2]]
+        days = [
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT a.published FROM events AS e "
+                "JOIN articles AS a ON a.id = e.article_id WHERE " + _OPEN_METRIC,
+                params,
+            ).fetchall()
+        ]
+        for start, end in open_period_windows(days, touched[scope]):
+            found = _load_reports(
+                con,
+                _OPEN_METRIC + " AND a.published BETWEEN $4 AND $5",
+                [*params, start, end],
+            )
+            reports += [r for r in found if open_metric_scope(r) == scope]
+            old_ids += [
+                str(row[0])
+                for row in con.execute(
+                    """SELECT id FROM stories WHERE type = 'financial_metric' AND date IS NULL
+                       AND coalesce(entity, '') = $1 AND metric = $2
+                       AND segment IS NOT DISTINCT FROM $3 AND first_seen BETWEEN $4 AND $5""",
+                    [*params, start, end],
+                ).fetchall()
+            ]
+    return reports, old_ids
+
+
+# -- refresh ---------------------------------------------------------------------------------
+
+
+def refresh_stories(
+    con: duckdb.DuckDBPyConnection,
+    article_ids: Sequence[str],
+    run_id: int,
+    former_published: Iterable[dt.date] = (),
+) -> int:
+    """Rebuild the stories (and their conflicts) that the events of these articles can change;
+    return how many stories were rebuilt. Runs inside the caller's transaction.
+
+    `former_published`: publication days these articles had before (market dating changes
+    them), so that the open-period stories they left are rebuilt too.
+    """
+    if not article_ids:
+        return 0
+    new_reports = _load_reports(
+        con,
+        "e.article_id IN (SELECT unnest($1::VARCHAR[])) "
+        "AND e.type IN (SELECT unnest($2::VARCHAR[]))",
+        [list(article_ids), list(STORY_EVENT_TYPES)],
+    )
+    plan = plan_refresh(new_reports)
+    former = set(former_published)
+    if former:
+        for scope in {s for r in new_reports if (s := open_metric_scope(r)) is not None}:
+            plan.open_metric_days.setdefault(scope, set()).update(former)
+    if plan.is_empty():
+        return 0
+    moves, old_moves = _move_reports(con, _widen_move_windows(con, plan))
+    closed, old_closed = _closed_metric_reports(con, plan.closed_metrics)
+    open_reports, old_open = _open_metric_reports(con, plan.open_metric_days)
+    return _store_rebuilt(
+        con, old_moves + old_closed + old_open, moves + closed + open_reports, run_id
+    )
+
+
+def rebuild_all_stories(con: duckdb.DuckDBPyConnection, run_id: int) -> int:
+    """Rebuild every story from every stored report (the reference for `refresh_stories`, and
+    a repair for a database whose stories were made by an older tickerwire)."""
+    reports = _load_reports(
+        con, "e.type IN (SELECT unnest($1::VARCHAR[]))", [list(STORY_EVENT_TYPES)]
+    )
+    old_ids = [str(row[0]) for row in con.execute("SELECT id FROM stories").fetchall()]
+    return _store_rebuilt(con, old_ids, reports, run_id)
