@@ -13,17 +13,23 @@ worker processes, DuckDB store). Copy k of an article is, by k mod 4:
 
 so about half of the corpus is new text that grows the LSH index and half are near-duplicates.
 
+Copy k is published 7 * (k // 4) days after its original (so 100,000 articles cover about three
+years of the same companies); `--same-days` keeps every copy on its original's date instead, a
+corpus where each story grows with N.
+
 Prints articles/s, resident memory of the writer and of the workers at 10%, 50% and 100% of the
-input (it must stay flat), CPU per article in the writer and in the workers, and, for comparison,
+input (it must stay flat), the time per batch and per story refresh at those points (bounded on a
+corpus that spans time), CPU per article in the writer and in the workers, and, for comparison,
 the single-process cost of the pipeline alone (what `extract` does) and of the near-duplicate
 fingerprint on the same articles.
 
-    PYTHONPATH=src python benchmarks/ingest_throughput.py [--count N] [--batch-size B]
+    PYTHONPATH=src python benchmarks/ingest_throughput.py [--count N] [--batch-size B] [--same-days]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import resource
@@ -34,7 +40,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from memory_probe import MemoryProbe
+from memory_probe import RECENT_BATCHES, MemoryProbe
 
 from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams
 from tickerwire.config import Settings
@@ -99,14 +105,29 @@ def vary(text: str, k: int) -> str:
     return "\n".join(shifted)
 
 
-def generate(sample: Sequence[dict[str, str | None]], count: int) -> Iterator[dict[str, object]]:
+def published_on(published: str | None, k: int, same_days: bool) -> str | None:
+    """Publication date of copy k: a week later for every round of four copies, so that the
+    corpus covers the same companies over years (as a real news archive does) rather than piling
+    every copy onto the sample's two months; `same_days` keeps the sample's dates."""
+    if same_days or not published:
+        return published
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return (day + dt.timedelta(days=7 * (k // 4))).isoformat()
+
+
+def generate(
+    sample: Sequence[dict[str, str | None]], count: int, same_days: bool = False
+) -> Iterator[dict[str, object]]:
     for n in range(count):
         base = sample[n % len(sample)]
         k = n // len(sample)
         yield {
             "text": vary(str(base["text"]), k),
             "url": f"{base['url']}?copy={k}" if base["url"] else None,
-            "published": base["published"],
+            "published": published_on(base["published"], k, same_days),
             "source": "nasdaq.com",
         }
 
@@ -138,6 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, help="articles per transaction")
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     parser.add_argument("--extract-sample", type=int, default=2000, help="articles for extract")
+    parser.add_argument(
+        "--same-days",
+        action="store_true",
+        help="publish every copy on its original's date (stories then grow with N)",
+    )
     args = parser.parse_args(argv)
     folder = find_articles()
     if folder is None:
@@ -155,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tickerwire-throughput-") as workdir:
         source = Path(workdir) / "articles.jsonl"
         with source.open("w", encoding="utf-8") as out:
-            for record in generate(sample, args.count):
+            for record in generate(sample, args.count, args.same_days):
                 out.write(json.dumps(record) + "\n")
         size_mb = source.stat().st_size / 1e6
         print(f"{args.count:,} articles ({size_mb:,.0f} MB of JSONL) from {len(sample)} FNSPID")
@@ -178,10 +204,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{run.stored:,} stored, {run.duplicates:,} duplicates, "
             f"{run.near_duplicates:,} near-duplicates, {run.errors:,} errors"
         )
-        for name, done, parent, worker in probe.samples:
+        for sample_at in probe.samples:
             print(
-                f"memory at {name:>4} ({done:,} articles): "
-                f"writer {parent:,.0f} MB, worker {worker:,.0f} MB"
+                f"at {sample_at.name:>4} ({sample_at.done:,} articles): "
+                f"writer {sample_at.writer_mb:,.0f} MB, worker {sample_at.worker_mb:,.0f} MB; "
+                f"per batch (mean of last {RECENT_BATCHES}) {sample_at.batch_s * 1000:,.0f} ms "
+                f"written, of which story refresh {sample_at.stories_s * 1000:,.0f} ms"
             )
         print(
             f"peak memory: writer {probe.peak_parent:,.0f} MB, worker {probe.peak_worker:,.0f} MB"

@@ -10,10 +10,11 @@ companies. The grouping rules are local, though, so only stories near the new re
   days, closed under "a group with undated reports has dated reports on these days" (the store
   runs that closure in SQL), with the undated reports of the groups involved.
 - metric reports with a period end: the story of that exact (entity, metric, segment, period end).
-- metric reports without one (grouped by publication within OPEN_PERIOD_WINDOW_DAYS of a group's
-  first report, in chronological order): a group never reaches past a gap of more than that
-  window between consecutive publication days of its scope, so the stretch of days between such
-  gaps that holds the new reports is rebuilt whole, and nothing outside it changes.
+- metric reports without one (grouped in chronological order, each joining the first group of
+  its scope begun at most OPEN_PERIOD_WINDOW_DAYS before it): grouping before the earliest new
+  report is unchanged, so it is replayed from that day, starting from the groups begun within
+  the window before it (as stored, every report they grouped), up to the first gap of more than
+  the window after the last new report (no group reaches across such a gap).
 
 Rebuilding these windows from every stored report in them gives exactly the stories a full
 rebuild gives (tests compare the two on corpora ingested in several batches and orders).
@@ -108,28 +109,20 @@ def plan_refresh(new_reports: Iterable[Report]) -> RefreshPlan:
     return plan
 
 
-def open_period_windows(
-    days: Iterable[dt.date], touched: Iterable[dt.date]
-) -> list[tuple[dt.date, dt.date]]:
-    """The stretches of `days` (publication days of a scope's open-period reports) that hold a
-    `touched` day, each running between gaps longer than OPEN_PERIOD_WINDOW_DAYS.
+def replay_end(days: Iterable[dt.date], last_touched: dt.date) -> dt.date:
+    """The last day an open-period regrouping must reach: `last_touched`, extended through the
+    later publication `days` of the scope until a gap longer than OPEN_PERIOD_WINDOW_DAYS
+    (no group started before such a gap takes a report after it).
 
     >>> d = dt.date.fromisoformat
-    >>> open_period_windows([d("2025-01-01"), d("2025-01-05"), d("2025-01-20")], [d("2025-01-05")])
-    [(datetime.date(2025, 1, 1), datetime.date(2025, 1, 5))]
+    >>> replay_end([d("2025-01-05"), d("2025-01-12"), d("2025-01-25")], d("2025-01-01"))
+    datetime.date(2025, 1, 12)
     """
-    ordered = sorted(set(days) | set(touched))
-    wanted = set(touched)
-    windows: list[tuple[dt.date, dt.date]] = []
-    start = 0
-    for index in range(1, len(ordered) + 1):
-        at_gap = (
-            index == len(ordered)
-            or (ordered[index] - ordered[index - 1]).days > OPEN_PERIOD_WINDOW_DAYS
-        )
-        if not at_gap:
+    end = last_touched
+    for day in sorted(set(days)):
+        if day <= end:
             continue
-        if any(day in wanted for day in ordered[start:index]):
-            windows.append((ordered[start], ordered[index - 1]))
-        start = index
-    return windows
+        if (day - end).days > OPEN_PERIOD_WINDOW_DAYS:
+            break
+        end = day
+    return end

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -334,7 +335,9 @@ class DuckDBStore:
         _insert(con, "conflicts", CONFLICT_COLUMNS, rows.conflicts)
         _insert(con, "article_versions", _VERSION_COLUMNS, versions)
         # After the events, and after near-duplicate grouping (novelty uses the groups).
+        refresh_started = time.perf_counter()
         refresh_stories(con, [p.article.id for p in new], run.id)
+        stories_s = time.perf_counter() - refresh_started
         if errors:
             con.execute(
                 "INSERT INTO ingest_errors SELECT $1, unnest($2::VARCHAR[]), unnest($3::VARCHAR[])",
@@ -347,6 +350,7 @@ class DuckDBStore:
             new_versions=new_versions,
             near_duplicates=sum(1 for a in assignments if a.group_id != a.article_id),
             errors=len(errors),
+            stories_s=stories_s,
         )
         con.execute(
             """UPDATE ingest_runs SET articles_read = articles_read + ?, stored = stored + ?,

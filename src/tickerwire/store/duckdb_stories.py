@@ -55,6 +55,17 @@ def insert_stories(
             [list(b.tickers) for b in built],
         ],
     )
+    grouped = [(b.story.id, r) for b in built for r in b.grouped]
+    if grouped:
+        con.execute(
+            """INSERT INTO story_reports SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]),
+                   unnest($3::INTEGER[])""",
+            [
+                [sid for sid, _ in grouped],
+                [r.article for _, r in grouped],
+                [r.position for _, r in grouped],
+            ],
+        )
     members = [(b.story.id, m) for b in built for m in b.members]
     con.execute(
         """INSERT INTO story_members

@@ -2,10 +2,11 @@
 
 A batch's new reports name the stories they may change (`cluster.story_windows`): the trading
 days of their price moves (widened through near-duplicate groups of undated moves), the period
-ends of their metric figures, and the stretches of publication days holding their open-period
-figures. Those stories are rebuilt from every stored report in them (`cluster.stories`, a pure
-function) and replace the old ones, with their members and cross-source conflicts, inside the
-batch's transaction. The cost of a batch then depends on the stories it touches, not on how many
+ends of their metric figures, and, for open-period figures, the stretch of publication days from
+the earliest new one to the next long gap (regrouped from the groups stored as open when it
+began: `story_reports`). Those stories are rebuilt (`cluster.stories`, a pure function) and
+replace the old ones, with their members and cross-source conflicts, inside the batch's
+transaction. The cost of a batch then depends on the stories it touches, not on how many
 reports the corpus holds for the same companies. `rebuild_all_stories` rebuilds everything (the
 reference the incremental refresh is tested against).
 
@@ -22,7 +23,13 @@ from typing import Any
 import duckdb
 
 from tickerwire.cluster.conflicts import cross_source_conflicts
-from tickerwire.cluster.stories import STORY_EVENT_TYPES, Report, build_stories, story_id
+from tickerwire.cluster.stories import (
+    OPEN_PERIOD_WINDOW_DAYS,
+    STORY_EVENT_TYPES,
+    Report,
+    build_stories,
+    story_id,
+)
 from tickerwire.cluster.story_windows import (
     ClosedMetricKey,
     MoveScope,
@@ -31,8 +38,8 @@ from tickerwire.cluster.story_windows import (
     closed_metric_key,
     move_scope,
     open_metric_scope,
-    open_period_windows,
     plan_refresh,
+    replay_end,
 )
 from tickerwire.store.duckdb_stories import fetch_rows, insert_conflicts, insert_stories
 from tickerwire.store.rows import event_from_row
@@ -50,9 +57,24 @@ _GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
     FROM events AS e JOIN articles AS a ON a.id = e.article_id
     WHERE e.type = 'price_move' AND a.duplicate_group IS NOT NULL)"""
 _IN_TRIPLES = "IN (SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::{}[])))"
-_OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.entity, '') = $1
-    AND e.attributes->>'metric' = $2 AND (e.attributes->>'segment') IS NOT DISTINCT FROM $3
-    AND coalesce(e.attributes->>'period_end', '') = '' AND a.published IS NOT NULL"""
+# Metric figures without a period end, in the scopes (and publication windows) passed as arrays.
+_OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.attributes->>'period_end', '') = ''
+    AND a.published IS NOT NULL"""
+_OPEN_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]) AS metric,
+        unnest($3::VARCHAR[]) AS segment, unnest($4::DATE[]) AS lo, unnest($5::DATE[]) AS hi)"""
+# The reports grouped into the stories whose ids are passed as $1.
+_GROUPED_REPORTS_SQL = """
+    SELECT r.story_id, e.*, a.published, a.seq, a.duplicate_group, n.tickers AS entity_tickers
+    FROM story_reports AS r
+    JOIN events AS e ON e.article_id = r.article_id AND e.position = r.event_position
+    JOIN articles AS a ON a.id = e.article_id
+    LEFT JOIN entities AS n ON n.article_id = e.article_id AND n.entity_id = e.entity
+    WHERE r.story_id IN (SELECT unnest($1::VARCHAR[]))
+    ORDER BY a.seq, e.position"""
+# How far before a stretch an open-period story may have begun and still take its reports.
+OPEN_PERIOD_SPAN = dt.timedelta(days=OPEN_PERIOD_WINDOW_DAYS)
+_IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.attributes->>'metric'
+    AND w.segment IS NOT DISTINCT FROM (e.attributes->>'segment')"""
 
 
 def _report(row: dict[str, Any]) -> Report:
@@ -80,13 +102,18 @@ def _delete_stories(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) ->
     subquery = "SELECT unnest($1::VARCHAR[])"
     con.execute(f"DELETE FROM conflicts WHERE story_id IN ({subquery})", ids)
     con.execute(f"DELETE FROM story_members WHERE story_id IN ({subquery})", ids)
+    con.execute(f"DELETE FROM story_reports WHERE story_id IN ({subquery})", ids)
     con.execute(f"DELETE FROM stories WHERE id IN ({subquery})", ids)
 
 
 def _store_rebuilt(
-    con: duckdb.DuckDBPyConnection, old_ids: Sequence[str], reports: list[Report], run_id: int
+    con: duckdb.DuckDBPyConnection,
+    old_ids: Sequence[str],
+    reports: list[Report],
+    run_id: int,
+    open_seeds: Sequence[Sequence[Report]] = (),
 ) -> int:
-    built = build_stories(reports)
+    built = build_stories(reports, open_seeds)
     _delete_stories(con, old_ids)
     insert_stories(con, built, run_id)
     insert_conflicts(con, cross_source_conflicts(built), run_id)
@@ -221,39 +248,82 @@ def _closed_metric_reports(
     return kept, old_ids
 
 
+def _window_params(windows: Sequence[tuple[OpenMetricScope, dt.date, dt.date]]) -> list[Any]:
+    return [
+        [scope[0] for scope, _, _ in windows],
+        [scope[1] for scope, _, _ in windows],
+        [scope[2] for scope, _, _ in windows],
+        [lo for _, lo, _ in windows],
+        [hi for _, _, hi in windows],
+    ]
+
+
 def _open_metric_reports(
     con: duckdb.DuckDBPyConnection,
     touched: dict[OpenMetricScope, set[dt.date]],
-) -> tuple[list[Report], list[str]]:
-    reports: list[Report] = []
-    old_ids: list[str] = []
-    for scope in sorted(touched, key=lambda s: (s[0], s[1], s[2] or "")):
-        params: list[Any] = [scope[0], scope[1], scope[2]]
-        days = [
-            row[0]
-            for row in con.execute(
-                "SELECT DISTINCT a.published FROM events AS e "
-                "JOIN articles AS a ON a.id = e.article_id WHERE " + _OPEN_METRIC,
-                params,
-            ).fetchall()
-        ]
-        for start, end in open_period_windows(days, touched[scope]):
-            found = _load_reports(
-                con,
-                _OPEN_METRIC + " AND a.published BETWEEN $4 AND $5",
-                [*params, start, end],
-            )
-            reports += [r for r in found if open_metric_scope(r) == scope]
-            old_ids += [
-                str(row[0])
-                for row in con.execute(
-                    """SELECT id FROM stories WHERE type = 'financial_metric' AND date IS NULL
-                       AND coalesce(entity, '') = $1 AND metric = $2
-                       AND segment IS NOT DISTINCT FROM $3 AND first_seen BETWEEN $4 AND $5""",
-                    [*params, start, end],
-                ).fetchall()
-            ]
-    return reports, old_ids
+) -> tuple[list[Report], list[list[Report]], list[str]]:
+    """Per scope, the reports to group again (from its earliest touched day to the next gap
+    after its last), the groups that were open when that stretch began (as seeds), and the ids
+    of the stories stored for both now."""
+    if not touched:
+        return [], [], []
+    scopes = sorted(touched, key=lambda s: (s[0], s[1], s[2] or ""))
+    starts = {scope: min(touched[scope]) for scope in scopes}
+    later_days: dict[OpenMetricScope, list[dt.date]] = {}
+    for entity, metric, segment, published in con.execute(
+        f"""SELECT DISTINCT w.entity, w.metric, w.segment, a.published
+            FROM events AS e JOIN articles AS a ON a.id = e.article_id
+            JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND a.published >= w.lo
+            WHERE {_OPEN_METRIC}""",
+        _window_params([(scope, starts[scope], dt.date.max) for scope in scopes]),
+    ).fetchall():
+        later_days.setdefault((entity, metric, segment), []).append(published)
+    replay = [
+        (scope, starts[scope], replay_end(later_days.get(scope, ()), max(touched[scope])))
+        for scope in scopes
+    ]
+    found = _load_reports(
+        con,
+        f"""{_OPEN_METRIC} AND EXISTS (SELECT 1 FROM {_OPEN_WINDOWS} AS w
+              WHERE {_IN_OPEN_SCOPE} AND a.published BETWEEN w.lo AND w.hi)""",
+        _window_params(replay),
+    )
+    ends = {scope: end for scope, _, end in replay}
+    reports = [
+        r
+        for r in found
+        if (scope := open_metric_scope(r)) in starts
+        and r.published is not None
+        and starts[scope] <= r.published <= ends[scope]
+    ]
+    # Stored open stories starting from a window before each stretch to its end: those that
+    # began before the stretch seed the grouping, all are replaced.
+    stored = con.execute(
+        f"""SELECT s.id, w.entity, w.metric, w.segment, s.first_seen FROM stories AS s
+            JOIN {_OPEN_WINDOWS} AS w ON w.entity = coalesce(s.entity, '')
+             AND w.metric = s.metric AND w.segment IS NOT DISTINCT FROM s.segment
+             AND s.first_seen BETWEEN w.lo AND w.hi
+            WHERE s.type = 'financial_metric' AND s.date IS NULL""",
+        _window_params([(scope, start - OPEN_PERIOD_SPAN, end) for scope, start, end in replay]),
+    ).fetchall()
+    old_ids = [str(row[0]) for row in stored]
+    seed_start = {
+        str(row[0]): starts[(row[1], row[2], row[3])]
+        for row in stored
+        if row[4] < starts[(row[1], row[2], row[3])]
+    }
+    seeds: dict[str, list[Report]] = {}
+    if seed_start:
+        for row in fetch_rows(
+            con,
+            _GROUPED_REPORTS_SQL,
+            [sorted(seed_start)],
+        ):
+            report = _report(row)
+            story = str(row["story_id"])
+            if report.published is not None and report.published < seed_start[story]:
+                seeds.setdefault(story, []).append(report)
+    return reports, list(seeds.values()), old_ids
 
 
 # -- refresh ---------------------------------------------------------------------------------
@@ -288,9 +358,13 @@ def refresh_stories(
         return 0
     moves, old_moves = _move_reports(con, _widen_move_windows(con, plan))
     closed, old_closed = _closed_metric_reports(con, plan.closed_metrics)
-    open_reports, old_open = _open_metric_reports(con, plan.open_metric_days)
+    open_reports, open_seeds, old_open = _open_metric_reports(con, plan.open_metric_days)
     return _store_rebuilt(
-        con, old_moves + old_closed + old_open, moves + closed + open_reports, run_id
+        con,
+        old_moves + old_closed + old_open,
+        moves + closed + open_reports,
+        run_id,
+        open_seeds,
     )
 
 
