@@ -41,7 +41,8 @@ NEAR_DUPLICATE_FACTOR = 0.5
 OPEN_PERIOD_WINDOW_DAYS = 7
 # Moves for which a story is one trading day (longer periods also need the same `since`).
 DAY_PERIODS = frozenset({"session", "intraday", "premarket", "after_hours"})
-_NOT_FACTS = frozenset({"forecast", "opinion"})
+# Fact levels of statements that are not facts about what happened (no story is made of them).
+NOT_FACT_LEVELS = frozenset({"forecast", "opinion"})
 # The event types stories are made of.
 STORY_EVENT_TYPES: tuple[str, ...] = ("price_move", "financial_metric")
 
@@ -96,7 +97,7 @@ def _chronological(report: Report) -> tuple[int, dt.date, int, int]:
 
 
 def _is_fact(event: Event) -> bool:
-    return event.attributes.get("fact_level") not in _NOT_FACTS
+    return event.attributes.get("fact_level") not in NOT_FACT_LEVELS
 
 
 def _pct(event: Event) -> float | None:

@@ -17,6 +17,7 @@ again changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ import duckdb
 
 from tickerwire.cluster.conflicts import cross_source_conflicts
 from tickerwire.cluster.stories import (
+    NOT_FACT_LEVELS,
     OPEN_PERIOD_WINDOW_DAYS,
     STORY_EVENT_TYPES,
     Report,
@@ -41,16 +43,28 @@ from tickerwire.cluster.story_windows import (
     plan_refresh,
     replay_end,
 )
+from tickerwire.records import Event, Evidence
 from tickerwire.store.duckdb_stories import fetch_rows, insert_conflicts, insert_stories
-from tickerwire.store.rows import event_from_row
 
 # Reports with what grouping needs of their article; `{where}` filters events `e`/articles `a`.
-_REPORTS_SQL = """
-    SELECT e.*, a.published, a.seq, a.duplicate_group, n.tickers AS entity_tickers
+# Statements that are no facts, and metric estimates, join no story (`cluster.stories`): left in
+# the database, they would only cost reading.
+_REPORTS_SQL = (
+    """
+    SELECT e.article_id, e.position, e.type, e.entity, e.date, e.date_text, e.evidence_start,
+           e.evidence_end, e.evidence_text, e.confidence, e.attributes,
+           a.published, a.seq, a.duplicate_group, n.tickers AS entity_tickers
     FROM events AS e JOIN articles AS a ON a.id = e.article_id
     LEFT JOIN entities AS n ON n.article_id = e.article_id AND n.entity_id = e.entity
-    WHERE {where}
+    WHERE ({where}) AND coalesce(e.fact_level, '') NOT IN """
+    + "("
+    + ", ".join(f"'{level}'" for level in sorted(NOT_FACT_LEVELS))
+    + ")"
+    + """
+      AND NOT (e.type = 'financial_metric'
+               AND coalesce(e.attributes->>'is_estimate', 'false') = 'true')
     ORDER BY a.seq, e.position"""
+)
 # Price moves whose article is in a near-duplicate group, by (entity, listing).
 _GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
         a.duplicate_group AS grp
@@ -77,11 +91,27 @@ _IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.attribute
     AND w.segment IS NOT DISTINCT FROM (e.attributes->>'segment')"""
 
 
+def _event(row: dict[str, Any]) -> Event:
+    # The rows were validated when stored: building the records unchecked is several times
+    # faster, and a refresh reads every report of the stories it rebuilds.
+    return Event.model_construct(
+        type=row["type"],
+        entity=row["entity"],
+        date=row["date"],
+        date_text=row["date_text"],
+        evidence=Evidence.model_construct(
+            start=row["evidence_start"], end=row["evidence_end"], text=row["evidence_text"]
+        ),
+        confidence=row["confidence"],
+        attributes=json.loads(row["attributes"]) if row["attributes"] else {},
+    )
+
+
 def _report(row: dict[str, Any]) -> Report:
     return Report(
         article=row["article_id"],
         position=row["position"],
-        event=event_from_row(row),
+        event=_event(row),
         published=row["published"],
         order=row["seq"],
         duplicate_group=row["duplicate_group"],
