@@ -119,6 +119,47 @@ def _report(row: dict[str, Any]) -> Report:
     )
 
 
+# What places a report in a story (see `cluster.story_windows`), without its evidence.
+_KEY_ATTRIBUTES = ("listing", "metric", "segment", "period_end")
+
+
+def _report_keys(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[Report]:
+    """The story-type reports of these articles with only what says which stories they touch
+    (reading whole reports twice, here and in the windows, would double a refresh's cost)."""
+    attributes = ", ".join(f"e.attributes->>'{name}'" for name in _KEY_ATTRIBUTES)
+    rows = con.execute(
+        f"""SELECT e.article_id, e.position, e.type, e.entity, e.date, a.published, a.seq,
+                   a.duplicate_group, {attributes}
+            FROM events AS e JOIN articles AS a ON a.id = e.article_id
+            WHERE e.article_id IN (SELECT unnest($1::VARCHAR[]))
+              AND e.type IN (SELECT unnest($2::VARCHAR[]))""",
+        [list(article_ids), list(STORY_EVENT_TYPES)],
+    ).fetchall()
+    no_evidence = Evidence.model_construct(start=0, end=0, text="")
+    return [
+        Report(
+            article=row[0],
+            position=row[1],
+            event=Event.model_construct(
+                type=row[2],
+                entity=row[3],
+                date=row[4],
+                evidence=no_evidence,
+                confidence=0.0,
+                attributes={
+                    name: value
+                    for name, value in zip(_KEY_ATTRIBUTES, row[8:], strict=True)
+                    if value is not None
+                },
+            ),
+            published=row[5],
+            order=row[6],
+            duplicate_group=row[7],
+        )
+        for row in rows
+    ]
+
+
 def _load_reports(
     con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any]
 ) -> list[Report]:
@@ -373,12 +414,7 @@ def refresh_stories(
     """
     if not article_ids:
         return 0
-    new_reports = _load_reports(
-        con,
-        "e.article_id IN (SELECT unnest($1::VARCHAR[])) "
-        "AND e.type IN (SELECT unnest($2::VARCHAR[]))",
-        [list(article_ids), list(STORY_EVENT_TYPES)],
-    )
+    new_reports = _report_keys(con, article_ids)
     plan = plan_refresh(new_reports)
     former = set(former_published)
     if former:
