@@ -12,6 +12,7 @@ from article_factory import REPORT, article, move
 
 from tickerwire.records import Article, Entity, Event, Evidence
 from tickerwire.store import DuckDBStore
+from tickerwire.store.duckdb_schema import LATEST_VERSION, schema_version
 from tickerwire.store.story_refresh import rebuild_all_stories
 
 NORD = Entity(
@@ -203,3 +204,19 @@ def test_a_batch_rebuilds_only_the_stories_of_its_days(tmp_path):
         store.finish_run(second, "completed")
         updated = dict(store.connection.execute("SELECT date, updated_run FROM stories").fetchall())
     assert updated == {monday: run.id, friday: second.id}
+
+
+def test_a_database_from_before_story_reports_is_regrouped_then_refreshed(tmp_path):
+    db = tmp_path / "corpus.duckdb"
+    items = corpus(seed=11)
+    with _ingest(db, items[:30], 6) as store:
+        # As schema version 5 left it: stories, but not the reports of open-period groups.
+        store.connection.execute("DROP TABLE story_reports")
+        store.connection.execute("DELETE FROM schema_version WHERE version = 6")
+    with _ingest(db, items[30:], 5) as store:
+        assert schema_version(store.connection) == LATEST_VERSION
+        grouped = store.connection.execute("SELECT count(*) FROM story_reports").fetchone()
+        incremental = _snapshot(store)
+        rebuild_all_stories(store.connection, run_id=0)
+        assert _snapshot(store) == incremental
+    assert grouped is not None and grouped[0] > 0
