@@ -79,6 +79,23 @@ def _insert(
     con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}", [rows[n] for n in names])
 
 
+def _memory_config(memory_limit_mb: int) -> dict[str, Any]:
+    """DuckDB settings that bound a connection's memory, not only its block cache.
+
+    DuckDB allocates through jemalloc, whose caches keep memory freed by finished queries for
+    reuse: they are flushed only after a query whose peak passes `allocator_flush_threshold`
+    (128 MB by default), and idle pages go back to the system only as the allocator is used
+    again; a long ingest's resident memory then creeps up with every batch. Flushing past a
+    quarter of the limit and purging idle pages in background threads keeps it near the limit
+    (see benchmarks/ingest_throughput.py for the figures).
+    """
+    return {
+        "memory_limit": f"{memory_limit_mb}MB",
+        "allocator_flush_threshold": f"{max(memory_limit_mb // 4, 1)}MB",
+        "allocator_background_threads": True,
+    }
+
+
 class DuckDBStore:
     """The corpus in a DuckDB file (see `tickerwire.store.base.Store` for the methods)."""
 
@@ -102,9 +119,7 @@ class DuckDBStore:
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no database here (`tickerwire ingest` creates one)")
         try:
-            config: dict[str, Any] = (
-                {"memory_limit": f"{memory_limit_mb}MB"} if memory_limit_mb else {}
-            )
+            config: dict[str, Any] = _memory_config(memory_limit_mb) if memory_limit_mb else {}
             self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as exc:
             hint = ""
