@@ -53,9 +53,8 @@ _REPORTS_SQL = (
     """
     SELECT e.article_id, e.position, e.type, e.entity, e.date, e.date_text, e.evidence_start,
            e.evidence_end, e.evidence_text, e.confidence, e.attributes,
-           a.published, a.seq, a.duplicate_group, n.tickers AS entity_tickers
+           a.published, a.seq, a.duplicate_group
     FROM events AS e JOIN articles AS a ON a.id = e.article_id
-    LEFT JOIN entities AS n ON n.article_id = e.article_id AND n.entity_id = e.entity
     WHERE ({where}) AND coalesce(e.fact_level, '') NOT IN """
     + "("
     + ", ".join(f"'{level}'" for level in sorted(NOT_FACT_LEVELS))
@@ -78,11 +77,10 @@ _OPEN_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]
         unnest($3::VARCHAR[]) AS segment, unnest($4::DATE[]) AS lo, unnest($5::DATE[]) AS hi)"""
 # The reports grouped into the stories whose ids are passed as $1.
 _GROUPED_REPORTS_SQL = """
-    SELECT r.story_id, e.*, a.published, a.seq, a.duplicate_group, n.tickers AS entity_tickers
+    SELECT r.story_id, e.*, a.published, a.seq, a.duplicate_group
     FROM story_reports AS r
     JOIN events AS e ON e.article_id = r.article_id AND e.position = r.event_position
     JOIN articles AS a ON a.id = e.article_id
-    LEFT JOIN entities AS n ON n.article_id = e.article_id AND n.entity_id = e.entity
     WHERE r.story_id IN (SELECT unnest($1::VARCHAR[]))
     ORDER BY a.seq, e.position"""
 # How far before a stretch an open-period story may have begun and still take its reports.
@@ -107,7 +105,7 @@ def _event(row: dict[str, Any]) -> Event:
     )
 
 
-def _report(row: dict[str, Any]) -> Report:
+def _report(row: dict[str, Any], tickers: dict[tuple[str, str], tuple[str, ...]]) -> Report:
     return Report(
         article=row["article_id"],
         position=row["position"],
@@ -115,8 +113,29 @@ def _report(row: dict[str, Any]) -> Report:
         published=row["published"],
         order=row["seq"],
         duplicate_group=row["duplicate_group"],
-        entity_tickers=tuple(row["entity_tickers"] or ()),
+        entity_tickers=tickers.get((row["article_id"], row["entity"]), ()),
     )
+
+
+def _reports(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> list[Report]:
+    """Reports from event rows, with the tickers of their entities.
+
+    The tickers are looked up for these rows only: joining the whole entities table in the
+    reports' query made DuckDB build a hash table of every stored entity, which outgrew the
+    writer's memory limit on large corpora."""
+    pairs = sorted({(r["article_id"], r["entity"]) for r in rows if r["entity"] is not None})
+    tickers: dict[tuple[str, str], tuple[str, ...]] = {}
+    if pairs:
+        tickers = {
+            (str(article), str(entity)): tuple(found or ())
+            for article, entity, found in con.execute(
+                """SELECT article_id, entity_id, tickers FROM entities
+                   WHERE (article_id, entity_id) IN (
+                       SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[])))""",
+                [[a for a, _ in pairs], [e for _, e in pairs]],
+            ).fetchall()
+        }
+    return [_report(r, tickers) for r in rows]
 
 
 # What places a report in a story (see `cluster.story_windows`), without its evidence.
@@ -163,7 +182,7 @@ def _report_keys(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> 
 def _load_reports(
     con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any]
 ) -> list[Report]:
-    return [_report(r) for r in fetch_rows(con, _REPORTS_SQL.format(where=where), params)]
+    return _reports(con, fetch_rows(con, _REPORTS_SQL.format(where=where), params))
 
 
 def _delete_stories(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> None:
@@ -385,12 +404,8 @@ def _open_metric_reports(
     }
     seeds: dict[str, list[Report]] = {}
     if seed_start:
-        for row in fetch_rows(
-            con,
-            _GROUPED_REPORTS_SQL,
-            [sorted(seed_start)],
-        ):
-            report = _report(row)
+        rows = fetch_rows(con, _GROUPED_REPORTS_SQL, [sorted(seed_start)])
+        for row, report in zip(rows, _reports(con, rows), strict=True):
             story = str(row["story_id"])
             if report.published is not None and report.published < seed_start[story]:
                 seeds.setdefault(story, []).append(report)
