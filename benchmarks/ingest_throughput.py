@@ -177,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=100_000, help="articles (default 100,000)")
     parser.add_argument("--batch-size", type=int, help="articles per transaction")
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--db-memory-mb", type=int, help="DuckDB memory limit of the writer")
     parser.add_argument("--extract-sample", type=int, default=2000, help="articles for extract")
     parser.add_argument(
         "--same-days",
@@ -195,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         store_options = replace(store_options, batch_size=args.batch_size)
     if args.workers is not None:
         store_options = replace(store_options, workers=args.workers)
+    if args.db_memory_mb is not None:
+        store_options = replace(store_options, db_memory_mb=args.db_memory_mb)
     settings = replace(settings, store=store_options)
 
     with tempfile.TemporaryDirectory(prefix="tickerwire-throughput-") as workdir:
