@@ -6,24 +6,35 @@ file, and ingested into a temporary database through `tickerwire ingest`'s libra
 worker processes, DuckDB store). Copy k of an article is, by k mod 4:
 
   0  the same story with every figure changed (a different article: new group, indexed)
-  1  the story under a new dateline (a mirror: joins the original's near-duplicate group)
-  2  the story with two paragraphs swapped, a word changed and an editor's line added (a light
-     rewrite: joins the group)
+  1  copy 0 of its round under a new dateline (a mirror: joins that article's near-duplicate
+     group)
+  2  copy 0 of its round with two paragraphs swapped, a word changed and an editor's line added
+     (a light rewrite: joins the group)
   3  figures changed and paragraphs rotated (a different article)
 
 so about half of the corpus is new text that grows the LSH index and half are near-duplicates.
+Each round of four copies is published 7 * (k // 4) days after the original, so 100,000 articles
+cover about three years of the same companies, as a news archive does: each week a new article
+on the company and a few wire copies of it.
+
+`--same-days` builds the corpus of earlier versions of this benchmark instead: every copy on its
+original's date, mirrors and rewrites of the original itself. There every story and every
+near-duplicate group grows with N (one day's event reported 700 times over), and so does the cost
+of refreshing them.
 
 Prints articles/s, resident memory of the writer and of the workers at 10%, 50% and 100% of the
-input (it must stay flat), CPU per article in the writer and in the workers, and, for comparison,
+input (it must stay flat), the time per batch and per story refresh at those points (bounded on a
+corpus that spans time), CPU per article in the writer and in the workers, and, for comparison,
 the single-process cost of the pipeline alone (what `extract` does) and of the near-duplicate
 fingerprint on the same articles.
 
-    PYTHONPATH=src python benchmarks/ingest_throughput.py [--count N] [--batch-size B]
+    PYTHONPATH=src python benchmarks/ingest_throughput.py [--count N] [--batch-size B] [--same-days]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import resource
@@ -34,14 +45,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from memory_probe import MemoryProbe
+from memory_probe import RECENT_BATCHES, MemoryProbe, ProbeSample
 
 from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams
 from tickerwire.config import Settings
 from tickerwire.ingest import read_inputs
 from tickerwire.pipeline import Pipeline
 from tickerwire.records import RawDocument
-from tickerwire.store import DuckDBStore, ingest_paths
+from tickerwire.store import DuckDBStore, IngestProgress, ingest_paths
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -80,12 +91,16 @@ def _shift_figures(text: str, k: int) -> str:
     return _NUMBER.sub(shifted, text)
 
 
-def vary(text: str, k: int) -> str:
-    """Copy k of an article (k = 0 is the original)."""
+def vary(text: str, k: int, same_days: bool = True) -> str:
+    """Copy k of an article (k = 0 is the original). Mirrors and rewrites (k mod 4 = 1, 2) copy
+    the original, or with `same_days` False the new article of their round (copy k - k mod 4),
+    published with it, as wire copies are."""
     if k == 0:
         return text
-    paragraphs = text.split("\n")
     style = k % 4
+    if style in (1, 2) and not same_days:
+        text = vary(text, k - style)
+    paragraphs = text.split("\n")
     if style == 1:
         return f"NEW YORK, update {k} -\n{text}"
     if style == 2:
@@ -99,16 +114,41 @@ def vary(text: str, k: int) -> str:
     return "\n".join(shifted)
 
 
-def generate(sample: Sequence[dict[str, str | None]], count: int) -> Iterator[dict[str, object]]:
+def published_on(published: str | None, k: int, same_days: bool) -> str | None:
+    """Publication date of copy k: a week later for every round of four copies, so that the
+    corpus covers the same companies over years (as a real news archive does) rather than piling
+    every copy onto the sample's two months; `same_days` keeps the sample's dates."""
+    if same_days or not published:
+        return published
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return (day + dt.timedelta(days=7 * (k // 4))).isoformat()
+
+
+def generate(
+    sample: Sequence[dict[str, str | None]], count: int, same_days: bool = False
+) -> Iterator[dict[str, object]]:
     for n in range(count):
         base = sample[n % len(sample)]
         k = n // len(sample)
         yield {
-            "text": vary(str(base["text"]), k),
+            "text": vary(str(base["text"]), k, same_days),
             "url": f"{base['url']}?copy={k}" if base["url"] else None,
-            "published": base["published"],
+            "published": published_on(base["published"], k, same_days),
             "source": "nasdaq.com",
         }
+
+
+def describe(sample_at: ProbeSample, rate: float) -> str:
+    """One line for a mark of the input (printed as the ingest reaches it)."""
+    return (
+        f"at {sample_at.name:>4} ({sample_at.done:,} articles, {rate:,.0f} articles/s so far): "
+        f"writer {sample_at.writer_mb:,.0f} MB, worker {sample_at.worker_mb:,.0f} MB; "
+        f"per batch (mean of last {RECENT_BATCHES}) {sample_at.batch_s * 1000:,.0f} ms "
+        f"written, of which story refresh {sample_at.stories_s * 1000:,.0f} ms"
+    )
 
 
 def single_process_rates(source: Path, limit: int) -> tuple[float, float]:
@@ -137,7 +177,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=100_000, help="articles (default 100,000)")
     parser.add_argument("--batch-size", type=int, help="articles per transaction")
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--db-memory-mb", type=int, help="DuckDB memory limit of the writer")
     parser.add_argument("--extract-sample", type=int, default=2000, help="articles for extract")
+    parser.add_argument(
+        "--same-days",
+        action="store_true",
+        help="publish every copy on its original's date (stories then grow with N)",
+    )
     args = parser.parse_args(argv)
     folder = find_articles()
     if folder is None:
@@ -150,12 +196,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         store_options = replace(store_options, batch_size=args.batch_size)
     if args.workers is not None:
         store_options = replace(store_options, workers=args.workers)
+    if args.db_memory_mb is not None:
+        store_options = replace(store_options, db_memory_mb=args.db_memory_mb)
     settings = replace(settings, store=store_options)
 
     with tempfile.TemporaryDirectory(prefix="tickerwire-throughput-") as workdir:
         source = Path(workdir) / "articles.jsonl"
         with source.open("w", encoding="utf-8") as out:
-            for record in generate(sample, args.count):
+            for record in generate(sample, args.count, args.same_days):
                 out.write(json.dumps(record) + "\n")
         size_mb = source.stat().st_size / 1e6
         print(f"{args.count:,} articles ({size_mb:,.0f} MB of JSONL) from {len(sample)} FNSPID")
@@ -164,7 +212,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         probe = MemoryProbe(args.count)
         started, cpu_started = time.perf_counter(), time.process_time()
         children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        run = ingest_paths([source], settings, db_path=db, on_progress=probe)
+
+        def on_progress(progress: IngestProgress) -> None:
+            seen = len(probe.samples)
+            probe(progress)
+            for sample_at in probe.samples[seen:]:
+                print(describe(sample_at, progress.rate), flush=True)
+
+        run = ingest_paths([source], settings, db_path=db, on_progress=on_progress)
         elapsed = time.perf_counter() - started
         writer_ms = (time.process_time() - cpu_started) * 1000 / args.count
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -178,11 +233,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{run.stored:,} stored, {run.duplicates:,} duplicates, "
             f"{run.near_duplicates:,} near-duplicates, {run.errors:,} errors"
         )
-        for name, done, parent, worker in probe.samples:
-            print(
-                f"memory at {name:>4} ({done:,} articles): "
-                f"writer {parent:,.0f} MB, worker {worker:,.0f} MB"
-            )
         print(
             f"peak memory: writer {probe.peak_parent:,.0f} MB, worker {probe.peak_worker:,.0f} MB"
         )

@@ -6,6 +6,9 @@ Linux only (reads /proc); elsewhere every figure is 0.
 from __future__ import annotations
 
 import os
+import statistics
+from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 
 from tickerwire.store import IngestProgress
@@ -34,22 +37,52 @@ def children_rss_mb() -> list[float]:
     return sizes
 
 
+@dataclass(frozen=True)
+class ProbeSample:
+    """Figures at one mark of the input (10%, 50%, 100%)."""
+
+    name: str
+    done: int
+    writer_mb: float
+    worker_mb: float
+    # Mean over the last RECENT_BATCHES batches: seconds per batch, and of those, story refresh.
+    batch_s: float
+    stories_s: float
+
+
+# Batches averaged for the per-batch times at each mark: single batches are noisy on a shared
+# machine, and five batches are still a narrow slice of the input.
+RECENT_BATCHES = 5
+
+
 class MemoryProbe:
-    """Samples the writer's and the workers' resident memory as an ingest progresses."""
+    """Samples the writer's and the workers' resident memory as an ingest progresses, with the
+    time per batch and per story refresh around 10%, 50% and 100% of the input."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.marks = {0.1: "10%", 0.5: "50%", 1.0: "100%"}
-        self.samples: list[tuple[str, int, float, float]] = []
+        self.samples: list[ProbeSample] = []
         self.peak_parent = 0.0
         self.peak_worker = 0.0
+        self._recent: deque[tuple[float, float]] = deque(maxlen=RECENT_BATCHES)
 
     def __call__(self, progress: IngestProgress) -> None:
         parent, workers = rss_mb(), children_rss_mb()
         self.peak_parent = max(self.peak_parent, parent)
         self.peak_worker = max([self.peak_worker, *workers])
+        self._recent.append((progress.batch_s, progress.batch_stories_s))
         done = progress.read + progress.errors
         for share, name in list(self.marks.items()):
             if done >= share * self.total - 1:
-                self.samples.append((name, done, parent, max(workers, default=0.0)))
+                self.samples.append(
+                    ProbeSample(
+                        name,
+                        done,
+                        parent,
+                        max(workers, default=0.0),
+                        statistics.mean(b for b, _ in self._recent),
+                        statistics.mean(s for _, s in self._recent),
+                    )
+                )
                 del self.marks[share]

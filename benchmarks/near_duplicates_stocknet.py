@@ -254,10 +254,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(tweets):,} tweets from {folder}")
     with tempfile.TemporaryDirectory(prefix="tickerwire-stocknet-") as workdir:
         predicted, probe = ingest_tweets(tweets, Path(workdir))
-    for name, done, parent, worker in probe.samples:
+    for at in probe.samples:
         print(
-            f"memory at {name:>4} ({done:,} tweets): "
-            f"writer {parent:,.0f} MB, worker {worker:,.0f} MB"
+            f"memory at {at.name:>4} ({at.done:,} tweets): "
+            f"writer {at.writer_mb:,.0f} MB, worker {at.worker_mb:,.0f} MB"
         )
     print(f"peak memory: writer {probe.peak_parent:,.0f} MB, worker {probe.peak_worker:,.0f} MB")
     params = NearDuplicateParams()

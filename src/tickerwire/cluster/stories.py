@@ -41,7 +41,8 @@ NEAR_DUPLICATE_FACTOR = 0.5
 OPEN_PERIOD_WINDOW_DAYS = 7
 # Moves for which a story is one trading day (longer periods also need the same `since`).
 DAY_PERIODS = frozenset({"session", "intraday", "premarket", "after_hours"})
-_NOT_FACTS = frozenset({"forecast", "opinion"})
+# Fact levels of statements that are not facts about what happened (no story is made of them).
+NOT_FACT_LEVELS = frozenset({"forecast", "opinion"})
 # The event types stories are made of.
 STORY_EVENT_TYPES: tuple[str, ...] = ("price_move", "financial_metric")
 
@@ -70,11 +71,17 @@ class StoryMember:
 
 @dataclass(frozen=True)
 class BuiltStory:
-    """A Story record with its members (for storage and for conflict finding)."""
+    """A Story record with its members (for storage and for conflict finding).
+
+    `grouped`: for an open-period metric story, every report grouped into it (members keep one
+    per article); a later incremental rebuild restarts the grouping from these (see
+    `metric_stories`' `open_seeds`).
+    """
 
     story: Story
     members: tuple[StoryMember, ...]
     tickers: tuple[str, ...]
+    grouped: tuple[Report, ...] = ()
 
 
 def story_id(*parts: object) -> str:
@@ -90,7 +97,7 @@ def _chronological(report: Report) -> tuple[int, dt.date, int, int]:
 
 
 def _is_fact(event: Event) -> bool:
-    return event.attributes.get("fact_level") not in _NOT_FACTS
+    return event.attributes.get("fact_level") not in NOT_FACT_LEVELS
 
 
 def _pct(event: Event) -> float | None:
@@ -148,6 +155,7 @@ def _story(
     period: str | None = None,
     metric: str | None = None,
     segment: str | None = None,
+    grouped: tuple[Report, ...] = (),
 ) -> BuiltStory:
     claims = [
         StoryClaim(article=m.report.article, change_pct=_pct(m.report.event)) for m in members
@@ -171,6 +179,7 @@ def _story(
         ),
         members=members,
         tickers=tuple(dict.fromkeys(tickers)),
+        grouped=grouped,
     )
 
 
@@ -294,10 +303,22 @@ def _period_words(event: Event) -> str | None:
     return " ".join(str(period).casefold().split()) if period else None
 
 
-def metric_stories(reports: Iterable[Report]) -> list[BuiltStory]:
-    """Group reported figures: same entity, metric, segment and reporting period."""
+def metric_stories(
+    reports: Iterable[Report], open_seeds: Sequence[Sequence[Report]] = ()
+) -> list[BuiltStory]:
+    """Group reported figures: same entity, metric, segment and reporting period.
+
+    `open_seeds`: open-period groups as they stood before the earliest of `reports` (each the
+    reports grouped into it, in any order); grouping goes on from them as if the reports they
+    hold had been passed too. Used to rebuild only the recent stretch of a scope.
+    """
     closed: dict[tuple[object, ...], list[Report]] = {}
     open_groups: list[tuple[tuple[object, ...], list[Report]]] = []
+    for seed in sorted((sorted(g, key=_chronological) for g in open_seeds if g), key=_seed_order):
+        first = seed[0].event
+        open_groups.append(
+            ((first.entity, str(first.attributes["metric"]), first.attributes.get("segment")), seed)
+        )
     for report in sorted(reports, key=_chronological):
         event = report.event
         a = event.attributes
@@ -350,9 +371,14 @@ def metric_stories(reports: Iterable[Report]) -> list[BuiltStory]:
                 period=words,
                 metric=str(metric),
                 segment=None if segment is None else str(segment),
+                grouped=tuple(members),
             )
         )
     return built
+
+
+def _seed_order(group: Sequence[Report]) -> tuple[int, dt.date, int, int]:
+    return _chronological(group[0])
 
 
 def _join_open_group(
@@ -375,10 +401,13 @@ def _join_open_group(
     open_groups.append((scope, [report]))
 
 
-def build_stories(reports: Iterable[Report]) -> list[BuiltStory]:
-    """Every story (price moves, then metrics) the reports make, each sorted by first report."""
+def build_stories(
+    reports: Iterable[Report], open_seeds: Sequence[Sequence[Report]] = ()
+) -> list[BuiltStory]:
+    """Every story (price moves, then metrics) the reports make, each sorted by first report
+    (`open_seeds`: see `metric_stories`)."""
     pool = list(reports)
-    built = price_move_stories(pool) + metric_stories(pool)
+    built = price_move_stories(pool) + metric_stories(pool, open_seeds)
     return sorted(
         built, key=lambda b: (b.story.type, _chronological(b.members[0].report), b.story.id)
     )

@@ -55,6 +55,7 @@ class BatchOutcome:
     `duplicates`: articles already stored (same id) or repeated within the batch.
     `new_versions`: stored articles whose URL was already known with another text.
     `near_duplicates`: stored articles that joined an existing duplicate group.
+    `stories_s`: seconds spent bringing the stories up to date (for benchmarks).
     """
 
     read: int
@@ -63,6 +64,7 @@ class BatchOutcome:
     new_versions: int
     near_duplicates: int
     errors: int
+    stories_s: float = 0.0
 
 
 @dataclass(frozen=True)

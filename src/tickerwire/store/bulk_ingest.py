@@ -65,6 +65,9 @@ class IngestProgress:
     errors: int
     batches: int
     elapsed_s: float
+    # The last batch: seconds to write it, and of those, seconds to refresh its stories.
+    batch_s: float = 0.0
+    batch_stories_s: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -252,6 +255,7 @@ def ingest_items(
     def flush() -> None:
         if not articles and not errors:
             return
+        batch_started = time.monotonic()
         outcome: BatchOutcome = store.write_batch(articles, run, errors, mid_batch)
         for key, value in (
             ("read", outcome.read),
@@ -277,6 +281,8 @@ def ingest_items(
                     errors=totals["errors"],
                     batches=totals["n"],
                     elapsed_s=time.monotonic() - started,
+                    batch_s=time.monotonic() - batch_started,
+                    batch_stories_s=outcome.stories_s,
                 )
             )
 

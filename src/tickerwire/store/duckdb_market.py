@@ -19,8 +19,8 @@ from tickerwire.market.price_files import normalise_ticker
 from tickerwire.market.series import PriceBar, PriceSeries, PriceTable, build_series
 from tickerwire.records import Event, Verification
 from tickerwire.store.duckdb_reads import fetch_dicts
-from tickerwire.store.duckdb_stories import refresh_stories
 from tickerwire.store.rows import event_from_row
+from tickerwire.store.story_refresh import refresh_stories
 
 _BAR_FIELDS = ("open", "high", "low", "close", "adj_close", "volume", "dividend")
 
@@ -268,7 +268,12 @@ def store_inferred_date(con: duckdb.DuckDBPyConnection, inferred: InferredDate) 
             if has_table(con, "stories"):
                 # A newly dated article can now join (or found) the stories of its day.
                 last_run = con.execute("SELECT coalesce(max(id), 0) FROM ingest_runs").fetchone()
-                refresh_stories(con, [inferred.article_id], int(last_run[0]) if last_run else 0)
+                refresh_stories(
+                    con,
+                    [inferred.article_id],
+                    int(last_run[0]) if last_run else 0,
+                    former_published=[row[0]] if row is not None and row[0] is not None else [],
+                )
         con.commit()
     except BaseException:
         con.rollback()

@@ -21,6 +21,7 @@ The tables (the article shape follows records.Article; one row per stored thing)
                       persisted LSH state so later ingests group with earlier ones
   stories, story_members
                       reports of one event across sources (filled by the stories slice)
+  story_reports       every report grouped into an open-period metric story
   ingest_runs, ingest_errors
                       each `tickerwire ingest` and the inputs it could not read
   store_meta          key/value facts about the database (near-duplicate parameters)
@@ -169,12 +170,27 @@ def _story_keys(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE stories ADD COLUMN tickers VARCHAR[]")
 
 
+def _story_reports(con: duckdb.DuckDBPyConnection) -> None:
+    # Every report grouped into an open-period metric story (story_members keeps one per
+    # article): an incremental refresh restarts grouping from them. Filled by rebuilding every
+    # story, as the refresh would from now on.
+    from tickerwire.store.story_refresh import rebuild_all_stories
+
+    con.execute(
+        """CREATE TABLE story_reports (
+            story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+            event_position INTEGER NOT NULL)"""
+    )
+    rebuild_all_stories(con, run_id=0)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, versions, entities, events, conflicts, ingest runs", _initial_corpus),
     Migration(2, "near-duplicate groups and persisted MinHash/LSH state", _near_duplicates),
     Migration(3, "stories and their members", _stories),
     Migration(4, "prices, verifications and dates inferred from the market", _market_checks),
     Migration(5, "story period, metric, segment and tickers", _story_keys),
+    Migration(6, "reports grouped into open-period stories", _story_reports),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

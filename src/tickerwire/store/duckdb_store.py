@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -41,7 +42,7 @@ from tickerwire.store.base import (
 from tickerwire.store.duckdb_duplicates import group_articles
 from tickerwire.store.duckdb_reads import fetch_dicts, load_articles, query_events, query_timeline
 from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
-from tickerwire.store.duckdb_stories import query_conflicts, query_stories, refresh_stories
+from tickerwire.store.duckdb_stories import query_conflicts, query_stories
 from tickerwire.store.rows import (
     ARTICLE_COLUMNS,
     CONFLICT_COLUMNS,
@@ -51,6 +52,7 @@ from tickerwire.store.rows import (
     DuplicateInfo,
     article_rows,
 )
+from tickerwire.store.story_refresh import refresh_stories
 
 # Articles loaded per query when reading many back (bounds memory of `articles()`).
 _READ_CHUNK = 200
@@ -77,6 +79,23 @@ def _insert(
     con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}", [rows[n] for n in names])
 
 
+def _memory_config(memory_limit_mb: int) -> dict[str, Any]:
+    """DuckDB settings that bound a connection's memory, not only its block cache.
+
+    DuckDB allocates through jemalloc, whose caches keep memory freed by finished queries for
+    reuse: they are flushed only after a query whose peak passes `allocator_flush_threshold`
+    (128 MB by default), and idle pages go back to the system only as the allocator is used
+    again; a long ingest's resident memory then creeps up with every batch. Flushing past a
+    quarter of the limit and purging idle pages in background threads keeps it near the limit
+    (see benchmarks/ingest_throughput.py for the figures).
+    """
+    return {
+        "memory_limit": f"{memory_limit_mb}MB",
+        "allocator_flush_threshold": f"{max(memory_limit_mb // 4, 1)}MB",
+        "allocator_background_threads": True,
+    }
+
+
 class DuckDBStore:
     """The corpus in a DuckDB file (see `tickerwire.store.base.Store` for the methods)."""
 
@@ -100,9 +119,7 @@ class DuckDBStore:
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no database here (`tickerwire ingest` creates one)")
         try:
-            config: dict[str, Any] = (
-                {"memory_limit": f"{memory_limit_mb}MB"} if memory_limit_mb else {}
-            )
+            config: dict[str, Any] = _memory_config(memory_limit_mb) if memory_limit_mb else {}
             self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as exc:
             hint = ""
@@ -333,7 +350,9 @@ class DuckDBStore:
         _insert(con, "conflicts", CONFLICT_COLUMNS, rows.conflicts)
         _insert(con, "article_versions", _VERSION_COLUMNS, versions)
         # After the events, and after near-duplicate grouping (novelty uses the groups).
+        refresh_started = time.perf_counter()
         refresh_stories(con, [p.article.id for p in new], run.id)
+        stories_s = time.perf_counter() - refresh_started
         if errors:
             con.execute(
                 "INSERT INTO ingest_errors SELECT $1, unnest($2::VARCHAR[]), unnest($3::VARCHAR[])",
@@ -346,6 +365,7 @@ class DuckDBStore:
             new_versions=new_versions,
             near_duplicates=sum(1 for a in assignments if a.group_id != a.article_id),
             errors=len(errors),
+            stories_s=stories_s,
         )
         con.execute(
             """UPDATE ingest_runs SET articles_read = articles_read + ?, stored = stored + ?,

@@ -1,12 +1,5 @@
-"""Stories and cross-source conflicts in the DuckDB store: kept up to date after each batch, read
-back for `tickerwire stories` and `tickerwire conflicts`.
-
-Incremental: a batch touches the stories of the (event type, entity) pairs its new events name;
-those stories are rebuilt from every stored report of that pair (`cluster.stories`, a pure
-function) and replace the old ones, with their members and cross-source conflicts, inside the
-batch's transaction. Story ids hash what defines the story, so a rebuild keeps them, and ingesting
-the same articles again changes nothing.
-"""
+"""Stories and cross-source conflicts in the DuckDB store: written (by `story_refresh`, after
+each batch) and read back for `tickerwire stories` and `tickerwire conflicts`."""
 
 from __future__ import annotations
 
@@ -17,77 +10,25 @@ from typing import Any
 
 import duckdb
 
-from tickerwire.cluster.conflicts import cross_source_conflicts
-from tickerwire.cluster.stories import STORY_EVENT_TYPES, BuiltStory, Report, build_stories
+from tickerwire.cluster.stories import BuiltStory
 from tickerwire.records import Conflict, Story, StoryClaim
 from tickerwire.store.base import StoredConflict, StoryFilter
-from tickerwire.store.rows import conflict_from_row, event_from_row
-
-# The (event type, entity) pairs a rebuild covers, passed as two parallel lists.
-_SCOPES = "(SELECT unnest($1::VARCHAR[]) AS type, unnest($2::VARCHAR[]) AS entity) AS scope"
+from tickerwire.store.rows import conflict_from_row
 
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+def fetch_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any]
+) -> list[dict[str, Any]]:
+    """The rows of a query as dicts keyed by column name."""
     cursor = con.execute(sql, list(params))
     names = [d[0] for d in cursor.description or ()]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _reports(con: duckdb.DuckDBPyConnection, scopes: list[tuple[str, str]]) -> list[Report]:
-    rows = _fetch(
-        con,
-        f"""SELECT e.*, a.published, a.seq, a.duplicate_group, n.tickers AS entity_tickers
-            FROM events AS e JOIN articles AS a ON a.id = e.article_id
-            LEFT JOIN entities AS n ON n.article_id = e.article_id AND n.entity_id = e.entity
-            JOIN {_SCOPES} ON scope.type = e.type AND scope.entity = coalesce(e.entity, '')
-            ORDER BY a.seq, e.position""",
-        [[s[0] for s in scopes], [s[1] for s in scopes]],
-    )
-    return [
-        Report(
-            article=r["article_id"],
-            position=r["position"],
-            event=event_from_row(r),
-            published=r["published"],
-            order=r["seq"],
-            duplicate_group=r["duplicate_group"],
-            entity_tickers=tuple(r["entity_tickers"] or ()),
-        )
-        for r in rows
-    ]
-
-
-def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], run_id: int) -> int:
-    """Rebuild the stories (and their conflicts) that the events of these articles belong to;
-    return how many stories the touched scopes now hold. Runs inside the caller's transaction."""
-    if not article_ids:
-        return 0
-    scopes = [
-        (str(r[0]), str(r[1]))
-        for r in con.execute(
-            """SELECT DISTINCT type, coalesce(entity, '') FROM events
-                WHERE article_id IN (SELECT unnest($1::VARCHAR[]))
-                  AND type IN (SELECT unnest($2::VARCHAR[]))""",
-            [list(article_ids), list(STORY_EVENT_TYPES)],
-        ).fetchall()
-    ]
-    if not scopes:
-        return 0
-    built = build_stories(_reports(con, scopes))
-    scope_params = [[s[0] for s in scopes], [s[1] for s in scopes]]
-    old = f"""SELECT s.id FROM stories AS s
-               JOIN {_SCOPES} ON scope.type = s.type AND scope.entity = coalesce(s.entity, '')"""
-    con.execute(f"DELETE FROM conflicts WHERE story_id IN ({old})", scope_params)
-    con.execute(f"DELETE FROM story_members WHERE story_id IN ({old})", scope_params)
-    con.execute(f"DELETE FROM stories WHERE id IN ({old})", scope_params)
-    _insert_stories(con, built, run_id)
-    _insert_conflicts(con, cross_source_conflicts(built), run_id)
-    return len(built)
-
-
-def _insert_stories(
+def insert_stories(
     con: duckdb.DuckDBPyConnection, built: Sequence[BuiltStory], run_id: int
 ) -> None:
+    """Store built stories with their members (the caller has removed the old ones)."""
     if not built:
         return
     s = [b.story for b in built]
@@ -114,6 +55,17 @@ def _insert_stories(
             [list(b.tickers) for b in built],
         ],
     )
+    grouped = [(b.story.id, r) for b in built for r in b.grouped]
+    if grouped:
+        con.execute(
+            """INSERT INTO story_reports SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]),
+                   unnest($3::INTEGER[])""",
+            [
+                [sid for sid, _ in grouped],
+                [r.article for _, r in grouped],
+                [r.position for _, r in grouped],
+            ],
+        )
     members = [(b.story.id, m) for b in built for m in b.members]
     con.execute(
         """INSERT INTO story_members
@@ -130,9 +82,10 @@ def _insert_stories(
     )
 
 
-def _insert_conflicts(
+def insert_conflicts(
     con: duckdb.DuckDBPyConnection, conflicts: Sequence[Conflict], run_id: int
 ) -> None:
+    """Store cross-source conflicts of rebuilt stories."""
     if not conflicts:
         return
     con.execute(
@@ -178,7 +131,7 @@ def query_stories(con: duckdb.DuckDBPyConnection, filters: StoryFilter) -> list[
     conditions, params = _story_conditions(filters, "s")
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
     limit = f"LIMIT {int(filters.limit)}" if filters.limit is not None else ""
-    rows = _fetch(
+    rows = fetch_rows(
         con,
         f"""SELECT s.* FROM stories AS s {where}
             ORDER BY coalesce(s.date, s.first_seen) NULLS LAST, s.type, s.listing, s.metric, s.id
@@ -187,7 +140,7 @@ def query_stories(con: duckdb.DuckDBPyConnection, filters: StoryFilter) -> list[
     )
     members: dict[str, list[dict[str, Any]]] = {}
     if rows:
-        for m in _fetch(
+        for m in fetch_rows(
             con,
             "SELECT * FROM story_members WHERE story_id IN (SELECT unnest($1::VARCHAR[])) "
             "ORDER BY story_id, rank",
@@ -218,7 +171,7 @@ def _story_from_rows(row: dict[str, Any], members: list[dict[str, Any]]) -> Stor
 def query_conflicts(con: duckdb.DuckDBPyConnection, filters: StoryFilter) -> list[StoredConflict]:
     """Cross-source conflicts (from stories) and in-article ones, matching `filters`."""
     story_conditions, story_params = _story_conditions(filters, "s")
-    story_rows = _fetch(
+    story_rows = fetch_rows(
         con,
         f"""SELECT c.*, coalesce(s.date, s.first_seen) AS day, s.tickers AS tickers
             FROM conflicts AS c JOIN stories AS s ON s.id = c.story_id
@@ -247,7 +200,7 @@ def query_conflicts(con: duckdb.DuckDBPyConnection, filters: StoryFilter) -> lis
     article_rows = (
         []
         if filters.type
-        else _fetch(
+        else fetch_rows(
             con,
             f"""SELECT c.*, a.published AS day, {tickers} AS tickers
                 FROM conflicts AS c JOIN articles AS a ON a.id = c.article_id
