@@ -26,7 +26,7 @@ _BAR_FIELDS = ("open", "high", "low", "close", "adj_close", "volume", "dividend"
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:

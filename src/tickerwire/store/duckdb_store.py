@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -64,7 +65,7 @@ _RUN_COLUMNS = (
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _insert(
@@ -77,6 +78,12 @@ def _insert(
     selects = ", ".join(f'unnest(${i + 1}::{types[n]}[]) AS "{n}"' for i, n in enumerate(names))
     columns = ", ".join(f'"{n}"' for n in names)
     con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}", [rows[n] for n in names])
+
+
+_log = logging.getLogger(__name__)
+# How far a batch that runs out of DuckDB's memory may raise the limit (doubling each time): past
+# 2 GB a batch has a problem more memory will not solve.
+MEMORY_LIMIT_CEILING_MB = 2048
 
 
 def _memory_config(memory_limit_mb: int) -> dict[str, Any]:
@@ -116,6 +123,7 @@ class DuckDBStore:
         self.read_only = read_only
         self._params = near_duplicates or NearDuplicateParams()
         self._hasher_instance: MinHasher | None = None
+        self._memory_limit_mb = memory_limit_mb
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no database here (`tickerwire ingest` creates one)")
         try:
@@ -294,16 +302,45 @@ class DuckDBStore:
             else PreparedArticle(item, self._hasher.fingerprint(item.text))
             for item in articles
         ]
-        self._con.begin()
-        try:
-            outcome = self._write(prepared, run, errors, mid_batch)
-            self._con.commit()
-        except BaseException:
-            # The interruption may come after the commit, or the connection may be gone.
-            with contextlib.suppress(duckdb.Error):
-                self._con.rollback()
-            raise
-        return outcome
+        while True:
+            self._con.begin()
+            try:
+                outcome = self._write(prepared, run, errors, mid_batch)
+                self._con.commit()
+                return outcome
+            except duckdb.OutOfMemoryException as exc:
+                with contextlib.suppress(duckdb.Error):
+                    self._con.rollback()
+                # The batch is one transaction, so it can run again from the start, with room.
+                if not self._raise_memory_limit():
+                    raise StoreError(
+                        str(self.path), f"out of memory at {self._memory_limit_mb} MB: {exc}"
+                    ) from exc
+            except BaseException:
+                # The interruption may come after the commit, or the connection may be gone.
+                with contextlib.suppress(duckdb.Error):
+                    self._con.rollback()
+                raise
+
+    def _raise_memory_limit(self) -> bool:
+        """Double DuckDB's memory limit after a batch ran out of it; False at the ceiling.
+
+        The limit is kept low to bound the writer's memory (see `StoreOptions.db_memory_mb`),
+        but some batches (a story touched by thousands of reports) need more working memory
+        than that: a failed ingest would cost the user far more than a larger cache.
+        """
+        if self._memory_limit_mb is None or self._memory_limit_mb >= MEMORY_LIMIT_CEILING_MB:
+            return False
+        self._memory_limit_mb = min(self._memory_limit_mb * 2, MEMORY_LIMIT_CEILING_MB)
+        for key, value in _memory_config(self._memory_limit_mb).items():
+            setting = f"'{value}'" if isinstance(value, str) else str(value).lower()
+            self._con.execute(f"SET {key} = {setting}")
+        _log.warning(
+            "%s: a batch ran out of DuckDB's memory limit; raised to %d MB and retried",
+            self.path,
+            self._memory_limit_mb,
+        )
+        return True
 
     def _write(
         self,
