@@ -9,8 +9,7 @@ import pytest
 from article_factory import ALIBABA, article, move
 
 from tickerwire.errors import StoreError
-from tickerwire.store import DuckDBStore
-from tickerwire.store import duckdb_store as duckdb_store_module
+from tickerwire.store import DuckDBStore, duckdb_memory
 
 
 def _limit_mb(store: DuckDBStore) -> float:
@@ -61,7 +60,7 @@ def test_a_batch_out_of_memory_is_retried_whole_with_twice_the_limit(tmp_path, m
 def test_out_of_memory_at_the_ceiling_is_a_store_error_and_nothing_is_written(
     tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(duckdb_store_module, "MEMORY_LIMIT_CEILING_MB", 128)
+    monkeypatch.setattr(duckdb_memory, "MEMORY_LIMIT_CEILING_MB", 128)
     with DuckDBStore(tmp_path / "c.duckdb", memory_limit_mb=64) as store:
         real_write = store._write
 

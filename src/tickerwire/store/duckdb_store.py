@@ -41,6 +41,7 @@ from tickerwire.store.base import (
     TimelineDay,
 )
 from tickerwire.store.duckdb_duplicates import group_articles
+from tickerwire.store.duckdb_memory import memory_config, raised_memory_limit
 from tickerwire.store.duckdb_reads import fetch_dicts, load_articles, query_events, query_timeline
 from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
 from tickerwire.store.duckdb_stories import query_conflicts, query_stories
@@ -81,26 +82,6 @@ def _insert(
 
 
 _log = logging.getLogger(__name__)
-# How far a batch that runs out of DuckDB's memory may raise the limit (doubling each time): past
-# 2 GB a batch has a problem more memory will not solve.
-MEMORY_LIMIT_CEILING_MB = 2048
-
-
-def _memory_config(memory_limit_mb: int) -> dict[str, Any]:
-    """DuckDB settings that bound a connection's memory, not only its block cache.
-
-    DuckDB allocates through jemalloc, whose caches keep memory freed by finished queries for
-    reuse: they are flushed only after a query whose peak passes `allocator_flush_threshold`
-    (128 MB by default), and idle pages go back to the system only as the allocator is used
-    again; a long ingest's resident memory then creeps up with every batch. Flushing past a
-    quarter of the limit and purging idle pages in background threads keeps it near the limit
-    (see benchmarks/ingest_throughput.py for the figures).
-    """
-    return {
-        "memory_limit": f"{memory_limit_mb}MB",
-        "allocator_flush_threshold": f"{max(memory_limit_mb // 4, 1)}MB",
-        "allocator_background_threads": True,
-    }
 
 
 class DuckDBStore:
@@ -127,7 +108,7 @@ class DuckDBStore:
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no database here (`tickerwire ingest` creates one)")
         try:
-            config: dict[str, Any] = _memory_config(memory_limit_mb) if memory_limit_mb else {}
+            config: dict[str, Any] = memory_config(memory_limit_mb) if memory_limit_mb else {}
             self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as exc:
             hint = ""
@@ -323,22 +304,15 @@ class DuckDBStore:
                 raise
 
     def _raise_memory_limit(self) -> bool:
-        """Double DuckDB's memory limit after a batch ran out of it; False at the ceiling.
-
-        The limit is kept low to bound the writer's memory (see `StoreOptions.db_memory_mb`),
-        but some batches (a story touched by thousands of reports) need more working memory
-        than that: a failed ingest would cost the user far more than a larger cache.
-        """
-        if self._memory_limit_mb is None or self._memory_limit_mb >= MEMORY_LIMIT_CEILING_MB:
+        """Double the memory limit after a batch ran out of it (see `raised_memory_limit`)."""
+        raised = raised_memory_limit(self._con, self._memory_limit_mb)
+        if raised is None:
             return False
-        self._memory_limit_mb = min(self._memory_limit_mb * 2, MEMORY_LIMIT_CEILING_MB)
-        for key, value in _memory_config(self._memory_limit_mb).items():
-            setting = f"'{value}'" if isinstance(value, str) else str(value).lower()
-            self._con.execute(f"SET {key} = {setting}")
+        self._memory_limit_mb = raised
         _log.warning(
             "%s: a batch ran out of DuckDB's memory limit; raised to %d MB and retried",
             self.path,
-            self._memory_limit_mb,
+            raised,
         )
         return True
 
