@@ -103,6 +103,14 @@ class Literals:
             source = lowered_text
         return self.held_in(source[start:end])
 
+    def may_match_in(self, segment: str) -> bool:
+        """`may_match` for a cut `segment` of a text not lower-cased beforehand."""
+        if self.lowered:
+            if not segment.isascii():
+                return True  # the Kelvin sign and the long s again (see `may_match`)
+            segment = segment.lower()
+        return self.held_in(segment)
+
     def held_in(self, segment: str) -> bool:
         """Whether `segment` holds what every match holds (`segment` already lower-cased for a
         pattern that ignores case). `in` on the cut segment costs less than `str.find` with
@@ -126,6 +134,24 @@ class Literals:
 @lru_cache(maxsize=1024)  # one entry per module-level pattern: a few hundred
 def required_literals(pattern: regex.Pattern[str] | re.Pattern[str]) -> Literals | None:
     """What every match of `pattern` holds (see `Literals`); None if nothing is known."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    tree, ignore_case = parsed
+    alternatives: list[Conjunction] = []
+    for items in _top_alternatives(tree):
+        required = _sequence(items, ignore_case).required
+        if not required:
+            return None  # one way to match holds nothing known
+        alternatives.append(tuple(tuple(sorted(group)) for group in required))
+    return Literals(tuple(alternatives), ignore_case)
+
+
+def _parse(
+    pattern: regex.Pattern[str] | re.Pattern[str],
+) -> tuple[list[tuple[Any, Any]], bool] | None:
+    """The parse tree of `pattern` and whether it ignores case; None when a flag outside the
+    shared ones is set or the standard parser does not read it as `regex` does."""
     flags = int(pattern.flags)
     if flags & ~_SHARED_FLAGS:
         return None
@@ -139,14 +165,16 @@ def required_literals(pattern: regex.Pattern[str] | re.Pattern[str]) -> Literals
             tree = sre_parse.parse(pattern.pattern, re_flags)
     except (re.error, Warning, RecursionError):
         return None
-    ignore_case = bool(flags & regex.IGNORECASE)
-    alternatives: list[Conjunction] = []
-    for items in _top_alternatives(list(tree)):
-        required = _sequence(items, ignore_case).required
-        if not required:
-            return None  # one way to match holds nothing known
-        alternatives.append(tuple(tuple(sorted(group)) for group in required))
-    return Literals(tuple(alternatives), ignore_case)
+    return list(tree), bool(flags & regex.IGNORECASE)
+
+
+def _group_flags_known(add_flags: int, del_flags: int, ignore_case: bool) -> bool:
+    """Whether a group's inline flags keep its strings findable: only the shared flags, and no
+    case-insensitive part in a case-sensitive pattern (its strings would be looked for in a text
+    not lower-cased)."""
+    if (add_flags | del_flags) & ~(re.IGNORECASE | re.VERBOSE | re.MULTILINE | re.DOTALL):
+        return False
+    return not (add_flags & re.IGNORECASE and not ignore_case)
 
 
 def _top_alternatives(items: list[tuple[Any, Any]]) -> list[list[tuple[Any, Any]]]:
@@ -207,10 +235,8 @@ def _node(op: Any, av: Any, ignore_case: bool) -> _Info:
         return _EMPTY  # a boundary or a look-around consumes nothing
     if op is sre.SUBPATTERN:
         _, add_flags, del_flags, sub = av
-        if (add_flags | del_flags) & ~(re.IGNORECASE | re.VERBOSE | re.MULTILINE | re.DOTALL):
+        if not _group_flags_known(add_flags, del_flags, ignore_case):
             return _UNKNOWN
-        if add_flags & re.IGNORECASE and not ignore_case:
-            return _UNKNOWN  # its strings would be looked for in a text not lower-cased
         # A case-sensitive part of a case-insensitive pattern is looked for in lower case
         # too: text holding "Qwen" holds "qwen" once lower-cased.
         return _sequence(list(sub), ignore_case)
@@ -286,20 +312,10 @@ def leading_strings(pattern: regex.Pattern[str] | re.Pattern[str]) -> tuple[str,
     """Strings one of which every match of `pattern` starts with (lower-cased if the pattern
     ignores case); None if not known. With them a search can try the pattern only where one
     starts (`prefiltered.finditer_at`)."""
-    flags = int(pattern.flags)
-    if flags & ~_SHARED_FLAGS:
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
-    re_flags = 0
-    for flag, re_flag in _FLAG_MAP.items():
-        if flags & flag:
-            re_flags |= re_flag
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            tree = sre_parse.parse(pattern.pattern, re_flags)
-    except (re.error, Warning, RecursionError):
-        return None
-    found = _leading(list(tree), bool(flags & regex.IGNORECASE))
+    found = _leading(*parsed)
     return tuple(sorted(found)) if found else None
 
 
@@ -322,9 +338,7 @@ def _leading(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[str] 
 def _leading_of(op: Any, av: Any, ignore_case: bool) -> frozenset[str] | None:
     if op is sre.SUBPATTERN:
         _, add_flags, del_flags, sub = av
-        if (add_flags | del_flags) & ~(re.IGNORECASE | re.VERBOSE | re.MULTILINE | re.DOTALL):
-            return None
-        if add_flags & re.IGNORECASE and not ignore_case:
+        if not _group_flags_known(add_flags, del_flags, ignore_case):
             return None
         return _leading(list(sub), ignore_case)
     if op is sre.ATOMIC_GROUP:

@@ -39,23 +39,12 @@ def sentence_tokens(
     for piece in pieces:
         if piece.isalpha():
             if run_start >= 0:
-                if run_piece and _is_word_and_mark(run_piece):
-                    # "rose," "year." alone: the word and its mark, without the pattern
-                    words += (run_piece[:-1], run_piece[-1])
-                    kinds += ("word", "punct")
-                    starts += (run_start, run_end - 1)
-                    ends += (run_end - 1, run_end)
-                else:
-                    _pattern_tokens(
-                        sentence,
-                        start,
-                        run_start - start,
-                        run_end - start,
-                        words,
-                        kinds,
-                        starts,
-                        ends,
-                    )
+                _run_tokens(
+                    sentence,
+                    start,
+                    (run_start - start, run_end - start, run_piece),
+                    (words, kinds, starts, ends),
+                )
                 run_start = -1
             words.append(piece)
             kinds.append("word")
@@ -96,14 +85,9 @@ def _tokens_between_any_spaces(
         offset = find(piece, offset)
         if piece.isascii() and piece.isalpha():
             if run_start >= 0:
-                if run_piece and _is_word_and_mark(run_piece):
-                    # "rose," "year." alone: the word and its mark, without the pattern
-                    words += (run_piece[:-1], run_piece[-1])
-                    kinds += ("word", "punct")
-                    starts += (start + run_start, start + run_end - 1)
-                    ends += (start + run_end - 1, start + run_end)
-                else:
-                    _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
+                _run_tokens(
+                    sentence, start, (run_start, run_end, run_piece), (words, kinds, starts, ends)
+                )
                 run_start = -1
             words.append(piece)
             kinds.append("word")
@@ -121,6 +105,27 @@ def _tokens_between_any_spaces(
     if run_start >= 0:
         _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
     return words, kinds, starts, ends
+
+
+def _run_tokens(
+    sentence: str,
+    base: int,
+    run: tuple[int, int, str],
+    out: tuple[list[str], list[str], list[int], list[int]],
+) -> None:
+    """Append the tokens of a run of pieces that are not plain words, sentence[start:end] with
+    `run` = (start, end, its piece when it has only one), to the four lists of `out` (offsets
+    plus `base`, where the sentence starts)."""
+    start, end, piece = run
+    words, kinds, starts, ends = out
+    if piece and _is_word_and_mark(piece):
+        # "rose," "year." alone: the word and its mark, without the pattern
+        words += (piece[:-1], piece[-1])
+        kinds += ("word", "punct")
+        starts += (base + start, base + end - 1)
+        ends += (base + end - 1, base + end)
+    else:
+        _pattern_tokens(sentence, base, start, end, words, kinds, starts, ends)
 
 
 def _is_word_and_mark(piece: str) -> bool:

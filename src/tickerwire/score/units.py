@@ -99,9 +99,6 @@ class SentenceUnits:
         self.bound = [False] * unit_count
         self.reference = [False] * unit_count
 
-    def __len__(self) -> int:
-        return len(self.kinds)
-
     def at(self, kind: str) -> list[int]:
         """Indices of the units of `kind`, in order."""
         return self.positions.get(kind, [])
