@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tickerwire.clean.furniture import Strength, furniture_rules
+from tickerwire.clean.furniture import (
+    Strength,
+    _is_anchored,
+    _top_level_alternatives,
+    furniture_rules,
+)
 
 STRONG_LINES = [
     "By Priya Nair and Jonas Berg",
@@ -110,3 +117,26 @@ def test_site_names_standing_alone():
     assert not rules.is_site_name("Apple", None)
     assert not rules.is_site_name("NVIDIA", None)
     assert not rules.is_site_name("Shares of Apple fell.", None)
+
+
+def test_top_level_alternatives_ignore_bars_inside_groups_and_classes():
+    assert _top_level_alternatives(r"^a|(?:b|c)d|[|\]]e|\|f") == [
+        "^a",
+        "(?:b|c)d",
+        r"[|\]]e",
+        r"\|f",
+    ]
+    assert _top_level_alternatives(r"[]|]x|^y") == ["[]|]x", "^y"]
+    assert _is_anchored(re.compile(r"^by\b|^(?:a|b) c", re.IGNORECASE))
+    assert not _is_anchored(re.compile(r"^by\b|\bclick here\b"))
+    assert not _is_anchored(re.compile(r"^a", re.MULTILINE))
+
+
+@pytest.mark.parametrize("line", [*STRONG_LINES, *CONTENT_LINES])
+def test_the_opening_gate_matches_when_an_anchored_rule_does(line: str):
+    # the gate must never rule out a line an anchored rule would flag (a skipped rule changes
+    # the verdict), so it matches exactly when one of them does
+    for band in furniture_rules()._rules_by_limit:
+        anchored = [rule for rule in band.rules if rule not in band.searching]
+        expected = any(rule.pattern.search(line) for rule in anchored)
+        assert (band.opening.match(line) is not None) == expected

@@ -69,6 +69,74 @@ class _Triggers:
         return {word for _, word in self._automaton.iter(low)}
 
 
+class _RuleBand:
+    """The line rules that allow lines of some length, in order, with one pattern that tells
+    whether any rule anchored at the line's start (`^`) can match it.
+
+    Most rules are anchored, and most lines open with none of their words: one `match` of the
+    combined pattern then rules them all out, where a search per rule cost a call each. The
+    rules that may match anywhere in a line (`searching`) are tried as before.
+    """
+
+    def __init__(self, rules: tuple[vocab.LineRule, ...]) -> None:
+        self.rules = rules
+        anchored = [rule for rule in rules if not rule.needs and _is_anchored(rule.pattern)]
+        self.searching = tuple(rule for rule in rules if rule not in anchored)
+        # each rule keeps its own case flag; an empty set matches nothing ("(?!)")
+        self.opening = re.compile(
+            "|".join(_scoped(rule.pattern) for rule in anchored) if anchored else "(?!)"
+        )
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """`pattern` as a group of a larger pattern, with its case flag scoped to the group."""
+    case = "i" if pattern.flags & re.IGNORECASE else "-i"
+    return f"(?{case}:{pattern.pattern})"
+
+
+def _is_anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether every top-level alternative of `pattern` starts with `^` (so a search can only
+    match at the start), and it uses no flag but the case flag (`_scoped` keeps only that)."""
+    if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        return False
+    return all(part.startswith("^") for part in _top_level_alternatives(pattern.pattern))
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The parts of a pattern between its top-level `|` (outside groups and classes)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    part_start = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # a "]" right after "[" or "[^" is a member, not the end of the class
+            index += 1
+            if pattern.startswith("^", index):
+                index += 1
+            if pattern.startswith("]", index):
+                index += 1
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[part_start:index])
+            part_start = index + 1
+        index += 1
+    parts.append(pattern[part_start:])
+    return parts
+
+
 class FurnitureRules:
     """The compiled furniture vocabulary; build once (see `furniture_rules`) and reuse."""
 
@@ -78,12 +146,16 @@ class FurnitureRules:
         # limit, the rules that allow at least that many words (long lines skip most rules).
         self._word_limits = sorted({rule.max_words for rule in self._rules})
         self._rules_by_limit = [
-            tuple(rule for rule in self._rules if rule.max_words >= limit)
+            _RuleBand(tuple(rule for rule in self._rules if rule.max_words >= limit))
             for limit in self._word_limits
         ]
         # One pass for the words every rule needs, instead of a substring test per rule and line.
-        self._rule_needs = _Triggers(need for rule in self._rules for need in rule.needs)
         self._sentence_triggers = _Triggers(vocab.SENTENCE_TRIGGERS)
+        # One pass over a line finds both the words the rules need and the sentence triggers.
+        self._line_words = _Triggers(
+            [*(need for rule in self._rules for need in rule.needs), *vocab.SENTENCE_TRIGGERS]
+        )
+        self._sentence_trigger_set = frozenset(vocab.SENTENCE_TRIGGERS)
         self._legal_triggers = _Triggers(vocab.LEGAL_TRIGGERS)
         self._feedback_triggers = _Triggers(vocab.FEEDBACK_TRIGGERS)
         self._chrome = re.compile(rf"^(?:{vocab.CHROME_LINE})\s*[:!]?$", re.IGNORECASE)
@@ -105,24 +177,29 @@ class FurnitureRules:
         if count <= 6 and self._chrome.match(bare):
             opens = "disclosure" if bare.lower().rstrip(":").startswith("disclosure") else None
             return LineVerdict(Strength.STRONG, "chrome", opens=opens)
-        if vocab.LINKS_OPENER.match(bare) and count <= 10:
+        if count <= 10 and vocab.LINKS_OPENER.match(bare):
             return LineVerdict(Strength.STRONG, "links_opener", opens="links")
-        if vocab.INLINE_LINK.match(bare) and count <= 20:
+        if count <= 20 and vocab.INLINE_LINK.match(bare):
             return LineVerdict(Strength.STRONG, "inline_link")
         if self._is_menu(bare):
             return LineVerdict(Strength.STRONG, "menu")
         low = bare.lower()
-        needs_found = self._rule_needs.all_found(low)
-        for rule in self._rules_for(count):
-            if rule.needs and needs_found.isdisjoint(rule.needs):
-                continue
-            if rule.pattern.search(bare) and self._fits(rule, bare):
-                return LineVerdict(Strength.STRONG, rule.name)
+        line_words = self._line_words.all_found(low)
+        band = self._rules_for(count)
+        if band is not None:
+            # most lines open with no rule's words: then only the rules that search the whole
+            # line are tried, not every rule one by one (the first rule that holds still wins)
+            rules = band.rules if band.opening.match(bare) else band.searching
+            for rule in rules:
+                if rule.needs and line_words.isdisjoint(rule.needs):
+                    continue
+                if rule.pattern.search(bare) and self._fits(rule, bare):
+                    return LineVerdict(Strength.STRONG, rule.name)
         if count <= vocab.CTA_MAX_WORDS and vocab.CTA.search(bare):
             return LineVerdict(Strength.STRONG, "cta", cta=True)
         if "http" in low and self._is_caption_link(bare):
             return LineVerdict(Strength.STRONG, "url_caption")
-        if self._sentence_triggers.found(low):
+        if not self._sentence_trigger_set.isdisjoint(line_words):
             sentences = shapes.split_sentences(bare)
             if sentences and all(self._is_furniture_sentence(s) for s in sentences):
                 return LineVerdict(Strength.STRONG, "promo_sentences")
@@ -130,10 +207,10 @@ class FurnitureRules:
             return LineVerdict(Strength.STRONG, "newsletter")
         return CONTENT
 
-    def _rules_for(self, count: int) -> tuple[vocab.LineRule, ...]:
-        """The rules that allow a line of `count` words, in order."""
+    def _rules_for(self, count: int) -> _RuleBand | None:
+        """The rules that allow a line of `count` words (None: no rule does)."""
         band = bisect.bisect_left(self._word_limits, count)
-        return self._rules_by_limit[band] if band < len(self._word_limits) else ()
+        return self._rules_by_limit[band] if band < len(self._word_limits) else None
 
     def weak_rule(self, line: str) -> str | None:
         """Which WEAK shape a line that is not STRONG furniture has, if any: "title_case_link",
