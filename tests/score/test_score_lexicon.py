@@ -17,12 +17,7 @@ from tickerwire.score.lexicon import (
 )
 from tickerwire.score.sentiment import SentenceScorer
 from tickerwire.score.text_units import lower_text, split_sentences, tokenize
-from tickerwire.score.tone_words import (
-    _FIRST_WORD,
-    _opens_with_call,
-    _standalone_words,
-    sentences_with_tone_words,
-)
+from tickerwire.score.tone_words import _FIRST_WORD, _opens_with_call, sentences_with_tone_words
 from tickerwire.score.units import IMPERATIVE_CALLS
 
 DATA = Path(__file__).parents[2] / "src" / "tickerwire" / "score" / "data"
@@ -127,11 +122,3 @@ def test_call_test_equals_the_first_word_pattern(text: str, cut: int) -> None:
     first = _FIRST_WORD.match(text, 0, end)
     expected = first is not None and first.group(1) in IMPERATIVE_CALLS
     assert _opens_with_call(text, 0, end) == expected
-
-
-def test_standalone_words_are_runs_and_hyphenated_chains() -> None:
-    words = _standalone_words("an all-time-high; sunrise, x_loss 5-for-1")
-    assert {"an", "all", "time", "high", "all-time", "time-high", "all-time-high"} <= set(words)
-    assert {"sunrise", "x", "loss", "5-for", "for-1", "5-for-1"} <= set(words)
-    assert "rise" not in words  # inside a longer word: not a word of its own
-    assert "x_loss" not in words  # "_" parts runs, as it does not count as a letter

@@ -17,7 +17,9 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
+
+import ahocorasick
 
 from tickerwire.errors import TickerwireError
 from tickerwire.score.text_units import tokenize
@@ -69,16 +71,6 @@ class LexiconEntry:
             object.__setattr__(self, "text", " ".join(self.phrase))
 
 
-@dataclass(frozen=True, slots=True)
-class ToneWords:
-    """The words that mark a sentence worth reading for tone (see `Lexicon.tone_words`):
-    `tone` words can give a cue by themselves; `quantity` words only name a quantity, and give
-    one only through figures ("sales of EUR 5 mn (EUR 4 mn)")."""
-
-    tone: frozenset[str]
-    quantity: frozenset[str]
-
-
 @dataclass(frozen=True)
 class Lexicon:
     """Entries indexed by their first token, longest phrase first."""
@@ -106,12 +98,14 @@ class Lexicon:
         return cls(entries=table, by_first_token=index)
 
     @functools.cached_property
-    def tone_words(self) -> ToneWords:
-        """One word of every phrase that can give a tone (its longest uncommon word: "red" for
-        "in the red"), to find the sentences worth reading with set operations.
+    def tone_keys(self) -> Any:
+        """An Aho-Corasick automaton of one word of every phrase that can give a tone (its
+        longest word: "red" for "in the red"), to find at C speed the sentences worth reading.
 
-        A sentence none of whose words is one of these cannot give a cue, so skipping it
-        changes no result (the words are a superset: one may also sit in a neutral phrase).
+        Values are (key length, whether the key only names a quantity: such a sentence gives a
+        cue only through figures, "sales of EUR 5 mn (EUR 4 mn)"). A sentence none of whose words
+        is a key cannot give a cue, so skipping it changes no result (the keys are a superset:
+        a key may also sit in a neutral phrase).
         """
         keys: dict[str, bool] = {}
         for entry in self.entries.values():
@@ -120,15 +114,13 @@ class Lexicon:
             if entry.kind not in ("polar", "negator", "direction", "quantity", "state_change"):
                 continue
             key = _key_word(entry.phrase)
-            if not all(part.isalnum() for part in key.split("-")):
-                # `tone_words.py` finds words as runs of letters and digits, maybe hyphenated
-                raise LexiconError("sentiment lexicon", f"tone word not found in text: {key!r}")
             quantity_only = entry.kind == "quantity" and entry.extra == 0.0
             keys[key] = keys.get(key, True) and quantity_only
-        return ToneWords(
-            tone=frozenset(key for key, quantity_only in keys.items() if not quantity_only),
-            quantity=frozenset(key for key, quantity_only in keys.items() if quantity_only),
-        )
+        automaton = ahocorasick.Automaton()
+        for key, quantity_only in keys.items():
+            automaton.add_word(key, (len(key), quantity_only))
+        automaton.make_automaton()
+        return automaton
 
     @functools.cached_property
     def phrases_by_first_two(self) -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
@@ -159,7 +151,7 @@ class Lexicon:
         return self.single_words.get(words[position])
 
 
-# Words too common to stand for a phrase in `Lexicon.tone_words` (any other word of the phrase
+# Words too common to stand for a phrase in `Lexicon.tone_keys` (any other word of the phrase
 # is used instead; the choice only affects speed).
 _COMMON_WORDS = frozenset(
     [

@@ -6,7 +6,7 @@ The test is a superset: a sentence it skips cannot give a cue, so skipping it ch
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Sequence
 
 import regex
@@ -20,10 +20,6 @@ _FIGURE_COMPARISON = regex.compile(
     r"\d.*?(?:\(|\bfrom\b|\bto\b|\bcompared\b|\bversus\b|\bvs\b|\bagainst\b)|\bfrom\b.*?\d"
 )
 _CALL_INITIALS = frozenset(call[0] for call in IMPERATIVE_CALLS)
-# Runs of letters and digits (`str.isalnum`: `re`'s \w without "_"), and chains of them joined
-# by single hyphens ("loss-making", "all-time-high").
-_ALNUM_RUN = re.compile(r"[^\W_]+")
-_HYPHEN_CHAIN = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 
 
 def sentences_with_tone_words(
@@ -31,40 +27,34 @@ def sentences_with_tone_words(
 ) -> list[bool]:
     """For each sentence span of `lowered`, whether it holds a word that may give a tone.
 
-    A tone word counts when it stands alone, not inside a longer run of letters and digits
-    ("rise", not "sunrise"): the sentence's runs and hyphenated chains are matched against the
-    lexicon's words with one set test. A quantity alone counts when the sentence compares
-    figures; the first word of a sentence counts when it is a call ("Buy ...").
+    One Aho-Corasick pass over the text; a hit counts when it is not inside a longer word. A
+    quantity alone counts when the sentence compares figures; the first word of a sentence
+    counts when it is a call ("Buy ...").
     """
-    tone_words = lexicon.tone_words
-    flags: list[bool] = []
-    for start, end in spans:
-        words = _standalone_words(lowered[start:end])
-        flags.append(
-            not tone_words.tone.isdisjoint(words)
-            or (
-                not tone_words.quantity.isdisjoint(words)
-                and _FIGURE_COMPARISON.search(lowered, start, end) is not None
-            )
-            or _opens_with_call(lowered, start, end)
-        )
+    starts = [start for start, _ in spans]
+    flags = [False] * len(spans)
+    quantities = [False] * len(spans)
+    length = len(lowered)
+    for end, (key_length, quantity_only) in lexicon.tone_keys.iter(lowered):
+        begin = end - key_length + 1
+        if (begin > 0 and lowered[begin - 1].isalnum()) or (
+            end + 1 < length and lowered[end + 1].isalnum()
+        ):
+            continue
+        index = bisect.bisect_right(starts, begin) - 1
+        if index >= 0 and begin < spans[index][1]:
+            if quantity_only:
+                quantities[index] = True
+            else:
+                flags[index] = True
+    for index, (start, end) in enumerate(spans):
+        if flags[index]:
+            continue
+        if quantities[index] and _FIGURE_COMPARISON.search(lowered, start, end):
+            flags[index] = True
+            continue
+        flags[index] = _opens_with_call(lowered, start, end)
     return flags
-
-
-def _standalone_words(sentence: str) -> list[str]:
-    """Every piece of `sentence` that a word of the lexicon could be, with no letter or digit on
-    either side: the runs of letters and digits, and every part of a hyphenated chain that is
-    two runs or more ("all-time" and "time-high" in "all-time-high")."""
-    words = _ALNUM_RUN.findall(sentence)
-    if "-" in sentence:
-        for chain in _HYPHEN_CHAIN.findall(sentence):
-            runs = chain.split("-")
-            words += [
-                "-".join(runs[first:stop])
-                for first in range(len(runs) - 1)
-                for stop in range(first + 2, len(runs) + 1)
-            ]
-    return words
 
 
 def _opens_with_call(lowered: str, start: int, end: int) -> bool:
