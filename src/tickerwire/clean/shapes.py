@@ -121,8 +121,12 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()]
-        if _ABBREVIATION_TAIL.search(candidate):
+        stop = match.start()
+        # An abbreviation holds no space and ends the candidate text[start:stop]: it is looked
+        # for after the last space only, not from the sentence's start (the same match: the
+        # pattern's \b sees the character before the window, and $ matches at `stop`).
+        window = max(start, text.rfind(" ", start, stop) + 1)
+        if _ABBREVIATION_TAIL.search(text, window, stop):
             continue
         end = match.end()
         pieces.append(text[start:end].strip())
