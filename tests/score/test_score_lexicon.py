@@ -17,7 +17,13 @@ from tickerwire.score.lexicon import (
 )
 from tickerwire.score.sentiment import SentenceScorer
 from tickerwire.score.text_units import lower_text, split_sentences, tokenize
-from tickerwire.score.tone_words import _FIRST_WORD, _opens_with_call, sentences_with_tone_words
+from tickerwire.score.tone_words import (
+    _FIGURE_COMPARISON,
+    _FIRST_WORD,
+    _compares_figures,
+    _opens_with_call,
+    sentences_with_tone_words,
+)
 from tickerwire.score.units import IMPERATIVE_CALLS
 
 DATA = Path(__file__).parents[2] / "src" / "tickerwire" / "score" / "data"
@@ -122,3 +128,18 @@ def test_call_test_equals_the_first_word_pattern(text: str, cut: int) -> None:
     first = _FIRST_WORD.match(text, 0, end)
     expected = first is not None and first.group(1) in IMPERATIVE_CALLS
     assert _opens_with_call(text, 0, end) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["5", "٣", " ", "to", "from", "x", "(", "vs", "against", "\n", "_", "é"]),
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 3),
+    st.integers(0, 3),
+)
+def test_figure_comparison_test_equals_the_pattern(text: str, cut_start: int, cut_end: int) -> None:
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    expected = _FIGURE_COMPARISON.search(text, start, end) is not None
+    assert _compares_figures(text, start, end) == expected
