@@ -131,7 +131,9 @@ def approximate_word_before(text: str, start: int) -> str | None:
         return None  # the common case, decided without trying every marker
     found: str | None = None
     while before:
-        for word in _APPROX_SORTED:
+        # one call tells whether any marker ends the text: after "to" or "of" mostly none does
+        markers = _APPROX_SORTED if before.endswith(_APPROX_SORTED) else ()
+        for word in markers:
             if before.endswith(word) and (
                 len(before) == len(word) or not before[-len(word) - 1].isalnum()
             ):

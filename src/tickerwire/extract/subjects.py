@@ -11,13 +11,13 @@ only when nothing else in the sentence could own the shares.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
 
 import regex
 
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.lazy import cached_property
 from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
 from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
 from tickerwire.extract.owners import PRONOUN_PENALTY, Owner, OwnerResolver, Term
