@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -346,13 +347,15 @@ def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str
     return matches
 
 
-def _candidates(head: str) -> list[tuple[str, regex.Pattern[str]]]:
+# A few dozen head words as written ("revenue", "Revenues", "top-line"): each is read once.
+@lru_cache(maxsize=256)
+def _candidates(head: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     key = head.lower().replace("-", " ")
     key = " ".join(key.split())
     for prefix, names in _HEAD_METRICS:
         if key.startswith(prefix):
-            return [(name, _METRIC_BY_NAME[name]) for name in names]
-    return []
+            return tuple((name, _METRIC_BY_NAME[name]) for name in names)
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +369,9 @@ class MetricTerm:
     implied: bool = False  # "the cloud unit's 11% growth": a segment whose growth is revenue
 
 
+# The same few words are looked up again and again (the words before each metric name), so
+# their answers are kept; the cache is bounded for texts that name many.
+@lru_cache(maxsize=4096)
 def canonical_segment(words: str) -> str | None:
     key = " ".join(words.replace("-", " ").lower().split())
     return SEGMENTS.get(key) or SEGMENTS.get(key.replace(" ", "-"))

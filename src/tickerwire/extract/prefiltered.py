@@ -91,8 +91,9 @@ def _start_automaton(strings: tuple[str, ...]) -> ahocorasick.Automaton:
 def starts_of(text: str, strings: tuple[str, ...], start: int, end: int) -> list[int]:
     """Where each of `strings` starts in text[start:end] (overlaps included), in order."""
     if len(strings) > _MAX_FIND_LOOPS:
-        automaton = _start_automaton(strings)
-        return sorted({last - back for last, back in automaton.iter(text, start, end)})
+        # The automaton copies the string it reads (as UCS-4): give it the range, not the text.
+        hits = _start_automaton(strings).iter(text[start:end])
+        return sorted({start + last - back for last, back in hits})
     found: set[int] = set()
     find = text.find
     for string in strings:
