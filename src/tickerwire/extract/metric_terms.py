@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from tickerwire.extract.prefiltered import finditer_at, starts_of
+from tickerwire.extract.prefiltered import finditer_at, prefiltered, starts_of
 
 # (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
 # A name says what the text names: "pretax profit" is not net income, "comparable sales" are not
@@ -261,7 +261,9 @@ _HEAD = regex.compile(
 )
 
 
-_UNIT_WORD = regex.compile(r"\b(?:unit|division|segment|business|arm)\b", regex.IGNORECASE)
+_UNIT_WORD = prefiltered(
+    regex.compile(r"\b(?:unit|division|segment|business|arm)\b", regex.IGNORECASE)
+)
 _WORDS_BEFORE = regex.compile(r"[\w&'-]+")
 _SEGMENT_FILLERS = frozenset(
     {"product", "products", "unit", "division", "segment", "business", "arm"}
