@@ -7,8 +7,9 @@ becomes a hyphen), so every offset found in the copy is an offset into `Article.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+import regex
 
 # One character for one character: the normalised text keeps every offset. Most articles hold
 # only a few of these, so each is replaced only when present (str.translate with a mapping
@@ -116,11 +117,8 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
-# Both read with the standard library's engine, which skips to the next candidate character
-# with a table look-up where `regex` costs over a hundred instructions per character. Its `\s`
-# also holds the separators U+001C-U+001F, which `regex`'s does not: they are left out.
-_END = re.compile(r"""[.!?]+['")\]]*(?=[^\S\x1c-\x1f])""")
-_LINE = re.compile(r"[^\n]+")
+_END = regex.compile(r"""[.!?]+['")\]]*(?=\s)""")
+_LINE = regex.compile(r"[^\n]+")
 
 
 def _ends_sentence(text: str, dot: int, after: int) -> bool:
