@@ -69,6 +69,9 @@ _PATTERNS = [
     regex.compile(r"(?-i:[A-Z][a-z]+)\s+(?:said|says)\b", regex.IGNORECASE),
     regex.compile(r"(?:up|down)\s+[\d.]+%|[+-][\d.]+%"),
     regex.compile(r"[$€£]\s?\d+(?:\.\d+)?\s*(?:billion|million|bn|mln)", regex.IGNORECASE),
+    # optional and repeated lead-ins: matches start at the part or after it
+    compile_rule(r"(?P<cue>\b(?:(?:its|annual)\s+)?(?:forecast|outlook))\b"),
+    regex.compile(r"(?:up\s+)*down\b"),
 ]
 _WORDS = st.sampled_from(
     [
@@ -114,7 +117,11 @@ def test_prefiltered_pattern_finds_what_the_pattern_finds(
 def test_leading_strings_are_where_every_match_starts() -> None:
     pattern = compile_rule(r"(?<!\bnot\s)(?P<cue>\b(?:launch(?:ed|es)|(?:will|to)\s+launch))\b")
     assert leading_strings(pattern) == ("launched", "launches", "to", "will")
-    assert leading_strings(regex.compile(r"(?:the\s+)?quarter")) is None  # may start anywhere
+    # an optional part leads with its own strings or lets the rest lead
+    assert leading_strings(regex.compile(r"(?:the\s+)?quarter")) == ("quarter", "the")
+    # a part that may repeat leads with one round of itself: "ababc" starts "ab", not "abc"
+    assert leading_strings(regex.compile(r"(?:ab)*c")) == ("ab", "c")
+    assert leading_strings(regex.compile(r"(?:\w+\s+)?tech")) is None  # may start anywhere
 
 
 @settings(max_examples=200, deadline=None)

@@ -121,11 +121,13 @@ _PROPORTION = regex.compile(
     r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b)", regex.IGNORECASE
 )
 # "expects revenue to rise 12.5%", "shares to gain 5%": an infinitive is a forecast.
-_INFINITIVE = regex.compile(
-    r"\bto\s+$|\b(?:expected|seen|forecast|projected|set|poised|likely|estimated)\s+to\s+be\s+$"
-    r"|\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|estimat\w*|see[sn]?)\s+"
-    r"(?:[\w'-]+\s+){0,4}?to\s+(?:\w+\s+){0,2}$",
-    regex.IGNORECASE,
+_INFINITIVE = prefiltered(
+    regex.compile(
+        r"\bto\s+$|\b(?:expected|seen|forecast|projected|set|poised|likely|estimated)\s+to\s+be\s+$"
+        r"|\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\w*|estimat\w*|see[sn]?)\s+"
+        r"(?:[\w'-]+\s+){0,4}?to\s+(?:\w+\s+){0,2}$",
+        regex.IGNORECASE,
+    )
 )
 
 

@@ -11,12 +11,12 @@ import bisect
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import regex
 
 from tickerwire.extract.currencies import yen_sign_currency
 from tickerwire.extract.dates import DateMention, PeriodMention, find_dates, find_periods
+from tickerwire.extract.lazy import cached_property
 from tickerwire.extract.quantities import Quantity, find_quantities
 from tickerwire.extract.sentences import Sentence, normalise, split_sentences
 from tickerwire.extract.tokens import Tokens

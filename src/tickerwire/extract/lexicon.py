@@ -139,11 +139,13 @@ VERB_TABLE = PhraseTable(
     | {"up": "updown:up", "down": "updown:down", "off": "updown:down"}
 )
 # Words after a number that make it a forecast, a target or hypothetical, not a move.
-FORECAST_BEFORE = regex.compile(
-    r"\b(?:could|would|might|may|will|should|targets?|poised|set|likely|seen|if|potential|"
-    r"implies|implying|implied|translates?|translating)\b"
-    r"(?:\s+\w+){0,3}\s*$",
-    regex.IGNORECASE,
+FORECAST_BEFORE = prefiltered(
+    regex.compile(
+        r"\b(?:could|would|might|may|will|should|targets?|poised|set|likely|seen|if|potential|"
+        r"implies|implying|implied|translates?|translating)\b"
+        r"(?:\s+\w+){0,3}\s*$",
+        regex.IGNORECASE,
+    )
 )
 RELATIVE_CLOSE = regex.compile(
     r"[^.;]{0,40}?\bfrom\s+(?:its|the|their)\s+(?:close|closing\s+price|level)\s+in\b",
@@ -235,12 +237,14 @@ MOVE_CONTEXT = prefiltered(
 
 # Venue words that select one listing of a company, and the key `ReferenceData.listing_for`
 # understands for them.
-VENUE = regex.compile(
-    r"\b(?P<hk>Hong\s+Kong(?:[\s-]listed)?|HK[\s-]listed)\b"
-    r"|(?P<us>\bU\.?S\.?(?:[\s-]listed|[\s-]traded)?(?=\W)|\bAmerican\b|\bNew\s+York(?:[\s-]listed)?\b"
-    r"|\bNYSE\b|\bNasdaq[\s-]listed\b|\bADRs?\b|\bADSs?\b|\bdepositary\b|\bWall\s+Street\b)"
-    r"|(?P<jp>\bTokyo\b)|(?P<cn>\bShanghai\b|\bShenzhen\b|\bA-shares?\b)|(?P<gb>\bLondon\b)",
-    regex.IGNORECASE,
+VENUE = prefiltered(
+    regex.compile(
+        r"\b(?P<hk>Hong\s+Kong(?:[\s-]listed)?|HK[\s-]listed)\b"
+        r"|(?P<us>\bU\.?S\.?(?:[\s-]listed|[\s-]traded)?(?=\W)|\bAmerican\b|\bNew\s+York(?:[\s-]listed)?\b"
+        r"|\bNYSE\b|\bNasdaq[\s-]listed\b|\bADRs?\b|\bADSs?\b|\bdepositary\b|\bWall\s+Street\b)"
+        r"|(?P<jp>\bTokyo\b)|(?P<cn>\bShanghai\b|\bShenzhen\b|\bA-shares?\b)|(?P<gb>\bLondon\b)",
+        regex.IGNORECASE,
+    )
 )
 VENUE_KEYS: Mapping[str, str] = {
     "hk": "hong kong",

@@ -323,16 +323,36 @@ def _leading(items: list[tuple[Any, Any]], ignore_case: bool) -> frozenset[str] 
     """The strings every match of a sequence starts with: its leading exact parts multiplied
     out, then the leading strings of the first part that is not exact."""
     run: frozenset[str] = frozenset({""})
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
         part = _node(op, av, ignore_case)
         if part.exact is not None and len(run) * len(part.exact) <= _MAX_STRINGS:
             run = frozenset(a + b for a in run for b in part.exact)
             continue
-        lead = _leading_of(op, av, ignore_case) if part.exact is None else None
+        lead: frozenset[str] | None = None
+        if part.exact is None and op in _REPEATS and av[0] == 0:
+            lead = _optional_leading(av, items[index + 1 :], ignore_case)
+        elif part.exact is None:
+            lead = _leading_of(op, av, ignore_case)
         if lead is not None and len(run) * len(lead) <= _MAX_STRINGS:
             run = frozenset(a + b for a in run for b in lead)
         break
     return None if "" in run else run
+
+
+def _optional_leading(
+    repeat: Any, rest: list[tuple[Any, Any]], ignore_case: bool
+) -> frozenset[str] | None:
+    """The strings a match starts with at an optional part ("(?:Chinese|global)\\s+)?tech"):
+    those of the part (followed by the rest when it stands at most once) and those of the rest
+    without it. A part that may repeat leads with its own strings only: "(?:ab)*c" can start
+    "abab"."""
+    _, high, sub = repeat
+    taken = _leading([*sub, *rest] if high == 1 else list(sub), ignore_case)
+    skipped = _leading(rest, ignore_case)
+    if taken is None or skipped is None:
+        return None
+    union = taken | skipped
+    return union if len(union) <= _MAX_STRINGS else None
 
 
 def _leading_of(op: Any, av: Any, ignore_case: bool) -> frozenset[str] | None:

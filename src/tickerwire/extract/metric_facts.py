@@ -59,15 +59,17 @@ _ESTIMATE_OF = prefiltered(
         regex.IGNORECASE,
     )
 )
-_ESTIMATE_CUE = regex.compile(
-    r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
-    r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|predicting|"
-    r"anticipates?|anticipated|anticipating|guidance|guides?|outlook|"
-    r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
-    r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
-    r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
-    r"decline|be))\b",
-    regex.IGNORECASE,
+_ESTIMATE_CUE = prefiltered(
+    regex.compile(
+        r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
+        r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|predicting|"
+        r"anticipates?|anticipated|anticipating|guidance|guides?|outlook|"
+        r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
+        r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
+        r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
+        r"decline|be))\b",
+        regex.IGNORECASE,
+    )
 )
 # "better than expected", "beat estimates": a result compared with a forecast is a result.
 _COMPARED_TO_ESTIMATE = regex.compile(
@@ -81,8 +83,10 @@ _ACTUAL_CUE = regex.compile(
     r"was|were|rose|fell|grew|jumped|surged|declined)\b",
     regex.IGNORECASE,
 )
-PRIOR_BEFORE = regex.compile(
-    r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+" + APPROX + r"$", regex.I
+PRIOR_BEFORE = prefiltered(
+    regex.compile(
+        r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+" + APPROX + r"$", regex.I
+    )
 )
 _PRIOR_AFTER = regex.compile(
     r"\s*(?:(?:in|for)\s+the\s+)?(?:a\s+year\s+(?:ago|earlier)|(?:in\s+)?the\s+(?:year[\s-]ago|"
@@ -145,7 +149,7 @@ _NOT_THE_FIGURE_AFTER_TERM = regex.compile(
     regex.IGNORECASE,
 )
 _PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
-_CLAUSE = regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE)
+_CLAUSE = prefiltered(regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE))
 PERCENT_METRICS = frozenset(
     {
         "gross_margin",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-from tickerwire.extract.prefiltered import finditer_at, starts_of
+from tickerwire.extract.prefiltered import finditer_at, prefiltered, starts_of
 
 # (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
 # A name says what the text names: "pretax profit" is not net income, "comparable sales" are not
@@ -260,7 +261,9 @@ _HEAD = regex.compile(
 )
 
 
-_UNIT_WORD = regex.compile(r"\b(?:unit|division|segment|business|arm)\b", regex.IGNORECASE)
+_UNIT_WORD = prefiltered(
+    regex.compile(r"\b(?:unit|division|segment|business|arm)\b", regex.IGNORECASE)
+)
 _WORDS_BEFORE = regex.compile(r"[\w&'-]+")
 _SEGMENT_FILLERS = frozenset(
     {"product", "products", "unit", "division", "segment", "business", "arm"}
@@ -346,13 +349,15 @@ def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str
     return matches
 
 
-def _candidates(head: str) -> list[tuple[str, regex.Pattern[str]]]:
+# A few dozen head words as written ("revenue", "Revenues", "top-line"): each is read once.
+@lru_cache(maxsize=256)
+def _candidates(head: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     key = head.lower().replace("-", " ")
     key = " ".join(key.split())
     for prefix, names in _HEAD_METRICS:
         if key.startswith(prefix):
-            return [(name, _METRIC_BY_NAME[name]) for name in names]
-    return []
+            return tuple((name, _METRIC_BY_NAME[name]) for name in names)
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +371,9 @@ class MetricTerm:
     implied: bool = False  # "the cloud unit's 11% growth": a segment whose growth is revenue
 
 
+# The same few words are looked up again and again (the words before each metric name), so
+# their answers are kept; the cache is bounded for texts that name many.
+@lru_cache(maxsize=4096)
 def canonical_segment(words: str) -> str | None:
     key = " ".join(words.replace("-", " ").lower().split())
     return SEGMENTS.get(key) or SEGMENTS.get(key.replace(" ", "-"))

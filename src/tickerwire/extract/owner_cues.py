@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from tickerwire.extract.prefiltered import prefiltered
+
 # Capitalised words that open a period's name ("for the Fourth Quarter", "Full-Year").
 PERIOD_WORDS = frozenset(
     [
@@ -26,12 +28,14 @@ PERIOD_WORDS = frozenset(
     ]
 )
 # A sentence about the figures of many companies together: its unnamed figures are theirs.
-AGGREGATE_SENTENCE = regex.compile(
-    r"\b(?:aggregate|combined|index\s+(?:earnings|members|constituents|companies)|"
-    r"(?:S&P\s+500|sector|industry|index)(?:'s|’s)?\s+(?:earnings|revenues?|sales|companies|"
-    r"members)|total\s+(?:[\w-]+\s+){0,2}?(?:earnings|revenues?|sales)\s+for\s+the|"
-    r"Mag(?:nificent)?\s+(?:7|Seven)|Big\s+(?:7|Tech))\b",
-    regex.IGNORECASE,
+AGGREGATE_SENTENCE = prefiltered(
+    regex.compile(
+        r"\b(?:aggregate|combined|index\s+(?:earnings|members|constituents|companies)|"
+        r"(?:S&P\s+500|sector|industry|index)(?:'s|’s)?\s+(?:earnings|revenues?|sales|companies|"
+        r"members)|total\s+(?:[\w-]+\s+){0,2}?(?:earnings|revenues?|sales)\s+for\s+the|"
+        r"Mag(?:nificent)?\s+(?:7|Seven)|Big\s+(?:7|Tech))\b",
+        regex.IGNORECASE,
+    )
 )
 ANALYSTS_AT = regex.compile(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with)\s+$", regex.I)
 POSSESSIVE_NAME = regex.compile(r"(?<![\w'-])(?P<name>[A-Z][\w&.-]*)['’]s\b")

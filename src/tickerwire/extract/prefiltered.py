@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
+import ahocorasick
 import regex
 
 from tickerwire.extract.literals import Literals, required_literals
@@ -70,8 +72,28 @@ def prefiltered_re(compiled: re.Pattern[str]) -> Prefiltered[re.Match[str]]:
     return Prefiltered(compiled, required_literals(compiled))
 
 
+# More strings than this are looked for with one Aho-Corasick pass, not one `str.find` loop
+# each: measured on the calls of an FNSPID run (5,213, of 1 to 60 strings), the pass costs less
+# from about six strings on, and the whole costs 40% of the loops'.
+_MAX_FIND_LOOPS = 6
+
+
+@lru_cache(maxsize=256)  # one entry per tuple of leading strings: a few dozen
+def _start_automaton(strings: tuple[str, ...]) -> ahocorasick.Automaton:
+    """An automaton of `strings`, each found with its length less one (end to start)."""
+    automaton = ahocorasick.Automaton()
+    for string in strings:
+        automaton.add_word(string, len(string) - 1)
+    automaton.make_automaton()
+    return automaton
+
+
 def starts_of(text: str, strings: tuple[str, ...], start: int, end: int) -> list[int]:
     """Where each of `strings` starts in text[start:end] (overlaps included), in order."""
+    if len(strings) > _MAX_FIND_LOOPS:
+        # The automaton copies the string it reads (as UCS-4): give it the range, not the text.
+        hits = _start_automaton(strings).iter(text[start:end])
+        return sorted({start + last - back for last, back in hits})
     found: set[int] = set()
     find = text.find
     for string in strings:

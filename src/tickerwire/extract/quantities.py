@@ -77,6 +77,9 @@ _QUANTITY = re.compile(
 # longest currency prefix ("U.S.$"), a space and the point of ".5".
 _MAX_LEAD = 1 + max(len(prefix) for prefix in PREFIX_CURRENCIES) + 1 + 1
 _DIGIT = re.compile(r"\d")  # the same digits as `\d` in _QUANTITY (both `re`)
+# In ASCII text `\d` is 0-9, which the engine skips to with a table look-up per character
+# instead of a Unicode category test (the jump reads the whole text).
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 _PER_SHARE = regex.compile(
     r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS|ADR|unit|American\s+"
@@ -131,7 +134,9 @@ def approximate_word_before(text: str, start: int) -> str | None:
         return None  # the common case, decided without trying every marker
     found: str | None = None
     while before:
-        for word in _APPROX_SORTED:
+        # one call tells whether any marker ends the text: after "to" or "of" mostly none does
+        markers = _APPROX_SORTED if before.endswith(_APPROX_SORTED) else ()
+        for word in markers:
             if before.endswith(word) and (
                 len(before) == len(word) or not before[-len(word) - 1].isalnum()
             ):
@@ -218,7 +223,8 @@ def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
     (most of it) is skipped at the speed of a one-character search.
     """
     position = 0
-    while (digit := _DIGIT.search(text, position)) is not None:
+    digits = _ASCII_DIGIT if text.isascii() else _DIGIT
+    while (digit := digits.search(text, position)) is not None:
         match = _QUANTITY.search(text, max(position, digit.start() - _MAX_LEAD))
         if match is None:
             return

@@ -11,25 +11,28 @@ only when nothing else in the sentence could own the shares.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
 
 import regex
 
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.lazy import cached_property
 from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
 from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
 from tickerwire.extract.owners import PRONOUN_PENALTY, Owner, OwnerResolver, Term
+from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.sentences import Sentence
 
 TopicKind = Literal["share", "index", "metric", "none"]
 
 
-_CLAUSE_BOUNDARY = regex.compile(
-    r";|:(?=\s)|\s[-–—]\s|—|\b(?:while|whereas|but|although|though|compared\s+"
-    r"(?:with|to)|versus|vs\.?|unlike)\b",
-    regex.IGNORECASE,
+_CLAUSE_BOUNDARY = prefiltered(
+    regex.compile(
+        r";|:(?=\s)|\s[-–—]\s|—|\b(?:while|whereas|but|although|though|compared\s+"
+        r"(?:with|to)|versus|vs\.?|unlike)\b",
+        regex.IGNORECASE,
+    )
 )
 _AND_BETWEEN = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"[^.;]{0,40}?\brespectively\b", regex.IGNORECASE)
