@@ -54,7 +54,7 @@ from tickerwire.store.rows import (
     DuplicateInfo,
     article_rows,
 )
-from tickerwire.store.story_refresh import refresh_stories
+from tickerwire.store.story_refresh import rebuild_all_stories, refresh_stories
 
 # Articles loaded per query when reading many back (bounds memory of `articles()`).
 _READ_CHUNK = 200
@@ -150,6 +150,8 @@ class DuckDBStore:
         self._check_near_duplicate_params()
         if self._meta("signatures_backfill") == "pending":
             self._backfill_signatures()
+        if self._meta("stories_rebuild") == "pending":
+            self._rebuild_stories()
 
     def _meta(self, key: str) -> str | None:
         row = self._con.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
@@ -201,7 +203,22 @@ class DuckDBStore:
                         [a.similarity for a in assignments],
                     ],
                 )
+            self._con.execute(
+                """UPDATE events SET duplicate_group = a.duplicate_group
+                   FROM articles AS a WHERE a.id = events.article_id"""
+            )
             self._set_meta("signatures_backfill", "done")
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+
+    def _rebuild_stories(self) -> None:
+        """Group every stored report into stories (left pending by schema migration 6)."""
+        self._con.begin()
+        try:
+            rebuild_all_stories(self._con, run_id=0)
+            self._con.execute("DELETE FROM store_meta WHERE key = 'stories_rebuild'")
             self._con.commit()
         except BaseException:
             self._con.rollback()

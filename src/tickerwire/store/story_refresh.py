@@ -25,7 +25,6 @@ import duckdb
 
 from tickerwire.cluster.conflicts import cross_source_conflicts
 from tickerwire.cluster.stories import (
-    NOT_FACT_LEVELS,
     OPEN_PERIOD_WINDOW_DAYS,
     STORY_EVENT_TYPES,
     Report,
@@ -48,36 +47,32 @@ from tickerwire.store.duckdb_stories import fetch_rows, insert_conflicts, insert
 
 # Reports with what grouping needs of their article; `{where}` filters events `e`/articles `a`.
 # Statements that are no facts, and metric estimates, join no story (`cluster.stories`): left in
-# the database, they would only cost reading.
-_REPORTS_SQL = (
-    """
+# the database (events.groupable is false), they would only cost reading. The filters use the
+# events' story-key columns (schema migration 7), never their JSON attributes: parsing those for
+# every stored event made each batch's refresh cost grow with the corpus.
+_REPORTS_SQL = """
     SELECT e.article_id, e.position, e.type, e.entity, e.date, e.date_text, e.evidence_start,
            e.evidence_end, e.evidence_text, e.confidence, e.attributes,
            a.published, a.seq, a.duplicate_group
     FROM events AS e JOIN articles AS a ON a.id = e.article_id {join}
-    WHERE ({where}) AND coalesce(e.fact_level, '') NOT IN """
-    + "("
-    + ", ".join(f"'{level}'" for level in sorted(NOT_FACT_LEVELS))
-    + ")"
-    + """
-      AND NOT (e.type = 'financial_metric'
-               AND coalesce(e.attributes->>'is_estimate', 'false') = 'true')
+    WHERE ({where}) AND e.groupable
     ORDER BY a.seq, e.position"""
-)
 # Price moves whose article is in a near-duplicate group, by (entity, listing).
 _GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
-        a.duplicate_group AS grp
-    FROM events AS e JOIN articles AS a ON a.id = e.article_id
-    WHERE e.type = 'price_move' AND a.duplicate_group IS NOT NULL)"""
+        e.duplicate_group AS grp
+    FROM events AS e
+    WHERE e.type = 'price_move' AND e.duplicate_group IS NOT NULL)"""
 _IN_TRIPLES = "IN (SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::{}[])))"
 # Metric figures without a period end, in the scopes (and publication windows) passed as arrays.
-_OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.attributes->>'period_end', '') = ''
+_OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.period_end, '') = ''
     AND a.published IS NOT NULL"""
 _OPEN_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]) AS metric,
         unnest($3::VARCHAR[]) AS segment, unnest($4::DATE[]) AS lo, unnest($5::DATE[]) AS hi)"""
 # The reports grouped into the stories whose ids are passed as $1.
 _GROUPED_REPORTS_SQL = """
-    SELECT r.story_id, e.*, a.published, a.seq, a.duplicate_group
+    SELECT r.story_id, e.article_id, e.position, e.type, e.entity, e.date, e.date_text,
+           e.evidence_start, e.evidence_end, e.evidence_text, e.confidence, e.attributes,
+           a.published, a.seq, a.duplicate_group
     FROM story_reports AS r
     JOIN events AS e ON e.article_id = r.article_id AND e.position = r.event_position
     JOIN articles AS a ON a.id = e.article_id
@@ -85,8 +80,8 @@ _GROUPED_REPORTS_SQL = """
     ORDER BY a.seq, e.position"""
 # How far before a stretch an open-period story may have begun and still take its reports.
 OPEN_PERIOD_SPAN = dt.timedelta(days=OPEN_PERIOD_WINDOW_DAYS)
-_IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.attributes->>'metric'
-    AND w.segment IS NOT DISTINCT FROM (e.attributes->>'segment')"""
+_IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.metric
+    AND w.segment IS NOT DISTINCT FROM e.segment"""
 
 
 def _event(row: dict[str, Any]) -> Event:
@@ -294,7 +289,7 @@ def _move_reports(
         reports += _load_reports(
             con,
             "e.type = 'price_move' AND e.date IS NULL "
-            "AND (coalesce(e.entity, ''), e.listing, a.duplicate_group) "
+            "AND (coalesce(e.entity, ''), e.listing, e.duplicate_group) "
             + _IN_TRIPLES.format("VARCHAR"),
             _triples(scope_groups),
         )
@@ -322,8 +317,8 @@ def _closed_metric_reports(
     ordered = sorted(keys, key=lambda k: (k[0], k[1], k[2] or "", k[3]))
     reports = _load_reports(
         con,
-        """e.type = 'financial_metric' AND (coalesce(e.entity, ''), e.attributes->>'metric',
-               coalesce(e.attributes->>'segment', ''), e.attributes->>'period_end') IN (
+        """e.type = 'financial_metric' AND (coalesce(e.entity, ''), e.metric,
+               coalesce(e.segment, ''), e.period_end) IN (
             SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]),
                     unnest($4::VARCHAR[])))""",
         [
