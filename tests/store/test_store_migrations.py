@@ -9,7 +9,7 @@ from article_factory import OTHER_REPORT, REPORT, REWRITE, article, move
 from tickerwire.cli import main
 from tickerwire.cluster.near_duplicates import NearDuplicateParams
 from tickerwire.errors import StoreError
-from tickerwire.records import Event, Evidence
+from tickerwire.records import Entity, Event, Evidence
 from tickerwire.store import DuckDBStore
 from tickerwire.store.duckdb_schema import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 
@@ -78,7 +78,14 @@ def test_signatures_from_other_settings_are_refused(db_file):
         DuckDBStore(db_file, near_duplicates=NearDuplicateParams(shingle_words=5))
 
 
-_STORY_KEY_COLUMNS = ("metric", "segment", "period_end", "groupable", "duplicate_group")
+_STORY_KEY_COLUMNS = (
+    "metric",
+    "segment",
+    "period_end",
+    "groupable",
+    "duplicate_group",
+    "entity_tickers",
+)
 
 
 def _keyed_events() -> list:
@@ -105,7 +112,8 @@ def _keyed_events() -> list:
 
 
 def test_story_key_columns_are_filled_as_migration_7_fills_them(db_file):
-    mirror = article("UPDATED " + REPORT, events=_keyed_events())
+    lindqvist = Entity(id="lindqvist", name="Lindqvist Foods", type="company", tickers=["LQF.ST"])
+    mirror = article("UPDATED " + REPORT, entities=[lindqvist], events=_keyed_events())
     with DuckDBStore(db_file) as store:
         run = store.start_run(["keys"], "0.1.0")
         store.write_batch([article(REPORT), mirror], run)
@@ -123,4 +131,5 @@ def test_story_key_columns_are_filled_as_migration_7_fills_them(db_file):
     assert {row[5] for row in written} == {report}  # the mirror's group is its original's
     assert written[0][1:4] == ("revenue", "dairy", None)
     assert written[3][1:4] == ("net_income", None, "2025-03-31")
+    assert {tuple(row[6]) for row in written} == {("LQF.ST",)}
     assert migrated == written

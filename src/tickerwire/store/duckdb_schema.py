@@ -14,8 +14,8 @@ The tables (the article shape follows records.Article; one row per stored thing)
                       `seq` (storage order) and its near-duplicate group
   article_versions    url -> the texts seen there, numbered 1, 2, ... (the old ones are kept)
   entities, events    per article, with their position in the record; events also carry
-                      what places them in a story (metric, segment, period_end, groupable)
-                      and their article's near-duplicate group, as columns
+                      what places them in a story (metric, segment, period_end, groupable),
+                      their article's near-duplicate group and their entity's tickers
   conflicts           in-article conflicts (article_id set) and, later, cross-source ones
                       (story_id set); `value_list` holds [{"article", "value", "evidence"}]
   duplicate_groups    one row per near-duplicate group: first article, size
@@ -189,14 +189,16 @@ def _story_key_columns(con: duckdb.DuckDBPyConnection) -> None:
     # What places a report in a story, as plain columns (see rows.py, which fills them): the
     # story refresh finds a batch's windows by them without parsing every stored event's JSON,
     # and without joining every article for its near-duplicate group (which is set once, when
-    # the article is stored). `groupable`: a statement of fact that is no metric estimate
-    # (`cluster.stories` groups no other report).
+    # the article is stored), nor every entity for the tickers of the report's entity.
+    # `groupable`: a statement of fact that is no metric estimate (`cluster.stories` groups no
+    # other report).
     for column, kind in (
         ("metric", "VARCHAR"),
         ("segment", "VARCHAR"),
         ("period_end", "VARCHAR"),
         ("groupable", "BOOLEAN"),
         ("duplicate_group", "VARCHAR"),
+        ("entity_tickers", "VARCHAR[]"),
     ):
         con.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
     con.execute(
@@ -209,6 +211,11 @@ def _story_key_columns(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """UPDATE events SET duplicate_group = a.duplicate_group
            FROM articles AS a WHERE a.id = events.article_id"""
+    )
+    con.execute(
+        """UPDATE events SET entity_tickers = n.tickers
+           FROM entities AS n
+           WHERE n.article_id = events.article_id AND n.entity_id = events.entity"""
     )
 
 

@@ -54,7 +54,11 @@ from tickerwire.store.rows import (
     DuplicateInfo,
     article_rows,
 )
-from tickerwire.store.story_refresh import rebuild_all_stories, refresh_stories
+from tickerwire.store.story_refresh import (
+    new_report_keys,
+    rebuild_all_stories,
+    refresh_stories,
+)
 
 # Articles loaded per query when reading many back (bounds memory of `articles()`).
 _READ_CHUNK = 200
@@ -379,7 +383,12 @@ class DuckDBStore:
         _insert(con, "article_versions", _VERSION_COLUMNS, versions)
         # After the events, and after near-duplicate grouping (novelty uses the groups).
         refresh_started = time.perf_counter()
-        refresh_stories(con, [p.article.id for p in new], run.id)
+        keys = new_report_keys(
+            [p.article for p in new],
+            rows.articles["seq"],
+            rows.articles["duplicate_group"],
+        )
+        refresh_stories(con, [p.article.id for p in new], run.id, new_reports=keys)
         stories_s = time.perf_counter() - refresh_started
         if errors:
             con.execute(

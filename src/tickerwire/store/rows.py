@@ -137,6 +137,7 @@ EVENT_COLUMNS: dict[str, str] = {
     "period_end": "VARCHAR",
     "groupable": "BOOLEAN",
     "duplicate_group": "VARCHAR",
+    "entity_tickers": "VARCHAR[]",
 }
 CONFLICT_COLUMNS: dict[str, str] = {
     "id": "VARCHAR",
@@ -236,6 +237,7 @@ def article_rows(
                 period_end=attribute_text(event.attributes.get("period_end")),
                 groupable=is_groupable(event),
                 duplicate_group=dup.group,
+                entity_tickers=_entity_tickers(article.entities, event.entity),
             )
         for position, conflict in enumerate(article.conflicts):
             _append(
@@ -251,6 +253,15 @@ def article_rows(
                 run_id=run_id,
             )
     return rows
+
+
+def _entity_tickers(entities: Sequence[Entity], entity_id: str | None) -> list[str] | None:
+    """The tickers of the event's entity (of its last entry, as a lookup by id finds it)."""
+    found: list[str] | None = None
+    for entity in entities:
+        if entity.id == entity_id:
+            found = list(entity.tickers)
+    return found
 
 
 def _append(columns: Columns, **values: Any) -> None:
