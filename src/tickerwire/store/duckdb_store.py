@@ -314,7 +314,7 @@ class DuckDBStore:
                 with contextlib.suppress(duckdb.Error):
                     self._con.rollback()
                 # The batch is one transaction, so it can run again from the start, with room.
-                if not self._raise_memory_limit():
+                if not self._raise_memory_limit(exc):
                     raise StoreError(
                         str(self.path), f"out of memory at {self._memory_limit_mb} MB: {exc}"
                     ) from exc
@@ -324,15 +324,17 @@ class DuckDBStore:
                     self._con.rollback()
                 raise
 
-    def _raise_memory_limit(self) -> bool:
+    def _raise_memory_limit(self, exc: duckdb.OutOfMemoryException) -> bool:
         """Double the memory limit after a batch ran out of it (see `raised_memory_limit`)."""
         raised = raised_memory_limit(self._con, self._memory_limit_mb)
         if raised is None:
             return False
         self._memory_limit_mb = raised
+        # DuckDB's message names what ran out (an operator, a checkpoint): the clue to bound it.
         _log.warning(
-            "%s: a batch ran out of DuckDB's memory limit; raised to %d MB and retried",
+            "%s: a batch ran out of DuckDB's memory limit (%s); raised to %d MB and retried",
             self.path,
+            str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
             raised,
         )
         return True
