@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from article_factory import REPORT, article, move
 
+from tickerwire.cluster.stories import Report
 from tickerwire.records import Article, Entity, Event, Evidence
 from tickerwire.store import DuckDBStore
 from tickerwire.store.duckdb_schema import LATEST_VERSION, schema_version
-from tickerwire.store.story_refresh import rebuild_all_stories
+from tickerwire.store.story_refresh import new_report_keys, rebuild_all_stories, stored_report_keys
 
 NORD = Entity(
     id="nordkap", name="Nordkap Shipping ASA", type="company", tickers=["NKS.OL"], mentions=2
@@ -212,7 +213,16 @@ def test_a_database_from_before_story_reports_is_regrouped_then_refreshed(tmp_pa
     with _ingest(db, items[:30], 6) as store:
         # As schema version 5 left it: stories, but not the reports of open-period groups.
         store.connection.execute("DROP TABLE story_reports")
-        store.connection.execute("DELETE FROM schema_version WHERE version = 6")
+        store.connection.execute("DELETE FROM schema_version WHERE version >= 6")
+        for column in (
+            "metric",
+            "segment",
+            "period_end",
+            "groupable",
+            "duplicate_group",
+            "entity_tickers",
+        ):
+            store.connection.execute(f"ALTER TABLE events DROP COLUMN {column}")
     with _ingest(db, items[30:], 5) as store:
         assert schema_version(store.connection) == LATEST_VERSION
         grouped = store.connection.execute("SELECT count(*) FROM story_reports").fetchone()
@@ -220,3 +230,34 @@ def test_a_database_from_before_story_reports_is_regrouped_then_refreshed(tmp_pa
         rebuild_all_stories(store.connection, run_id=0)
         assert _snapshot(store) == incremental
     assert grouped is not None and grouped[0] > 0
+
+
+def _key_tuple(report: Report) -> tuple[object, ...]:
+    event = report.event
+    return (
+        report.article,
+        report.position,
+        event.type,
+        event.entity,
+        event.date,
+        sorted(event.attributes.items()),
+        report.published,
+        report.order,
+        report.duplicate_group,
+    )
+
+
+def test_a_batch_gives_the_report_keys_the_database_holds_for_it(tmp_path):
+    items = corpus(seed=5)
+    with _ingest(tmp_path / "corpus.duckdb", items, 9) as store:
+        con = store.connection
+        stored = dict(con.execute("SELECT id, seq FROM articles").fetchall())
+        groups = {a.id: store.duplicate_group(a.id) or a.id for a in items}
+        from_records = new_report_keys(
+            items, [stored[a.id] for a in items], [groups[a.id] for a in items]
+        )
+        from_database = stored_report_keys(con, [a.id for a in items])
+    assert len(from_records) > 40
+    assert sorted(map(_key_tuple, from_records), key=repr) == sorted(
+        map(_key_tuple, from_database), key=repr
+    )

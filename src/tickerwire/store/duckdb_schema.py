@@ -13,7 +13,9 @@ The tables (the article shape follows records.Article; one row per stored thing)
   articles            one row per distinct clean text (id = records' hash of that text), with
                       `seq` (storage order) and its near-duplicate group
   article_versions    url -> the texts seen there, numbered 1, 2, ... (the old ones are kept)
-  entities, events    per article, with their position in the record
+  entities, events    per article, with their position in the record; events also carry
+                      what places them in a story (metric, segment, period_end, groupable),
+                      their article's near-duplicate group and their entity's tickers
   conflicts           in-article conflicts (article_id set) and, later, cross-source ones
                       (story_id set); `value_list` holds [{"article", "value", "evidence"}]
   duplicate_groups    one row per near-duplicate group: first article, size
@@ -173,15 +175,48 @@ def _story_keys(con: duckdb.DuckDBPyConnection) -> None:
 def _story_reports(con: duckdb.DuckDBPyConnection) -> None:
     # Every report grouped into an open-period metric story (story_members keeps one per
     # article): an incremental refresh restarts grouping from them. Filled by rebuilding every
-    # story, as the refresh would from now on.
-    from tickerwire.store.story_refresh import rebuild_all_stories
-
+    # story, as the refresh would from now on: the store does it once the schema is up to date
+    # (`DuckDBStore._prepare`), since the refresh reads columns later migrations add.
     con.execute(
         """CREATE TABLE story_reports (
             story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
             event_position INTEGER NOT NULL)"""
     )
-    rebuild_all_stories(con, run_id=0)
+    con.execute("INSERT INTO store_meta VALUES ('stories_rebuild', 'pending')")
+
+
+def _story_key_columns(con: duckdb.DuckDBPyConnection) -> None:
+    # What places a report in a story, as plain columns (see rows.py, which fills them): the
+    # story refresh finds a batch's windows by them without parsing every stored event's JSON,
+    # and without joining every article for its near-duplicate group (which is set once, when
+    # the article is stored), nor every entity for the tickers of the report's entity.
+    # `groupable`: a statement of fact that is no metric estimate (`cluster.stories` groups no
+    # other report).
+    for column, kind in (
+        ("metric", "VARCHAR"),
+        ("segment", "VARCHAR"),
+        ("period_end", "VARCHAR"),
+        ("groupable", "BOOLEAN"),
+        ("duplicate_group", "VARCHAR"),
+        ("entity_tickers", "VARCHAR[]"),
+    ):
+        con.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+    con.execute(
+        """UPDATE events SET metric = attributes->>'metric', segment = attributes->>'segment',
+               period_end = attributes->>'period_end',
+               groupable = coalesce(fact_level, '') NOT IN ('forecast', 'opinion')
+                   AND NOT (type = 'financial_metric'
+                            AND coalesce(attributes->>'is_estimate', 'false') = 'true')"""
+    )
+    con.execute(
+        """UPDATE events SET duplicate_group = a.duplicate_group
+           FROM articles AS a WHERE a.id = events.article_id"""
+    )
+    con.execute(
+        """UPDATE events SET entity_tickers = n.tickers
+           FROM entities AS n
+           WHERE n.article_id = events.article_id AND n.entity_id = events.entity"""
+    )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -191,6 +226,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "prices, verifications and dates inferred from the market", _market_checks),
     Migration(5, "story period, metric, segment and tickers", _story_keys),
     Migration(6, "reports grouped into open-period stories", _story_reports),
+    Migration(7, "story keys of events as columns", _story_key_columns),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

@@ -54,7 +54,11 @@ from tickerwire.store.rows import (
     DuplicateInfo,
     article_rows,
 )
-from tickerwire.store.story_refresh import refresh_stories
+from tickerwire.store.story_refresh import (
+    new_report_keys,
+    rebuild_all_stories,
+    refresh_stories,
+)
 
 # Articles loaded per query when reading many back (bounds memory of `articles()`).
 _READ_CHUNK = 200
@@ -150,6 +154,8 @@ class DuckDBStore:
         self._check_near_duplicate_params()
         if self._meta("signatures_backfill") == "pending":
             self._backfill_signatures()
+        if self._meta("stories_rebuild") == "pending":
+            self._rebuild_stories()
 
     def _meta(self, key: str) -> str | None:
         row = self._con.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
@@ -201,7 +207,22 @@ class DuckDBStore:
                         [a.similarity for a in assignments],
                     ],
                 )
+            self._con.execute(
+                """UPDATE events SET duplicate_group = a.duplicate_group
+                   FROM articles AS a WHERE a.id = events.article_id"""
+            )
             self._set_meta("signatures_backfill", "done")
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+
+    def _rebuild_stories(self) -> None:
+        """Group every stored report into stories (left pending by schema migration 6)."""
+        self._con.begin()
+        try:
+            rebuild_all_stories(self._con, run_id=0)
+            self._con.execute("DELETE FROM store_meta WHERE key = 'stories_rebuild'")
             self._con.commit()
         except BaseException:
             self._con.rollback()
@@ -293,7 +314,7 @@ class DuckDBStore:
                 with contextlib.suppress(duckdb.Error):
                     self._con.rollback()
                 # The batch is one transaction, so it can run again from the start, with room.
-                if not self._raise_memory_limit():
+                if not self._raise_memory_limit(exc):
                     raise StoreError(
                         str(self.path), f"out of memory at {self._memory_limit_mb} MB: {exc}"
                     ) from exc
@@ -303,15 +324,17 @@ class DuckDBStore:
                     self._con.rollback()
                 raise
 
-    def _raise_memory_limit(self) -> bool:
+    def _raise_memory_limit(self, exc: duckdb.OutOfMemoryException) -> bool:
         """Double the memory limit after a batch ran out of it (see `raised_memory_limit`)."""
         raised = raised_memory_limit(self._con, self._memory_limit_mb)
         if raised is None:
             return False
         self._memory_limit_mb = raised
+        # DuckDB's message names what ran out (an operator, a checkpoint): the clue to bound it.
         _log.warning(
-            "%s: a batch ran out of DuckDB's memory limit; raised to %d MB and retried",
+            "%s: a batch ran out of DuckDB's memory limit (%s); raised to %d MB and retried",
             self.path,
+            str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
             raised,
         )
         return True
@@ -362,7 +385,12 @@ class DuckDBStore:
         _insert(con, "article_versions", _VERSION_COLUMNS, versions)
         # After the events, and after near-duplicate grouping (novelty uses the groups).
         refresh_started = time.perf_counter()
-        refresh_stories(con, [p.article.id for p in new], run.id)
+        keys = new_report_keys(
+            [p.article for p in new],
+            rows.articles["seq"],
+            rows.articles["duplicate_group"],
+        )
+        refresh_stories(con, [p.article.id for p in new], run.id, new_reports=keys)
         stories_s = time.perf_counter() - refresh_started
         if errors:
             con.execute(

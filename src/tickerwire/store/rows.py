@@ -17,6 +17,7 @@ from typing import Any
 
 import pydantic_core
 
+from tickerwire.cluster.stories import NOT_FACT_LEVELS
 from tickerwire.records import Article, Conflict, Entity, Event, Removed, Sentiment
 
 Columns = dict[str, list[Any]]
@@ -51,6 +52,26 @@ def event_tickers(event: Event, entity_tickers: Mapping[str, Sequence[str]]) -> 
     if event.type == "price_move" and len(tickers) != 1:
         return []
     return tickers
+
+
+def attribute_text(value: Any) -> str | None:
+    """An attribute as DuckDB's `attributes->>'name'` reads it from the stored JSON: strings as
+    they are, other values as their JSON text, null as None."""
+    if value is None or isinstance(value, str):
+        return value
+    text = _to_json(value)
+    # Dates and the like serialise to JSON strings: ->> gives them without the quotes.
+    return str(json.loads(text)) if text.startswith('"') else text
+
+
+def is_groupable(event: Event) -> bool:
+    """Whether the event may join a story: a statement of fact, and no metric estimate
+    (`cluster.stories` leaves the others out; stored as events.groupable)."""
+    fact_level = event.attributes.get("fact_level")  # stored as events.fact_level: str()
+    if fact_level is not None and str(fact_level) in NOT_FACT_LEVELS:
+        return False
+    estimate = attribute_text(event.attributes.get("is_estimate"))
+    return not (event.type == "financial_metric" and estimate == "true")
 
 
 @dataclass
@@ -110,6 +131,13 @@ EVENT_COLUMNS: dict[str, str] = {
     "confidence": "DOUBLE",
     "fact_level": "VARCHAR",
     "attributes": "JSON",
+    # Story keys (schema migration 7): see `attribute_text` and `is_groupable`.
+    "metric": "VARCHAR",
+    "segment": "VARCHAR",
+    "period_end": "VARCHAR",
+    "groupable": "BOOLEAN",
+    "duplicate_group": "VARCHAR",
+    "entity_tickers": "VARCHAR[]",
 }
 CONFLICT_COLUMNS: dict[str, str] = {
     "id": "VARCHAR",
@@ -204,6 +232,12 @@ def article_rows(
                 confidence=event.confidence,
                 fact_level=str(fact_level) if fact_level is not None else None,
                 attributes=_to_json(event.attributes),
+                metric=attribute_text(event.attributes.get("metric")),
+                segment=attribute_text(event.attributes.get("segment")),
+                period_end=attribute_text(event.attributes.get("period_end")),
+                groupable=is_groupable(event),
+                duplicate_group=dup.group,
+                entity_tickers=_entity_tickers(article.entities, event.entity),
             )
         for position, conflict in enumerate(article.conflicts):
             _append(
@@ -219,6 +253,15 @@ def article_rows(
                 run_id=run_id,
             )
     return rows
+
+
+def _entity_tickers(entities: Sequence[Entity], entity_id: str | None) -> list[str] | None:
+    """The tickers of the event's entity (of its last entry, as a lookup by id finds it)."""
+    found: list[str] | None = None
+    for entity in entities:
+        if entity.id == entity_id:
+            found = list(entity.tickers)
+    return found
 
 
 def _append(columns: Columns, **values: Any) -> None:

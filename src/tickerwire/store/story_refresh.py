@@ -25,7 +25,6 @@ import duckdb
 
 from tickerwire.cluster.conflicts import cross_source_conflicts
 from tickerwire.cluster.stories import (
-    NOT_FACT_LEVELS,
     OPEN_PERIOD_WINDOW_DAYS,
     STORY_EVENT_TYPES,
     Report,
@@ -43,41 +42,38 @@ from tickerwire.cluster.story_windows import (
     plan_refresh,
     replay_end,
 )
-from tickerwire.records import Event, Evidence
+from tickerwire.records import Article, Event, Evidence
 from tickerwire.store.duckdb_stories import fetch_rows, insert_conflicts, insert_stories
+from tickerwire.store.rows import attribute_text
 
 # Reports with what grouping needs of their article; `{where}` filters events `e`/articles `a`.
 # Statements that are no facts, and metric estimates, join no story (`cluster.stories`): left in
-# the database, they would only cost reading.
-_REPORTS_SQL = (
-    """
+# the database (events.groupable is false), they would only cost reading. The filters use the
+# events' story-key columns (schema migration 7), never their JSON attributes: parsing those for
+# every stored event made each batch's refresh cost grow with the corpus.
+_REPORTS_SQL = """
     SELECT e.article_id, e.position, e.type, e.entity, e.date, e.date_text, e.evidence_start,
-           e.evidence_end, e.evidence_text, e.confidence, e.attributes,
+           e.evidence_end, e.evidence_text, e.confidence, e.attributes, e.entity_tickers,
            a.published, a.seq, a.duplicate_group
     FROM events AS e JOIN articles AS a ON a.id = e.article_id {join}
-    WHERE ({where}) AND coalesce(e.fact_level, '') NOT IN """
-    + "("
-    + ", ".join(f"'{level}'" for level in sorted(NOT_FACT_LEVELS))
-    + ")"
-    + """
-      AND NOT (e.type = 'financial_metric'
-               AND coalesce(e.attributes->>'is_estimate', 'false') = 'true')
+    WHERE ({where}) AND e.groupable
     ORDER BY a.seq, e.position"""
-)
 # Price moves whose article is in a near-duplicate group, by (entity, listing).
 _GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
-        a.duplicate_group AS grp
-    FROM events AS e JOIN articles AS a ON a.id = e.article_id
-    WHERE e.type = 'price_move' AND a.duplicate_group IS NOT NULL)"""
+        e.duplicate_group AS grp
+    FROM events AS e
+    WHERE e.type = 'price_move' AND e.duplicate_group IS NOT NULL)"""
 _IN_TRIPLES = "IN (SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::{}[])))"
 # Metric figures without a period end, in the scopes (and publication windows) passed as arrays.
-_OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.attributes->>'period_end', '') = ''
+_OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.period_end, '') = ''
     AND a.published IS NOT NULL"""
 _OPEN_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]) AS metric,
         unnest($3::VARCHAR[]) AS segment, unnest($4::DATE[]) AS lo, unnest($5::DATE[]) AS hi)"""
 # The reports grouped into the stories whose ids are passed as $1.
 _GROUPED_REPORTS_SQL = """
-    SELECT r.story_id, e.*, a.published, a.seq, a.duplicate_group
+    SELECT r.story_id, e.article_id, e.position, e.type, e.entity, e.date, e.date_text,
+           e.evidence_start, e.evidence_end, e.evidence_text, e.confidence, e.attributes,
+           e.entity_tickers, a.published, a.seq, a.duplicate_group
     FROM story_reports AS r
     JOIN events AS e ON e.article_id = r.article_id AND e.position = r.event_position
     JOIN articles AS a ON a.id = e.article_id
@@ -85,8 +81,8 @@ _GROUPED_REPORTS_SQL = """
     ORDER BY a.seq, e.position"""
 # How far before a stretch an open-period story may have begun and still take its reports.
 OPEN_PERIOD_SPAN = dt.timedelta(days=OPEN_PERIOD_WINDOW_DAYS)
-_IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.attributes->>'metric'
-    AND w.segment IS NOT DISTINCT FROM (e.attributes->>'segment')"""
+_IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.metric
+    AND w.segment IS NOT DISTINCT FROM e.segment"""
 
 
 def _event(row: dict[str, Any]) -> Event:
@@ -105,7 +101,7 @@ def _event(row: dict[str, Any]) -> Event:
     )
 
 
-def _report(row: dict[str, Any], tickers: dict[tuple[str, str], tuple[str, ...]]) -> Report:
+def _report(row: dict[str, Any]) -> Report:
     return Report(
         article=row["article_id"],
         position=row["position"],
@@ -113,36 +109,22 @@ def _report(row: dict[str, Any], tickers: dict[tuple[str, str], tuple[str, ...]]
         published=row["published"],
         order=row["seq"],
         duplicate_group=row["duplicate_group"],
-        entity_tickers=tickers.get((row["article_id"], row["entity"]), ()),
+        entity_tickers=tuple(row["entity_tickers"] or ()),
     )
 
 
-def _reports(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> list[Report]:
-    """Reports from event rows, with the tickers of their entities.
-
-    The tickers are looked up for these rows only: joining the whole entities table in the
-    reports' query made DuckDB build a hash table of every stored entity, which outgrew the
-    writer's memory limit on large corpora."""
-    pairs = sorted({(r["article_id"], r["entity"]) for r in rows if r["entity"] is not None})
-    tickers: dict[tuple[str, str], tuple[str, ...]] = {}
-    if pairs:
-        tickers = {
-            (str(article), str(entity)): tuple(found or ())
-            for article, entity, found in con.execute(
-                """SELECT article_id, entity_id, tickers FROM entities
-                   WHERE (article_id, entity_id) IN (
-                       SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[])))""",
-                [[a for a, _ in pairs], [e for _, e in pairs]],
-            ).fetchall()
-        }
-    return [_report(r, tickers) for r in rows]
+def _reports(rows: list[dict[str, Any]]) -> list[Report]:
+    """Reports from event rows. The tickers of their entities are stored with the events
+    (events.entity_tickers): looking them up in the entities table scanned all of it per batch,
+    and joining it made DuckDB build a hash table of every stored entity."""
+    return [_report(r) for r in rows]
 
 
 # What places a report in a story (see `cluster.story_windows`), without its evidence.
 _KEY_ATTRIBUTES = ("listing", "metric", "segment", "period_end")
 
 
-def _report_keys(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[Report]:
+def stored_report_keys(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[Report]:
     """The story-type reports of these articles with only what says which stories they touch
     (reading whole reports twice, here and in the windows, would double a refresh's cost)."""
     attributes = ", ".join(f"e.attributes->>'{name}'" for name in _KEY_ATTRIBUTES)
@@ -179,10 +161,47 @@ def _report_keys(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> 
     ]
 
 
+def new_report_keys(
+    articles: Sequence[Article], seqs: Sequence[int], groups: Sequence[str]
+) -> list[Report]:
+    """What `stored_report_keys` reads back from the database, from the records of a batch being
+    stored (with their storage order and near-duplicate group): a batch's refresh then need not
+    scan every stored event for its own."""
+    no_evidence = Evidence.model_construct(start=0, end=0, text="")
+    keys: list[Report] = []
+    for article, seq, group in zip(articles, seqs, groups, strict=True):
+        for position, event in enumerate(article.events):
+            if event.type not in STORY_EVENT_TYPES:
+                continue
+            attributes = {
+                name: text
+                for name in _KEY_ATTRIBUTES
+                if (text := attribute_text(event.attributes.get(name))) is not None
+            }
+            keys.append(
+                Report(
+                    article=article.id,
+                    position=position,
+                    event=Event.model_construct(
+                        type=event.type,
+                        entity=event.entity,
+                        date=event.date,
+                        evidence=no_evidence,
+                        confidence=0.0,
+                        attributes=attributes,
+                    ),
+                    published=article.published,
+                    order=seq,
+                    duplicate_group=group,
+                )
+            )
+    return keys
+
+
 def _load_reports(
     con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any], join: str = ""
 ) -> list[Report]:
-    return _reports(con, fetch_rows(con, _REPORTS_SQL.format(where=where, join=join), params))
+    return _reports(fetch_rows(con, _REPORTS_SQL.format(where=where, join=join), params))
 
 
 def _delete_stories(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> None:
@@ -294,7 +313,7 @@ def _move_reports(
         reports += _load_reports(
             con,
             "e.type = 'price_move' AND e.date IS NULL "
-            "AND (coalesce(e.entity, ''), e.listing, a.duplicate_group) "
+            "AND (coalesce(e.entity, ''), e.listing, e.duplicate_group) "
             + _IN_TRIPLES.format("VARCHAR"),
             _triples(scope_groups),
         )
@@ -322,8 +341,8 @@ def _closed_metric_reports(
     ordered = sorted(keys, key=lambda k: (k[0], k[1], k[2] or "", k[3]))
     reports = _load_reports(
         con,
-        """e.type = 'financial_metric' AND (coalesce(e.entity, ''), e.attributes->>'metric',
-               coalesce(e.attributes->>'segment', ''), e.attributes->>'period_end') IN (
+        """e.type = 'financial_metric' AND (coalesce(e.entity, ''), e.metric,
+               coalesce(e.segment, ''), e.period_end) IN (
             SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]),
                     unnest($4::VARCHAR[])))""",
         [
@@ -407,7 +426,7 @@ def _open_metric_reports(
     seeds: dict[str, list[Report]] = {}
     if seed_start:
         rows = fetch_rows(con, _GROUPED_REPORTS_SQL, [sorted(seed_start)])
-        for row, report in zip(rows, _reports(con, rows), strict=True):
+        for row, report in zip(rows, _reports(rows), strict=True):
             story = str(row["story_id"])
             if report.published is not None and report.published < seed_start[story]:
                 seeds.setdefault(story, []).append(report)
@@ -422,16 +441,19 @@ def refresh_stories(
     article_ids: Sequence[str],
     run_id: int,
     former_published: Iterable[dt.date] = (),
+    new_reports: Sequence[Report] | None = None,
 ) -> int:
     """Rebuild the stories (and their conflicts) that the events of these articles can change;
     return how many stories were rebuilt. Runs inside the caller's transaction.
 
     `former_published`: publication days these articles had before (market dating changes
-    them), so that the open-period stories they left are rebuilt too.
+    them), so that the open-period stories they left are rebuilt too. `new_reports`: the
+    articles' report keys when the caller has them (`new_report_keys`), else they are read.
     """
     if not article_ids:
         return 0
-    new_reports = _report_keys(con, article_ids)
+    if new_reports is None:
+        new_reports = stored_report_keys(con, article_ids)
     plan = plan_refresh(new_reports)
     former = set(former_published)
     if former:
