@@ -25,69 +25,26 @@ def sentence_tokens(
     """
     sentence = lowered[start:end]
     pieces = sentence.split()
-    if not sentence.isascii() or " ".join(pieces) != sentence:
-        return _tokens_between_any_spaces(sentence, start, pieces)
-    # An ASCII sentence whose pieces are one space apart (most): a piece's offset is the sum
-    # of the lengths before it, and a plain word is a piece of letters, with no more calls.
+    # In an ASCII sentence whose pieces are one space apart (most), a piece's offset is the sum
+    # of the lengths before it; elsewhere it is found with str.find, in the sentence, not the
+    # article: one curly quote anywhere makes the whole article a two-byte string, and str.find
+    # then widens every ASCII piece it looks for.
+    one_space_apart = sentence.isascii() and " ".join(pieces) == sentence
+    find = None if one_space_apart else sentence.find
     words: list[str] = []
     kinds: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    offset = start
-    run_start = run_end = -1  # the run of pieces that are not plain words, if any
-    run_piece = ""  # the run's piece when it has only one
-    for piece in pieces:
-        if piece.isalpha():
-            if run_start >= 0:
-                _run_tokens(
-                    sentence,
-                    start,
-                    (run_start - start, run_end - start, run_piece),
-                    (words, kinds, starts, ends),
-                )
-                run_start = -1
-            words.append(piece)
-            kinds.append("word")
-            starts.append(offset)
-            offset += len(piece)
-            ends.append(offset)
-        else:
-            if run_start < 0:
-                run_start = offset
-                run_piece = piece
-            else:
-                run_piece = ""
-            offset += len(piece)
-            run_end = offset
-        offset += 1  # the space
-    if run_start >= 0:
-        _pattern_tokens(
-            sentence, start, run_start - start, run_end - start, words, kinds, starts, ends
-        )
-    return words, kinds, starts, ends
-
-
-def _tokens_between_any_spaces(
-    sentence: str, start: int, pieces: list[str]
-) -> tuple[list[str], list[str], list[int], list[int]]:
-    """`sentence_tokens` of any sentence: each piece's offset is found with str.find."""
-    words: list[str] = []
-    kinds: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    # Offsets are found in the sentence, not the article: one curly quote anywhere makes the
-    # whole article a two-byte string, and str.find then widens every ASCII piece it looks for.
-    find = sentence.find
+    out = (words, kinds, starts, ends)
     offset = 0
     run_start = run_end = -1  # the run of pieces that are not plain words, if any
     run_piece = ""  # the run's piece when it has only one
     for piece in pieces:
-        offset = find(piece, offset)
-        if piece.isascii() and piece.isalpha():
+        if find is not None:
+            offset = find(piece, offset)
+        if piece.isalpha() and piece.isascii():
             if run_start >= 0:
-                _run_tokens(
-                    sentence, start, (run_start, run_end, run_piece), (words, kinds, starts, ends)
-                )
+                _run_tokens(sentence, start, (run_start, run_end, run_piece), out)
                 run_start = -1
             words.append(piece)
             kinds.append("word")
@@ -102,8 +59,9 @@ def _tokens_between_any_spaces(
                 run_piece = ""
             offset += len(piece)
             run_end = offset
+        offset += 1  # the space after it (at least one: str.find looks on from there)
     if run_start >= 0:
-        _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
+        _run_tokens(sentence, start, (run_start, run_end, run_piece), out)
     return words, kinds, starts, ends
 
 
