@@ -9,7 +9,6 @@ import pytest
 from tickerwire.clean.furniture import (
     Strength,
     _is_anchored,
-    _top_level_alternatives,
     furniture_rules,
 )
 
@@ -119,14 +118,11 @@ def test_site_names_standing_alone():
     assert not rules.is_site_name("Shares of Apple fell.", None)
 
 
-def test_top_level_alternatives_ignore_bars_inside_groups_and_classes():
-    assert _top_level_alternatives(r"^a|(?:b|c)d|[|\]]e|\|f") == [
-        "^a",
-        "(?:b|c)d",
-        r"[|\]]e",
-        r"\|f",
-    ]
-    assert _top_level_alternatives(r"[]|]x|^y") == ["[]|]x", "^y"]
+def test_anchoring_ignores_bars_inside_groups_and_classes():
+    assert not _is_anchored(re.compile(r"^a|(?:b|c)d|[|\]]e|\|f"))
+    assert _is_anchored(re.compile(r"^a|^[|\]]e|^(?:b|c)d"))
+    assert not _is_anchored(re.compile(r"[]|]x|^y"))
+    assert _is_anchored(re.compile(r"^(?:[]|]x|y)"))
     assert _is_anchored(re.compile(r"^by\b|^(?:a|b) c", re.IGNORECASE))
     assert not _is_anchored(re.compile(r"^by\b|\bclick here\b"))
     assert not _is_anchored(re.compile(r"^a", re.MULTILINE))

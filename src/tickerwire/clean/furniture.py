@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick
 
@@ -95,46 +98,28 @@ def _scoped(pattern: re.Pattern[str]) -> str:
 
 
 def _is_anchored(pattern: re.Pattern[str]) -> bool:
-    """Whether every top-level alternative of `pattern` starts with `^` (so a search can only
-    match at the start), and it uses no flag but the case flag (`_scoped` keeps only that)."""
+    """Whether every match of `pattern` starts with `^` (so a search can only match at the
+    start), and it uses no flag but the case flag (`_scoped` keeps only that).
+
+    The pattern is read with the standard library's parser, as `extract.literals` reads them.
+    """
     if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
         return False
-    return all(part.startswith("^") for part in _top_level_alternatives(pattern.pattern))
+    return _starts_at_line_start(list(sre_parse.parse(pattern.pattern, pattern.flags)))
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """The parts of a pattern between its top-level `|` (outside groups and classes)."""
-    parts: list[str] = []
-    depth = 0
-    in_class = False
-    part_start = 0
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            # a "]" right after "[" or "[^" is a member, not the end of the class
-            index += 1
-            if pattern.startswith("^", index):
-                index += 1
-            if pattern.startswith("]", index):
-                index += 1
-            continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[part_start:index])
-            part_start = index + 1
-        index += 1
-    parts.append(pattern[part_start:])
-    return parts
+def _starts_at_line_start(items: list[tuple[Any, Any]]) -> bool:
+    """Whether a parsed sequence begins with `^`, itself or in every branch of its first part."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre.AT:
+        return av is sre.AT_BEGINNING
+    if op is sre.BRANCH:
+        return all(_starts_at_line_start(list(branch)) for branch in av[1])
+    if op is sre.SUBPATTERN:
+        return _starts_at_line_start(list(av[3]))
+    return False
 
 
 class FurnitureRules:
