@@ -136,29 +136,7 @@ def stored_report_keys(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
               AND e.type IN (SELECT unnest($2::VARCHAR[]))""",
         [list(article_ids), list(STORY_EVENT_TYPES)],
     ).fetchall()
-    no_evidence = Evidence.model_construct(start=0, end=0, text="")
-    return [
-        Report(
-            article=row[0],
-            position=row[1],
-            event=Event.model_construct(
-                type=row[2],
-                entity=row[3],
-                date=row[4],
-                evidence=no_evidence,
-                confidence=0.0,
-                attributes={
-                    name: value
-                    for name, value in zip(_KEY_ATTRIBUTES, row[8:], strict=True)
-                    if value is not None
-                },
-            ),
-            published=row[5],
-            order=row[6],
-            duplicate_group=row[7],
-        )
-        for row in rows
-    ]
+    return [_key_report(row) for row in rows]
 
 
 def new_report_keys(
@@ -167,35 +145,47 @@ def new_report_keys(
     """What `stored_report_keys` reads back from the database, from the records of a batch being
     stored (with their storage order and near-duplicate group): a batch's refresh then need not
     scan every stored event for its own."""
-    no_evidence = Evidence.model_construct(start=0, end=0, text="")
-    keys: list[Report] = []
-    for article, seq, group in zip(articles, seqs, groups, strict=True):
-        for position, event in enumerate(article.events):
-            if event.type not in STORY_EVENT_TYPES:
-                continue
-            attributes = {
-                name: text
-                for name in _KEY_ATTRIBUTES
-                if (text := attribute_text(event.attributes.get(name))) is not None
-            }
-            keys.append(
-                Report(
-                    article=article.id,
-                    position=position,
-                    event=Event.model_construct(
-                        type=event.type,
-                        entity=event.entity,
-                        date=event.date,
-                        evidence=no_evidence,
-                        confidence=0.0,
-                        attributes=attributes,
-                    ),
-                    published=article.published,
-                    order=seq,
-                    duplicate_group=group,
-                )
-            )
-    return keys
+    rows = [
+        (
+            article.id,
+            position,
+            event.type,
+            event.entity,
+            event.date,
+            article.published,
+            seq,
+            group,
+            *(attribute_text(event.attributes.get(name)) for name in _KEY_ATTRIBUTES),
+        )
+        for article, seq, group in zip(articles, seqs, groups, strict=True)
+        for position, event in enumerate(article.events)
+        if event.type in STORY_EVENT_TYPES
+    ]
+    return [_key_report(row) for row in rows]
+
+
+def _key_report(row: Sequence[Any]) -> Report:
+    """A report with only what places it in a story, from a row of `stored_report_keys`'s query:
+    article, position, type, entity, date, published, seq, group, then `_KEY_ATTRIBUTES`."""
+    return Report(
+        article=row[0],
+        position=row[1],
+        event=Event.model_construct(
+            type=row[2],
+            entity=row[3],
+            date=row[4],
+            evidence=Evidence.model_construct(start=0, end=0, text=""),
+            confidence=0.0,
+            attributes={
+                name: value
+                for name, value in zip(_KEY_ATTRIBUTES, row[8:], strict=True)
+                if value is not None
+            },
+        ),
+        published=row[5],
+        order=row[6],
+        duplicate_group=row[7],
+    )
 
 
 def _load_reports(
