@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from tickerwire.records import Article, Entity, Event, Evidence
 
@@ -36,15 +37,37 @@ def move(listing: str, pct: float, day: dt.date | None, entity: str = "alibaba")
     )
 
 
-def metric(entity: str, value: float) -> Event:
-    sentence = f"Cloud revenue reached {value:,.0f} yuan."
+def figure(entity: str, sentence: str, confidence: float = 0.7, **attributes: object) -> Event:
+    """A `financial_metric` event read from `sentence`, with these attributes."""
     return Event(
         type="financial_metric",
         entity=entity,
         evidence=Evidence(start=0, end=len(sentence), text=sentence),
-        confidence=0.7,
-        attributes={"metric": "revenue", "segment": "cloud", "value": value, "currency": "CNY"},
+        confidence=confidence,
+        attributes=attributes,
     )
+
+
+def metric(entity: str, value: float) -> Event:
+    sentence = f"Cloud revenue reached {value:,.0f} yuan."
+    return figure(entity, sentence, metric="revenue", segment="cloud", value=value, currency="CNY")
+
+
+# The columns of `events` that place an event in a story (schema migration 7).
+STORY_KEY_COLUMNS = (
+    "metric",
+    "segment",
+    "period_end",
+    "groupable",
+    "duplicate_group",
+    "entity_tickers",
+)
+
+
+def drop_story_key_columns(connection: Any) -> None:
+    """Make a database's events table as it was before schema migration 7."""
+    for column in STORY_KEY_COLUMNS:
+        connection.execute(f"ALTER TABLE events DROP COLUMN {column}")
 
 
 def article(

@@ -4,12 +4,21 @@ import datetime as dt
 
 import duckdb
 import pytest
-from article_factory import OTHER_REPORT, REPORT, REWRITE, article, move
+from article_factory import (
+    OTHER_REPORT,
+    REPORT,
+    REWRITE,
+    STORY_KEY_COLUMNS,
+    article,
+    drop_story_key_columns,
+    figure,
+    move,
+)
 
 from tickerwire.cli import main
 from tickerwire.cluster.near_duplicates import NearDuplicateParams
 from tickerwire.errors import StoreError
-from tickerwire.records import Entity, Event, Evidence
+from tickerwire.records import Entity
 from tickerwire.store import DuckDBStore
 from tickerwire.store.duckdb_schema import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 
@@ -78,35 +87,22 @@ def test_signatures_from_other_settings_are_refused(db_file):
         DuckDBStore(db_file, near_duplicates=NearDuplicateParams(shingle_words=5))
 
 
-_STORY_KEY_COLUMNS = (
-    "metric",
-    "segment",
-    "period_end",
-    "groupable",
-    "duplicate_group",
-    "entity_tickers",
-)
-
-
 def _keyed_events() -> list:
     """Events whose story keys cover each case: a plain figure, an estimate, a forecast, a
     figure with a period end and no segment, and a move (no metric at all)."""
     sentence = "Dairy revenue grew 4% in the quarter."
-
-    def figure(**attributes: object) -> Event:
-        return Event(
-            type="financial_metric",
-            entity="lindqvist",
-            evidence=Evidence(start=0, end=len(sentence), text=sentence),
-            confidence=0.7,
-            attributes=attributes,
-        )
-
     return [
-        figure(metric="revenue", segment="dairy", change_pct=4.0),
-        figure(metric="revenue", segment="dairy", change_pct=5.0, is_estimate=True),
-        figure(metric="revenue", change_pct=6.0, fact_level="forecast"),
-        figure(metric="net_income", period_end="2025-03-31", value=12.5),
+        figure("lindqvist", sentence, metric="revenue", segment="dairy", change_pct=4.0),
+        figure(
+            "lindqvist",
+            sentence,
+            metric="revenue",
+            segment="dairy",
+            change_pct=5.0,
+            is_estimate=True,
+        ),
+        figure("lindqvist", sentence, metric="revenue", change_pct=6.0, fact_level="forecast"),
+        figure("lindqvist", sentence, metric="net_income", period_end="2025-03-31", value=12.5),
         move("LQF.ST", 1.5, dt.date(2025, 3, 4), entity="lindqvist"),
     ]
 
@@ -117,12 +113,11 @@ def test_story_key_columns_are_filled_as_migration_7_fills_them(db_file):
     with DuckDBStore(db_file) as store:
         run = store.start_run(["keys"], "0.1.0")
         store.write_batch([article(REPORT), mirror], run)
-        columns = ", ".join(_STORY_KEY_COLUMNS)
+        columns = ", ".join(STORY_KEY_COLUMNS)
         query = f"SELECT position, {columns} FROM events ORDER BY position"
         written = store.connection.execute(query).fetchall()
         # As a database from before migration 7 has them: the columns are filled from the JSON.
-        for column in _STORY_KEY_COLUMNS:
-            store.connection.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        drop_story_key_columns(store.connection)
         store.connection.execute("DELETE FROM schema_version WHERE version = 7")
     with DuckDBStore(db_file) as store:
         migrated = store.connection.execute(query).fetchall()

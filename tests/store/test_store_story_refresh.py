@@ -8,10 +8,10 @@ import random
 from pathlib import Path
 
 import pytest
-from article_factory import REPORT, article, move
+from article_factory import REPORT, article, drop_story_key_columns, figure, move
 
 from tickerwire.cluster.stories import Report
-from tickerwire.records import Article, Entity, Event, Evidence
+from tickerwire.records import Article, Entity, Event
 from tickerwire.store import DuckDBStore
 from tickerwire.store.duckdb_schema import LATEST_VERSION, schema_version
 from tickerwire.store.story_refresh import new_report_keys, rebuild_all_stories, stored_report_keys
@@ -51,13 +51,7 @@ def _metric(pct: float, period: str | None, period_end: str | None, confidence: 
         attributes["period"] = period
     if period_end:
         attributes["period_end"] = period_end
-    return Event(
-        type="financial_metric",
-        entity="nordkap",
-        evidence=Evidence(start=0, end=len(sentence), text=sentence),
-        confidence=confidence,
-        attributes=attributes,
-    )
+    return figure("nordkap", sentence, confidence, **attributes)
 
 
 def corpus(seed: int = 7) -> list[Article]:
@@ -214,15 +208,7 @@ def test_a_database_from_before_story_reports_is_regrouped_then_refreshed(tmp_pa
         # As schema version 5 left it: stories, but not the reports of open-period groups.
         store.connection.execute("DROP TABLE story_reports")
         store.connection.execute("DELETE FROM schema_version WHERE version >= 6")
-        for column in (
-            "metric",
-            "segment",
-            "period_end",
-            "groupable",
-            "duplicate_group",
-            "entity_tickers",
-        ):
-            store.connection.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        drop_story_key_columns(store.connection)
     with _ingest(db, items[30:], 5) as store:
         assert schema_version(store.connection) == LATEST_VERSION
         grouped = store.connection.execute("SELECT count(*) FROM story_reports").fetchone()
