@@ -17,9 +17,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Literal
-
-import ahocorasick
+from typing import Literal
 
 from tickerwire.errors import TickerwireError
 from tickerwire.score.text_units import tokenize
@@ -98,29 +96,30 @@ class Lexicon:
         return cls(entries=table, by_first_token=index)
 
     @functools.cached_property
-    def tone_keys(self) -> Any:
-        """An Aho-Corasick automaton of one word of every phrase that can give a tone (its
-        longest word: "red" for "in the red"), to find at C speed the sentences worth reading.
+    def tone_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words that may make a sentence give a tone: (tone words, quantity words).
 
-        Values are (key length, whether the key only names a quantity: such a sentence gives a
-        cue only through figures, "sales of EUR 5 mn (EUR 4 mn)"). A sentence none of whose words
-        is a key cannot give a cue, so skipping it changes no result (the keys are a superset:
-        a key may also sit in a neutral phrase).
+        One word stands for each phrase that can give a tone, its longest uncommon one ("red"
+        for "in the red"), as `word_boundaries` splits text ("pre-tax": "tax"). Quantity
+        words are those that stand only for quantities that give no tone alone: such a sentence
+        gives a cue only through figures, "sales of EUR 5 mn (EUR 4 mn)". A sentence holding no
+        word of either set cannot give a cue, so skipping it changes no result (a superset: a
+        word may also sit in a neutral phrase).
         """
-        keys: dict[str, bool] = {}
+        quantity_only: dict[str, bool] = {}
         for entry in self.entries.values():
             if entry.kind in ("polar", "negator") and entry.value == 0.0:
                 continue
             if entry.kind not in ("polar", "negator", "direction", "quantity", "state_change"):
                 continue
-            key = _key_word(entry.phrase)
-            quantity_only = entry.kind == "quantity" and entry.extra == 0.0
-            keys[key] = keys.get(key, True) and quantity_only
-        automaton = ahocorasick.Automaton()
-        for key, quantity_only in keys.items():
-            automaton.add_word(key, (len(key), quantity_only))
-        automaton.make_automaton()
-        return automaton
+            # a word with hyphens stands by one of its parts, chosen as a phrase's word is
+            key = _key_word(tuple(word_boundaries(_key_word(entry.phrase)).split()))
+            only = entry.kind == "quantity" and entry.extra == 0.0
+            quantity_only[key] = quantity_only.get(key, True) and only
+        return (
+            frozenset(key for key, only in quantity_only.items() if not only),
+            frozenset(key for key, only in quantity_only.items() if only),
+        )
 
     @functools.cached_property
     def phrases_by_first_two(self) -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
@@ -204,6 +203,25 @@ _COMMON_WORDS = frozenset(
         "buy",
     ]
 )
+
+
+# Every byte but ASCII digits and lower-case letters made a space (see `word_boundaries`).
+_BOUNDARY_BYTES = bytes(
+    byte if (0x30 <= byte <= 0x39 or 0x61 <= byte <= 0x7A) else 0x20 for byte in range(256)
+)
+
+
+def word_boundaries(lowered: str) -> str:
+    """`lowered` with a space before and after it, and every character that is not an ASCII
+    digit or lower-case letter made a space: a word of the text is then found whole by looking
+    for it between spaces. Offsets shift by one (character i is at i + 1).
+
+    Non-ASCII letters become spaces too (so a key may be found in "naïvecut": a sentence read
+    for nothing, never one skipped); a byte string does this at C speed, one byte a character
+    ("?" for each non-ASCII one).
+    """
+    ascii_text = lowered.encode("ascii", "replace").translate(_BOUNDARY_BYTES)
+    return f" {ascii_text.decode('ascii')} "
 
 
 def _key_word(phrase: tuple[str, ...]) -> str:

@@ -6,12 +6,11 @@ The test is a superset: a sentence it skips cannot give a cue, so skipping it ch
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 import regex
 
-from tickerwire.score.lexicon import Lexicon
+from tickerwire.score.lexicon import Lexicon, word_boundaries
 from tickerwire.score.units import IMPERATIVE_CALLS
 
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
@@ -31,33 +30,22 @@ def sentences_with_tone_words(
 ) -> list[bool]:
     """For each sentence span of `lowered`, whether it holds a word that may give a tone.
 
-    One Aho-Corasick pass over the text; a hit counts when it is not inside a longer word. A
-    quantity alone counts when the sentence compares figures; the first word of a sentence
-    counts when it is a call ("Buy ...").
+    The words of a sentence are those of `word_boundaries(lowered)` (split at C speed, as are
+    the set tests: an Aho-Corasick automaton run over the text cost more, as it read every
+    character and reported keys inside longer words, "cut" in "execute", that Python then set
+    aside). A quantity alone counts when the sentence compares figures; the first word of a
+    sentence counts when it is a call ("Buy ...").
     """
-    starts = [start for start, _ in spans]
-    flags = [False] * len(spans)
-    quantities = [False] * len(spans)
-    length = len(lowered)
-    for end, (key_length, quantity_only) in lexicon.tone_keys.iter(lowered):
-        begin = end - key_length + 1
-        if (begin > 0 and lowered[begin - 1].isalnum()) or (
-            end + 1 < length and lowered[end + 1].isalnum()
-        ):
-            continue
-        index = bisect.bisect_right(starts, begin) - 1
-        if index >= 0 and begin < spans[index][1]:
-            if quantity_only:
-                quantities[index] = True
-            else:
-                flags[index] = True
-    for index, (start, end) in enumerate(spans):
-        if flags[index]:
-            continue
-        if quantities[index] and _compares_figures(lowered, start, end):
-            flags[index] = True
-            continue
-        flags[index] = _opens_with_call(lowered, start, end)
+    tone_words, quantity_words = lexicon.tone_keys
+    bounded = word_boundaries(lowered)
+    flags: list[bool] = []
+    for start, end in spans:
+        words = bounded[start + 1 : end + 1].split()  # character i is at i + 1 in `bounded`
+        flags.append(
+            not tone_words.isdisjoint(words)
+            or (not quantity_words.isdisjoint(words) and _compares_figures(lowered, start, end))
+            or _opens_with_call(lowered, start, end)
+        )
     return flags
 
 
