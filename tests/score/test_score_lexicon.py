@@ -182,3 +182,20 @@ def test_words_are_found_whole_and_in_hyphenated_words() -> None:
     flags = sentences_with_tone_words(scorer.lexicon, lower_text(text), spans)
     # "cut" inside "execution" is no word of the text
     assert flags == [True, False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("The unit slipped into the red.", True),
+        ("The red door was painted.", False),  # a word of "in the red" alone
+        ("Q3profit rose.", True),  # a word token ends at a digit
+        ("Shares hit a 52-week high.", True),  # "n-week high" needs "week" and "high"
+        ("It was a 52-week trip.", False),
+    ],
+)
+def test_a_phrase_needs_all_its_words(text: str, read: bool) -> None:
+    scorer = SentenceScorer()
+    spans = split_sentences(text)
+    assert sentences_with_tone_words(scorer.lexicon, lower_text(text), spans) == [read]
+    assert read == bool(scorer.score(text).cues)

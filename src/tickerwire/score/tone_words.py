@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import regex
 
-from tickerwire.score.lexicon import Lexicon, word_boundaries
+from tickerwire.score.lexicon import Lexicon, ToneWords, word_boundaries
 from tickerwire.score.units import IMPERATIVE_CALLS
 
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
@@ -28,25 +28,46 @@ _FROM = regex.compile(r"\bfrom\b")
 def sentences_with_tone_words(
     lexicon: Lexicon, lowered: str, spans: Sequence[tuple[int, int]]
 ) -> list[bool]:
-    """For each sentence span of `lowered`, whether it holds a word that may give a tone.
+    """For each sentence span of `lowered`, whether it holds the words of a phrase that may
+    give a tone (see `ToneWords`).
 
-    The words of a sentence are those of `word_boundaries(lowered)` (split at C speed, as are
-    the set tests: an Aho-Corasick automaton run over the text cost more, as it read every
-    character and reported keys inside longer words, "cut" in "execute", that Python then set
+    The words of a sentence are those of `word_boundaries(lowered)`, split and looked up in
+    sets at C speed (an Aho-Corasick automaton run over the text cost more: it read every
+    character and reported words inside longer ones, "cut" in "execute", for Python to set
     aside). A quantity alone counts when the sentence compares figures; the first word of a
     sentence counts when it is a call ("Buy ...").
     """
-    tone_words, quantity_words = lexicon.tone_keys
+    tone_words = lexicon.tone_words
     bounded = word_boundaries(lowered)
     flags: list[bool] = []
     for start, end in spans:
         words = bounded[start + 1 : end + 1].split()  # character i is at i + 1 in `bounded`
+        if not tone_words.words.isdisjoint(words):
+            flags.append(True)  # most sentences worth reading have a one-word phrase
+            continue
+        tone, quantity = _phrases_held(tone_words, words)
         flags.append(
-            not tone_words.isdisjoint(words)
-            or (not quantity_words.isdisjoint(words) and _compares_figures(lowered, start, end))
+            tone
+            or (quantity and _compares_figures(lowered, start, end))
             or _opens_with_call(lowered, start, end)
         )
     return flags
+
+
+def _phrases_held(tone_words: ToneWords, words: list[str]) -> tuple[bool, bool]:
+    """Whether `words` hold all the words of a phrase that gives a tone, and of one that only
+    names a quantity."""
+    quantity = not tone_words.quantity_words.isdisjoint(words)
+    keys = tone_words.phrase_keys.intersection(words)
+    if keys:
+        held = set(words)
+        for key in keys:
+            for needed, only_quantity in tone_words.phrases[key]:
+                if needed <= held:
+                    if not only_quantity:
+                        return True, quantity
+                    quantity = True
+    return False, quantity
 
 
 def _compares_figures(lowered: str, start: int, end: int) -> bool:
