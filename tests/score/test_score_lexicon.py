@@ -143,3 +143,59 @@ def test_figure_comparison_test_equals_the_pattern(text: str, cut_start: int, cu
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     expected = _FIGURE_COMPARISON.search(text, start, end) is not None
     assert _compares_figures(text, start, end) == expected
+
+
+_LEXICON_PHRASES = sorted(entry.text for entry in default_lexicon().entries.values())
+_OTHER_PIECES = [
+    "Acme", "the", "5", "4.2", "%", "EUR", "mn", "(", ")", ",", "-", ".", ";", "from", "to",
+    "vs", "naïve", "é", "“", "Buy", "52-week", "year-over-year", "\n", "Inc.",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.sampled_from(_LEXICON_PHRASES), st.sampled_from(_OTHER_PIECES)),
+            st.sampled_from([" ", " ", "", "-", "  "]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_skipped_sentence_gives_no_cue(pieces: list[tuple[str, str, bool]]) -> None:
+    """Whatever the words, their joints and their case, a sentence the quick pass skips
+    gives no cue when it is read in full."""
+    text = "".join((piece.title() if title else piece) + joint for piece, joint, title in pieces)
+    scorer = SentenceScorer()
+    spans = split_sentences(text)
+    flags = sentences_with_tone_words(scorer.lexicon, lower_text(text), spans)
+    for (start, end), flag in zip(spans, flags, strict=True):
+        assert flag or not scorer.score(text, start, end).cues, text[start:end]
+
+
+def test_words_are_found_whole_and_in_hyphenated_words() -> None:
+    scorer = SentenceScorer()
+    text = "Profit-taking hit the stock. The execution went on. Pre-tax profit grew. It was sunny."
+    spans = split_sentences(text)
+    flags = sentences_with_tone_words(scorer.lexicon, lower_text(text), spans)
+    # "cut" inside "execution" is no word of the text
+    assert flags == [True, False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("The unit slipped into the red.", True),
+        ("The red door was painted.", False),  # a word of "in the red" alone
+        ("Q3profit rose.", True),  # a word token ends at a digit
+        ("Shares hit a 52-week high.", True),  # "n-week high" needs "week" and "high"
+        ("It was a 52-week trip.", False),
+    ],
+)
+def test_a_phrase_needs_all_its_words(text: str, read: bool) -> None:
+    scorer = SentenceScorer()
+    spans = split_sentences(text)
+    assert sentences_with_tone_words(scorer.lexicon, lower_text(text), spans) == [read]
+    assert read == bool(scorer.score(text).cues)

@@ -300,7 +300,10 @@ class ArticleSentimentScorer:
             weight = LEDE_WEIGHT if index < LEDE_SENTENCES else 1.0
             article_parts.append((weight, sentence.score))
             spans = by_sentence[index]
-            if not spans and previous_sole and _BACK_REFERENCE.match(text, sentence.start):
+            if not spans:
+                if not (previous_sole and _BACK_REFERENCE.match(text, sentence.start)):
+                    previous_sole = None
+                    continue  # about no entity (most sentences): it counts for the article only
                 spans = [EntitySpan(previous_sole, sentence.start, sentence.start)]
             for entity_id, tone in entity_tones(sentence, text, spans).items():
                 entity_parts.setdefault(entity_id, []).append((weight, squash(tone)))

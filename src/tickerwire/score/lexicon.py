@@ -17,9 +17,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Literal
-
-import ahocorasick
+from typing import Literal
 
 from tickerwire.errors import TickerwireError
 from tickerwire.score.text_units import tokenize
@@ -98,29 +96,13 @@ class Lexicon:
         return cls(entries=table, by_first_token=index)
 
     @functools.cached_property
-    def tone_keys(self) -> Any:
-        """An Aho-Corasick automaton of one word of every phrase that can give a tone (its
-        longest word: "red" for "in the red"), to find at C speed the sentences worth reading.
-
-        Values are (key length, whether the key only names a quantity: such a sentence gives a
-        cue only through figures, "sales of EUR 5 mn (EUR 4 mn)"). A sentence none of whose words
-        is a key cannot give a cue, so skipping it changes no result (the keys are a superset:
-        a key may also sit in a neutral phrase).
-        """
-        keys: dict[str, bool] = {}
-        for entry in self.entries.values():
-            if entry.kind in ("polar", "negator") and entry.value == 0.0:
-                continue
-            if entry.kind not in ("polar", "negator", "direction", "quantity", "state_change"):
-                continue
-            key = _key_word(entry.phrase)
-            quantity_only = entry.kind == "quantity" and entry.extra == 0.0
-            keys[key] = keys.get(key, True) and quantity_only
-        automaton = ahocorasick.Automaton()
-        for key, quantity_only in keys.items():
-            automaton.add_word(key, (len(key), quantity_only))
-        automaton.make_automaton()
-        return automaton
+    def tone_words(self) -> ToneWords:
+        """The words a sentence must hold to give a tone (see `ToneWords`)."""
+        return ToneWords.of(
+            entry
+            for entry in self.entries.values()
+            if gives_tone(entry) or entry.kind == "quantity"
+        )
 
     @functools.cached_property
     def phrases_by_first_two(self) -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
@@ -151,7 +133,64 @@ class Lexicon:
         return self.single_words.get(words[position])
 
 
-# Words too common to stand for a phrase in `Lexicon.tone_keys` (any other word of the phrase
+@dataclass(frozen=True)
+class ToneWords:
+    """The phrases that can give a tone, by the words of text they need, as `word_boundaries`
+    splits text ("pre-tax profit" needs "pre", "tax" and "profit"; "52-week high" needs "week"
+    and "high", as the tokens write "n-week"), to find at C speed the sentences worth reading.
+
+    A sentence that holds all the words of no such phrase cannot give a cue, so skipping it
+    changes no result (a superset: the words may be there in another order, or the phrase may
+    sit in a longer, neutral one). A phrase "only names a quantity" when it is a quantity that
+    gives no tone alone: a sentence gives a cue through it only by figures, "sales of EUR 5 mn
+    (EUR 4 mn)".
+    """
+
+    words: frozenset[str]  # a word that is a whole phrase that gives a tone ("profit")
+    quantity_words: frozenset[str]  # a word that is a whole phrase that only names a quantity
+    # phrases of several words by one of them, the least common ("red" for "in the red"):
+    # (the phrase's words, whether it only names a quantity)
+    phrases: dict[str, tuple[tuple[frozenset[str], bool], ...]]
+    phrase_keys: frozenset[str]
+
+    @classmethod
+    def of(cls, entries: Iterable[LexiconEntry]) -> ToneWords:
+        """Index the entries that may give a tone."""
+        words: set[str] = set()
+        quantity_words: set[str] = set()
+        phrases: dict[str, set[tuple[frozenset[str], bool]]] = {}
+        for entry in entries:
+            needed: list[str] = []
+            for token in entry.phrase:
+                parts = word_boundaries(token).split()
+                # "n-week" stands for "52-week": any number
+                needed += parts[1:] if token.startswith("n-") else parts
+            if not needed:
+                raise LexiconError("sentiment lexicon", f"no word in {entry.text!r}")
+            only_quantity = entry.kind == "quantity" and entry.extra == 0.0
+            if len(set(needed)) == 1:
+                (quantity_words if only_quantity else words).add(needed[0])
+            else:
+                key = _key_word(tuple(needed))
+                phrases.setdefault(key, set()).add((frozenset(needed), only_quantity))
+        return cls(
+            words=frozenset(words),
+            quantity_words=frozenset(quantity_words - words),
+            phrases={key: tuple(group) for key, group in phrases.items()},
+            phrase_keys=frozenset(phrases),
+        )
+
+
+def gives_tone(entry: LexiconEntry) -> bool:
+    """Whether a phrase can make a cue by itself (a quantity needs a direction or a figure)."""
+    if entry.kind in ("polar", "negator"):
+        return entry.value != 0.0
+    if entry.kind == "quantity":
+        return entry.extra != 0.0
+    return entry.kind in ("direction", "state_change")
+
+
+# Words too common to stand for a phrase in `ToneWords` (any other word of the phrase
 # is used instead; the choice only affects speed).
 _COMMON_WORDS = frozenset(
     [
@@ -204,6 +243,24 @@ _COMMON_WORDS = frozenset(
         "buy",
     ]
 )
+
+
+# Every byte but the ASCII lower-case letters made a space (see `word_boundaries`).
+_BOUNDARY_BYTES = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+
+
+def word_boundaries(lowered: str) -> str:
+    """`lowered` with a space before and after it, and every character that is not an ASCII
+    lower-case letter made a space, so that its words split at every place where a word token
+    may end: at digits too ("5bn" is the tokens "5" and "bn"). Offsets shift by one
+    (character i is at i + 1).
+
+    Non-ASCII letters become spaces too ("naïve" gives "na" and "ve": words that find a
+    sentence to read for nothing, never one to skip); a byte string does this at C speed, one
+    byte a character ("?" for each non-ASCII one).
+    """
+    ascii_text = lowered.encode("ascii", "replace").translate(_BOUNDARY_BYTES)
+    return f" {ascii_text.decode('ascii')} "
 
 
 def _key_word(phrase: tuple[str, ...]) -> str:

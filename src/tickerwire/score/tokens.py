@@ -19,8 +19,9 @@ def sentence_tokens(
     lowered[start:end] (offsets into `lowered`).
 
     Most of a sentence is plain words between spaces ("shares", "the"): such a piece is one
-    word token, taken as it is; the token pattern only reads the runs of other pieces ("3.5%",
-    "(nasdaq:", "year-over-year,"). A token never spans a space but "5 %", whose two pieces
+    word token, taken as it is, and a word with one mark after it ("rose,", "year.") is the
+    word and the mark; the token pattern only reads the runs of other pieces ("3.5%",
+    "(nasdaq:", "year-over-year"). A token never spans a space but "5 %", whose two pieces
     are in one such run, so the tokens are those the pattern finds over the whole sentence.
     """
     sentence = lowered[start:end]
@@ -29,66 +30,53 @@ def sentence_tokens(
     # of the lengths before it; elsewhere it is found with str.find, in the sentence, not the
     # article: one curly quote anywhere makes the whole article a two-byte string, and str.find
     # then widens every ASCII piece it looks for.
-    one_space_apart = sentence.isascii() and " ".join(pieces) == sentence
+    ascii_sentence = sentence.isascii()
+    one_space_apart = ascii_sentence and " ".join(pieces) == sentence
     find = None if one_space_apart else sentence.find
     words: list[str] = []
     kinds: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    out = (words, kinds, starts, ends)
-    offset = 0
+    # where the piece starts in `lowered` (not in the sentence: two additions fewer a word)
+    position = start
     run_start = run_end = -1  # the run of pieces that are not plain words, if any
-    run_piece = ""  # the run's piece when it has only one
     for piece in pieces:
         if find is not None:
-            offset = find(piece, offset)
-        if piece.isalpha() and piece.isascii():
+            position = start + find(piece, position - start)
+        # (a piece of an ASCII sentence is ASCII: the second tests only run elsewhere)
+        if piece.isalpha() and (ascii_sentence or piece.isascii()):
             if run_start >= 0:
-                _run_tokens(sentence, start, (run_start, run_end, run_piece), out)
+                _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
                 run_start = -1
             words.append(piece)
             kinds.append("word")
-            starts.append(start + offset)
-            offset += len(piece)
-            ends.append(start + offset)
+            starts.append(position)
+            position += len(piece)
+            ends.append(position)
+        elif (
+            piece[-1] in _TRAILING_PUNCT
+            and piece[:-1].isalpha()
+            and (ascii_sentence or piece.isascii())
+        ):
+            # "rose,": the pattern's tokens are the word and the mark (a mark ends a token, so
+            # they are the same whether the piece is read alone or in a run)
+            if run_start >= 0:
+                _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
+                run_start = -1
+            position += len(piece)
+            words += (piece[:-1], piece[-1])
+            kinds += ("word", "punct")
+            starts += (position - len(piece), position - 1)
+            ends += (position - 1, position)
         else:
             if run_start < 0:
-                run_start = offset
-                run_piece = piece
-            else:
-                run_piece = ""
-            offset += len(piece)
-            run_end = offset
-        offset += 1  # the space after it (at least one: str.find looks on from there)
+                run_start = position - start
+            position += len(piece)
+            run_end = position - start
+        position += 1  # the space after it (at least one: str.find looks on from there)
     if run_start >= 0:
-        _run_tokens(sentence, start, (run_start, run_end, run_piece), out)
+        _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
     return words, kinds, starts, ends
-
-
-def _run_tokens(
-    sentence: str,
-    base: int,
-    run: tuple[int, int, str],
-    out: tuple[list[str], list[str], list[int], list[int]],
-) -> None:
-    """Append the tokens of a run of pieces that are not plain words, sentence[start:end] with
-    `run` = (start, end, its piece when it has only one), to the four lists of `out` (offsets
-    plus `base`, where the sentence starts)."""
-    start, end, piece = run
-    words, kinds, starts, ends = out
-    if piece and _is_word_and_mark(piece):
-        # "rose," "year." alone: the word and its mark, without the pattern
-        words += (piece[:-1], piece[-1])
-        kinds += ("word", "punct")
-        starts += (base + start, base + end - 1)
-        ends += (base + end - 1, base + end)
-    else:
-        _pattern_tokens(sentence, base, start, end, words, kinds, starts, ends)
-
-
-def _is_word_and_mark(piece: str) -> bool:
-    """An ASCII word with one mark after it ("rose,"): the pattern's tokens are the two parts."""
-    return piece[-1] in _TRAILING_PUNCT and piece.isascii() and piece[:-1].isalpha()
 
 
 def _pattern_tokens(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from tickerwire.score.lexicon import Lexicon, LexiconEntry
+from tickerwire.score.lexicon import Lexicon, LexiconEntry, gives_tone
 from tickerwire.score.tokens import sentence_tokens
 
 # --- tuned constants (development split: PhraseBank 75Agree lines not in AllAgree) -----------
@@ -170,7 +170,7 @@ def read_units(lexicon: Lexicon, text: str, lowered: str, start: int, end: int) 
         free = position + len(entry.phrase)
         single_tokens = single_tokens and free == position + 1 and entry.text == words[position]
         matches.append((position, free - 1, entry))
-        toned = toned or _gives_tone(entry)
+        toned = toned or gives_tone(entry)
         has_quantity = has_quantity or entry.kind == "quantity"
     if not toned and not (has_quantity and "num" in kinds):
         return _no_units(text, start)
@@ -317,15 +317,6 @@ def _starts_a_name(
     return (
         following < len(kinds) and kinds[following] == "word" and text[starts[following]].isupper()
     )
-
-
-def _gives_tone(entry: LexiconEntry) -> bool:
-    """Whether a phrase can make a cue by itself (a quantity needs a direction or a figure)."""
-    if entry.kind in ("polar", "negator"):
-        return entry.value != 0.0
-    if entry.kind == "quantity":
-        return entry.extra != 0.0
-    return entry.kind in ("direction", "state_change")
 
 
 def _weigh_clauses(sentence: SentenceUnits) -> None:
