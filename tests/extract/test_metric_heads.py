@@ -34,3 +34,18 @@ def test_fast_heads_equal_the_pattern(words: list[str], gap: str, start: int) ->
     expected = [m.span() for m in metric_terms._HEAD.finditer(text, start, len(text))]
     assert [m.span() for m in metric_terms._heads(text, start, len(text))] == expected
     assert has_metric_word(text, start, len(text)) == bool(expected)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=14), st.sampled_from([" ", "", "-", "\n"]), st.integers(0, 9))
+def test_terms_read_from_heads_found_once_equal_those_found_afresh(
+    words: list[str], gap: str, start: int
+) -> None:
+    # A sentence's heads are found once (`metric_heads`) and given to `find_metric_terms`,
+    # which must then find the same terms as when it looks for them itself.
+    text = gap.join(words)
+    start = min(start, len(text))
+    heads = metric_terms.metric_heads(text, start, len(text))
+    assert bool(heads) == has_metric_word(text, start, len(text))
+    given_heads = metric_terms.find_metric_terms(text, start, len(text), heads)
+    assert given_heads == metric_terms.find_metric_terms(text, start, len(text))

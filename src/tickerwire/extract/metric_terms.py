@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -302,6 +302,13 @@ def has_metric_word(text: str, start: int, end: int) -> bool:
     return next(_heads(text, start, end), None) is not None
 
 
+def metric_heads(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """The words in text[start:end] that head metric names, in order: read once per sentence
+    and given to `find_metric_terms`, they also tell whether a sentence can state a figure
+    (`has_metric_word` is whether there is one)."""
+    return list(_heads(text, start, end))
+
+
 # The lower-case letters every branch of `_HEAD` starts with. The alternation tries every
 # branch at every position of a sentence (its costliest pattern per article); `_heads` runs it
 # only where one of these stands. A test checks that each branch starts with one of them.
@@ -323,15 +330,18 @@ def _heads(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     return finditer_at(_HEAD, text, [start + offset for offset in offsets], end)
 
 
-def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, metric) of the metric names in text[start:end], read around head words.
+def _metric_matches(
+    text: str, start: int, end: int, heads: Iterable[regex.Match[str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, metric) of the metric names in text[start:end], read around its head words
+    `heads` (`metric_heads`).
 
     Only the patterns that can contain a head word are tried, in a short window: each is small,
     which is much faster than one alternation of all of them.
     """
     matches: list[tuple[int, int, str]] = []
     covered = start
-    for head in _heads(text, start, end):
+    for head in heads:
         if head.start() < covered:
             continue
         window_start = max(covered, head.start() - 45)
@@ -379,10 +389,15 @@ def canonical_segment(words: str) -> str | None:
     return SEGMENTS.get(key) or SEGMENTS.get(key.replace(" ", "-"))
 
 
-def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
-    """Metric names in text[start:end], each with the segment written right before it."""
+def find_metric_terms(
+    text: str, start: int, end: int, heads: Iterable[regex.Match[str]] | None = None
+) -> list[MetricTerm]:
+    """Metric names in text[start:end], each with the segment written right before it.
+    `heads` are the range's `metric_heads`, when the caller has them already."""
+    if heads is None:
+        heads = _heads(text, start, end)
     terms: list[MetricTerm] = []
-    for match_start, match_end, metric in _metric_matches(text, start, end):
+    for match_start, match_end, metric in _metric_matches(text, start, end, heads):
         segment = segment_before(text, max(start, match_start - 40), match_start)
         if segment is None and metric == "revenue":
             region = _SEGMENT_IN.match(text, match_end, end)
