@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import regex
 
+from tickerwire.extract.literals import Literals, required_literals
 from tickerwire.extract.prefiltered import finditer_at, prefiltered, starts_of
 
 # (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
@@ -337,7 +338,10 @@ def _metric_matches(
     `heads` (`metric_heads`).
 
     Only the patterns that can contain a head word are tried, in a short window: each is small,
-    which is much faster than one alternation of all of them.
+    which is much faster than one alternation of all of them. Of those, a pattern whose
+    required words (`literals`) the window lacks is not run: most of the sixteen names a
+    "profit" or "income" can head need a word such as "gross", "tax" or "interest" that
+    most windows do not hold.
     """
     matches: list[tuple[int, int, str]] = []
     covered = start
@@ -346,8 +350,14 @@ def _metric_matches(
             continue
         window_start = max(covered, head.start() - 45)
         window_end = min(end, head.end() + 30)
+        window = text[window_start:window_end]
+        # the patterns ignore case: their words are sure to show in the lower-cased window
+        # only when it is ASCII (the Kelvin sign matches "k"); otherwise every one is run
+        lowered = window.lower() if window.isascii() else None
         best: tuple[int, int, str] | None = None
-        for metric, pattern in _candidates(head.group(0)):
+        for metric, pattern, literals in _candidates(head.group(0)):
+            if lowered is not None and literals is not None and not literals.held_in(lowered):
+                continue  # no match can lie in the window
             for match in pattern.finditer(text, window_start, window_end):
                 if match.start() <= head.start() < match.end():
                     if best is None or match.start() < best[0]:
@@ -361,13 +371,25 @@ def _metric_matches(
 
 # A few dozen head words as written ("revenue", "Revenues", "top-line"): each is read once.
 @lru_cache(maxsize=256)
-def _candidates(head: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+def _candidates(head: str) -> tuple[tuple[str, regex.Pattern[str], Literals | None], ...]:
+    """The metric names `head` can head, each with its pattern and the words its matches
+    hold (`_lowered_literals`)."""
     key = head.lower().replace("-", " ")
     key = " ".join(key.split())
     for prefix, names in _HEAD_METRICS:
         if key.startswith(prefix):
-            return tuple((name, _METRIC_BY_NAME[name]) for name in names)
+            return tuple(
+                (name, _METRIC_BY_NAME[name], _lowered_literals(_METRIC_BY_NAME[name]))
+                for name in names
+            )
     return ()
+
+
+def _lowered_literals(pattern: regex.Pattern[str]) -> Literals | None:
+    """The words every match of `pattern` holds, if it ignores case (they are looked for in
+    a lower-cased window); None when not known."""
+    literals = required_literals(pattern)
+    return literals if literals is not None and literals.lowered else None
 
 
 @dataclass(frozen=True, slots=True)
