@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
+from tickerwire.extract.literals import Literals, required_literals
 from tickerwire.extract.prefiltered import finditer_at, prefiltered, starts_of
 
 # (metric, pattern), most specific first; the contract's names, `other:<name>` for the rest.
@@ -302,6 +303,13 @@ def has_metric_word(text: str, start: int, end: int) -> bool:
     return next(_heads(text, start, end), None) is not None
 
 
+def metric_heads(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """The words in text[start:end] that head metric names, in order: read once per sentence
+    and given to `find_metric_terms`, they also tell whether a sentence can state a figure
+    (`has_metric_word` is whether there is one)."""
+    return list(_heads(text, start, end))
+
+
 # The lower-case letters every branch of `_HEAD` starts with. The alternation tries every
 # branch at every position of a sentence (its costliest pattern per article); `_heads` runs it
 # only where one of these stands. A test checks that each branch starts with one of them.
@@ -323,21 +331,33 @@ def _heads(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     return finditer_at(_HEAD, text, [start + offset for offset in offsets], end)
 
 
-def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, metric) of the metric names in text[start:end], read around head words.
+def _metric_matches(
+    text: str, start: int, end: int, heads: Iterable[regex.Match[str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, metric) of the metric names in text[start:end], read around its head words
+    `heads` (`metric_heads`).
 
     Only the patterns that can contain a head word are tried, in a short window: each is small,
-    which is much faster than one alternation of all of them.
+    which is much faster than one alternation of all of them. Of those, a pattern whose
+    required words (`literals`) the window lacks is not run: most of the sixteen names a
+    "profit" or "income" can head need a word such as "gross", "tax" or "interest" that
+    most windows do not hold.
     """
     matches: list[tuple[int, int, str]] = []
     covered = start
-    for head in _heads(text, start, end):
+    for head in heads:
         if head.start() < covered:
             continue
         window_start = max(covered, head.start() - 45)
         window_end = min(end, head.end() + 30)
+        window = text[window_start:window_end]
+        # the patterns ignore case: their words are sure to show in the lower-cased window
+        # only when it is ASCII (the Kelvin sign matches "k"); otherwise every one is run
+        lowered = window.lower() if window.isascii() else None
         best: tuple[int, int, str] | None = None
-        for metric, pattern in _candidates(head.group(0)):
+        for metric, pattern, literals in _candidates(head.group(0)):
+            if lowered is not None and literals is not None and not literals.held_in(lowered):
+                continue  # no match can lie in the window
             for match in pattern.finditer(text, window_start, window_end):
                 if match.start() <= head.start() < match.end():
                     if best is None or match.start() < best[0]:
@@ -351,13 +371,25 @@ def _metric_matches(text: str, start: int, end: int) -> list[tuple[int, int, str
 
 # A few dozen head words as written ("revenue", "Revenues", "top-line"): each is read once.
 @lru_cache(maxsize=256)
-def _candidates(head: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+def _candidates(head: str) -> tuple[tuple[str, regex.Pattern[str], Literals | None], ...]:
+    """The metric names `head` can head, each with its pattern and the words its matches
+    hold (`_lowered_literals`)."""
     key = head.lower().replace("-", " ")
     key = " ".join(key.split())
     for prefix, names in _HEAD_METRICS:
         if key.startswith(prefix):
-            return tuple((name, _METRIC_BY_NAME[name]) for name in names)
+            return tuple(
+                (name, _METRIC_BY_NAME[name], _lowered_literals(_METRIC_BY_NAME[name]))
+                for name in names
+            )
     return ()
+
+
+def _lowered_literals(pattern: regex.Pattern[str]) -> Literals | None:
+    """The words every match of `pattern` holds, if it ignores case (they are looked for in
+    a lower-cased window); None when not known."""
+    literals = required_literals(pattern)
+    return literals if literals is not None and literals.lowered else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,10 +411,15 @@ def canonical_segment(words: str) -> str | None:
     return SEGMENTS.get(key) or SEGMENTS.get(key.replace(" ", "-"))
 
 
-def find_metric_terms(text: str, start: int, end: int) -> list[MetricTerm]:
-    """Metric names in text[start:end], each with the segment written right before it."""
+def find_metric_terms(
+    text: str, start: int, end: int, heads: Iterable[regex.Match[str]] | None = None
+) -> list[MetricTerm]:
+    """Metric names in text[start:end], each with the segment written right before it.
+    `heads` are the range's `metric_heads`, when the caller has them already."""
+    if heads is None:
+        heads = _heads(text, start, end)
     terms: list[MetricTerm] = []
-    for match_start, match_end, metric in _metric_matches(text, start, end):
+    for match_start, match_end, metric in _metric_matches(text, start, end, heads):
         segment = segment_before(text, max(start, match_start - 40), match_start)
         if segment is None and metric == "revenue":
             region = _SEGMENT_IN.match(text, match_end, end)

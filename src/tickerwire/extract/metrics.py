@@ -31,7 +31,6 @@ from tickerwire.extract.metric_terms import (
     SEGMENT_NAME,
     canonical_segment,
     find_metric_terms,
-    has_metric_word,
     segment_units,
 )
 from tickerwire.extract.prefiltered import prefiltered
@@ -160,7 +159,7 @@ def metric_events(
 ) -> list[Event]:
     """The financial metrics stated in one sentence, in text order."""
     has_metric_topic = any(t.kind == "metric" for t in topics)
-    if not has_metric_topic and not has_metric_word(ctx.text, sentence.start, sentence.end):
+    if not has_metric_topic and not resolver.metric_heads:
         return []
     metric_terms = [t for t in resolver.terms if t.kind == "metric"]
     if not metric_terms or _CONDITIONAL.match(sentence.text):

@@ -19,7 +19,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lazy import cached_property
 from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
-from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
+from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms, metric_heads
 from tickerwire.extract.owners import PRONOUN_PENALTY, Owner, OwnerResolver, Term
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.sentences import Sentence
@@ -93,12 +93,16 @@ NO_TOPIC = Topic("none")
 BLOCKED = Topic("none", extra={"blocked": True})
 
 
-def sentence_terms(ctx: DocumentContext, sentence: Sentence) -> list[Term]:
-    """Subject words of a sentence in order: entities, share nouns, metric names, blockers."""
+def sentence_terms(
+    ctx: DocumentContext, sentence: Sentence, heads: list[regex.Match[str]] | None = None
+) -> list[Term]:
+    """Subject words of a sentence in order: entities, share nouns, metric names, blockers.
+    `heads` are the sentence's `metric_heads`, when the caller has them already."""
     start, end = sentence.start, sentence.end
     terms: list[Term] = [Term(g.start, g.end, "entity", group=g) for g in ctx.groups_in(start, end)]
     terms += [
-        Term(m.start, m.end, "metric", metric=m) for m in find_metric_terms(ctx.text, start, end)
+        Term(m.start, m.end, "metric", metric=m)
+        for m in find_metric_terms(ctx.text, start, end, heads)
     ]
     tokens = ctx.tokens(sentence)
     lo, hi = 0, len(tokens.words)
@@ -128,9 +132,15 @@ class TopicResolver(OwnerResolver):
     """Resolves the topics of the changes of one sentence."""
 
     @cached_property
+    def metric_heads(self) -> list[regex.Match[str]]:
+        """The words of the sentence that head metric names (`metric_terms.metric_heads`),
+        read once: the metric extractor asks whether there is one, the terms read them."""
+        return metric_heads(self.ctx.text, self.sentence.start, self.sentence.end)
+
+    @cached_property
     def terms(self) -> list[Term]:
         """The sentence's subject words, read on first use (many sentences never need them)."""
-        return sentence_terms(self.ctx, self.sentence)
+        return sentence_terms(self.ctx, self.sentence, self.metric_heads)
 
     # -- clause limits ------------------------------------------------------------------------
 

@@ -56,6 +56,8 @@ def stake_drafts(scan: SentenceScan) -> list[Draft]:
     """Stake changes of one sentence (with the share count and value told with them)."""
     drafts: list[Draft] = []
     for pattern, direction in ((_BUY, "buy"), (_SELL, "sell"), (_BET, "buy")):
+        if not scan.may_match(pattern):
+            continue  # most stake-cued sentences ("its position as ...") lack the verbs
         for match in pattern.finditer(scan.text, scan.sentence.start, scan.sentence.end):
             draft = _draft(scan, match, direction)  # type: ignore[arg-type]
             if draft is not None:
