@@ -352,6 +352,8 @@ LEGAL_TRIGGERS = (
     "responsible",
     "copyright",
 )
+# Lower-case words of which every match of PROMO_SENTENCE and DISCLAIMER_SENTENCE holds one (a
+# test checks each branch): a line or a sentence holding none is not searched with them.
 SENTENCE_TRIGGERS = (
     "you can",
     "learn more",
@@ -392,6 +394,7 @@ SENTENCE_TRIGGERS = (
     "their own",
     "my own",
     "author's own",
+    "authors own",
 )
 
 

@@ -1,0 +1,143 @@
+"""Cheap gates in the clean stage give the same results as the work they skip."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tickerwire.clean import shapes
+from tickerwire.clean import vocabulary as vocab
+from tickerwire.clean.furniture import _folds_to_ascii, furniture_rules
+
+_ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
+_GENERATION = settings(
+    max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None
+)
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """The alternatives of a pattern's outermost `|` (outside groups and character classes)."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+_SENTENCE_BRANCHES = [
+    re.compile(branch, re.IGNORECASE)
+    for pattern in (vocab.PROMO_SENTENCE, vocab.DISCLAIMER_SENTENCE)
+    for branch in _top_level_branches(pattern.pattern)
+]
+
+
+def test_branches_rebuild_the_patterns() -> None:
+    for pattern in (vocab.PROMO_SENTENCE, vocab.DISCLAIMER_SENTENCE):
+        assert "|".join(_top_level_branches(pattern.pattern)) == pattern.pattern
+    assert len(_SENTENCE_BRANCHES) > 20
+
+
+@pytest.mark.parametrize("branch", _SENTENCE_BRANCHES, ids=lambda b: b.pattern[:40])
+def test_every_sentence_pattern_match_holds_a_trigger(branch: re.Pattern[str]) -> None:
+    """The gate in `_is_furniture_sentence` skips sentences without a trigger word: every
+    text a branch of the promotional or disclaimer pattern matches must hold one."""
+    rules = furniture_rules()
+
+    @_GENERATION
+    @given(st.from_regex(branch, alphabet=_ASCII))
+    def holds_trigger(text: str) -> None:
+        assert rules._sentence_triggers.found(text.lower()), text
+
+    holds_trigger()
+
+
+_WORDS = [
+    "You",
+    "can",
+    "read",
+    "more",
+    "here",
+    "Visit",
+    "our",
+    "free",
+    "report",
+    "The",
+    "views",
+    "are",
+    "authors",
+    "author's",
+    "own",
+    "shares",
+    "rose",
+    "ſubscribe",
+    "VİSİT",
+    "cliCK",
+    ">>",
+    "positions",
+    "in",
+    "the",
+    "stocks",
+    "mentioned",
+    "Sales",
+    "grew",
+    "4%.",
+    "Inc.",
+]
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
+def test_sentence_gate_agrees_with_the_patterns(words: list[str]) -> None:
+    sentence = " ".join(words)
+    searched = bool(
+        vocab.PROMO_SENTENCE.search(sentence) or vocab.DISCLAIMER_SENTENCE.search(sentence)
+    )
+    assert furniture_rules()._is_furniture_sentence(sentence) is searched
+
+
+def test_letters_that_ignorecase_folds_to_ascii_are_found() -> None:
+    assert _folds_to_ascii("Pleaſe")
+    assert _folds_to_ascii("VİSİT our site")
+    assert not _folds_to_ascii("Café news")
+    assert not _folds_to_ascii("plain ascii")
+
+
+@given(st.text(alphabet=" .…:;,!?\"'’‘“”–—-aZ\u00a0\t\u2009ẞß", max_size=30))
+def test_normalised_word_count_is_word_count(text: str) -> None:
+    normalised = shapes.normalise_for_compare(text)
+    assert shapes.normalised_word_count(normalised) == shapes.word_count(normalised)
+
+
+_TRANSLATION = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+@given(st.text(alphabet=" .…’‘“”–—-'\"aZé\n", max_size=30))
+def test_normalise_for_compare_unifies_quotes_and_dashes(text: str) -> None:
+    expected = " ".join(text.translate(_TRANSLATION).split()).casefold()
+    assert shapes.normalise_for_compare(text) == expected.strip(" .…:;,!?\"'")
+
+
+@given(st.text(alphabet=" .…’abc\u2009", max_size=20), st.sampled_from(["...", "…", "... ", "…  "]))
+def test_a_closing_ellipsis_does_not_change_the_normalised_line(text: str, ellipsis: str) -> None:
+    # duplicates.py compares lines without cutting a closing ellipsis first
+    assert shapes.normalise_for_compare(text + ellipsis) == shapes.normalise_for_compare(text)
