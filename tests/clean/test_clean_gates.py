@@ -141,3 +141,17 @@ def test_normalise_for_compare_unifies_quotes_and_dashes(text: str) -> None:
 def test_a_closing_ellipsis_does_not_change_the_normalised_line(text: str, ellipsis: str) -> None:
     # duplicates.py compares lines without cutting a closing ellipsis first
     assert shapes.normalise_for_compare(text + ellipsis) == shapes.normalise_for_compare(text)
+
+
+_LINE_WORDS = [*_WORDS, "•", "-", "1.", "2)", "Please", "visit", "example.com.", "Shares", "fell."]
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_LINE_WORDS), min_size=1, max_size=24))
+def test_trailing_furniture_with_the_verdicts_words_is_unchanged(words: list[str]) -> None:
+    """`_cut_trailing_sentences` passes what `classify` saw of the line's words."""
+    rules = furniture_rules()
+    line = " ".join(words)
+    verdict = rules.classify(line)
+    expected = rules.trailing_furniture(line)
+    assert rules.trailing_furniture(line, verdict.sentence_words) == expected

@@ -50,9 +50,14 @@ class LineVerdict:
     # A heading that opens a furniture section: "links" (related/more-from lists) or
     # "disclosure" (a "Disclosure" heading whose few following lines are small print).
     opens: str | None = None
+    # Whether the line holds one of the words that promotional and legal sentences need
+    # (`vocabulary.SENTENCE_TRIGGERS`); None when the verdict was reached without looking.
+    sentence_words: bool | None = None
 
 
 CONTENT = LineVerdict(Strength.CONTENT)
+_CONTENT_WITH_SENTENCE_WORDS = LineVerdict(Strength.CONTENT, sentence_words=True)
+_CONTENT_WITHOUT_SENTENCE_WORDS = LineVerdict(Strength.CONTENT, sentence_words=False)
 
 
 class _Triggers:
@@ -184,13 +189,14 @@ class FurnitureRules:
             return LineVerdict(Strength.STRONG, "cta", cta=True)
         if "http" in low and self._is_caption_link(bare):
             return LineVerdict(Strength.STRONG, "url_caption")
-        if not self._sentence_trigger_set.isdisjoint(line_words):
+        sentence_words = not self._sentence_trigger_set.isdisjoint(line_words)
+        if sentence_words:
             sentences = shapes.split_sentences(bare)
             if sentences and all(self._is_furniture_sentence(s) for s in sentences):
                 return LineVerdict(Strength.STRONG, "promo_sentences")
         if "newsletter" in low and count <= 15 and not any(ch.isdigit() for ch in bare):
             return LineVerdict(Strength.STRONG, "newsletter")
-        return CONTENT
+        return _CONTENT_WITH_SENTENCE_WORDS if sentence_words else _CONTENT_WITHOUT_SENTENCE_WORDS
 
     def _rules_for(self, count: int) -> _RuleBand | None:
         """The rules that allow a line of `count` words (None: no rule does)."""
@@ -232,13 +238,19 @@ class FurnitureRules:
 
     # -- sentences -------------------------------------------------------------------------
 
-    def trailing_furniture(self, line: str) -> tuple[str, list[str]]:
+    def trailing_furniture(
+        self, line: str, sentence_words: bool | None = None
+    ) -> tuple[str, list[str]]:
         """Split `line` into its article part and the promotional/legal sentences that end it.
 
         Returns the kept text and the removed sentences (in order). When nothing ends the
         paragraph but article, the kept text is `line` unchanged and the list is empty.
+        `sentence_words` is the line's verdict's, when `classify` looked (a list marker holds
+        none of the words, so the line's bare text has the same): the line is not read again.
         """
-        if not self._sentence_triggers.found(line.lower()):
+        if sentence_words is None:
+            sentence_words = self._sentence_triggers.found(line.lower())
+        if not sentence_words:
             return line, []
         sentences = shapes.split_sentences(line)
         if len(sentences) < 2:
