@@ -64,14 +64,18 @@ _LEGAL_SUFFIX_SET = frozenset(LEGAL_SUFFIXES)
 # A mention of a company may run on over its legal form: "Meta Platforms Inc", "Tencent Holdings
 # Ltd", "JPMorgan Chase & Co", "Nasdaq, Inc.". A bare "Holdings"/"Group" counts too unless another
 # capitalised word follows ("Alibaba Group Chairman" stays "Alibaba").
-_LEGAL_FORM = (
-    r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LP|PLC|plc|Plc|AG|SA|SE|NV|"
-    r"GmbH|KGaA|A/S)"
+_LEGAL_FORMS_AFTER_NAME = (
+    *("Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC"),
+    *("LP", "PLC", "plc", "Plc", "AG", "SA", "SE", "NV", "GmbH", "KGaA", "A/S"),
 )
+_LEGAL_FORM = f"(?:{'|'.join(_LEGAL_FORMS_AFTER_NAME)})"
 _SUFFIX_RUN = regex.compile(
     rf"(?:\s(?:Holdings?|Group))?(?:,?\s(?:&\s)?{_LEGAL_FORM}\.?(?![\w\-]))+"
     r"|\s(?:Holdings?|Group)(?![\w\-])(?!\s[A-Z])"
 )
+# The characters that open the word after the space in every match of `_SUFFIX_RUN` that does
+# not start with a comma: most names are followed by a word that opens with none of them.
+_SUFFIX_WORD_OPENERS = frozenset({"H", "G", "&", *(form[0] for form in _LEGAL_FORMS_AFTER_NAME)})
 # Chinese/Japanese name in brackets after an English one: "Tencent Holdings Ltd (騰訊)".
 _CJK_BRACKET = regex.compile(r"\s?[(（]\s*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・ ]+\s*[)）]")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -86,8 +90,8 @@ _NEEDS_FOLD = regex.compile("[’‘\u00a0“”‐]")
 _ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
 _TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 # Names with letters outside ASCII ("阿里巴巴", "Nestlé") go to a second, small automaton that
-# only runs on texts holding such letters.
-_NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7f’‘“”–—…•·\u00a0\u2009\u200b]")
+# only runs on texts holding such letters: texts with non-ASCII characters besides these.
+_NON_ASCII_NON_LETTERS = "’‘“”–—…•·\u00a0\u2009\u200b"
 
 
 # Words of a name that writers often put in lower case.
@@ -208,7 +212,7 @@ class Gazetteer:
         if folded is None:
             folded = " " + fold_for_matching(text)
         self._collect(text, self._ascii.iter(folded), 0, candidates)
-        if len(self._unicode) and not text.isascii() and _NON_ASCII_LETTER.search(text):
+        if len(self._unicode) and not text.isascii() and _has_non_ascii_letter(text):
             lowered = _lower_same_length(text).translate(_FOLD)
             self._collect(text, self._unicode.iter(lowered), 1, candidates)
         return select_longest(candidates, len(text))
@@ -233,6 +237,14 @@ class Gazetteer:
                 if _case_ok(entry, surface) and _boundary_ok(text, start, end):
                     candidates.append(AliasHit(start, end, entry.entity_id, entry.rule))
                     break
+
+
+def _has_non_ascii_letter(text: str) -> bool:
+    """Whether `text` holds a character outside ASCII but `_NON_ASCII_NON_LETTERS` (a few
+    str.replace calls cost a tenth of a regex search through the text)."""
+    for character in _NON_ASCII_NON_LETTERS:
+        text = text.replace(character, "")
+    return not text.isascii()
 
 
 def _case_ok(entry: AliasEntry, surface: str) -> bool:
@@ -297,6 +309,11 @@ def select_longest(hits: list[AliasHit], size: int) -> list[AliasHit]:
 
 def suffix_end(text: str, end: int) -> int:
     """Where a company mention ending at `end` really ends, after its legal form, if any."""
+    following = text[end : end + 1]
+    if following != "," and not (
+        following.isspace() and text[end + 1 : end + 2] in _SUFFIX_WORD_OPENERS
+    ):
+        return end  # the pattern cannot match: it is not tried
     match = _SUFFIX_RUN.match(text, end)
     return match.end() if match else end
 

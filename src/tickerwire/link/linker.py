@@ -365,12 +365,13 @@ class Linker:
         named_ids = {f.entity_id for f in found}
         # Right after the name: "Alphabet GOOGL", "Visa (V)".
         for item in found:
-            if item.kind != "alias":
-                continue
+            forms = self._bare_tickers.get(item.entity_id)
+            if item.kind != "alias" or not forms:
+                continue  # the pattern is not tried for names without a listing (the Fed)
             match = _BARE_AFTER_NAME.match(text, item.end)
             if not match:
                 continue
-            ticker = self._bare_tickers.get(item.entity_id, {}).get(match["sym"])
+            ticker = forms.get(match["sym"])
             if ticker and not occupied.overlaps(item.end, match.end()):
                 occupied.add(item.end, match.end())
                 item.end, item.kind, item.ticker = match.end(), "ticker", ticker
@@ -385,7 +386,8 @@ class Linker:
             position = text.find(sym)
             while position != -1:
                 end = position + len(sym)
-                match = _BARE_TICKER.match(text, position)
+                # Most finds of "T" or "GE" are inside words: those are not tried with the pattern
+                match = _BARE_TICKER.match(text, position) if _apart(text, position, end) else None
                 if (
                     match
                     and match["sym"] == sym
@@ -508,7 +510,7 @@ def _furniture_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     line_start = 0
     for line in text.split("\n"):
-        if _CREDIT_LINE_START.match(line):
+        if ":" in line and _CREDIT_LINE_START.match(line):
             spans.append((line_start, line_start + len(line)))
         line_start += len(line) + 1
     spans += [m.span() for m in _DATELINE.finditer(text)]
@@ -516,11 +518,16 @@ def _furniture_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _apart(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has no ASCII letter or digit right before or after it (a bare
+    ticker needs that and more; this test is the cheap part)."""
+    before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around text[start:end] (a line break also ends a sentence)."""
-    left = start
-    while left > 0 and not _SENTENCE_END.match(text, left - 1):
-        left -= 1
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
     found = _SENTENCE_END.search(text, end)
     right = found.start() if found else len(text)
     return left, right

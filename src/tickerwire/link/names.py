@@ -212,7 +212,8 @@ def clean_org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     for index in range(len(words) - 1, -1, -1):
         if index == 0 and words[0] in ("The", "the"):
             break
-        if words[index] in OPENERS or _DESCRIPTOR.search(words[index]):
+        word = words[index]
+        if word in OPENERS or ("-" in word and _DESCRIPTOR.search(word)):
             start += sum(len(w) + 1 for w in words[: index + 1])
             words = words[index + 1 :]
             break
@@ -385,8 +386,10 @@ def _in_headline(text: str, index: int) -> bool:
     line_start = text.rfind("\n", 0, index) + 1
     line_end = text.find("\n", index)
     line = text[line_start : line_end if line_end != -1 else len(text)]
+    if len(line) > _HEADLINE_MAX:
+        return False  # a paragraph: not split into words
     words = [w for w in line.split() if w[:1].isalpha()]
-    if len(line) > _HEADLINE_MAX or len(words) < 4:
+    if len(words) < 4:
         return False
     return sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
 
