@@ -30,6 +30,18 @@ def test_id_is_the_hash_of_the_normalised_text(text: str) -> None:
     assert article_id(text) == _defined_id(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Acme", "rose", "5%.", " ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1e"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_id_of_an_ascii_text_is_the_hash_of_the_normalised_text(text: str) -> None:
+    # ASCII texts with single spaces and line breaks take the replace-only path
+    assert article_id(text) == _defined_id(text)
+
+
 def test_white_space_and_case_do_not_change_the_id() -> None:
     assert article_id("Acme  rose\n5%.") == article_id(" acme rose 5%. ")
     assert article_id("Acme rose") != article_id("Acme fell")

@@ -36,14 +36,31 @@ _SPACE = regex.compile(r"\s+")
 _SPLIT_ONLY_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
+# ASCII white space that str.split() splits at besides " " and "\n", and the pairs of white space
+# characters: a clean ASCII text holds none of them (its lines are stripped and joined by "\n").
+_ASCII_SPACE_BUT_SPACE_AND_NEWLINE = ("\t", "\r", "\x0b", "\x0c", *_SPLIT_ONLY_SPACE)
+_SPACE_PAIRS = ("  ", "\n\n", " \n", "\n ")
+
+
 def article_id(text: str) -> str:
     """Stable id of an article: a hash of its clean text with case and white space normalised."""
+    return hashlib.sha256(_normalised_space(text).casefold().encode("utf-8")).hexdigest()[:20]
+
+
+def _normalised_space(text: str) -> str:
+    """`text` with each run of white space made one space, and none at either end."""
+    if (
+        text.isascii()
+        and not text[:1].isspace()
+        and not text[-1:].isspace()
+        and not any(space in text for space in _ASCII_SPACE_BUT_SPACE_AND_NEWLINE)
+        and not any(pair in text for pair in _SPACE_PAIRS)
+    ):
+        # Every run is one space or one line break already: replacing costs a tenth of splitting.
+        return text.replace("\n", " ")
     if any(separator in text for separator in _SPLIT_ONLY_SPACE):
-        normalised = _SPACE.sub(" ", text).strip()
-    else:
-        normalised = " ".join(text.split())  # the same, at half the cost of the regex
-    normalised = normalised.casefold()
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:20]
+        return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # the same as the regex, at half its cost
 
 
 class Pipeline:
