@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tickerwire.clean import shapes
 from tickerwire.clean import vocabulary as vocab
 from tickerwire.clean.furniture import _folds_to_ascii, furniture_rules
+from tickerwire.clean.page import split_lines
 
 _ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
 _GENERATION = settings(
@@ -155,3 +156,20 @@ def test_trailing_furniture_with_the_verdicts_words_is_unchanged(words: list[str
     verdict = rules.classify(line)
     expected = rules.trailing_furniture(line)
     assert rules.trailing_furniture(line, verdict.sentence_words) == expected
+
+
+@given(st.text(alphabet=" \t\u2003•·*–-—1٣².)aZ", max_size=8))
+def test_strip_bullet_agrees_with_the_pattern(text: str) -> None:
+    assert shapes.strip_bullet(text) == shapes._BULLET.sub("", text, count=1)
+
+
+_OLD_ODD_SPACE = re.compile("[\u00a0\u2009\u202f\t]")
+_OLD_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+
+
+@given(st.text(alphabet="a \n\r\t\u00a0\u2009\u202f\u200b\u200c\u200d\ufeff\u00ad’", max_size=20))
+def test_split_lines_cleans_as_the_patterns_did(text: str) -> None:
+    cleaned = text.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = _OLD_ODD_SPACE.sub(" ", _OLD_INVISIBLE.sub("", cleaned))
+    expected = [line.strip() for line in cleaned.split("\n") if line.strip()]
+    assert split_lines(text) == expected

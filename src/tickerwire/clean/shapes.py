@@ -13,7 +13,8 @@ _LETTERS = re.compile(r"[^\W\d_]")
 # is terminal punctuation.
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*\s*$")
 _ENDS_WITH_PERIOD = re.compile(r"[.…][\"'”’)\]]*\s*$")
-_BULLET = re.compile(r"^\s*(?:[•·▪►▸‣◦∙*–—-]|\d{1,2}[.)])\s+")
+_BULLET_MARKS = "•·▪►▸‣◦∙*–—-"
+_BULLET = re.compile(rf"^\s*(?:[{_BULLET_MARKS}]|\d{{1,2}}[.)])\s+")
 # Words that stay lower case in English title case; they do not count against a headline.
 _SMALL_WORDS_TEXT = (
     "a an and as at but by for from in into nor of on onto or over per so the to up upon via vs "
@@ -39,6 +40,11 @@ def word_count(text: str) -> int:
 
 def strip_bullet(text: str) -> str:
     """`text` without a leading list marker ("• ", "- ", "1. ")."""
+    # A marker opens the text, maybe after white space: most lines open with a letter, and the
+    # substitution (a search, whatever the anchor) is not run on them.
+    first = text[:1]
+    if first and not (first in _BULLET_MARKS or first.isdigit() or first.isspace()):
+        return text
     return _BULLET.sub("", text, count=1)
 
 
