@@ -146,6 +146,8 @@ class FurnitureRules:
             [*(need for rule in self._rules for need in rule.needs), *vocab.SENTENCE_TRIGGERS]
         )
         self._sentence_trigger_set = frozenset(vocab.SENTENCE_TRIGGERS)
+        self._promo_triggers = frozenset(vocab.PROMO_TRIGGERS)
+        self._disclaimer_triggers = frozenset(vocab.DISCLAIMER_TRIGGERS)
         self._legal_triggers = _Triggers(vocab.LEGAL_TRIGGERS)
         self._feedback_triggers = _Triggers(vocab.FEEDBACK_TRIGGERS)
         self._chrome = re.compile(rf"^(?:{vocab.CHROME_LINE})\s*[:!]?$", re.IGNORECASE)
@@ -185,7 +187,7 @@ class FurnitureRules:
                     continue
                 if rule.pattern.search(bare) and self._fits(rule, bare):
                     return LineVerdict(Strength.STRONG, rule.name)
-        if count <= vocab.CTA_MAX_WORDS and vocab.CTA.search(bare):
+        if count <= vocab.CTA_MAX_WORDS and _may_be_cta(bare, low) and vocab.CTA.search(bare):
             return LineVerdict(Strength.STRONG, "cta", cta=True)
         if "http" in low and self._is_caption_link(bare):
             return LineVerdict(Strength.STRONG, "url_caption")
@@ -272,12 +274,20 @@ class FurnitureRules:
     # -- helpers ---------------------------------------------------------------------------
 
     def _is_furniture_sentence(self, sentence: str) -> bool:
-        # Both patterns need a trigger word, and most sentences of a paragraph that holds one
-        # (in another sentence) hold none: one automaton pass instead of two regex searches.
-        if not self._sentence_triggers.found(sentence.lower()) and not _folds_to_ascii(sentence):
-            return False
+        if _folds_to_ascii(sentence):  # rare: its lower-case words may miss a match
+            return bool(
+                vocab.PROMO_SENTENCE.search(sentence) or vocab.DISCLAIMER_SENTENCE.search(sentence)
+            )
+        # Each pattern needs one of its trigger words, and most sentences of a paragraph that
+        # holds one (in another sentence) hold none: one automaton pass, and a regex search
+        # only for the pattern whose words are there ("free cash flow" is no disclaimer).
+        words = self._sentence_triggers.all_found(sentence.lower())
         return bool(
-            vocab.PROMO_SENTENCE.search(sentence) or vocab.DISCLAIMER_SENTENCE.search(sentence)
+            (not self._promo_triggers.isdisjoint(words) and vocab.PROMO_SENTENCE.search(sentence))
+            or (
+                not self._disclaimer_triggers.isdisjoint(words)
+                and vocab.DISCLAIMER_SENTENCE.search(sentence)
+            )
         )
 
     def _fits(self, rule: vocab.LineRule, line: str) -> bool:
@@ -366,6 +376,15 @@ _FOLDING_TO_ASCII = ("İ", "ı", "ſ", "K")
 
 def _folds_to_ascii(text: str) -> bool:
     return not text.isascii() and any(ch in text for ch in _FOLDING_TO_ASCII)
+
+
+def _may_be_cta(line: str, low: str) -> bool:
+    """Whether `line` (`low` in lower case) may match `vocabulary.CTA` (cheap necessary test)."""
+    return (
+        low.startswith(vocab.CTA_VERBS)
+        or any(mark in low for mark in vocab.CTA_MARKS)
+        or _folds_to_ascii(line)
+    )
 
 
 def _squash(text: str) -> str:

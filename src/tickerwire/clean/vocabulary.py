@@ -234,13 +234,20 @@ def build_line_rules() -> tuple[LineRule, ...]:
 
 
 # Calls to action: short lines that send the reader elsewhere. They close promotional blocks.
+CTA_VERBS = (
+    *("see", "get", "download", "claim", "grab", "unlock", "discover", "view", "read", "learn"),
+    *("start", "try", "join", "sign up"),
+)
 CTA = re.compile(
     r"(?:>>+|»|→)\s*$|\bclick here\b|\bhere\s*>+|^click to\b|\bfree report\b|"
-    r"^(?:see|get|download|claim|grab|unlock|discover|view|read|learn|start|try|join|sign up)"
+    rf"^(?:{'|'.join(CTA_VERBS)})"
     r"\b.{0,50}\b(?:stocks?|picks?|list|report|reports|free|now|here|more|newsletter|app|"
     r"trial|started|them)\s*[.!]?$",
     _I,
 )
+# Every match of CTA holds one of these (in lower case) or opens with one of CTA_VERBS (a test
+# checks each branch): other lines are not searched.
+CTA_MARKS = (">", "»", "→", "click", "free report")
 CTA_MAX_WORDS = 15
 # Words of link texts (research links, site sections): "AAPL Guru Analysis", "Top Tech Stocks".
 LINK_WORDS = re.compile(
@@ -352,9 +359,9 @@ LEGAL_TRIGGERS = (
     "responsible",
     "copyright",
 )
-# Lower-case words of which every match of PROMO_SENTENCE and DISCLAIMER_SENTENCE holds one (a
-# test checks each branch): a line or a sentence holding none is not searched with them.
-SENTENCE_TRIGGERS = (
+# Lower-case words of which every match of PROMO_SENTENCE holds one, and of DISCLAIMER_SENTENCE
+# (a test checks each branch): a line or a sentence holding none is not searched with them.
+PROMO_TRIGGERS = (
     "you can",
     "learn more",
     "read more",
@@ -377,6 +384,8 @@ SENTENCE_TRIGGERS = (
     "register",
     "want ",
     ">>",
+)
+DISCLAIMER_TRIGGERS = (
     "informational",
     "intended",
     "construed",
@@ -395,7 +404,9 @@ SENTENCE_TRIGGERS = (
     "my own",
     "author's own",
     "authors own",
+    "subscribe",
 )
+SENTENCE_TRIGGERS = (*PROMO_TRIGGERS, *DISCLAIMER_TRIGGERS)
 
 
 SITE_TAGLINE = re.compile(
