@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tickerwire.link import gazetteer, linker
+from tickerwire.link import gazetteer, linker, linker_for, load_reference
 
 _SUFFIX_TOKENS = [
     "Acme",
@@ -78,3 +80,44 @@ def test_a_bare_ticker_match_is_always_apart(before: str, sym: str, after: str) 
     match = linker._BARE_TICKER.match(text, start)
     if match is not None and match["sym"] == sym:
         assert linker._apart(text, start, end)
+
+
+@functools.lru_cache(maxsize=1)
+def _linker() -> linker.Linker:
+    return linker_for(load_reference())
+
+
+_WORDS = [
+    "Apple",
+    "Inc",
+    "analysts",
+    "said",
+    "in",
+    "a",
+    "note",
+    "chief",
+    "executive",
+    "Bank",
+    "of",
+    "America",
+    "Research",
+    "Group",
+    "Federal",
+    "Reserve",
+    "Ministry",
+    "Finance",
+    "shares",
+    "rose",
+    "(",
+    ").",
+]
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=16))
+def test_one_pass_finds_what_each_automaton_finds(words: list[str]) -> None:
+    linker_ = _linker()
+    folded = " " + gazetteer.fold_for_matching(" ".join(words))
+    aliases, cues = linker_.word_starts.matches(folded)
+    assert sorted(aliases, key=repr) == sorted(linker_.gazetteer._ascii.iter(folded), key=repr)
+    assert sorted(cues, key=repr) == sorted(linker_.names._cues.iter(folded), key=repr)

@@ -16,7 +16,7 @@ Overlapping hits resolve to the longest ("Alibaba Group Holding" over "Alibaba")
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -187,9 +187,11 @@ class Gazetteer:
                 ascii_keys.setdefault(" " + fold_for_matching(key), []).extend(key_entries)
             else:
                 self._unicode.add_word(key, tuple(key_entries))
+        # The keys of the main automaton with their entries (`WordStarts` merges them).
+        self.ascii_keys = {key: tuple(key_entries) for key, key_entries in ascii_keys.items()}
         self._ascii = ahocorasick.Automaton()
-        for key, key_entries in ascii_keys.items():
-            self._ascii.add_word(key, tuple(key_entries))
+        for key, alias_entries in self.ascii_keys.items():
+            self._ascii.add_word(key, alias_entries)
         self._ascii.make_automaton()
         self._unicode.make_automaton()
         self.size = len(entries)
@@ -202,16 +204,24 @@ class Gazetteer:
         if all(existing.alias != entry.alias for existing in bucket):
             bucket.append(entry)
 
-    def find(self, text: str, folded: str | None = None) -> list[AliasHit]:
+    def find(
+        self,
+        text: str,
+        folded: str | None = None,
+        matches: Iterable[tuple[int, tuple[AliasEntry, ...]]] | None = None,
+    ) -> list[AliasHit]:
         """Alias hits in `text` that pass the boundary and case rules, longest first wins.
 
         `folded` is `" " + fold_for_matching(text)` when the caller has it already (the leading
         space lets a key's own leading space meet the first word; offsets shift by one).
+        `matches` are those of the `ascii_keys` in `folded`, when the caller has found them.
         """
         candidates: list[AliasHit] = []
         if folded is None:
             folded = " " + fold_for_matching(text)
-        self._collect(text, self._ascii.iter(folded), 0, candidates)
+        if matches is None:
+            matches = self._ascii.iter(folded)
+        self._collect(text, iter(matches), 0, candidates)
         if len(self._unicode) and not text.isascii() and _has_non_ascii_letter(text):
             lowered = _lower_same_length(text).translate(_FOLD)
             self._collect(text, self._unicode.iter(lowered), 1, candidates)

@@ -21,16 +21,18 @@ from dataclasses import dataclass, field
 import regex
 
 from tickerwire.link.gazetteer import (
+    AliasEntry,
     AliasRule,
     Gazetteer,
     cjk_bracket_end,
     fold_for_matching,
     suffix_end,
 )
-from tickerwire.link.names import NameFinder, NameHit, Occupied, clean_org_span
+from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span
 from tickerwire.link.reference import ReferenceData
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.tickers import TickerHit, find_ticker_hits
+from tickerwire.link.word_starts import WordStarts
 from tickerwire.records import CleanDocument, Entity, EntityType, LinkedDocument, Mention
 
 # A name with one of these words is a fund, not a company.
@@ -123,6 +125,7 @@ class Linker:
         self.reference = reference
         self.gazetteer = Gazetteer(reference)
         self.names = NameFinder()
+        self.word_starts = WordStarts(self.gazetteer, self.names)
         # Bare forms of every ticker of an entity ("BRK-B" also as "BRK.B"), for "Name TICKER".
         self._bare_tickers: dict[str, dict[str, str]] = {}
         for entity in reference.entities:
@@ -148,13 +151,14 @@ class Linker:
         )
         for hit in ticker_hits:
             occupied.add(hit.start, hit.end)
-        found = self._alias_mentions(text, folded, occupied)
+        alias_matches, cue_matches = self.word_starts.matches(folded)
+        found = self._alias_mentions(text, folded, occupied, alias_matches)
         found = self._join_tickers(text, found, ticker_hits, new_entities, extra_tickers)
         found = self._validate_ambiguous(text, found)
         for item in found:
             occupied.add(item.start, item.end)
         found += self._bare_tickers_found(text, found, occupied)
-        found += self._names_found(text, folded, occupied, new_entities)
+        found += self._names_found(text, occupied, new_entities, cue_matches)
         found.sort(key=lambda f: (f.start, f.end))
         mentions = [
             Mention(f.entity_id, f.start, f.end, text[f.start : f.end], f.kind, f.ticker)
@@ -166,8 +170,14 @@ class Linker:
 
     # -- aliases ------------------------------------------------------------------------------
 
-    def _alias_mentions(self, text: str, folded: str, occupied: Occupied) -> list[_Found]:
-        hits = self.gazetteer.find(text, folded)
+    def _alias_mentions(
+        self,
+        text: str,
+        folded: str,
+        occupied: Occupied,
+        matches: list[tuple[int, tuple[AliasEntry, ...]]],
+    ) -> list[_Found]:
+        hits = self.gazetteer.find(text, folded, matches)
         hits = [h for h in hits if not occupied.overlaps(h.start, h.end)]
         found: list[_Found] = []
         index = 0
@@ -402,10 +412,14 @@ class Linker:
     # -- people and organisations ---------------------------------------------------------------
 
     def _names_found(
-        self, text: str, folded: str, occupied: Occupied, new_entities: dict[str, _NewEntity]
+        self,
+        text: str,
+        occupied: Occupied,
+        new_entities: dict[str, _NewEntity],
+        cue_matches: list[tuple[int, Cue]],
     ) -> list[_Found]:
         found = []
-        for hit in self.names.find(text, occupied, folded):
+        for hit in self.names.find(text, occupied, cue_matches=cue_matches):
             entity_id = self._name_entity(hit, new_entities)
             end = cjk_bracket_end(text, hit.end)
             if end > hit.end and occupied.overlaps(hit.end, end):
