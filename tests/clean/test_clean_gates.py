@@ -171,7 +171,7 @@ def test_trailing_furniture_with_the_verdicts_words_is_unchanged(words: list[str
     line = " ".join(words)
     verdict = rules.classify(line)
     expected = rules.trailing_furniture(line)
-    assert rules.trailing_furniture(line, verdict.sentence_words) == expected
+    assert rules.trailing_furniture(line, verdict) == expected
 
 
 @given(st.text(alphabet=" \t\u2003•·*–-—1٣².)aZ", max_size=8))

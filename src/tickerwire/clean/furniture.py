@@ -53,6 +53,8 @@ class LineVerdict:
     # Whether the line holds one of the words that promotional and legal sentences need
     # (`vocabulary.SENTENCE_TRIGGERS`); None when the verdict was reached without looking.
     sentence_words: bool | None = None
+    # The line's sentences, when classify split it (a line with such words and no list marker).
+    sentences: tuple[str, ...] | None = None
 
 
 CONTENT = LineVerdict(Strength.CONTENT)
@@ -192,13 +194,19 @@ class FurnitureRules:
         if "http" in low and self._is_caption_link(bare):
             return LineVerdict(Strength.STRONG, "url_caption")
         sentence_words = not self._sentence_trigger_set.isdisjoint(line_words)
+        sentences: list[str] = []
         if sentence_words:
             sentences = shapes.split_sentences(bare)
             if sentences and all(self._is_furniture_sentence(s) for s in sentences):
                 return LineVerdict(Strength.STRONG, "promo_sentences")
         if "newsletter" in low and count <= 15 and not any(ch.isdigit() for ch in bare):
             return LineVerdict(Strength.STRONG, "newsletter")
-        return _CONTENT_WITH_SENTENCE_WORDS if sentence_words else _CONTENT_WITHOUT_SENTENCE_WORDS
+        if not sentence_words:
+            return _CONTENT_WITHOUT_SENTENCE_WORDS
+        if bare != line:  # a list marker: the sentences of the line itself are not these
+            return _CONTENT_WITH_SENTENCE_WORDS
+        # kept for `trailing_furniture`, which splits the same line
+        return LineVerdict(Strength.CONTENT, sentence_words=True, sentences=tuple(sentences))
 
     def _rules_for(self, count: int) -> _RuleBand | None:
         """The rules that allow a line of `count` words (None: no rule does)."""
@@ -241,20 +249,25 @@ class FurnitureRules:
     # -- sentences -------------------------------------------------------------------------
 
     def trailing_furniture(
-        self, line: str, sentence_words: bool | None = None
+        self, line: str, verdict: LineVerdict | None = None
     ) -> tuple[str, list[str]]:
         """Split `line` into its article part and the promotional/legal sentences that end it.
 
         Returns the kept text and the removed sentences (in order). When nothing ends the
         paragraph but article, the kept text is `line` unchanged and the list is empty.
-        `sentence_words` is the line's verdict's, when `classify` looked (a list marker holds
-        none of the words, so the line's bare text has the same): the line is not read again.
+        `verdict` is `classify`'s on the line, when the caller has it: the trigger words it found
+        (a list marker holds none, so the line's bare text has the same) and the sentences it
+        split the line into are not looked for again.
         """
+        sentence_words = verdict.sentence_words if verdict is not None else None
         if sentence_words is None:
             sentence_words = self._sentence_triggers.found(line.lower())
         if not sentence_words:
             return line, []
-        sentences = shapes.split_sentences(line)
+        if verdict is not None and verdict.sentences is not None:
+            sentences = list(verdict.sentences)
+        else:
+            sentences = shapes.split_sentences(line)
         if len(sentences) < 2:
             return line, []
         cut = len(sentences)

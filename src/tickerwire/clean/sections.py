@@ -230,6 +230,6 @@ def _runs(indices: list[int]) -> list[list[int]]:
 
 def _cut_trailing_sentences(page: Page, verdicts: list[LineVerdict], rules: FurnitureRules) -> None:
     for i in page.live_indices():
-        kept, cut = rules.trailing_furniture(page.lines[i], verdicts[i].sentence_words)
+        kept, cut = rules.trailing_furniture(page.lines[i], verdicts[i])
         if cut:
             page.cut_tail(i, kept, cut, "boilerplate")
