@@ -48,7 +48,8 @@ def _top_level_branches(pattern: str) -> list[str]:
 _GATED_BRANCHES = [
     (re.compile(branch, re.IGNORECASE), words)
     for pattern, words in (
-        (vocab.PROMO_SENTENCE, vocab.PROMO_TRIGGERS),
+        (vocab.PROMO_OPENING, vocab.PROMO_TRIGGERS),
+        (vocab.PROMO_ANYWHERE, vocab.PROMO_ANYWHERE_TRIGGERS),
         (vocab.DISCLAIMER_SENTENCE, vocab.DISCLAIMER_TRIGGERS),
         (vocab.CTA, None),
     )
@@ -57,7 +58,12 @@ _GATED_BRANCHES = [
 
 
 def test_branches_rebuild_the_patterns() -> None:
-    for pattern in (vocab.PROMO_SENTENCE, vocab.DISCLAIMER_SENTENCE, vocab.CTA):
+    for pattern in (
+        vocab.PROMO_OPENING,
+        vocab.PROMO_ANYWHERE,
+        vocab.DISCLAIMER_SENTENCE,
+        vocab.CTA,
+    ):
         assert "|".join(_top_level_branches(pattern.pattern)) == pattern.pattern
     assert len(_GATED_BRANCHES) > 25
 
@@ -189,3 +195,44 @@ def test_split_lines_cleans_as_the_patterns_did(text: str) -> None:
     cleaned = _OLD_ODD_SPACE.sub(" ", _OLD_INVISIBLE.sub("", cleaned))
     expected = [line.strip() for line in cleaned.split("\n") if line.strip()]
     assert split_lines(text) == expected
+
+
+_OLD_PROMO_SENTENCE = re.compile(
+    r"^(?:today,?\s+)?you can (?:download|sign up|subscribe|access)\b|"
+    r"^(?:today,?\s+)?you can (?:see|find|uncover|read|view|check|get|learn|explore|follow)\b.*"
+    r"\b(?:here|our|free|click)\b|"
+    r"^(?:to )?(?:learn|read|find out|see|discover) more\b.*\b(?:here|our|click|visit|at|on)\b|"
+    r"^for more (?:on|about|information|details|news|coverage|analysis)\b.*\b(?:click|visit|see|"
+    r"here|read|go to|view)\b|"
+    r"^click (?:here|to|below|the link)\b|\bplease (?:click|visit|check out|view)\b|"
+    r"^(?:please )?(?:visit|check out|view) our\b|\binvite you to (?:view|read|see|visit)\b|"
+    r"\b(?:visit|check out|view|see|read) our\b.{0,60}\b(?:report|page|center|centre|channel|"
+    r"coverage|newsletter|calendar|service|guide|tool)\b|"
+    r"\bvisit [\w-]+\.(?:com|net|org|io)\b|"
+    r"^stay on top of\b.*\bwith (?:the|our)\b|"
+    r"^(?:download|get|claim|grab) (?:your |our |the |a |this )?free\b|"
+    r"^(?:sign up|subscribe|register)\b|"
+    r"^want (?:the latest|key|more|our|to (?:get|receive))\b.*\?|"
+    r"\bclick to get\b|\bfree report\b|>>+\s*$",
+    re.IGNORECASE,
+)
+_PROMO_WORDS = [
+    *("You", "can", "download", "our", "app", "Today,", "see", "here", "To", "learn", "more"),
+    *("For", "news", "click", "Click", "please", "visit", "view", "invite", "you", "to", "read"),
+    *("report", "example.com", "Stay", "on", "top", "of", "with", "the", "Get", "free", "Sign"),
+    *("up", "Want", "latest?", "Free", "Report", ">>", "shares", "rose"),
+]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_PROMO_WORDS), min_size=1, max_size=12))
+def test_promotional_sentence_parts_agree_with_the_one_pattern(words: list[str]) -> None:
+    sentence = " ".join(words)
+    expected = _OLD_PROMO_SENTENCE.search(sentence) is not None
+    assert (vocab.PROMO_SENTENCE.search(sentence) is not None) is expected
+    rules = furniture_rules()
+    found = rules._sentence_triggers.all_found(sentence.lower())
+    if not rules._promo_triggers.isdisjoint(found):
+        assert rules._is_promotional_sentence(sentence, found) is expected
+    else:
+        assert not expected

@@ -149,6 +149,7 @@ class FurnitureRules:
         )
         self._sentence_trigger_set = frozenset(vocab.SENTENCE_TRIGGERS)
         self._promo_triggers = frozenset(vocab.PROMO_TRIGGERS)
+        self._promo_anywhere_triggers = frozenset(vocab.PROMO_ANYWHERE_TRIGGERS)
         self._disclaimer_triggers = frozenset(vocab.DISCLAIMER_TRIGGERS)
         self._legal_triggers = _Triggers(vocab.LEGAL_TRIGGERS)
         self._feedback_triggers = _Triggers(vocab.FEEDBACK_TRIGGERS)
@@ -296,11 +297,22 @@ class FurnitureRules:
         # only for the pattern whose words are there ("free cash flow" is no disclaimer).
         words = self._sentence_triggers.all_found(sentence.lower())
         return bool(
-            (not self._promo_triggers.isdisjoint(words) and vocab.PROMO_SENTENCE.search(sentence))
+            (
+                not self._promo_triggers.isdisjoint(words)
+                and self._is_promotional_sentence(sentence, words)
+            )
             or (
                 not self._disclaimer_triggers.isdisjoint(words)
                 and vocab.DISCLAIMER_SENTENCE.search(sentence)
             )
+        )
+
+    def _is_promotional_sentence(self, sentence: str, words: set[str]) -> bool:
+        """`vocabulary.PROMO_SENTENCE.search(sentence)`, for a sentence with the trigger `words`."""
+        if vocab.PROMO_OPENING.match(sentence):
+            return True
+        return not self._promo_anywhere_triggers.isdisjoint(words) and bool(
+            vocab.PROMO_ANYWHERE.search(sentence)
         )
 
     def _fits(self, rule: vocab.LineRule, line: str) -> bool:
