@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tickerwire.clean import shapes
 from tickerwire.clean import vocabulary as vocab
 from tickerwire.clean.furniture import _folds_to_ascii, _may_be_cta, furniture_rules
+from tickerwire.clean.metadata import parse_date
 from tickerwire.clean.page import split_lines
 
 _ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
@@ -236,3 +237,10 @@ def test_promotional_sentence_parts_agree_with_the_one_pattern(words: list[str])
         assert rules._is_promotional_sentence(sentence, found) is expected
     else:
         assert not expected
+
+
+@given(st.text(alphabet="JanuaryFebMch 0123456789,.-/th", max_size=24))
+def test_a_date_is_read_only_with_19_or_20_in_the_text(text: str) -> None:
+    # find_text_date skips the dateline pattern on lines holding neither
+    if "19" not in text and "20" not in text:
+        assert parse_date(text) is None
