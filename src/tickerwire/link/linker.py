@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
     AliasEntry,
     AliasRule,
@@ -82,17 +83,6 @@ _NOT_A_NAME_AFTER = regex.compile(
     r"hours|lines?|chain|cider|sauce|seeds?|blossoms?)\b"
 )
 _SENTENCE_END = regex.compile(r"[.!?\n]")
-# Page furniture that names companies without being about them: picture and data credits,
-# news-agency datelines, and the reporting credits at the foot of wire copy.
-_CREDIT_LINE_START = regex.compile(
-    r"[ \t]*(?i:(?:photo|image|chart|video|data|graphic)[ ]?(?:source|credit)s?|source|photo|"
-    r"credit)[ \t]*:"
-)
-_DATELINE = regex.compile(r"\((?:Reuters|Bloomberg|AP|AFP|Xinhua|Dow[ ]Jones)\)[ ]?[-–—]")
-_WIRE_CREDITS = regex.compile(
-    r"\((?:(?:Additional[ ])?[Rr]eporting|Writing|Editing|Compiled)[ ]by[^)]*\)+|"
-    r"\(\([^)\n]*@[^)\n]*\)\)"
-)
 
 
 @dataclass
@@ -143,7 +133,7 @@ class Linker:
         occupied = Occupied(len(text))
         new_entities: dict[str, _NewEntity] = {}
         extra_tickers: dict[str, list[str]] = {}
-        for span in _furniture_spans(text):
+        for span in furniture_spans(text):
             occupied.add(*span)
         ticker_hits = sorted(
             (h for h in find_ticker_hits(text) if not occupied.overlaps(h.start, h.end)),
@@ -517,19 +507,6 @@ class Linker:
             return known.name, known.type, list(known.tickers)
         new = new_entities[entity_id]
         return new.name, new.type, list(new.tickers)
-
-
-def _furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of page furniture in `text`, where no mention is looked for."""
-    spans = []
-    line_start = 0
-    for line in text.split("\n"):
-        if ":" in line and _CREDIT_LINE_START.match(line):
-            spans.append((line_start, line_start + len(line)))
-        line_start += len(line) + 1
-    spans += [m.span() for m in _DATELINE.finditer(text)]
-    spans += [m.span() for m in _WIRE_CREDITS.finditer(text)]
-    return spans
 
 
 def _apart(text: str, start: int, end: int) -> bool:
