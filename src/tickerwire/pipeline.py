@@ -36,14 +36,40 @@ _SPACE = regex.compile(r"\s+")
 _SPLIT_ONLY_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
+# The characters str.split() splits at besides " " and "\n" (the ASCII ones first; a test checks
+# the list over all of Unicode), and the pairs of white space characters: a clean text holds none
+# of them (its lines are stripped and joined by "\n", its odd spaces made plain).
+_ASCII_SPACE_BUT_SPACE_AND_NEWLINE = ("\t", "\r", "\x0b", "\x0c", *_SPLIT_ONLY_SPACE)
+_SPACE_BUT_SPACE_AND_NEWLINE = (
+    *_ASCII_SPACE_BUT_SPACE_AND_NEWLINE,
+    *("\x85", "\xa0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000"),
+    *(chr(code) for code in range(0x2000, 0x200B)),
+)
+_SPACE_PAIRS = ("  ", "\n\n", " \n", "\n ")
+
+
 def article_id(text: str) -> str:
     """Stable id of an article: a hash of its clean text with case and white space normalised."""
+    return hashlib.sha256(_normalised_space(text).casefold().encode("utf-8")).hexdigest()[:20]
+
+
+def _normalised_space(text: str) -> str:
+    """`text` with each run of white space made one space, and none at either end."""
+    other_spaces = (
+        _ASCII_SPACE_BUT_SPACE_AND_NEWLINE if text.isascii() else _SPACE_BUT_SPACE_AND_NEWLINE
+    )
+    if (
+        not text[:1].isspace()
+        and not text[-1:].isspace()
+        and not any(space in text for space in other_spaces)
+        and not any(pair in text for pair in _SPACE_PAIRS)
+    ):
+        # Every run is one space or one line break already: looking costs a half of splitting
+        # (a tenth on ASCII text), replacing next to nothing.
+        return text.replace("\n", " ")
     if any(separator in text for separator in _SPLIT_ONLY_SPACE):
-        normalised = _SPACE.sub(" ", text).strip()
-    else:
-        normalised = " ".join(text.split())  # the same, at half the cost of the regex
-    normalised = normalised.casefold()
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:20]
+        return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # the same as the regex, at half its cost
 
 
 class Pipeline:

@@ -217,6 +217,39 @@ class _Patterns:
             rf"(?:(?P<glued>{glued})|\s(?P<scale>{scale}))?\s(?P<suffix>{suffix})\b", flags
         )
         self.plain_scale = regex.compile(rf"(?:\s(?P<scale>{scale})\b)?(?![\w%]|\.\d)", flags)
+        # What `percent` and `suffix` can match first: a character, or white space and a
+        # character. Most numbers are followed by neither ("2024 and", "5.3,"): the patterns are
+        # not tried on them.
+        self.percent_opening = _Opening("%p", "%pb")
+        self.suffix_opening = _Opening(
+            "".join(_GLUED_ONLY), "".join(word[0] for word in (*SCALES, *SUFFIX_CURRENCIES))
+        )
+
+
+class _Opening:
+    """The characters a case-insensitive unit pattern can match first after a number: one of
+    `first`, or white space and one of `after_space` (given in lower case)."""
+
+    def __init__(self, first: str, after_space: str) -> None:
+        self.first = _any_case(first)
+        self.after_space = _any_case(after_space)
+
+    def allows(self, text: str, end: int) -> bool:
+        """Whether a match of the pattern may start at `end` in `text`."""
+        following = text[end : end + 1]
+        if following in self.first:
+            return True
+        return following.isspace() and text[end + 1 : end + 2] in self.after_space
+
+
+def _any_case(letters: str) -> frozenset[str]:
+    """`letters` in both cases, and the characters that IGNORECASE matches to them besides."""
+    folded = {"s": "ſ", "k": "\u212a", "i": "\u0130"}
+    return frozenset(
+        variant
+        for letter in letters
+        for variant in (letter, letter.upper(), folded.get(letter, letter))
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,7 +285,7 @@ def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | Non
     written = number.group(0)
     start, end = number.span()
     value = float(written.replace(",", ""))
-    percent = p.percent.match(text, end)
+    percent = p.percent.match(text, end) if p.percent_opening.allows(text, end) else None
     if percent is not None:
         points = (percent.group("pts") or "").casefold()
         # A percentage, percentage points and basis points are precise to their last written
@@ -296,7 +329,7 @@ def _classify(text: str, number: regex.Match[str], p: _Patterns) -> Figure | Non
         )
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "$€£₹₩"):
         return None  # "Q3", "A380", "COVID19", an unknown currency symbol: not a figure
-    suffix = p.suffix.match(text, end)
+    suffix = p.suffix.match(text, end) if p.suffix_opening.allows(text, end) else None
     if suffix is not None:
         factor = _scale_factor(suffix)
         currency = SUFFIX_CURRENCIES[suffix.group("suffix").casefold()]

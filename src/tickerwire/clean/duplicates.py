@@ -16,7 +16,6 @@ _MIN_REPEAT_WORDS = 10
 _MIN_PREFIX_WORDS = 8
 _MIN_PREFIX_CHARS = 40
 _TITLE_SUFFIX = re.compile(r"^\s*[|–—:-]\s*\S.{0,60}$")
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 def mark_duplicates(page: Page, title: str | None, keep: int | None = None) -> None:
@@ -25,25 +24,24 @@ def mark_duplicates(page: Page, title: str | None, keep: int | None = None) -> N
     `keep` is the index of a line that is the title itself (detected from the text) and stays.
     """
     live = page.live_indices()
+    # Each line is compared in its normalised form by both steps: normalised once. An ellipsis
+    # closing a line ("... the company said...") need not be cut first: the normalisation strips
+    # dots, ellipses and spaces from the ends anyway.
+    normalised = {i: shapes.normalise_for_compare(page.lines[i]) for i in live}
     if title:
-        _mark_title_repeats(page, [i for i in live if i != keep], title)
+        _mark_title_repeats(page, [i for i in live if i != keep], title, normalised)
         live = page.live_indices()
-    _mark_repeats_and_prefixes(page, live)
+    _mark_repeats_and_prefixes(page, live, normalised)
 
 
-def _without_ellipsis(line: str) -> str:
-    # `_ELLIPSIS` only matches at the end, so a line not ending in one need not be searched.
-    if not line.rstrip().endswith(("...", "…")):
-        return line
-    return _ELLIPSIS.sub("", line)
-
-
-def _mark_title_repeats(page: Page, candidates: list[int], title: str) -> None:
+def _mark_title_repeats(
+    page: Page, candidates: list[int], title: str, normalised: dict[int, str]
+) -> None:
     wanted = shapes.normalise_for_compare(title)
     if not wanted:
         return
     for i in candidates:
-        line = shapes.normalise_for_compare(page.lines[i])
+        line = normalised[i]
         if line == wanted:
             page.remove(i, "duplicate")
         elif (
@@ -55,12 +53,11 @@ def _mark_title_repeats(page: Page, candidates: list[int], title: str) -> None:
             page.remove(i, "duplicate")
 
 
-def _mark_repeats_and_prefixes(page: Page, live: list[int]) -> None:
-    normalised = {i: shapes.normalise_for_compare(_without_ellipsis(page.lines[i])) for i in live}
+def _mark_repeats_and_prefixes(page: Page, live: list[int], normalised: dict[int, str]) -> None:
     seen: dict[str, int] = {}
     for i in live:
         text = normalised[i]
-        if shapes.word_count(text) < _MIN_REPEAT_WORDS:
+        if shapes.normalised_word_count(text) < _MIN_REPEAT_WORDS:
             continue
         if text in seen:
             page.remove(i, "duplicate")
@@ -72,7 +69,10 @@ def _mark_repeats_and_prefixes(page: Page, live: list[int]) -> None:
     ordered = sorted(remaining, key=lambda i: normalised[i])
     for position, i in enumerate(ordered[:-1]):
         short = normalised[i]
-        if len(short) < _MIN_PREFIX_CHARS or shapes.word_count(short) < _MIN_PREFIX_WORDS:
+        if (
+            len(short) < _MIN_PREFIX_CHARS
+            or shapes.normalised_word_count(short) < _MIN_PREFIX_WORDS
+        ):
             continue
         following = normalised[ordered[position + 1]]
         if len(following) > len(short) and following.startswith(short):

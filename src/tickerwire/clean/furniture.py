@@ -50,9 +50,16 @@ class LineVerdict:
     # A heading that opens a furniture section: "links" (related/more-from lists) or
     # "disclosure" (a "Disclosure" heading whose few following lines are small print).
     opens: str | None = None
+    # Whether the line holds one of the words that promotional and legal sentences need
+    # (`vocabulary.SENTENCE_TRIGGERS`); None when the verdict was reached without looking.
+    sentence_words: bool | None = None
+    # The line's sentences, when classify split it (a line with such words and no list marker).
+    sentences: tuple[str, ...] | None = None
 
 
 CONTENT = LineVerdict(Strength.CONTENT)
+_CONTENT_WITH_SENTENCE_WORDS = LineVerdict(Strength.CONTENT, sentence_words=True)
+_CONTENT_WITHOUT_SENTENCE_WORDS = LineVerdict(Strength.CONTENT, sentence_words=False)
 
 
 class _Triggers:
@@ -141,6 +148,9 @@ class FurnitureRules:
             [*(need for rule in self._rules for need in rule.needs), *vocab.SENTENCE_TRIGGERS]
         )
         self._sentence_trigger_set = frozenset(vocab.SENTENCE_TRIGGERS)
+        self._promo_triggers = frozenset(vocab.PROMO_TRIGGERS)
+        self._promo_anywhere_triggers = frozenset(vocab.PROMO_ANYWHERE_TRIGGERS)
+        self._disclaimer_triggers = frozenset(vocab.DISCLAIMER_TRIGGERS)
         self._legal_triggers = _Triggers(vocab.LEGAL_TRIGGERS)
         self._feedback_triggers = _Triggers(vocab.FEEDBACK_TRIGGERS)
         self._chrome = re.compile(rf"^(?:{vocab.CHROME_LINE})\s*[:!]?$", re.IGNORECASE)
@@ -180,17 +190,24 @@ class FurnitureRules:
                     continue
                 if rule.pattern.search(bare) and self._fits(rule, bare):
                     return LineVerdict(Strength.STRONG, rule.name)
-        if count <= vocab.CTA_MAX_WORDS and vocab.CTA.search(bare):
+        if count <= vocab.CTA_MAX_WORDS and _may_be_cta(bare, low) and vocab.CTA.search(bare):
             return LineVerdict(Strength.STRONG, "cta", cta=True)
         if "http" in low and self._is_caption_link(bare):
             return LineVerdict(Strength.STRONG, "url_caption")
-        if not self._sentence_trigger_set.isdisjoint(line_words):
+        sentence_words = not self._sentence_trigger_set.isdisjoint(line_words)
+        sentences: list[str] = []
+        if sentence_words:
             sentences = shapes.split_sentences(bare)
             if sentences and all(self._is_furniture_sentence(s) for s in sentences):
                 return LineVerdict(Strength.STRONG, "promo_sentences")
         if "newsletter" in low and count <= 15 and not any(ch.isdigit() for ch in bare):
             return LineVerdict(Strength.STRONG, "newsletter")
-        return CONTENT
+        if not sentence_words:
+            return _CONTENT_WITHOUT_SENTENCE_WORDS
+        if bare != line:  # a list marker: the sentences of the line itself are not these
+            return _CONTENT_WITH_SENTENCE_WORDS
+        # kept for `trailing_furniture`, which splits the same line
+        return LineVerdict(Strength.CONTENT, sentence_words=True, sentences=tuple(sentences))
 
     def _rules_for(self, count: int) -> _RuleBand | None:
         """The rules that allow a line of `count` words (None: no rule does)."""
@@ -232,15 +249,26 @@ class FurnitureRules:
 
     # -- sentences -------------------------------------------------------------------------
 
-    def trailing_furniture(self, line: str) -> tuple[str, list[str]]:
+    def trailing_furniture(
+        self, line: str, verdict: LineVerdict | None = None
+    ) -> tuple[str, list[str]]:
         """Split `line` into its article part and the promotional/legal sentences that end it.
 
         Returns the kept text and the removed sentences (in order). When nothing ends the
         paragraph but article, the kept text is `line` unchanged and the list is empty.
+        `verdict` is `classify`'s on the line, when the caller has it: the trigger words it found
+        (a list marker holds none, so the line's bare text has the same) and the sentences it
+        split the line into are not looked for again.
         """
-        if not self._sentence_triggers.found(line.lower()):
+        sentence_words = verdict.sentence_words if verdict is not None else None
+        if sentence_words is None:
+            sentence_words = self._sentence_triggers.found(line.lower())
+        if not sentence_words:
             return line, []
-        sentences = shapes.split_sentences(line)
+        if verdict is not None and verdict.sentences is not None:
+            sentences = list(verdict.sentences)
+        else:
+            sentences = shapes.split_sentences(line)
         if len(sentences) < 2:
             return line, []
         cut = len(sentences)
@@ -260,8 +288,31 @@ class FurnitureRules:
     # -- helpers ---------------------------------------------------------------------------
 
     def _is_furniture_sentence(self, sentence: str) -> bool:
+        if _folds_to_ascii(sentence):  # rare: its lower-case words may miss a match
+            return bool(
+                vocab.PROMO_SENTENCE.search(sentence) or vocab.DISCLAIMER_SENTENCE.search(sentence)
+            )
+        # Each pattern needs one of its trigger words, and most sentences of a paragraph that
+        # holds one (in another sentence) hold none: one automaton pass, and a regex search
+        # only for the pattern whose words are there ("free cash flow" is no disclaimer).
+        words = self._sentence_triggers.all_found(sentence.lower())
         return bool(
-            vocab.PROMO_SENTENCE.search(sentence) or vocab.DISCLAIMER_SENTENCE.search(sentence)
+            (
+                not self._promo_triggers.isdisjoint(words)
+                and self._is_promotional_sentence(sentence, words)
+            )
+            or (
+                not self._disclaimer_triggers.isdisjoint(words)
+                and vocab.DISCLAIMER_SENTENCE.search(sentence)
+            )
+        )
+
+    def _is_promotional_sentence(self, sentence: str, words: set[str]) -> bool:
+        """`vocabulary.PROMO_SENTENCE.search(sentence)`, for a sentence with the trigger `words`."""
+        if vocab.PROMO_OPENING.match(sentence):
+            return True
+        return not self._promo_anywhere_triggers.isdisjoint(words) and bool(
+            vocab.PROMO_ANYWHERE.search(sentence)
         )
 
     def _fits(self, rule: vocab.LineRule, line: str) -> bool:
@@ -341,6 +392,24 @@ def is_link_item(line: str) -> bool:
     if len(shapes.split_sentences(bare)) > 2:
         return False
     return shapes.is_title_case(bare, 0.6) or (count <= 4 and not shapes.ends_with_period(bare))
+
+
+# The characters that re's IGNORECASE matches to an ASCII letter ("ſ" to "s", "K" to "k") while
+# str.lower() keeps them apart, so that a trigger found in lower case could miss a pattern's match.
+_FOLDING_TO_ASCII = ("İ", "ı", "ſ", "K")
+
+
+def _folds_to_ascii(text: str) -> bool:
+    return not text.isascii() and any(ch in text for ch in _FOLDING_TO_ASCII)
+
+
+def _may_be_cta(line: str, low: str) -> bool:
+    """Whether `line` (`low` in lower case) may match `vocabulary.CTA` (cheap necessary test)."""
+    return (
+        low.startswith(vocab.CTA_VERBS)
+        or any(mark in low for mark in vocab.CTA_MARKS)
+        or _folds_to_ascii(line)
+    )
 
 
 def _squash(text: str) -> str:

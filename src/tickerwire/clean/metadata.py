@@ -104,7 +104,9 @@ def find_text_date(lines: list[str]) -> dt.date | None:
     for line in lines[:_DATELINE_LINES]:
         if is_date_line(line):
             return parse_date(line)
-        match = _DATELINE.match(line)
+        # parse_date reads only dates with their year: a line without "19" or "20" has none, and
+        # the dateline pattern (slow on lines of capitalised words) is not tried on it.
+        match = _DATELINE.match(line) if "19" in line or "20" in line else None
         if match:
             found = parse_date(match.group("date"))
             if found:

@@ -50,7 +50,7 @@ def mark_furniture(page: Page, rules: FurnitureRules, source: str | None = None)
     _mark_strong(page, verdicts, rules)
     _mark_promo_blocks(page, verdicts, rules)
     _mark_trailer(page, verdicts, rules)
-    _cut_trailing_sentences(page, rules)
+    _cut_trailing_sentences(page, verdicts, rules)
 
 
 def first_paragraph(page: Page, verdicts: list[LineVerdict] | None = None) -> int:
@@ -228,8 +228,8 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-def _cut_trailing_sentences(page: Page, rules: FurnitureRules) -> None:
+def _cut_trailing_sentences(page: Page, verdicts: list[LineVerdict], rules: FurnitureRules) -> None:
     for i in page.live_indices():
-        kept, cut = rules.trailing_furniture(page.lines[i])
+        kept, cut = rules.trailing_furniture(page.lines[i], verdicts[i])
         if cut:
             page.cut_tail(i, kept, cut, "boilerplate")

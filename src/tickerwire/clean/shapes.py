@@ -13,7 +13,8 @@ _LETTERS = re.compile(r"[^\W\d_]")
 # is terminal punctuation.
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*\s*$")
 _ENDS_WITH_PERIOD = re.compile(r"[.…][\"'”’)\]]*\s*$")
-_BULLET = re.compile(r"^\s*(?:[•·▪►▸‣◦∙*–—-]|\d{1,2}[.)])\s+")
+_BULLET_MARKS = "•·▪►▸‣◦∙*–—-"
+_BULLET = re.compile(rf"^\s*(?:[{_BULLET_MARKS}]|\d{{1,2}}[.)])\s+")
 # Words that stay lower case in English title case; they do not count against a headline.
 _SMALL_WORDS_TEXT = (
     "a an and as at but by for from in into nor of on onto or over per so the to up upon via vs "
@@ -39,6 +40,11 @@ def word_count(text: str) -> int:
 
 def strip_bullet(text: str) -> str:
     """`text` without a leading list marker ("• ", "- ", "1. ")."""
+    # A marker opens the text, maybe after white space: most lines open with a letter, and the
+    # substitution (a search, whatever the anchor) is not run on them.
+    first = text[:1]
+    if first and not (first in _BULLET_MARKS or first.isdigit() or first.isspace()):
+        return text
     return _BULLET.sub("", text, count=1)
 
 
@@ -137,14 +143,29 @@ def split_sentences(text: str) -> list[str]:
     return pieces
 
 
-_UNIFIED_QUOTES_AND_DASHES = str.maketrans(
-    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+# Typographic quotes and dashes, each with the ASCII character it is compared as. A chain of
+# str.replace costs a twentieth of str.translate with a table, which looks every character of a
+# non-ASCII text up in a dict.
+_UNIFIED_QUOTES_AND_DASHES = (
+    ("’", "'"),
+    ("‘", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("–", "-"),
+    ("—", "-"),
 )
 
 
 def normalise_for_compare(text: str) -> str:
     """Case-folded text with quotes, dashes and white space unified: for duplicate checks."""
-    if not text.isascii():  # the table only maps non-ASCII characters
-        text = text.translate(_UNIFIED_QUOTES_AND_DASHES)
+    if not text.isascii():  # only non-ASCII characters are replaced
+        for typographic, plain in _UNIFIED_QUOTES_AND_DASHES:
+            text = text.replace(typographic, plain)
     collapsed = " ".join(text.split()).casefold()
     return collapsed.strip(" .…:;,!?\"'")
+
+
+def normalised_word_count(normalised: str) -> int:
+    """`word_count` of a text that `normalise_for_compare` returned, without splitting it again:
+    its words are separated by single spaces, with none at either end."""
+    return normalised.count(" ") + 1 if normalised else 0

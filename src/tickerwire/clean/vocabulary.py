@@ -234,13 +234,20 @@ def build_line_rules() -> tuple[LineRule, ...]:
 
 
 # Calls to action: short lines that send the reader elsewhere. They close promotional blocks.
+CTA_VERBS = (
+    *("see", "get", "download", "claim", "grab", "unlock", "discover", "view", "read", "learn"),
+    *("start", "try", "join", "sign up"),
+)
 CTA = re.compile(
     r"(?:>>+|»|→)\s*$|\bclick here\b|\bhere\s*>+|^click to\b|\bfree report\b|"
-    r"^(?:see|get|download|claim|grab|unlock|discover|view|read|learn|start|try|join|sign up)"
+    rf"^(?:{'|'.join(CTA_VERBS)})"
     r"\b.{0,50}\b(?:stocks?|picks?|list|report|reports|free|now|here|more|newsletter|app|"
     r"trial|started|them)\s*[.!]?$",
     _I,
 )
+# Every match of CTA holds one of these (in lower case) or opens with one of CTA_VERBS (a test
+# checks each branch): other lines are not searched.
+CTA_MARKS = (">", "»", "→", "click", "free report")
 CTA_MAX_WORDS = 15
 # Words of link texts (research links, site sections): "AAPL Guru Analysis", "Top Tech Stocks".
 LINK_WORDS = re.compile(
@@ -258,26 +265,34 @@ CONTINUATION = re.compile(r"[a-z]+[,;:]?(?:\s|$)")
 MENU_MARKS = ("|", "•", "·", "›", "»", "/")
 
 # Sentences that promote, send the reader elsewhere, or disclaim: they may close a paragraph
-# of genuine article text and are cut from it.
-PROMO_SENTENCE = re.compile(
-    r"^(?:today,?\s+)?you can (?:download|sign up|subscribe|access)\b|"
-    r"^(?:today,?\s+)?you can (?:see|find|uncover|read|view|check|get|learn|explore|follow)\b.*"
+# of genuine article text and are cut from it. The promotional ones are two patterns: openings,
+# matched at the start of a sentence, and phrases found anywhere in it (a search tries every
+# branch at every position, and one that must open the sentence fails at all but the first).
+PROMO_OPENING = re.compile(
+    r"(?:today,?\s+)?you can (?:download|sign up|subscribe|access)\b|"
+    r"(?:today,?\s+)?you can (?:see|find|uncover|read|view|check|get|learn|explore|follow)\b.*"
     r"\b(?:here|our|free|click)\b|"
-    r"^(?:to )?(?:learn|read|find out|see|discover) more\b.*\b(?:here|our|click|visit|at|on)\b|"
-    r"^for more (?:on|about|information|details|news|coverage|analysis)\b.*\b(?:click|visit|see|"
+    r"(?:to )?(?:learn|read|find out|see|discover) more\b.*\b(?:here|our|click|visit|at|on)\b|"
+    r"for more (?:on|about|information|details|news|coverage|analysis)\b.*\b(?:click|visit|see|"
     r"here|read|go to|view)\b|"
-    r"^click (?:here|to|below|the link)\b|\bplease (?:click|visit|check out|view)\b|"
-    r"^(?:please )?(?:visit|check out|view) our\b|\binvite you to (?:view|read|see|visit)\b|"
+    r"click (?:here|to|below|the link)\b|"
+    r"(?:please )?(?:visit|check out|view) our\b|"
+    r"stay on top of\b.*\bwith (?:the|our)\b|"
+    r"(?:download|get|claim|grab) (?:your |our |the |a |this )?free\b|"
+    r"(?:sign up|subscribe|register)\b|"
+    r"want (?:the latest|key|more|our|to (?:get|receive))\b.*\?",
+    _I,
+)
+PROMO_ANYWHERE = re.compile(
+    r"\bplease (?:click|visit|check out|view)\b|\binvite you to (?:view|read|see|visit)\b|"
     r"\b(?:visit|check out|view|see|read) our\b.{0,60}\b(?:report|page|center|centre|channel|"
     r"coverage|newsletter|calendar|service|guide|tool)\b|"
     r"\bvisit [\w-]+\.(?:com|net|org|io)\b|"
-    r"^stay on top of\b.*\bwith (?:the|our)\b|"
-    r"^(?:download|get|claim|grab) (?:your |our |the |a |this )?free\b|"
-    r"^(?:sign up|subscribe|register)\b|"
-    r"^want (?:the latest|key|more|our|to (?:get|receive))\b.*\?|"
     r"\bclick to get\b|\bfree report\b|>>+\s*$",
     _I,
 )
+# Either: a sentence that matches this is promotional.
+PROMO_SENTENCE = re.compile(rf"^(?:{PROMO_OPENING.pattern})|{PROMO_ANYWHERE.pattern}", _I)
 DISCLAIMER_SENTENCE = re.compile(
     r"\bsolely for informational purposes\b|\bfor (?:general )?informational purposes only\b|"
     r"\b(?:is|are) not (?:intended (?:as|to be)|to be (?:construed|considered) as|a substitute for)"
@@ -352,7 +367,15 @@ LEGAL_TRIGGERS = (
     "responsible",
     "copyright",
 )
-SENTENCE_TRIGGERS = (
+# Lower-case words of which every match of PROMO_SENTENCE holds one, and of DISCLAIMER_SENTENCE
+# (a test checks each branch): a line or a sentence holding none is not searched with them.
+# The words of which every match of PROMO_ANYWHERE holds one (most sentences with a word of
+# PROMO_TRIGGERS, "free" of "free cash flow", have none of them).
+PROMO_ANYWHERE_TRIGGERS = (
+    *("please", "invite you", "visit", "check out", "view our", "see our", "read our", "click"),
+    *("free report", ">>"),
+)
+PROMO_TRIGGERS = (
     "you can",
     "learn more",
     "read more",
@@ -370,11 +393,14 @@ SENTENCE_TRIGGERS = (
     "invite you",
     "stay on top",
     "free",
+    "free report",
     "sign up",
     "subscribe",
     "register",
     "want ",
     ">>",
+)
+DISCLAIMER_TRIGGERS = (
     "informational",
     "intended",
     "construed",
@@ -392,7 +418,10 @@ SENTENCE_TRIGGERS = (
     "their own",
     "my own",
     "author's own",
+    "authors own",
+    "subscribe",
 )
+SENTENCE_TRIGGERS = (*PROMO_TRIGGERS, *DISCLAIMER_TRIGGERS)
 
 
 SITE_TAGLINE = re.compile(

@@ -16,7 +16,7 @@ Overlapping hits resolve to the longest ("Alibaba Group Holding" over "Alibaba")
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -64,14 +64,18 @@ _LEGAL_SUFFIX_SET = frozenset(LEGAL_SUFFIXES)
 # A mention of a company may run on over its legal form: "Meta Platforms Inc", "Tencent Holdings
 # Ltd", "JPMorgan Chase & Co", "Nasdaq, Inc.". A bare "Holdings"/"Group" counts too unless another
 # capitalised word follows ("Alibaba Group Chairman" stays "Alibaba").
-_LEGAL_FORM = (
-    r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LP|PLC|plc|Plc|AG|SA|SE|NV|"
-    r"GmbH|KGaA|A/S)"
+_LEGAL_FORMS_AFTER_NAME = (
+    *("Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC"),
+    *("LP", "PLC", "plc", "Plc", "AG", "SA", "SE", "NV", "GmbH", "KGaA", "A/S"),
 )
+_LEGAL_FORM = f"(?:{'|'.join(_LEGAL_FORMS_AFTER_NAME)})"
 _SUFFIX_RUN = regex.compile(
     rf"(?:\s(?:Holdings?|Group))?(?:,?\s(?:&\s)?{_LEGAL_FORM}\.?(?![\w\-]))+"
     r"|\s(?:Holdings?|Group)(?![\w\-])(?!\s[A-Z])"
 )
+# The characters that open the word after the space in every match of `_SUFFIX_RUN` that does
+# not start with a comma: most names are followed by a word that opens with none of them.
+_SUFFIX_WORD_OPENERS = frozenset({"H", "G", "&", *(form[0] for form in _LEGAL_FORMS_AFTER_NAME)})
 # Chinese/Japanese name in brackets after an English one: "Tencent Holdings Ltd (騰訊)".
 _CJK_BRACKET = regex.compile(r"\s?[(（]\s*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・ ]+\s*[)）]")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -86,8 +90,8 @@ _NEEDS_FOLD = regex.compile("[’‘\u00a0“”‐]")
 _ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
 _TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 # Names with letters outside ASCII ("阿里巴巴", "Nestlé") go to a second, small automaton that
-# only runs on texts holding such letters.
-_NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7f’‘“”–—…•·\u00a0\u2009\u200b]")
+# only runs on texts holding such letters: texts with non-ASCII characters besides these.
+_NON_ASCII_NON_LETTERS = "’‘“”–—…•·\u00a0\u2009\u200b"
 
 
 # Words of a name that writers often put in lower case.
@@ -183,9 +187,11 @@ class Gazetteer:
                 ascii_keys.setdefault(" " + fold_for_matching(key), []).extend(key_entries)
             else:
                 self._unicode.add_word(key, tuple(key_entries))
+        # The keys of the main automaton with their entries (`WordStarts` merges them).
+        self.ascii_keys = {key: tuple(key_entries) for key, key_entries in ascii_keys.items()}
         self._ascii = ahocorasick.Automaton()
-        for key, key_entries in ascii_keys.items():
-            self._ascii.add_word(key, tuple(key_entries))
+        for key, alias_entries in self.ascii_keys.items():
+            self._ascii.add_word(key, alias_entries)
         self._ascii.make_automaton()
         self._unicode.make_automaton()
         self.size = len(entries)
@@ -198,17 +204,25 @@ class Gazetteer:
         if all(existing.alias != entry.alias for existing in bucket):
             bucket.append(entry)
 
-    def find(self, text: str, folded: str | None = None) -> list[AliasHit]:
+    def find(
+        self,
+        text: str,
+        folded: str | None = None,
+        matches: Iterable[tuple[int, tuple[AliasEntry, ...]]] | None = None,
+    ) -> list[AliasHit]:
         """Alias hits in `text` that pass the boundary and case rules, longest first wins.
 
         `folded` is `" " + fold_for_matching(text)` when the caller has it already (the leading
         space lets a key's own leading space meet the first word; offsets shift by one).
+        `matches` are those of the `ascii_keys` in `folded`, when the caller has found them.
         """
         candidates: list[AliasHit] = []
         if folded is None:
             folded = " " + fold_for_matching(text)
-        self._collect(text, self._ascii.iter(folded), 0, candidates)
-        if len(self._unicode) and not text.isascii() and _NON_ASCII_LETTER.search(text):
+        if matches is None:
+            matches = self._ascii.iter(folded)
+        self._collect(text, iter(matches), 0, candidates)
+        if len(self._unicode) and not text.isascii() and _has_non_ascii_letter(text):
             lowered = _lower_same_length(text).translate(_FOLD)
             self._collect(text, self._unicode.iter(lowered), 1, candidates)
         return select_longest(candidates, len(text))
@@ -233,6 +247,14 @@ class Gazetteer:
                 if _case_ok(entry, surface) and _boundary_ok(text, start, end):
                     candidates.append(AliasHit(start, end, entry.entity_id, entry.rule))
                     break
+
+
+def _has_non_ascii_letter(text: str) -> bool:
+    """Whether `text` holds a character outside ASCII but `_NON_ASCII_NON_LETTERS` (a few
+    str.replace calls cost a tenth of a regex search through the text)."""
+    for character in _NON_ASCII_NON_LETTERS:
+        text = text.replace(character, "")
+    return not text.isascii()
 
 
 def _case_ok(entry: AliasEntry, surface: str) -> bool:
@@ -297,6 +319,11 @@ def select_longest(hits: list[AliasHit], size: int) -> list[AliasHit]:
 
 def suffix_end(text: str, end: int) -> int:
     """Where a company mention ending at `end` really ends, after its legal form, if any."""
+    following = text[end : end + 1]
+    if following != "," and not (
+        following.isspace() and text[end + 1 : end + 2] in _SUFFIX_WORD_OPENERS
+    ):
+        return end  # the pattern cannot match: it is not tried
     match = _SUFFIX_RUN.match(text, end)
     return match.end() if match else end
 

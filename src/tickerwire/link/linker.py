@@ -20,17 +20,20 @@ from dataclasses import dataclass, field
 
 import regex
 
+from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
+    AliasEntry,
     AliasRule,
     Gazetteer,
     cjk_bracket_end,
     fold_for_matching,
     suffix_end,
 )
-from tickerwire.link.names import NameFinder, NameHit, Occupied, clean_org_span
+from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span
 from tickerwire.link.reference import ReferenceData
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.tickers import TickerHit, find_ticker_hits
+from tickerwire.link.word_starts import WordStarts
 from tickerwire.records import CleanDocument, Entity, EntityType, LinkedDocument, Mention
 
 # A name with one of these words is a fund, not a company.
@@ -80,17 +83,6 @@ _NOT_A_NAME_AFTER = regex.compile(
     r"hours|lines?|chain|cider|sauce|seeds?|blossoms?)\b"
 )
 _SENTENCE_END = regex.compile(r"[.!?\n]")
-# Page furniture that names companies without being about them: picture and data credits,
-# news-agency datelines, and the reporting credits at the foot of wire copy.
-_CREDIT_LINE_START = regex.compile(
-    r"[ \t]*(?i:(?:photo|image|chart|video|data|graphic)[ ]?(?:source|credit)s?|source|photo|"
-    r"credit)[ \t]*:"
-)
-_DATELINE = regex.compile(r"\((?:Reuters|Bloomberg|AP|AFP|Xinhua|Dow[ ]Jones)\)[ ]?[-–—]")
-_WIRE_CREDITS = regex.compile(
-    r"\((?:(?:Additional[ ])?[Rr]eporting|Writing|Editing|Compiled)[ ]by[^)]*\)+|"
-    r"\(\([^)\n]*@[^)\n]*\)\)"
-)
 
 
 @dataclass
@@ -123,6 +115,7 @@ class Linker:
         self.reference = reference
         self.gazetteer = Gazetteer(reference)
         self.names = NameFinder()
+        self.word_starts = WordStarts(self.gazetteer, self.names)
         # Bare forms of every ticker of an entity ("BRK-B" also as "BRK.B"), for "Name TICKER".
         self._bare_tickers: dict[str, dict[str, str]] = {}
         for entity in reference.entities:
@@ -140,7 +133,7 @@ class Linker:
         occupied = Occupied(len(text))
         new_entities: dict[str, _NewEntity] = {}
         extra_tickers: dict[str, list[str]] = {}
-        for span in _furniture_spans(text):
+        for span in furniture_spans(text):
             occupied.add(*span)
         ticker_hits = sorted(
             (h for h in find_ticker_hits(text) if not occupied.overlaps(h.start, h.end)),
@@ -148,13 +141,14 @@ class Linker:
         )
         for hit in ticker_hits:
             occupied.add(hit.start, hit.end)
-        found = self._alias_mentions(text, folded, occupied)
+        alias_matches, cue_matches = self.word_starts.matches(folded)
+        found = self._alias_mentions(text, folded, occupied, alias_matches)
         found = self._join_tickers(text, found, ticker_hits, new_entities, extra_tickers)
         found = self._validate_ambiguous(text, found)
         for item in found:
             occupied.add(item.start, item.end)
         found += self._bare_tickers_found(text, found, occupied)
-        found += self._names_found(text, folded, occupied, new_entities)
+        found += self._names_found(text, occupied, new_entities, cue_matches)
         found.sort(key=lambda f: (f.start, f.end))
         mentions = [
             Mention(f.entity_id, f.start, f.end, text[f.start : f.end], f.kind, f.ticker)
@@ -166,8 +160,14 @@ class Linker:
 
     # -- aliases ------------------------------------------------------------------------------
 
-    def _alias_mentions(self, text: str, folded: str, occupied: Occupied) -> list[_Found]:
-        hits = self.gazetteer.find(text, folded)
+    def _alias_mentions(
+        self,
+        text: str,
+        folded: str,
+        occupied: Occupied,
+        matches: list[tuple[int, tuple[AliasEntry, ...]]],
+    ) -> list[_Found]:
+        hits = self.gazetteer.find(text, folded, matches)
         hits = [h for h in hits if not occupied.overlaps(h.start, h.end)]
         found: list[_Found] = []
         index = 0
@@ -365,12 +365,13 @@ class Linker:
         named_ids = {f.entity_id for f in found}
         # Right after the name: "Alphabet GOOGL", "Visa (V)".
         for item in found:
-            if item.kind != "alias":
-                continue
+            forms = self._bare_tickers.get(item.entity_id)
+            if item.kind != "alias" or not forms:
+                continue  # the pattern is not tried for names without a listing (the Fed)
             match = _BARE_AFTER_NAME.match(text, item.end)
             if not match:
                 continue
-            ticker = self._bare_tickers.get(item.entity_id, {}).get(match["sym"])
+            ticker = forms.get(match["sym"])
             if ticker and not occupied.overlaps(item.end, match.end()):
                 occupied.add(item.end, match.end())
                 item.end, item.kind, item.ticker = match.end(), "ticker", ticker
@@ -385,7 +386,8 @@ class Linker:
             position = text.find(sym)
             while position != -1:
                 end = position + len(sym)
-                match = _BARE_TICKER.match(text, position)
+                # Most finds of "T" or "GE" are inside words: those are not tried with the pattern
+                match = _BARE_TICKER.match(text, position) if _apart(text, position, end) else None
                 if (
                     match
                     and match["sym"] == sym
@@ -400,10 +402,14 @@ class Linker:
     # -- people and organisations ---------------------------------------------------------------
 
     def _names_found(
-        self, text: str, folded: str, occupied: Occupied, new_entities: dict[str, _NewEntity]
+        self,
+        text: str,
+        occupied: Occupied,
+        new_entities: dict[str, _NewEntity],
+        cue_matches: list[tuple[int, Cue]],
     ) -> list[_Found]:
         found = []
-        for hit in self.names.find(text, occupied, folded):
+        for hit in self.names.find(text, occupied, cue_matches=cue_matches):
             entity_id = self._name_entity(hit, new_entities)
             end = cjk_bracket_end(text, hit.end)
             if end > hit.end and occupied.overlaps(hit.end, end):
@@ -503,24 +509,16 @@ class Linker:
         return new.name, new.type, list(new.tickers)
 
 
-def _furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of page furniture in `text`, where no mention is looked for."""
-    spans = []
-    line_start = 0
-    for line in text.split("\n"):
-        if _CREDIT_LINE_START.match(line):
-            spans.append((line_start, line_start + len(line)))
-        line_start += len(line) + 1
-    spans += [m.span() for m in _DATELINE.finditer(text)]
-    spans += [m.span() for m in _WIRE_CREDITS.finditer(text)]
-    return spans
+def _apart(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has no ASCII letter or digit right before or after it (a bare
+    ticker needs that and more; this test is the cheap part)."""
+    before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around text[start:end] (a line break also ends a sentence)."""
-    left = start
-    while left > 0 and not _SENTENCE_END.match(text, left - 1):
-        left -= 1
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
     found = _SENTENCE_END.search(text, end)
     right = found.start() if found else len(text)
     return left, right

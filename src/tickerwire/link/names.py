@@ -17,7 +17,7 @@ window beside each cue (running them over the whole text costs milliseconds per 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -45,6 +45,8 @@ _ORG_TOKEN = r"(?:[A-Z0-9][\w&'’\-]*\w|[A-Z])"
 _ORG = rf"(?:[Tt]he[ ])?{_ORG_TOKEN}(?:[ ](?:(?:&|of|and|de|for)[ ])?{_ORG_TOKEN}){{0,5}}"
 _CJK_BRACKET = r"(?:\s?[(（][\p{Han}\p{Hiragana}\p{Katakana}·・ ]+[)）])?"
 
+# What a cue key stands for: its length and the kinds of name it announces.
+Cue = tuple[int, frozenset[str]]
 # `take` in NameFinder.find: records a name span (and its type) unless already taken.
 _Take = Callable[[tuple[int, int] | None, EntityType | None], None]
 
@@ -212,7 +214,8 @@ def clean_org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     for index in range(len(words) - 1, -1, -1):
         if index == 0 and words[0] in ("The", "the"):
             break
-        if words[index] in OPENERS or _DESCRIPTOR.search(words[index]):
+        word = words[index]
+        if word in OPENERS or ("-" in word and _DESCRIPTOR.search(word)):
             start += sum(len(w) + 1 for w in words[: index + 1])
             words = words[index + 1 :]
             break
@@ -271,23 +274,38 @@ class NameFinder:
             kinds.setdefault(word.lower(), set()).add("firm")
         for word in ("Ministry", "Department"):
             kinds.setdefault(word.lower(), set()).add("government")
-        for key, key_kinds in kinds.items():
-            self._cues.add_word(" " + fold_for_matching(key), (len(key), frozenset(key_kinds)))
+        # The keys with their values (`WordStarts` merges them with the gazetteer's).
+        self.cue_keys: dict[str, Cue] = {
+            " " + fold_for_matching(key): (len(key), frozenset(key_kinds))
+            for key, key_kinds in kinds.items()
+        }
+        for key, cue in self.cue_keys.items():
+            self._cues.add_word(key, cue)
         self._cues.make_automaton()
 
-    def _cue_hits(self, text: str, folded: str) -> Iterator[tuple[int, int, frozenset[str]]]:
+    @staticmethod
+    def _cue_hits(
+        text: str, matches: Iterable[tuple[int, Cue]]
+    ) -> Iterator[tuple[int, int, frozenset[str]]]:
         size = len(text)
-        for end, (length, kinds) in self._cues.iter(folded):
+        for end, (length, kinds) in matches:
             # `folded` has one leading space more than `text`: its end index is text's end.
             if end < size and text[end].isalnum():
                 continue
             yield end - length, end, kinds
 
-    def find(self, text: str, occupied: Occupied, folded: str | None = None) -> list[NameHit]:
+    def find(
+        self,
+        text: str,
+        occupied: Occupied,
+        folded: str | None = None,
+        cue_matches: Iterable[tuple[int, Cue]] | None = None,
+    ) -> list[NameHit]:
         """People and organisations named in `text` outside the `occupied` spans, in text order.
 
         `occupied` is updated with the spans returned, so later steps do not take them again.
-        `folded` is `" " + fold_for_matching(text)` when the caller has it already.
+        `folded` is `" " + fold_for_matching(text)` when the caller has it already, and
+        `cue_matches` those of the `cue_keys` in it, when the caller has found them.
         """
         hits: list[NameHit] = []
 
@@ -308,9 +326,11 @@ class NameFinder:
                 if span and not occupied.overlaps(*span):
                     hits.append(NameHit(*span, text[span[0] : span[1]], "person", byline=True))
                     occupied.add(*span)
-        if folded is None:
-            folded = " " + fold_for_matching(text)
-        cues = sorted(self._cue_hits(text, folded))
+        if cue_matches is None:
+            if folded is None:
+                folded = " " + fold_for_matching(text)
+            cue_matches = self._cues.iter(folded)
+        cues = sorted(self._cue_hits(text, cue_matches))
         # People first (a person's name must not be taken for a firm), then organisations.
         for start, end, kinds in cues:
             if "title" in kinds:
@@ -385,8 +405,10 @@ def _in_headline(text: str, index: int) -> bool:
     line_start = text.rfind("\n", 0, index) + 1
     line_end = text.find("\n", index)
     line = text[line_start : line_end if line_end != -1 else len(text)]
+    if len(line) > _HEADLINE_MAX:
+        return False  # a paragraph: not split into words
     words = [w for w in line.split() if w[:1].isalpha()]
-    if len(line) > _HEADLINE_MAX or len(words) < 4:
+    if len(words) < 4:
         return False
     return sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
 
