@@ -76,7 +76,9 @@ def corpus(seed: int = 7) -> list[Article]:
             events = [move("NKS.OL", pct, day, entity="nordkap"), move("NKS.OL", -pct, day)]
         elif kind == 3:
             text = _salad(rng)
-            events = [_metric(pct, "second quarter", "2025-06-30", 0.8)]
+            # A fiscal quarter ended 20 November: its results window ends on 5 March, so the
+            # reports of later days make a second story of the same figure.
+            events = [_metric(pct, "second quarter", "2024-11-20", 0.8)]
         else:
             text = _salad(rng)
             period = rng.choice(["second quarter", "first quarter", None, "fiscal 2025"])
@@ -166,7 +168,7 @@ def test_the_fixture_exercises_every_kind_of_window(tmp_path):
                JOIN stories AS s ON s.id = m.story_id WHERE s.date IS NULL GROUP BY m.story_id)"""
         ).fetchone()
     assert undated_members is not None and undated_members[0] > 0  # joined by duplicate text
-    assert kinds.get("move", 0) > 3 and kinds.get("closed") == 1 and kinds.get("open", 0) > 1
+    assert kinds.get("move", 0) > 3 and kinds.get("closed") == 2 and kinds.get("open", 0) > 1
     assert open_sizes is not None and open_sizes[0] > 1
 
 
@@ -199,6 +201,35 @@ def test_a_batch_rebuilds_only_the_stories_of_its_days(tmp_path):
         store.finish_run(second, "completed")
         updated = dict(store.connection.execute("SELECT date, updated_run FROM stories").fetchall())
     assert updated == {monday: run.id, friday: second.id}
+
+
+def test_a_late_report_of_a_closed_period_leaves_the_results_story_alone(tmp_path):
+    results_day, year_on = dt.date(2025, 2, 6), dt.date(2026, 2, 5)
+
+    def reports(day: dt.date, count: int, seed: int) -> list[Article]:
+        return [
+            article(
+                _salad(random.Random(seed + i)),
+                published=day,
+                entities=[NORD],
+                events=[_metric(4.0 + i, "fourth quarter", "2024-12-31", 0.8)],
+            )
+            for i in range(count)
+        ]
+
+    with DuckDBStore(tmp_path / "corpus.duckdb") as store:
+        run = store.start_run(["results"], "0.1.0")
+        store.write_batch(reports(results_day, 3, seed=40), run)
+        store.finish_run(run, "completed")
+        later = store.start_run(["a year on"], "0.1.0")
+        store.write_batch(reports(year_on, 2, seed=50), later)
+        store.finish_run(later, "completed")
+        stories = store.connection.execute(
+            """SELECT s.first_seen, s.updated_run, count(*) FROM stories AS s
+               JOIN story_members AS m ON m.story_id = s.id
+               GROUP BY ALL ORDER BY s.first_seen"""
+        ).fetchall()
+    assert stories == [(results_day, run.id, 3), (year_on, later.id, 2)]
 
 
 def test_a_database_from_before_story_reports_is_regrouped_then_refreshed(tmp_path):

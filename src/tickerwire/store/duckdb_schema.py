@@ -219,6 +219,14 @@ def _story_key_columns(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _closed_period_windows(con: duckdb.DuckDBPyConnection) -> None:
+    # Reports of a closed-period figure now share a story only within one publication window
+    # (`cluster.stories.closed_period_window`): stories stored before were grouped without it,
+    # so every story is rebuilt once the schema is up to date (as for migration 6).
+    con.execute("DELETE FROM store_meta WHERE key = 'stories_rebuild'")
+    con.execute("INSERT INTO store_meta VALUES ('stories_rebuild', 'pending')")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, versions, entities, events, conflicts, ingest runs", _initial_corpus),
     Migration(2, "near-duplicate groups and persisted MinHash/LSH state", _near_duplicates),
@@ -227,6 +235,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "story period, metric, segment and tickers", _story_keys),
     Migration(6, "reports grouped into open-period stories", _story_reports),
     Migration(7, "story keys of events as columns", _story_key_columns),
+    Migration(8, "closed-period stories by publication window", _closed_period_windows),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

@@ -29,7 +29,8 @@ from tickerwire.cluster.stories import (
     STORY_EVENT_TYPES,
     Report,
     build_stories,
-    story_id,
+    closed_story_id,
+    closed_window_days,
 )
 from tickerwire.cluster.story_windows import (
     ClosedMetricKey,
@@ -79,6 +80,15 @@ _GROUPED_REPORTS_SQL = """
     JOIN articles AS a ON a.id = e.article_id
     WHERE r.story_id IN (SELECT unnest($1::VARCHAR[]))
     ORDER BY a.seq, e.position"""
+# Closed-period stories by key and publication window (`cluster.stories.closed_period_window`):
+# an undated report belongs to the results window (the one starting before the period end).
+_CLOSED_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]) AS metric,
+        unnest($3::VARCHAR[]) AS segment, unnest($4::VARCHAR[]) AS period_end,
+        unnest($5::DATE[]) AS lo, unnest($6::DATE[]) AS hi)"""
+_IN_CLOSED_WINDOW = """w.entity = coalesce(e.entity, '') AND w.metric = e.metric
+    AND w.segment = coalesce(e.segment, '') AND w.period_end = e.period_end
+    AND (a.published BETWEEN w.lo AND w.hi
+         OR (a.published IS NULL AND w.lo <= w.period_end::DATE AND w.period_end::DATE <= w.hi))"""
 # How far before a stretch an open-period story may have begun and still take its reports.
 OPEN_PERIOD_SPAN = dt.timedelta(days=OPEN_PERIOD_WINDOW_DAYS)
 _IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.metric
@@ -326,24 +336,30 @@ def _move_reports(
 def _closed_metric_reports(
     con: duckdb.DuckDBPyConnection, keys: set[ClosedMetricKey]
 ) -> tuple[list[Report], list[str]]:
+    """The reports of these closed-period stories (each only those published in its window, so
+    a figure reported for years costs one window's reports) and the ids of the stories."""
     if not keys:
         return [], []
-    ordered = sorted(keys, key=lambda k: (k[0], k[1], k[2] or "", k[3]))
+    ordered = sorted(keys, key=lambda k: (k[0], k[1], k[2] or "", k[3], k[4]))
+    days = [closed_window_days(dt.date.fromisoformat(k[3]), k[4]) for k in ordered]
     reports = _load_reports(
         con,
-        """e.type = 'financial_metric' AND (coalesce(e.entity, ''), e.metric,
-               coalesce(e.segment, ''), e.period_end) IN (
-            SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]),
-                    unnest($4::VARCHAR[])))""",
+        """e.type = 'financial_metric' AND e.period_end IS NOT NULL
+           AND (a.published IS NULL OR a.published BETWEEN $7 AND $8)""",
         [
             [k[0] for k in ordered],
             [k[1] for k in ordered],
             [k[2] or "" for k in ordered],
             [k[3] for k in ordered],
+            [first for first, _ in days],
+            [last for _, last in days],
+            min(first for first, _ in days),
+            max(last for _, last in days),
         ],
+        join=f"JOIN {_CLOSED_WINDOWS} AS w ON {_IN_CLOSED_WINDOW}",
     )
     kept = [r for r in reports if closed_metric_key(r) in keys]
-    old_ids = [story_id("financial_metric", *key) for key in ordered]
+    old_ids = [closed_story_id(*key) for key in ordered]
     return kept, old_ids
 
 
