@@ -389,8 +389,11 @@ def _open_metric_reports(
         f"""SELECT DISTINCT w.entity, w.metric, w.segment, a.published
             FROM events AS e JOIN articles AS a ON a.id = e.article_id
             JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND a.published >= w.lo
-            WHERE {_OPEN_METRIC}""",
-        _window_params([(scope, starts[scope], dt.date.max) for scope in scopes]),
+            WHERE {_OPEN_METRIC} AND a.published >= $6""",
+        [
+            *_window_params([(scope, starts[scope], dt.date.max) for scope in scopes]),
+            min(starts.values()),
+        ],
     ).fetchall():
         later_days.setdefault((entity, metric, segment), []).append(published)
     replay = [
@@ -399,10 +402,16 @@ def _open_metric_reports(
     ]
     # A join (one window per scope, so no report twice): written as a correlated EXISTS, this
     # query ran DuckDB out of its memory limit after 10,000 articles of the 100,000 benchmark.
+    # The bounds of all windows, as constants: DuckDB filters the articles by them while
+    # scanning, before the join, which otherwise met every report of the companies' metrics.
     found = _load_reports(
         con,
-        _OPEN_METRIC,
-        _window_params(replay),
+        _OPEN_METRIC + " AND a.published BETWEEN $6 AND $7",
+        [
+            *_window_params(replay),
+            min(start for _, start, _ in replay),
+            max(end for _, _, end in replay),
+        ],
         join=f"JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND a.published BETWEEN w.lo AND w.hi",
     )
     ends = {scope: end for scope, _, end in replay}
@@ -420,8 +429,15 @@ def _open_metric_reports(
             JOIN {_OPEN_WINDOWS} AS w ON w.entity = coalesce(s.entity, '')
              AND w.metric = s.metric AND w.segment IS NOT DISTINCT FROM s.segment
              AND s.first_seen BETWEEN w.lo AND w.hi
-            WHERE s.type = 'financial_metric' AND s.date IS NULL""",
-        _window_params([(scope, start - OPEN_PERIOD_SPAN, end) for scope, start, end in replay]),
+            WHERE s.type = 'financial_metric' AND s.date IS NULL
+              AND s.first_seen BETWEEN $6 AND $7""",
+        [
+            *_window_params(
+                [(scope, start - OPEN_PERIOD_SPAN, end) for scope, start, end in replay]
+            ),
+            min(start for _, start, _ in replay) - OPEN_PERIOD_SPAN,
+            max(end for _, _, end in replay),
+        ],
     ).fetchall()
     old_ids = [str(row[0]) for row in stored]
     seed_start = {
