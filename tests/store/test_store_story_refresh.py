@@ -13,6 +13,7 @@ from article_factory import REPORT, article, drop_story_key_columns, figure, mov
 from tickerwire.cluster.stories import Report
 from tickerwire.records import Article, Entity, Event
 from tickerwire.store import DuckDBStore
+from tickerwire.store.duckdb_market import InferredDate, store_inferred_date
 from tickerwire.store.duckdb_schema import LATEST_VERSION, schema_version
 from tickerwire.store.story_refresh import new_report_keys, rebuild_all_stories, stored_report_keys
 
@@ -278,3 +279,19 @@ def test_a_batch_gives_the_report_keys_the_database_holds_for_it(tmp_path):
     assert sorted(map(_key_tuple, from_records), key=repr) == sorted(
         map(_key_tuple, from_database), key=repr
     )
+
+
+def test_a_market_dated_article_moves_its_reports_and_the_refresh_follows(tmp_path):
+    items = corpus(seed=5)
+    undated = next(a for a in items if a.published is None and a.events)
+    with _ingest(tmp_path / "corpus.duckdb", items, 8) as store:
+        con = store.connection
+        day = DAYS[2]
+        store_inferred_date(con, InferredDate(undated.id, 0, "NKS.OL", day, 0.6, "close fits"))
+        published = con.execute(
+            "SELECT DISTINCT published FROM events WHERE article_id = ?", [undated.id]
+        ).fetchall()
+        incremental = _snapshot(store)
+        rebuild_all_stories(con, run_id=0)
+        assert _snapshot(store) == incremental
+    assert published == [(day,)]

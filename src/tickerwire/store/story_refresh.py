@@ -47,7 +47,10 @@ from tickerwire.records import Article, Event, Evidence
 from tickerwire.store.duckdb_stories import fetch_rows, insert_conflicts, insert_stories
 from tickerwire.store.rows import attribute_text
 
-# Reports with what grouping needs of their article; `{where}` filters events `e`/articles `a`.
+# Reports with what grouping needs of their article (stored with each event: its publication
+# day, storage order and near-duplicate group); `{where}` filters events `e`. Joining the
+# articles table instead made every load build a hash table of the whole corpus's articles, or
+# of every event of the kind asked for, which grew past the writer's memory limit.
 # Statements that are no facts, and metric estimates, join no story (`cluster.stories`): left in
 # the database (events.groupable is false), they would only cost reading. The filters use the
 # events' story-key columns (schema migration 7), never their JSON attributes: parsing those for
@@ -55,10 +58,10 @@ from tickerwire.store.rows import attribute_text
 _REPORTS_SQL = """
     SELECT e.article_id, e.position, e.type, e.entity, e.date, e.date_text, e.evidence_start,
            e.evidence_end, e.evidence_text, e.confidence, e.attributes, e.entity_tickers,
-           a.published, a.seq, a.duplicate_group
-    FROM events AS e JOIN articles AS a ON a.id = e.article_id {join}
+           e.published, e.seq, e.duplicate_group
+    FROM events AS e {join}
     WHERE ({where}) AND e.groupable
-    ORDER BY a.seq, e.position"""
+    ORDER BY e.seq, e.position"""
 # Price moves whose article is in a near-duplicate group, by (entity, listing).
 _GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
         e.duplicate_group AS grp
@@ -67,19 +70,18 @@ _GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
 _IN_TRIPLES = "IN (SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::{}[])))"
 # Metric figures without a period end, in the scopes (and publication windows) passed as arrays.
 _OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.period_end, '') = ''
-    AND a.published IS NOT NULL"""
+    AND e.published IS NOT NULL"""
 _OPEN_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]) AS metric,
         unnest($3::VARCHAR[]) AS segment, unnest($4::DATE[]) AS lo, unnest($5::DATE[]) AS hi)"""
 # The reports grouped into the stories whose ids are passed as $1.
 _GROUPED_REPORTS_SQL = """
     SELECT r.story_id, e.article_id, e.position, e.type, e.entity, e.date, e.date_text,
            e.evidence_start, e.evidence_end, e.evidence_text, e.confidence, e.attributes,
-           e.entity_tickers, a.published, a.seq, a.duplicate_group
+           e.entity_tickers, e.published, e.seq, e.duplicate_group
     FROM story_reports AS r
     JOIN events AS e ON e.article_id = r.article_id AND e.position = r.event_position
-    JOIN articles AS a ON a.id = e.article_id
     WHERE r.story_id IN (SELECT unnest($1::VARCHAR[]))
-    ORDER BY a.seq, e.position"""
+    ORDER BY e.seq, e.position"""
 # Closed-period stories by key and publication window (`cluster.stories.closed_period_window`):
 # an undated report belongs to the results window (the one starting before the period end).
 _CLOSED_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]) AS metric,
@@ -87,8 +89,8 @@ _CLOSED_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR
         unnest($5::DATE[]) AS lo, unnest($6::DATE[]) AS hi)"""
 _IN_CLOSED_WINDOW = """w.entity = coalesce(e.entity, '') AND w.metric = e.metric
     AND w.segment = coalesce(e.segment, '') AND w.period_end = e.period_end
-    AND (a.published BETWEEN w.lo AND w.hi
-         OR (a.published IS NULL AND w.lo <= w.period_end::DATE AND w.period_end::DATE <= w.hi))"""
+    AND (e.published BETWEEN w.lo AND w.hi
+         OR (e.published IS NULL AND w.lo <= w.period_end::DATE AND w.period_end::DATE <= w.hi))"""
 # How far before a stretch an open-period story may have begun and still take its reports.
 OPEN_PERIOD_SPAN = dt.timedelta(days=OPEN_PERIOD_WINDOW_DAYS)
 _IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.metric
@@ -345,7 +347,7 @@ def _closed_metric_reports(
     reports = _load_reports(
         con,
         """e.type = 'financial_metric' AND e.period_end IS NOT NULL
-           AND (a.published IS NULL OR a.published BETWEEN $7 AND $8)""",
+           AND (e.published IS NULL OR e.published BETWEEN $7 AND $8)""",
         [
             [k[0] for k in ordered],
             [k[1] for k in ordered],
@@ -386,10 +388,10 @@ def _open_metric_reports(
     starts = {scope: min(touched[scope]) for scope in scopes}
     later_days: dict[OpenMetricScope, list[dt.date]] = {}
     for entity, metric, segment, published in con.execute(
-        f"""SELECT DISTINCT w.entity, w.metric, w.segment, a.published
-            FROM events AS e JOIN articles AS a ON a.id = e.article_id
-            JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND a.published >= w.lo
-            WHERE {_OPEN_METRIC} AND a.published >= $6""",
+        f"""SELECT DISTINCT w.entity, w.metric, w.segment, e.published
+            FROM events AS e
+            JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND e.published >= w.lo
+            WHERE {_OPEN_METRIC} AND e.published >= $6""",
         [
             *_window_params([(scope, starts[scope], dt.date.max) for scope in scopes]),
             min(starts.values()),
@@ -406,13 +408,13 @@ def _open_metric_reports(
     # scanning, before the join, which otherwise met every report of the companies' metrics.
     found = _load_reports(
         con,
-        _OPEN_METRIC + " AND a.published BETWEEN $6 AND $7",
+        _OPEN_METRIC + " AND e.published BETWEEN $6 AND $7",
         [
             *_window_params(replay),
             min(start for _, start, _ in replay),
             max(end for _, _, end in replay),
         ],
-        join=f"JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND a.published BETWEEN w.lo AND w.hi",
+        join=f"JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND e.published BETWEEN w.lo AND w.hi",
     )
     ends = {scope: end for scope, _, end in replay}
     reports = [
