@@ -2,13 +2,13 @@
 
 A batch's new reports name the stories they may change (`cluster.story_windows`): the trading
 days of their price moves (widened through near-duplicate groups of undated moves), the period
-ends of their metric figures, and, for open-period figures, the stretch of publication days from
-the earliest new one to the next long gap (regrouped from the groups stored as open when it
-began: `story_reports`). Those stories are rebuilt (`cluster.stories`, a pure function) and
-replace the old ones, with their members and cross-source conflicts, inside the batch's
-transaction. The cost of a batch then depends on the stories it touches, not on how many
-reports the corpus holds for the same companies. `rebuild_all_stories` rebuilds everything (the
-reference the incremental refresh is tested against).
+ends and publication windows of their metric figures, and, for open-period figures, the stretch
+of publication days from the earliest new one to the next long gap (regrouped from the groups
+stored as open when it began: `story_reports`). Those stories are rebuilt (`cluster.stories`,
+a pure function) and replace the old ones, with their members and cross-source conflicts,
+inside the batch's transaction. The cost of a batch then depends on the stories it touches,
+not on how many reports the corpus holds for the same companies. `rebuild_all_stories`
+rebuilds everything (the reference the incremental refresh is tested against).
 
 Story ids hash what defines the story, so a rebuild keeps them, and ingesting the same articles
 again changes nothing.
@@ -404,7 +404,7 @@ def _open_metric_reports(
     ]
     # A join (one window per scope, so no report twice): written as a correlated EXISTS, this
     # query ran DuckDB out of its memory limit after 10,000 articles of the 100,000 benchmark.
-    # The bounds of all windows, as constants: DuckDB filters the articles by them while
+    # The bounds of all windows, as constants: DuckDB filters the events by them while
     # scanning, before the join, which otherwise met every report of the companies' metrics.
     found = _load_reports(
         con,
