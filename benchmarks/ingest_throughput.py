@@ -23,10 +23,11 @@ near-duplicate group grows with N (one day's event reported 700 times over), and
 of refreshing them.
 
 Prints articles/s, resident memory of the writer and of the workers at 10%, 50% and 100% of the
-input (it must stay flat), the time per batch and per story refresh at those points (bounded on a
-corpus that spans time), CPU per article in the writer and in the workers, and, for comparison,
-the single-process cost of the pipeline alone (what `extract` does) and of the near-duplicate
-fingerprint on the same articles.
+input (it must stay flat), how many batches needed more than the writer's DuckDB memory limit
+(each raises it for the rest of the run; there should be none), the time per batch and per
+story refresh at those points (bounded on a corpus that spans time), CPU per article in the
+writer and in the workers, and, for comparison, the single-process cost of the pipeline alone
+(what `extract` does) and of the near-duplicate fingerprint on the same articles.
 
     PYTHONPATH=src python benchmarks/ingest_throughput.py [--count N] [--batch-size B] [--same-days]
 """
@@ -36,6 +37,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import re
 import resource
 import sys
@@ -141,6 +143,19 @@ def generate(
         }
 
 
+class RetryCounter(logging.Handler):
+    """Counts the store's warnings that a batch ran out of DuckDB's memory limit and was retried
+    with more (each one raises the writer's memory for the rest of the run)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "memory limit" in record.getMessage():
+            self.messages.append(record.getMessage())
+
+
 def describe(sample_at: ProbeSample, rate: float) -> str:
     """One line for a mark of the input (printed as the ingest reaches it)."""
     return (
@@ -224,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for sample_at in probe.samples[seen:]:
                 print(describe(sample_at, progress.rate), flush=True)
 
+        retries = RetryCounter()
+        logging.getLogger("tickerwire.store").addHandler(retries)
         run = ingest_paths([source], settings, db_path=db, on_progress=on_progress)
         elapsed = time.perf_counter() - started
         writer_ms = (time.process_time() - cpu_started) * 1000 / args.count
@@ -239,7 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{run.near_duplicates:,} near-duplicates, {run.errors:,} errors"
         )
         print(
-            f"peak memory: writer {probe.peak_parent:,.0f} MB, worker {probe.peak_worker:,.0f} MB"
+            f"peak memory: writer {probe.peak_parent:,.0f} MB, worker {probe.peak_worker:,.0f} MB; "
+            f"batches retried with a raised DuckDB memory limit: {len(retries.messages)}"
         )
         with DuckDBStore(db, read_only=True) as store:
             counts = store.table_counts()

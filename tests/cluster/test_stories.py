@@ -11,6 +11,7 @@ from tickerwire.cluster.stories import (
     Report,
     build_stories,
     percentages_agree,
+    story_id,
 )
 from tickerwire.records import Event, Evidence
 
@@ -214,6 +215,34 @@ def test_metric_reports_of_one_quarter_with_other_growth_conflict():
     assert [(c.field, [v.value for v in c.values]) for c in conflicts] == [
         ("change_pct", [26.0, 11.0])
     ]
+
+
+def test_reports_of_a_closed_period_share_a_story_only_within_its_publication_window():
+    end = dt.date(2025, 6, 30)
+    q2 = "2025-06-30"
+    stories = build_stories(
+        [
+            report("results", growth(26.0, period_end=q2), end + dt.timedelta(days=30), 0),
+            report("late", growth(26.0, period_end=q2), end + dt.timedelta(days=105), 1),
+            report("undated", growth(26.0, period_end=q2), None, 2),
+            # Past the results window (106 days after the end): a look back, a story of its own
+            # with its own figure, and no conflict with the results.
+            report("look back", growth(11.0, period_end=q2), end + dt.timedelta(days=106), 3),
+            report("a year on", growth(26.0, period_end=q2), end + dt.timedelta(days=400), 4),
+            report("a year on too", growth(26.0, period_end=q2), end + dt.timedelta(days=410), 5),
+        ]
+    )
+    assert sorted(s.story.articles for s in stories) == [
+        ["a year on", "a year on too"],
+        ["look back"],
+        ["results", "late", "undated"],
+    ]
+    assert {s.story.date for s in stories} == {end}
+    results = next(s for s in stories if s.story.articles[0] == "results")
+    # The results story keeps the id it had before windows existed.
+    assert results.story.id == story_id("financial_metric", "alibaba", "revenue", "cloud", q2)
+    assert len({s.story.id for s in stories}) == 3
+    assert cross_source_conflicts(stories) == []
 
 
 def test_metric_reports_without_a_period_group_only_within_a_week_and_same_period_words():

@@ -60,7 +60,7 @@ def test_the_plan_names_days_groups_period_ends_and_open_days():
     )
     assert plan.move_days == {("spotify", "SPOT"): {D}}
     assert plan.move_groups == {("spotify", "SPOT"): {"g1"}}
-    assert plan.closed_metrics == {("spotify", "revenue", "subscriptions", "2025-03-31")}
+    assert plan.closed_metrics == {("spotify", "revenue", "subscriptions", "2025-03-31", 0)}
     assert plan.open_metric_days == {
         ("spotify", "revenue", "subscriptions"): {D + dt.timedelta(days=1)}
     }

@@ -53,7 +53,7 @@ def metric(entity: str, value: float) -> Event:
     return figure(entity, sentence, metric="revenue", segment="cloud", value=value, currency="CNY")
 
 
-# The columns of `events` that place an event in a story (schema migration 7).
+# The columns of `events` that place an event in a story (schema migrations 7 and 8).
 STORY_KEY_COLUMNS = (
     "metric",
     "segment",
@@ -61,11 +61,14 @@ STORY_KEY_COLUMNS = (
     "groupable",
     "duplicate_group",
     "entity_tickers",
+    "published",
+    "seq",
 )
 
 
 def drop_story_key_columns(connection: Any) -> None:
-    """Make a database's events table as it was before schema migration 7."""
+    """Make a database's events table as it was before schema migration 7 (the caller removes
+    migrations 7 and up from `schema_version`)."""
     for column in STORY_KEY_COLUMNS:
         connection.execute(f"ALTER TABLE events DROP COLUMN {column}")
 

@@ -1,8 +1,17 @@
 """Near-duplicate groups in the store, across separate ingest runs."""
 
+import datetime as dt
+import random
+
 from article_factory import OTHER_REPORT, REPORT, REWRITE, article
 
+from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams, NewFingerprint
 from tickerwire.store import DuckDBStore
+from tickerwire.store.duckdb_duplicates import (
+    MAX_BUCKET_ARTICLES,
+    group_articles,
+    lookup_candidates,
+)
 
 
 def _ingest(path, items):
@@ -38,3 +47,45 @@ def test_copies_join_a_group_without_growing_the_lsh_index(db_file):
         indexed = store.table_counts()["minhash_signatures"]
     assert groups == {report.id}
     assert indexed == 1  # copies add no new variant to match against
+
+
+def _fingerprints(count: int) -> list[NewFingerprint]:
+    """Unrelated texts (each its own group, so indexed) that all hold one shared LSH bucket,
+    as a template's boilerplate band does, and one bucket of their own."""
+    hasher = MinHasher(NearDuplicateParams())
+    items = []
+    for n in range(count):
+        words = random.Random(n).sample(_WORDS, 40)
+        fingerprint = hasher.fingerprint(" ".join(words) + ".")
+        assert fingerprint is not None
+        items.append(NewFingerprint(f"text-{n}", fingerprint, [_SHARED, 1000 + n]))
+    return items
+
+
+_TEXT = (
+    "quarter revenue margin freight tanker harbour dividend buyback outlook guidance retail "
+    "wholesale copper nickel cobalt lithium battery vessel charter fleet refinery pipeline "
+    "turbine blade wind solar grid tariff levy customs export import container crane quay "
+    "berth depot ledger invoice warrant bond coupon yield spread auction treasury"
+)
+_WORDS = _TEXT.split()
+_SHARED = 7
+
+
+def test_a_template_bucket_stops_growing_and_its_texts_stay_findable(store):
+    items = _fingerprints(MAX_BUCKET_ARTICLES + 5)
+    now = dt.datetime(2025, 3, 3, 9, 0)
+    params = NearDuplicateParams()
+    con = store.connection
+    assignments = group_articles(con, items, [now] * len(items), params)
+    assert all(a.indexed and a.group_id == a.article_id for a in assignments)
+    shared = con.execute("SELECT count(*) FROM minhash_bands WHERE bucket = ?", [_SHARED])
+    assert shared.fetchone() == (MAX_BUCKET_ARTICLES,)
+    # A later text holding only the shared bucket is compared with a bounded number of texts,
+    late = items[-1]
+    template_only = NewFingerprint("late-template", late.fingerprint, [_SHARED])
+    assert len(lookup_candidates(con, [template_only])[0]) == MAX_BUCKET_ARTICLES
+    # and a copy of a text the full bucket did not take still finds it through its own band.
+    copy = NewFingerprint("late-copy", late.fingerprint, late.band_keys)
+    found = {c.article_id for c in lookup_candidates(con, [copy])[0]}
+    assert late.article_id in found

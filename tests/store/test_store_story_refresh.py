@@ -13,6 +13,7 @@ from article_factory import REPORT, article, drop_story_key_columns, figure, mov
 from tickerwire.cluster.stories import Report
 from tickerwire.records import Article, Entity, Event
 from tickerwire.store import DuckDBStore
+from tickerwire.store.duckdb_market import InferredDate, store_inferred_date
 from tickerwire.store.duckdb_schema import LATEST_VERSION, schema_version
 from tickerwire.store.story_refresh import new_report_keys, rebuild_all_stories, stored_report_keys
 
@@ -76,7 +77,9 @@ def corpus(seed: int = 7) -> list[Article]:
             events = [move("NKS.OL", pct, day, entity="nordkap"), move("NKS.OL", -pct, day)]
         elif kind == 3:
             text = _salad(rng)
-            events = [_metric(pct, "second quarter", "2025-06-30", 0.8)]
+            # A fiscal quarter ended 20 November: its results window ends on 5 March, so the
+            # reports of later days make a second story of the same figure.
+            events = [_metric(pct, "second quarter", "2024-11-20", 0.8)]
         else:
             text = _salad(rng)
             period = rng.choice(["second quarter", "first quarter", None, "fiscal 2025"])
@@ -166,7 +169,7 @@ def test_the_fixture_exercises_every_kind_of_window(tmp_path):
                JOIN stories AS s ON s.id = m.story_id WHERE s.date IS NULL GROUP BY m.story_id)"""
         ).fetchone()
     assert undated_members is not None and undated_members[0] > 0  # joined by duplicate text
-    assert kinds.get("move", 0) > 3 and kinds.get("closed") == 1 and kinds.get("open", 0) > 1
+    assert kinds.get("move", 0) > 3 and kinds.get("closed") == 2 and kinds.get("open", 0) > 1
     assert open_sizes is not None and open_sizes[0] > 1
 
 
@@ -199,6 +202,35 @@ def test_a_batch_rebuilds_only_the_stories_of_its_days(tmp_path):
         store.finish_run(second, "completed")
         updated = dict(store.connection.execute("SELECT date, updated_run FROM stories").fetchall())
     assert updated == {monday: run.id, friday: second.id}
+
+
+def test_a_late_report_of_a_closed_period_leaves_the_results_story_alone(tmp_path):
+    results_day, year_on = dt.date(2025, 2, 6), dt.date(2026, 2, 5)
+
+    def reports(day: dt.date, count: int, seed: int) -> list[Article]:
+        return [
+            article(
+                _salad(random.Random(seed + i)),
+                published=day,
+                entities=[NORD],
+                events=[_metric(4.0 + i, "fourth quarter", "2024-12-31", 0.8)],
+            )
+            for i in range(count)
+        ]
+
+    with DuckDBStore(tmp_path / "corpus.duckdb") as store:
+        run = store.start_run(["results"], "0.1.0")
+        store.write_batch(reports(results_day, 3, seed=40), run)
+        store.finish_run(run, "completed")
+        later = store.start_run(["a year on"], "0.1.0")
+        store.write_batch(reports(year_on, 2, seed=50), later)
+        store.finish_run(later, "completed")
+        stories = store.connection.execute(
+            """SELECT s.first_seen, s.updated_run, count(*) FROM stories AS s
+               JOIN story_members AS m ON m.story_id = s.id
+               GROUP BY ALL ORDER BY s.first_seen"""
+        ).fetchall()
+    assert stories == [(results_day, run.id, 3), (year_on, later.id, 2)]
 
 
 def test_a_database_from_before_story_reports_is_regrouped_then_refreshed(tmp_path):
@@ -247,3 +279,19 @@ def test_a_batch_gives_the_report_keys_the_database_holds_for_it(tmp_path):
     assert sorted(map(_key_tuple, from_records), key=repr) == sorted(
         map(_key_tuple, from_database), key=repr
     )
+
+
+def test_a_market_dated_article_moves_its_reports_and_the_refresh_follows(tmp_path):
+    items = corpus(seed=5)
+    undated = next(a for a in items if a.published is None and a.events)
+    with _ingest(tmp_path / "corpus.duckdb", items, 8) as store:
+        con = store.connection
+        day = DAYS[2]
+        store_inferred_date(con, InferredDate(undated.id, 0, "NKS.OL", day, 0.6, "close fits"))
+        published = con.execute(
+            "SELECT DISTINCT published FROM events WHERE article_id = ?", [undated.id]
+        ).fetchall()
+        incremental = _snapshot(store)
+        rebuild_all_stories(con, run_id=0)
+        assert _snapshot(store) == incremental
+    assert published == [(day,)]

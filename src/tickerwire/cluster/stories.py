@@ -10,10 +10,13 @@ A pure function of stored reports (`Report`: an event with the article it came f
   `duplicate_group` with a member of exactly one story of that listing and period, and its
   figure agrees with that member's; otherwise it is left out (precision first).
 - metric stories: one entity, metric, segment and reporting period. The period is the event's
-  `period_end` when known. Reports without one (a press piece saying "cloud revenue grew 26%")
-  are grouped when published within `OPEN_PERIOD_WINDOW_DAYS` of the story's first report and
-  their period words, when both have some, are the same. Estimates and forecasts are not facts
-  about a period, so they form no story.
+  `period_end` when known, and then reports of it share a story only when published in one
+  window of `CLOSED_PERIOD_WINDOW_DAYS` (the first begins `CLOSED_PERIOD_LEAD_DAYS` before the
+  period end, see `closed_period_window`); a report of the same figure years later (a
+  retrospective, a copy) is another story. Reports without one (a press piece saying "cloud
+  revenue grew 26%") are grouped when published within `OPEN_PERIOD_WINDOW_DAYS` of the story's
+  first report and their period words, when both have some, are the same. Estimates and
+  forecasts are not facts about a period, so they form no story.
 
 Novelty (in the spirit of RavenPack's Event Novelty Score, which gives the first story about an
 event 100 and similar later stories a decaying score): for the article at rank k (0 = first
@@ -39,6 +42,18 @@ NEAR_DUPLICATE_FACTOR = 0.5
 # Results coverage of one release lands within days of it; a week keeps two different quarters
 # (about 90 days apart) well apart while catching late write-ups.
 OPEN_PERIOD_WINDOW_DAYS = 7
+# Reports of a closed-period figure (Q3 revenue) come with the results, published within weeks of
+# the period's end (US filers have 40-45 days for a quarterly report, 60-90 for an annual one),
+# and their coverage follows within days; a company may pre-announce in the last weeks of the
+# period. So the results story of a period takes the reports published from two weeks before its
+# end to 120 days after it (106 days past the end: an annual report filed on day 90 and two weeks
+# of write-ups). Later reports of the same figure (a look back, "revenue grew 26% in Q3 last
+# year", or a copy republished years on) are other stories, one per further window of 120 days.
+# Fixed windows anchored on the period end (not on a story's first report) keep the rule local:
+# which story a report joins depends on its own dates only, so a batch rebuilds the stories of
+# its windows from the reports published in them, however many years of reports the figure has.
+CLOSED_PERIOD_LEAD_DAYS = 14
+CLOSED_PERIOD_WINDOW_DAYS = 120
 # Moves for which a story is one trading day (longer periods also need the same `since`).
 DAY_PERIODS = frozenset({"session", "intraday", "premarket", "after_hours"})
 # Fact levels of statements that are not facts about what happened (no story is made of them).
@@ -88,6 +103,39 @@ def story_id(*parts: object) -> str:
     """Stable id: a hash of what defines the story."""
     text = "\x1f".join("" if p is None else str(p) for p in parts)
     return "s" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:19]
+
+
+def closed_period_window(period_end: dt.date, published: dt.date | None) -> int:
+    """Which publication window of a closed period a report falls in: 0 for the results
+    window (from CLOSED_PERIOD_LEAD_DAYS before the period end; an undated report is counted
+    there, its period being all that dates it), 1, 2, ... for later ones, negative for earlier.
+
+    >>> end = dt.date(2025, 6, 30)
+    >>> [closed_period_window(end, dt.date.fromisoformat(d)) for d in ("2025-06-16", "2025-10-13",
+    ...  "2025-10-14", "2025-06-15")]
+    [0, 0, 1, -1]
+    """
+    if published is None:
+        return 0
+    return ((published - period_end).days + CLOSED_PERIOD_LEAD_DAYS) // CLOSED_PERIOD_WINDOW_DAYS
+
+
+def closed_window_days(period_end: dt.date, window: int) -> tuple[dt.date, dt.date]:
+    """The first and last publication day of a closed period's `window`."""
+    first = period_end + dt.timedelta(
+        days=window * CLOSED_PERIOD_WINDOW_DAYS - CLOSED_PERIOD_LEAD_DAYS
+    )
+    return first, first + dt.timedelta(days=CLOSED_PERIOD_WINDOW_DAYS - 1)
+
+
+def closed_story_id(
+    entity: object, metric: object, segment: object, period_end: str, window: int
+) -> str:
+    """The id of a closed-period metric story (the results window keeps the id it had before
+    windows existed)."""
+    if window == 0:
+        return story_id("financial_metric", entity, metric, segment, period_end)
+    return story_id("financial_metric", entity, metric, segment, period_end, f"window {window}")
 
 
 def _chronological(report: Report) -> tuple[int, dt.date, int, int]:
@@ -330,22 +378,25 @@ def metric_stories(
             continue
         scope = (event.entity, str(a["metric"]), a.get("segment"))
         if a.get("period_end"):
-            closed.setdefault((*scope, str(a["period_end"])), []).append(report)
+            period_end = str(a["period_end"])
+            window = closed_period_window(dt.date.fromisoformat(period_end), report.published)
+            closed.setdefault((*scope, period_end, window), []).append(report)
             continue
         if report.published is None:
             continue  # no period and no date: nothing says which results it is about
         _join_open_group(report, scope, open_groups)
     built: list[BuiltStory] = []
     for key, members in closed.items():
-        entity, metric, segment, period_end = key
+        entity, metric, segment, end, publication_window = key
         ordered = _members(members)
+        assert isinstance(publication_window, int)
         built.append(
             _story(
-                story_id("financial_metric", entity, metric, segment, period_end),
+                closed_story_id(entity, metric, segment, str(end), publication_window),
                 "financial_metric",
                 str(entity),
                 None,
-                dt.date.fromisoformat(str(period_end)),
+                dt.date.fromisoformat(str(end)),
                 ordered,
                 [t for m in ordered for t in m.report.entity_tickers],
                 period=_period_words(members[0].event),

@@ -9,7 +9,8 @@ companies. The grouping rules are local, though, so only stories near the new re
   report of that group. So the days to rebuild for an (entity, listing) are the new reports'
   days, closed under "a group with undated reports has dated reports on these days" (the store
   runs that closure in SQL), with the undated reports of the groups involved.
-- metric reports with a period end: the story of that exact (entity, metric, segment, period end).
+- metric reports with a period end: the story of that exact (entity, metric, segment, period end)
+  and publication window (`closed_period_window`), made of the reports published in that window.
 - metric reports without one (grouped in chronological order, each joining the first group of
   its scope begun at most OPEN_PERIOD_WINDOW_DAYS before it): grouping before the earliest new
   report is unchanged, so it is replayed from that day, starting from the groups begun within
@@ -26,12 +27,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tickerwire.cluster.stories import OPEN_PERIOD_WINDOW_DAYS, Report
+from tickerwire.cluster.stories import OPEN_PERIOD_WINDOW_DAYS, Report, closed_period_window
 
 # (entity or "", listing): price-move stories are rebuilt per listing and trading day.
 MoveScope = tuple[str, str]
-# (entity or "", metric, segment or None, period end)
-ClosedMetricKey = tuple[str, str, str | None, str]
+# (entity or "", metric, segment or None, period end, publication window)
+ClosedMetricKey = tuple[str, str, str | None, str, int]
 # (entity or "", metric, segment or None)
 OpenMetricScope = tuple[str, str, str | None]
 
@@ -73,7 +74,9 @@ def closed_metric_key(report: Report) -> ClosedMetricKey | None:
         return None
     if not a.get("period_end"):
         return None
-    return (event.entity, str(a["metric"]), _text(a.get("segment")), str(a["period_end"]))
+    period_end = str(a["period_end"])
+    window = closed_period_window(dt.date.fromisoformat(period_end), report.published)
+    return (event.entity, str(a["metric"]), _text(a.get("segment")), period_end, window)
 
 
 def open_metric_scope(report: Report) -> OpenMetricScope | None:

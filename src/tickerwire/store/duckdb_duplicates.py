@@ -27,6 +27,16 @@ from tickerwire.cluster.near_duplicates import (
 # signatures share a band grows as similarity**rows, so the count ranks candidates well). A text
 # with thousands of stored variants (a bot's template) still costs one bounded comparison.
 MAX_CANDIDATES = 50
+# Articles indexed per LSH bucket. A band that many texts share is boilerplate or a template
+# (in the 100,000-article benchmark, the unchanged paragraphs of a company's weekly copies: a
+# bucket gained a member every week, 245 after 40,000 articles), and every new text holding it
+# joined all of them: the lookup's rows, memory and time grew with the corpus, and past 50,000
+# articles it needed more than the writer's 64 MB memory limit. A bucket stops taking members
+# once it has this many; a text in it still finds those, and its near-duplicates find it through
+# its other bands (mirrors and rewrites share most bands, most of them in small buckets). 20
+# keeps the lookup to at most 20 rows per band of a new text (400 with 20 bands) and is far
+# above the bucket size of texts that are no template (1 to 3 in the benchmark's fresh articles).
+MAX_BUCKET_ARTICLES = 20
 
 
 def lookup_candidates(
@@ -94,14 +104,22 @@ def _store_signatures(
     blobs: list[bytes] = []
     band_ids: list[str] = []
     buckets: list[int] = []
-    for item, assignment in zip(items, assignments, strict=True):
-        if not assignment.indexed or item.fingerprint is None:
-            continue
+    indexed = [
+        (item, assignment.group_id)
+        for item, assignment in zip(items, assignments, strict=True)
+        if assignment.indexed and item.fingerprint is not None
+    ]
+    sizes = _bucket_sizes(con, sorted({key for item, _ in indexed for key in item.band_keys}))
+    for item, group in indexed:
+        assert item.fingerprint is not None
         ids.append(item.article_id)
-        groups.append(assignment.group_id)
+        groups.append(group)
         blobs.append(fingerprint_to_bytes(item.fingerprint))
-        band_ids.extend([item.article_id] * len(item.band_keys))
-        buckets.extend(item.band_keys)
+        for key in item.band_keys:
+            if sizes.get(key, 0) < MAX_BUCKET_ARTICLES:
+                sizes[key] = sizes.get(key, 0) + 1
+                band_ids.append(item.article_id)
+                buckets.append(key)
     if ids:
         con.execute(
             "INSERT INTO minhash_signatures SELECT unnest($1::VARCHAR[]), "
@@ -113,6 +131,20 @@ def _store_signatures(
             "INSERT INTO minhash_bands SELECT unnest($1::BIGINT[]), unnest($2::VARCHAR[])",
             [buckets, band_ids],
         )
+
+
+def _bucket_sizes(con: duckdb.DuckDBPyConnection, buckets: Sequence[int]) -> dict[int, int]:
+    """How many articles each of these LSH buckets holds now (absent: none)."""
+    if not buckets:
+        return {}
+    return {
+        int(bucket): int(size)
+        for bucket, size in con.execute(
+            "SELECT bucket, count(*) FROM minhash_bands "
+            "WHERE bucket IN (SELECT unnest($1::BIGINT[])) GROUP BY bucket",
+            [list(buckets)],
+        ).fetchall()
+    }
 
 
 def _update_groups(

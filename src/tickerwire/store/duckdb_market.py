@@ -265,6 +265,10 @@ def store_inferred_date(con: duckdb.DuckDBPyConnection, inferred: InferredDate) 
                 "UPDATE events SET day = ? WHERE article_id = ? AND date IS NULL",
                 [inferred.date, inferred.article_id],
             )
+            con.execute(
+                "UPDATE events SET published = ? WHERE article_id = ?",
+                [inferred.date, inferred.article_id],
+            )
             if has_table(con, "stories"):
                 # A newly dated article can now join (or found) the stories of its day.
                 last_run = con.execute("SELECT coalesce(max(id), 0) FROM ingest_runs").fetchone()

@@ -15,7 +15,8 @@ The tables (the article shape follows records.Article; one row per stored thing)
   article_versions    url -> the texts seen there, numbered 1, 2, ... (the old ones are kept)
   entities, events    per article, with their position in the record; events also carry
                       what places them in a story (metric, segment, period_end, groupable),
-                      their article's near-duplicate group and their entity's tickers
+                      their article's near-duplicate group, publication day and storage order
+                      and their entity's tickers
   conflicts           in-article conflicts (article_id set) and, later, cross-source ones
                       (story_id set); `value_list` holds [{"article", "value", "evidence"}]
   duplicate_groups    one row per near-duplicate group: first article, size
@@ -219,6 +220,23 @@ def _story_key_columns(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _closed_period_windows(con: duckdb.DuckDBPyConnection) -> None:
+    # The article's publication day and storage order on each event, so that the story refresh
+    # reads reports from the events table alone (see story_refresh._REPORTS_SQL); the market
+    # dating of an article updates both tables.
+    con.execute("ALTER TABLE events ADD COLUMN published DATE")
+    con.execute("ALTER TABLE events ADD COLUMN seq BIGINT")
+    con.execute(
+        """UPDATE events SET published = a.published, seq = a.seq
+           FROM articles AS a WHERE a.id = events.article_id"""
+    )
+    # Reports of a closed-period figure now share a story only within a publication window
+    # (`cluster.stories.closed_period_window`): stories stored before were grouped without it,
+    # so every story is rebuilt once the schema is up to date (as for migration 6).
+    con.execute("DELETE FROM store_meta WHERE key = 'stories_rebuild'")
+    con.execute("INSERT INTO store_meta VALUES ('stories_rebuild', 'pending')")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, versions, entities, events, conflicts, ingest runs", _initial_corpus),
     Migration(2, "near-duplicate groups and persisted MinHash/LSH state", _near_duplicates),
@@ -227,6 +245,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "story period, metric, segment and tickers", _story_keys),
     Migration(6, "reports grouped into open-period stories", _story_reports),
     Migration(7, "story keys of events as columns", _story_key_columns),
+    Migration(
+        8,
+        "publication day and order on events; closed-period stories by publication window",
+        _closed_period_windows,
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

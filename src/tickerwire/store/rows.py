@@ -138,6 +138,9 @@ EVENT_COLUMNS: dict[str, str] = {
     "groupable": "BOOLEAN",
     "duplicate_group": "VARCHAR",
     "entity_tickers": "VARCHAR[]",
+    # The article's publication day and storage order (schema migration 8), for the same reason.
+    "published": "DATE",
+    "seq": "BIGINT",
 }
 CONFLICT_COLUMNS: dict[str, str] = {
     "id": "VARCHAR",
@@ -238,6 +241,8 @@ def article_rows(
                 groupable=is_groupable(event),
                 duplicate_group=dup.group,
                 entity_tickers=_entity_tickers(article.entities, event.entity),
+                published=article.published,
+                seq=first_seq + offset,
             )
         for position, conflict in enumerate(article.conflicts):
             _append(

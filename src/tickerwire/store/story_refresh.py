@@ -2,13 +2,13 @@
 
 A batch's new reports name the stories they may change (`cluster.story_windows`): the trading
 days of their price moves (widened through near-duplicate groups of undated moves), the period
-ends of their metric figures, and, for open-period figures, the stretch of publication days from
-the earliest new one to the next long gap (regrouped from the groups stored as open when it
-began: `story_reports`). Those stories are rebuilt (`cluster.stories`, a pure function) and
-replace the old ones, with their members and cross-source conflicts, inside the batch's
-transaction. The cost of a batch then depends on the stories it touches, not on how many
-reports the corpus holds for the same companies. `rebuild_all_stories` rebuilds everything (the
-reference the incremental refresh is tested against).
+ends and publication windows of their metric figures, and, for open-period figures, the stretch
+of publication days from the earliest new one to the next long gap (regrouped from the groups
+stored as open when it began: `story_reports`). Those stories are rebuilt (`cluster.stories`,
+a pure function) and replace the old ones, with their members and cross-source conflicts,
+inside the batch's transaction. The cost of a batch then depends on the stories it touches,
+not on how many reports the corpus holds for the same companies. `rebuild_all_stories`
+rebuilds everything (the reference the incremental refresh is tested against).
 
 Story ids hash what defines the story, so a rebuild keeps them, and ingesting the same articles
 again changes nothing.
@@ -29,7 +29,8 @@ from tickerwire.cluster.stories import (
     STORY_EVENT_TYPES,
     Report,
     build_stories,
-    story_id,
+    closed_story_id,
+    closed_window_days,
 )
 from tickerwire.cluster.story_windows import (
     ClosedMetricKey,
@@ -46,7 +47,10 @@ from tickerwire.records import Article, Event, Evidence
 from tickerwire.store.duckdb_stories import fetch_rows, insert_conflicts, insert_stories
 from tickerwire.store.rows import attribute_text
 
-# Reports with what grouping needs of their article; `{where}` filters events `e`/articles `a`.
+# Reports with what grouping needs of their article (stored with each event: its publication
+# day, storage order and near-duplicate group); `{where}` filters events `e`. Joining the
+# articles table instead made every load build a hash table of the whole corpus's articles, or
+# of every event of the kind asked for, which grew past the writer's memory limit.
 # Statements that are no facts, and metric estimates, join no story (`cluster.stories`): left in
 # the database (events.groupable is false), they would only cost reading. The filters use the
 # events' story-key columns (schema migration 7), never their JSON attributes: parsing those for
@@ -54,10 +58,10 @@ from tickerwire.store.rows import attribute_text
 _REPORTS_SQL = """
     SELECT e.article_id, e.position, e.type, e.entity, e.date, e.date_text, e.evidence_start,
            e.evidence_end, e.evidence_text, e.confidence, e.attributes, e.entity_tickers,
-           a.published, a.seq, a.duplicate_group
-    FROM events AS e JOIN articles AS a ON a.id = e.article_id {join}
+           e.published, e.seq, e.duplicate_group
+    FROM events AS e {join}
     WHERE ({where}) AND e.groupable
-    ORDER BY a.seq, e.position"""
+    ORDER BY e.seq, e.position"""
 # Price moves whose article is in a near-duplicate group, by (entity, listing).
 _GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
         e.duplicate_group AS grp
@@ -66,19 +70,27 @@ _GROUPED_MOVES = """(SELECT coalesce(e.entity, '') AS entity, e.listing, e.date,
 _IN_TRIPLES = "IN (SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::{}[])))"
 # Metric figures without a period end, in the scopes (and publication windows) passed as arrays.
 _OPEN_METRIC = """e.type = 'financial_metric' AND coalesce(e.period_end, '') = ''
-    AND a.published IS NOT NULL"""
+    AND e.published IS NOT NULL"""
 _OPEN_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]) AS metric,
         unnest($3::VARCHAR[]) AS segment, unnest($4::DATE[]) AS lo, unnest($5::DATE[]) AS hi)"""
 # The reports grouped into the stories whose ids are passed as $1.
 _GROUPED_REPORTS_SQL = """
     SELECT r.story_id, e.article_id, e.position, e.type, e.entity, e.date, e.date_text,
            e.evidence_start, e.evidence_end, e.evidence_text, e.confidence, e.attributes,
-           e.entity_tickers, a.published, a.seq, a.duplicate_group
+           e.entity_tickers, e.published, e.seq, e.duplicate_group
     FROM story_reports AS r
     JOIN events AS e ON e.article_id = r.article_id AND e.position = r.event_position
-    JOIN articles AS a ON a.id = e.article_id
     WHERE r.story_id IN (SELECT unnest($1::VARCHAR[]))
-    ORDER BY a.seq, e.position"""
+    ORDER BY e.seq, e.position"""
+# Closed-period stories by key and publication window (`cluster.stories.closed_period_window`):
+# an undated report belongs to the results window (the one starting before the period end).
+_CLOSED_WINDOWS = """(SELECT unnest($1::VARCHAR[]) AS entity, unnest($2::VARCHAR[]) AS metric,
+        unnest($3::VARCHAR[]) AS segment, unnest($4::VARCHAR[]) AS period_end,
+        unnest($5::DATE[]) AS lo, unnest($6::DATE[]) AS hi)"""
+_IN_CLOSED_WINDOW = """w.entity = coalesce(e.entity, '') AND w.metric = e.metric
+    AND w.segment = coalesce(e.segment, '') AND w.period_end = e.period_end
+    AND (e.published BETWEEN w.lo AND w.hi
+         OR (e.published IS NULL AND w.lo <= w.period_end::DATE AND w.period_end::DATE <= w.hi))"""
 # How far before a stretch an open-period story may have begun and still take its reports.
 OPEN_PERIOD_SPAN = dt.timedelta(days=OPEN_PERIOD_WINDOW_DAYS)
 _IN_OPEN_SCOPE = """w.entity = coalesce(e.entity, '') AND w.metric = e.metric
@@ -326,24 +338,30 @@ def _move_reports(
 def _closed_metric_reports(
     con: duckdb.DuckDBPyConnection, keys: set[ClosedMetricKey]
 ) -> tuple[list[Report], list[str]]:
+    """The reports of these closed-period stories (each only those published in its window, so
+    a figure reported for years costs one window's reports) and the ids of the stories."""
     if not keys:
         return [], []
-    ordered = sorted(keys, key=lambda k: (k[0], k[1], k[2] or "", k[3]))
+    ordered = sorted(keys, key=lambda k: (k[0], k[1], k[2] or "", k[3], k[4]))
+    days = [closed_window_days(dt.date.fromisoformat(k[3]), k[4]) for k in ordered]
     reports = _load_reports(
         con,
-        """e.type = 'financial_metric' AND (coalesce(e.entity, ''), e.metric,
-               coalesce(e.segment, ''), e.period_end) IN (
-            SELECT (unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]),
-                    unnest($4::VARCHAR[])))""",
+        """e.type = 'financial_metric' AND e.period_end IS NOT NULL
+           AND (e.published IS NULL OR e.published BETWEEN $7 AND $8)""",
         [
             [k[0] for k in ordered],
             [k[1] for k in ordered],
             [k[2] or "" for k in ordered],
             [k[3] for k in ordered],
+            [first for first, _ in days],
+            [last for _, last in days],
+            min(first for first, _ in days),
+            max(last for _, last in days),
         ],
+        join=f"JOIN {_CLOSED_WINDOWS} AS w ON {_IN_CLOSED_WINDOW}",
     )
     kept = [r for r in reports if closed_metric_key(r) in keys]
-    old_ids = [story_id("financial_metric", *key) for key in ordered]
+    old_ids = [closed_story_id(*key) for key in ordered]
     return kept, old_ids
 
 
@@ -370,11 +388,14 @@ def _open_metric_reports(
     starts = {scope: min(touched[scope]) for scope in scopes}
     later_days: dict[OpenMetricScope, list[dt.date]] = {}
     for entity, metric, segment, published in con.execute(
-        f"""SELECT DISTINCT w.entity, w.metric, w.segment, a.published
-            FROM events AS e JOIN articles AS a ON a.id = e.article_id
-            JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND a.published >= w.lo
-            WHERE {_OPEN_METRIC}""",
-        _window_params([(scope, starts[scope], dt.date.max) for scope in scopes]),
+        f"""SELECT DISTINCT w.entity, w.metric, w.segment, e.published
+            FROM events AS e
+            JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND e.published >= w.lo
+            WHERE {_OPEN_METRIC} AND e.published >= $6""",
+        [
+            *_window_params([(scope, starts[scope], dt.date.max) for scope in scopes]),
+            min(starts.values()),
+        ],
     ).fetchall():
         later_days.setdefault((entity, metric, segment), []).append(published)
     replay = [
@@ -383,11 +404,17 @@ def _open_metric_reports(
     ]
     # A join (one window per scope, so no report twice): written as a correlated EXISTS, this
     # query ran DuckDB out of its memory limit after 10,000 articles of the 100,000 benchmark.
+    # The bounds of all windows, as constants: DuckDB filters the events by them while
+    # scanning, before the join, which otherwise met every report of the companies' metrics.
     found = _load_reports(
         con,
-        _OPEN_METRIC,
-        _window_params(replay),
-        join=f"JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND a.published BETWEEN w.lo AND w.hi",
+        _OPEN_METRIC + " AND e.published BETWEEN $6 AND $7",
+        [
+            *_window_params(replay),
+            min(start for _, start, _ in replay),
+            max(end for _, _, end in replay),
+        ],
+        join=f"JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND e.published BETWEEN w.lo AND w.hi",
     )
     ends = {scope: end for scope, _, end in replay}
     reports = [
@@ -404,8 +431,15 @@ def _open_metric_reports(
             JOIN {_OPEN_WINDOWS} AS w ON w.entity = coalesce(s.entity, '')
              AND w.metric = s.metric AND w.segment IS NOT DISTINCT FROM s.segment
              AND s.first_seen BETWEEN w.lo AND w.hi
-            WHERE s.type = 'financial_metric' AND s.date IS NULL""",
-        _window_params([(scope, start - OPEN_PERIOD_SPAN, end) for scope, start, end in replay]),
+            WHERE s.type = 'financial_metric' AND s.date IS NULL
+              AND s.first_seen BETWEEN $6 AND $7""",
+        [
+            *_window_params(
+                [(scope, start - OPEN_PERIOD_SPAN, end) for scope, start, end in replay]
+            ),
+            min(start for _, start, _ in replay) - OPEN_PERIOD_SPAN,
+            max(end for _, _, end in replay),
+        ],
     ).fetchall()
     old_ids = [str(row[0]) for row in stored]
     seed_start = {
