@@ -183,7 +183,7 @@ def _story_reports(con: duckdb.DuckDBPyConnection) -> None:
             story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
             event_position INTEGER NOT NULL)"""
     )
-    con.execute("INSERT INTO store_meta VALUES ('stories_rebuild', 'pending')")
+    _request_stories_rebuild(con)
 
 
 def _story_key_columns(con: duckdb.DuckDBPyConnection) -> None:
@@ -233,6 +233,12 @@ def _closed_period_windows(con: duckdb.DuckDBPyConnection) -> None:
     # Reports of a closed-period figure now share a story only within a publication window
     # (`cluster.stories.closed_period_window`): stories stored before were grouped without it,
     # so every story is rebuilt once the schema is up to date (as for migration 6).
+    _request_stories_rebuild(con)
+
+
+def _request_stories_rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    # `DuckDBStore._prepare` rebuilds every story when it finds this mark (once, whichever
+    # migrations asked for it).
     con.execute("DELETE FROM store_meta WHERE key = 'stories_rebuild'")
     con.execute("INSERT INTO store_meta VALUES ('stories_rebuild', 'pending')")
 
