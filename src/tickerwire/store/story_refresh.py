@@ -366,12 +366,17 @@ def _closed_metric_reports(
 
 
 def _window_params(windows: Sequence[tuple[OpenMetricScope, dt.date, dt.date]]) -> list[Any]:
+    """Parameters $1-$5 of `_OPEN_WINDOWS`, then $6 and $7, the first and last day of all the
+    windows: as constants, DuckDB filters rows by them while scanning, before the join, which
+    otherwise meets every row of the companies' metrics."""
     return [
         [scope[0] for scope, _, _ in windows],
         [scope[1] for scope, _, _ in windows],
         [scope[2] for scope, _, _ in windows],
         [lo for _, lo, _ in windows],
         [hi for _, _, hi in windows],
+        min(lo for _, lo, _ in windows),
+        max(hi for _, _, hi in windows),
     ]
 
 
@@ -391,11 +396,8 @@ def _open_metric_reports(
         f"""SELECT DISTINCT w.entity, w.metric, w.segment, e.published
             FROM events AS e
             JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND e.published >= w.lo
-            WHERE {_OPEN_METRIC} AND e.published >= $6""",
-        [
-            *_window_params([(scope, starts[scope], dt.date.max) for scope in scopes]),
-            min(starts.values()),
-        ],
+            WHERE {_OPEN_METRIC} AND e.published BETWEEN $6 AND $7""",
+        _window_params([(scope, starts[scope], dt.date.max) for scope in scopes]),
     ).fetchall():
         later_days.setdefault((entity, metric, segment), []).append(published)
     replay = [
@@ -404,16 +406,10 @@ def _open_metric_reports(
     ]
     # A join (one window per scope, so no report twice): written as a correlated EXISTS, this
     # query ran DuckDB out of its memory limit after 10,000 articles of the 100,000 benchmark.
-    # The bounds of all windows, as constants: DuckDB filters the events by them while
-    # scanning, before the join, which otherwise met every report of the companies' metrics.
     found = _load_reports(
         con,
         _OPEN_METRIC + " AND e.published BETWEEN $6 AND $7",
-        [
-            *_window_params(replay),
-            min(start for _, start, _ in replay),
-            max(end for _, _, end in replay),
-        ],
+        _window_params(replay),
         join=f"JOIN {_OPEN_WINDOWS} AS w ON {_IN_OPEN_SCOPE} AND e.published BETWEEN w.lo AND w.hi",
     )
     ends = {scope: end for scope, _, end in replay}
@@ -433,13 +429,7 @@ def _open_metric_reports(
              AND s.first_seen BETWEEN w.lo AND w.hi
             WHERE s.type = 'financial_metric' AND s.date IS NULL
               AND s.first_seen BETWEEN $6 AND $7""",
-        [
-            *_window_params(
-                [(scope, start - OPEN_PERIOD_SPAN, end) for scope, start, end in replay]
-            ),
-            min(start for _, start, _ in replay) - OPEN_PERIOD_SPAN,
-            max(end for _, _, end in replay),
-        ],
+        _window_params([(scope, start - OPEN_PERIOD_SPAN, end) for scope, start, end in replay]),
     ).fetchall()
     old_ids = [str(row[0]) for row in stored]
     seed_start = {
