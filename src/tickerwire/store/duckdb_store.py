@@ -41,7 +41,11 @@ from tickerwire.store.base import (
     TimelineDay,
 )
 from tickerwire.store.duckdb_duplicates import group_articles
-from tickerwire.store.duckdb_memory import memory_config, raised_memory_limit
+from tickerwire.store.duckdb_memory import (
+    memory_config,
+    raised_memory_limit,
+    release_freed_heap,
+)
 from tickerwire.store.duckdb_reads import fetch_dicts, load_articles, query_events, query_timeline
 from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
 from tickerwire.store.duckdb_stories import query_conflicts, query_stories
@@ -146,6 +150,7 @@ class DuckDBStore:
         The old connection is closed first: DuckDB shares one open database between the
         connections of a process, so only closing the last releases what it holds."""
         self._con.close()
+        release_freed_heap()
         self._con = self._connect()
         self._batches_since_open = 0
 
