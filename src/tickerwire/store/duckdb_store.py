@@ -68,13 +68,14 @@ from tickerwire.store.story_refresh import (
 _READ_CHUNK = 200
 _BACKFILL_CHUNK = 1000
 # Batches a writing connection commits before the store closes and reopens the database. DuckDB
-# (2.0) keeps some 7 KB of heap per committed transaction that deletes or updates rows (each
+# (2.0) keeps some 7 KB of C heap per committed transaction that deletes or updates rows (each
 # batch replaces the stories it touches and updates group sizes) for as long as the database
-# stays open: a CHECKPOINT does not release it, closing does. Over an ingest that was the
-# writer's whole memory creep, +0.33 MB per 1,000 articles (benchmarks/ingest_throughput.py,
-# and a replay of the same batches that reopened every 4 batches stayed flat). Every 20 batches
-# (10,000 articles at the default batch size) bounds it to about 3 MB; a reopen costs a
-# checkpoint the next batches would have made anyway and re-reading the blocks a batch needs.
+# stays open: a CHECKPOINT does not release it, closing does. In the writer of
+# benchmarks/ingest_throughput.py the C heap in use grew 0.33 MB per 1,000 articles (34 to 42.5 MB
+# over 30,000; Python's objects and DuckDB's block cache stayed flat), about the 30 MB its
+# resident memory crept over 100,000. Reopening every 20 batches (10,000 articles at the default
+# batch size) holds it between 31 and 37 MB; a reopen costs a checkpoint the next batches would
+# have made anyway and re-reading the blocks a batch needs.
 REOPEN_EVERY_BATCHES = 20
 _RUN_COLUMNS = (
     "id, started, inputs, pipeline_version, status, finished, articles_read, stored, "
