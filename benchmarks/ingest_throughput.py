@@ -23,11 +23,12 @@ near-duplicate group grows with N (one day's event reported 700 times over), and
 of refreshing them.
 
 Prints articles/s, resident memory of the writer and of the workers at 10%, 50% and 100% of the
-input (it must stay flat), how many batches needed more than the writer's DuckDB memory limit
-(each raises it for the rest of the run; there should be none), the time per batch and per
-story refresh at those points (bounded on a corpus that spans time), CPU per article in the
-writer and in the workers, and, for comparison, the single-process cost of the pipeline alone
-(what `extract` does) and of the near-duplicate fingerprint on the same articles.
+input (it must stay flat; with the writer's C heap in use, which shows whether its allocations
+grow, apart from what glibc keeps after freeing them), how many batches needed more than the
+writer's DuckDB memory limit (each raises it for the rest of the run; there should be none), the
+time per batch and per story refresh at those points (bounded on a corpus that spans time), CPU
+per article in the writer and in the workers, and, for comparison, the single-process cost of the
+pipeline alone (what `extract` does) and of the near-duplicate fingerprint on the same articles.
 
     PYTHONPATH=src python benchmarks/ingest_throughput.py [--count N] [--batch-size B] [--same-days]
 """
@@ -160,7 +161,8 @@ def describe(sample_at: ProbeSample, rate: float) -> str:
     """One line for a mark of the input (printed as the ingest reaches it)."""
     return (
         f"at {sample_at.name:>4} ({sample_at.done:,} articles, {rate:,.0f} articles/s so far): "
-        f"writer {sample_at.writer_mb:,.0f} MB, worker {sample_at.worker_mb:,.0f} MB; "
+        f"writer {sample_at.writer_mb:,.0f} MB (C heap in use {sample_at.writer_heap_mb:,.0f} MB), "
+        f"worker {sample_at.worker_mb:,.0f} MB; "
         f"per batch (mean of last {RECENT_BATCHES}) {sample_at.batch_s * 1000:,.0f} ms "
         f"written, of which story refresh {sample_at.stories_s * 1000:,.0f} ms"
     )

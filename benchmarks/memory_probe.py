@@ -5,7 +5,9 @@ Linux only (reads /proc); elsewhere every figure is 0.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import platform
 import statistics
 from collections import deque
 from dataclasses import dataclass
@@ -22,6 +24,41 @@ def rss_mb(pid: int | str = "self") -> float:
     except OSError:
         pass
     return 0.0
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
+
+
+def c_heap_in_use_mb() -> float:
+    """Bytes this process has allocated through the C library's malloc and not freed (glibc's
+    mallinfo2: DuckDB's catalog and table bookkeeping and Python's larger objects; not DuckDB's
+    block cache, which has its own allocator); 0 where the C library is not glibc 2.33+.
+    Resident memory also counts what glibc keeps after a free, so only this figure shows
+    whether the writer's allocations themselves grow."""
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return 0.0
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        return 0.0
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return float(info.uordblks + info.hblkhd) / 1e6
 
 
 def children_rss_mb() -> list[float]:
@@ -45,6 +82,8 @@ class ProbeSample:
     done: int
     writer_mb: float
     worker_mb: float
+    # The writer's C heap in use (see `c_heap_in_use_mb`).
+    writer_heap_mb: float
     # Mean over the last RECENT_BATCHES batches: seconds per batch, and of those, story refresh.
     batch_s: float
     stories_s: float
@@ -81,6 +120,7 @@ class MemoryProbe:
                         done,
                         parent,
                         max(workers, default=0.0),
+                        c_heap_in_use_mb(),
                         statistics.mean(b for b, _ in self._recent),
                         statistics.mean(s for _, s in self._recent),
                     )

@@ -84,8 +84,27 @@ def test_a_template_bucket_stops_growing_and_its_texts_stay_findable(store):
     # A later text holding only the shared bucket is compared with a bounded number of texts,
     late = items[-1]
     template_only = NewFingerprint("late-template", late.fingerprint, [_SHARED])
-    assert len(lookup_candidates(con, [template_only])[0]) == MAX_BUCKET_ARTICLES
+    assert len(lookup_candidates(con, [template_only]).candidates[0]) == MAX_BUCKET_ARTICLES
     # and a copy of a text the full bucket did not take still finds it through its own band.
     copy = NewFingerprint("late-copy", late.fingerprint, late.band_keys)
-    found = {c.article_id for c in lookup_candidates(con, [copy])[0]}
+    found = {c.article_id for c in lookup_candidates(con, [copy]).candidates[0]}
     assert late.article_id in found
+
+
+def test_the_lookup_ranks_candidates_by_shared_buckets_and_counts_each_bucket(store):
+    # Stored texts holding 3, 2 and 1 of a new text's buckets, plus one holding none of them.
+    items = _fingerprints(4)
+    keyed = [
+        NewFingerprint(items[0].article_id, items[0].fingerprint, [11, 12, 13]),
+        NewFingerprint(items[1].article_id, items[1].fingerprint, [11, 12, 900]),
+        NewFingerprint(items[2].article_id, items[2].fingerprint, [13, 901]),
+        NewFingerprint(items[3].article_id, items[3].fingerprint, [902]),
+    ]
+    con = store.connection
+    group_articles(con, keyed, [dt.datetime(2025, 3, 3, 9, 0)] * 4, NearDuplicateParams())
+    new = NewFingerprint("new", items[0].fingerprint, [11, 12, 13, 14])
+    lookup = lookup_candidates(con, [new])
+    ranked = [c.article_id for c in lookup.candidates[0]]
+    assert ranked[0] == items[0].article_id
+    assert set(ranked) == {items[0].article_id, items[1].article_id, items[2].article_id}
+    assert lookup.bucket_sizes == {11: 2, 12: 2, 13: 2}  # bucket 14 is empty: absent

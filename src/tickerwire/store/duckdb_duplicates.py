@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import duckdb
 
@@ -39,32 +40,55 @@ MAX_CANDIDATES = 50
 MAX_BUCKET_ARTICLES = 20
 
 
+@dataclass(frozen=True)
+class BandLookup:
+    """What the stored LSH index holds for a batch's band keys: the candidates of each item
+    (keyed by its position in the batch) and how many articles each of the keys' buckets holds
+    (absent: none), which bounds the buckets as the batch's articles are indexed."""
+
+    candidates: dict[int, list[Candidate]]
+    bucket_sizes: dict[int, int]
+
+
+def stored_buckets(con: duckdb.DuckDBPyConnection, keys: Sequence[int]) -> dict[int, list[str]]:
+    """The stored articles of each of these LSH buckets (absent: an empty bucket).
+
+    One scan of `minhash_bands` per batch answers both what the batch's articles may be
+    near-duplicates of and how full their buckets are (two scans before). The members come back
+    as one list per bucket, at most `MAX_BUCKET_ARTICLES` each (more only in databases made
+    before the cap), so the rows returned are bounded by the batch, not by the corpus.
+    """
+    if not keys:
+        return {}
+    return {
+        int(bucket): list(members)
+        for bucket, members in con.execute(
+            "SELECT bucket, list(article_id ORDER BY article_id) FROM minhash_bands "
+            "WHERE bucket IN (SELECT unnest($1::BIGINT[])) GROUP BY bucket",
+            [sorted(set(keys))],
+        ).fetchall()
+    }
+
+
 def lookup_candidates(
     con: duckdb.DuckDBPyConnection, items: Sequence[NewFingerprint]
-) -> dict[int, list[Candidate]]:
-    """Stored articles sharing a band key with each item, keyed by the item's position."""
-    positions: list[int] = []
-    buckets: list[int] = []
+) -> BandLookup:
+    """Stored articles sharing a band key with each item (keyed by the item's position), the
+    `MAX_CANDIDATES` sharing the most keys (ties: smallest article id), and the sizes of the
+    items' buckets."""
+    buckets = stored_buckets(con, [key for item in items for key in item.band_keys])
+    sizes = {bucket: len(members) for bucket, members in buckets.items()}
+    shared_keys: dict[int, Counter[str]] = {}
     for position, item in enumerate(items):
+        counts: Counter[str] = Counter()
         for key in item.band_keys:
-            positions.append(position)
-            buckets.append(key)
-    if not buckets:
-        return {}
-    pairs = con.execute(
-        """
-        SELECT p.pos, b.article_id
-        FROM (SELECT unnest($1::INTEGER[]) AS pos, unnest($2::BIGINT[]) AS bucket) AS p
-        JOIN minhash_bands AS b ON b.bucket = p.bucket
-        GROUP BY p.pos, b.article_id
-        QUALIFY row_number() OVER (PARTITION BY p.pos ORDER BY count(*) DESC, b.article_id)
-            <= $3
-        """,
-        [positions, buckets, MAX_CANDIDATES],
-    ).fetchall()
-    if not pairs:
-        return {}
-    wanted = sorted({article_id for _, article_id in pairs})
+            counts.update(buckets.get(key, ()))
+        if counts:
+            ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+            shared_keys[position] = Counter(dict(ranked[:MAX_CANDIDATES]))
+    if not shared_keys:
+        return BandLookup({}, sizes)
+    wanted = sorted({article_id for counts in shared_keys.values() for article_id in counts})
     stored = {
         article_id: Candidate(article_id, group, fingerprint_from_bytes(blob))
         for article_id, group, blob in con.execute(
@@ -74,10 +98,11 @@ def lookup_candidates(
         ).fetchall()
     }
     found: dict[int, list[Candidate]] = {}
-    for position, article_id in pairs:
-        if article_id in stored:
-            found.setdefault(position, []).append(stored[article_id])
-    return found
+    for position, counts in shared_keys.items():
+        for article_id in counts:
+            if article_id in stored:
+                found.setdefault(position, []).append(stored[article_id])
+    return BandLookup(found, sizes)
 
 
 def group_articles(
@@ -88,8 +113,9 @@ def group_articles(
 ) -> list[GroupAssignment]:
     """Assign each item (in order) a duplicate group and record the result, within the caller's
     transaction: signatures and band keys of indexed items, new groups and group sizes."""
-    assignments = assign_duplicate_groups(items, lookup_candidates(con, items), params)
-    _store_signatures(con, items, assignments)
+    lookup = lookup_candidates(con, items)
+    assignments = assign_duplicate_groups(items, lookup.candidates, params)
+    _store_signatures(con, items, assignments, dict(lookup.bucket_sizes))
     _update_groups(con, assignments, first_seen)
     return assignments
 
@@ -98,7 +124,11 @@ def _store_signatures(
     con: duckdb.DuckDBPyConnection,
     items: Sequence[NewFingerprint],
     assignments: Sequence[GroupAssignment],
+    sizes: dict[int, int],
 ) -> None:
+    """Store the signatures and band keys of the items that add a new variant; `sizes` (the
+    stored size of every bucket of the items, updated here) keeps each bucket within
+    `MAX_BUCKET_ARTICLES`."""
     ids: list[str] = []
     groups: list[str] = []
     blobs: list[bytes] = []
@@ -109,7 +139,6 @@ def _store_signatures(
         for item, assignment in zip(items, assignments, strict=True)
         if assignment.indexed and item.fingerprint is not None
     ]
-    sizes = _bucket_sizes(con, sorted({key for item, _ in indexed for key in item.band_keys}))
     for item, group in indexed:
         assert item.fingerprint is not None
         ids.append(item.article_id)
@@ -131,20 +160,6 @@ def _store_signatures(
             "INSERT INTO minhash_bands SELECT unnest($1::BIGINT[]), unnest($2::VARCHAR[])",
             [buckets, band_ids],
         )
-
-
-def _bucket_sizes(con: duckdb.DuckDBPyConnection, buckets: Sequence[int]) -> dict[int, int]:
-    """How many articles each of these LSH buckets holds now (absent: none)."""
-    if not buckets:
-        return {}
-    return {
-        int(bucket): int(size)
-        for bucket, size in con.execute(
-            "SELECT bucket, count(*) FROM minhash_bands "
-            "WHERE bucket IN (SELECT unnest($1::BIGINT[])) GROUP BY bucket",
-            [list(buckets)],
-        ).fetchall()
-    }
 
 
 def _update_groups(

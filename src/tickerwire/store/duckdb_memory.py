@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import platform
 from typing import Any
 
 import duckdb
@@ -43,3 +45,21 @@ def raised_memory_limit(con: duckdb.DuckDBPyConnection, current_mb: int | None) 
         setting = f"'{value}'" if isinstance(value, str) else str(value).lower()
         con.execute(f"SET {key} = {setting}")
     return raised
+
+
+def release_freed_heap() -> bool:
+    """Give the C heap's free pages back to the system (glibc's `malloc_trim`); False where the
+    C library is not glibc. glibc keeps memory freed in the middle of its heap for reuse, so
+    what closing a database releases (see `DuckDBStore._reopen`) would otherwise stay resident.
+    """
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return False
+    try:
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return False
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    trim(0)
+    return True

@@ -239,6 +239,14 @@ def _triples(items: Iterable[tuple[MoveScope, Any]]) -> list[list[Any]]:
     return [[s[0] for s, _ in rows], [s[1] for s, _ in rows], [v for _, v in rows]]
 
 
+def _dated_triples(items: Iterable[tuple[MoveScope, dt.date]]) -> list[Any]:
+    """`_triples` of (scope, day) pairs, then $4 and $5, their first and last day: as constants,
+    DuckDB skips the stored row groups whose dates all lie outside them (an archive is stored
+    roughly in date order), where the triples alone make every batch read every price move."""
+    triples = _triples(items)
+    return [*triples, min(triples[2]), max(triples[2])]
+
+
 def _widen_move_windows(
     con: duckdb.DuckDBPyConnection, plan: RefreshPlan
 ) -> dict[MoveScope, tuple[set[dt.date], set[str]]]:
@@ -270,10 +278,11 @@ def _widen_move_windows(
                 for r in con.execute(
                     f"""SELECT DISTINCT d.entity, d.listing, d.grp FROM {_GROUPED_MOVES} AS d
                         WHERE (d.entity, d.listing, d.date) {_IN_TRIPLES.format("DATE")}
+                          AND d.date BETWEEN $4 AND $5
                           AND EXISTS (SELECT 1 FROM {_GROUPED_MOVES} AS u
                                       WHERE u.date IS NULL AND u.entity = d.entity
                                         AND u.listing = d.listing AND u.grp = d.grp)""",
-                    _triples(pending_days),
+                    _dated_triples(pending_days),
                 ).fetchall()
             }
         pending_days = found_days - days
@@ -299,16 +308,16 @@ def _move_reports(
     if scope_days:
         reports += _load_reports(
             con,
-            "e.type = 'price_move' AND (coalesce(e.entity, ''), e.listing, e.date) "
-            + _IN_TRIPLES.format("DATE"),
-            _triples(scope_days),
+            "e.type = 'price_move' AND e.date BETWEEN $4 AND $5 "
+            "AND (coalesce(e.entity, ''), e.listing, e.date) " + _IN_TRIPLES.format("DATE"),
+            _dated_triples(scope_days),
         )
         old_ids = [
             str(row[0])
             for row in con.execute(
-                "SELECT id FROM stories WHERE type = 'price_move' "
+                "SELECT id FROM stories WHERE type = 'price_move' AND date BETWEEN $4 AND $5 "
                 "AND (coalesce(entity, ''), listing, date) " + _IN_TRIPLES.format("DATE"),
-                _triples(scope_days),
+                _dated_triples(scope_days),
             ).fetchall()
         ]
     if scope_groups:
