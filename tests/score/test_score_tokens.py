@@ -60,6 +60,63 @@ def test_ascii_pattern_on_pieces_of_news() -> None:
         assert ASCII_TOKEN_PATTERN.findall(text) == TOKEN_PATTERN.findall(text)
 
 
+# Pieces of ASCII sentences written one space apart (the path that reads plain words, joined
+# words and numbers without the pattern): shapes that are one token and shapes that are not.
+_ASCII_PIECES = st.sampled_from(
+    [
+        "rose",
+        "q3",
+        "s&p",
+        "company's",
+        "it's",
+        "year-over-year",
+        "a--b",
+        "-a",
+        "a-",
+        "'a",
+        "a'",
+        "2023",
+        "1,200",
+        "9,",
+        "3.5%",
+        "3.5%,",
+        ".5",
+        "5.",
+        "1.2.3",
+        "$12.40",
+        "+0.4%",
+        "%",
+        "52-week",
+        "2-for-1",
+        "(nasdaq:",
+        "aapl)",
+        "-",
+        "--",
+        "a&",
+        "&a",
+        "5%%",
+        "12,5.",
+        "0.5-point",
+        "x9",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ASCII_PIECES, min_size=1, max_size=12).map(" ".join))
+def test_spaced_ascii_tokens_equal_pattern_tokens(text: str) -> None:
+    assert _fast(text, 0, len(text)) == _pattern_only(text, 0, len(text))
+
+
+def test_joined_words_and_numbers_are_single_tokens() -> None:
+    text = "apple's year-over-year sales at s&p rose 3.5% to 1,200 units, or 12.4 a share."
+    tokens = _fast(text, 0, len(text))
+    assert tokens == _pattern_only(text, 0, len(text))
+    assert ("apple's", "word", 0, 7) in tokens
+    at = text.index("3.5%")
+    assert ("3.5%", "num", at, at + 4) in tokens
+
+
 def test_tokens_of_a_news_sentence() -> None:
     text = "Shares of Acme (NASDAQ: ACME) rose 5 % to $12.40, a 52-week high; sales fell."
     lowered = lower_text(text)

@@ -6,10 +6,18 @@ between spaces are taken as they are, and only the other pieces go through the t
 
 from __future__ import annotations
 
+import re
+
 from tickerwire.score.text_units import ASCII_TOKEN_PATTERN, TOKEN_PATTERN, normalise_word
 
 # Marks that end a word ("rose,"), all single-character punctuation tokens of the pattern.
 _TRAILING_PUNCT = frozenset(',.;:!?)]"')
+# Pieces of an ASCII sentence that are one token of the pattern, as it is: a word joined by
+# ' & or - ("company's", "year-over-year", "s&p") and a number ("2023", "1,200", "3.5%").
+# Tested before the pattern, they spare a third of its calls, each of which cost ~11,000
+# instructions against ~1,000 for a test (the first 20 FNSPID articles: 63 calls an article).
+_JOINED_WORD = re.compile(r"[a-z]+(?:[&'\-][a-z]+)+")
+_NUMBER = re.compile(r"(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?", re.ASCII)
 
 
 def sentence_tokens(
@@ -32,6 +40,8 @@ def sentence_tokens(
     # then widens every ASCII piece it looks for.
     ascii_sentence = sentence.isascii()
     one_space_apart = ascii_sentence and " ".join(pieces) == sentence
+    if one_space_apart and " %" not in sentence:
+        return _spaced_tokens(sentence, start, pieces)
     find = None if one_space_apart else sentence.find
     words: list[str] = []
     kinds: list[str] = []
@@ -76,6 +86,54 @@ def sentence_tokens(
         position += 1  # the space after it (at least one: str.find looks on from there)
     if run_start >= 0:
         _pattern_tokens(sentence, start, run_start, run_end, words, kinds, starts, ends)
+    return words, kinds, starts, ends
+
+
+def _spaced_tokens(
+    sentence: str, start: int, pieces: list[str]
+) -> tuple[list[str], list[str], list[int], list[int]]:
+    """`sentence_tokens` of an ASCII sentence whose pieces are one space apart, with no " %"
+    (most sentences), in a loop that does less for each plain word.
+
+    Only a number and a "%" after one space make a token across a space ("5 %"), so without
+    " %" in the sentence no token spans two pieces: each other piece is read by the pattern
+    alone, as it comes, and no run of such pieces is tracked (a test fewer a word).
+    """
+    words: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = start  # where the piece starts in `lowered`
+    for piece in pieces:
+        if piece.isalpha():
+            words.append(piece)
+            kinds.append("word")
+            starts.append(position)
+            position += len(piece)
+            ends.append(position)
+        elif piece[-1] in _TRAILING_PUNCT and piece[:-1].isalpha():
+            position += len(piece)
+            words += (piece[:-1], piece[-1])
+            kinds += ("word", "punct")
+            starts += (position - len(piece), position - 1)
+            ends += (position - 1, position)
+        elif _JOINED_WORD.fullmatch(piece):
+            words.append(piece)
+            kinds.append("word")
+            starts.append(position)
+            position += len(piece)
+            ends.append(position)
+        elif _NUMBER.fullmatch(piece):
+            words.append(piece)
+            kinds.append("num")
+            starts.append(position)
+            position += len(piece)
+            ends.append(position)
+        else:
+            offset = position - start
+            position += len(piece)
+            _pattern_tokens(sentence, start, offset, position - start, words, kinds, starts, ends)
+        position += 1  # the space after it
     return words, kinds, starts, ends
 
 
