@@ -1,0 +1,40 @@
+"""Sentence-end candidates found from the punctuation marks equal the pattern's matches."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tickerwire.extract.sentences import _candidate_ends, split_sentences
+
+# What `_candidate_ends` replaces: tried at every character of the range.
+_END = regex.compile(r"""[.!?]+['")\]]*(?=\s)""")
+
+# Marks, closers, the spaces `regex` and `str.isspace` disagree on, and plain characters.
+_ALPHABET = ".!?'\")] \n\t\x1c\x1f\u2009\u00a0\u200bAa1,"
+
+
+def _by_pattern(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _END.finditer(text, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_candidate_ends_are_the_pattern_matches(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert _candidate_ends(text, start, end) == _by_pattern(text, start, end)
+
+
+def test_candidate_ends_in_news_sentences() -> None:
+    text = (
+        'Nvidia Corp. rose 3.5% on Friday. "It was a strong quarter!" the CEO said... '
+        "Shares of Apple (AAPL.) fell?! Analysts at U.S. banks were surprised.\x1cNext"
+    )
+    for start, end in ((0, len(text)), (0, 33), (10, 60), (34, len(text) - 5)):
+        assert _candidate_ends(text, start, end) == _by_pattern(text, start, end)
+    sentences = [s.text for s in split_sentences(text)]
+    # "Corp." and "U.S." do not end a sentence, nor does the mark inside "3.5%"
+    assert sentences[0] == "Nvidia Corp. rose 3.5% on Friday."
+    assert any(s.startswith("Analysts at U.S. banks were surprised.") for s in sentences)
