@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tickerwire.extract.events.generic import compile_rule
-from tickerwire.extract.literals import leading_strings, required_literals
+from tickerwire.extract.literals import Literals, leading_strings, required_literals
 from tickerwire.extract.prefiltered import finditer_at, prefiltered, starts_of
 
 
@@ -140,3 +140,43 @@ def test_tried_only_at_leading_strings_finds_what_the_pattern_finds(
         starts = starts_of(lowered, leading, start, len(text))
         expected = [m.span() for m in compiled.finditer(source, start, len(text))]
         assert [m.span() for m in finditer_at(compiled, source, starts, len(text))] == expected
+
+
+def _holds(alternatives: tuple[tuple[tuple[str, ...], ...], ...], segment: str) -> bool:
+    """The pre-test's meaning, read plainly: one string of each group of one alternative."""
+    return any(
+        all(any(string in segment for string in group) for group in groups)
+        for groups in alternatives
+    )
+
+
+_PIECES = st.text(alphabet="abcd-' ", min_size=1, max_size=4)
+_ALTERNATIVES = st.lists(
+    # groups of up to 14 strings: those past ten are looked for with an automaton
+    st.lists(st.lists(_PIECES, min_size=1, max_size=14, unique=True), min_size=1, max_size=3),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ALTERNATIVES, st.text(alphabet="abcdABCD-' \u212a", max_size=30))
+def test_compiled_test_holds_what_the_groups_say(
+    alternatives: list[list[list[str]]], segment: str
+) -> None:
+    shaped = tuple(tuple(tuple(sorted(group)) for group in groups) for groups in alternatives)
+    plain = Literals(shaped, lowered=False)
+    assert plain.held_in(segment) == _holds(shaped, segment)
+    assert plain.may_match_in(segment) == _holds(shaped, segment)
+    lowered = Literals(shaped, lowered=True)
+    assert lowered.held_in(segment) == _holds(shaped, segment)
+    # a non-ASCII segment always may match (the Kelvin sign is a "k" ignoring case)
+    expected = _holds(shaped, segment.lower()) if segment.isascii() else True
+    assert lowered.may_match_in(segment) == expected
+
+
+def test_a_group_is_held_by_its_shortest_strings() -> None:
+    literals = Literals(((("hour", "hours", "after-hours"),),), lowered=True)
+    assert literals.may_match_in("Shares slipped after HOURS")
+    assert literals.may_match_in("an hour later")
+    assert not literals.may_match_in("in late trading")

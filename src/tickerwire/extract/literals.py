@@ -19,7 +19,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -61,8 +61,8 @@ _MAX_SETS = 3
 Conjunction = tuple[tuple[str, ...], ...]  # one string of each group must be there
 
 
-# A group of more strings than this is looked for with one Aho-Corasick pass, not one
-# `in` test each (measured on FNSPID sentences: a pass costs about as much as ten tests).
+# A group of more strings than this is looked for with one Aho-Corasick pass, not one `in`
+# test each (measured on FNSPID sentences: a pass costs about as much as ten tests).
 _MAX_FINDS = 10
 
 
@@ -74,22 +74,66 @@ def _automaton(strings: tuple[str, ...]) -> ahocorasick.Automaton:
     return automaton
 
 
+def _shortest_only(group: tuple[str, ...]) -> tuple[str, ...]:
+    """`group` less the strings that hold another of its strings: a segment holding "hours"
+    holds "hour", so one of ("hour", "hours") is there exactly when "hour" is."""
+    return tuple(s for s in group if not any(o != s and o in s for o in group))
+
+
+def _compile_test(
+    alternatives: tuple[Conjunction, ...], lowered: bool
+) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Two functions of a segment: whether it holds one string of each group of one of
+    `alternatives`, and the same for a segment not yet lower-cased.
+
+    The test is written out as one Python expression ("'after' in s and ('hour' in s or 'bell'
+    in s) or ...") and compiled once: a loop over the groups costs several times the `in` tests
+    it runs, and these tests run a few hundred times per article (measured with callgrind on
+    FNSPID articles: the loop was the largest cost of the pre-test). A group of many strings is
+    one Aho-Corasick pass instead.
+    """
+    namespace: dict[str, Any] = {"_next": next}
+    terms: list[str] = []
+    for groups in alternatives:
+        parts: list[str] = []
+        for group in groups:
+            strings = _shortest_only(group)
+            if len(strings) > _MAX_FINDS:
+                name = f"_automaton{len(namespace)}"
+                namespace[name] = _automaton(strings)
+                parts.append(f"_next({name}.iter(s), None) is not None")
+            else:
+                parts.append("(" + " or ".join(f"{string!r} in s" for string in strings) + ")")
+        terms.append("(" + " and ".join(parts) + ")")
+    body = " or ".join(terms) if terms else "False"
+    # Ignoring case, "k" also matches the Kelvin sign and "s" the long s: only an ASCII text
+    # is sure to hold the lower-cased string of every match (see `Literals.may_match`).
+    prepare = "    if not s.isascii():\n        return True\n    s = s.lower()\n" if lowered else ""
+    source = (
+        f"def held_in(s):\n    return {body}\ndef may_match_in(s):\n{prepare}    return {body}\n"
+    )
+    exec(compile(source, "<required literals>", "exec"), namespace)
+    return namespace["held_in"], namespace["may_match_in"]
+
+
 @dataclass(frozen=True)
 class Literals:
-    """What every match holds: for one of `alternatives`, one string of each of its groups."""
+    """What every match holds: for one of `alternatives`, one string of each of its groups.
+
+    `held_in(segment)` tells whether `segment` holds that (`segment` already lower-cased for
+    a pattern that ignores case); `may_match_in(segment)` is the same for a segment of a text
+    not lower-cased beforehand. Both are False only where the pattern cannot match.
+    """
 
     alternatives: tuple[Conjunction, ...]
     lowered: bool  # the pattern ignores case: look in the lower-cased text, only if ASCII
-    _searchers: tuple[tuple[tuple[str, ...] | ahocorasick.Automaton, ...], ...] = field(
-        init=False, repr=False, compare=False
-    )
+    held_in: Callable[[str], bool] = field(init=False, repr=False, compare=False)
+    may_match_in: Callable[[str], bool] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        searchers = tuple(
-            tuple(group if len(group) <= _MAX_FINDS else _automaton(group) for group in groups)
-            for groups in self.alternatives
-        )
-        object.__setattr__(self, "_searchers", searchers)
+        held_in, may_match_in = _compile_test(self.alternatives, self.lowered)
+        object.__setattr__(self, "held_in", held_in)
+        object.__setattr__(self, "may_match_in", may_match_in)
 
     def may_match(self, text: str, lowered_text: str, start: int, end: int) -> bool:
         """False when text[start:end] lacks what every match holds, so the pattern cannot
@@ -102,33 +146,6 @@ class Literals:
                 return True
             source = lowered_text
         return self.held_in(source[start:end])
-
-    def may_match_in(self, segment: str) -> bool:
-        """`may_match` for a cut `segment` of a text not lower-cased beforehand."""
-        if self.lowered:
-            if not segment.isascii():
-                return True  # the Kelvin sign and the long s again (see `may_match`)
-            segment = segment.lower()
-        return self.held_in(segment)
-
-    def held_in(self, segment: str) -> bool:
-        """Whether `segment` holds what every match holds (`segment` already lower-cased for a
-        pattern that ignores case). `in` on the cut segment costs less than `str.find` with
-        bounds, whose arguments are parsed on every call."""
-        for groups in self._searchers:
-            for group in groups:
-                if isinstance(group, tuple):
-                    # plain loop, not any(...): a generator costs more than the tests here
-                    for string in group:
-                        if string in segment:
-                            break
-                    else:
-                        break  # no string of this group: this alternative cannot match
-                elif next(group.iter(segment), None) is None:
-                    break
-            else:
-                return True
-        return False
 
 
 @lru_cache(maxsize=1024)  # one entry per module-level pattern: a few hundred

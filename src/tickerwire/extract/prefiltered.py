@@ -27,37 +27,37 @@ MatchT = TypeVar("MatchT", regex.Match[str], re.Match[str])
 class Prefiltered(Generic[MatchT]):
     """`pattern`'s searches, each first tested for the strings its matches hold."""
 
-    __slots__ = ("_literals", "_pattern", "flags", "pattern")
+    __slots__ = ("_may_match_in", "_pattern", "flags", "pattern")
 
     def __init__(self, compiled: Any, literals: Literals | None) -> None:
         self._pattern = compiled
-        self._literals = literals
+        # The test itself, not the `Literals`: one call per search, not three.
+        self._may_match_in = literals.may_match_in if literals is not None else None
         self.pattern: str = compiled.pattern
         self.flags: int = compiled.flags
 
-    def _possible(self, string: str, pos: int, endpos: int | None) -> bool:
-        literals = self._literals
-        if literals is None:
-            return True
-        end = len(string) if endpos is None else min(endpos, len(string))
-        return literals.may_match_in(string[pos:end])
+    # `string[pos:endpos]` is the searched range: slicing clips `endpos` to the string's end
+    # (and `None` means the end) as the engine does.
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> MatchT | None:
-        if not self._possible(string, pos, endpos):
+        may_match_in = self._may_match_in
+        if may_match_in is not None and not may_match_in(string[pos:endpos]):
             return None
         if endpos is None:
             return self._pattern.search(string, pos)
         return self._pattern.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[MatchT]:
-        if not self._possible(string, pos, endpos):
+        may_match_in = self._may_match_in
+        if may_match_in is not None and not may_match_in(string[pos:endpos]):
             return iter(())
         if endpos is None:
             return self._pattern.finditer(string, pos)
         return self._pattern.finditer(string, pos, endpos)
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
-        if not self._possible(string, 0, None):
+        may_match_in = self._may_match_in
+        if may_match_in is not None and not may_match_in(string):
             return string  # nothing to replace
         return self._pattern.sub(repl, string, count)
 
