@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
+from tickerwire.extract.prefiltered import starts_of
+
 # One character for one character: the normalised text keeps every offset. Most articles hold
 # only a few of these, so each is replaced only when present (str.translate with a mapping
 # costs more than the whole rest of normalisation).
@@ -119,6 +121,7 @@ _ABBREVIATIONS = frozenset(
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space
 # (`_candidate_ends`).
 _TERMINALS = ".!?"
+_TERMINAL_MARKS = tuple(_TERMINALS)
 _CLOSERS = "'\")]"
 # The characters `regex` reads as `\s` (Unicode White_Space), which the candidate ends were
 # first found with: `str.isspace` also takes the separators \x1c-\x1f.
@@ -139,14 +142,7 @@ def _candidate_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     from a mark over the marks and closers that follow; it is a candidate only if a space comes
     right after, as the pattern's greedy runs can end nowhere else.
     """
-    marks: list[int] = []
-    find = text.find
-    for char in _TERMINALS:
-        at = find(char, start, end)
-        while at >= 0:
-            marks.append(at)
-            at = find(char, at + 1, end)
-    marks.sort()
+    marks = starts_of(text, _TERMINAL_MARKS, start, end)
     spans: list[tuple[int, int]] = []
     resume = start
     for mark in marks:
