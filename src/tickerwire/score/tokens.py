@@ -106,33 +106,31 @@ def _spaced_tokens(
     position = start  # where the piece starts in `lowered`
     for piece in pieces:
         if piece.isalpha():
-            words.append(piece)
-            kinds.append("word")
-            starts.append(position)
-            position += len(piece)
-            ends.append(position)
+            kind = "word"
         elif piece[-1] in _TRAILING_PUNCT and piece[:-1].isalpha():
             position += len(piece)
             words += (piece[:-1], piece[-1])
             kinds += ("word", "punct")
             starts += (position - len(piece), position - 1)
             ends += (position - 1, position)
+            position += 1  # the space after it
+            continue
         elif _JOINED_WORD.fullmatch(piece):
-            words.append(piece)
-            kinds.append("word")
-            starts.append(position)
-            position += len(piece)
-            ends.append(position)
+            kind = "word"
         elif _NUMBER.fullmatch(piece):
-            words.append(piece)
-            kinds.append("num")
-            starts.append(position)
-            position += len(piece)
-            ends.append(position)
+            kind = "num"
         else:
             offset = position - start
             position += len(piece)
             _pattern_tokens(sentence, start, offset, position - start, words, kinds, starts, ends)
+            position += 1
+            continue
+        # the piece is one token
+        words.append(piece)
+        kinds.append(kind)
+        starts.append(position)
+        position += len(piece)
+        ends.append(position)
         position += 1  # the space after it
     return words, kinds, starts, ends
 
