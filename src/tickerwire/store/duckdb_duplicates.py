@@ -78,17 +78,17 @@ def lookup_candidates(
     items' buckets."""
     buckets = stored_buckets(con, [key for item in items for key in item.band_keys])
     sizes = {bucket: len(members) for bucket, members in buckets.items()}
-    shared_keys: dict[int, Counter[str]] = {}
+    ranked_ids: dict[int, list[str]] = {}
     for position, item in enumerate(items):
         counts: Counter[str] = Counter()
         for key in item.band_keys:
             counts.update(buckets.get(key, ()))
         if counts:
             ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
-            shared_keys[position] = Counter(dict(ranked[:MAX_CANDIDATES]))
-    if not shared_keys:
+            ranked_ids[position] = [article_id for article_id, _ in ranked[:MAX_CANDIDATES]]
+    if not ranked_ids:
         return BandLookup({}, sizes)
-    wanted = sorted({article_id for counts in shared_keys.values() for article_id in counts})
+    wanted = sorted({article_id for ids in ranked_ids.values() for article_id in ids})
     stored = {
         article_id: Candidate(article_id, group, fingerprint_from_bytes(blob))
         for article_id, group, blob in con.execute(
@@ -98,8 +98,8 @@ def lookup_candidates(
         ).fetchall()
     }
     found: dict[int, list[Candidate]] = {}
-    for position, counts in shared_keys.items():
-        for article_id in counts:
+    for position, ids in ranked_ids.items():
+        for article_id in ids:
             if article_id in stored:
                 found.setdefault(position, []).append(stored[article_id])
     return BandLookup(found, sizes)
