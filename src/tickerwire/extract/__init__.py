@@ -16,7 +16,8 @@ from tickerwire.extract.changes import find_changes
 from tickerwire.extract.dedupe import Found, merge_repeats, propagate_article_period
 from tickerwire.extract.document import DocumentContext, build_context
 from tickerwire.extract.drivers import assemble
-from tickerwire.extract.events import cued_sentences, find_drafts
+from tickerwire.extract.events import cue_kinds, cued_sentences, find_drafts
+from tickerwire.extract.events.scan import lower_text
 from tickerwire.extract.fact_level import with_fact_levels
 from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
@@ -55,7 +56,13 @@ def _extract(ctx: DocumentContext, title: str | None = None) -> list[Event]:
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
     found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
     found = propagate_article_period(found, article_frame(ctx))
-    cued = cued_sentences(ctx)
-    drafts = find_drafts(ctx, cued)
-    events = assemble(ctx, title, found, merge_repeats(found), drafts, cued)
+    # One lower-casing of the text serves the cue pass (`str.lower`) and the patterns that read
+    # lower-cased text with the text's offsets (`lower_text`: the same string, unless a letter
+    # lower-cases to two).
+    lowered = ctx.text.lower()
+    kinds = cue_kinds(ctx, lowered)
+    cued = cued_sentences(ctx, kinds)
+    same_offsets = lower_text(ctx.text, lowered)
+    drafts = find_drafts(ctx, kinds, same_offsets)
+    events = assemble(ctx, title, found, merge_repeats(found), drafts, cued, same_offsets)
     return with_fact_levels(events)

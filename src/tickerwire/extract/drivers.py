@@ -84,8 +84,10 @@ def assemble(
     merged: list[Event],
     drafts: list[Draft],
     cued: dict[str, list[Sentence]],
+    lowered: str | None = None,
 ) -> list[Event]:
-    """All events of the article in text order, each price move with its `drivers`."""
+    """All events of the article in text order, each price move with its `drivers`. `lowered`
+    is the article's `lower_text`, when the caller has it already."""
     records = list(merged)
     told = _foundation_mentions(ctx, found, merged)
     kept = merge_drafts(drafts)
@@ -97,7 +99,9 @@ def assemble(
         record = kept_index[_draft_identity(draft)]
         told.append(Told(record, draft.type, draft.entity, draft.sentence, draft.start, draft.end))
     told.sort(key=lambda t: t.start)
-    article = CauseArticle(ctx, records, told, cued, lower_text(ctx.text))
+    if lowered is None:
+        lowered = lower_text(ctx.text)
+    article = CauseArticle(ctx, records, told, cued, lowered)
     if article.moves:
         _find_drivers(article, title)
     return _ordered(article)

@@ -24,7 +24,7 @@ from tickerwire.extract.events.corporate import (
     PRODUCT_LAUNCH,
     SUPPLY_CHAIN,
 )
-from tickerwire.extract.events.cues import cue_index
+from tickerwire.extract.events.cues import cue_index, sentences_by_kind
 from tickerwire.extract.events.drafts import Draft, merge_drafts
 from tickerwire.extract.events.earnings import earnings_drafts, guidance_drafts
 from tickerwire.extract.events.generic import GenericRule, generic_drafts
@@ -40,7 +40,7 @@ from tickerwire.extract.events.scan import SentenceScan, lower_text
 from tickerwire.extract.events.stakes import stake_drafts
 from tickerwire.extract.sentences import Sentence
 
-__all__ = ["Draft", "cued_sentences", "find_drafts", "merge_drafts"]
+__all__ = ["Draft", "cue_kinds", "cued_sentences", "find_drafts", "merge_drafts"]
 
 Finder = Callable[[SentenceScan], list[Draft]]
 
@@ -71,9 +71,22 @@ FINDERS: Mapping[str, Finder] = {
 }
 
 
-def cued_sentences(ctx: DocumentContext) -> dict[str, list[Sentence]]:
-    """For each event type (and shape of cause), the sentences holding one of its cue words."""
-    return cue_index().sentences(ctx.text, ctx.sentences)
+def cue_kinds(ctx: DocumentContext, lowered: str | None = None) -> dict[int, set[str]]:
+    """For each sentence holding cue words (by index), the kinds of cue it holds (`cues`).
+    `lowered` is `ctx.text.lower()`, when the caller has it already."""
+    if lowered is None:
+        lowered = ctx.text.lower()
+    return cue_index().sentence_kinds(lowered, ctx.sentences)
+
+
+def cued_sentences(
+    ctx: DocumentContext, kinds: dict[int, set[str]] | None = None
+) -> dict[str, list[Sentence]]:
+    """For each event type (and shape of cause), the sentences holding one of its cue words;
+    `kinds` are the article's `cue_kinds`, when the caller has them already."""
+    if kinds is None:
+        kinds = cue_kinds(ctx)
+    return sentences_by_kind(kinds, ctx.sentences)
 
 
 # The results finder runs where a results word stands with a comparison, a release verb, a
@@ -81,20 +94,25 @@ def cued_sentences(ctx: DocumentContext) -> dict[str, list[Sentence]]:
 _EARNINGS_CUES = frozenset({"earn_compare", "earn_beat", "earn_release", "earn_tone"})
 
 
-def find_drafts(ctx: DocumentContext, cued: dict[str, list[Sentence]]) -> list[Draft]:
-    """Every event draft of the article, repeats included, in text order."""
-    lowered = lower_text(ctx.text)
-    kinds: dict[int, set[str]] = {}
-    for kind, sentences in cued.items():
-        for sentence in sentences:
-            kinds.setdefault(sentence.index, set()).add(kind)
+def find_drafts(
+    ctx: DocumentContext,
+    kinds: dict[int, set[str]] | None = None,
+    lowered: str | None = None,
+) -> list[Draft]:
+    """Every event draft of the article, repeats included, in text order. `kinds` are the
+    article's `cue_kinds` and `lowered` its `scan.lower_text`, when the caller has them."""
+    if lowered is None:
+        lowered = lower_text(ctx.text)
+    if kinds is None:
+        kinds = cue_kinds(ctx)
+    kinds = dict(kinds)  # the broker cues below are added to copies, not to the caller's sets
     # a broker named in a sentence is a cue for a view ("Nomura said ...")
     starts = [s.start for s in ctx.sentences]
     for group in ctx.groups:
         if group.entity_id in BROKERS:
             index = bisect.bisect_right(starts, group.start) - 1
             if index >= 0:
-                kinds.setdefault(index, set()).add("analyst_view")
+                kinds[index] = kinds.get(index, set()) | {"analyst_view"}
     drafts: list[Draft] = []
     for index, held in kinds.items():
         sentence = ctx.sentences[index]

@@ -157,29 +157,45 @@ class CueIndex:
             self._automaton.add_word(key, (len(key), prefix, frozenset(types)))
         self._automaton.make_automaton()
 
-    def sentences(self, text: str, sentences: list[Sentence]) -> dict[str, list[Sentence]]:
-        """For each event type, the sentences holding one of its cues, in text order."""
-        lowered = text.lower()
+    def sentence_kinds(self, lowered: str, sentences: list[Sentence]) -> dict[int, set[str]]:
+        """For each sentence holding a cue, by its index: the kinds of cue it holds. `lowered`
+        is the text lower-cased by `str.lower` (the cues are lower case)."""
         starts = [s.start for s in sentences]
-        found: dict[str, list[Sentence]] = {}
-        seen: set[tuple[str, int]] = set()
+        kinds: dict[int, set[str]] = {}
+        isalnum = str.isalnum
         for end, (length, prefix, types) in self._automaton.iter(lowered):
             start = end - length + 1
-            if start > 0 and (lowered[start - 1].isalnum()):
+            if start > 0 and isalnum(lowered[start - 1]):
                 continue
-            following = lowered[end + 1 : end + 2]
-            if not prefix and following.isalnum():
+            if not prefix and isalnum(lowered[end + 1 : end + 2]):
                 continue
             index = bisect.bisect_right(starts, start) - 1
             if index < 0 or start >= sentences[index].end:
                 continue
-            for event_type in types:
-                if (event_type, index) not in seen:
-                    seen.add((event_type, index))
-                    found.setdefault(event_type, []).append(sentences[index])
-        for cued in found.values():
-            cued.sort(key=lambda s: s.index)
-        return found
+            # One set union per hit: the hits of a sentence add their types to one set, not a
+            # (type, sentence) pair each, and the lists by type are built once at the end.
+            held = kinds.get(index)
+            if held is None:
+                kinds[index] = set(types)
+            else:
+                held |= types
+        return kinds
+
+    def sentences(self, text: str, sentences: list[Sentence]) -> dict[str, list[Sentence]]:
+        """For each event type, the sentences holding one of its cues, in text order."""
+        return sentences_by_kind(self.sentence_kinds(text.lower(), sentences), sentences)
+
+
+def sentences_by_kind(
+    kinds: dict[int, set[str]], sentences: list[Sentence]
+) -> dict[str, list[Sentence]]:
+    """`CueIndex.sentence_kinds` turned around: for each kind, its sentences in text order."""
+    found: dict[str, list[Sentence]] = {}
+    for index in sorted(kinds):
+        sentence = sentences[index]
+        for kind in kinds[index]:
+            found.setdefault(kind, []).append(sentence)
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -161,10 +161,13 @@ def _boundary_starts(lowered: str) -> list[int]:
     return sorted(set(starts))
 
 
-def lower_text(text: str) -> str:
+def lower_text(text: str, lowered: str | None = None) -> str:
     """`text` in lower case, with the same length (a letter whose lower case is longer, such
-    as "İ", is kept as written), so that offsets found in it are offsets into `text`."""
-    lowered = text.lower()
+    as "İ", is kept as written), so that offsets found in it are offsets into `text`.
+    `lowered` is `text.lower()`, when the caller has it already (one lower-casing per article
+    serves the cue pass and every pattern that reads lower-cased text)."""
+    if lowered is None:
+        lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
