@@ -175,6 +175,15 @@ def test_a_skipped_sentence_gives_no_cue(pieces: list[tuple[str, str, bool]]) ->
         assert flag or not scorer.score(text, start, end).cues, text[start:end]
 
 
+def test_a_call_joined_to_a_figure_or_after_an_underscore_is_read() -> None:
+    # the tokens read "Buy" in "Buy52-week" and in "_Buy": the quick pass must not skip them
+    scorer = SentenceScorer()
+    for text in ("Buy52-week lows", "_Buy the dip", "Sell_ now"):
+        assert scorer.score(text).cues, text
+        flags = sentences_with_tone_words(scorer.lexicon, lower_text(text), [(0, len(text))])
+        assert flags == [True], text
+
+
 def test_words_are_found_whole_and_in_hyphenated_words() -> None:
     scorer = SentenceScorer()
     text = "Profit-taking hit the stock. The execution went on. Pre-tax profit grew. It was sunny."

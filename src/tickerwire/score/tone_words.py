@@ -13,7 +13,10 @@ import regex
 from tickerwire.score.lexicon import Lexicon, ToneWords, word_boundaries
 from tickerwire.score.units import IMPERATIVE_CALLS
 
-_FIRST_WORD = regex.compile(r"\W*(\w+)")
+# The first letters of a sentence, as the first word token starts: the tokens skip what is
+# not a word, a number or a mark ("_", "$"), and a word token ends at a digit ("Buy52-week"
+# is "buy" and "52-week"). A sentence opening with a figure has no call to find.
+_FIRST_WORD = regex.compile(r"[\W_]*([^\W\d_]+)")
 # A figure followed by a comparison: "EUR 5 mn (EUR 4 mn)", "to 5 from 4", "5 compared with 4".
 _FIGURE_COMPARISON = regex.compile(
     r"\d.*?(?:\(|\bfrom\b|\bto\b|\bcompared\b|\bversus\b|\bvs\b|\bagainst\b)|\bfrom\b.*?\d"
@@ -92,7 +95,7 @@ def _compares_figures(lowered: str, start: int, end: int) -> bool:
 def _opens_with_call(lowered: str, start: int, end: int) -> bool:
     """Whether the first word of lowered[start:end] is a call ("buy ...")."""
     first = lowered[start : min(start + 1, end)]
-    if first.isascii() and (first.isalnum() or first == "_") and first not in _CALL_INITIALS:
-        return False  # the first word starts right here, with a letter no call starts with
+    if first.isascii() and first.isalnum() and first not in _CALL_INITIALS:
+        return False  # the first token starts right here, with no letter a call starts with
     match = _FIRST_WORD.match(lowered, start, end)
     return match is not None and match.group(1) in IMPERATIVE_CALLS
