@@ -1,7 +1,14 @@
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tickerwire.extract.quantities import _QUANTITY, _quantity_matches, find_quantities
+from tickerwire.extract.quantities import (
+    _QUANTITY,
+    _QUANTITY_LOWER,
+    _quantity_matches,
+    find_quantities,
+)
 
 
 def one(text: str, yen: str | None = None):
@@ -90,8 +97,9 @@ def test_number_scan_finds_what_the_pattern_finds(text: str) -> None:
 
 def test_number_scan_keeps_prefixes_and_signs_before_the_digit():
     text = "up +U.S.$ .5 billion, then HK$ 12 and -3.5% against 2,000 yen"
-    assert [m.group(0) for m in _quantity_matches(text)] == [
-        m.group(0) for m in _QUANTITY.finditer(text)
+    # spans: in ASCII text the scan matches the lower-cased copy
+    assert [m.span() for m in _quantity_matches(text)] == [
+        m.span() for m in _QUANTITY.finditer(text)
     ]
     assert [q.text for q in find_quantities(text)] == [
         "U.S.$ .5 billion",
@@ -99,3 +107,44 @@ def test_number_scan_keeps_prefixes_and_signs_before_the_digit():
         "-3.5%",
         "2,000 yen",
     ]
+
+
+# In ASCII text the scan matches `_QUANTITY_LOWER` in the lower-cased text: the same spans and
+# groups as `_QUANTITY` ignoring case in the text as written, and the prefix read as written.
+_MIXED_CASE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789 .,-+$%()kKmMbBtT",
+            *("US$", "Us$", "u.s.$", "HK$", "hk$", "RMB", "Rmb", "Rs.", "RS", "rs", "EUR", "usd"),
+            *("Billion", "MILLION", " Bn", " BN", " PCT", " Percent", " Percentage Points"),
+            *(" Yuan", " CENTS", " Cts", " Points", " BPS", " Basis Points", " Dollars", " Euros"),
+            *(" per cent", " Pp", "a", "Q", "\n", ":", "/", "x", "S", "_"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED_CASE_TEXT)
+def test_lowered_scan_matches_the_pattern_ignoring_case(text: str) -> None:
+    assert [m.regs for m in _quantity_matches(text)] == [m.regs for m in _QUANTITY.finditer(text)]
+    assert [m.regs for m in _QUANTITY_LOWER.finditer(text.lower())] == [
+        m.regs for m in _QUANTITY.finditer(text)
+    ]
+
+
+def test_lowered_scan_keeps_the_prefix_as_written():
+    found = find_quantities("fees of Rs. 500 and Rs 20, and RS. 7 and Us$ 3 and HKD 9")
+    assert [(q.text, q.currency) for q in found] == [
+        ("Rs. 500", "INR"),
+        ("Rs 20", "INR"),
+        ("RS. 7", None),
+        ("Us$ 3", "USD"),
+        ("HKD 9", "HKD"),
+    ]
+
+
+def test_lowered_pattern_writes_no_capital_escape():
+    # lower-casing "\S" or "\W" would change the pattern's meaning
+    assert re.search(r"\\[A-Z]", _QUANTITY.pattern) is None

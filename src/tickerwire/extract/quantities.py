@@ -86,6 +86,16 @@ _QUANTITY = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# `_QUANTITY` for lower-cased ASCII text, without IGNORECASE: the same matches with the same
+# groups (in ASCII text ignoring case is only folding A-Z onto a-z). The engine skips the
+# branches of an alternation by their first character only when it is matched exactly, so the
+# currency and unit alternations cost less (measured with callgrind on FNSPID articles: -13%
+# of the number scan). Lower-casing the pattern's text keeps its meaning as it writes no
+# escape of a capital letter (`\S`, `\W`, `\D`: checked here) and only the group syntax
+# "(?P<" holds one.
+assert re.search(r"\\[A-Z]", _QUANTITY.pattern) is None
+_QUANTITY_LOWER = re.compile(_QUANTITY.pattern.lower().replace("(?p<", "(?P<"), re.VERBOSE)
+
 # Every quantity holds a digit, at most this many characters after its start: a sign, the
 # longest currency prefix ("U.S.$"), a space and the point of ".5".
 _MAX_LEAD = 1 + max(len(prefix) for prefix in PREFIX_CURRENCIES) + 1 + 1
@@ -229,16 +239,22 @@ def find_quantities(text: str, yen: str | None = None) -> list[Quantity]:
 
 
 def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of `_QUANTITY.finditer(text)`, found faster by jumping to the next digit.
+    """The matches of `_QUANTITY.finditer(text)`, found faster by jumping to the next digit
+    (in ASCII text, those of `_QUANTITY_LOWER` in the lower-cased text: the same spans).
 
     No match starts more than `_MAX_LEAD` characters before its first digit, so a search from
     there finds the same next match as a scan from the previous one; the text between numbers
     (most of it) is skipped at the speed of a one-character search.
     """
     position = 0
-    digits = _ASCII_DIGIT if text.isascii() else _DIGIT
+    if text.isascii():
+        # match in the lower-cased copy (same offsets); `_quantity` reads the one group
+        # whose case matters, the currency prefix, from `text`
+        text, digits, quantity = text.lower(), _ASCII_DIGIT, _QUANTITY_LOWER
+    else:
+        digits, quantity = _DIGIT, _QUANTITY
     while (digit := digits.search(text, position)) is not None:
-        match = _QUANTITY.search(text, max(position, digit.start() - _MAX_LEAD))
+        match = quantity.search(text, max(position, digit.start() - _MAX_LEAD))
         if match is None:
             return
         yield match
@@ -267,6 +283,7 @@ def _quantity(text: str, match: re.Match[str], yen: str | None) -> Quantity | No
     if short_scale and not pre:
         return None  # "5m" without a currency is too often metres, months or a model name
     if pre:
+        pre = text[match.start(2) : match.end(2)]  # as written: the match may be lower-cased
         code = PREFIX_CURRENCIES.get(pre.strip()) or PREFIX_CURRENCIES.get(pre.strip().upper())
         currency = (yen if pre.strip() == "¥" else code) or None
         kind = "money"
