@@ -108,8 +108,14 @@ _PREFIXED = regex.compile(
     rf"(?<![\w.])(?P<ex>{_PREFIX_ALTERNATION})\s?:\s?(?P<sym>[A-Z0-9]{{1,6}}(?:[.\-/][A-Z0-9]{{1,3}})?)"
     r"(?![\w\-])"
 )
+# The symbol sits in a lookbehind, so that the pattern opens with its dot: the search jumps from
+# dot to dot instead of trying every capital letter and digit of the text. The match is the same:
+# the symbol is the whole run of word characters before the dot (nothing before it may be one),
+# so a dot has one symbol whichever end it is found from; and a symbol never starts inside an
+# earlier match, which ends before a character that is no word character (or is the next dot,
+# after which a symbol is refused). The hit starts at `match.start("sym")`.
 _RIC = regex.compile(
-    r"(?<![\w.$/@\-])(?P<sym>[A-Z0-9]{1,6}[a-z]?)\."
+    r"(?<=(?<![\w.$/@\-])(?P<sym>[A-Z0-9]{1,6}[a-z]?))\."
     r"(?P<suf>OQ|O|N|A|K|P|L|HK|TWO|TW|T|SS|SZ|KS|KQ|AX|TO|V|DE|F|PA|AS|MI|MC|SW|ST|S|CO|OL|HE|NS"
     r"|BO|SI|SR|UL)(?P<glued>[a-z]*)(?![\w])"
 )
@@ -200,7 +206,7 @@ def _ric_hits(text: str) -> Iterator[TickerHit]:
                 continue
         market = RIC_SUFFIXES[suffix]
         if market == "UL":
-            yield TickerHit(match.start(), end, None, "ric")
+            yield TickerHit(match.start("sym"), end, None, "ric")
             continue
         if market == "":
             if symbol.isdigit():
@@ -217,4 +223,4 @@ def _ric_hits(text: str) -> Iterator[TickerHit]:
         strict = bool(glued) or len(symbol) == 1
         if glued and suffix not in ("O", "N", "OQ"):
             continue
-        yield TickerHit(match.start(), end, ticker, "ric", strict=strict)
+        yield TickerHit(match.start("sym"), end, ticker, "ric", strict=strict)
