@@ -45,7 +45,7 @@ from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.events import Draft, merge_drafts
 from tickerwire.extract.events.cues import CAUSE_CUE_TYPES
-from tickerwire.extract.events.scan import SentenceScan, lower_text
+from tickerwire.extract.events.scan import SentenceScan
 from tickerwire.extract.sentences import Sentence
 from tickerwire.records import Event
 
@@ -84,10 +84,10 @@ def assemble(
     merged: list[Event],
     drafts: list[Draft],
     cued: dict[str, list[Sentence]],
-    lowered: str | None = None,
+    lowered: str,
 ) -> list[Event]:
-    """All events of the article in text order, each price move with its `drivers`. `lowered`
-    is the article's `lower_text`, when the caller has it already."""
+    """All events of the article in text order, each price move with its `drivers`; `lowered`
+    is the article's `lower_text`."""
     records = list(merged)
     told = _foundation_mentions(ctx, found, merged)
     kept = merge_drafts(drafts)
@@ -99,8 +99,6 @@ def assemble(
         record = kept_index[_draft_identity(draft)]
         told.append(Told(record, draft.type, draft.entity, draft.sentence, draft.start, draft.end))
     told.sort(key=lambda t: t.start)
-    if lowered is None:
-        lowered = lower_text(ctx.text)
     article = CauseArticle(ctx, records, told, cued, lowered)
     if article.moves:
         _find_drivers(article, title)

@@ -66,7 +66,6 @@ def test_kinds_by_sentence_match_the_pairs_per_hit(pieces: list[list[str]], gap:
     index = cue_index()
     kinds = index.sentence_kinds(text.lower(), sentences)
     assert sentences_by_kind(kinds, sentences) == _plain(index, text, sentences)
-    assert index.sentences(text, sentences) == _plain(index, text, sentences)
 
 
 def test_kinds_of_a_sentence() -> None:

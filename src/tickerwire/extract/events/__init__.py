@@ -36,7 +36,7 @@ from tickerwire.extract.events.policy import (
     REGULATION,
     SECTOR,
 )
-from tickerwire.extract.events.scan import SentenceScan, lower_text
+from tickerwire.extract.events.scan import SentenceScan
 from tickerwire.extract.events.stakes import stake_drafts
 from tickerwire.extract.sentences import Sentence
 
@@ -71,21 +71,15 @@ FINDERS: Mapping[str, Finder] = {
 }
 
 
-def cue_kinds(ctx: DocumentContext, lowered: str | None = None) -> dict[int, set[str]]:
-    """For each sentence holding cue words (by index), the kinds of cue it holds (`cues`).
-    `lowered` is `ctx.text.lower()`, when the caller has it already."""
-    if lowered is None:
-        lowered = ctx.text.lower()
+def cue_kinds(ctx: DocumentContext, lowered: str) -> dict[int, set[str]]:
+    """For each sentence holding cue words (by index), the kinds of cue it holds (`cues`);
+    `lowered` is `ctx.text.lower()`."""
     return cue_index().sentence_kinds(lowered, ctx.sentences)
 
 
-def cued_sentences(
-    ctx: DocumentContext, kinds: dict[int, set[str]] | None = None
-) -> dict[str, list[Sentence]]:
-    """For each event type (and shape of cause), the sentences holding one of its cue words;
-    `kinds` are the article's `cue_kinds`, when the caller has them already."""
-    if kinds is None:
-        kinds = cue_kinds(ctx)
+def cued_sentences(ctx: DocumentContext, kinds: dict[int, set[str]]) -> dict[str, list[Sentence]]:
+    """For each event type (and shape of cause), the sentences holding one of its cue words,
+    from the article's `cue_kinds`."""
     return sentences_by_kind(kinds, ctx.sentences)
 
 
@@ -94,17 +88,9 @@ def cued_sentences(
 _EARNINGS_CUES = frozenset({"earn_compare", "earn_beat", "earn_release", "earn_tone"})
 
 
-def find_drafts(
-    ctx: DocumentContext,
-    kinds: dict[int, set[str]] | None = None,
-    lowered: str | None = None,
-) -> list[Draft]:
-    """Every event draft of the article, repeats included, in text order. `kinds` are the
-    article's `cue_kinds` and `lowered` its `scan.lower_text`, when the caller has them."""
-    if lowered is None:
-        lowered = lower_text(ctx.text)
-    if kinds is None:
-        kinds = cue_kinds(ctx)
+def find_drafts(ctx: DocumentContext, kinds: dict[int, set[str]], lowered: str) -> list[Draft]:
+    """Every event draft of the article, repeats included, in text order, from the article's
+    `cue_kinds`; `lowered` is its `scan.lower_text`."""
     kinds = dict(kinds)  # the broker cues below are added to copies, not to the caller's sets
     # a broker named in a sentence is a cue for a view ("Nomura said ...")
     starts = [s.start for s in ctx.sentences]

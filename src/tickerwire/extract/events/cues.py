@@ -181,10 +181,6 @@ class CueIndex:
                 held |= types
         return kinds
 
-    def sentences(self, text: str, sentences: list[Sentence]) -> dict[str, list[Sentence]]:
-        """For each event type, the sentences holding one of its cues, in text order."""
-        return sentences_by_kind(self.sentence_kinds(text.lower(), sentences), sentences)
-
 
 def sentences_by_kind(
     kinds: dict[int, set[str]], sentences: list[Sentence]
