@@ -7,6 +7,9 @@ by one. The two must agree on any text.
 
 from __future__ import annotations
 
+import functools
+
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,11 +25,18 @@ from tickerwire.checks.amounts import (
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _unit_patterns() -> tuple[regex.Pattern[str], ...]:
+    """The percent, suffix and plain unit patterns, each alone, as the finder matched them."""
+    return tuple(regex.compile(unit, regex.IGNORECASE) for unit in _patterns().unit_patterns)
+
+
 def _reference_classify(text: str, start: int, end: int) -> Figure | None:
     p = _patterns()
+    percent_unit, suffix_unit, plain_unit = _unit_patterns()
     written = text[start:end]
     value = float(written.replace(",", ""))
-    percent = p.percent.match(text, end)
+    percent = percent_unit.match(text, end)
     if percent is not None:
         points = (percent.group("pts") or "").casefold()
         if points and not points.startswith(("basis", "percentage")):
@@ -56,14 +66,14 @@ def _reference_classify(text: str, start: int, end: int) -> Figure | None:
         return Figure(value * factor, half_unit, currency, first, stop, text[first:stop], factor)
     if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "$€£₹₩"):
         return None
-    suffix = p.suffix.match(text, end)
+    suffix = suffix_unit.match(text, end)
     if suffix is not None:
         factor = _scale_factor(suffix)
         currency = SUFFIX_CURRENCIES[suffix.group("suffix").casefold()]
         stop = suffix.end()
         half_unit = digits_half_unit(written) * factor
         return Figure(value * factor, half_unit, currency, start, stop, text[start:stop], factor)
-    plain = p.plain_scale.match(text, end)
+    plain = plain_unit.match(text, end)
     if plain is None:
         return None
     factor = SCALES[plain.group("scale").casefold()] if plain.group("scale") else 1.0

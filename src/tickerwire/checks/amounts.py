@@ -203,21 +203,21 @@ class _Patterns:
                 else (key[-1].lower(), key[-1].upper())
             )
         )
-        percent = (
-            r"\s?(?P<pct>%|percent\b|per\scent\b|pct\b)"
-            r"|\s(?P<pts>percentage\spoints?|basis\spoints?|points?|pts)\b"
-        )
-        self.percent = regex.compile(percent, flags)
         # After a prefixed number: an optional scale ("$5.3bn", "$5.3 billion", "$5.3b").
         self.prefixed_scale = regex.compile(
             rf"(?:(?P<glued>{glued})\b|\s?(?P<scale>{scale})\b)?(?!\w)", flags
         )
-        # After a bare number: scale and currency ("33.4 billion yuan", "1,200 yen").
+        # The units a number may have, each a pattern text: a percentage or points, a currency
+        # after the number ("33.4 billion yuan", "1,200 yen"), or a plain number with an
+        # optional scale.
+        percent = (
+            r"\s?(?P<pct>%|percent\b|per\scent\b|pct\b)"
+            r"|\s(?P<pts>percentage\spoints?|basis\spoints?|points?|pts)\b"
+        )
         suffix_unit = rf"(?:(?P<glued>{glued})|\s(?P<scale>{scale}))?\s(?P<suffix>{suffix})\b"
-        self.suffix = regex.compile(suffix_unit, flags)
         plain_scale = rf"(?:\s(?P<scale>{scale})\b)?(?![\w%]|\.\d)"
-        self.plain_scale = regex.compile(plain_scale, flags)
-        # Every number with what follows it, in one pass: the unit patterns above, tried in the
+        self.unit_patterns = (percent, suffix_unit, plain_scale)  # kept for the tests
+        # Every number with what follows it, in one pass: the units above, tried in the
         # order `_classify` needs them (a percentage first, then a currency after, then a plain
         # number), as the branches of one alternation; the empty last branch keeps numbers that
         # none fits. A branch is tried only where the ones before it failed, which is what
