@@ -71,7 +71,9 @@ _PRIOR_BEFORE = regex.compile(r"\b" + _PRIOR_CONNECTIVE + _PRIOR_NAME + r"$", re
 # Words right after a prior figure that say its period relative to the reported one. The
 # previous (sequential) quarter is another period that these words cannot name: left out.
 _PRIOR_AFTER = regex.compile(
-    r"(?:,\s+or\s+[^,;]{1,30}?\s+(?:a|per)\s+share,)?" + _DID + r"\s+(?:(?:in|for|during)\s+the\s+(?P<quarter>(?:year[\s-]ago|prior[\s-]year|"
+    r"(?:,\s+or\s+[^,;]{1,30}?\s+(?:a|per)\s+share,)?"
+    + _DID
+    + r"\s+(?:(?:in|for|during)\s+the\s+(?P<quarter>(?:year[\s-]ago|prior[\s-]year|"
     r"year[\s-]earlier|comparative|comparable)\s+(?:quarter|period)|same\s+(?:quarter|period)"
     r"\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))|(?P<year>a\s+year\s+(?:ago|earlier|before)"
     r"|last\s+year))\b",
@@ -159,8 +161,8 @@ def compared_figure(
             return Comparison("prior", period=period)
     year = _YEAR_AFTER.match(text, after_end, end)
     if year is not None:
-        span = year.span("period")
-        return Comparison("prior", period=PeriodMention(*span, year.group("period"), None))
+        stated = PeriodMention(year.start("period"), year.end("period"), year.group("period"), None)
+        return Comparison("prior", period=stated)
     return None
 
 
@@ -201,7 +203,9 @@ def _ratio(base: Quantity, amount: Quantity) -> float:
 
 
 _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
-_ROLLING_PERIOD = regex.compile(r"\b(?:latest|current|recent|just[\s-]ended|most\s+recent)\b", regex.I)
+_ROLLING_PERIOD = regex.compile(
+    r"\b(?:latest|current|recent|just[\s-]ended|most\s+recent)\b", regex.IGNORECASE
+)
 _QUARTER_PERIOD = regex.compile(
     r"\b(?:F?Q[1-4]|H[12]|(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal\s+)?"
     r"(?:quarter|half)|(?:January|February|March|April|May|June|July|August|September|"

@@ -509,7 +509,10 @@ def _pair_changes(changes: list[Change], facts: list[MetricFact]) -> None:
         values = [
             f
             for f in facts
-            if f.value is not None and f.change is None and f.comparison is None and f.anchor < first
+            if f.value is not None
+            and f.change is None
+            and f.comparison is None
+            and f.anchor < first
         ]
         values = values[-len(group) :]
         if len(values) != len(group) or any(v.term.metric != group[0].term.metric for v in values):
