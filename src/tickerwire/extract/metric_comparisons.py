@@ -38,6 +38,16 @@ _ESTIMATE_BEFORE = regex.compile(
     r"(?:the\s+|an?\s+)?(?:average\s+)?$",
     regex.IGNORECASE,
 )
+# "beating estimates of", "topping the consensus forecast of", "compared with analysts'
+# expectations of": the forecast named before its amount.
+_ESTIMATE_NAMED_BEFORE = regex.compile(
+    r"(?:,?\s+(?:a|per)\s+share)?,?\s+" + _FILLER + r"(?:" + _COMPARE_WORDS + r")\s+"
+    r"(?:the\s+)?(?:(?:Wall\s+Street|Street|analysts['’]?|analyst|average|Zacks|FactSet|LSEG|"
+    r"Refinitiv|consensus)\s+){0,3}(?:estimates?|expectations?|forecasts?|consensus|projections?)"
+    r"(?:\s+(?:estimates?|forecasts?))?\s+(?:of|for|at|calling\s+for|that\s+called\s+for)\s+"
+    r"(?:about\s+|around\s+)?$",
+    regex.IGNORECASE,
+)
 # What follows a forecast amount: "that had been expected", "that analysts expected", "expected
 # by analysts", "the consensus", "that was the consensus expectation", "analyst estimates".
 _ESTIMATE_AFTER = regex.compile(
@@ -122,17 +132,27 @@ def compared_figure(
     periods: list[PeriodMention],
     base_metric: str,
     base_per_share: bool,
+    *,
+    named_before: bool = False,
 ) -> Comparison | None:
     """What `amount` is to the reported `base` before it in the clause [start, end), if plain.
 
     Both are money in one currency and of one kind (per share or not); `text` between them
-    holds no other amount (the caller checks).
+    holds no other amount (the caller checks). `named_before` also reads a forecast named
+    before its amount ("beating estimates of $9.8 billion"), which the value reader binds itself
+    where the reported figure is already known.
     """
     if not _compatible(base, amount):
         return None
     between = text[base.end : amount.start]
     after = _PER_SHARE_TAIL.match(text, amount.end, end)
     after_end = after.end() if after is not None else amount.end
+    if named_before and _ESTIMATE_NAMED_BEFORE.match(between):
+        if _ratio(base, amount) > _ESTIMATE_RATIO:
+            return None
+        if _OTHER_PERIOD_AFTER.match(text, after_end, end):
+            return None
+        return Comparison("estimate")
     if _ESTIMATE_BEFORE.match(between):
         cue = _ESTIMATE_AFTER.match(text, after_end, end)
         if cue is not None:

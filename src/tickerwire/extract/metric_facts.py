@@ -276,8 +276,40 @@ def value_facts(
     return facts
 
 
+def add_compared_facts(
+    ctx: DocumentContext, sentence: Sentence, quantities: list[Quantity], facts: list[MetricFact]
+) -> None:
+    """Forecasts and prior figures set beside a figure that a change gave its value ("revenue
+    rose 5% to $10 billion, topping the $9.8 billion consensus"): read after the changes."""
+    told = {id(f.value) for f in facts if f.value is not None}
+    added = False
+    amounts = [q for q in quantities if q.kind == "money" and not q.is_conversion]
+    for index, q in enumerate(amounts):
+        if id(q) in told:
+            continue
+        following = amounts[index + 1] if index + 1 < len(amounts) else None
+        if following is not None and _PAIR_VALUES.fullmatch(ctx.text, q.end, following.start):
+            continue  # "estimates of $9.3 billion and $2.25 a share": whose is which?
+        before = [f for f in facts if f.value is not None and f.value.start < q.start]
+        if not before or all(f.change is None for f in before):
+            continue  # value_facts has read these
+        before.sort(key=lambda f: f.value.start if f.value is not None else 0)
+        compared = _compared_fact(ctx, sentence, q, before, named_before=True)
+        if compared is not None:
+            facts.append(compared)
+            told.add(id(q))
+            added = True
+    if added:
+        facts.sort(key=lambda f: f.anchor)
+
+
 def _compared_fact(
-    ctx: DocumentContext, sentence: Sentence, q: Quantity, facts: list[MetricFact]
+    ctx: DocumentContext,
+    sentence: Sentence,
+    q: Quantity,
+    facts: list[MetricFact],
+    *,
+    named_before: bool = False,
 ) -> MetricFact | None:
     """A forecast or a prior period's figure set beside the reported figure before `q`."""
     if q.kind != "money" or q.is_range or not facts:
@@ -317,6 +349,7 @@ def _compared_fact(
         ctx.periods_in(sentence),
         base.term.metric,
         per_share,
+        named_before=named_before,
     )
     if comparison is None:
         return None

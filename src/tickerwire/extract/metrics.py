@@ -24,6 +24,7 @@ from tickerwire.extract.metric_facts import (
     PRIOR_BEFORE,
     MetricFact,
     add_change_facts,
+    add_compared_facts,
     value_facts,
 )
 from tickerwire.extract.metric_terms import (
@@ -177,6 +178,7 @@ def metric_events(
         return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
     facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
     add_change_facts(ctx, sentence, changes, topics, facts, quantities)
+    add_compared_facts(ctx, sentence, quantities, facts)
     events = []
     for fact in facts:
         event = _event(ctx, sentence, fact)
