@@ -77,7 +77,10 @@ _PRIOR_NAME = (
     r"(?:(?P<name>(?:adjusted\s+)?(?:EPS|earnings|revenues?|sales|net\s+income|profit))\s+"
     r"(?:of\s+)?)?"
 )
-_PRIOR_BEFORE = regex.compile(r"\b" + _PRIOR_CONNECTIVE + _PRIOR_NAME + r"$", regex.IGNORECASE)
+# Searched backwards from the amount (REVERSE): the match ends there, so it is found at once.
+_PRIOR_BEFORE = regex.compile(
+    r"\b" + _PRIOR_CONNECTIVE + _PRIOR_NAME + r"$", regex.IGNORECASE | regex.REVERSE
+)
 # Words right after a prior figure that say its period relative to the reported one. The
 # previous (sequential) quarter is another period that these words cannot name: left out.
 _PRIOR_AFTER = regex.compile(

@@ -281,6 +281,8 @@ def add_compared_facts(
 ) -> None:
     """Forecasts and prior figures set beside a figure that a change gave its value ("revenue
     rose 5% to $10 billion, topping the $9.8 billion consensus"): read after the changes."""
+    if not any(f.change is not None and f.value is not None for f in facts):
+        return  # value_facts has read every amount beside a figure
     told = {id(f.value) for f in facts if f.value is not None}
     added = False
     amounts = [q for q in quantities if q.kind == "money" and not q.is_conversion]

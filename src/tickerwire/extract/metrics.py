@@ -65,7 +65,7 @@ _PRIOR_AMOUNT_BEFORE = regex.compile(
     r"(?:(?:EPS|earnings|revenues?|sales|net\s+income|profit)\s+of\s+)?[$€£¥]?\d[\d.,]*"
     r"(?:\s*(?:billion|million|cents|bn|mln|dlrs|[bm]))?(?:\s+(?:a|per)\s+share)?"
     r"(?:\s+(?:reported|posted|recorded))?\s+(?:in|for|during)\s+(?:the\s+)?$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # searched backwards from the period: found at once
 )
 
 # Metrics that are amounts of money and must be written with a currency and a size.
