@@ -15,6 +15,7 @@ import regex
 
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.metric_comparisons import Comparison, compared_figure
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     MetricTerm,
@@ -74,7 +75,7 @@ _ESTIMATE_CUE = prefiltered(
 # "better than expected", "beat estimates": a result compared with a forecast is a result.
 _COMPARED_TO_ESTIMATE = regex.compile(
     r"(?:-than-$)|\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
-    r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|matching|matched|in\s+line\s+with|shy\s+of|past|"
+    r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|outperform\w*|underperform\w*|matching|matched|in\s+line\s+with|shy\s+of|past|"
     r"short\s+of|crushed)\s+(?:[\w'$.,-]+\s+){0,3}$",
     regex.IGNORECASE,
 )
@@ -170,6 +171,10 @@ class MetricFact:
     change: Change | None = None
     estimate: bool = False
     metric: str = ""
+    # Set on a figure stated beside a reported one (`base`): its forecast or its prior period's.
+    comparison: Comparison | None = None
+    base: MetricFact | None = None
+    per_share: bool = False  # set beside a per-share figure: "EPS of $3.87 versus $3.78"
 
 
 def value_facts(
@@ -194,6 +199,9 @@ def value_facts(
         before = text[max(sentence.start, q.start - 40) : q.start]
         if q.start in pending:
             term, estimate = pending.pop(q.start)
+        elif (compared := _compared_fact(ctx, sentence, q, facts)) is not None:
+            facts.append(compared)
+            continue
         else:
             after_end = q.end
             per_share = _PER_SHARE_TAIL.match(text, q.end)
@@ -231,6 +239,21 @@ def value_facts(
             ):
                 previous = facts[-1].term  # "net income of 21.6 mln dlrs, or 1.00 dlr a share"
                 term = MetricTerm(previous.start, previous.end, "eps", previous.segment)
+                if facts[-1].comparison is not None:
+                    # "versus 18.2 mln dlrs, or 85 cts a share, a year earlier": the base's too
+                    restated = facts[-1]
+                    facts.append(
+                        MetricFact(
+                            term,
+                            restated.owner,
+                            q.start,
+                            value=q,
+                            estimate=restated.estimate,
+                            comparison=restated.comparison,
+                            base=restated.base,
+                        )
+                    )
+                    continue
             elif term is None and _ESTIMATE_OF.search(before) and facts:
                 estimate = True
                 if (
@@ -251,6 +274,97 @@ def value_facts(
         estimate = estimate or is_estimate(ctx, sentence, q.start)
         facts.append(MetricFact(term, owner, q.start, value=q, estimate=estimate))
     return facts
+
+
+def add_compared_facts(
+    ctx: DocumentContext, sentence: Sentence, quantities: list[Quantity], facts: list[MetricFact]
+) -> None:
+    """Forecasts and prior figures set beside a figure that a change gave its value ("revenue
+    rose 5% to $10 billion, topping the $9.8 billion consensus"): read after the changes."""
+    if not any(f.change is not None and f.value is not None for f in facts):
+        return  # value_facts has read every amount beside a figure
+    told = {id(f.value) for f in facts if f.value is not None}
+    added = False
+    amounts = [q for q in quantities if q.kind == "money" and not q.is_conversion]
+    for index, q in enumerate(amounts):
+        if id(q) in told:
+            continue
+        following = amounts[index + 1] if index + 1 < len(amounts) else None
+        if following is not None and _PAIR_VALUES.fullmatch(ctx.text, q.end, following.start):
+            continue  # "estimates of $9.3 billion and $2.25 a share": whose is which?
+        before = [f for f in facts if f.value is not None and f.value.start < q.start]
+        if not before or all(f.change is None for f in before):
+            continue  # value_facts has read these
+        before.sort(key=lambda f: f.value.start if f.value is not None else 0)
+        compared = _compared_fact(ctx, sentence, q, before, named_before=True)
+        if compared is not None:
+            facts.append(compared)
+            told.add(id(q))
+            added = True
+    if added:
+        facts.sort(key=lambda f: f.anchor)
+
+
+def _compared_fact(
+    ctx: DocumentContext,
+    sentence: Sentence,
+    q: Quantity,
+    facts: list[MetricFact],
+    *,
+    named_before: bool = False,
+) -> MetricFact | None:
+    """A forecast or a prior period's figure set beside the reported figure before `q`."""
+    if q.kind != "money" or q.is_range or not facts:
+        return None
+    text = ctx.text
+    # the reported figure: the last one not itself set beside another ("$1.82 a share, beating
+    # the $1.56 expected and above last year's $1.32": both are set beside $1.82)
+    index = len(facts) - 1
+    while index >= 0 and facts[index].comparison is not None:
+        index -= 1
+    if index < 0:
+        return None
+    base = facts[index]
+    value = base.value
+    if value is not None and value.per_share and index > 0:
+        earlier = facts[index - 1]
+        if earlier.value is not None and _per_share_of_previous(text, earlier, value):
+            base = earlier  # "net income of $21 million, or $1.00 a share, versus ..."
+            value = earlier.value
+    if value is None or value.kind != "money":
+        return None
+    if _CLAUSE.search(text, value.end, q.start):
+        return None
+    told = {id(f.value) for f in facts if f.value is not None}
+    if any(
+        o.kind == "money" and not o.is_conversion and id(o) not in told
+        for o in ctx.quantities_in(value.end, q.start)
+    ):
+        return None  # another amount between: the comparison may be its
+    per_share = value.per_share or base.per_share or base.term.metric in ("eps", "adjusted_eps")
+    comparison = compared_figure(
+        text,
+        sentence.start,
+        sentence.end,
+        value,
+        q,
+        ctx.periods_in(sentence),
+        base.term.metric,
+        per_share,
+        named_before=named_before,
+    )
+    if comparison is None:
+        return None
+    return MetricFact(
+        base.term,
+        base.owner,
+        q.start,
+        value=q,
+        estimate=comparison.kind == "estimate",
+        comparison=comparison,
+        base=base,
+        per_share=per_share,
+    )
 
 
 def _per_share_of_previous(text: str, previous: MetricFact, q: Quantity) -> bool:
@@ -385,6 +499,7 @@ def add_change_facts(
             if (
                 fact.change is None
                 and fact.value is not None
+                and fact.comparison is None
                 and fact.term.metric == topic.metric.metric
                 and fact.term.segment == topic.metric.segment
                 and fact.estimate == estimate
@@ -426,7 +541,14 @@ def _pair_changes(changes: list[Change], facts: list[MetricFact]) -> None:
         if len(group) < 2:
             continue
         first = group[0].anchor
-        values = [f for f in facts if f.value is not None and f.change is None and f.anchor < first]
+        values = [
+            f
+            for f in facts
+            if f.value is not None
+            and f.change is None
+            and f.comparison is None
+            and f.anchor < first
+        ]
         values = values[-len(group) :]
         if len(values) != len(group) or any(v.term.metric != group[0].term.metric for v in values):
             continue
@@ -438,7 +560,9 @@ def _pair_changes(changes: list[Change], facts: list[MetricFact]) -> None:
 def _join_lone_facts(facts: list[MetricFact]) -> None:
     """One value and one change of the same figure in a sentence are one figure."""
     lone_changes = [f for f in facts if f.value is None and f.change is not None]
-    lone_values = [f for f in facts if f.value is not None and f.change is None]
+    lone_values = [
+        f for f in facts if f.value is not None and f.change is None and f.comparison is None
+    ]
     if len(lone_changes) != 1 or len(lone_values) != 1:
         return
     change, value = lone_changes[0], lone_values[0]

@@ -18,11 +18,13 @@ import regex
 from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import PeriodMention
 from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.metric_comparisons import year_earlier_period
 from tickerwire.extract.metric_facts import (
     PERCENT_METRICS,
     PRIOR_BEFORE,
     MetricFact,
     add_change_facts,
+    add_compared_facts,
     value_facts,
 )
 from tickerwire.extract.metric_terms import (
@@ -45,6 +47,8 @@ from tickerwire.records import Event, FinancialMetricAttributes, StatedConversio
 BASE_CONFIDENCE = 0.85
 IMPLIED_METRIC_PENALTY = 0.1  # "the cloud unit's 11% growth" read as revenue growth
 CARRIED_PERIOD_PENALTY = 0.05
+# A forecast or a prior figure set beside a reported one is bound through its neighbour.
+COMPARED_PENALTY = 0.05
 # A results-table row is unambiguous about the figure; the company is the brief's main one.
 TABLE_CONFIDENCE = 0.75
 
@@ -54,6 +58,14 @@ _LEADING_ARTICLE = regex.compile(r"^(?:the|for)\s+", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
 _PERIOD_PRIOR = regex.compile(
     r"\b(?:year[\s-]ago|prior[\s-]year|same|previous|comparable)\b", regex.I
+)
+# "climbed 35% from EPS of $0.56 in Q4 2022": the period of the base amount, not the figure's.
+_PRIOR_AMOUNT_BEFORE = regex.compile(
+    r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:the\s+)?"
+    r"(?:(?:EPS|earnings|revenues?|sales|net\s+income|profit)\s+of\s+)?[$€£¥]?\d[\d.,]*"
+    r"(?:\s*(?:billion|million|cents|bn|mln|dlrs|[bm]))?(?:\s+(?:a|per)\s+share)?"
+    r"(?:\s+(?:reported|posted|recorded))?\s+(?:in|for|during)\s+(?:the\s+)?$",
+    regex.IGNORECASE | regex.REVERSE,  # searched backwards from the period: found at once
 )
 
 # Metrics that are amounts of money and must be written with a currency and a size.
@@ -166,6 +178,7 @@ def metric_events(
         return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
     facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
     add_change_facts(ctx, sentence, changes, topics, facts, quantities)
+    add_compared_facts(ctx, sentence, quantities, facts)
     events = []
     for fact in facts:
         event = _event(ctx, sentence, fact)
@@ -186,10 +199,11 @@ def metric_events(
 def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
     metric = fact.term.metric
     value = fact.value
+    per_share = value is not None and (value.per_share or fact.per_share)
     if metric in ("earnings", "net_income", "adjusted_net_income", "eps", "adjusted_eps"):
         prefix = ctx.text[max(sentence.start, fact.term.start - 30) : fact.term.end]
         adjusted = bool(_ADJUSTED.search(prefix)) or metric.startswith("adjusted")
-        if value is not None and value.per_share:
+        if per_share:
             return "adjusted_eps" if adjusted else "eps"
         if metric in ("eps", "adjusted_eps"):
             if value is not None and value.scaled:
@@ -197,9 +211,9 @@ def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) ->
             return metric
         if metric == "earnings":
             return "net_income" if value is not None else "eps"
-    if value is not None and value.per_share and metric not in _PER_SHARE_METRICS:
+    if per_share and metric not in _PER_SHARE_METRICS:
         return None
-    if metric in _PER_SHARE_METRICS and value is not None and not value.per_share and value.scaled:
+    if metric in _PER_SHARE_METRICS and value is not None and not per_share and value.scaled:
         return None  # "$3.56 billion" is no amount per share
     return metric
 
@@ -234,16 +248,24 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     change_pct = fact.change.pct if fact.change is not None else None
     if amount is None and change_pct is None:
         return None
-    segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
+    own = fact.base or fact  # a figure beside a reported one shares its line and company
+    segment = own.term.segment or _sentence_segment(ctx, sentence, own)
     if segment is None:
-        if _THERE_AFTER.match(ctx.text, fact.term.end):
+        if _THERE_AFTER.match(ctx.text, own.term.end):
             return None  # "sales there fell 13%": a region named elsewhere
         place = _sentence_place(ctx, sentence)
         if place == _UNPLACED:
             return None  # "In the rest of Asia beyond China, sales hit $10 billion"
-        segment = place or _name_before(ctx, sentence, fact)
-    period_text, period_end, carried = _period(ctx, sentence, fact)
+        segment = place or _name_before(ctx, sentence, own)
+    period_text, period_end, carried = _period(ctx, sentence, own)
+    if fact.comparison is not None and fact.comparison.kind == "prior":
+        prior = _prior_period(fact, period_text, period_end)
+        if prior is None:
+            return None  # "a year ago" beside a figure whose period we cannot name
+        period_text, period_end = prior
     confidence = BASE_CONFIDENCE - (fact.owner.penalty if fact.owner else 0.0)
+    if fact.comparison is not None:
+        confidence -= COMPARED_PENALTY
     if fact.term.implied:
         confidence -= IMPLIED_METRIC_PENALTY
     if carried:
@@ -266,6 +288,33 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         confidence=round(max(0.05, confidence), 3),
         attributes=attributes,
     )
+
+
+def _prior_period(
+    fact: MetricFact, base_period: str | None, base_end: dt.date | None
+) -> tuple[str, dt.date | None] | None:
+    """The period of a prior figure: the one stated after it ("from $0.56 in Q4 2022"), else
+    the reported figure's a year earlier ("a year ago" beside a Q4 2023 figure: Q4 2022)."""
+    assert fact.comparison is not None
+    stated = fact.comparison.period
+    if stated is not None:
+        return _clean_period(stated.text), stated.period_end
+    relative = fact.comparison.relative
+    text = year_earlier_period(base_period, relative or "year")
+    if text is None:
+        return None
+    end = None
+    if base_end is not None and base_period is not None and text != "year-ago quarter":
+        end = _year_before(base_end)
+    return text, end
+
+
+def _year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
@@ -347,6 +396,7 @@ def _own_periods(ctx: DocumentContext, sentence: Sentence) -> list[PeriodMention
         for p in ctx.periods_in(sentence)
         if not _PERIOD_PRIOR.search(p.text)
         and not PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
+        and not _PRIOR_AMOUNT_BEFORE.search(ctx.text, max(sentence.start, p.start - 60), p.start)
     ]
 
 
