@@ -17,9 +17,11 @@ from typing import Any
 from tickerwire.cli.formats import FORMATS, Column, render_csv, render_json_lines, render_table
 from tickerwire.cli.ingest_command import add_db_argument, db_path, parse_date
 from tickerwire.config import Settings
+from tickerwire.link import load_reference
 from tickerwire.market.calendars import trading_calendars
 from tickerwire.market.explanation import DayArticle, explain_move, render_explanation
 from tickerwire.market.price_files import normalise_ticker
+from tickerwire.market.provider import RenamedLinePrices
 from tickerwire.market.stored_claims import (
     ArticleEvents,
     check_articles,
@@ -81,9 +83,13 @@ def _article_events(store: DuckDBStore) -> list[ArticleEvents]:
 
 def run_verify(args: argparse.Namespace) -> int:
     calendars = trading_calendars()
-    with DuckDBStore(db_path(args, Settings.from_env())) as store:
+    settings = Settings.from_env()
+    with DuckDBStore(db_path(args, settings)) as store:
         con = store.connection
-        prices = StoredPriceProvider(con)
+        # A claim names the line by the ticker of its article's day (NYCB in 2024, FLG today).
+        prices = RenamedLinePrices(
+            StoredPriceProvider(con), load_reference(settings.reference_csvs)
+        )
         if not prices.tickers():
             print("tickerwire: no prices stored (`tickerwire prices load`)", file=sys.stderr)
         dated = 0

@@ -131,7 +131,7 @@ class DocumentContext:
         """The ticker of that listing; for entities outside the reference, their only ticker."""
         listing = self.listing(entity_id, venue, ticker)
         if listing is not None:
-            return listing.ticker
+            return listing.ticker_on(self.published)  # the ticker of the article's day
         if self.reference.entity(entity_id) is None and venue is None:
             known = self.entities.get(entity_id)
             if known is not None and len(known.tickers) == 1:

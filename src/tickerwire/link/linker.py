@@ -16,6 +16,7 @@ A `Linker` holds the automaton and lookup tables; build it once per ReferenceDat
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import regex
@@ -32,6 +33,7 @@ from tickerwire.link.gazetteer import (
 from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span
 from tickerwire.link.reference import ReferenceData
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
+from tickerwire.link.short_forms import short_form_hits
 from tickerwire.link.tickers import TickerHit, find_ticker_hits
 from tickerwire.link.word_starts import WordStarts
 from tickerwire.records import CleanDocument, Entity, EntityType, LinkedDocument, Mention
@@ -121,9 +123,11 @@ class Linker:
         for entity in reference.entities:
             forms: dict[str, str] = {}
             for listing in entity.listings:
-                if "." not in listing.ticker:
-                    forms[listing.ticker] = listing.ticker
-                    forms[listing.ticker.replace("-", ".")] = listing.ticker
+                # Former tickers too ("NYCB shares" in a 2024 story): each names this line.
+                for ticker in listing.all_tickers:
+                    if "." not in ticker:
+                        forms.setdefault(ticker, ticker)
+                        forms.setdefault(ticker.replace("-", "."), ticker)
             self._bare_tickers[entity.id] = forms
 
     def link(self, doc: CleanDocument) -> LinkedDocument:
@@ -147,6 +151,7 @@ class Linker:
         found = self._validate_ambiguous(text, found)
         for item in found:
             occupied.add(item.start, item.end)
+        found += self._short_forms_found(text, occupied)
         found += self._bare_tickers_found(text, found, occupied)
         found += self._names_found(text, occupied, new_entities, cue_matches)
         found.sort(key=lambda f: (f.start, f.end))
@@ -155,7 +160,9 @@ class Linker:
             for f in found
         ]
         title_ids = self._title_entity_ids(doc.title, new_entities, {f.entity_id for f in found})
-        entities = self._entities(text, found, new_entities, extra_tickers, title_ids)
+        entities = self._entities(
+            text, found, new_entities, extra_tickers, title_ids, doc.published
+        )
         return LinkedDocument(doc=doc, mentions=mentions, entities=entities)
 
     # -- aliases ------------------------------------------------------------------------------
@@ -220,6 +227,17 @@ class Linker:
         before = text[start : item.start]
         after = text[item.end : end]
         return bool(_BUSINESS_CUE.search(before) or _BUSINESS_CUE.search(after))
+
+    def _short_forms_found(self, text: str, occupied: Occupied) -> list[_Found]:
+        """Short forms that their context makes a company's name ("S&P downgraded ...")."""
+        found = []
+        for start, end, alias in short_form_hits(text):
+            entity = self.reference.by_alias(alias)
+            if entity is None or occupied.overlaps(start, end):
+                continue
+            occupied.add(start, end)
+            found.append(_Found(start, end, entity.id, "alias"))
+        return found
 
     # -- tickers ------------------------------------------------------------------------------
 
@@ -455,6 +473,7 @@ class Linker:
         new_entities: dict[str, _NewEntity],
         extra_tickers: dict[str, list[str]],
         title_ids: set[str],
+        published: dt.date | None,
     ) -> list[Entity]:
         lead = lead_end(text)
         counts: dict[str, int] = {}
@@ -466,7 +485,9 @@ class Linker:
             first.setdefault(item.entity_id, item.start)
             if item.start < lead:
                 in_lead.add(item.entity_id)
-        described = {entity_id: self._describe(entity_id, new_entities) for entity_id in counts}
+        described = {
+            entity_id: self._describe(entity_id, new_entities, published) for entity_id in counts
+        }
         stats = [
             EntityStats(
                 entity_id,
@@ -500,11 +521,12 @@ class Linker:
         return entities
 
     def _describe(
-        self, entity_id: str, new_entities: dict[str, _NewEntity]
+        self, entity_id: str, new_entities: dict[str, _NewEntity], published: dt.date | None
     ) -> tuple[str, EntityType, list[str]]:
         known = self.reference.entity(entity_id)
         if known is not None:
-            return known.name, known.type, list(known.tickers)
+            # The tickers of the article's day: a 2021 story about Facebook gives `FB`.
+            return known.name, known.type, known.tickers_on(published)
         new = new_entities[entity_id]
         return new.name, new.type, list(new.tickers)
 

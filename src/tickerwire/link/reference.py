@@ -7,6 +7,7 @@ which listing of a company is meant when the text says "Hong Kong shares" or "U.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -17,12 +18,22 @@ _Derived = TypeVar("_Derived")
 
 
 @dataclass(frozen=True)
+class FormerTicker:
+    """A ticker a listing traded under before: `ticker` was in use up to the session before
+    `until`, the first day of trading under the next ticker (Facebook's `FB` until 2022-06-09)."""
+
+    ticker: str
+    until: dt.date
+
+
+@dataclass(frozen=True)
 class Listing:
     """One line of a company's shares (or an index code).
 
     `ticker` is exchange-suffixed outside the US (`9988.HK`, `7201.T`) and plain for US listings
-    (`BABA`) and indices (`HSI`). `exchange` is the ISO 10383 MIC that exchange_calendars knows
-    (`XHKG`, `XNYS`, `XNAS`, `XTKS`, ...); `country` is ISO 3166 alpha-2.
+    (`BABA`) and indices (`HSI`): the ticker in use today. `exchange` is the ISO 10383 MIC that
+    exchange_calendars knows (`XHKG`, `XNYS`, `XNAS`, `XTKS`, ...); `country` is ISO 3166 alpha-2.
+    `former` holds the tickers the same line traded under before, oldest first.
     """
 
     ticker: str
@@ -30,6 +41,24 @@ class Listing:
     currency: str
     country: str
     primary: bool = False
+    former: tuple[FormerTicker, ...] = ()
+
+    def ticker_on(self, day: dt.date | None) -> str:
+        """The ticker in use on `day` (today's ticker when `day` is None or after every change).
+
+        An article writes the ticker of its own day: a February 2024 story about New York
+        Community Bancorp says `NYCB`, the listing that trades as `FLG` since 2024-10-25.
+        """
+        if day is not None:
+            for former in self.former:
+                if day < former.until:
+                    return former.ticker
+        return self.ticker
+
+    @property
+    def all_tickers(self) -> tuple[str, ...]:
+        """Today's ticker, then the former ones (every name this one line traded under)."""
+        return (self.ticker, *(former.ticker for former in self.former))
 
 
 @dataclass(frozen=True)
@@ -51,6 +80,19 @@ class ReferenceEntity:
     @property
     def tickers(self) -> list[str]:
         return [listing.ticker for listing in self.listings]
+
+    def tickers_on(self, day: dt.date | None) -> list[str]:
+        """The tickers of the entity's listings as they were on `day` (today's when None).
+
+        Two lines that shared a ticker in turn give it once: before 2014-04-03 Alphabet's class A
+        shares traded as `GOOG`, the ticker of its class C shares today.
+        """
+        tickers: list[str] = []
+        for listing in self.listings:
+            ticker = listing.ticker_on(day)
+            if ticker not in tickers:
+                tickers.append(ticker)
+        return tickers
 
     @property
     def primary_listing(self) -> Listing | None:
@@ -104,6 +146,12 @@ class ReferenceData:
                 self._by_ticker.setdefault(listing.ticker.upper(), (entity, listing))
             for alias in (entity.name, *entity.aliases, *entity.ambiguous_aliases):
                 self._by_alias.setdefault(alias.casefold(), entity)
+        # Former tickers after every current one: a ticker in use today names today's listing
+        # (Alphabet's `GOOG` is its class C line, though class A traded as `GOOG` until 2014).
+        for entity in self.entities:
+            for listing in entity.listings:
+                for former in listing.former:
+                    self._by_ticker.setdefault(former.ticker.upper(), (entity, listing))
 
     @classmethod
     def from_entities(cls, entities: Iterable[ReferenceEntity]) -> ReferenceData:
@@ -113,7 +161,11 @@ class ReferenceData:
         return self._by_id.get(entity_id)
 
     def by_ticker(self, ticker: str) -> tuple[ReferenceEntity, Listing] | None:
-        """The entity and listing of an exact ticker (`9988.HK`, `BABA`, `HSI`), any case."""
+        """The entity and listing of an exact ticker (`9988.HK`, `BABA`, `HSI`), any case.
+
+        A former ticker finds the listing that traded under it (`NYCB` -> Flagstar's `FLG` line);
+        a ticker in use today wins over a former ticker of another line.
+        """
         return self._by_ticker.get(ticker.upper())
 
     def by_alias(self, name: str) -> ReferenceEntity | None:

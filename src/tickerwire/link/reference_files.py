@@ -3,7 +3,9 @@
 Two kinds of file, told apart by their header:
 
 - entities: `id,name,type,aliases[,ambiguous_aliases]`; aliases separated by "|".
-- listings: `entity_id,ticker,exchange,currency,country[,primary]`.
+- listings: `entity_id,ticker,exchange,currency,country[,primary][,former_tickers]`;
+  `former_tickers` lists the tickers the line traded under before, each with the first day of
+  its next ticker: `FB:2022-06-09` (several separated by "|").
 
 A user file may add entities, or extend a bundled one: a row whose id already exists adds its
 aliases (and, when given, replaces the name and type); a listing row adds a listing to any known
@@ -14,6 +16,7 @@ the file, the line and the reason.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,13 +27,13 @@ from typing import get_args
 import regex
 
 from tickerwire.errors import ReferenceDataError
-from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
+from tickerwire.link.reference import FormerTicker, Listing, ReferenceData, ReferenceEntity
 from tickerwire.records import EntityType
 
 ENTITY_REQUIRED = ("id", "name", "type", "aliases")
 ENTITY_OPTIONAL = ("ambiguous_aliases",)
 LISTING_REQUIRED = ("entity_id", "ticker", "exchange", "currency", "country")
-LISTING_OPTIONAL = ("primary",)
+LISTING_OPTIONAL = ("primary", "former_tickers")
 BUNDLED_FILES = ("entities.csv", "listings.csv")
 
 _ENTITY_TYPES: frozenset[str] = frozenset(get_args(EntityType))
@@ -40,6 +43,7 @@ _MIC = regex.compile(r"^[A-Z0-9]{4}$")
 _CURRENCY = regex.compile(r"^[A-Z]{3}$")
 _COUNTRY = regex.compile(r"^[A-Z]{2}$")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
+_FORMER_TICKER = regex.compile(r"^(?P<ticker>[^:\s]+)[ ]*:[ ]*(?P<until>\d{4}-\d{2}-\d{2})$")
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _FALSE = frozenset({"false", "no", "0", "n", ""})
 MAX_ALIAS_LENGTH = 120
@@ -130,6 +134,7 @@ class _Builder:
         self.entities: dict[str, _EntityDraft] = {}
         self.alias_owner: dict[str, str] = {}
         self.ticker_owner: dict[str, str] = {}
+        self.former_owner: dict[str, str] = {}
 
     def add_entity_row(self, row: _Row, ids_in_file: dict[str, int]) -> None:
         values = row.values
@@ -193,15 +198,49 @@ class _Builder:
         owner = self.ticker_owner.setdefault(ticker, entity_id)
         if owner != entity_id:
             raise row.fail(f"ticker {ticker!r} already belongs to entity {owner!r}")
+        former = self._former_tickers(row, ticker, entity_id)
+        replaced = [old for old in draft.listings if old.ticker == ticker]
+        if not former and replaced:
+            former = replaced[0].former  # a correction without the column keeps them
         listing = Listing(
             ticker=ticker,
             exchange=values["exchange"],
             currency=values["currency"],
             country=values["country"],
             primary=primary_text in _TRUE,
+            former=former,
         )
         # A repeated ticker of the same entity replaces the earlier line (a user correction).
         draft.listings = [old for old in draft.listings if old.ticker != ticker] + [listing]
+
+    def _former_tickers(self, row: _Row, ticker: str, entity_id: str) -> tuple[FormerTicker, ...]:
+        """The `former_tickers` cell: `FB:2022-06-09|...`, oldest first once sorted."""
+        found: list[FormerTicker] = []
+        for piece in row.values.get("former_tickers", "").split("|"):
+            piece = piece.strip()
+            if not piece:
+                continue
+            match = _FORMER_TICKER.match(piece)
+            if match is None:
+                raise row.fail(
+                    f"former ticker {piece!r} is not TICKER:YYYY-MM-DD (the first day of the next "
+                    "ticker, e.g. FB:2022-06-09)"
+                )
+            former = match["ticker"]
+            if not _TICKER.match(former) or former == ticker:
+                raise row.fail(f"former ticker {former!r} is malformed or the listing's own")
+            try:
+                until = dt.date.fromisoformat(match["until"])
+            except ValueError as exc:
+                raise row.fail(f"former ticker date {match['until']!r}: {exc}") from exc
+            owner = self.former_owner.setdefault(former, entity_id)
+            if owner != entity_id:
+                raise row.fail(f"former ticker {former!r} already belongs to entity {owner!r}")
+            found.append(FormerTicker(former, until))
+        found.sort(key=lambda item: item.until)
+        if len({item.until for item in found}) != len(found):
+            raise row.fail("two former tickers of one listing end on the same day")
+        return tuple(found)
 
     def build(self) -> ReferenceData:
         return ReferenceData.from_entities(

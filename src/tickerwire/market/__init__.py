@@ -26,7 +26,12 @@ from tickerwire.market.claims import IndexClaim, PriceClaim
 from tickerwire.market.index_checks import check_index_claim
 from tickerwire.market.market_dating import MarketDating, date_by_market, date_claim_by_market
 from tickerwire.market.price_files import parse_price_csv, read_price_file, ticker_from_filename
-from tickerwire.market.provider import FilePriceProvider, PriceProvider, load_price_files
+from tickerwire.market.provider import (
+    FilePriceProvider,
+    PriceProvider,
+    RenamedLinePrices,
+    load_price_files,
+)
 from tickerwire.market.returns import Change, session_change
 from tickerwire.market.series import PriceBar, PriceSeries, PriceTable
 from tickerwire.market.tolerance import change_tolerance
@@ -50,6 +55,7 @@ __all__ = [
     "PriceProvider",
     "PriceSeries",
     "PriceTable",
+    "RenamedLinePrices",
     "SessionCalendar",
     "TradingCalendars",
     "change_tolerance",

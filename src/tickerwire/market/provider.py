@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from tickerwire.link.reference import ReferenceData
 from tickerwire.market.calendars import TradingCalendars
 from tickerwire.market.price_files import normalise_ticker, read_price_file
 from tickerwire.market.series import PriceSeries, PriceTable, build_series
@@ -50,6 +51,37 @@ class FilePriceProvider:
     def with_tables(self, tables: Iterable[PriceTable]) -> FilePriceProvider:
         """A new provider holding these tables as well as this one's."""
         return FilePriceProvider((*self._tables, *tables))
+
+
+class RenamedLinePrices:
+    """A provider that finds a line's prices under any ticker it traded under.
+
+    Claims carry the ticker of the article's day (a February 2024 story says `NYCB`), while price
+    history is usually loaded under today's ticker (`FLG`), or the other way round. `series`
+    answers a ticker from the prices loaded under it, else from those of the same line's other
+    tickers in the reference data.
+    """
+
+    def __init__(self, prices: PriceProvider, reference: ReferenceData) -> None:
+        self._prices = prices
+        self._reference = reference
+
+    def series(self, ticker: str) -> PriceSeries | None:
+        found = self._prices.series(ticker)
+        if found is not None:
+            return found
+        line = self._reference.by_ticker(ticker)
+        if line is None:
+            return None
+        for other in line[1].all_tickers:
+            if other.upper() != ticker.upper():
+                found = self._prices.series(other)
+                if found is not None:
+                    return found
+        return None
+
+    def tickers(self) -> tuple[str, ...]:
+        return self._prices.tickers()
 
 
 def load_price_files(
