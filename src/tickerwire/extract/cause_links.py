@@ -301,8 +301,30 @@ def _create(
 def add_drivers(article: CauseArticle, move: Told, records: list[int]) -> None:
     drivers = article.drivers.setdefault(move.record, [])
     for record in records:
-        if record not in drivers and record != move.record:
+        if (
+            record not in drivers
+            and record != move.record
+            and not _compared(article, record, drivers)
+        ):
             drivers.append(record)
+
+
+def _compared(article: CauseArticle, record: int, drivers: list[int]) -> bool:
+    """Whether `record` is a figure set beside a reported one: the forecast it beat ("41 cents,
+    above the 34 cents expected") or the year-earlier figure. The reported figure is the cause;
+    the yardstick is not. A second figure of a metric already among the drivers is taken as
+    such a yardstick (the reported figure is told first)."""
+    event = article.records[record]
+    if event.type != "financial_metric":
+        return False
+    if event.attributes.get("is_estimate"):
+        return True
+    key = (event.entity, event.attributes.get("metric"), event.attributes.get("segment"))
+    return any(
+        (other := article.records[d]).type == "financial_metric"
+        and (other.entity, other.attributes.get("metric"), other.attributes.get("segment")) == key
+        for d in drivers
+    )
 
 
 def link_previous_sentence(article: CauseArticle, move: Told) -> None:

@@ -101,3 +101,36 @@ def test_drivers_list_each_event_once():
     events = run(text, FRIDAY)
     drivers = _move(events, "META").attributes["drivers"]
     assert len(drivers) == len(set(drivers)) == 1
+
+
+def _driver_figures(events, move):
+    return [
+        (events[i].attributes["value"], events[i].attributes["is_estimate"])
+        for i in move.attributes["drivers"]
+        if events[i].type == "financial_metric"
+    ]
+
+
+def test_the_forecast_a_result_beat_is_not_a_driver():
+    text = (
+        "Shares of Nvidia rose 9% on Friday after it reported quarterly revenue of "
+        "$9.4 billion, above the consensus of $9.2 billion."
+    )
+    events = run(text, FRIDAY)
+    figures = [
+        (e.attributes["value"], e.attributes["is_estimate"])
+        for e in of_type(events, "financial_metric")
+    ]
+    assert (9.2e9, True) in figures  # the forecast is read, as an estimate
+    assert _driver_figures(events, _move(events, "NVDA")) == [(9.4e9, False)]
+
+
+def test_the_year_earlier_figure_is_not_a_driver():
+    text = (
+        "Shares of Nvidia fell 4% on Friday after it reported quarterly earnings of $2.11 a "
+        "share, down from $2.50 a share in the year-ago quarter."
+    )
+    events = run(text, FRIDAY)
+    figures = sorted(e.attributes["value"] for e in of_type(events, "financial_metric"))
+    assert figures == [2.11, 2.5]
+    assert _driver_figures(events, _move(events, "NVDA")) == [(2.11, False)]
