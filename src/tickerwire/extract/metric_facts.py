@@ -9,19 +9,18 @@ are one figure ("Net income was 48.9 billion yuan, a 239% surge").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from tickerwire.extract.changes import Change
+from tickerwire.extract.compared_facts import compared_fact, per_share_of_previous
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.metric_comparisons import Comparison, compared_figure
+from tickerwire.extract.metric_fact import CLAUSE, PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     MetricTerm,
     canonical_segment,
 )
-from tickerwire.extract.owners import Owner, Term
+from tickerwire.extract.owners import Term
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
@@ -97,7 +96,6 @@ _PRIOR_AFTER = regex.compile(
 _BY_BEFORE = regex.compile(r"\bby\s+" + APPROX + r"$", regex.IGNORECASE)
 _TO_AFTER = regex.compile(r"[^.;%\d]{0,60}?\bto\s+" + APPROX + r"$", regex.IGNORECASE)
 _PAIR_TERMS = regex.compile(r"\s+(?:and|&)\s+")
-_PAIR_VALUES = regex.compile(r"\s+(?:and|&)\s+")
 # "chip and licensing revenues", "Automotive and Internet-of-Things chip revenues"
 _SEGMENT_PAIR = regex.compile(
     rf"(?<![\w-])(?P<s1>{SEGMENT_ALT})\s+(?:and|&)\s+(?P<s2>{SEGMENT_ALT})\s+(?:[\w-]+\s+)?$",
@@ -106,8 +104,6 @@ _SEGMENT_PAIR = regex.compile(
 _TO_BEFORE = regex.compile(r"\s+to\s+" + APPROX + r"$", regex.IGNORECASE)
 _SURPRISE_AFTER = regex.compile(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", regex.I)
 _ESTIMATE_WORD = regex.compile(r"\b(?:consensus|estimates?|expectations)\b", regex.IGNORECASE)
-_OR_PER_SHARE = regex.compile(r",?\s+or\s+(?:about\s+)?")
-_PROFIT_METRICS = frozenset({"earnings", "net_income", "adjusted_net_income"})
 _PER_SHARE_TAIL = regex.compile(
     r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS)\b", regex.IGNORECASE
 )
@@ -150,7 +146,6 @@ _NOT_THE_FIGURE_AFTER_TERM = regex.compile(
     regex.IGNORECASE,
 )
 _PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
-_CLAUSE = prefiltered(regex.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b", regex.IGNORECASE))
 PERCENT_METRICS = frozenset(
     {
         "gross_margin",
@@ -160,21 +155,6 @@ PERCENT_METRICS = frozenset(
         "other:ebitda_margin",
     }
 )
-
-
-@dataclass
-class MetricFact:
-    term: MetricTerm
-    owner: Owner | None
-    anchor: int
-    value: Quantity | None = None
-    change: Change | None = None
-    estimate: bool = False
-    metric: str = ""
-    # Set on a figure stated beside a reported one (`base`): its forecast or its prior period's.
-    comparison: Comparison | None = None
-    base: MetricFact | None = None
-    per_share: bool = False  # set beside a per-share figure: "EPS of $3.87 versus $3.78"
 
 
 def value_facts(
@@ -195,11 +175,11 @@ def value_facts(
     for index, q in enumerate(candidates):
         term: MetricTerm | None
         following = candidates[index + 1] if index + 1 < len(candidates) else None
-        paired = following is not None and _PAIR_VALUES.fullmatch(text[q.end : following.start])
+        paired = following is not None and PAIR_VALUES.fullmatch(text[q.end : following.start])
         before = text[max(sentence.start, q.start - 40) : q.start]
         if q.start in pending:
             term, estimate = pending.pop(q.start)
-        elif (compared := _compared_fact(ctx, sentence, q, facts)) is not None:
+        elif (compared := compared_fact(ctx, sentence, q, facts)) is not None:
             facts.append(compared)
             continue
         else:
@@ -232,10 +212,7 @@ def value_facts(
                     term = pair[0]
                     pending[following.start] = (pair[1], False)
             elif (
-                term is None
-                and q.per_share
-                and facts
-                and _per_share_of_previous(text, facts[-1], q)
+                term is None and q.per_share and facts and per_share_of_previous(text, facts[-1], q)
             ):
                 previous = facts[-1].term  # "net income of 21.6 mln dlrs, or 1.00 dlr a share"
                 term = MetricTerm(previous.start, previous.end, "eps", previous.segment)
@@ -276,105 +253,6 @@ def value_facts(
     return facts
 
 
-def add_compared_facts(
-    ctx: DocumentContext, sentence: Sentence, quantities: list[Quantity], facts: list[MetricFact]
-) -> None:
-    """Forecasts and prior figures set beside a figure that a change gave its value ("revenue
-    rose 5% to $10 billion, topping the $9.8 billion consensus"): read after the changes."""
-    if not any(f.change is not None and f.value is not None for f in facts):
-        return  # value_facts has read every amount beside a figure
-    told = {id(f.value) for f in facts if f.value is not None}
-    added = False
-    amounts = [q for q in quantities if q.kind == "money" and not q.is_conversion]
-    for index, q in enumerate(amounts):
-        if id(q) in told:
-            continue
-        following = amounts[index + 1] if index + 1 < len(amounts) else None
-        if following is not None and _PAIR_VALUES.fullmatch(ctx.text, q.end, following.start):
-            continue  # "estimates of $9.3 billion and $2.25 a share": whose is which?
-        before = [f for f in facts if f.value is not None and f.value.start < q.start]
-        if not before or all(f.change is None for f in before):
-            continue  # value_facts has read these
-        before.sort(key=lambda f: f.value.start if f.value is not None else 0)
-        compared = _compared_fact(ctx, sentence, q, before, named_before=True)
-        if compared is not None:
-            facts.append(compared)
-            told.add(id(q))
-            added = True
-    if added:
-        facts.sort(key=lambda f: f.anchor)
-
-
-def _compared_fact(
-    ctx: DocumentContext,
-    sentence: Sentence,
-    q: Quantity,
-    facts: list[MetricFact],
-    *,
-    named_before: bool = False,
-) -> MetricFact | None:
-    """A forecast or a prior period's figure set beside the reported figure before `q`."""
-    if q.kind != "money" or q.is_range or not facts:
-        return None
-    text = ctx.text
-    # the reported figure: the last one not itself set beside another ("$1.82 a share, beating
-    # the $1.56 expected and above last year's $1.32": both are set beside $1.82)
-    index = len(facts) - 1
-    while index >= 0 and facts[index].comparison is not None:
-        index -= 1
-    if index < 0:
-        return None
-    base = facts[index]
-    value = base.value
-    if value is not None and value.per_share and index > 0:
-        earlier = facts[index - 1]
-        if earlier.value is not None and _per_share_of_previous(text, earlier, value):
-            base = earlier  # "net income of $21 million, or $1.00 a share, versus ..."
-            value = earlier.value
-    if value is None or value.kind != "money":
-        return None
-    if _CLAUSE.search(text, value.end, q.start):
-        return None
-    told = {id(f.value) for f in facts if f.value is not None}
-    if any(
-        o.kind == "money" and not o.is_conversion and id(o) not in told
-        for o in ctx.quantities_in(value.end, q.start)
-    ):
-        return None  # another amount between: the comparison may be its
-    per_share = value.per_share or base.per_share or base.term.metric in ("eps", "adjusted_eps")
-    comparison = compared_figure(
-        text,
-        sentence.start,
-        sentence.end,
-        value,
-        q,
-        ctx.periods_in(sentence),
-        base.term.metric,
-        per_share,
-        named_before=named_before,
-    )
-    if comparison is None:
-        return None
-    return MetricFact(
-        base.term,
-        base.owner,
-        q.start,
-        value=q,
-        estimate=comparison.kind == "estimate",
-        comparison=comparison,
-        base=base,
-        per_share=per_share,
-    )
-
-
-def _per_share_of_previous(text: str, previous: MetricFact, q: Quantity) -> bool:
-    """Whether `q` restates the previous amount per share (", or 1.00 dlr a share")."""
-    value = previous.value
-    if value is None or value.per_share or previous.term.metric not in _PROFIT_METRICS:
-        return False
-    return bool(_OR_PER_SHARE.fullmatch(text, value.end, q.start))
-
-
 def _bind_left(
     ctx: DocumentContext, q: Quantity, terms: list[Term], quantities: list[Quantity]
 ) -> MetricTerm | None:
@@ -386,7 +264,7 @@ def _bind_left(
     term = before_terms[-1]
     assert term.metric is not None
     between = text[term.end : q.start]
-    if _CLAUSE.search(between):
+    if CLAUSE.search(between):
         return None
     others = [
         o for o in quantities if term.end <= o.start and o.end <= q.start and not o.is_conversion
@@ -505,7 +383,7 @@ def add_change_facts(
                 and fact.estimate == estimate
                 and fact.anchor < change.quantity.start
                 # "Mac sales rose to $7.8 billion, while iPad sales declined 25%": not one figure
-                and not _CLAUSE.search(text, fact.anchor, change.quantity.start)
+                and not CLAUSE.search(text, fact.anchor, change.quantity.start)
             ):
                 fact.change = change
                 merged = True
@@ -599,7 +477,7 @@ def is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> bool
     if _FORECAST_AFTER.match(ctx.text, _skip_number(ctx, position), sentence.end):
         return True
     start = sentence.start
-    for match in _CLAUSE.finditer(ctx.text, sentence.start, position):
+    for match in CLAUSE.finditer(ctx.text, sentence.start, position):
         start = match.end()
     if _ESTIMATE_OF.search(ctx.text, max(start, position - 40), position):
         return True

@@ -16,15 +16,15 @@ import datetime as dt
 import regex
 
 from tickerwire.extract.changes import Change
+from tickerwire.extract.compared_facts import add_compared_facts
 from tickerwire.extract.dates import PeriodMention
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_comparisons import year_earlier_period
+from tickerwire.extract.metric_fact import MetricFact
 from tickerwire.extract.metric_facts import (
     PERCENT_METRICS,
     PRIOR_BEFORE,
-    MetricFact,
     add_change_facts,
-    add_compared_facts,
     value_facts,
 )
 from tickerwire.extract.metric_terms import (
