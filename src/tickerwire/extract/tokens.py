@@ -14,6 +14,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*")
+# A Reuters code run into the next word by a lost space ("AAPL.Ofell", "CVX.Nadded"): the
+# code and the word are two words. Only the common exchange suffixes (link.tickers has them
+# all): "X.Company" is no code.
+_RIC_GLUED = re.compile(
+    r"[A-Z0-9]{1,6}[a-z]?\.(?:OQ|O|N|A|K|P|L|HK|TO|T|SS|SZ|KS|AX|DE|PA|AS|MI|SW|V|S|F|ST)"
+    r"(?=[a-z]{2,}$)"
+)
 
 
 @dataclass(frozen=True)
@@ -39,13 +46,17 @@ class Tokens:
         # letter and none lies between two words, so the next occurrence is the word itself
         find = text.find
         offset = start
-        for written in _WORD.findall(text, start, len(text) if end is None else end):
-            offset = find(written, offset)
-            starts.append(offset)
-            offset += len(written)
-            ends.append(offset)
-            word = written.lower().rstrip(".-'")
-            words.append(word[:-2] if word.endswith("'s") else word)
+        for found in _WORD.findall(text, start, len(text) if end is None else end):
+            offset = find(found, offset)
+            parts = [found]
+            if "." in found and (glued := _RIC_GLUED.match(found)) is not None:
+                parts = [glued.group(0), found[glued.end() :]]
+            for written in parts:
+                starts.append(offset)
+                offset += len(written)
+                ends.append(offset)
+                word = written.lower().rstrip(".-'")
+                words.append(word[:-2] if word.endswith("'s") else word)
         return cls(text, starts, ends, words)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
