@@ -94,10 +94,10 @@ def test_a_volatility_gauge_named_after_an_index_is_not_the_index():
 
 def test_e_mini_futures_with_contract_codes():
     events = run(
-        "March S&P 500 E-Mini futures (ESH24) are up +0.38%, and March Nasdaq 100 E-Mini "
-        "futures (NQH24) are up +0.57% this morning."
+        "Before the bell, June S&P 500 E-Mini futures (ESM24) gained 0.2% while June "
+        "Nasdaq 100 E-Mini futures (NQM24) slipped 0.4%."
     )
-    assert moves(events) == [("SPX", 0.38, "premarket"), ("NDX", 0.57, "premarket")]
+    assert moves(events) == [("SPX", 0.2, "premarket"), ("NDX", -0.4, "premarket")]
     assert all(e.attributes["instrument"] == "futures" for e in events)
 
 
