@@ -80,10 +80,12 @@ _SPAN_WORDS = prefiltered(
 )
 # A move told as the change over a span that closed: "finished the month down", "ended the
 # week 3% higher", "closed out the quarter up".
-_ENDED_PERIOD = regex.compile(
-    r"\b(?:end(?:ed|s|ing)?|finish(?:ed|es|ing)?|clos(?:ed|es|ing)(?:\s+out)?|wrapp(?:ed|ing)"
-    r"(?:\s+up)?)\s+the\s+(?P<span>week|month|quarter|year)\b",
-    regex.IGNORECASE,
+_ENDED_PERIOD = prefiltered(
+    regex.compile(
+        r"\b(?:end(?:ed|s|ing)?|finish(?:ed|es|ing)?|clos(?:ed|es|ing)(?:\s+out)?|"
+        r"wrapp(?:ed|ing)(?:\s+up)?)\s+the\s+(?P<span>week|month|quarter|year)\b",
+        regex.IGNORECASE,
+    )
 )
 _ENDED_SPANS = {"week": "week", "month": "month"}
 _SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)

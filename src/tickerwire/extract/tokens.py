@@ -46,17 +46,20 @@ class Tokens:
         # letter and none lies between two words, so the next occurrence is the word itself
         find = text.find
         offset = start
-        for found in _WORD.findall(text, start, len(text) if end is None else end):
-            offset = find(found, offset)
-            parts = [found]
-            if "." in found and (glued := _RIC_GLUED.match(found)) is not None:
-                parts = [glued.group(0), found[glued.end() :]]
-            for written in parts:
+        for written in _WORD.findall(text, start, len(text) if end is None else end):
+            offset = find(written, offset)
+            if "." in written and (glued := _RIC_GLUED.match(written)) is not None:
+                code = glued.end()
                 starts.append(offset)
-                offset += len(written)
-                ends.append(offset)
-                word = written.lower().rstrip(".-'")
-                words.append(word[:-2] if word.endswith("'s") else word)
+                ends.append(offset + code)
+                words.append(written[:code].lower())
+                offset += code
+                written = written[code:]
+            starts.append(offset)
+            offset += len(written)
+            ends.append(offset)
+            word = written.lower().rstrip(".-'")
+            words.append(word[:-2] if word.endswith("'s") else word)
         return cls(text, starts, ends, words)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
