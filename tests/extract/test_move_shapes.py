@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 
 import regex
-from extract_helpers import ENTITIES, AliasLinker
+from extract_helpers import ENTITIES, US, AliasLinker
 
 from tickerwire.extract import extract_events
 from tickerwire.extract.tokens import Tokens
@@ -28,6 +28,8 @@ _MORE = (
     ReferenceEntity(
         "nasdaq-100", "Nasdaq 100", "index", ("Nasdaq 100",), (Listing("NDX", "XNAS", "USD", "US"),)
     ),
+    ReferenceEntity("nike", "Nike Inc", "company", ("Nike",), (US("NKE"),)),
+    ReferenceEntity("tesla", "Tesla Inc", "company", ("Tesla",), (US("TSLA"),)),
 )
 _LINKER = AliasLinker((*ENTITIES, *_MORE))
 # "Alibaba (NYSE: BABA)": the linker's one mention of a name with its bracketed ticker
@@ -156,3 +158,28 @@ def test_dotted_words_that_are_no_reuters_code_stay_whole():
         "and",
         "u.s.based",
     ]
+
+
+def test_value_lost_is_the_share_move():
+    events = run("Since the start of the year, Nike has lost about 18% of its value.")
+    assert moves(events) == [("NKE", -18.0, "year_to_date")]
+    events = run("Microsoft shares have shed 9% of their market value since January 5.")
+    assert moves(events) == [("MSFT", -9.0, "since")]
+    assert events[0].attributes["since"] == "2024-01-05"
+
+
+def test_value_shares_of_a_whole_and_a_metric_s_value_are_no_move():
+    assert moves(run("Apple said its services unit accounts for 22% of its value.")) == []
+    text = "Tesla trailed its peers by market cap, losing about 25% of its value over a month."
+    assert moves(run(text)) == []
+    assert [e for e in run(text) if e.type == "financial_metric"] == []
+
+
+def test_lower_by_before_its_number():
+    events = run("In early trading Microsoft was off 0.8%, and Apple was lower by about 1.4%.")
+    assert moves(events) == [("MSFT", -0.8, "session"), ("AAPL", -1.4, "session")]
+    assert events[1].attributes["approximate"] is True
+
+
+def test_lower_by_a_later_deadline_is_no_move():
+    assert moves(run("Apple aims to cut costs 5% lower by the end of 2025 than planned.")) == []

@@ -68,6 +68,7 @@ _NOT_NAMES = frozenset(
         *("index", "e-mini", "e-minis", "futures"),
     }
 )
+_OF_VALUE_AFTER = regex.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b", regex.I)
 _THOSE_OF = regex.compile(r"\b(?:those|that)\s+of\s+$", regex.IGNORECASE)
 _INDEX_NAME_ENDS = frozenset({"stock", "index", "stock index", "share index", "average"})
 # Words that name a day or a month: no subject of their own between two numbers ("rose 1.1% on
@@ -308,7 +309,12 @@ class TopicResolver(OwnerResolver):
             if topic is NO_TOPIC:  # "revenues of $39.17 billion - 21.8% higher": across the dash
                 topic = self._scan_left(q.start, floor, cross_dash=True)
             return topic
-        return self._scan_left(change.trigger_start, floor)
+        topic = self._scan_left(change.trigger_start, floor)
+        if topic.kind == "metric" and _OF_VALUE_AFTER.match(self.text, q.end):
+            # "by market cap, losing 24.5% of its value": the value lost is the company's, but
+            # whether as a share move or a market value the words leave open
+            return BLOCKED
+        return topic
 
     def _right_phrase_topic(self, position: int) -> Topic | None:
         """'a 13% gain in its U.S.-listed stock', 'a 25% jump in revenue'."""

@@ -30,8 +30,10 @@ DATED_PERIODS = frozenset({"session", "intraday", "premarket"})
 # moves are left out: articles about them are often published the next morning.
 INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 
-_SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
-_SINCE_AFTER = regex.compile(r"^\W*(?:\w+\W+){0,1}?since\b", regex.IGNORECASE)
+# "lost 30% of its value since January": the since-words follow the value words.
+_OF_VALUE = r"(?:of\s+(?:its|their)\s+(?:market\s+)?value\s+)?"
+_SINCE = regex.compile(r"\W*" + _OF_VALUE + r"(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
+_SINCE_AFTER = regex.compile(r"^\W*" + _OF_VALUE + r"(?:\w+\W+){0,1}?since\b", regex.IGNORECASE)
 _IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
 _COMPARED = regex.compile(
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|outpacing|lagging|exceeding|beating|"
