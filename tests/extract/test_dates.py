@@ -62,3 +62,10 @@ def test_sentences_keep_abbreviations_together():
         "Tencent fell.",
     ]
     assert text[sentences[1].start : sentences[1].end] == "Tencent fell."
+
+
+def test_since_a_month_and_day_is_that_day_not_the_month():
+    assert days("the stock has slid 9% since February 5.", MONDAY) == [dt.date(2024, 2, 5)]
+    assert days("up 4% since February", MONDAY) == [dt.date(2024, 2, 1)]
+    # a year after the month, then a number of something else: still the month
+    assert days("in February 2023 12 analysts rated it a buy", MONDAY) == [dt.date(2023, 2, 1)]

@@ -117,8 +117,10 @@ _LEVEL_VERB = regex.compile(
 )
 
 
+# "lost 20% of its value" is the share price's fall, not a share of a whole.
 _PROPORTION = regex.compile(
-    r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b)", regex.IGNORECASE
+    r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b|(?:its|their)\s+(?:market\s+)?value\b)",
+    regex.IGNORECASE,
 )
 # "expects revenue to rise 12.5%", "shares to gain 5%": an infinitive is a forecast.
 _INFINITIVE = prefiltered(

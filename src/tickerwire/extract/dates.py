@@ -46,7 +46,8 @@ _DATES = regex.compile(
           (?P<wpost>\s+next\s+week|\s+last\s+week)?\b)
     | (?P<rel>\b(?i:yesterday|today|tonight|tomorrow)\b)
     | (?P<mo>\b(?:in|during|for|since|through)\s+(?P<mon3>{_FULL_MONTH})
-          (?:\s+(?P<year3>{_YEAR}))?\b)
+          (?:\s+(?P<year3>{_YEAR}))?+\b
+          (?(year3)|(?!\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![:.,]?\d))))  # "since January 5": a day
     """,
     regex.VERBOSE,
 )

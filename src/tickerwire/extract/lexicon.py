@@ -137,6 +137,8 @@ VERB_TABLE = PhraseTable(
     {w.replace("\\s+", " "): "verb:up" for w in UP_VERBS}
     | {w.replace("\\s+", " "): "verb:down" for w in DOWN_VERBS}
     | {"up": "updown:up", "down": "updown:down", "off": "updown:down"}
+    # "Apple is lower by about 1.5%": the comparative before its number
+    | {"higher by": "updown:up", "lower by": "updown:down"}
 )
 # Words after a number that make it a forecast, a target or hypothetical, not a move.
 FORECAST_BEFORE = prefiltered(

@@ -63,6 +63,22 @@ _NOT_NAMES = frozenset(
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
         *("january", "february", "march", "april", "may", "june", "july", "august"),
         *("september", "october", "november", "december"),
+        # words of an index's or a contract's full name around a name we link ("Japan's Nikkei
+        # 225 Stock Index (NIK)", "S&P 500 E-Mini futures (ESH24)")
+        *("index", "e-mini", "e-minis", "futures"),
+    }
+)
+_OF_VALUE_AFTER = regex.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b", regex.I)
+_THOSE_OF = regex.compile(r"\b(?:those|that)\s+of\s+$", regex.IGNORECASE)
+_INDEX_NAME_ENDS = frozenset({"stock", "index", "stock index", "share index", "average"})
+# Words that name a day or a month: no subject of their own between two numbers ("rose 1.1% on
+# Friday and was up 2.3% on the week").
+_CALENDAR_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct"),
+        *("nov", "dec"),
     }
 )
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
@@ -125,7 +141,28 @@ def sentence_terms(
             continue
         kept.append(term)
     kept.sort(key=lambda t: t.start)
-    return kept
+    return _index_names_whole(ctx.text, kept)
+
+
+def _index_names_whole(text: str, terms: list[Term]) -> list[Term]:
+    """The words that finish a linked index's name ("Nikkei 225 Stock Index", "Nikkei Stock
+    Average") are the index, not a share noun or a blocker after it."""
+    result: list[Term] = []
+    for term in terms:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.kind == "entity"
+            and last.group is not None
+            and last.group.entity_type == "index"
+            and term.kind in ("share", "blocker")
+            and not text[last.end : term.start].strip()
+            and text[term.start : term.end].lower() in _INDEX_NAME_ENDS
+        ):
+            result[-1] = Term(last.start, term.end, "entity", group=last.group)
+            continue
+        result.append(term)
+    return result
 
 
 class TopicResolver(OwnerResolver):
@@ -149,8 +186,16 @@ class TopicResolver(OwnerResolver):
         for match in _CLAUSE_BOUNDARY.finditer(self.text, self.sentence.start, position):
             if cross_dash and match.group(0).strip() in ("-", "–", "—"):
                 continue
+            if self._inside_name(match.start()):
+                continue  # the colon of "Shares of Nvidia (NASDAQ: NVDA) rose 4%" is no clause
             start = match.end()
         return start
+
+    def _inside_name(self, position: int) -> bool:
+        """Whether `position` lies inside a linked name with its ticker ("Alibaba (NYSE: BABA)")."""
+        return any(
+            g.start < position < g.end for g in self.ctx.groups_in(self.sentence.start, position)
+        )
 
     # -- the main entry -----------------------------------------------------------------------
 
@@ -195,7 +240,9 @@ class TopicResolver(OwnerResolver):
             else change.quantity.start
         )
         gap = VENUE.sub(" ", self.text[max(previous.quantity.end, end - 25) : end])
-        return bool(_CAPITALISED.search(gap))
+        return any(
+            word.lower().rstrip(".") not in _CALENDAR_WORDS for word in _CAPITALISED.findall(gap)
+        )
 
     def _boundary_between(self, previous: Change, change: Change) -> bool:
         gap_end = (
@@ -262,7 +309,12 @@ class TopicResolver(OwnerResolver):
             if topic is NO_TOPIC:  # "revenues of $39.17 billion - 21.8% higher": across the dash
                 topic = self._scan_left(q.start, floor, cross_dash=True)
             return topic
-        return self._scan_left(change.trigger_start, floor)
+        topic = self._scan_left(change.trigger_start, floor)
+        if topic.kind == "metric" and _OF_VALUE_AFTER.match(self.text, q.end):
+            # "by market cap, losing 24.5% of its value": the value lost is the company's, but
+            # whether as a share move or a market value the words leave open
+            return BLOCKED
+        return topic
 
     def _right_phrase_topic(self, position: int) -> Topic | None:
         """'a 13% gain in its U.S.-listed stock', 'a 25% jump in revenue'."""
@@ -286,14 +338,27 @@ class TopicResolver(OwnerResolver):
         for term in reversed(self.terms):
             if term.end > anchor or term.start < floor:
                 continue
-            if term.kind == "entity" and _PREPOSITION_BEFORE.search(
-                self.text, max(self.sentence.start, term.start - 12), term.start
+            if (
+                term.kind == "entity"
+                and _PREPOSITION_BEFORE.search(
+                    self.text, max(self.sentence.start, term.start - 12), term.start
+                )
+                and not self._shares_of_another(term)
             ):
                 continue
             if term.kind in ("entity", "share") and self._unknown_in_subject_slot(term.end, anchor):
                 return BLOCKED
             return self._topic_from_term(term, anchor=anchor)
         return NO_TOPIC
+
+    def _shares_of_another(self, term: Term) -> bool:
+        """'Shares of Alphabet fell 7%, while those of Microsoft slipped 3%': "those of" names
+        the next company's shares when the sentence's last subject noun before it is shares."""
+        those = _THOSE_OF.search(self.text, max(self.sentence.start, term.start - 12), term.start)
+        if those is None or term.group is None or term.group.entity_type != "company":
+            return False
+        nouns = [t for t in self.terms if t.end <= those.start() and t.kind != "entity"]
+        return bool(nouns) and nouns[-1].kind == "share"
 
     def _unknown_in_subject_slot(self, start: int, end: int) -> bool:
         """A capitalised word we do not know between the subject found and its verb."""

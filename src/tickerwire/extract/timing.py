@@ -30,8 +30,10 @@ DATED_PERIODS = frozenset({"session", "intraday", "premarket"})
 # moves are left out: articles about them are often published the next morning.
 INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 
-_SINCE = regex.compile(r"\W*(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
-_SINCE_AFTER = regex.compile(r"^\W*(?:\w+\W+){0,1}?since\b", regex.IGNORECASE)
+# "lost 30% of its value since January": the since-words follow the value words.
+_OF_VALUE = r"(?:of\s+(?:its|their)\s+(?:market\s+)?value\s+)?"
+_SINCE = regex.compile(r"\W*" + _OF_VALUE + r"(?:\w+\W+){0,1}?since\b[^,;]*", regex.IGNORECASE)
+_SINCE_AFTER = regex.compile(r"^\W*" + _OF_VALUE + r"(?:\w+\W+){0,1}?since\b", regex.IGNORECASE)
 _IN_YEAR = regex.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[-/]\d)", regex.IGNORECASE)
 _COMPARED = regex.compile(
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|outpacing|lagging|exceeding|beating|"
@@ -78,6 +80,16 @@ _CLAUSE_MARKS = ",;:.%"
 _SPAN_WORDS = prefiltered(
     regex.compile(r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE)
 )
+# A move told as the change over a span that closed: "finished the month down", "ended the
+# week 3% higher", "closed out the quarter up".
+_ENDED_PERIOD = prefiltered(
+    regex.compile(
+        r"\b(?:end(?:ed|s|ing)?|finish(?:ed|es|ing)?|clos(?:ed|es|ing)(?:\s+out)?|"
+        r"wrapp(?:ed|ing)(?:\s+up)?)\s+the\s+(?P<span>week|month|quarter|year)\b",
+        regex.IGNORECASE,
+    )
+)
+_ENDED_SPANS = {"week": "week", "month": "month"}
 _SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
 _ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
@@ -377,6 +389,11 @@ def _period(
     """The period named in the window (which starts at `window_start` in the text); 'session'
     (defaulted) when none is named."""
     approx_word = change.quantity.approx_word
+    ended = _ENDED_PERIOD.search(window_text)
+    if ended is not None:
+        # "finished the month down 22%", "ended the week 3% higher": the whole span, whose
+        # days the words do not fix (a year or quarter that ended is no year-to-date)
+        return _ENDED_SPANS.get(ended.group("span").lower(), "other"), False
     for name, pattern in PERIOD_PATTERNS:
         match = _move_period_match(name, pattern, window_text, ctx.text, window_start)
         if match is None:

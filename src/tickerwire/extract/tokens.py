@@ -14,6 +14,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*")
+# A Reuters code run into the next word by a lost space ("AAPL.Ofell", "CVX.Nadded"): the
+# code and the word are two words. Only the common exchange suffixes (link.tickers has them
+# all): "X.Company" is no code.
+_RIC_GLUED = re.compile(
+    r"[A-Z0-9]{1,6}[a-z]?\.(?:OQ|O|N|A|K|P|L|HK|TO|T|SS|SZ|KS|AX|DE|PA|AS|MI|SW|V|S|F|ST)"
+    r"(?=[a-z]{2,}$)"
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,13 @@ class Tokens:
         offset = start
         for written in _WORD.findall(text, start, len(text) if end is None else end):
             offset = find(written, offset)
+            if "." in written and (glued := _RIC_GLUED.match(written)) is not None:
+                code = glued.end()
+                starts.append(offset)
+                ends.append(offset + code)
+                words.append(written[:code].lower())
+                offset += code
+                written = written[code:]
             starts.append(offset)
             offset += len(written)
             ends.append(offset)
