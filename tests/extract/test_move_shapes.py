@@ -183,3 +183,16 @@ def test_lower_by_before_its_number():
 
 def test_lower_by_a_later_deadline_is_no_move():
     assert moves(run("Apple aims to cut costs 5% lower by the end of 2025 than planned.")) == []
+
+
+def test_a_participle_after_a_finite_move_verb_takes_the_publication_session():
+    events = run("Tesla recovered some of its losses, rising 1.5% after a slide over two days.")
+    assert moves(events) == [("TSLA", 1.5, "session")]
+    assert events[0].date == THURSDAY and events[0].date_text is None  # the session, inferred
+
+
+def test_a_participle_alone_or_after_a_perfect_stays_undated():
+    alone = run("Nike, surging 4% on hopes for a turnaround, led the gains among retailers.")
+    perfect = run("Tesla has recovered some of its losses, rising 1.5% after a long slide.")
+    assert [e.date for e in alone if e.type == "price_move"] == [None]
+    assert [e.date for e in perfect if e.type == "price_move"] == [None]

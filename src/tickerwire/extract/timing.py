@@ -48,6 +48,14 @@ _FROM_LOW = regex.compile(
 _BARE_YEAR = regex.compile(r"[^.;]{0,6}?\b((?:19|20)\d{2})\b(?![-/]\d)(?!\s+(?:low|high))")
 _PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were)\s+$", regex.IGNORECASE)
 _PERFECT = regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
+# A participle that goes on from a finite move verb of its clause: "gained some lost ground,
+# rising 0.9%", "fell sharply, losing 5%": the figure is that verb's, told in the past tense.
+_FINITE_MOVE_BEFORE = regex.compile(
+    r"(?<!\b(?:has|have|had)\s)\b(?:rose|gained|climbed|jumped|rallied|advanced|surged|soared|"
+    r"recovered|rebounded|regained|"
+    r"fell|dropped|declined|slid|sank|slumped|tumbled|lost|added|shed)\b[^,.;:%\d]{0,40},\s*$",
+    regex.IGNORECASE,
+)
 _RIGHT_CUT = regex.compile(
     r"[;]|(?<!respectively),(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)|"
     r"respectively\b))"
@@ -360,7 +368,12 @@ def _finite(ctx: DocumentContext, change: Change) -> bool:
     if _PERFECT.search(before + word):
         return False
     if word.endswith("ing"):
-        return bool(_PROGRESSIVE.search(before))
+        if _PROGRESSIVE.search(before):
+            return True
+        lead = ctx.text[
+            max(change.sentence.start, change.trigger_start - 60) : change.trigger_start
+        ]
+        return _FINITE_MOVE_BEFORE.search(lead) is not None
     return True
 
 
