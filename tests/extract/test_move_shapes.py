@@ -196,3 +196,22 @@ def test_a_participle_alone_or_after_a_perfect_stays_undated():
     perfect = run("Tesla has recovered some of its losses, rising 1.5% after a long slide.")
     assert [e.date for e in alone if e.type == "price_move"] == [None]
     assert [e.date for e in perfect if e.type == "price_move"] == [None]
+
+
+def test_an_after_hours_move_on_a_named_day_is_dated_and_one_without_a_day_is_not():
+    named = run("Tesla jumped 8% in after-hours trading on Wednesday after its results.")
+    bare = run("Tesla jumped 8% in after-hours trading after its results.")
+    assert moves(named) == [("TSLA", 8.0, "after_hours")]
+    assert [e.date for e in named if e.type == "price_move"] == [dt.date(2024, 1, 31)]
+    assert [e.date for e in bare if e.type == "price_move"] == [None]
+
+
+def test_the_day_the_move_added_market_value_on_is_the_move_s_day():
+    events = run(
+        "Nike and Tesla impressed investors, with their shares surging 6% and 4% in extended "
+        "trading, respectively, adding a combined $30 billion in market value on Wednesday."
+    )
+    assert {(e.attributes["listing"], e.date) for e in events if e.type == "price_move"} == {
+        ("NKE", dt.date(2024, 1, 31)),
+        ("TSLA", dt.date(2024, 1, 31)),
+    }

@@ -25,7 +25,7 @@ from tickerwire.extract.trading_days import is_session, last_session_on_or_befor
 # A one-session move this large is rare; told without day words it is more likely a longer
 # move whose period the writer left out, so it is not dated to the publication's session.
 MAX_INFERRED_SESSION_PCT = 50.0
-DATED_PERIODS = frozenset({"session", "intraday", "premarket"})
+DATED_PERIODS = frozenset({"session", "intraday", "premarket", "after_hours"})
 # Periods whose day can be inferred from publication when the text names none. After-hours
 # moves are left out: articles about them are often published the next morning.
 INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
@@ -55,6 +55,14 @@ _FINITE_MOVE_BEFORE = regex.compile(
     r"recovered|rebounded|regained|"
     r"fell|dropped|declined|slid|sank|slumped|tumbled|lost|added|shed)\b[^,.;:%\d]{0,40},\s*$",
     regex.IGNORECASE,
+)
+_VALUE_ON_DAY = prefiltered(
+    regex.compile(
+        r"(?<=[,;]\s*|\band\s+)(?:adding|added|erasing|erased|wiping|wiped|shedding|lopping)\b"
+        r"[^.;%]{0,50}?\b(?:stock\s+)?market\s+(?:value|capitali[sz]ation|cap)\s+"
+        r"(?P<day>on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)|yesterday)\b",
+        regex.IGNORECASE,
+    )
 )
 _RIGHT_CUT = regex.compile(
     r"[;]|(?<!respectively),(?!\s*(?:year[\s-]to[\s-]date|so\s+far|on\s+the\s+(?:day|week)|"
@@ -225,6 +233,16 @@ def move_timing(
                 if d.kind in ("weekday", "relative", "day")
                 and not d.future
                 and not _planned(ctx.text, d.start)
+            ]
+    if not mentions:
+        # ", adding a combined $280 billion in market value on Thursday": the value the move
+        # added or erased, told with the day it was added on, is the move's day too.
+        value_day = _VALUE_ON_DAY.search(text, q.end, change.sentence.end)
+        if value_day is not None:
+            mentions = [
+                d
+                for d in ctx.dates_in(value_day.start("day"), value_day.end("day"))
+                if d.kind in ("weekday", "relative", "day") and not d.future
             ]
     if mentions:
         mention = min(mentions, key=lambda d: abs(d.start - q.end))

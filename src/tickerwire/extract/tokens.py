@@ -21,6 +21,9 @@ _RIC_GLUED = re.compile(
     r"[A-Z0-9]{1,6}[a-z]?\.(?:OQ|O|N|A|K|P|L|HK|TO|T|SS|SZ|KS|AX|DE|PA|AS|MI|SW|V|S|F|ST)"
     r"(?=[a-z]{2,}$)"
 )
+# A US code run into the name before it ("ChevronCVX.Nadded", "MobilXOM.N"): where the name
+# ends (the linker finds the code there only when the name is its company's).
+_NAME_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,5}\.(?:OQ|O|N)(?:[a-z]{2,})?$)")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,13 @@ class Tokens:
         offset = start
         for written in _WORD.findall(text, start, len(text) if end is None else end):
             offset = find(written, offset)
+            if "." in written and (named := _NAME_GLUED.search(written)) is not None:
+                cut = named.start()
+                starts.append(offset)
+                ends.append(offset + cut)
+                words.append(written[:cut].lower())
+                offset += cut
+                written = written[cut:]
             if "." in written and (glued := _RIC_GLUED.match(written)) is not None:
                 code = glued.end()
                 starts.append(offset)

@@ -31,7 +31,7 @@ from tickerwire.link.gazetteer import (
     suffix_end,
 )
 from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span
-from tickerwire.link.reference import ReferenceData
+from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.short_forms import short_form_hits
 from tickerwire.link.tickers import TickerHit, find_ticker_hits
@@ -297,6 +297,8 @@ class Linker:
             end = closing.end()
         if hit.strict and known_id is None:
             return None  # "U.S" after "Bloomberg": initials, not a ticker
+        if hit.after_name:
+            return self._glued_to_name(text, hit, known, result)
         if named is not None and named.entity_id == (known_id or named.entity_id):
             # One mention for "Meta Platforms META.O": the name with its ticker.
             named.end = max(named.end, end)
@@ -319,6 +321,28 @@ class Linker:
             self._add_ticker(named_entity, hit.ticker, new_entities, extra_tickers)
             return named_entity
         return self._create_from_ticker(text, hit, new_entities, result)
+
+    def _glued_to_name(
+        self,
+        text: str,
+        hit: TickerHit,
+        known: tuple[ReferenceEntity, Listing] | None,
+        result: list[_Found],
+    ) -> str | None:
+        """ "Exxon MobilXOM.N": one mention of the name and its glued ticker, when the text
+        before the ticker ends with a name of the ticker's company (else nothing)."""
+        if known is None:
+            return None
+        entity = known[0]
+        names = (entity.name, *entity.aliases, *entity.ambiguous_aliases)
+        written = [name for name in names if text.endswith(name, 0, hit.start)]
+        if not written:
+            return None
+        start = hit.start - max(len(name) for name in written)
+        if start > 0 and text[start - 1].isalnum():
+            return None  # the name is itself the tail of a longer word
+        result.append(_Found(start, hit.end, entity.id, "ticker", hit.ticker))
+        return entity.id
 
     def _create_from_ticker(
         self,

@@ -119,6 +119,11 @@ _RIC = regex.compile(
     r"(?P<suf>OQ|O|N|A|K|P|L|HK|TWO|TW|T|SS|SZ|KS|KQ|AX|TO|V|DE|F|PA|AS|MI|MC|SW|ST|S|CO|OL|HE|NS"
     r"|BO|SI|SR|UL)(?P<glued>[a-z]*)(?![\w])"
 )
+# A RIC glued to the company name before it by a lost space ("Exxon MobilXOM.N", "Meta
+# PlatformsMETA.O"), seen in syndicated Reuters copy: an upper-case symbol right after a
+# lower-case letter, on the US markets only. It counts only when the name before it is one of
+# the ticker's company's names (see the linker).
+_GLUED_RIC = regex.compile(r"(?<=[a-z])(?P<sym>[A-Z]{2,5})\.(?P<suf>OQ|O|N)(?P<glued>[a-z]*)(?!\w)")
 _CASHTAG = regex.compile(r"(?<![\w$])\$(?P<sym>[A-Z]{1,6}(?:[.\-][A-Z]{1,2})?)(?![\w])")
 
 
@@ -137,6 +142,7 @@ class TickerHit:
     form: str
     strict: bool = False
     bracketed: bool = False
+    after_name: bool = False  # glued to the word before it: that word must end the company's name
 
 
 def us_ticker(symbol: str) -> str:
@@ -163,6 +169,9 @@ def find_ticker_hits(text: str) -> Iterator[TickerHit]:
     """Every inline ticker pattern in `text`, in no particular order."""
     yield from _prefixed_hits(text)
     yield from _ric_hits(text)
+    for match in _GLUED_RIC.finditer(text):
+        end = match.end() - len(match["glued"])
+        yield TickerHit(match.start(), end, match["sym"], "ric", strict=True, after_name=True)
     for match in _CASHTAG.finditer(text):
         yield TickerHit(match.start(), match.end(), us_ticker(match["sym"]), "cashtag")
 

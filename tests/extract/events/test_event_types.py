@@ -182,3 +182,11 @@ def test_a_condition_is_not_an_event():
 
 def test_a_negated_cue_is_not_an_event():
     assert of_type(run("Apple did not announce a dividend."), "dividend") == []
+
+
+def test_results_of_an_unlinked_owner_are_not_the_main_company_s():
+    lead = "Nvidia shares rose 3% on Tuesday. Nvidia is the largest chip designer. "
+    other = run(lead + "Stock futures climbed after strong quarterly results from Big Tech.")
+    unnamed = run(lead + "Nvidia's peers gained too after strong quarterly results.")
+    assert [e.entity for e in of_type(other, "earnings")] == []
+    assert [e.entity for e in of_type(unnamed, "earnings")] == ["nvidia"]

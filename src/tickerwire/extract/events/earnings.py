@@ -229,7 +229,10 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
         confidence = WEAK
     if kind != "scheduled" and _NO_RESULT.search(text, max(scan.sentence.start, start - 30), start):
         return None
-    actor = scan.actor(start, fallback=True) or _owner_after(scan, end)
+    # "results from Big Tech": the results are of someone the text names; when that is no
+    # company we know, the article's main company is not its stand-in.
+    named_owner = _NAMED_OWNER_AFTER.match(scan.text, end) is not None
+    actor = scan.actor(start, fallback=not named_owner) or _owner_after(scan, end)
     if actor is None and kind != "scheduled":
         return None  # results of no company we know ("index members beating estimates")
     scheduled, date_text = _scheduled(scan, start) if kind == "scheduled" else (None, None)
@@ -265,6 +268,7 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
 _PERIOD_WORDS = ("quarter", "month", "fiscal", "fy", "q1", "q2", "q3", "q4", "year", "half")
 
 
+_NAMED_OWNER_AFTER = regex.compile(r"\s+(?:from|of|at|by)\s+(?:the\s+)?[A-Z]")
 _OWNER_AFTER = compile_rule(r"\s+(?:from|of|at|by)\s+(?:[\w-]+\s+){0,2}$")
 
 
