@@ -107,7 +107,10 @@ _YEAR_PERIOD = prefiltered(
     regex.compile(
         r"\b(?P<period>full[\s-]year|fiscal[\s-]year|(?<!\bof\s)(?:this|next)\s+year|"
         r"(?:coming|next|upcoming)\s+quarter|"
-        r"(?<=\b(?:in|for|during)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high)))\b",
+        r"(?<=\b(?:in|for|during|all\s+of)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high))|"
+        # "2024 adjusted EPS of", "its 2023 revenue": the year names the figure's period
+        r"(?:19|20)\d{2}(?=\s+(?:(?:adjusted|non-GAAP|GAAP|full-year|annual|net|operating)\s+)?"
+        r"(?:EPS|earnings|revenues?|sales|profits?|income|EBITDA)\b))\b",
         regex.IGNORECASE,
     )
 )
@@ -226,6 +229,7 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         return None
     value = fact.value
     amount: float | None = None
+    ends: tuple[float, float] | None = None
     currency: str | None = None
     conversion: StatedConversion | None = None
     if value is not None:
@@ -236,17 +240,23 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         else:
             if value.kind != "money":
                 return None
-            if metric in _AMOUNT_METRICS and not value.scaled and abs(value.value) < 1e5:
+            largest = max(abs(value.value), abs(value.high or 0.0))
+            if metric in _AMOUNT_METRICS and not value.scaled and largest < 1e5:
                 return None  # "$451" next to "market value" is a share price, not the figure
             amount, currency = value.value, value.currency
             if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
                 amount = -abs(amount)
-            if value.conversion is not None:
+            if value.conversion is not None and not value.is_range:
                 conversion = StatedConversion(
                     value=value.conversion.value, currency=value.conversion.currency or ""
                 )
+        if value.is_range:
+            ends = _range_ends(ctx, fact, metric, value)
+            if ends is None:
+                return None
+            amount = None
     change_pct = fact.change.pct if fact.change is not None else None
-    if amount is None and change_pct is None:
+    if amount is None and ends is None and change_pct is None:
         return None
     own = fact.base or fact  # a figure beside a reported one shares its line and company
     segment = own.term.segment or _sentence_segment(ctx, sentence, own)
@@ -274,6 +284,8 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         metric=metric,
         segment=segment,
         value=amount,
+        value_low=ends[0] if ends is not None else None,
+        value_high=ends[1] if ends is not None else None,
         currency=currency,
         stated_conversion=conversion,
         change_pct=change_pct,
@@ -288,6 +300,23 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         confidence=round(max(0.05, confidence), 3),
         attributes=attributes,
     )
+
+
+def _range_ends(
+    ctx: DocumentContext, fact: MetricFact, metric: str, value: Quantity
+) -> tuple[float, float] | None:
+    """The ends of a figure stated as a range, low first; None when the range is not one
+    figure's: its ends in two currencies, or a move from one amount to another."""
+    if value.low is None or value.high is None:
+        return None
+    if metric not in PERCENT_METRICS and value.currency is None:
+        return None  # "$300 million to 330 million euros": which currency is the figure's?
+    if fact.comparison is not None or fact.base is not None:
+        return None  # a range set beside a reported figure: which end is compared is not said
+    low, high = value.low, value.high
+    if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
+        low, high = -abs(high), -abs(low)  # "a loss of $10 million to $12 million"
+    return low, high
 
 
 def _prior_period(
