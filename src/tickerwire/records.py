@@ -201,6 +201,10 @@ class FinancialMetricAttributes(_Record):
     metric: str
     segment: str | None = None
     value: float | None = None
+    # A figure stated as a range ("$300 million to $330 million"): its ends, in the units of
+    # `value`, which is then null (a midpoint is a figure the text never states).
+    value_low: float | None = None
+    value_high: float | None = None
     currency: str | None = None
     stated_conversion: StatedConversion | None = None
     change_pct: float | None = None

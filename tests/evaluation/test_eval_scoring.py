@@ -424,3 +424,37 @@ def test_listings_of_gold_moves_and_metrics_count_as_gold_tickers():
     tickers, names = result.fields["tickers"].counts, result.fields["names"].counts
     assert (tickers.tp, tickers.fp, tickers.fn) == (2, 0, 0)
     assert (names.tp, names.fp, names.fn) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("predicted_attributes", "matched"),
+    [
+        ({"value": None, "value_low": 2.0, "value_high": 2.5}, True),
+        ({"value": None, "value_low": 2.005, "value_high": 2.49}, True),  # both ends within 0.5 %
+        ({"value": None, "value_low": 2.0, "value_high": 2.6}, False),  # one end off
+        ({"value": None, "value_low": 2.1, "value_high": 2.4}, False),  # inside is not the range
+        ({"value": 2.25}, True),  # a single value inside the gold range, as before
+    ],
+)
+def test_a_predicted_range_matches_a_gold_range_end_for_end(predicted_attributes, matched):
+    text = "Harbour expects EPS of $2.00 to $2.50 this year."
+    doc = gold(metrics=[{"listing": US, "metric": "eps", "value": None, "value_low": 2.0,
+                         "value_high": 2.5}])  # fmt: skip
+    predicted = event(text, "EPS of $2.00 to $2.50", "financial_metric", "h", metric="eps",
+                      **predicted_attributes)  # fmt: skip
+    entities = [company("h", "Harbour", US)]
+    counts = score_document(doc, article(text, [predicted], entities)).fields["metrics"].counts
+    assert (counts.tp, counts.fp, counts.fn) == ((1, 0, 0) if matched else (0, 1, 1))
+
+
+@pytest.mark.parametrize("gold_value", [2.25, None])
+def test_a_predicted_range_never_matches_a_gold_item_without_one(gold_value):
+    text = "Harbour expects EPS of $2.00 to $2.50, up 10%."
+    doc = gold(metrics=[{"listing": US, "metric": "eps", "value": gold_value,
+                         "change_pct": None if gold_value else 10.0}])  # fmt: skip
+    predicted = event(text, "EPS of $2.00 to $2.50", "financial_metric", "h", metric="eps",
+                      value=None, value_low=2.0, value_high=2.5,
+                      change_pct=None if gold_value else 10.0)  # fmt: skip
+    entities = [company("h", "Harbour", US)]
+    counts = score_document(doc, article(text, [predicted], entities)).fields["metrics"].counts
+    assert (counts.tp, counts.fp, counts.fn) == (0, 1, 1)

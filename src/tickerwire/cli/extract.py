@@ -147,8 +147,10 @@ def describe_event(event: Event, names: Mapping[str, str] | None = None) -> str:
             f"{level} ({a.get('period', '?')}){when}"
         )
     if event.type == "financial_metric":
-        value = a.get("value")
+        value, low, high = a.get("value"), a.get("value_low"), a.get("value_high")
         amount = f" {_amount(value, a.get('currency'))}" if isinstance(value, int | float) else ""
+        if isinstance(low, int | float) and isinstance(high, int | float):
+            amount = f" {_amount(low, None)} to {_amount(high, a.get('currency'))}"
         change = f" ({a['change_pct']:+g}%)" if a.get("change_pct") is not None else ""
         segment = f" [{a['segment']}]" if a.get("segment") else ""
         estimate = " (estimate)" if a.get("is_estimate") else ""

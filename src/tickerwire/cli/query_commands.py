@@ -44,8 +44,10 @@ def event_summary(event: Event) -> str:
         at = f" to {level:,.2f}" if isinstance(level, int | float) else ""
         return f"{a.get('direction') or ''}{change}{at}" + (f" ({period})" if period else "")
     if event.type == "financial_metric":
-        value = a.get("value")
+        value, low, high = a.get("value"), a.get("value_low"), a.get("value_high")
         amount = f" {compact_number(value)} {a.get('currency') or ''}" if value else ""
+        if isinstance(low, int | float) and isinstance(high, int | float):
+            amount = f" {compact_number(low)}-{compact_number(high)} {a.get('currency') or ''}"
         segment = f" [{a['segment']}]" if a.get("segment") else ""
         return f"{a.get('metric')}{segment}{amount.rstrip()}{change}"
     summary = a.get("summary") or a.get("claim")

@@ -8,7 +8,8 @@ The rules (the package docstring repeats them for users):
   `value` matches within 0.5 % of the gold value (`VALUE_REL_TOLERANCE`). An index level matches
   within 0.01. A gold field that is null must be null in the prediction too (metric `value`,
   `segment`, `change_pct`), except that a gold guidance range (`value_low`..`value_high`) accepts
-  a predicted value inside it.
+  a predicted value inside it. A predicted range matches a gold range when both ends match
+  within the value tolerance, and nothing else.
 * Listings. Tickers compare upper-cased, with Hong Kong codes padded to four digits
   (`700.HK` == `0700.HK`). A predicted price move gives its line in `listing`; when that is null
   and the move's entity has exactly one listing, that listing is used (the line is then not in
@@ -227,6 +228,8 @@ class PredictedMetric:
     value: float | None
     change_pct: float | None
     evidence: str
+    value_low: float | None = None  # a figure stated as a range: its ends (`value` is null)
+    value_high: float | None = None
 
 
 def _number(value: Any) -> float | None:
@@ -315,6 +318,8 @@ def predicted_metrics(article: Article) -> list[PredictedMetric]:
                 value=_number(a.get("value")),
                 change_pct=_number(a.get("change_pct")),
                 evidence=event.evidence.text,
+                value_low=_number(a.get("value_low")),
+                value_high=_number(a.get("value_high")),
             )
         )
     return metrics
@@ -376,11 +381,20 @@ def with_period(
 
 
 def metric_value_matches(gold: GoldMetric, predicted: PredictedMetric) -> bool:
+    """The value agrees: a single value within tolerance, a range end for end, or a single
+    value predicted inside a gold range; a range the gold item does not give never matches."""
+    predicted_range = predicted.value_low is not None or predicted.value_high is not None
     if gold.value is None and gold.value_low is not None and gold.value_high is not None:
+        if predicted_range:
+            return close_relative(
+                predicted.value_low, gold.value_low, VALUE_REL_TOLERANCE
+            ) and close_relative(predicted.value_high, gold.value_high, VALUE_REL_TOLERANCE)
         if predicted.value is None:
             return False
         slack = VALUE_REL_TOLERANCE * max(abs(gold.value_low), abs(gold.value_high))
         return gold.value_low - slack <= predicted.value <= gold.value_high + slack
+    if predicted_range:
+        return False
     return close_relative(predicted.value, gold.value, VALUE_REL_TOLERANCE)
 
 

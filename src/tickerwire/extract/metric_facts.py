@@ -46,6 +46,12 @@ _LINK = regex.compile(
 )
 _LINK_SHORT = regex.compile(_LINK.pattern.replace("FILL", "5"), regex.IGNORECASE)
 _LINK_LONG = regex.compile(_LINK.pattern.replace("FILL", "8"), regex.IGNORECASE)
+_BETWEEN_LEAD = regex.compile(r"(?<=\s)between\s+$", regex.IGNORECASE)
+# The far end of a range of percentages after a change ("rise 10% to 15%"): a figure's name
+# is no percentage, so the second one is no level reached but the range's other end.
+_PERCENT_RANGE_END = regex.compile(
+    r"\s?(?:to|-|–)\s?[+-]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE
+)
 _IN_METRIC = regex.compile(
     r"\s+(?:in|of)\s+(?:(?:new|additional|annual|quarterly|total)\s+)?$", regex.I
 )
@@ -63,7 +69,7 @@ _ESTIMATE_CUE = prefiltered(
     regex.compile(
         r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
         r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|predicting|"
-        r"anticipates?|anticipated|anticipating|guidance|guides?|outlook|"
+        r"anticipates?|anticipated|anticipating|guidance|guides?|guided|guiding|outlook|"
         r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
         r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
         r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
@@ -166,11 +172,8 @@ def value_facts(
 ) -> list[MetricFact]:
     text = ctx.text
     facts: list[MetricFact] = []
-    candidates = [
-        q
-        for q in quantities
-        if not q.is_conversion and not q.is_range and q.kind in ("money", "percent")
-    ]
+    # a range ("$300-$330 million", "44-59 cents") is a candidate too: its event gives both ends
+    candidates = [q for q in quantities if not q.is_conversion and q.kind in ("money", "percent")]
     pending: dict[int, tuple[MetricTerm, bool]] = {}  # value start -> (name, estimate) of a pair
     for index, q in enumerate(candidates):
         term: MetricTerm | None
@@ -283,6 +286,12 @@ def _bind_left(
         if not _TO_BEFORE.search(text[others[0].end : q.start]):
             return None
         return term.metric
+    if q.is_range and (lead := _BETWEEN_LEAD.search(between)) is not None:
+        # "revenues between $36.5 billion and $40 billion", "revenue of between ...": the
+        # word opens the range, the words before it tie the range to the name
+        between = between[: lead.start()]
+        if not between.strip():
+            return term.metric
     if link.fullmatch(between) is None:
         return None
     return term.metric
@@ -359,6 +368,8 @@ def add_change_facts(
             text, max(sentence.start, topic.metric.start - 25), topic.metric.start
         ):
             continue  # "the group's earnings", "index earnings": many companies' total
+        if _PERCENT_RANGE_END.match(text, change.quantity.end):
+            continue  # "revenue to rise 10% to 15%": a range of changes; one end misstates it
         after = text[change.quantity.end : change.quantity.end + 30]
         if _SURPRISE_AFTER.match(after):
             continue  # a surprise against estimates, not a change of the figure
@@ -465,6 +476,8 @@ def _value_after(
     for q in quantities:
         if q.start < change.quantity.end or q.start >= limit or q.is_conversion:
             continue
+        if q.is_range:
+            return None  # "rose 10% to $7-$8 billion" is no way a level is stated
         if q.kind == "money" and _TO_AFTER.fullmatch(ctx.text[change.quantity.end : q.start]):
             return q
         return None

@@ -11,22 +11,18 @@ not the figure and are skipped.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import regex
 
 from tickerwire.extract.changes import Change
 from tickerwire.extract.compared_facts import add_compared_facts
-from tickerwire.extract.dates import PeriodMention
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.metric_comparisons import year_earlier_period
 from tickerwire.extract.metric_fact import MetricFact
 from tickerwire.extract.metric_facts import (
     PERCENT_METRICS,
-    PRIOR_BEFORE,
     add_change_facts,
     value_facts,
 )
+from tickerwire.extract.metric_periods import metric_period, prior_period
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     SEGMENT_ANAPHORA,
@@ -54,19 +50,7 @@ TABLE_CONFIDENCE = 0.75
 
 _ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
-_LEADING_ARTICLE = regex.compile(r"^(?:the|for)\s+", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
-_PERIOD_PRIOR = regex.compile(
-    r"\b(?:year[\s-]ago|prior[\s-]year|same|previous|comparable)\b", regex.I
-)
-# "climbed 35% from EPS of $0.56 in Q4 2022": the period of the base amount, not the figure's.
-_PRIOR_AMOUNT_BEFORE = regex.compile(
-    r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:the\s+)?"
-    r"(?:(?:EPS|earnings|revenues?|sales|net\s+income|profit)\s+of\s+)?[$€£¥]?\d[\d.,]*"
-    r"(?:\s*(?:billion|million|cents|bn|mln|dlrs|[bm]))?(?:\s+(?:a|per)\s+share)?"
-    r"(?:\s+(?:reported|posted|recorded))?\s+(?:in|for|during)\s+(?:the\s+)?$",
-    regex.IGNORECASE | regex.REVERSE,  # searched backwards from the period: found at once
-)
 
 # Metrics that are amounts of money and must be written with a currency and a size.
 _AMOUNT_METRICS = frozenset(
@@ -101,26 +85,6 @@ _SIGNED_BY_LOSS = frozenset(
     {"net_income", "operating_income", "other:pretax_income", "eps", "adjusted_eps"}
 )
 _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
-# Periods `dates.find_periods` leaves to the reader: a year without a quarter, the coming
-# quarter ("full-year sales", "higher in 2024", "for the coming quarter").
-_YEAR_PERIOD = prefiltered(
-    regex.compile(
-        r"\b(?P<period>full[\s-]year|fiscal[\s-]year|(?<!\bof\s)(?:this|next)\s+year|"
-        r"(?:coming|next|upcoming)\s+quarter|"
-        r"(?<=\b(?:in|for|during)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high)))\b",
-        regex.IGNORECASE,
-    )
-)
-_PERIOD_CLAUSE_BREAK = regex.compile(
-    r";|\b(?:but|while|whereas)\b|,?\s+and\s+(?:said|says|added|expects?|expected)\b",
-    regex.IGNORECASE,
-)
-# "41% in Q4", "$392.8 billion in revenues for the current fiscal year"
-_RIGHT_AFTER = regex.compile(
-    r"(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:in|for|during)\s+(?:the\s+)?"
-    r"(?:(?:current|coming|same|latest|just[\s-]ended|most\s+recent)\s+)?",
-    regex.IGNORECASE,
-)
 _TOTAL_BEFORE = regex.compile(
     r"\b(?:total|overall|company-wide|consolidated|group|net|its|the\s+company's)\s+"
     r"(?:[\w-]+\s+)?[\w-]*$",
@@ -226,6 +190,7 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         return None
     value = fact.value
     amount: float | None = None
+    ends: tuple[float, float] | None = None
     currency: str | None = None
     conversion: StatedConversion | None = None
     if value is not None:
@@ -236,17 +201,23 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         else:
             if value.kind != "money":
                 return None
-            if metric in _AMOUNT_METRICS and not value.scaled and abs(value.value) < 1e5:
+            largest = max(abs(value.value), abs(value.high or 0.0))
+            if metric in _AMOUNT_METRICS and not value.scaled and largest < 1e5:
                 return None  # "$451" next to "market value" is a share price, not the figure
             amount, currency = value.value, value.currency
             if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
                 amount = -abs(amount)
-            if value.conversion is not None:
+            if value.conversion is not None and not value.is_range:
                 conversion = StatedConversion(
                     value=value.conversion.value, currency=value.conversion.currency or ""
                 )
+        if value.is_range:
+            ends = _range_ends(ctx, fact, metric, value)
+            if ends is None:
+                return None
+            amount = None
     change_pct = fact.change.pct if fact.change is not None else None
-    if amount is None and change_pct is None:
+    if amount is None and ends is None and change_pct is None:
         return None
     own = fact.base or fact  # a figure beside a reported one shares its line and company
     segment = own.term.segment or _sentence_segment(ctx, sentence, own)
@@ -257,9 +228,9 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         if place == _UNPLACED:
             return None  # "In the rest of Asia beyond China, sales hit $10 billion"
         segment = place or _name_before(ctx, sentence, own)
-    period_text, period_end, carried = _period(ctx, sentence, own)
+    period_text, period_end, carried = metric_period(ctx, sentence, own)
     if fact.comparison is not None and fact.comparison.kind == "prior":
-        prior = _prior_period(fact, period_text, period_end)
+        prior = prior_period(fact, period_text, period_end)
         if prior is None:
             return None  # "a year ago" beside a figure whose period we cannot name
         period_text, period_end = prior
@@ -274,6 +245,8 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         metric=metric,
         segment=segment,
         value=amount,
+        value_low=ends[0] if ends is not None else None,
+        value_high=ends[1] if ends is not None else None,
         currency=currency,
         stated_conversion=conversion,
         change_pct=change_pct,
@@ -290,31 +263,21 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     )
 
 
-def _prior_period(
-    fact: MetricFact, base_period: str | None, base_end: dt.date | None
-) -> tuple[str, dt.date | None] | None:
-    """The period of a prior figure: the one stated after it ("from $0.56 in Q4 2022"), else
-    the reported figure's a year earlier ("a year ago" beside a Q4 2023 figure: Q4 2022)."""
-    assert fact.comparison is not None
-    stated = fact.comparison.period
-    if stated is not None:
-        return _clean_period(stated.text), stated.period_end
-    relative = fact.comparison.relative
-    text = year_earlier_period(base_period, relative or "year")
-    if text is None:
+def _range_ends(
+    ctx: DocumentContext, fact: MetricFact, metric: str, value: Quantity
+) -> tuple[float, float] | None:
+    """The ends of a figure stated as a range, low first; None when the range is not one
+    figure's: its ends in two currencies, or a move from one amount to another."""
+    if value.low is None or value.high is None:
         return None
-    end = None
-    if base_end is not None and base_period is not None and text != "year-ago quarter":
-        end = _year_before(base_end)
-    return text, end
-
-
-def _year_before(day: dt.date) -> dt.date:
-    """The same day a year earlier (28 February for a 29th)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
+    if metric not in PERCENT_METRICS and value.currency is None:
+        return None  # "$300 million to 330 million euros": which currency is the figure's?
+    if fact.comparison is not None or fact.base is not None:
+        return None  # a range set beside a reported figure: which end is compared is not said
+    low, high = value.low, value.high
+    if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
+        low, high = -abs(high), -abs(low)  # "a loss of $10 million to $12 million"
+    return low, high
 
 
 def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
@@ -388,85 +351,6 @@ def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact
         if named:
             return named[-1]
     return None
-
-
-def _own_periods(ctx: DocumentContext, sentence: Sentence) -> list[PeriodMention]:
-    return [
-        p
-        for p in ctx.periods_in(sentence)
-        if not _PERIOD_PRIOR.search(p.text)
-        and not PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
-        and not _PRIOR_AMOUNT_BEFORE.search(ctx.text, max(sentence.start, p.start - 60), p.start)
-    ]
-
-
-def _period(
-    ctx: DocumentContext, sentence: Sentence, fact: MetricFact
-) -> tuple[str | None, dt.date | None, bool]:
-    """The reporting period named in the sentence, else the last one named earlier in the
-    paragraph (results paragraphs name the quarter once): then marked as carried."""
-    periods = _own_periods(ctx, sentence)
-    periods += _year_periods(ctx, sentence, periods)
-    if periods:
-        chosen = _period_after_value(ctx, fact, periods) or _nearest_period(ctx, fact, periods)
-        if chosen is not None:
-            return _clean_period(chosen.text), chosen.period_end, False
-    for previous in reversed(ctx.sentences[max(0, sentence.index - 4) : sentence.index]):
-        if previous.paragraph != sentence.paragraph:
-            break
-        earlier = _own_periods(ctx, previous)
-        if earlier:
-            return _clean_period(earlier[-1].text), earlier[-1].period_end, True
-    return None, None, False
-
-
-def _year_periods(
-    ctx: DocumentContext, sentence: Sentence, named: list[PeriodMention]
-) -> list[PeriodMention]:
-    """Years named without a quarter ("full-year sales", "higher in 2024"): periods too, so
-    that a quarter named elsewhere in the sentence is not given to a year's figure."""
-    found = []
-    for match in _YEAR_PERIOD.finditer(ctx.text, sentence.start, sentence.end):
-        start, end = match.span("period")
-        if any(p.start < end and start < p.end for p in named):
-            continue
-        found.append(PeriodMention(start, end, ctx.text[start:end], None))
-    return found
-
-
-def _period_after_value(
-    ctx: DocumentContext, fact: MetricFact, periods: list[PeriodMention]
-) -> PeriodMention | None:
-    """'to 41% in Q4': a period written right after the figure's number is its own."""
-    number_end = next((q.end for q in ctx.quantities_in(fact.anchor, fact.anchor + 1)), None)
-    if number_end is None:
-        return None
-    for period in periods:
-        if period.start >= number_end and _RIGHT_AFTER.fullmatch(
-            ctx.text, number_end, period.start
-        ):
-            return period
-    return None
-
-
-def _nearest_period(
-    ctx: DocumentContext, fact: MetricFact, periods: list[PeriodMention]
-) -> PeriodMention | None:
-    """The period named last before the figure ("Q4 revenue of $51 billion, above the
-    consensus of $49 billion"), else the first after it in the same clause."""
-    before = [p for p in periods if p.end <= fact.anchor]
-    if before:
-        return max(before, key=lambda p: p.end)
-    after = sorted((p for p in periods if p.start >= fact.anchor), key=lambda p: p.start)
-    for period in after:
-        if _PERIOD_CLAUSE_BREAK.search(ctx.text, fact.anchor, period.start):
-            return None  # "a dividend of 10 cents, and said ... this year": another clause's
-        return period
-    return None
-
-
-def _clean_period(text: str) -> str:
-    return _LEADING_ARTICLE.sub("", " ".join(text.split()))
 
 
 def table_events(ctx: DocumentContext) -> list[Event]:

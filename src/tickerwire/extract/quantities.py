@@ -335,12 +335,15 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
         second = found[i + 1] if i + 1 < len(found) else None
         if second is not None and _is_range(text, first, second):
             low, high = _range_ends(first, second)
+            # "$300 million to 330 million euros": one range, but no one currency to give it
+            mixed = first.kind == "money" and first.currency != second.currency
             merged.append(
                 replace(
                     second,
                     value=low,
                     low=low,
                     high=high,
+                    currency=None if mixed else second.currency,
                     start=first.start,
                     text=text[first.start : second.end],
                     approximate=first.approximate or second.approximate,
@@ -384,7 +387,8 @@ def _range_ends(first: Quantity, second: Quantity) -> tuple[float, float]:
         raw_second = float(_digits(second.text) or "nan")
         factor = second.value / raw_second if raw_second else 1.0
         raw_first = float(_digits(first.text) or "nan")
-        low = raw_first * factor
+        # 15 significant digits drop the binary noise of the factor (8.9 * 1e9 / 9.7 * 9.7)
+        low = float(f"{raw_first * factor:.15g}")
     return (low, high) if low <= high else (high, low)
 
 
