@@ -26,6 +26,20 @@ _RIC_GLUED = re.compile(
 _NAME_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,5}\.(?:OQ|O|N)(?:[a-z]{2,})?$)")
 
 
+def _glued_heads(written: str) -> list[str]:
+    """The words a Reuters code glued to its neighbours splits off the front of `written`:
+    "ChevronCVX.Nadded" -> ["Chevron", "CVX.N"] (then "added" is the word left)."""
+    heads = []
+    named = _NAME_GLUED.search(written)
+    if named is not None:
+        heads.append(written[: named.start()])
+        written = written[named.start() :]
+    glued = _RIC_GLUED.match(written)
+    if glued is not None:
+        heads.append(written[: glued.end()])
+    return heads
+
+
 @dataclass(frozen=True)
 class Tokens:
     """The words of a text: parallel lists of starts, ends and lower-cased forms.
@@ -51,20 +65,13 @@ class Tokens:
         offset = start
         for written in _WORD.findall(text, start, len(text) if end is None else end):
             offset = find(written, offset)
-            if "." in written and (named := _NAME_GLUED.search(written)) is not None:
-                cut = named.start()
-                starts.append(offset)
-                ends.append(offset + cut)
-                words.append(written[:cut].lower())
-                offset += cut
-                written = written[cut:]
-            if "." in written and (glued := _RIC_GLUED.match(written)) is not None:
-                code = glued.end()
-                starts.append(offset)
-                ends.append(offset + code)
-                words.append(written[:code].lower())
-                offset += code
-                written = written[code:]
+            if "." in written:
+                for head in _glued_heads(written):
+                    starts.append(offset)
+                    ends.append(offset + len(head))
+                    words.append(head.lower())
+                    offset += len(head)
+                    written = written[len(head) :]
             starts.append(offset)
             offset += len(written)
             ends.append(offset)
