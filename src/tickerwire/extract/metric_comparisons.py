@@ -60,7 +60,8 @@ _ESTIMATE_AFTER = regex.compile(
     r"(?:estimates?|forecasts?|expectations?)|market\s+forecast)\b",
     regex.IGNORECASE,
 )
-_PER_SHARE_TAIL = regex.compile(
+# "a share", "per diluted share" after an amount (metric_facts reads it too).
+PER_SHARE_TAIL = regex.compile(
     r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS)\b", regex.IGNORECASE
 )
 _DID = r"(?:\s+(?:reported|posted|recorded|earned|generated|seen|achieved))?"
@@ -148,7 +149,7 @@ def compared_figure(
     if not _compatible(base, amount):
         return None
     between = text[base.end : amount.start]
-    after = _PER_SHARE_TAIL.match(text, amount.end, end)
+    after = PER_SHARE_TAIL.match(text, amount.end, end)
     after_end = after.end() if after is not None else amount.end
     if named_before and _ESTIMATE_NAMED_BEFORE.match(between):
         if _ratio(base, amount) > _ESTIMATE_RATIO:

@@ -14,6 +14,7 @@ import regex
 from tickerwire.extract.changes import Change
 from tickerwire.extract.compared_facts import compared_fact, per_share_of_previous
 from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
 from tickerwire.extract.metric_fact import CLAUSE, PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
@@ -110,9 +111,6 @@ _SEGMENT_PAIR = regex.compile(
 _TO_BEFORE = regex.compile(r"\s+to\s+" + APPROX + r"$", regex.IGNORECASE)
 _SURPRISE_AFTER = regex.compile(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", regex.I)
 _ESTIMATE_WORD = regex.compile(r"\b(?:consensus|estimates?|expectations)\b", regex.IGNORECASE)
-_PER_SHARE_TAIL = regex.compile(
-    r"\s?(?:per|a|an|/)\s?(?:diluted\s+|basic\s+)?(?:share|shr|ADS)\b", regex.IGNORECASE
-)
 # Words before an amount that make it another figure: a part, a total of several companies, or
 # last year's figure quoted for comparison.
 _SHARE_WORD = regex.compile(r"\s*(?:share\s+)?")
@@ -187,7 +185,7 @@ def value_facts(
             continue
         else:
             after_end = q.end
-            per_share = _PER_SHARE_TAIL.match(text, q.end)
+            per_share = PER_SHARE_TAIL.match(text, q.end)
             if per_share is not None:
                 after_end = per_share.end()
             if (

@@ -54,15 +54,18 @@ _INDEX_PART = regex.compile(
     r"component|stocks|firms|names|industry|index\s+members)\b",
     regex.IGNORECASE,
 )
+_DAY_AND_MONTH_NAMES = (
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december"),
+)
 # Capitalised words that do not name a company: a subject slot holding another capitalised
 # word ("Dow flat, S&P up 0.5%") has a subject we do not know.
 _NOT_NAMES = frozenset(
     {
         *("the", "its", "their", "shares", "stock", "hong", "kong", "new", "york", "u.s", "us"),
         *("inc", "corp", "ltd", "co", "group", "holdings", "holding", "class", "adrs", "adr"),
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
+        *_DAY_AND_MONTH_NAMES,
         # words of an index's or a contract's full name around a name we link ("Japan's Nikkei
         # 225 Stock Index (NIK)", "S&P 500 E-Mini futures (ESH24)")
         *("index", "e-mini", "e-minis", "futures"),
@@ -74,12 +77,7 @@ _INDEX_NAME_ENDS = frozenset({"stock", "index", "stock index", "share index", "a
 # Words that name a day or a month: no subject of their own between two numbers ("rose 1.1% on
 # Friday and was up 2.3% on the week").
 _CALENDAR_WORDS = frozenset(
-    {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct"),
-        *("nov", "dec"),
-    }
+    {*_DAY_AND_MONTH_NAMES, *("jan", "feb", "aug", "sept", "oct", "nov", "dec")}
 )
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
 _FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)

@@ -105,7 +105,7 @@ _ENDED_PERIOD = prefiltered(
         regex.IGNORECASE,
     )
 )
-_ENDED_SPANS = {"week": "week", "month": "month"}
+_ENDED_SPANS = frozenset({"week", "month"})  # periods of the contract; a closed year is "other"
 _SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
 _ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
@@ -424,7 +424,8 @@ def _period(
     if ended is not None:
         # "finished the month down 22%", "ended the week 3% higher": the whole span, whose
         # days the words do not fix (a year or quarter that ended is no year-to-date)
-        return _ENDED_SPANS.get(ended.group("span").lower(), "other"), False
+        span = ended.group("span").lower()
+        return (span if span in _ENDED_SPANS else "other"), False
     for name, pattern in PERIOD_PATTERNS:
         match = _move_period_match(name, pattern, window_text, ctx.text, window_start)
         if match is None:
