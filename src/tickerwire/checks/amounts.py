@@ -22,80 +22,16 @@ from dataclasses import dataclass
 
 import regex
 
-# Currency written before the number. Longest first so that "HK$" wins over "$". "¥" is left out
-# on purpose: it is written for both yen and yuan, and a check must not guess which.
-PREFIX_CURRENCIES: dict[str, str] = {
-    "U.S.$": "USD",
-    "US$": "USD",
-    "USD": "USD",
-    "HK$": "HKD",
-    "HKD": "HKD",
-    "NT$": "TWD",
-    "TWD": "TWD",
-    "S$": "SGD",
-    "SGD": "SGD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "AUD": "AUD",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "CAD": "CAD",
-    "RMB": "CNY",
-    "Rmb": "CNY",
-    "CNY": "CNY",
-    "JPY": "JPY",
-    "EUR": "EUR",
-    "GBP": "GBP",
-    "CHF": "CHF",
-    "KRW": "KRW",
-    "INR": "INR",
-    "Rs.": "INR",
-    "Rs": "INR",
-    "€": "EUR",
-    "£": "GBP",
-    "₹": "INR",
-    "₩": "KRW",
-    "$": "USD",
-}
+from tickerwire.extract.currencies import PREFIX_CURRENCIES as ALL_PREFIX_CURRENCIES
+from tickerwire.extract.currencies import SUFFIX_CURRENCIES as ALL_SUFFIX_CURRENCIES
 
-# Currency written after the number ("33.4 billion yuan"). Multi-word names first.
-SUFFIX_CURRENCIES: dict[str, str] = {
-    "new taiwan dollars": "TWD",
-    "taiwan dollars": "TWD",
-    "hong kong dollars": "HKD",
-    "singapore dollars": "SGD",
-    "australian dollars": "AUD",
-    "canadian dollars": "CAD",
-    "u.s. dollars": "USD",
-    "us dollars": "USD",
-    "swiss francs": "CHF",
-    "pounds sterling": "GBP",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "yen": "JPY",
-    "won": "KRW",
-    "rupees": "INR",
-    "euros": "EUR",
-    "pounds": "GBP",
-    "dollars": "USD",
-    "u.s. dlrs": "USD",
-    "dlrs": "USD",  # newswire shorthand ("15.3 mln dlrs")
-    "dlr": "USD",
-    "usd": "USD",
-    "cny": "CNY",
-    "hkd": "HKD",
-    "jpy": "JPY",
-    "eur": "EUR",
-    "gbp": "GBP",
-    "krw": "KRW",
-    "inr": "INR",
-    "twd": "TWD",
-    "sgd": "SGD",
-    "cad": "CAD",
-    "aud": "AUD",
-    "chf": "CHF",
+# The currencies are extraction's table (one table, so that a check never reads an amount in
+# another currency than the event it checks). "¥" is left out here on purpose: it is written for
+# both yen and yuan, and a check must not guess which.
+PREFIX_CURRENCIES: dict[str, str] = {
+    written: code for written, code in ALL_PREFIX_CURRENCIES.items() if code
 }
+SUFFIX_CURRENCIES: dict[str, str] = dict(ALL_SUFFIX_CURRENCIES)
 
 SCALES: dict[str, float] = {
     "thousand": 1e3,

@@ -6,7 +6,11 @@ from collections.abc import Mapping
 
 import regex
 
-# Written before the amount. Longest first in the pattern so "HK$" wins over "$".
+# The one table of currencies as news writes them, read by extraction and by the consistency
+# checks alike (`checks/amounts.py`), so that the two never read one amount two ways.
+#
+# Written before the amount. Longest first in the patterns, so "HK$" wins over "$". ISO codes
+# count before an amount in any case for extraction; the checks want them in capitals.
 PREFIX_CURRENCIES: Mapping[str, str] = {
     "US$": "USD",
     "U.S.$": "USD",
@@ -16,16 +20,23 @@ PREFIX_CURRENCIES: Mapping[str, str] = {
     "NT$": "TWD",
     "TWD": "TWD",
     "S$": "SGD",
+    "SGD": "SGD",
     "A$": "AUD",
     "AU$": "AUD",
+    "AUD": "AUD",
     "C$": "CAD",
     "CA$": "CAD",
+    "CAD": "CAD",
     "R$": "BRL",
     "RMB": "CNY",
+    "Rmb": "CNY",
     "CNY": "CNY",
     "EUR": "EUR",
     "GBP": "GBP",
     "JPY": "JPY",
+    "CHF": "CHF",
+    "KRW": "KRW",
+    "INR": "INR",
     "Rs.": "INR",
     "Rs": "INR",
     "€": "EUR",
@@ -33,36 +44,52 @@ PREFIX_CURRENCIES: Mapping[str, str] = {
     "₹": "INR",
     "₩": "KRW",
     "$": "USD",
-    "¥": "",  # ambiguous (JPY or CNY): resolved from the document's context
+    "¥": "",  # ambiguous (JPY or CNY): resolved from the document's context, never by the checks
 }
 
-# Written after the amount ("33.4 billion yuan", "45 cents"). Multi-word names first.
+# Written after the amount ("33.4 billion yuan", "15.3 mln dlrs", "20 EUR"), lower case: both
+# readers match them in any case. Multi-word names first.
 SUFFIX_CURRENCIES: Mapping[str, str] = {
     "hong kong dollars": "HKD",
     "hk dollars": "HKD",
+    "new taiwan dollars": "TWD",
     "taiwan dollars": "TWD",
     "nt dollars": "TWD",
-    "new taiwan dollars": "TWD",
     "u.s. dollars": "USD",
     "us dollars": "USD",
+    "u.s. dlrs": "USD",
     "canadian dollars": "CAD",
     "australian dollars": "AUD",
     "singapore dollars": "SGD",
+    "swiss francs": "CHF",
+    "pounds sterling": "GBP",
     "dollars": "USD",
-    "dlrs": "USD",
+    "dlrs": "USD",  # newswire shorthand ("15.3 mln dlrs")
     "dlr": "USD",
     "dls": "USD",
     "yuan": "CNY",
     "renminbi": "CNY",
+    "rmb": "CNY",
     "euros": "EUR",
     "euro": "EUR",
     "pounds": "GBP",
-    "pounds sterling": "GBP",
     "yen": "JPY",
     "won": "KRW",
     "rupees": "INR",
     "francs": "CHF",
-    "swiss francs": "CHF",
+    "usd": "USD",
+    "cny": "CNY",
+    "hkd": "HKD",
+    "jpy": "JPY",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "krw": "KRW",
+    "inr": "INR",
+    "twd": "TWD",
+    "sgd": "SGD",
+    "cad": "CAD",
+    "aud": "AUD",
+    "chf": "CHF",
 }
 
 # "cents" are hundredths of the dollar currency in force (US unless the text says otherwise).

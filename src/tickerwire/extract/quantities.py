@@ -64,7 +64,7 @@ _SUFFIX_FIRST = _first_chars(list(SUFFIX_CURRENCIES) + list(CENT_WORDS))
 # the matches are the same.
 _QUANTITY = re.compile(
     rf"""
-    (?=[-+$€£¥₹₩0-9.UHNSACRGEJ])
+    (?=[-+0-9.{_PREFIX_FIRST}])
     (?<![\w.:/$€£¥₹₩])
     (?P<sign>[+-](?=[\d.$€£¥]|US\$|HK\$))?
     (?:(?=[{_PREFIX_FIRST}])(?P<pre>{_PREFIX})\s?)?
