@@ -139,6 +139,39 @@ def test_capitalised_ordinary_words_need_a_business_context(reference: Reference
     assert "target" in ids(link(reference, "Retailer Target cut its sales forecast."))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chipmaker took a loan from Washington Square Capital Inc. to fund its plant.",
+        "The chipmaker took a loan from Washington\nSquare Capital to fund its plant.",
+        "Tourists filled Times Square while the index gained 1%.",
+        "Shares of Square Enix rose 4% in Tokyo on the game's sales.",
+        "Oracle Park sold every ticket, the team's revenue chief said.",
+    ],
+)
+def test_an_ambiguous_alias_inside_a_longer_name_is_not_the_company(
+    reference: ReferenceData, text: str
+) -> None:
+    assert not {"block", "oracle"} & ids(link(reference, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Target Chief Executive Brian Cornell said sales rose.", "target"),
+        ("On Tuesday Apple said iPhone sales rose 6%.", "apple"),
+        ("Automaker Ford said quarterly sales rose 5%.", "ford"),
+        ("Apple Shares Jump After Record Quarter\nRevenue rose 8%, the company said.", "apple"),
+        ("Square Capital loans grew as Square said seller sales rose 12%.", "block"),
+        ("Apple Computer Inc said its new Macintosh sold well.", "apple"),
+    ],
+)
+def test_an_ambiguous_alias_beside_a_title_a_day_or_in_a_headline_is_the_company(
+    reference: ReferenceData, text: str, company: str
+) -> None:
+    assert company in ids(link(reference, text))
+
+
 def test_longest_alias_wins(reference: ReferenceData) -> None:
     linked = link(
         reference, "Alibaba Group Holding Ltd and Meta Platforms Inc both beat estimates."

@@ -30,7 +30,7 @@ from tickerwire.link.gazetteer import (
     fold_for_matching,
     suffix_end,
 )
-from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span
+from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span, in_headline
 from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.short_forms import short_form_hits
@@ -85,6 +85,20 @@ _NOT_A_NAME_AFTER = regex.compile(
     r"hours|lines?|chain|cider|sauce|seeds?|blossoms?)\b"
 )
 _SENTENCE_END = regex.compile(r"[.!?\n]")
+# An ambiguous company alias inside a longer capitalised name is that other name's word:
+# "Washington Square Capital", "Times Square", "Square Enix", "Oracle Park". The word before counts
+# when a lower-case word or a comma stands before it (a capital at a sentence start, "Automaker
+# Ford", says nothing); days and months are not names ("on Tuesday Apple said").
+_NAME_WORD_BEFORE = regex.compile(
+    r"[a-z0-9,][ \t\n]+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)[ \t\n])"
+    r"[A-Z][a-z]+[ \t\n]+$"
+)
+# A job title after the alias is not part of the name: "Target Chief Executive Brian Cornell".
+_NAME_WORD_AFTER = regex.compile(
+    r"[ \t]+(?!(?:Chief|Executive|President|Chairman|Chairwoman|Chair|Director|Officer|Vice|"
+    r"Senior|Founder|Co-founder|Head|Spokesman|Spokeswoman|Spokesperson)\b)[A-Z][a-z]"
+)
 
 
 @dataclass
@@ -223,6 +237,11 @@ class Linker:
             return bool(_PERSON_CUE.search(text, item.end, min(len(text), item.end + 40)))
         if text[item.end : item.end + 2] in ("'s", "’s"):
             return True
+        if (
+            _NAME_WORD_AFTER.match(text, item.end)
+            or _NAME_WORD_BEFORE.search(text, max(0, item.start - 40), item.start)
+        ) and not in_headline(text, item.start):
+            return False  # a word of a longer name; an anchored mention elsewhere still counts
         start, end = _sentence(text, item.start, item.end)
         before = text[start : item.start]
         after = text[item.end : end]

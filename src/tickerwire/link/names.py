@@ -366,7 +366,7 @@ class NameFinder:
                 match = _LEGAL_NAME_BEFORE.search(text, max(0, start - _WINDOW), start)
                 if match and not occupied.overlaps(match.start("org"), end):
                     org_start = match.start("org")
-                    if _in_headline(text, start):
+                    if in_headline(text, start):
                         # "Geopolitical Issues Ail AAR Corp.": every word of a headline is
                         # capitalised, so only the word before the legal form is the name.
                         org_start = text.rfind(" ", org_start, match.end("org")) + 1
@@ -375,7 +375,7 @@ class NameFinder:
                 self._firm(text, start, end, take)
             if "government" in kinds and text[start].isupper():
                 match = _GOVERNMENT_BODY.match(text, start)
-                if match and not _in_headline(text, start):
+                if match and not in_headline(text, start):
                     take(match.span(), "government")
         hits.extend(_repeats(text, hits, occupied))
         return sorted(hits, key=lambda h: h.start)
@@ -383,7 +383,7 @@ class NameFinder:
     @staticmethod
     def _firm(text: str, start: int, end: int, take: _Take) -> None:
         """A name of two words or more that ends in a firm word: "Solomons Group"."""
-        if _in_headline(text, start) or _NEXT_CAPITALISED.match(text, end):
+        if in_headline(text, start) or _NEXT_CAPITALISED.match(text, end):
             return  # a headline, or a longer name ("Hang Seng Bank Building")
         match = _LEGAL_NAME_BEFORE.search(text, max(0, start - _WINDOW), start)
         if match:
@@ -400,7 +400,7 @@ class NameFinder:
             take(span, None)
 
 
-def _in_headline(text: str, index: int) -> bool:
+def in_headline(text: str, index: int) -> bool:
     """Whether `index` lies in a short line whose words are nearly all capitalised."""
     line_start = text.rfind("\n", 0, index) + 1
     line_end = text.find("\n", index)
