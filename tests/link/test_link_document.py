@@ -164,6 +164,7 @@ def test_an_ambiguous_alias_inside_a_longer_name_is_not_the_company(
         ("Apple Shares Jump After Record Quarter\nRevenue rose 8%, the company said.", "apple"),
         ("Square Capital loans grew as Square said seller sales rose 12%.", "block"),
         ("Apple Computer Inc said its new Macintosh sold well.", "apple"),
+        ("Advanced Micro shares fell 6% on a weak forecast.", "amd"),
     ],
 )
 def test_an_ambiguous_alias_beside_a_title_a_day_or_in_a_headline_is_the_company(
