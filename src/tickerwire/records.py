@@ -355,6 +355,9 @@ class RawDocument:
     title: str | None = None
     published: dt.date | None = None
     source: str | None = None
+    # The moment of publication when the input states a time of day with its zone (an aware
+    # datetime whose own date is `published`); None when it gives a date only or no zone.
+    published_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -370,6 +373,9 @@ class CleanDocument:
     published: dt.date | None = None
     published_basis: PublishedBasis | None = None
     language: str = "en"
+    # The input's publication moment, kept only while it agrees with `published` (see
+    # `RawDocument.published_at`): extraction reads it to date after-hours moves.
+    published_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -87,12 +87,15 @@ def test_rss_items_become_articles(write, read_all):
     assert lumber.url == "https://harbour.example/lumber"
     assert lumber.source == "Harbour Markets Desk"  # the channel's title, not the image's
     assert lumber.published == dt.date(2024, 5, 14)  # the feed's own day, not UTC's
+    assert lumber.published_at is not None
+    assert lumber.published_at.isoformat() == "2024-05-14T22:45:00-04:00"
     assert lumber.html == "<p>Lumber futures rose 4% as mills cut output.</p>"  # full content wins
     assert rates.url == "https://harbour.example/rates"
     assert rates.published == dt.date(2024, 5, 15)
     assert (rates.text, rates.html) == ("The central bank left its key rate at 4.5%.", None)
     assert markup.html == "<p>Refiners <b>gained</b> 2%.</p>"
     assert markup.published is None  # an unreadable date is not guessed
+    assert markup.published_at is None
     assert isinstance(bare, ReadError) and "no content" in bare.reason
 
 

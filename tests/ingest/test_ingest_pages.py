@@ -68,6 +68,8 @@ def test_plain_json_sidecar_in_fnspid_style_uses_the_local_day(write, read_all):
     write("wire_0001.json", json.dumps(sidecar))
     doc = only_document(read_all(path))
     assert doc.published == dt.date(2024, 5, 9)
+    assert doc.published_at is not None
+    assert doc.published_at.isoformat() == "2024-05-09T21:05:00-04:00"  # the moment is kept
     assert doc.title is None  # null stays unknown
     assert doc.url == "https://news.example/a"
 
@@ -77,7 +79,16 @@ def test_raw_published_is_used_when_the_normalised_one_is_missing(write, read_al
     write(
         "wire_0002.json", json.dumps({"published": None, "published_raw": "MAY 9, 2024 9:05AM EDT"})
     )
-    assert only_document(read_all(path)).published == dt.date(2024, 5, 9)
+    doc = only_document(read_all(path))
+    assert doc.published == dt.date(2024, 5, 9)
+    assert doc.published_at is not None and doc.published_at.hour == 9  # New York's 9:05
+
+
+def test_a_sidecar_date_without_a_zoned_time_gives_no_moment(write, read_all):
+    path = write("wire_0003.txt", NOTE)
+    write("wire_0003.json", json.dumps({"published": "2024-05-09T21:05"}))
+    doc = only_document(read_all(path))
+    assert (doc.published, doc.published_at) == (dt.date(2024, 5, 9), None)
 
 
 def test_meta_json_wins_over_plain_json(write, read_all):

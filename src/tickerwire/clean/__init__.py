@@ -113,6 +113,11 @@ def clean_document(raw: RawDocument, options: CleanOptions | None = None) -> Cle
         body = raw.text or ""
     cleaned = clean_text(body, title=title, source=source, options=options)
     published, basis = _published(raw.published, html_date, cleaned.published)
+    # The moment counts only while it is the moment of the date kept: a date given over the
+    # input's own (`--published`, a gold file) makes the input's time of day someone else's.
+    moment = raw.published_at
+    if moment is not None and (basis != "metadata" or moment.date() != published):
+        moment = None
     return CleanDocument(
         origin=raw.origin,
         text=cleaned.text,
@@ -122,6 +127,7 @@ def clean_document(raw: RawDocument, options: CleanOptions | None = None) -> Cle
         source=source,
         published=published,
         published_basis=basis,
+        published_at=moment,
     )
 
 

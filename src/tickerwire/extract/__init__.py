@@ -12,6 +12,8 @@ opinions.
 
 from __future__ import annotations
 
+from functools import partial
+
 from tickerwire.extract.changes import find_changes
 from tickerwire.extract.dedupe import Found, merge_repeats, propagate_article_period
 from tickerwire.extract.document import DocumentContext, build_context
@@ -22,7 +24,7 @@ from tickerwire.extract.fact_level import with_fact_levels
 from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
 from tickerwire.extract.subjects import TopicResolver
-from tickerwire.extract.timing import article_frame
+from tickerwire.extract.timing import article_frame, frame_day
 from tickerwire.link import ReferenceData
 from tickerwire.records import Event, LinkedDocument
 
@@ -55,7 +57,7 @@ def _extract(ctx: DocumentContext, title: str | None = None) -> list[Event]:
         metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver)
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
     found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
-    found = propagate_article_period(found, article_frame(ctx))
+    found = propagate_article_period(found, article_frame(ctx), partial(frame_day, ctx))
     # One lower-casing of the text serves the cue pass (`str.lower`) and the patterns that read
     # lower-cased text with the text's offsets (`lower_text`: the same string, unless a letter
     # lower-cases to two).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -22,7 +24,11 @@ class Found:
     period_defaulted: bool = False
 
 
-def propagate_article_period(found: list[Found], frame: str | None = None) -> list[Found]:
+def propagate_article_period(
+    found: list[Found],
+    frame: str | None = None,
+    redate: Callable[[Event, str], dt.date | None] | None = None,
+) -> list[Found]:
     """A pre-market (or after-hours) report: moves told without period words get that period.
 
     When every move of the article that names its trading period names the same one of
@@ -34,6 +40,10 @@ def propagate_article_period(found: list[Found], frame: str | None = None) -> li
     `frame` is the trading period the article's opening states for itself ("Ahead of today's
     open, ..."): with no move naming its period, it stands for them when the article's moves
     told without period words are all of one market.
+
+    A move given the period keeps no day of its own words (it has none); the day it was given
+    from publication is read again for its new period by `redate(event, period)`: the session
+    on the publication date is not the after-hours of a report written the next morning.
     """
     timed = [
         f
@@ -70,7 +80,12 @@ def propagate_article_period(found: list[Found], frame: str | None = None) -> li
         ):
             attributes = dict(f.event.attributes, period=period)
             confidence = round(max(0.05, f.event.confidence - ARTICLE_PERIOD_PENALTY), 3)
-            event = f.event.model_copy(update={"attributes": attributes, "confidence": confidence})
+            day = f.event.date
+            if day is not None and redate is not None:
+                day = redate(f.event, period)
+            event = f.event.model_copy(
+                update={"attributes": attributes, "confidence": confidence, "date": day}
+            )
             f = replace(f, event=event, period_defaulted=False)
         result.append(f)
     return result

@@ -58,6 +58,7 @@ class DocumentContext:
     quantities: list[Quantity]
     groups: list[EntityGroup]
     main_company: str | None
+    published_at: dt.datetime | None = None  # the publication moment, when the input states it
     _quantity_starts: list[int] = field(default_factory=list, repr=False)
     _group_starts: list[int] = field(default_factory=list, repr=False)
     _periods: dict[int, list[PeriodMention]] = field(default_factory=dict, repr=False)
@@ -228,4 +229,5 @@ def build_context(linked: LinkedDocument, reference: ReferenceData) -> DocumentC
         quantities=find_quantities(text, yen),
         groups=groups,
         main_company=_main_company(linked, groups),
+        published_at=linked.doc.published_at,
     )

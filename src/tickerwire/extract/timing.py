@@ -2,10 +2,12 @@
 
 The words that time a move sit right around its number ("jumped 15% in Hong Kong on Friday",
 "has climbed 31 percent since touching a low on Oct. 2", "a year-to-date gain of 12%").
-A day is given only to moves of one session (session, intraday, premarket); when the text names
-no day and the publication date is known, a session move is dated to the listing's last trading
-day on or before publication, with lower confidence. Without a publication date, relative day
-words resolve to nothing: the date stays null.
+A day is given only to moves of one session (session, intraday, premarket, after_hours); when the
+text names no day and the publication date is known, a session move is dated to the listing's last
+trading day on or before publication, with lower confidence. Pre-market and after-hours moves
+told without a day are dated from the publication's time of day when the input states it (see
+`market_hours`); an after-hours move is never dated from the publication date alone. Without a
+publication date, relative day words resolve to nothing: the date stays null.
 """
 
 from __future__ import annotations
@@ -19,15 +21,22 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import DateMention
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
+from tickerwire.extract.market_hours import (
+    EXTENDED_HOURS_PERIODS,
+    extended_hours_day,
+    knows_hours,
+)
 from tickerwire.extract.prefiltered import Prefiltered, prefiltered
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
+from tickerwire.records import Event
 
 # A one-session move this large is rare; told without day words it is more likely a longer
 # move whose period the writer left out, so it is not dated to the publication's session.
 MAX_INFERRED_SESSION_PCT = 50.0
 DATED_PERIODS = frozenset({"session", "intraday", "premarket", "after_hours"})
-# Periods whose day can be inferred from publication when the text names none. After-hours
-# moves are left out: articles about them are often published the next morning.
+# Periods whose day can be inferred from the publication date when the text names none.
+# After-hours moves are left out: articles about them are often published the next morning, so
+# only the publication's time of day dates them (`market_hours`).
 INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 
 # "lost 30% of its value since January": the since-words follow the value words.
@@ -256,9 +265,12 @@ def move_timing(
             period_defaulted=defaulted,
         )
     plausible = abs(q.value) < MAX_INFERRED_SESSION_PCT
-    inferable = period in INFERABLE_PERIODS and plausible and _finite(ctx, change)
-    if ctx.published is not None and inferable:
-        day = last_session_on_or_before(mic, ctx.published)
+    day = publication_day(ctx, period, mic) if plausible else None
+    # A move whose words name pre-market or after-hours trading is of one such session whatever
+    # its verb's form ("with shares surging 15% in after-hours trading"), so the clock dates it;
+    # a move dated by the publication date alone must be told as a finished or current fact.
+    named_hours = not defaulted and _reads_clock(ctx, period, mic)
+    if day is not None and (named_hours or _finite(ctx, change)):
         if _names_another_day(ctx, change, day, since_span) or _SPAN_WORDS.search(
             text, change.sentence.start, change.sentence.end
         ):
@@ -276,6 +288,32 @@ def move_timing(
             period_defaulted=defaulted,
         )
     return Timing(period, since, context=context, period_defaulted=defaulted)
+
+
+def publication_day(ctx: DocumentContext, period: str, mic: str | None) -> dt.date | None:
+    """The trading day of exchange `mic` that a `period` move told without a day belongs to,
+    read from the publication: its time of day for pre-market and after-hours moves when the
+    input states one and the exchange's hours are known, else its date for the periods of
+    INFERABLE_PERIODS; None when neither says."""
+    if _reads_clock(ctx, period, mic):
+        assert ctx.published_at is not None  # for mypy: _reads_clock checked it
+        return extended_hours_day(period, ctx.published_at, mic)
+    if period in INFERABLE_PERIODS and ctx.published is not None:
+        return last_session_on_or_before(mic, ctx.published)
+    return None
+
+
+def _reads_clock(ctx: DocumentContext, period: str, mic: str | None) -> bool:
+    """Whether a `period` move is dated by the publication's time of day (see publication_day)."""
+    return period in EXTENDED_HOURS_PERIODS and ctx.published_at is not None and knows_hours(mic)
+
+
+def frame_day(ctx: DocumentContext, event: Event, period: str) -> dt.date | None:
+    """The day of a price move told without period or day words once the article's frame
+    gives it `period` (its day read from publication again, for that period)."""
+    listing = event.attributes.get("listing")
+    mic = ctx.exchange_of(listing) if isinstance(listing, str) else None
+    return publication_day(ctx, period, mic)
 
 
 def article_frame(ctx: DocumentContext) -> str | None:

@@ -3,6 +3,11 @@
 A stated timestamp gives the date in its own offset: "2024-02-02T22:30-05:00" is 2 February, the
 day its readers saw on the page, not the UTC day (3 February). Nothing is converted between zones.
 
+`parse_published_at` gives the moment itself (an aware datetime) when the value states a time of
+day and a zone: a numeric offset, `Z`, UTC/GMT, or the US Eastern names (ET, EST, EDT, read as
+New York wall time, since writers say "EST" all year). A time without a zone gives None: the same
+"9:30" is hours apart in New York and Hong Kong, and dating a move by a guessed zone would invent.
+
 Accepted forms (anything else gives None; a wrong date is worse than no date):
 
 - ISO 8601: `2024-02-02`, `2024-02-02T13:17-05:00`, `2024-02-02 13:17:05Z`, `2024/02/02`
@@ -19,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 _MONTHS: dict[str, int] = {
     name: number
@@ -47,12 +53,21 @@ _MONTHS: dict[str, int] = {
 _TIME_TAIL = r"""
     (?:
         \s*(?:,|at|[-\u2013\u2014]|T)?\s*
-        \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?
-        \s*(?:[ap]\.?m\.?)?
-        (?:\s*(?:Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}))?
+        (?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?
+        \s*(?:(?P<ampm>[ap])\.?m\.?)?
+        (?:\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}))?
     )?
     \s*$
 """
+# Zone names read as one place's wall time: the US Eastern names, which writers use all year
+# ("9:32AM EST" in July means New York's 9:32). Other letter codes (IST, CST, BST) name several
+# zones around the world and are not read.
+_NAMED_ZONES: dict[str, str] = {
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+}
+_NUMERIC_ZONE = re.compile(r"^(?:UTC|GMT)?(?P<sign>[+-])(?P<h>\d{1,2}):?(?P<m>\d{2})?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +75,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     flags = re.IGNORECASE | re.VERBOSE
     iso = re.compile(
         r"""^\s*(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})
-        (?:[T\s]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$""",
+        (?:[T\s](?P<hh>\d{2}):(?P<mm>\d{2})(?::(?P<ss>\d{2})(?:[.,]\d+)?)?
+        \s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$""",
         flags,
     )
     weekday = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -86,6 +102,27 @@ def _date(year: str, month: int | None, day: str) -> dt.date | None:
         return None
 
 
+def _stated(value: object) -> tuple[dt.date, re.Match[str] | None] | None:
+    """The date `value` states and the match that read it (None for a date object)."""
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if not isinstance(value, str) or len(value) > 80:
+        return None
+    iso, month_first, day_first = _patterns()
+    match = iso.match(value)
+    if match:
+        day = _date(match["y"], int(match["m"]), match["d"])
+        return (day, match) if day is not None else None
+    for pattern in (month_first, day_first):
+        match = pattern.match(value)
+        if match:
+            day = _date(match["y"], _MONTHS.get(match["month"].lower()), match["d"])
+            return (day, match) if day is not None else None
+    return None
+
+
 def parse_published(value: object) -> dt.date | None:
     """Return the publication date that `value` states, or None if it is not a certain date.
 
@@ -94,18 +131,63 @@ def parse_published(value: object) -> dt.date | None:
     >>> parse_published("02/03/2024") is None
     True
     """
+    stated = _stated(value)
+    return stated[0] if stated is not None else None
+
+
+def parse_published_at(value: object) -> dt.datetime | None:
+    """Return the publication moment `value` states (a time of day in a known zone), or None.
+
+    The moment's own date is always the date `parse_published` gives for the same value.
+
+    >>> parse_published_at("2024-02-02T00:52-05:00").isoformat()
+    '2024-02-02T00:52:00-05:00'
+    >>> parse_published_at("2024-02-02 00:52") is None  # no zone: whose 00:52?
+    True
+    """
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or len(value) > 80:
+        return value if value.utcoffset() is not None else None
+    stated = _stated(value)
+    if stated is None:
         return None
-    iso, month_first, day_first = _patterns()
-    match = iso.match(value)
-    if match:
-        return _date(match["y"], int(match["m"]), match["d"])
-    for pattern in (month_first, day_first):
-        match = pattern.match(value)
-        if match:
-            return _date(match["y"], _MONTHS.get(match["month"].lower()), match["d"])
-    return None
+    day, match = stated
+    if match is None or match["hh"] is None or match["zone"] is None:
+        return None
+    clock = _clock(match["hh"], match["mm"], match["ss"], match.groupdict().get("ampm"))
+    zone = _zone(match["zone"])
+    if clock is None or zone is None:
+        return None
+    return dt.datetime.combine(day, clock, tzinfo=zone)
+
+
+def _clock(hours: str, minutes: str, seconds: str | None, ampm: str | None) -> dt.time | None:
+    hour, minute, second = int(hours), int(minutes), int(seconds or 0)
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return dt.time(hour, minute, second)
+
+
+def _zone(name: str) -> dt.tzinfo | None:
+    """The zone a timestamp names, or None when the name is not one place's."""
+    upper = name.upper()
+    if upper in ("Z", "UTC", "GMT"):
+        return dt.UTC
+    if upper in _NAMED_ZONES:
+        return _zone_info(_NAMED_ZONES[upper])
+    match = _NUMERIC_ZONE.match(upper)
+    if match is None:
+        return None
+    minutes = int(match["h"]) * 60 + int(match["m"] or 0)
+    if minutes > 14 * 60:
+        return None
+    sign = -1 if match["sign"] == "-" else 1
+    return dt.timezone(dt.timedelta(minutes=sign * minutes))
+
+
+@lru_cache(maxsize=8)
+def _zone_info(key: str) -> dt.tzinfo:
+    return ZoneInfo(key)

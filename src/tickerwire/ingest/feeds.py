@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tickerwire.config import IngestOptions
-from tickerwire.ingest.dates import parse_published
+from tickerwire.ingest.dates import parse_published, parse_published_at
 from tickerwire.ingest.decode import Refusal, size_refusal
 from tickerwire.ingest.files import os_error_reason
 from tickerwire.records import RawDocument, ReadError
@@ -125,12 +125,14 @@ def _body(item: ET.Element) -> tuple[str | None, bool]:
     return None, False
 
 
-def _published(item: ET.Element) -> dt.date | None:
+def _published(item: ET.Element) -> tuple[dt.date | None, dt.datetime | None]:
+    """The item's publication date, and its moment when the same field states a zoned time."""
     for name in _DATE_FIELDS:
-        value = parse_published(_text(_first(item, (name,))))
+        stated = _text(_first(item, (name,)))
+        value = parse_published(stated)
         if value is not None:
-            return value
-    return None
+            return value, parse_published_at(stated)
+    return None, None
 
 
 def parse_item(
@@ -143,14 +145,16 @@ def parse_item(
     too_large = size_refusal(len(body.encode("utf-8")), limit)
     if too_large:
         return too_large
+    published, published_at = _published(item)
     return RawDocument(
         origin=origin,
         text=None if is_html else body,
         html=body if is_html else None,
         url=_link(item),
         title=_text(_first(item, _TITLES)),
-        published=_published(item),
+        published=published,
         source=source,
+        published_at=published_at,
     )
 
 

@@ -90,6 +90,7 @@ def parse_jsonl_line(origin: str, line: bytes) -> RawDocument | Refusal:
         title=meta.title,
         published=meta.published,
         source=meta.source,
+        published_at=meta.published_at,
     )
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tickerwire.ingest.dates import parse_published
+from tickerwire.ingest.dates import parse_published, parse_published_at
 
 # FNSPID sidecars leave `published` null where their scraper could not normalise the page's date,
 # but keep the page's own words in `published_raw` ("FEB 2, 2024 9:32AM EST"); that is still the
@@ -26,6 +26,9 @@ class Metadata:
     title: str | None = None
     published: dt.date | None = None
     source: str | None = None
+    # The moment of publication, when the same value that gave `published` states a time of
+    # day and its zone (an aware datetime whose own date is `published`).
+    published_at: dt.datetime | None = None
 
 
 def _string(record: Mapping[str, object], key: str) -> str | None:
@@ -38,14 +41,16 @@ def _string(record: Mapping[str, object], key: str) -> str | None:
 
 def metadata_from_mapping(record: Mapping[str, object]) -> Metadata:
     """Read the metadata keys of a JSON object; other keys are ignored."""
-    published = None
+    published = published_at = None
     for key in PUBLISHED_KEYS:
         published = parse_published(record.get(key))
         if published is not None:
+            published_at = parse_published_at(record.get(key))
             break
     return Metadata(
         url=_string(record, "url"),
         title=_string(record, "title"),
         published=published,
         source=_string(record, "source"),
+        published_at=published_at,
     )

@@ -25,6 +25,7 @@ def _document(
         title=meta.title,
         published=meta.published,
         source=meta.source,
+        published_at=meta.published_at,
     )
 
 

@@ -111,6 +111,11 @@ class SessionCalendar:
     sessions: tuple[dt.date, ...]
     half_days: frozenset[dt.date] = frozenset()
     closures: frozenset[dt.date] = frozenset()
+    # Local opening and closing times as exchange_calendars states them: (first day of the
+    # rule or None, time), oldest rule first; and the closing time of each early-closing day.
+    open_times: tuple[tuple[dt.date | None, dt.time], ...] = ()
+    close_times: tuple[tuple[dt.date | None, dt.time], ...] = ()
+    early_closes: Mapping[dt.date, dt.time] = field(default_factory=dict, compare=False)
     _session_set: frozenset[dt.date] = field(default=frozenset(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -143,6 +148,14 @@ class SessionCalendar:
     def is_half_day(self, day: dt.date) -> bool:
         """True when `day` is a session that closes early."""
         return day in self.half_days
+
+    def hours(self, day: dt.date) -> tuple[dt.time, dt.time] | None:
+        """The local opening and closing times of session `day`; None when `day` is no session
+        or the calendar was built without times."""
+        if not self.is_session(day) or not self.open_times or not self.close_times:
+            return None
+        close = self.early_closes.get(day) or _time_on(self.close_times, day)
+        return _time_on(self.open_times, day), close
 
     def previous_session(self, day: dt.date) -> dt.date:
         """The session on or before `day` (the trading day whose close was last known on `day`)."""
@@ -200,6 +213,9 @@ class SessionCalendar:
             sessions=tuple(d for d in self.sessions if d not in closures),
             half_days=self.half_days,
             closures=self.closures | closures,
+            open_times=self.open_times,
+            close_times=self.close_times,
+            early_closes=self.early_closes,
         )
 
     def describe_non_session(self, day: dt.date) -> str:
@@ -230,9 +246,38 @@ def build_session_calendar(mic: str) -> SessionCalendar:
             calendar = exchange_calendars.get_calendar(mic)
         sessions = tuple(ts.date() for ts in calendar.sessions)
         half_days = frozenset(ts.date() for ts in calendar.early_closes)
+        early = calendar.closes.loc[calendar.early_closes]
+        early_closes = {
+            ts.date(): close.tz_convert(calendar.tz).time() for ts, close in early.items()
+        }
     return SessionCalendar(
-        mic=mic, timezone=str(calendar.tz), sessions=sessions, half_days=half_days
+        mic=mic,
+        timezone=str(calendar.tz),
+        sessions=sessions,
+        half_days=half_days,
+        open_times=_rule_times(calendar.open_times),
+        close_times=_rule_times(calendar.close_times),
+        early_closes=early_closes,
     )
+
+
+def _rule_times(
+    rules: Iterable[tuple[object, dt.time]],
+) -> tuple[tuple[dt.date | None, dt.time], ...]:
+    """exchange_calendars' (start Timestamp or None, time) rules with plain dates."""
+    return tuple(
+        (None if start is None else start.date(), time)  # type: ignore[attr-defined]
+        for start, time in rules
+    )
+
+
+def _time_on(rules: tuple[tuple[dt.date | None, dt.time], ...], day: dt.date) -> dt.time:
+    """The time of the last rule that started on or before `day` (the first rule has no start)."""
+    found = rules[0][1]
+    for start, time in rules:
+        if start is None or start <= day:
+            found = time
+    return found
 
 
 class TradingCalendars:
