@@ -42,8 +42,8 @@ def entity_ids(article: Article) -> set[str]:
 def test_reuters_codes_name_regional_indices(pipeline):
     article = process(
         pipeline,
-        "Asian stocks firmed on Friday. South Korea's benchmark .KS11 climbed 1.3%, and MSCI's "
-        "broadest index of Asia-Pacific shares outside Japan .MIAPJ0000PUS gained 0.8%.",
+        "Asian stocks firmed on Friday. South Korea's benchmark .KS11 climbed 1.3%, and the "
+        "MSCI-compiled broadest index of Asia-Pacific shares outside Japan gained 0.8%.",
     )
     assert index_moves(article) == [("KOSPI", 1.3, "session"), ("MIAPJ0000PUS", 0.8, "session")]
     # MSCI, the index provider, is still named
@@ -53,9 +53,8 @@ def test_reuters_codes_name_regional_indices(pipeline):
 def test_a_period_that_names_another_numbers_gain_does_not_time_a_later_move(pipeline):
     article = process(
         pipeline,
-        "Tokyo's Nikkei .N225 rose 0.4%, taking its weekly gain to 2.2%, while MSCI's broadest "
-        "index of Asia-Pacific shares outside Japan .MIAPJ0000PUS rose 0.9% and was up 1.5% "
-        "on the week.",
+        "Tokyo's Nikkei .N225 rose 0.4%, taking its weekly gain to 2.2%, whereas the regional "
+        "gauge .MIAPJ0000PUS advanced 0.9% today and stood 1.5% higher for the week.",
     )
     assert index_moves(article) == [
         ("N225", 0.4, "session"),
@@ -81,7 +80,8 @@ def test_euro_stoxx_futures_written_as_one_word(pipeline):
 def test_sector_index_by_code_and_by_full_name(pipeline):
     article = process(
         pipeline,
-        "Meta jumped 9%, lifting the S&P 500 communication services sector .SPLRCL 2.4% higher. "
+        "Meta jumped 9%, and its gain sent the S&P 500 communication services sector .SPLRCL "
+        "up 2.4%. "
         "The S&P 500 energy index fell 1.8% as crude prices slid. "
         "Utilities .SPLRCU lost 1.2%, the weakest of the sectors.",
     )
@@ -105,8 +105,8 @@ def test_a_sector_without_index_wording_is_no_index(pipeline):
 def test_industry_indices_and_a_noun_phrase_number_after_them(pipeline):
     article = process(
         pipeline,
-        "The KBW Regional Banking index .KRX fell 2.6%, dragged down by the 9.4% drop in "
-        "Valley National's shares. The Philadelphia semiconductor index .SOX rose 3.1%.",
+        "Lenders struggled: KBW's regional bank gauge .KRX sank 2.6%, dragged down by the 9.4% "
+        "drop in Valley National's shares. The Philadelphia semiconductor index .SOX rose 3.1%.",
     )
     assert index_moves(article) == [("KRX", -2.6, "session"), ("SOX", 3.1, "session")]
 
@@ -114,7 +114,7 @@ def test_industry_indices_and_a_noun_phrase_number_after_them(pipeline):
 def test_a_move_on_the_day_before_gets_no_inferred_date(pipeline):
     article = process(
         pipeline,
-        "The KBW Regional Banking index .KRX fell 1.5%, after its 5% slump the day before.",
+        "Regional lenders' gauge .KRX shed 1.5% today, after its 5% slump the day before.",
     )
     moves = [e for e in article.events if e.type == "index_move"]
     assert [(e.attributes["change_pct"], e.date) for e in moves] == [
