@@ -81,6 +81,10 @@ _CALENDAR_WORDS = frozenset(
 )
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
 _FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)
+# "weighed down by the 11.1% drop in ...", "an 8% gain for ...": a number opening a noun phrase
+# has a subject of its own (named after it, or none we know); it does not continue the
+# previous number's subject as a second verb does ("fell 2% and was down 3% on the week").
+_ARTICLE_BEFORE = regex.compile(r"\b(?:the|an?)\s+$", regex.IGNORECASE)
 _PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
 _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
 _FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
@@ -215,6 +219,11 @@ class TopicResolver(OwnerResolver):
                 and i > 0
                 and not self._boundary_between(changes[i - 1], change)
                 and not self._unknown_name_between(changes[i - 1], change)
+                and not _ARTICLE_BEFORE.search(
+                    self.text,
+                    max(self.sentence.start, change.quantity.start - 4),
+                    change.quantity.start,
+                )
             ):
                 previous = topics[i - 1]
                 if previous.kind != "none":

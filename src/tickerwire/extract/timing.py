@@ -118,6 +118,21 @@ _ENDED_SPANS = frozenset({"week", "month"})  # periods of the contract; a closed
 _SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
 _ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
+# Words after a move that put it on the session before the one being told ("its 6% slide the
+# day before", "after losing 6% a day earlier").
+_EARLIER_DAY = regex.compile(
+    r"\b(?:the\s+(?:day|session)\s+before|the\s+(?:previous|prior|preceding)\s+"
+    r"(?:day|session|trading\s+day)|a\s+day\s+(?:earlier|before))\b",
+    regex.IGNORECASE,
+)
+# A period word that opens another number's change noun ("the weekly gain to 1.2%", "a monthly
+# drop of 3%"): it times that number, not a later move of the sentence.
+_OWN_NUMBER_AFTER = regex.compile(
+    r"\s+(?:gains?|loss(?:es)?|rises?|falls?|drops?|declines?|advances?|increases?|"
+    r"decreases?|jumps?|slides?|rall(?:y|ies)|climbs?|surges?|rebounds?|slumps?)\s+"
+    r"(?:of|to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+)?[-+]?\d",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,12 +286,15 @@ def move_timing(
     # a move dated by the publication date alone must be told as a finished or current fact.
     named_hours = not defaulted and _reads_clock(ctx, period, mic)
     if day is not None and (named_hours or _finite(ctx, change)):
-        if _names_another_day(ctx, change, day, since_span) or _SPAN_WORDS.search(
-            text, change.sentence.start, change.sentence.end
+        if (
+            _names_another_day(ctx, change, day, since_span)
+            or _SPAN_WORDS.search(text, change.sentence.start, change.sentence.end)
+            or _EARLIER_DAY.search(text, q.end, right_end)
         ):
             # "The Dow shed 0.8% and the Nasdaq-100 added 2% on Jan 31": the sentence's day
             # may be this move's too; "shares down 10% after it reported this week": the move
-            # may span days. The publication's session would be a guess against the text.
+            # may span days; "its 6% slide the day before": the session before an unnamed
+            # day. The publication's session would be a guess against the text.
             return Timing(period, since, context=context, period_defaulted=defaulted)
         return Timing(
             period,
@@ -371,22 +389,31 @@ def _on_named_day(ctx: DocumentContext, start: int, end: int) -> bool:
 
 def _sentence_periods(sentence_text: str, text: str, offset: int) -> set[str]:
     """The periods named before a move in its sentence ("In the last 12 months, ... slumped
-    2%"); a period named after a move belongs to a later number, not to this one.
-    `sentence_text` starts at `offset` in `text`."""
-    return {
-        name
-        for name, pattern in PERIOD_PATTERNS
-        if _move_period_match(name, pattern, sentence_text, text, offset) is not None
-    }
+    2%"); a period named after a move belongs to a later number, not to this one, and so does
+    a period that names another number's change ("bringing the weekly gain to 1.2%, while
+    ... jumped 1.2%"). `sentence_text` starts at `offset` in `text`."""
+    named = set()
+    for name, pattern in PERIOD_PATTERNS:
+        match = _move_period_match(name, pattern, sentence_text, text, offset)
+        while match is not None and _OWN_NUMBER_AFTER.match(sentence_text, match.end()):
+            match = _move_period_match(name, pattern, sentence_text, text, offset, match.end())
+        if match is not None:
+            named.add(name)
+    return named
 
 
 def _move_period_match(
-    name: str, pattern: Prefiltered[regex.Match[str]], window_text: str, text: str, offset: int
+    name: str,
+    pattern: Prefiltered[regex.Match[str]],
+    window_text: str,
+    text: str,
+    offset: int,
+    pos: int = 0,
 ) -> regex.Match[str] | None:
     """The first words of period `name` in `window_text` (which starts at `offset` in `text`)
-    that can time a move: pre-market or after-hours words that time a scheduled release are
-    passed over."""
-    match = pattern.search(window_text)
+    from `pos` on that can time a move: pre-market or after-hours words that time a scheduled
+    release are passed over."""
+    match = pattern.search(window_text, pos)
     if name not in _MARKET_HOURS:
         return match
     while match is not None and _times_scheduled_release(text, offset + match.start()):

@@ -43,6 +43,9 @@ _FUND_WORD = regex.compile(r"\b(?:ETF|Fund|Trust)\b")
 # What may stand between a company's name and its ticker: "Meta META.O", "Apple (NASDAQ: AAPL)",
 # "Microsoft's MSFT.O".
 _NAME_TICKER_GAP = regex.compile(r"(?:'s|’s)?[ \t]*[(\[]?[ \t]*")
+# The first character of a quote-code alias (Reuters index codes ".N225", ".SPLRCL"; the dollar
+# index "=USD"): written right after the index's name, it joins that mention.
+_QUOTE_CODE_MARKS = frozenset(".=")
 # Between two tickers of one bracket: "(NYSE: BABA, HKG: 9988)".
 _TICKER_TICKER_GAP = regex.compile(r"[ \t]*[,;/][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 _CLOSING = regex.compile(r"[ \t]*[)\]]")
@@ -210,6 +213,15 @@ class Linker:
                     end, index = bracket_end, index + 1
             elif bracket_end <= limit and not occupied.overlaps(end, bracket_end):
                 end = bracket_end
+            following = hits[index] if index < len(hits) else None
+            if (
+                following is not None
+                and following.entity_id == hit.entity_id
+                and text[following.start] in _QUOTE_CODE_MARKS
+                and text[end : following.start].isspace()
+            ):
+                # "Japan's Nikkei .N225": the name and its quote code are one naming.
+                end, index = following.end, index + 1
             # An ambiguous alias followed by a legal form is a company name: "Apple Inc".
             validated = hit.rule is not AliasRule.AMBIGUOUS or end > hit.end
             found.append(_Found(hit.start, end, hit.entity_id, "alias", None, hit.rule, validated))
