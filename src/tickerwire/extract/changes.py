@@ -155,10 +155,10 @@ _NOT_A_LIST = regex.compile(
 )
 
 
-# "Apple's shares have outperformed the industry over the past year (+33.6% vs. +20.1%)",
-# "MSFT stock has more than doubled Apple's performance over the past year (65% for the former
-# compared to 30% for the latter)": two returns in brackets after a comparison verb, the first
-# its subject's and the second its object's. A return written without a sign is a gain, as in
+# "Visa stock has outpaced its peer group over twelve months (+14.2% vs. +9.9%)", "Nvidia
+# shares tripled Intel's return since 2022 (240% for the former against 80% for the latter)":
+# two returns in brackets after a comparison verb, the first its subject's and the second its
+# object's. A return written without a sign is a gain, as in
 # the tables these sentences summarise (a loss carries its minus sign).
 _PERCENT = r"[+\-−–]?\s?\d[\d,]*(?:\.\d+)?\s?%"
 _PAIRED = prefiltered(
@@ -176,7 +176,7 @@ _PAIRED = prefiltered(
 )
 
 
-# "the previous quarter's earnings-related move of -0.52%": the words right before the number.
+# "last quarter's earnings-related move of -2.1%": the words right before the number.
 # Options tools print the sign of a fall, so a number without one is a rise.
 _EARNINGS_MOVE_BEFORE = prefiltered(
     regex.compile(

@@ -179,7 +179,7 @@ def _find_drivers(article: CauseArticle, title: str | None) -> None:
         if before is not None:
             causes.append(before)
         own = _EARNINGS_MOVE.search(text, max(sentence.start, move.start - 90), move.start)
-        if own is not None:  # "the previous quarter's earnings-related move of 6.83%"
+        if own is not None:  # "the prior quarter's post-earnings move of 4%"
             results_end = text.index("earnings", own.start(), own.end()) + len("earnings")
             link_named_results(article, move, own.start(), results_end)
         found = False

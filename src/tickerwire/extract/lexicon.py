@@ -155,9 +155,9 @@ RELATIVE_CLOSE = regex.compile(
     regex.IGNORECASE,
 )
 
-# "the previous quarter's earnings-related move of 6.83%", "last quarter's post-earnings move":
+# "the prior quarter's earnings-related move of 3.2%", "last quarter's post-earnings move":
 # how options-tool reports give the stock's move after the previous results (the expected move
-# they set beside it, "pricing in a +/- 6.57% move", is no move).
+# they set beside it, "a +/- 5% move priced in", is no move).
 PAST_EARNINGS_MOVE = (
     r"(?:previous|prior|last)\s+(?:quarter|report)['’]s\s+(?:earnings[\s-]related|"
     r"post[\s-]earnings|earnings[\s-]day)\s+(?:stock\s+|price\s+|share\s+)?move"

@@ -86,13 +86,13 @@ _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
 _FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
 _POSSESSIVE_GAP = regex.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?[\w\s.-]*$")
 _RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
-# "..., having gained 8% year to date": a perfect participle takes the main clause's subject.
+# "..., having rallied 12% this year": a perfect participle takes the main clause's subject.
 _HAVING = regex.compile(r"\bhaving\s+(?:(?:already|now|since)\s+)?$", regex.IGNORECASE)
 # Words that may open a sentence before its subject ("The", "Its", "Meanwhile, the").
 _SUBJECT_LEAD = regex.compile(
     r"^\s*(?:(?:meanwhile|however|still|but|and|also),?\s+)?(?:the|its|their)?\s*$", regex.I
 )
-# "Microsoft shares fell 1% after the bell. They climbed 57% last year.": a pronoun that opens
+# "Intel shares slid 2% on Friday. They rose 90% in 2023.": a pronoun that opens
 # the sentence (after an opening phrase at most) as the subject of the move verb.
 _PRONOUN_SUBJECT = regex.compile(
     r"\s*(?:[^,;:]{1,30},\s*)?(?P<pron>It|it|They|they)\s+(?:(?:also|then|has|have|had)\s+)?$"
@@ -100,7 +100,7 @@ _PRONOUN_SUBJECT = regex.compile(
 _PLURAL_SHARE_WORDS = ("shares", "stocks", "adrs", "adss")
 # Only an article may stand between a comparison verb and the listing it is compared with.
 _OBJECT_LEAD = regex.compile(r"\s+(?:the\s+)?", regex.IGNORECASE)
-# "Alphabet has a Growth Score of A and has risen 18%": the subject's first predicate (a finite
+# "Pfizer carries a Value Score of B and has fallen 9%": the subject's first predicate (a finite
 # verb right after it) ends at an "and" that opens a second predicate of the move verb. The
 # capitalised words inside the first predicate are its object, not another subject; the words
 # after the "and" are still read ("Apple fell and Dell Technologies rose" keeps Dell's slot).
@@ -376,7 +376,7 @@ class TopicResolver(OwnerResolver):
         return topic if topic.kind in ("share", "index") else BLOCKED
 
     def _pronoun_topic(self, position: int) -> Topic:
-        """'They climbed 57% last year' after a sentence that ends on a company's shares: the
+        """'They rose 90% in 2023' after a sentence that ends on a company's shares: the
         pronoun stands for those shares when they are the last subject word of the sentence
         before and agree in number ("It" for the stock, "They" for the shares)."""
         lead = _PRONOUN_SUBJECT.match(self.text, self.sentence.start, position)
@@ -414,9 +414,9 @@ class TopicResolver(OwnerResolver):
         return Topic("share", (owner,))
 
     def _main_subject(self, position: int) -> Topic:
-        """The subject that opens the sentence ("Shares are selling the news, ... having
-        gained 8%"): its first subject word, with only an article or a linking adverb before
-        it, when that word is a listing's name or its shares."""
+        """The subject that opens the sentence ("The stock slipped on Monday, perhaps on
+        profit-taking after having rallied 12%"): its first subject word, with only an article
+        or a linking adverb before it, when that word is a listing's name or its shares."""
         first = next((t for t in self.terms if t.start < position), None)
         if first is None or first.kind not in ("entity", "share"):
             return NO_TOPIC
