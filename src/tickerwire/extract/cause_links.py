@@ -298,6 +298,14 @@ def _create(
     return record
 
 
+def link_named_results(article: CauseArticle, move: Told, start: int, end: int) -> None:
+    """Link `move` to the results its own words name ("the previous quarter's earnings-related
+    move"): an earnings event made from text[start:end], not the article's other results (the
+    report ahead, a forecast), which did not move the stock then."""
+    record = _create(article, "earnings", move.entity, move.sentence, start, end)
+    add_drivers(article, move, [record])
+
+
 def add_drivers(article: CauseArticle, move: Told, records: list[int]) -> None:
     drivers = article.drivers.setdefault(move.record, [])
     for record in records:

@@ -18,6 +18,7 @@ from tickerwire.extract.lexicon import (
     HIGHER_LOWER,
     MOVE_NOUN_ALT,
     MOVE_VERB_ALT,
+    PAST_EARNINGS_MOVE,
     RELATIVE_CLOSE,
     VERB_TABLE,
     noun_direction,
@@ -28,7 +29,17 @@ from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 from tickerwire.extract.tokens import Tokens
 
-TriggerKind = Literal["verb", "updown", "higher_lower", "noun_after", "noun_before", "sign", "list"]
+TriggerKind = Literal[
+    "verb",
+    "updown",
+    "higher_lower",
+    "noun_after",
+    "noun_before",
+    "sign",
+    "list",
+    "paired",
+    "earnings_move",
+]
 
 # Words that may stand between a verb and its number: "soared by an impressive 19%",
 # "have now rallied an astonishing +165%". A preposition such as "to" or "from" makes the
@@ -144,6 +155,50 @@ _NOT_A_LIST = regex.compile(
 )
 
 
+# "Visa stock has outpaced its peer group over twelve months (+14.2% vs. +9.9%)", "Nvidia
+# shares tripled Intel's return since 2022 (240% for the former against 80% for the latter)":
+# two returns in brackets after a comparison verb, the first its subject's and the second its
+# object's. A return written without a sign is a gain, as in
+# the tables these sentences summarise (a loss carries its minus sign).
+_PERCENT = r"[+\-−–]?\s?\d[\d,]*(?:\.\d+)?\s?%"
+_PAIRED = prefiltered(
+    regex.compile(
+        r"\b(?P<verb>outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|outpac(?:ed|ing|es)|"
+        r"lagg(?:ed|ing)|trail(?:ed|ing)|(?:more\s+than\s+)?(?:doubled|tripled))\b"
+        r"[^()%;:.]{0,120}?\(\s*(?:"
+        rf"(?P<a>{_PERCENT})\s*,?\s*(?:vs\.?|versus|compared\s+(?:to|with)|against)\s*"
+        rf"(?P<b>{_PERCENT})"
+        rf"|(?P<a>{_PERCENT})\s+for\s+the\s+former\s*,?\s*(?:vs\.?|versus|compared\s+"
+        rf"(?:to|with)|against|and|while)\s*(?P<b>{_PERCENT})\s+for\s+the\s+latter"
+        r")\s*\)",
+        regex.IGNORECASE,
+    )
+)
+
+
+# "last quarter's earnings-related move of -2.1%": the words right before the number.
+# Options tools print the sign of a fall, so a number without one is a rise.
+_EARNINGS_MOVE_BEFORE = prefiltered(
+    regex.compile(
+        rf"\b(?:the\s+)?{PAST_EARNINGS_MOVE}\s+(?:of|was)\s+(?:about\s+|roughly\s+)?$",
+        regex.IGNORECASE,
+    )
+)
+
+
+def paired_returns(text: str, sentence: Sentence) -> dict[int, tuple[int, int, bool]]:
+    """The numbers of bracketed return pairs in a sentence, by their start: the comparison
+    verb's span and whether the number is the first (the subject's) of its pair."""
+    if "(" not in sentence.text or "%" not in sentence.text:
+        return {}
+    found: dict[int, tuple[int, int, bool]] = {}
+    for match in _PAIRED.finditer(text, sentence.start, sentence.end):
+        verb = (match.start("verb"), match.end("verb"))
+        found[match.start("a")] = (*verb, True)
+        found[match.start("b")] = (*verb, False)
+    return found
+
+
 # "if the group plummets 50% so that the index falls 14%": a hypothetical, not a move.
 _CONDITIONAL_CLAUSE = prefiltered(
     regex.compile(r"\b(?:if|unless|suppose|assuming)\b[^;.]*$", regex.I)
@@ -177,13 +232,26 @@ def find_changes(
     """The percentage changes in one sentence, in text order; `percents` are its percentages."""
     changes: list[Change] = []
     previous_end = sentence.start
+    paired = paired_returns(text, sentence)
     for i, quantity in enumerate(percents):
         left_start = previous_end
         previous_end = quantity.end
         right_end = percents[i + 1].start if i + 1 < len(percents) else sentence.end
         if _PROPORTION.match(text, quantity.end, right_end):
             continue  # "accounting for 6.5% of total sales": a share of a whole, never a change
-        found = _trigger(text, tokens, quantity, left_start, right_end)
+        pair = paired.get(quantity.start)
+        found: tuple[str, TriggerKind, int, int] | None
+        earnings_move = _EARNINGS_MOVE_BEFORE.search(
+            text, max(sentence.start, quantity.start - 90), quantity.start
+        )
+        if pair is not None:
+            direction = "down" if quantity.sign < 0 else "up"
+            found = direction, "paired", pair[0], pair[1]
+        elif earnings_move is not None:
+            direction = "down" if quantity.sign < 0 else "up"
+            found = direction, "earnings_move", earnings_move.start(), earnings_move.end()
+        else:
+            found = _trigger(text, tokens, quantity, left_start, right_end)
         if (found is None or found[1] == "sign") and changes:
             found = _list_member(text, tokens, quantity, changes[-1]) or found
         if found is None:

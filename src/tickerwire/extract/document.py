@@ -120,8 +120,21 @@ class DocumentContext:
         known = self.entities.get(entity_id)
         return bool(known and known.tickers)
 
+    @cached_property
+    def written_tickers(self) -> dict[str, set[str]]:
+        """The tickers the text writes for each entity ("Novo Nordisk A/S NVO")."""
+        written: dict[str, set[str]] = {}
+        for group in self.groups:
+            if group.ticker:
+                written.setdefault(group.entity_id, set()).add(group.ticker)
+        return written
+
     def listing(self, entity_id: str, venue: str | None, ticker: str | None) -> Listing | None:
-        """The listing a move refers to: a written ticker, else venue words, else the primary."""
+        """The listing a move refers to: a written ticker, else venue words, else the one
+        listing whose ticker the article writes for the company, else the primary."""
+        if ticker is None and venue is None:
+            written = self.written_tickers.get(entity_id, set())
+            ticker = next(iter(written)) if len(written) == 1 else None
         if ticker:
             found = self.reference.by_ticker(ticker)
             if found is not None and found[0].id == entity_id and venue is None:

@@ -28,6 +28,7 @@ from tickerwire.extract.cause_links import (
     existing_event,
     last_move_before,
     link,
+    link_named_results,
     link_previous_sentence,
     main_move,
     moves_of_named,
@@ -46,9 +47,13 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.events import Draft, merge_drafts
 from tickerwire.extract.events.cues import CAUSE_CUE_TYPES
 from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.lexicon import PAST_EARNINGS_MOVE
 from tickerwire.extract.sentences import Sentence
 from tickerwire.records import Event
 
+# A move named for the results that caused it: "the previous quarter's earnings-related move
+# of 6.83%" (read on the lower-cased text).
+_EARNINGS_MOVE = regex.compile(rf"{PAST_EARNINGS_MOVE}\s+(?:of|was)\s+(?:\w+\s+)?$")
 _BACK_SUBJECT = regex.compile(
     r"^\W*(?:(?:however|but|still|yet|meanwhile|nonetheless|nevertheless|and)\W+)?(?:the\s+stock|the\s+shares|its\s+(?:shares|stock)|their\s+(?:shares|stock)|shares|"
     r"the\s+company's\s+(?:shares|stock))\b",
@@ -173,6 +178,10 @@ def _find_drivers(article: CauseArticle, title: str | None) -> None:
         before = _result_clause(text, sentence, move.start)
         if before is not None:
             causes.append(before)
+        own = _EARNINGS_MOVE.search(text, max(sentence.start, move.start - 90), move.start)
+        if own is not None:  # "the prior quarter's post-earnings move of 4%"
+            results_end = text.index("earnings", own.start(), own.end()) + len("earnings")
+            link_named_results(article, move, own.start(), results_end)
         found = False
         for start, end in causes:
             found |= link(article, move, sentence, start, end)

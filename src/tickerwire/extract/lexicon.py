@@ -34,7 +34,7 @@ UP_VERBS = _words(
     leapt leaped leap leaping rebounded rebound rebounding firmed firming skyrocketed skyrocketing
     rocketed rocketing catapulted catapulting improved improving expanded expanding climbed
     accelerated accelerating zoomed zooming ticked\\s+up edged\\s+up edging\\s+up moved\\s+up
-    shot\\s+up extended\\s+gains extending\\s+gains
+    shot\\s+up extended\\s+gains extending\\s+gains appreciated appreciating
     """
 )
 DOWN_VERBS = _words(
@@ -46,7 +46,8 @@ DOWN_VERBS = _words(
     eases easing retreated retreat retreating slipped slip slips slipping decreased decrease
     decreases decreasing shrank shrink shrinks shrinking contracted contracting crashed crashing
     tanked tanking weakened sagged sagging skidded skidding cratered slashed ticked\\s+down
-    edged\\s+down edging\\s+down gave\\s+back giving\\s+back pared paring
+    edged\\s+down edging\\s+down gave\\s+back giving\\s+back pared paring depreciated
+    depreciating
     """
 )
 UP_NOUNS = _words(
@@ -154,6 +155,13 @@ RELATIVE_CLOSE = regex.compile(
     regex.IGNORECASE,
 )
 
+# "the prior quarter's earnings-related move of 3.2%", "last quarter's post-earnings move":
+# how options-tool reports give the stock's move after the previous results (the expected move
+# they set beside it, "a +/- 5% move priced in", is no move).
+PAST_EARNINGS_MOVE = (
+    r"(?:previous|prior|last)\s+(?:quarter|report)['’]s\s+(?:earnings[\s-]related|"
+    r"post[\s-]earnings|earnings[\s-]day)\s+(?:stock\s+|price\s+|share\s+)?move"
+)
 # Periods of a price move, matched in the words around the number.
 # Each is tried on the words around every move, and most windows name no period: the
 # prefilter skips a pattern whose words the window lacks.
@@ -219,7 +227,11 @@ PERIOD_PATTERNS: tuple[tuple[str, Prefiltered[regex.Match[str]]], ...] = tuple(
             r"over\s+the\s+(?:past|last)\s+(?:two|three|four|several|few|(?!12\b)\d+)\s+"
             r"(?:days?|sessions|months|years|weeks)|in\s+the\s+(?:past|last)\s+(?:two|three"
             r"|four|several|few|(?!12\b)\d+)\s+(?:days|sessions|months|years|weeks)|"
-            r"over\s+(?:two|three|four|five|\d+)\s+(?:years|months|days|sessions))\b",
+            r"over\s+(?:two|three|four|five|\d+)\s+(?:years|months|days|sessions)|"
+            # the move after an earlier results report ("the previous quarter's
+            # earnings-related move of -0.52%"): a past move of no named day
+            + PAST_EARNINGS_MOVE
+            + r")\b",
         ),
     )
 )

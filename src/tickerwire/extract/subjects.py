@@ -90,6 +90,31 @@ _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
 _FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
 _POSSESSIVE_GAP = regex.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?[\w\s.-]*$")
 _RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
+# "..., having rallied 12% this year": a perfect participle takes the main clause's subject.
+_HAVING = regex.compile(r"\bhaving\s+(?:(?:already|now|since)\s+)?$", regex.IGNORECASE)
+# Words that may open a sentence before its subject ("The", "Its", "Meanwhile, the").
+_SUBJECT_LEAD = regex.compile(
+    r"^\s*(?:(?:meanwhile|however|still|but|and|also),?\s+)?(?:the|its|their)?\s*$", regex.I
+)
+# "Intel shares slid 2% on Friday. They rose 90% in 2023.": a pronoun that opens
+# the sentence (after an opening phrase at most) as the subject of the move verb.
+_PRONOUN_SUBJECT = regex.compile(
+    r"\s*(?:[^,;:]{1,30},\s*)?(?P<pron>It|it|They|they)\s+(?:(?:also|then|has|have|had)\s+)?$"
+)
+_PLURAL_SHARE_WORDS = ("shares", "stocks", "adrs", "adss")
+# Only an article may stand between a comparison verb and the listing it is compared with.
+_OBJECT_LEAD = regex.compile(r"\s+(?:the\s+)?", regex.IGNORECASE)
+# "Pfizer carries a Value Score of B and has fallen 9%": the subject's first predicate (a finite
+# verb right after it) ends at an "and" that opens a second predicate of the move verb. The
+# capitalised words inside the first predicate are its object, not another subject; the words
+# after the "and" are still read ("Apple fell and Dell Technologies rose" keeps Dell's slot).
+_FIRST_PREDICATE = regex.compile(
+    r"^\s+(?:(?:also|now)\s+)?(?:has|have|had|is|are|was|were|holds|hold|carries|carry|boasts|"
+    r"boast|sports|reported|posted|beat|topped|missed|announced|unveiled|won|received|earned)\b"
+    r"[^;:()]*?,?\s+and\s+(?=(?:(?:has|have|had|is|are|was|were)\s+)?"
+    r"(?:(?:also|since|already|now)\s+)?\S+\s*$)",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -298,6 +323,10 @@ class TopicResolver(OwnerResolver):
 
     def _verb_topic(self, change: Change, floor: int | None) -> Topic:
         q = change.quantity
+        if change.kind == "paired":
+            return self._paired_topic(change)
+        if change.kind == "earnings_move":
+            return self._earnings_move_topic(change)
         if change.kind == "sign":
             # "NVDA +198%", "Dow -0.5%": a bare signed number belongs only to a name right before
             subject = self._scan_left(q.start, floor)
@@ -317,11 +346,93 @@ class TopicResolver(OwnerResolver):
                 topic = self._scan_left(q.start, floor, cross_dash=True)
             return topic
         topic = self._scan_left(change.trigger_start, floor)
+        if topic is NO_TOPIC and floor is None:
+            topic = self._pronoun_topic(change.trigger_start)
+        having = _HAVING.search(
+            self.text, max(self.sentence.start, change.trigger_start - 20), change.trigger_start
+        )
+        if having is not None and not (
+            topic.subject_end >= 0 and not self.text[topic.subject_end : having.start()].strip()
+        ):
+            # "..., after having rallied 15%": the sentence's subject, not a noun on the way
+            # ("profit-taking"); "with revenue having grown 3%" keeps its own subject
+            main = self._main_subject(change.trigger_start)
+            if main.kind == "share" or topic is NO_TOPIC:
+                topic = main
         if topic.kind == "metric" and _OF_VALUE_AFTER.match(self.text, q.end):
             # "by market cap, losing 24.5% of its value": the value lost is the company's, but
             # whether as a share move or a market value the words leave open
             return BLOCKED
         return topic
+
+    def _paired_topic(self, change: Change) -> Topic:
+        """Whose return a bracketed pair's number is: the first number is the comparison
+        verb's subject's ("Apple's shares have outperformed ..."), the second its object's, a
+        listing or an index named right after the verb ("... the S&P 500 ...", "... Apple's
+        performance ..."); an industry or a peer group is neither."""
+        paren = self.text.rfind("(", change.trigger_end, change.quantity.start)
+        first = "%" not in self.text[paren + 1 : change.quantity.start]
+        if first:
+            topic = self._scan_left(change.trigger_start)
+            return topic if topic.kind == "share" else BLOCKED
+        after = [t for t in self.terms if change.trigger_end <= t.start < paren]
+        if not after or after[0].kind != "entity":
+            return BLOCKED
+        between = self.text[change.trigger_end : after[0].start]
+        if not _OBJECT_LEAD.fullmatch(between):
+            return BLOCKED
+        topic = self._topic_from_term(after[0], anchor=after[0].start)
+        return topic if topic.kind in ("share", "index") else BLOCKED
+
+    def _pronoun_topic(self, position: int) -> Topic:
+        """'They rose 90% in 2023' after a sentence that ends on a company's shares: the
+        pronoun stands for those shares when they are the last subject word of the sentence
+        before and agree in number ("It" for the stock, "They" for the shares)."""
+        lead = _PRONOUN_SUBJECT.match(self.text, self.sentence.start, position)
+        if lead is None or self.sentence.index == 0:
+            return NO_TOPIC
+        previous = self.ctx.sentences[self.sentence.index - 1]
+        resolver = TopicResolver(self.ctx, previous)
+        if not resolver.terms or resolver.terms[-1].kind != "share":
+            return NO_TOPIC
+        last = resolver.terms[-1]
+        plural = self.text[last.start : last.end].lower() in _PLURAL_SHARE_WORDS
+        if plural != (lead.group("pron").lower() == "they"):
+            return NO_TOPIC
+        topic = resolver._topic_from_term(last, anchor=last.end)
+        if topic.kind != "share" or not topic.owners:
+            return NO_TOPIC
+        owners = tuple(Owner(o.entity_id, o.ticker, PRONOUN_PENALTY) for o in topic.owners)
+        return Topic(
+            "share", owners, subject_start=lead.start("pron"), subject_end=lead.end("pron")
+        )
+
+    def _earnings_move_topic(self, change: Change) -> Topic:
+        """Whose earlier post-results move: a company the clause names, else the company the
+        text around is about (these reports name it in the sentences before)."""
+        topic = self._scan_left(change.trigger_start)
+        if topic.kind == "share" and topic.owners:
+            return topic
+        if topic.kind in ("share", "index") or self._companies(
+            self.sentence.start, self.sentence.end
+        ):
+            return BLOCKED  # another subject, or a company we cannot tell is the one
+        owner = self._article_subject()
+        if owner is None:
+            return BLOCKED
+        return Topic("share", (owner,))
+
+    def _main_subject(self, position: int) -> Topic:
+        """The subject that opens the sentence ("The stock slipped on Monday, perhaps on
+        profit-taking after having rallied 12%"): its first subject word, with only an article
+        or a linking adverb before it, when that word is a listing's name or its shares."""
+        first = next((t for t in self.terms if t.start < position), None)
+        if first is None or first.kind not in ("entity", "share"):
+            return NO_TOPIC
+        if not _SUBJECT_LEAD.match(self.text[self.sentence.start : first.start]):
+            return NO_TOPIC
+        topic = self._topic_from_term(first, anchor=first.end)
+        return topic if topic.kind == "share" else NO_TOPIC
 
     def _right_phrase_topic(self, position: int) -> Topic | None:
         """'a 13% gain in its U.S.-listed stock', 'a 25% jump in revenue'."""
@@ -373,6 +484,9 @@ class TopicResolver(OwnerResolver):
         for group in self.ctx.groups_in(start, end):
             offset_start, offset_end = group.start - start, group.end - start
             gap = gap[:offset_start] + " " * (offset_end - offset_start) + gap[offset_end:]
+        first = _FIRST_PREDICATE.match(gap)
+        if first is not None:
+            gap = gap[first.end() :]
         gap = VENUE.sub(" ", gap)
         for word in _CAPITALISED.findall(gap):
             if any(ch.isdigit() for ch in word):
