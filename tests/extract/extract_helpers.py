@@ -6,6 +6,7 @@ below, so a change in the bundled reference list cannot change what these tests 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import regex
@@ -125,3 +126,23 @@ def link(text: str, published: dt.date | None = None) -> LinkedDocument:
 
 def run(text: str, published: dt.date | None = None) -> list[Event]:
     return extract_events(link(text, published), REFERENCE)
+
+
+def bracket_tickers(linked: LinkedDocument, bracket: regex.Pattern[str]) -> LinkedDocument:
+    """`linked` with every mention that `bracket` follows ("Alibaba (NYSE: BABA)") made one
+    ticker mention of the name and its bracket, as the real linker writes it. `bracket` has a
+    group named `ticker`."""
+    text = linked.doc.text
+    mentions = []
+    for mention in linked.mentions:
+        found = bracket.match(text, mention.end)
+        if found is not None:
+            mention = dataclasses.replace(
+                mention,
+                end=found.end(),
+                text=text[mention.start : found.end()],
+                kind="ticker",
+                ticker=found["ticker"],
+            )
+        mentions.append(mention)
+    return dataclasses.replace(linked, mentions=mentions)

@@ -8,11 +8,10 @@ a company's figures).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import regex
-from extract_helpers import ENTITIES, AliasLinker
+from extract_helpers import ENTITIES, AliasLinker, bracket_tickers
 
 from tickerwire.extract import extract_events
 from tickerwire.link import link_document, load_reference
@@ -25,20 +24,8 @@ _BRACKET = regex.compile(r"\s*\((?:NYSE|NASDAQ|HKEX):\s?(?P<ticker>[A-Z0-9.]+)\)
 
 
 def run(text: str, published: dt.date | None = THURSDAY) -> list[Event]:
-    linked = _LINKER.link(text, published)
-    mentions = []
-    for mention in linked.mentions:
-        bracket = _BRACKET.match(text, mention.end)
-        if bracket is not None:
-            mention = dataclasses.replace(
-                mention,
-                end=bracket.end(),
-                text=text[mention.start : bracket.end()],
-                kind="ticker",
-                ticker=bracket["ticker"],
-            )
-        mentions.append(mention)
-    return extract_events(dataclasses.replace(linked, mentions=mentions), _LINKER.reference)
+    linked = bracket_tickers(_LINKER.link(text, published), _BRACKET)
+    return extract_events(linked, _LINKER.reference)
 
 
 def moves(events: list[Event]) -> list[tuple[str, float, str]]:

@@ -4,11 +4,10 @@ futures, a second figure for the week, "those of", a span that closed, glued Reu
 Each shape has a look-alike that must not give a move.
 """
 
-import dataclasses
 import datetime as dt
 
 import regex
-from extract_helpers import ENTITIES, US, AliasLinker
+from extract_helpers import ENTITIES, US, AliasLinker, bracket_tickers
 
 from tickerwire.extract import extract_events
 from tickerwire.extract.tokens import Tokens
@@ -37,20 +36,7 @@ _BRACKET = regex.compile(r"\s*\((?:NYSE|NASDAQ):\s?(?P<ticker>[A-Z]+)\)")
 
 
 def run(text: str, published: dt.date | None = THURSDAY) -> list[Event]:
-    linked = _LINKER.link(text, published)
-    mentions = []
-    for mention in linked.mentions:
-        bracket = _BRACKET.match(text, mention.end)
-        if bracket is not None:
-            mention = dataclasses.replace(
-                mention,
-                end=bracket.end(),
-                text=text[mention.start : bracket.end()],
-                kind="ticker",
-                ticker=bracket["ticker"],
-            )
-        mentions.append(mention)
-    linked = dataclasses.replace(linked, mentions=mentions)
+    linked = bracket_tickers(_LINKER.link(text, published), _BRACKET)
     return extract_events(linked, _LINKER.reference)
 
 

@@ -26,18 +26,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from tickerwire.errors import CalendarError
-from tickerwire.market.calendars import SessionCalendar, trading_calendars
+from tickerwire.extract.trading_days import exchange_calendar
 
 EXTENDED_HOURS_PERIODS = frozenset({"premarket", "after_hours"})
-
-
-def _calendar(mic: str | None) -> SessionCalendar | None:
-    if not mic:
-        return None
-    try:
-        return trading_calendars().get(mic)
-    except CalendarError:
-        return None
 
 
 @lru_cache(maxsize=32)
@@ -47,7 +38,7 @@ def _zone(name: str) -> ZoneInfo:
 
 def knows_hours(mic: str | None) -> bool:
     """Whether exchange `mic` has a calendar with trading hours (else no day can be read)."""
-    calendar = _calendar(mic)
+    calendar = exchange_calendar(mic)
     return calendar is not None and bool(calendar.open_times)
 
 
@@ -60,7 +51,7 @@ def extended_hours_day(period: str, published_at: dt.datetime, mic: str | None) 
     >>> extended_hours_day("after_hours", friday_early, "XNAS")
     datetime.date(2024, 2, 1)
     """
-    calendar = _calendar(mic)
+    calendar = exchange_calendar(mic)
     if calendar is None or published_at.utcoffset() is None:
         return None
     local = published_at.astimezone(_zone(calendar.timezone))

@@ -14,7 +14,8 @@ from tickerwire.errors import CalendarError
 from tickerwire.market.calendars import SessionCalendar, trading_calendars
 
 
-def _calendar(mic: str | None) -> SessionCalendar | None:
+def exchange_calendar(mic: str | None) -> SessionCalendar | None:
+    """The trading calendar of exchange `mic`, or None when there is none or no `mic`."""
     if not mic:
         return None
     try:
@@ -35,7 +36,7 @@ def last_session_on_or_before(mic: str | None, day: dt.date) -> dt.date:
     >>> last_session_on_or_before("XHKG", dt.date(2025, 2, 23))
     datetime.date(2025, 2, 21)
     """
-    calendar = _calendar(mic)
+    calendar = exchange_calendar(mic)
     if calendar is None or not calendar.covers(day):
         return _weekday_on_or_before(day)
     return calendar.previous_session(day)
@@ -43,7 +44,7 @@ def last_session_on_or_before(mic: str | None, day: dt.date) -> dt.date:
 
 def is_session(mic: str | None, day: dt.date) -> bool:
     """Whether `day` is a trading day of `mic` (a weekday when the calendar is unknown)."""
-    calendar = _calendar(mic)
+    calendar = exchange_calendar(mic)
     if calendar is None or not calendar.covers(day):
         return day.weekday() < 5
     return calendar.is_session(day)
