@@ -37,7 +37,8 @@ _LINK = regex.compile(
     r"(?:'s?|\))?(?P<filler>(?:\s+(?!(?:and|or|but|while|which|that|from|than|by|vs|versus|"
     r"compared|above|below|beat|missed|topped|includes?|included|including|excluding|excludes?|"
     r"charges?|gains?|items?|benefits?|provisions?|write-?downs?|write-?offs?|reserves?|"
-    r"credits?|costs?|expenses?)\b)[\w.'’&-]+){0,FILL}?)\s*"
+    r"credits?|costs?|expenses?|revisions?|surprises?|shortfalls?|gaps?|differences?)\b)"
+    r"[\w.'’&-]+){0,FILL}?)\s*"
     r"(?P<link>of|was|were|is|are|at|came\s+in\s+at|totaled|totalled|totaling|reached|hit|"
     r"stood\s+at|amounted\s+to|to|would\s+be|will\s+be|be|pegged\s+at|of\s+about|"
     r"with\s+a\s+midpoint\s+of|:|rose\s+to|fell\s+to|grew\s+to|increased\s+to|jumped\s+to|"
@@ -45,13 +46,64 @@ _LINK = regex.compile(
     r"\s+" + APPROX + r"$",
     regex.IGNORECASE,
 )
+# A market value past a round figure ("market value above $3 trillion", "its market cap has
+# topped $1 trillion"): the figure as the text gives it, a threshold.
+_CAP_THRESHOLD = regex.compile(
+    r"(?:'s?|\))?(?:\s+(?:has|have|had|now|briefly|again|first|recently|just|once))*\s+"
+    r"(?:above|over|topped|tops|topping|surpassed|surpasses|surpassing|crossed|crosses|crossing|"
+    r"passed|exceeded|exceeds|exceeding|eclipsed|past|north\s+of|beyond|"
+    r"(?:rose|climbed|jumped|soared|swelled|moved|went|pushed|risen|climbing|rising)\s+"
+    r"(?:above|past|beyond|over))\s+" + APPROX + r"$",
+    regex.IGNORECASE,
+)
+_OWNED_NAME = regex.compile(r"(?:['’]s?|\b(?:its|their))\s+(?:(?:stock|share)\s+)?$", regex.I)
+# "the market value of the deal", "the market value of its stake": not a company's market value
+_VALUE_OF_A_THING = regex.compile(
+    r"\s+of\s+(?:the|a|an|its|their|this|that|his|her)\s+(?:[\w-]+\s+)?(?:deal|transaction|"
+    r"offer|bid|stake|holdings?|shares|position|portfolio|assets?|bonds?|debt|contract|"
+    r"acquisition|merger|investment|sale|purchase|options?|loans?)\b",
+    regex.IGNORECASE,
+)
+_JOINED_CLUB = regex.compile(
+    r"\b(?:re-?)?(?:join|joined|joins|joining|enter|entered|enters|entering)\s+the\s+$", regex.I
+)
 _LINK_SHORT = regex.compile(_LINK.pattern.replace("FILL", "5"), regex.IGNORECASE)
 _LINK_LONG = regex.compile(_LINK.pattern.replace("FILL", "8"), regex.IGNORECASE)
 _BETWEEN_LEAD = regex.compile(r"(?<=\s)between\s+$", regex.IGNORECASE)
+# The period a figure's name is followed by before its verb ("Revenue for the October through
+# December quarter totaled", "Free cash flow for all of 2023 totaled", "Revenue in the final
+# quarter of 2023 was"): skipped, so that its words and its year do not part name and value.
+# A prior period ("in the year-ago quarter") is not skipped: the value is then not the figure's.
+_PERIOD_AFTER_NAME = regex.compile(
+    r"\s+(?:for|in|during)\s+(?:all\s+of\s+|the\s+)?(?:(?:fiscal\s+|calendar\s+)?(?:19|20)\d{2}"
+    r"|(?:(?!(?:year[\s-]ago|prior|previous|last|same|comparable|earlier)\b)[\w-]+\s+){0,4}?"
+    r"(?:quarter|year|half|period|months|season)(?:\s+of\s+(?:fiscal\s+)?(?:19|20)\d{2}|"
+    r"\s+(?:ended|ending)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d{2})?)?)"
+    r"(?=\s|,)",
+    regex.IGNORECASE,
+)
 # The far end of a range of percentages after a change ("rise 10% to 15%"): a figure's name
 # is no percentage, so the second one is no level reached but the range's other end.
 _PERCENT_RANGE_END = regex.compile(
     r"\s?(?:to|-|–)\s?[+-]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE
+)
+# Figures written as "$X in <name>" ("$6.69 billion in sales", "$12 billion in free cash flow",
+# "$2 billion in operating income"). Not cash ("$5 billion in cash" pays for a deal), not market
+# value ("wiped $50 billion in market value" is a loss of it), not bare profit or earnings ("$1
+# billion in earnings" is as often a part or a charge as the whole).
+_IN_METRIC_NAMES = frozenset(
+    {
+        "revenue",
+        "buyback",
+        "other:capex",
+        "free_cash_flow",
+        "other:operating_cash_flow",
+        "net_income",
+        "operating_income",
+        "other:gross_profit",
+        "other:ebitda",
+        "other:adjusted_ebitda",
+    }
 )
 _IN_METRIC = regex.compile(
     r"\s+(?:in|of)\s+(?:(?:new|additional|annual|quarterly|total)\s+)?$", regex.I
@@ -176,7 +228,10 @@ def value_facts(
     for index, q in enumerate(candidates):
         term: MetricTerm | None
         following = candidates[index + 1] if index + 1 < len(candidates) else None
-        paired = following is not None and PAIR_VALUES.fullmatch(text[q.end : following.start])
+        # "$2.09 per share and $117.6 billion": a pair whose first amount is per share
+        tail = PER_SHARE_TAIL.match(text, q.end) if q.per_share else None
+        gap_start = tail.end() if tail is not None else q.end
+        paired = following is not None and PAIR_VALUES.fullmatch(text[gap_start : following.start])
         before = text[max(sentence.start, q.start - 40) : q.start]
         if q.start in pending:
             term, estimate = pending.pop(q.start)
@@ -204,6 +259,10 @@ def value_facts(
                     PRIOR_BEFORE.search(text, max(sentence.start, term.start - 20), term.start)
                     or _PRIOR_TERM.search(text, max(sentence.start, term.start - 25), term.start)
                     or _PLURAL_CAP.fullmatch(text, term.start, term.end)
+                    or (
+                        term.metric == "market_cap"
+                        and _VALUE_OF_A_THING.match(text, term.end, q.start)
+                    )
                 )
             ):
                 continue  # "from EPS of $0.56", "year-ago revenues of", "market capitalizations"
@@ -264,11 +323,13 @@ def _bind_left(
         return None
     term = before_terms[-1]
     assert term.metric is not None
-    between = text[term.end : q.start]
+    period = _PERIOD_AFTER_NAME.match(text, term.end, q.start)
+    name_end = period.end() if period is not None else term.end
+    between = text[name_end : q.start]
     if CLAUSE.search(between):
         return None
     others = [
-        o for o in quantities if term.end <= o.start and o.end <= q.start and not o.is_conversion
+        o for o in quantities if name_end <= o.start and o.end <= q.start and not o.is_conversion
     ]
     link = _LINK_LONG if q.per_share else _LINK_SHORT
     if others:
@@ -277,7 +338,7 @@ def _bind_left(
         if len(others) != 1:
             return None
         difference = others[0]
-        by = _BY_BEFORE.search(text, max(term.end, difference.start - 12), difference.start)
+        by = _BY_BEFORE.search(text, max(name_end, difference.start - 12), difference.start)
         margin_step = difference.kind == "pp" or (difference.kind == q.kind == "percent")
         if by is None and not margin_step:
             return None
@@ -290,7 +351,13 @@ def _bind_left(
         between = between[: lead.start()]
         if not between.strip():
             return term.metric
-    if link.fullmatch(between) is None:
+    if link.fullmatch(between) is None and not (
+        term.metric.metric == "market_cap"
+        and _CAP_THRESHOLD.fullmatch(between)
+        # a named company's ("Microsoft's market value above"), not a class of companies ("a
+        # market capitalization above $10 billion")
+        and _OWNED_NAME.search(text, max(0, term.start - 20), term.start)
+    ):
         return None
     return term.metric
 
@@ -302,10 +369,12 @@ def _bind_right(ctx: DocumentContext, q: Quantity, terms: list[Term]) -> MetricT
         if term.start < q.end or term.metric is None:
             continue
         between = text[q.end : term.start]
-        if term.metric.metric in ("revenue", "buyback", "other:capex") and _IN_METRIC.fullmatch(
-            between
-        ):
+        if term.metric.metric in _IN_METRIC_NAMES and _IN_METRIC.fullmatch(between):
             return term.metric
+        if text[term.start : term.end].lower() == "club":
+            # "Meta rejoined the $1 trillion club", not "the other members of the $1 trillion club"
+            joined = _JOINED_CLUB.search(text, max(0, q.start - 25), q.start)
+            return term.metric if joined is not None and not between.strip() else None
         if term.metric.metric in ("market_cap", "buyback") and _SHARE_WORD.fullmatch(between):
             return term.metric
         if (

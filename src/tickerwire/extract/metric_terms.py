@@ -80,7 +80,12 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:share|stock)\s+(?:buybacks?|repurchases?)|buybacks?|repurchase\s+"
         r"(?:program|plan|authori[sz]ation)",
     ),
-    ("market_cap", r"market\s+(?:capitali[sz]ation|cap|value|valuation)"),
+    # "joined the $1 trillion club": a market value passed, written as a club of such companies
+    (
+        "market_cap",
+        r"market\s+(?:capitali[sz]ation|cap|value|valuation)|"
+        r"(?<=\d\s?(?:trillion|billion|tn|bn)(?:[\s-]dollar)?[\s-])club",
+    ),
     # Sales of stores open a year, or without currency and acquisitions, are not revenue.
     (
         "other:comparable_sales",
@@ -156,6 +161,7 @@ _HEAD_METRICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("buyback", ("buyback",)),
     ("repurchase", ("buyback",)),
     ("market", ("market_cap",)),
+    ("club", ("market_cap",)),
     ("bottom", ("net_income",)),
 )  # fmt: skip
 
@@ -257,7 +263,7 @@ SEGMENT_ANAPHORA = regex.compile(
 _HEAD = regex.compile(
     r"\b(?:revenues?|sales|turnover|top[\s-]line|income|profits?|earnings|EPS|loss|margins?|"
     r"cash|EBITDA|ARPU|capex|capital|dividends?|distributions?|buybacks?|repurchases?|market|"
-    r"bottom)\b",
+    r"bottom|club)\b",
     regex.IGNORECASE,
 )
 
@@ -316,7 +322,7 @@ def metric_heads(text: str, start: int, end: int) -> list[regex.Match[str]]:
 HEAD_STARTS = (
     *("revenue", "sales", "turnover", "top", "income", "profit", "earnings", "eps", "loss"),
     *("margin", "cash", "ebitda", "arpu", "capex", "capital", "dividend", "distribution"),
-    *("buyback", "repurchase", "market", "bottom"),
+    *("buyback", "repurchase", "market", "bottom", "club"),
 )
 
 

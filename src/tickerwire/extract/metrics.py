@@ -85,6 +85,10 @@ _SIGNED_BY_LOSS = frozenset(
     {"net_income", "operating_income", "other:pretax_income", "eps", "adjusted_eps"}
 )
 _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
+# A profit written without a scale word and under this many units of money is per share ("a
+# profit of 11 cents", "earnings of $2.29"): a company's total profit is written in millions or
+# billions, and per-share earnings in news stay under $100 (a few very high-priced shares aside).
+_PER_SHARE_CEILING = 100.0
 _TOTAL_BEFORE = regex.compile(
     r"\b(?:total|overall|company-wide|consolidated|group|net|its|the\s+company's)\s+"
     r"(?:[\w-]+\s+)?[\w-]*$",
@@ -105,6 +109,12 @@ _FRONTED_PLACE = regex.compile(
     r"(?:In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"
 )
 _CAPITAL_WORD = regex.compile(r"\b[A-Z][\w-]*")
+# A country before a business line's figure ("U.S. ad revenue", "China iPhone sales"): the
+# figure is the line's in that country, which no segment name says; it is not kept.
+_COUNTRY_BEFORE_LINE = regex.compile(
+    r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|China|Chinese|Europe|European|Japan|Japanese|India|"
+    r"Indian|Korea|Korean|Germany|German|domestic|overseas)\s+(?:[\w-]+\s+){1,2}$"
+)
 # A capitalised word right before a figure's name ("Ozempic sales").
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w-]*)(?:['’]s)?\s+$")
 _MONTH_OR_QUARTER = regex.compile(
@@ -164,6 +174,14 @@ def _final_metric(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) ->
     metric = fact.term.metric
     value = fact.value
     per_share = value is not None and (value.per_share or fact.per_share)
+    if (
+        metric in ("earnings", "net_income", "adjusted_net_income")
+        and value is not None
+        and value.kind == "money"
+        and not value.scaled
+        and max(abs(value.value), abs(value.high or 0.0)) < _PER_SHARE_CEILING
+    ):
+        per_share = True  # "expected a profit of 11 cents": a company's profit has a scale word
     if metric in ("earnings", "net_income", "adjusted_net_income", "eps", "adjusted_eps"):
         prefix = ctx.text[max(sentence.start, fact.term.start - 30) : fact.term.end]
         adjusted = bool(_ADJUSTED.search(prefix)) or metric.startswith("adjusted")
@@ -220,6 +238,10 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     if amount is None and ends is None and change_pct is None:
         return None
     own = fact.base or fact  # a figure beside a reported one shares its line and company
+    if own.term.segment is not None and _COUNTRY_BEFORE_LINE.search(
+        ctx.text, max(sentence.start, own.term.start - 40), own.term.start
+    ):
+        return None
     segment = own.term.segment or _sentence_segment(ctx, sentence, own)
     if segment is None:
         if _THERE_AFTER.match(ctx.text, own.term.end):

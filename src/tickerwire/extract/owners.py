@@ -87,6 +87,13 @@ _FORECAST_VERB = regex.compile(
     r"\s*(?:\w+\s+){0,2}?(?:expects?|estimates?|forecasts?|projects?|predicts?|sees)\b", regex.I
 )
 _OWN_FIGURE = regex.compile(r"\b(?:its|their|own)\b", regex.IGNORECASE)
+# "Hartford Insurance Group, a unit of New York-based ITT Corp, said net income ...": the
+# company named as a parent in an apposition is not the subject whose figure follows.
+_PARENT_BEFORE = regex.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|subsidiary|division|arm|affiliate)\s+of\s+"
+    r"(?:[\w.-]+\s+){0,2}?$",
+    regex.IGNORECASE,
+)
 _OF_IN = regex.compile(r"\s+(?:of|in)\s+")
 _OF_NAME = regex.compile(r"(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
 _AT_OF = regex.compile(r"\s+(?:at|of|for|from)\s+")
@@ -351,6 +358,10 @@ class OwnerResolver:
             nearest = before[-1]
             if self._is_source(nearest, term):
                 return None  # "LSEG expects revenue ...": a data provider's estimate
+            if _PARENT_BEFORE.search(
+                self.text, max(self.sentence.start, nearest.start - 50), nearest.start
+            ):
+                return None  # the figure is the unit's, named before its parent
             return Owner(
                 nearest.entity_id, nearest.ticker, PRONOUN_PENALTY if nearest.coref else 0.0
             )
