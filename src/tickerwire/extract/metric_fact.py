@@ -14,6 +14,13 @@ from tickerwire.extract.owners import Owner
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.quantities import Quantity
 
+# Words that may stand before an amount ("about", "more than", "an estimated", "a record"),
+# read as part of the words that lead to it ("revenue of about", "from nearly").
+APPROX = (
+    r"(?:(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than|less\s+than|"
+    r"under|just\s+over|just\s+under|close\s+to|an?\s+estimated|a\s+record|a\s+staggering|"
+    r"a\s+whopping|an?)\s+)*"
+)
 # Two amounts joined: "$9.3 billion and $2.25 a share" (whose is which is read as a pair).
 PAIR_VALUES = regex.compile(r"\s+(?:and|&)\s+")
 # A clause break: a figure on one side does not describe the other.

@@ -1,21 +1,21 @@
-"""The facts a sentence states about financial figures, before they become events.
+"""Values bound to the names of financial figures, as facts.
 
 A `MetricFact` is a figure's name with its value (an amount bound to the name: "revenue of
 280.15 billion yuan", "$50 billion in share repurchases", "earnings of $1.82 per share") and/or
 its change ("cloud revenues rose 9.7 percent"), its owner and whether it is an estimate.
-`value_facts` reads the amounts, `add_change_facts` the changes and merges the two when they
-are one figure ("Net income was 48.9 billion yuan, a 239% surge").
+`value_facts` reads the amounts; `add_change_facts` (metric_change_facts) the changes, merging
+the two when they are one figure ("Net income was 48.9 billion yuan, a 239% surge").
 """
 
 from __future__ import annotations
 
 import regex
 
-from tickerwire.extract.changes import Change
 from tickerwire.extract.compared_facts import compared_fact, per_share_of_previous
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
-from tickerwire.extract.metric_fact import CLAUSE, PAIR_VALUES, MetricFact
+from tickerwire.extract.metric_estimates import ESTIMATE_OF, is_estimate
+from tickerwire.extract.metric_fact import APPROX, CLAUSE, PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     MetricTerm,
@@ -25,13 +25,8 @@ from tickerwire.extract.owners import Term
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
-from tickerwire.extract.subjects import Topic, TopicResolver
+from tickerwire.extract.subjects import TopicResolver
 
-APPROX = (
-    r"(?:(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than|less\s+than|"
-    r"under|just\s+over|just\s+under|close\s+to|an?\s+estimated|a\s+record|a\s+staggering|"
-    r"a\s+whopping|an?)\s+)*"
-)
 # Words that tie a value to the metric name before it ("revenue of", "net income was").
 _LINK = regex.compile(
     r"(?:'s?|\))?(?P<filler>(?:\s+(?!(?:and|or|but|while|which|that|from|than|by|vs|versus|"
@@ -82,11 +77,6 @@ _PERIOD_AFTER_NAME = regex.compile(
     r"(?=\s|,)",
     regex.IGNORECASE,
 )
-# The far end of a range of percentages after a change ("rise 10% to 15%"): a figure's name
-# is no percentage, so the second one is no level reached but the range's other end.
-_PERCENT_RANGE_END = regex.compile(
-    r"\s?(?:to|-|–)\s?[+-]?\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)", regex.IGNORECASE
-)
 # Figures written as "$X in <name>" ("$6.69 billion in sales", "$12 billion in free cash flow",
 # "$2 billion in operating income"). Not cash ("$5 billion in cash" pays for a deal), not market
 # value ("wiped $50 billion in market value" is a loss of it), not bare profit or earnings ("$1
@@ -108,40 +98,7 @@ _IN_METRIC_NAMES = frozenset(
 _IN_METRIC = regex.compile(
     r"\s+(?:in|of)\s+(?:(?:new|additional|annual|quarterly|total)\s+)?$", regex.I
 )
-_ESTIMATE_OF = prefiltered(
-    regex.compile(
-        r"\b(?:estimates?|consensus|expectations?|forecasts?|projections?|Street\s+view|"
-        r"expected|anticipated|estimated)\s+(?:(?:mark|figure|estimate|view)\s+)?"
-        r"(?:of|at|for|was|is|were|(?:that\s+|which\s+)?(?:calls?|called|calling)\s+for)?\s*"
-        + APPROX
-        + r"$",
-        regex.IGNORECASE,
-    )
-)
-_ESTIMATE_CUE = prefiltered(
-    regex.compile(
-        r"\b(?:estimates?|estimated|expects?|expected|expecting|expectations?|forecasts?|"
-        r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|predicting|"
-        r"anticipates?|anticipated|anticipating|guidance|guides?|guided|guiding|outlook|"
-        r"consensus|pegged|sees|will\s+(?:post|report)|to\s+report|analysts?\s+(?:polled|expect|"
-        r"see|estimate)|targets?|plans?\s+to|could|would|should|might|may|likely|"
-        r"will\s+(?:\w+\s+)?(?:double|triple|grow|rise|increase|reach|top|exceed|climb|fall|"
-        r"decline|be))\b",
-        regex.IGNORECASE,
-    )
-)
-# "better than expected", "beat estimates": a result compared with a forecast is a result.
-_COMPARED_TO_ESTIMATE = regex.compile(
-    r"(?:-than-$)|\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
-    r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|outperform\w*|underperform\w*|matching|matched|in\s+line\s+with|shy\s+of|past|"
-    r"short\s+of|crushed)\s+(?:[\w'$.,-]+\s+){0,3}$",
-    regex.IGNORECASE,
-)
-_ACTUAL_CUE = regex.compile(
-    r"\b(?:reported|posted|delivered|recorded|generated|logged|booked|announced|came\s+in|"
-    r"was|were|rose|fell|grew|jumped|surged|declined)\b",
-    regex.IGNORECASE,
-)
+# The word before a comparison base ("from $1.8 billion", "versus 85 cents"): not the figure.
 PRIOR_BEFORE = prefiltered(
     regex.compile(
         r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|against|than)\s+" + APPROX + r"$", regex.I
@@ -153,7 +110,6 @@ _PRIOR_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _BY_BEFORE = regex.compile(r"\bby\s+" + APPROX + r"$", regex.IGNORECASE)
-_TO_AFTER = regex.compile(r"[^.;%\d]{0,60}?\bto\s+" + APPROX + r"$", regex.IGNORECASE)
 _PAIR_TERMS = regex.compile(r"\s+(?:and|&)\s+")
 # "chip and licensing revenues", "Automotive and Internet-of-Things chip revenues"
 _SEGMENT_PAIR = regex.compile(
@@ -161,11 +117,9 @@ _SEGMENT_PAIR = regex.compile(
     regex.IGNORECASE,
 )
 _TO_BEFORE = regex.compile(r"\s+to\s+" + APPROX + r"$", regex.IGNORECASE)
-_SURPRISE_AFTER = regex.compile(r"\s*(?:better|worse|above|below|ahead|short|shy)\b", regex.I)
-_ESTIMATE_WORD = regex.compile(r"\b(?:consensus|estimates?|expectations)\b", regex.IGNORECASE)
+_SHARE_WORD = regex.compile(r"\s*(?:share\s+)?")
 # Words before an amount that make it another figure: a part, a total of several companies, or
 # last year's figure quoted for comparison.
-_SHARE_WORD = regex.compile(r"\s*(?:share\s+)?")
 _NOT_THE_FIGURE_BEFORE = prefiltered(
     regex.compile(
         r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate|"
@@ -179,18 +133,6 @@ _PRIOR_TERM = regex.compile(
     r"aggregate)\s+(?:[\w-]+\s+)?$",
     regex.IGNORECASE,
 )
-_ESTIMATE_NOUN_AFTER = regex.compile(
-    r"\s+(?:estimates?|forecasts?|consensus|guidance|outlook|projections?|targets?)\b", regex.I
-)
-_AGGREGATE_BEFORE = regex.compile(
-    r"\b(?:group's|sector's|index's|industry's|index|aggregate|combined|total\s+Q\d)\s+(?:[\w-]+\s+)?$",
-    regex.IGNORECASE,
-)
-_FORECAST_AFTER = regex.compile(
-    r"(?:\s+(?:in\s+)?[\w-]+){0,6}?\s+(?:would|will|could|should|might|(?:is|are)\s+(?:projected|"
-    r"expected|forecast|estimated|seen))\b",
-    regex.IGNORECASE,
-)
 # "a 24 billion yen profit", "its $41 billion market cap": an amount used as a noun's modifier
 # stands after an article or a possessive.
 _ARTICLE_BEFORE = regex.compile(r"\b(?:an?|the|its|their|his|her)\s+$", regex.IGNORECASE)
@@ -202,6 +144,7 @@ _NOT_THE_FIGURE_AFTER_TERM = regex.compile(
     regex.IGNORECASE,
 )
 _PLURAL_CAP = regex.compile(r"market\s+(?:capitali[sz]ations|caps|values)", regex.IGNORECASE)
+# The figures whose value is a percentage: a margin's change in percent is not told from points.
 PERCENT_METRICS = frozenset(
     {
         "gross_margin",
@@ -220,6 +163,9 @@ def value_facts(
     terms: list[Term],
     resolver: TopicResolver,
 ) -> list[MetricFact]:
+    """The amounts of `sentence` bound to a figure's name ("revenue of $10 billion", "$50
+    billion in share repurchases"), with the figures set beside them; bases and differences
+    ("from $9 billion", "by $1 billion") are skipped."""
     text = ctx.text
     facts: list[MetricFact] = []
     # a range ("$300-$330 million", "44-59 cents") is a candidate too: its event gives both ends
@@ -291,7 +237,7 @@ def value_facts(
                         )
                     )
                     continue
-            elif term is None and _ESTIMATE_OF.search(before) and facts:
+            elif term is None and ESTIMATE_OF.search(before) and facts:
                 estimate = True
                 if (
                     paired
@@ -408,174 +354,3 @@ def _pair_of(
     if earlier and _PAIR_TERMS.fullmatch(text[earlier[-1].end : term.start]):
         return earlier[-1], term
     return None
-
-
-def add_change_facts(
-    ctx: DocumentContext,
-    sentence: Sentence,
-    changes: list[Change],
-    topics: list[Topic],
-    facts: list[MetricFact],
-    quantities: list[Quantity],
-) -> None:
-    text = ctx.text
-    for i, (change, topic) in enumerate(zip(changes, topics, strict=True)):
-        if (
-            topic.kind != "metric"
-            or topic.metric is None
-            or change.relative
-            or change.kind == "sign"
-        ):
-            continue  # a bare "+1.96%" after a figure's name is too often a surprise or a score
-        if topic.metric.metric in PERCENT_METRICS:
-            continue  # "margin rose 2%": percent or points? not said
-        if _ESTIMATE_NOUN_AFTER.match(text, topic.metric.end):
-            continue  # "the consensus EPS estimate was revised 0.8% higher": not the figure
-        if _AGGREGATE_BEFORE.search(
-            text, max(sentence.start, topic.metric.start - 25), topic.metric.start
-        ):
-            continue  # "the group's earnings", "index earnings": many companies' total
-        if _PERCENT_RANGE_END.match(text, change.quantity.end):
-            continue  # "revenue to rise 10% to 15%": a range of changes; one end misstates it
-        after = text[change.quantity.end : change.quantity.end + 30]
-        if _SURPRISE_AFTER.match(after):
-            continue  # a surprise against estimates, not a change of the figure
-        if _ESTIMATE_WORD.search(after):
-            continue
-        owner = topic.owners[0] if topic.owners else None
-        head_estimate = change.head < i and any(
-            f.change is changes[change.head] and f.estimate for f in facts
-        )
-        estimate = (
-            change.hedged or head_estimate or is_estimate(ctx, sentence, change.quantity.start)
-        )
-        merged = False
-        in_list = sum(1 for other in changes if other.head == change.head) > 1
-        for fact in [] if in_list else reversed(facts):
-            if (
-                fact.change is None
-                and fact.value is not None
-                and fact.comparison is None
-                and fact.term.metric == topic.metric.metric
-                and fact.term.segment == topic.metric.segment
-                and fact.estimate == estimate
-                and fact.anchor < change.quantity.start
-                # "Mac sales rose to $7.8 billion, while iPad sales declined 25%": not one figure
-                and not CLAUSE.search(text, fact.anchor, change.quantity.start)
-            ):
-                fact.change = change
-                merged = True
-                break
-        if merged:
-            continue
-        next_start = changes[i + 1].quantity.start if i + 1 < len(changes) else sentence.end
-        value = _value_after(ctx, change, quantities, next_start)
-        if value is not None:
-            facts[:] = [f for f in facts if f.value is not value]
-        facts.append(
-            MetricFact(
-                topic.metric,
-                owner,
-                change.quantity.start,
-                value=value,
-                change=change,
-                estimate=estimate,
-            )
-        )
-    facts.sort(key=lambda f: f.anchor)
-    _pair_changes(changes, facts)
-    _join_lone_facts(facts)
-
-
-def _pair_changes(changes: list[Change], facts: list[MetricFact]) -> None:
-    """'$12 million and $7 million, down 4% and 9%': changes paired with values in order."""
-    heads: dict[int, list[MetricFact]] = {}
-    for fact in facts:
-        if fact.change is not None and fact.value is None:
-            heads.setdefault(fact.change.head, []).append(fact)
-    for group in heads.values():
-        if len(group) < 2:
-            continue
-        first = group[0].anchor
-        values = [
-            f
-            for f in facts
-            if f.value is not None
-            and f.change is None
-            and f.comparison is None
-            and f.anchor < first
-        ]
-        values = values[-len(group) :]
-        if len(values) != len(group) or any(v.term.metric != group[0].term.metric for v in values):
-            continue
-        for value_fact, change_fact in zip(values, group, strict=True):
-            value_fact.change = change_fact.change
-            facts.remove(change_fact)
-
-
-def _join_lone_facts(facts: list[MetricFact]) -> None:
-    """One value and one change of the same figure in a sentence are one figure."""
-    lone_changes = [f for f in facts if f.value is None and f.change is not None]
-    lone_values = [
-        f for f in facts if f.value is not None and f.change is None and f.comparison is None
-    ]
-    if len(lone_changes) != 1 or len(lone_values) != 1:
-        return
-    change, value = lone_changes[0], lone_values[0]
-    same = (change.term.metric, change.term.segment, change.estimate) == (
-        value.term.metric,
-        value.term.segment,
-        value.estimate,
-    )
-    if same and (
-        change.owner is None
-        or value.owner is None
-        or change.owner.entity_id == value.owner.entity_id
-    ):
-        value.change = change.change
-        facts.remove(change)
-
-
-def _value_after(
-    ctx: DocumentContext, change: Change, quantities: list[Quantity], limit: int
-) -> Quantity | None:
-    """'rose 10% to $7.96 billion', 'a 25% jump in revenue to $40.1 billion': the new level."""
-    for q in quantities:
-        if q.start < change.quantity.end or q.start >= limit or q.is_conversion:
-            continue
-        if q.is_range:
-            return None  # "rose 10% to $7-$8 billion" is no way a level is stated
-        if q.kind == "money" and _TO_AFTER.fullmatch(ctx.text[change.quantity.end : q.start]):
-            return q
-        return None
-    return None
-
-
-def is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> bool:
-    """A forecast word before the figure in its clause, nearer than any word of a result, or a
-    forecast verb right after it ("$117.6 billion would mark", "$400 billion ... is projected")."""
-    if _FORECAST_AFTER.match(ctx.text, _skip_number(ctx, position), sentence.end):
-        return True
-    start = sentence.start
-    for match in CLAUSE.finditer(ctx.text, sentence.start, position):
-        start = match.end()
-    if _ESTIMATE_OF.search(ctx.text, max(start, position - 40), position):
-        return True
-    cues = [
-        c
-        for c in _ESTIMATE_CUE.finditer(ctx.text, start, position)
-        if not _COMPARED_TO_ESTIMATE.search(ctx.text, max(start, c.start() - 30), c.start())
-    ]
-    if not cues:
-        return False
-    actual = list(_ACTUAL_CUE.finditer(ctx.text, start, position))
-    return (
-        not actual or cues[-1].start() > actual[-1].start() or cues[0].start() < actual[0].start()
-    )
-
-
-def _skip_number(ctx: DocumentContext, position: int) -> int:
-    """The end of the quantity that starts at `position` (or `position` when none does)."""
-    for q in ctx.quantities_in(position, position + 1):
-        return q.end
-    return position

@@ -16,12 +16,9 @@ import regex
 from tickerwire.extract.changes import Change
 from tickerwire.extract.compared_facts import add_compared_facts
 from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.metric_change_facts import add_change_facts
 from tickerwire.extract.metric_fact import MetricFact
-from tickerwire.extract.metric_facts import (
-    PERCENT_METRICS,
-    add_change_facts,
-    value_facts,
-)
+from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
 from tickerwire.extract.metric_periods import metric_period, prior_period
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
