@@ -62,6 +62,9 @@ def move_dates(article: Article) -> list[tuple[str, str, dt.date | None]]:
         "2024-02-01T13:00+00:00",  # the same morning told in UTC (08:00 in New York)
         "2024-02-05T07:30-05:00",  # Monday morning: Monday's session had not begun
         "2024-07-31T09:10-04:00",  # a summer morning in New York's daylight-saving offset
+        # at the opening bell and two minutes after it: written before the session
+        "2024-02-01T09:30-05:00",
+        "2024-02-01T09:32-05:00",
     ],
 )
 def test_a_session_move_stamped_before_the_open_gets_no_day(pipeline, tmp_path, published):
@@ -75,7 +78,7 @@ def test_a_session_move_stamped_before_the_open_gets_no_day(pipeline, tmp_path, 
     ("published", "day"),
     [
         ("2024-02-01T11:30-05:00", THURSDAY),  # during the session: the running one
-        ("2024-02-01T09:30-05:00", THURSDAY),  # at the opening bell
+        ("2024-02-01T09:40-05:00", THURSDAY),  # ten minutes into the session
         ("2024-02-01T17:05-05:00", THURSDAY),  # after the close
         ("2024-02-01", THURSDAY),  # no time stated: the date alone, as before
         ("2024-02-03T10:00-05:00", FRIDAY),  # a Saturday: Friday's session

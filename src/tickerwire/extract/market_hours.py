@@ -20,8 +20,9 @@ clock then checks that day (`checked_session_day`): the session a writer reports
 its day is the last one of that exchange that had opened when they wrote, read in the
 exchange's zone:
 
-- the day from the date had not opened yet (written on D before the open: a morning report of
-  the night's pre-market or of the day before, which the words do not tell apart): no day;
+- the day from the date had not opened yet (written on D before the open, or stamped within
+  OPENING_MINUTES of it: a morning report of the night's pre-market or of the day before,
+  which the words do not tell apart): no day;
 - a later session had opened (a Tokyo or Hong Kong session under way when a New York evening
   report was stamped with New York's date): that session, unless the sentence names a day;
 - the move is told as closed ("closed 1.5% lower", "ended", "finished") while the session
@@ -42,6 +43,11 @@ from tickerwire.errors import CalendarError
 from tickerwire.market.calendars import SessionCalendar, trading_calendars
 
 EXTENDED_HOURS_PERIODS = frozenset({"premarket", "after_hours"})
+# A report's words were written before its stamp: one stamped at the opening bell, or minutes
+# after it, tells the session before (FNSPID morning recaps of the day before are stamped 09:30
+# sharp; an Asian open report stamped 12 minutes into the session tells that session). Five
+# minutes: long enough for a recap published at the bell, short enough to keep open reports.
+OPENING_MINUTES = 5
 
 
 def _calendar(mic: str | None) -> SessionCalendar | None:
@@ -98,10 +104,16 @@ def extended_hours_day(period: str, published_at: dt.datetime, mic: str | None) 
     return None
 
 
+def _after(clock: dt.time, minutes: int) -> dt.time:
+    """`clock` plus `minutes` (within the day: opening times are mornings)."""
+    moment = dt.datetime.combine(dt.date(2000, 1, 3), clock) + dt.timedelta(minutes=minutes)
+    return moment.time()
+
+
 def opened_session(published_at: dt.datetime, mic: str | None) -> tuple[dt.date, bool] | None:
     """The last session of exchange `mic` that had opened at `published_at` (an aware
-    datetime, read in the exchange's zone), and whether it had closed by then; None when the
-    calendar or its hours are not known for that day.
+    datetime, read in the exchange's zone) at least OPENING_MINUTES before, and whether it had
+    closed by then; None when the calendar or its hours are not known for that day.
 
     >>> import datetime as dt
     >>> opened_session(dt.datetime.fromisoformat("2024-02-01T09:17-05:00"), "XNYS")
@@ -117,7 +129,7 @@ def opened_session(published_at: dt.datetime, mic: str | None) -> tuple[dt.date,
     if not calendar.covers(day):
         return None
     hours = calendar.hours(day)
-    if hours is not None and clock >= hours[0]:
+    if hours is not None and clock >= _after(hours[0], OPENING_MINUTES):
         return day, clock >= hours[1]
     try:
         return calendar.session_before(day), True
