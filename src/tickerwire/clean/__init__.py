@@ -26,6 +26,7 @@ from tickerwire.clean.html import extract_html
 from tickerwire.clean.metadata import detect_title, find_text_date
 from tickerwire.clean.offtopic import mark_after_recommendation, mark_off_topic
 from tickerwire.clean.page import Page
+from tickerwire.clean.page_time import page_published_at
 from tickerwire.clean.sections import mark_furniture
 from tickerwire.records import CleanDocument, PublishedBasis, RawDocument, Removed
 
@@ -118,6 +119,12 @@ def clean_document(raw: RawDocument, options: CleanOptions | None = None) -> Cle
     moment = raw.published_at
     if moment is not None and (basis != "metadata" or moment.date() != published):
         moment = None
+    elif moment is None and raw.text is None and raw.html is not None and published is not None:
+        # The page's own metadata, when the input states no time: kept only for the date kept
+        # (htmldate's, the input's or the dateline's), never to change that date.
+        moment = page_published_at(raw.html)
+        if moment is not None and moment.date() != published:
+            moment = None
     return CleanDocument(
         origin=raw.origin,
         text=cleaned.text,

@@ -24,6 +24,7 @@ from tickerwire.extract.fact_level import with_fact_levels
 from tickerwire.extract.metric_contradictions import drop_contradicted_forecasts
 from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
+from tickerwire.extract.session_clock import check_session_days
 from tickerwire.extract.subjects import TopicResolver
 from tickerwire.extract.timing import article_frame, frame_day
 from tickerwire.link import ReferenceData
@@ -60,6 +61,7 @@ def _extract(ctx: DocumentContext, title: str | None = None) -> list[Event]:
     found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
     found = propagate_article_period(found, article_frame(ctx), partial(frame_day, ctx))
     found = drop_contradicted_forecasts(found)
+    found = check_session_days(ctx, found)
     # One lower-casing of the text serves the cue pass (`str.lower`) and the patterns that read
     # lower-cased text with the text's offsets (`lower_text`: the same string, unless a letter
     # lower-cases to two).

@@ -15,6 +15,20 @@ pre-market (the one under way, or that morning's when the report is stamped afte
 written after the close or on a day without trading it is no day: from the evening on, futures
 trade for the next session.
 
+A regular-session move told without a day is dated from the publication date (`timing`); the
+clock then checks that day (`checked_session_day`): the session a writer reports without naming
+its day is the last one of that exchange that had opened when they wrote, read in the
+exchange's zone:
+
+- the day from the date had not opened yet (written on D before the open, or stamped within
+  OPENING_MINUTES of it: a morning report of the night's pre-market or of the day before,
+  which the words do not tell apart): no day;
+- a later session had opened (a Tokyo or Hong Kong session under way when a New York evening
+  report was stamped with New York's date): that session, unless the sentence names a day;
+- the move is told as closed ("closed 1.5% lower", "ended", "finished") while the session
+  that had opened was still trading: the close is an earlier session's, or the text was
+  completed after the time it is stamped with; no day.
+
 The publication time is read in the exchange's own zone (New York for US listings, Berlin for
 Xetra, ...). Exchanges without a known calendar give no day: their hours are not known.
 """
@@ -29,6 +43,11 @@ from tickerwire.errors import CalendarError
 from tickerwire.extract.trading_days import exchange_calendar
 
 EXTENDED_HOURS_PERIODS = frozenset({"premarket", "after_hours"})
+# A report's words were written before its stamp: one stamped at the opening bell, or minutes
+# after it, tells the session before (FNSPID morning recaps of the day before are stamped 09:30
+# sharp; an Asian open report stamped 12 minutes into the session tells that session). Five
+# minutes: long enough for a recap published at the bell, short enough to keep open reports.
+OPENING_MINUTES = 5
 
 
 @lru_cache(maxsize=32)
@@ -74,3 +93,69 @@ def extended_hours_day(period: str, published_at: dt.datetime, mic: str | None) 
     if period == "premarket":
         return day if clock < closes else None
     return None
+
+
+def _after(clock: dt.time, minutes: int) -> dt.time:
+    """`clock` plus `minutes` (within the day: opening times are mornings)."""
+    moment = dt.datetime.combine(dt.date(2000, 1, 3), clock) + dt.timedelta(minutes=minutes)
+    return moment.time()
+
+
+def opened_session(published_at: dt.datetime, mic: str | None) -> tuple[dt.date, bool] | None:
+    """The last session of exchange `mic` that had opened at `published_at` (an aware
+    datetime, read in the exchange's zone) at least OPENING_MINUTES before, and whether it had
+    closed by then; None when the calendar or its hours are not known for that day.
+
+    >>> import datetime as dt
+    >>> opened_session(dt.datetime.fromisoformat("2024-02-01T09:17-05:00"), "XNYS")
+    (datetime.date(2024, 1, 31), True)
+    >>> opened_session(dt.datetime.fromisoformat("2024-02-01T21:01-05:00"), "XHKG")
+    (datetime.date(2024, 2, 2), False)
+    """
+    calendar = exchange_calendar(mic)
+    if calendar is None or not calendar.open_times or published_at.utcoffset() is None:
+        return None
+    local = published_at.astimezone(_zone(calendar.timezone))
+    day, clock = local.date(), local.time().replace(tzinfo=None)
+    if not calendar.covers(day):
+        return None
+    hours = calendar.hours(day)
+    if hours is not None and clock >= _after(hours[0], OPENING_MINUTES):
+        return day, clock >= hours[1]
+    try:
+        return calendar.session_before(day), True
+    except CalendarError:  # the first session the calendar knows
+        return None
+
+
+def checked_session_day(
+    inferred: dt.date,
+    published_at: dt.datetime,
+    mic: str | None,
+    *,
+    told_closed: bool,
+    names_day: bool,
+) -> dt.date | None:
+    """The day of a session or intraday move told without a day, which the publication date
+    dated `inferred`, checked against the publication moment (see the module's docstring).
+
+    `told_closed`: the move's sentence tells a close ("closed", "ended", "finished");
+    `names_day`: the sentence names a day (then no other day than `inferred` is given).
+
+    >>> import datetime as dt
+    >>> before_open = dt.datetime.fromisoformat("2024-02-01T08:00-05:00")
+    >>> print(checked_session_day(dt.date(2024, 2, 1), before_open, "XNAS",
+    ...                           told_closed=False, names_day=False))
+    None
+    """
+    opened = opened_session(published_at, mic)
+    if opened is None:
+        return inferred  # hours not known: the date alone stands, as before
+    day, closed = opened
+    if told_closed and not closed:
+        return None
+    if inferred > day:
+        return None
+    if inferred < day:
+        return None if names_day else day
+    return inferred

@@ -1,0 +1,74 @@
+"""Regular-session moves dated from the publication date, checked against the publication time.
+
+A move told without a day is dated to the listing's last trading day on or before the
+publication date (`timing.publication_day`). When the input states the moment of publication,
+that day is checked in the exchange's zone and hours (`market_hours.checked_session_day`): a
+report stamped before that day's open cannot tell that day's session, and a report stamped in
+New York's evening can tell a Tokyo session under way on the next calendar day.
+
+This runs after the article's frame has given its period to the moves told without one (a
+pre-market report's "Merck climbed 2%" is pre-market, and keeps the day of that pre-market).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from tickerwire.extract.dedupe import Found
+from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.market_hours import checked_session_day, knows_hours
+
+_SESSION_PERIODS = frozenset({"session", "intraday"})
+_MOVES = frozenset({"price_move", "index_move"})
+# Words that tell a session as closed: "closed 1.5% lower", "to close at", "ended down",
+# "finished the day", "settled", "at the close" (not "after the close": that is after-hours
+# trading). Read over the whole sentence, not only the move's words: a close told anywhere in
+# it makes the sentence a report of a closed session, and reading more only ever withholds a
+# day. "ended the week/month/quarter/year" times a longer span (those moves are not of one
+# session and never reach this check).
+_TOLD_CLOSED = regex.compile(
+    r"\b(?:clos(?:ed|es|ing)|end(?:ed|ing)|finish(?:ed|es|ing)|settl(?:ed|es|ing)"
+    r"|to\s+(?:close|end|finish|settle)|(?:at|by)\s+the\s+(?:close|closing\s+bell))\b",
+    regex.IGNORECASE,
+)
+_DAY_KINDS = frozenset({"day", "weekday", "relative"})
+
+
+def check_session_days(ctx: DocumentContext, found: list[Found]) -> list[Found]:
+    """`found` with the days of its session and intraday moves dated from the publication
+    date alone checked against the publication time (when the input states it)."""
+    if ctx.published_at is None:
+        return found
+    result = []
+    for item in found:
+        event = item.event
+        period = event.attributes.get("period")
+        ticker = event.attributes.get("listing") or event.attributes.get("index")
+        if (
+            event.type not in _MOVES
+            or period not in _SESSION_PERIODS
+            or event.date is None
+            or event.date_text is not None
+            or item.explicit_date
+            or not isinstance(ticker, str)
+        ):
+            result.append(item)
+            continue
+        mic = ctx.exchange_of(ticker)
+        if not knows_hours(mic):
+            result.append(item)
+            continue
+        start, end = event.evidence.start, event.evidence.end
+        day = checked_session_day(
+            event.date,
+            ctx.published_at,
+            mic,
+            told_closed=_TOLD_CLOSED.search(ctx.text, start, end) is not None,
+            names_day=any(d.kind in _DAY_KINDS for d in ctx.dates_in(start, end)),
+        )
+        if day != event.date:
+            item = replace(item, event=event.model_copy(update={"date": day}))
+        result.append(item)
+    return result
