@@ -14,7 +14,8 @@ from tickerwire.clean import clean_document
 from tickerwire.extract import extract_events
 from tickerwire.extract.changes import find_changes
 from tickerwire.extract.document import build_context
-from tickerwire.extract.subjects import TopicResolver, sentence_terms
+from tickerwire.extract.subject_scan import sentence_terms
+from tickerwire.extract.subjects import TopicResolver
 from tickerwire.records import RawDocument
 
 

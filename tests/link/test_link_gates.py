@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tickerwire.link import gazetteer, linker, linker_for, load_reference
+from tickerwire.link import ambiguous_aliases, gazetteer, linker, linker_for, load_reference
 
 _SUFFIX_TOKENS = [
     "Acme",
@@ -55,7 +55,7 @@ def _sentence_by_steps(text: str, start: int, end: int) -> tuple[int, int]:
 def test_sentence_bounds_are_found_as_by_steps(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert linker._sentence(text, start, end) == _sentence_by_steps(text, start, end)
+    assert ambiguous_aliases._sentence(text, start, end) == _sentence_by_steps(text, start, end)
 
 
 _OLD_NON_ASCII_LETTER = regex.compile(r"[^\x00-\x7f’‘“”–—…•·\u00a0\u2009\u200b]")

@@ -13,7 +13,7 @@ from tickerwire.extract.metric_fact import APPROX, CLAUSE, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
-from tickerwire.extract.subjects import Topic
+from tickerwire.extract.subject_scan import Topic
 
 # The far end of a range of percentages after a change ("rise 10% to 15%"): a figure's name
 # is no percentage, so the second one is no level reached but the range's other end.

@@ -32,7 +32,8 @@ from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
-from tickerwire.extract.subjects import Topic, TopicResolver
+from tickerwire.extract.subject_scan import Topic
+from tickerwire.extract.subjects import TopicResolver
 from tickerwire.extract.tables import find_table_figures
 from tickerwire.records import Event, FinancialMetricAttributes, StatedConversion
 

@@ -164,7 +164,7 @@ class Term:
 
 
 class OwnerResolver:
-    """Owner questions about one sentence (the base of `subjects.TopicResolver`)."""
+    """Owner questions about one sentence (the base of `subject_scan.SubjectScanner`)."""
 
     def __init__(self, ctx: DocumentContext, sentence: Sentence):
         self.ctx = ctx

@@ -8,7 +8,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import VENUE, VENUE_KEYS
-from tickerwire.extract.subjects import Topic
+from tickerwire.extract.subject_scan import Topic
 from tickerwire.extract.timing import Timing, move_timing, windows
 from tickerwire.records import Event, Evidence, IndexMoveAttributes, PriceMoveAttributes
 

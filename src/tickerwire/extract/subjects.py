@@ -6,223 +6,37 @@ Index rose 1.94%"), the phrase after a noun ("a 13% gain in its U.S.-listed stoc
 word between the number and the noun ("a 19% share rally", "a 12% revenue increase"). Possessive
 pronouns and bare "the stock" resolve to a company named earlier, with a confidence penalty, and
 only when nothing else in the sentence could own the shares.
+
+`TopicResolver` puts the rules together: the subject words and the nearest one before a
+position come from `subject_scan`, the subjects read from outside the verb's own subject slot
+(a pronoun, a perfect participle, a bracketed pair of returns) from `carried_subjects`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
 import regex
 
+from tickerwire.extract.carried_subjects import CarriedSubjects
 from tickerwire.extract.changes import Change
-from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.lazy import cached_property
-from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
-from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms, metric_heads
-from tickerwire.extract.owners import PRONOUN_PENALTY, Owner, OwnerResolver, Term
-from tickerwire.extract.prefiltered import prefiltered
-from tickerwire.extract.sentences import Sentence
+from tickerwire.extract.owners import Owner
+from tickerwire.extract.subject_scan import BLOCKED, NO_TOPIC, Topic
 
-TopicKind = Literal["share", "index", "metric", "none"]
-
-
-_CLAUSE_BOUNDARY = prefiltered(
-    regex.compile(
-        r";|:(?=\s)|\s[-–—]\s|—|\b(?:while|whereas|but|although|though|compared\s+"
-        r"(?:with|to)|versus|vs\.?|unlike)\b",
-        regex.IGNORECASE,
-    )
-)
 _AND_BETWEEN = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"[^.;]{0,40}?\brespectively\b", regex.IGNORECASE)
-_APPOSITIVE = regex.compile(
-    r",\s*(?:another|a|an|one\s+of|which|who|whose|comprising|including|includes|such\s+as|"
-    r"like|the\s+(?:world's|country's|company's)|"
-    # "Apple, Meta and Amazon, set to report earnings on Thursday, fell 1% each"
-    r"(?:set|due|scheduled|slated|expected|poised)\s+to)\b[^;:]{3,200}?,\s*(?:\w+\s+){0,2}$",
-    regex.IGNORECASE,
-)
-# A name after a preposition modifies the noun before it ("earnings for the S&P 500 rose",
-# "revenue at Alibaba"): it is not the subject of the verb.
-_PREPOSITION_BEFORE = regex.compile(
-    r"\b(?:for|of|in|at|from|among|across)\s+(?:the\s+)?$", regex.IGNORECASE
-)
-# "S&P 500 communication services sector", "Dow Jones components": part of an index, not it.
-_INDEX_PART = regex.compile(
-    r"\s+(?:[\w&-]+\s+){0,3}?(?:sector|sectors|members|companies|constituents|components|"
-    r"component|stocks|firms|names|industry|index\s+members)\b",
-    regex.IGNORECASE,
-)
-_DAY_AND_MONTH_NAMES = (
-    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    *("january", "february", "march", "april", "may", "june", "july", "august"),
-    *("september", "october", "november", "december"),
-)
-# Capitalised words that do not name a company: a subject slot holding another capitalised
-# word ("Dow flat, S&P up 0.5%") has a subject we do not know.
-_NOT_NAMES = frozenset(
-    {
-        *("the", "its", "their", "shares", "stock", "hong", "kong", "new", "york", "u.s", "us"),
-        *("inc", "corp", "ltd", "co", "group", "holdings", "holding", "class", "adrs", "adr"),
-        *_DAY_AND_MONTH_NAMES,
-        # words of an index's or a contract's full name around a name we link ("Japan's Nikkei
-        # 225 Stock Index (NIK)", "S&P 500 E-Mini futures (ESH24)")
-        *("index", "e-mini", "e-minis", "futures"),
-    }
-)
 _OF_VALUE_AFTER = regex.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b", regex.I)
-_THOSE_OF = regex.compile(r"\b(?:those|that)\s+of\s+$", regex.IGNORECASE)
-_INDEX_NAME_ENDS = frozenset({"stock", "index", "stock index", "share index", "average"})
-# Words that name a day or a month: no subject of their own between two numbers ("rose 1.1% on
-# Friday and was up 2.3% on the week").
-_CALENDAR_WORDS = frozenset(
-    {*_DAY_AND_MONTH_NAMES, *("jan", "feb", "aug", "sept", "oct", "nov", "dec")}
-)
-_CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
-_FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)
 # "weighed down by the 11.1% drop in ...", "an 8% gain for ...": a number opening a noun phrase
 # has a subject of its own (named after it, or none we know); it does not continue the
 # previous number's subject as a second verb does ("fell 2% and was down 3% on the week").
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|an?)\s+$", regex.IGNORECASE)
-_PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
 _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
-_FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
 _POSSESSIVE_GAP = regex.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?[\w\s.-]*$")
 _RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
 # "..., having rallied 12% this year": a perfect participle takes the main clause's subject.
 _HAVING = regex.compile(r"\bhaving\s+(?:(?:already|now|since)\s+)?$", regex.IGNORECASE)
-# Words that may open a sentence before its subject ("The", "Its", "Meanwhile, the").
-_SUBJECT_LEAD = regex.compile(
-    r"^\s*(?:(?:meanwhile|however|still|but|and|also),?\s+)?(?:the|its|their)?\s*$", regex.I
-)
-# "Intel shares slid 2% on Friday. They rose 90% in 2023.": a pronoun that opens
-# the sentence (after an opening phrase at most) as the subject of the move verb.
-_PRONOUN_SUBJECT = regex.compile(
-    r"\s*(?:[^,;:]{1,30},\s*)?(?P<pron>It|it|They|they)\s+(?:(?:also|then|has|have|had)\s+)?$"
-)
-_PLURAL_SHARE_WORDS = ("shares", "stocks", "adrs", "adss")
-# Only an article may stand between a comparison verb and the listing it is compared with.
-_OBJECT_LEAD = regex.compile(r"\s+(?:the\s+)?", regex.IGNORECASE)
-# "Pfizer carries a Value Score of B and has fallen 9%": the subject's first predicate (a finite
-# verb right after it) ends at an "and" that opens a second predicate of the move verb. The
-# capitalised words inside the first predicate are its object, not another subject; the words
-# after the "and" are still read ("Apple fell and Dell Technologies rose" keeps Dell's slot).
-_FIRST_PREDICATE = regex.compile(
-    r"^\s+(?:(?:also|now)\s+)?(?:has|have|had|is|are|was|were|holds|hold|carries|carry|boasts|"
-    r"boast|sports|reported|posted|beat|topped|missed|announced|unveiled|won|received|earned)\b"
-    r"[^;:()]*?,?\s+and\s+(?=(?:(?:has|have|had|is|are|was|were)\s+)?"
-    r"(?:(?:also|since|already|now)\s+)?\S+\s*$)",
-    regex.IGNORECASE,
-)
 
 
-@dataclass(frozen=True)
-class Topic:
-    """The answer for one change: its kind, owner(s), and the subject phrase's span."""
-
-    kind: TopicKind
-    owners: tuple[Owner, ...] = ()
-    metric: MetricTerm | None = None
-    futures: bool = False
-    subject_start: int = -1
-    subject_end: int = -1
-    extra: dict[str, object] = field(default_factory=dict)
-
-
-NO_TOPIC = Topic("none")
-# A subject was found and it is not a listing, an index or a figure ("payrolls rose 2%"): a
-# later number in the sentence must not borrow the previous number's subject.
-BLOCKED = Topic("none", extra={"blocked": True})
-
-
-def sentence_terms(
-    ctx: DocumentContext, sentence: Sentence, heads: list[regex.Match[str]] | None = None
-) -> list[Term]:
-    """Subject words of a sentence in order: entities, share nouns, metric names, blockers.
-    `heads` are the sentence's `metric_heads`, when the caller has them already."""
-    start, end = sentence.start, sentence.end
-    terms: list[Term] = [Term(g.start, g.end, "entity", group=g) for g in ctx.groups_in(start, end)]
-    terms += [
-        Term(m.start, m.end, "metric", metric=m)
-        for m in find_metric_terms(ctx.text, start, end, heads)
-    ]
-    tokens = ctx.tokens(sentence)
-    lo, hi = 0, len(tokens.words)
-    for match in SUBJECT_TABLE.find(tokens, lo, hi):
-        if match.label == "share":
-            if _PER_SHARE_BEFORE.search(ctx.text, max(start, match.start - 5), match.start):
-                continue  # "$0.76 a share" is a unit, not a subject
-            terms.append(Term(match.start, match.end, "share"))
-        else:
-            terms.append(Term(match.start, match.end, "blocker"))
-    # A currency word inside an amount ("33.4 billion yuan") is not a subject.
-    spans = [(q.start, q.end) for q in ctx.quantities_in(start, end)]
-    terms = [t for t in terms if t.kind != "blocker" or not any(s <= t.start < e for s, e in spans)]
-    # Overlaps: an entity name wins, then the longer term ("share prices" over "prices").
-    rank = {"entity": 0, "share": 1, "metric": 1, "blocker": 2}
-    terms.sort(key=lambda t: (t.kind != "entity", -(t.end - t.start), rank[t.kind], t.start))
-    kept: list[Term] = []
-    for term in terms:
-        if any(term.start < k.end and k.start < term.end for k in kept):
-            continue
-        kept.append(term)
-    kept.sort(key=lambda t: t.start)
-    return _index_names_whole(ctx.text, kept)
-
-
-def _index_names_whole(text: str, terms: list[Term]) -> list[Term]:
-    """The words that finish a linked index's name ("Nikkei 225 Stock Index", "Nikkei Stock
-    Average") are the index, not a share noun or a blocker after it."""
-    result: list[Term] = []
-    for term in terms:
-        last = result[-1] if result else None
-        if (
-            last is not None
-            and last.kind == "entity"
-            and last.group is not None
-            and last.group.entity_type == "index"
-            and term.kind in ("share", "blocker")
-            and not text[last.end : term.start].strip()
-            and text[term.start : term.end].lower() in _INDEX_NAME_ENDS
-        ):
-            result[-1] = Term(last.start, term.end, "entity", group=last.group)
-            continue
-        result.append(term)
-    return result
-
-
-class TopicResolver(OwnerResolver):
+class TopicResolver(CarriedSubjects):
     """Resolves the topics of the changes of one sentence."""
-
-    @cached_property
-    def metric_heads(self) -> list[regex.Match[str]]:
-        """The words of the sentence that head metric names (`metric_terms.metric_heads`),
-        read once: the metric extractor asks whether there is one, the terms read them."""
-        return metric_heads(self.ctx.text, self.sentence.start, self.sentence.end)
-
-    @cached_property
-    def terms(self) -> list[Term]:
-        """The sentence's subject words, read on first use (many sentences never need them)."""
-        return sentence_terms(self.ctx, self.sentence, self.metric_heads)
-
-    # -- clause limits ------------------------------------------------------------------------
-
-    def clause_start(self, position: int, cross_dash: bool = False) -> int:
-        start = self.sentence.start
-        for match in _CLAUSE_BOUNDARY.finditer(self.text, self.sentence.start, position):
-            if cross_dash and match.group(0).strip() in ("-", "–", "—"):
-                continue
-            if self._inside_name(match.start()):
-                continue  # the colon of "Shares of Nvidia (NASDAQ: NVDA) rose 4%" is no clause
-            start = match.end()
-        return start
-
-    def _inside_name(self, position: int) -> bool:
-        """Whether `position` lies inside a linked name with its ticker ("Alibaba (NYSE: BABA)")."""
-        return any(
-            g.start < position < g.end for g in self.ctx.groups_in(self.sentence.start, position)
-        )
 
     # -- the main entry -----------------------------------------------------------------------
 
@@ -263,26 +77,6 @@ class TopicResolver(OwnerResolver):
                     )
             topics.append(topic)
         return self._distribute(changes, topics)
-
-    def _unknown_name_between(self, previous: Change, change: Change) -> bool:
-        """'Dow up 0.15%, S&P off 0.68%': a name we do not know is this number's own subject."""
-        end = (
-            change.trigger_start
-            if change.trigger_start > previous.quantity.end
-            else change.quantity.start
-        )
-        gap = VENUE.sub(" ", self.text[max(previous.quantity.end, end - 25) : end])
-        return any(
-            word.lower().rstrip(".") not in _CALENDAR_WORDS for word in _CAPITALISED.findall(gap)
-        )
-
-    def _boundary_between(self, previous: Change, change: Change) -> bool:
-        gap_end = (
-            change.trigger_start
-            if change.trigger_start > previous.quantity.end
-            else change.quantity.start
-        )
-        return bool(_CLAUSE_BOUNDARY.search(self.text, previous.quantity.end, gap_end))
 
     def _own_topic(self, change: Change, floor: int | None = None) -> Topic:
         noun = self.text[change.trigger_start : change.trigger_end].lower()
@@ -365,75 +159,6 @@ class TopicResolver(OwnerResolver):
             return BLOCKED
         return topic
 
-    def _paired_topic(self, change: Change) -> Topic:
-        """Whose return a bracketed pair's number is: the first number is the comparison
-        verb's subject's ("Apple's shares have outperformed ..."), the second its object's, a
-        listing or an index named right after the verb ("... the S&P 500 ...", "... Apple's
-        performance ..."); an industry or a peer group is neither."""
-        paren = self.text.rfind("(", change.trigger_end, change.quantity.start)
-        first = "%" not in self.text[paren + 1 : change.quantity.start]
-        if first:
-            topic = self._scan_left(change.trigger_start)
-            return topic if topic.kind == "share" else BLOCKED
-        after = [t for t in self.terms if change.trigger_end <= t.start < paren]
-        if not after or after[0].kind != "entity":
-            return BLOCKED
-        between = self.text[change.trigger_end : after[0].start]
-        if not _OBJECT_LEAD.fullmatch(between):
-            return BLOCKED
-        topic = self._topic_from_term(after[0], anchor=after[0].start)
-        return topic if topic.kind in ("share", "index") else BLOCKED
-
-    def _pronoun_topic(self, position: int) -> Topic:
-        """'They rose 90% in 2023' after a sentence that ends on a company's shares: the
-        pronoun stands for those shares when they are the last subject word of the sentence
-        before and agree in number ("It" for the stock, "They" for the shares)."""
-        lead = _PRONOUN_SUBJECT.match(self.text, self.sentence.start, position)
-        if lead is None or self.sentence.index == 0:
-            return NO_TOPIC
-        previous = self.ctx.sentences[self.sentence.index - 1]
-        resolver = TopicResolver(self.ctx, previous)
-        if not resolver.terms or resolver.terms[-1].kind != "share":
-            return NO_TOPIC
-        last = resolver.terms[-1]
-        plural = self.text[last.start : last.end].lower() in _PLURAL_SHARE_WORDS
-        if plural != (lead.group("pron").lower() == "they"):
-            return NO_TOPIC
-        topic = resolver._topic_from_term(last, anchor=last.end)
-        if topic.kind != "share" or not topic.owners:
-            return NO_TOPIC
-        owners = tuple(Owner(o.entity_id, o.ticker, PRONOUN_PENALTY) for o in topic.owners)
-        return Topic(
-            "share", owners, subject_start=lead.start("pron"), subject_end=lead.end("pron")
-        )
-
-    def _earnings_move_topic(self, change: Change) -> Topic:
-        """Whose earlier post-results move: a company the clause names, else the company the
-        text around is about (these reports name it in the sentences before)."""
-        topic = self._scan_left(change.trigger_start)
-        if topic.kind == "share" and topic.owners:
-            return topic
-        if topic.kind in ("share", "index") or self._companies(
-            self.sentence.start, self.sentence.end
-        ):
-            return BLOCKED  # another subject, or a company we cannot tell is the one
-        owner = self._article_subject()
-        if owner is None:
-            return BLOCKED
-        return Topic("share", (owner,))
-
-    def _main_subject(self, position: int) -> Topic:
-        """The subject that opens the sentence ("The stock slipped on Monday, perhaps on
-        profit-taking after having rallied 12%"): its first subject word, with only an article
-        or a linking adverb before it, when that word is a listing's name or its shares."""
-        first = next((t for t in self.terms if t.start < position), None)
-        if first is None or first.kind not in ("entity", "share"):
-            return NO_TOPIC
-        if not _SUBJECT_LEAD.match(self.text[self.sentence.start : first.start]):
-            return NO_TOPIC
-        topic = self._topic_from_term(first, anchor=first.end)
-        return topic if topic.kind == "share" else NO_TOPIC
-
     def _right_phrase_topic(self, position: int) -> Topic | None:
         """'a 13% gain in its U.S.-listed stock', 'a 25% jump in revenue'."""
         phrase = _RIGHT_PHRASE.match(self.text, position, self.sentence.end)
@@ -446,100 +171,6 @@ class TopicResolver(OwnerResolver):
             if phrase.end() <= term.start < limit:
                 return self._topic_from_term(term, anchor=term.start)
         return None
-
-    def _scan_left(self, anchor: int, floor: int | None = None, cross_dash: bool = False) -> Topic:
-        appositive = _APPOSITIVE.search(self.text, self.sentence.start, anchor)
-        if appositive is not None:
-            anchor = appositive.start()  # "Super Micro, another company that ..., dropped 3%"
-        clause = self.clause_start(anchor, cross_dash)
-        floor = max(clause, floor or 0)
-        for term in reversed(self.terms):
-            if term.end > anchor or term.start < floor:
-                continue
-            if (
-                term.kind == "entity"
-                and _PREPOSITION_BEFORE.search(
-                    self.text, max(self.sentence.start, term.start - 12), term.start
-                )
-                and not self._shares_of_another(term)
-            ):
-                continue
-            if term.kind in ("entity", "share") and self._unknown_in_subject_slot(term.end, anchor):
-                return BLOCKED
-            return self._topic_from_term(term, anchor=anchor)
-        return NO_TOPIC
-
-    def _shares_of_another(self, term: Term) -> bool:
-        """'Shares of Alphabet fell 7%, while those of Microsoft slipped 3%': "those of" names
-        the next company's shares when the sentence's last subject noun before it is shares."""
-        those = _THOSE_OF.search(self.text, max(self.sentence.start, term.start - 12), term.start)
-        if those is None or term.group is None or term.group.entity_type != "company":
-            return False
-        nouns = [t for t in self.terms if t.end <= those.start() and t.kind != "entity"]
-        return bool(nouns) and nouns[-1].kind == "share"
-
-    def _unknown_in_subject_slot(self, start: int, end: int) -> bool:
-        """A capitalised word we do not know between the subject found and its verb."""
-        gap = self.text[start:end]
-        for group in self.ctx.groups_in(start, end):
-            offset_start, offset_end = group.start - start, group.end - start
-            gap = gap[:offset_start] + " " * (offset_end - offset_start) + gap[offset_end:]
-        first = _FIRST_PREDICATE.match(gap)
-        if first is not None:
-            gap = gap[first.end() :]
-        gap = VENUE.sub(" ", gap)
-        for word in _CAPITALISED.findall(gap):
-            if any(ch.isdigit() for ch in word):
-                continue  # a quote code ("EScv1", "ESH24")
-            if word.lower().rstrip(".") not in _NOT_NAMES and not word.isupper():
-                return True
-            if word.isupper() and len(word) > 1 and "&" in word:
-                return True  # "S&P", "AT&T": an index or a company we do not know
-        return False
-
-    def _topic_from_term(self, term: Term, anchor: int) -> Topic:
-        if term.kind == "blocker":
-            return BLOCKED
-        if term.kind == "metric":
-            owner = self.metric_owner(term, anchor)
-            owners: tuple[Owner, ...] = (owner,) if owner is not None else ()
-            return Topic(
-                "metric", owners, term.metric, subject_start=term.start, subject_end=term.end
-            )
-        if term.kind == "share":
-            share_owners, start = self.share_owners(term)
-            return Topic(
-                "share", share_owners, subject_start=min(start, term.start), subject_end=term.end
-            )
-        group = term.group
-        assert group is not None
-        if group.entity_type == "index":
-            futures = bool(_FUTURES.match(self.text, group.end, self.sentence.end)) or bool(
-                _FUTURES_LEAD.match(self.sentence.text)
-            )
-            if not futures and _INDEX_PART.match(self.text, group.end, self.sentence.end):
-                return BLOCKED
-            return Topic(
-                "index",
-                (Owner(group.entity_id, group.ticker),),
-                futures=futures,
-                subject_start=group.start,
-                subject_end=group.end,
-                extra={"named": True},
-            )
-        if group.entity_type != "company":
-            return BLOCKED
-        groups = self._coordinated(group)
-        named = tuple(
-            Owner(g.entity_id, g.ticker, PRONOUN_PENALTY if g.coref else 0.0) for g in groups
-        )
-        return Topic(
-            "share",
-            named,
-            subject_start=groups[0].start,
-            subject_end=group.end,
-            extra={"named": True},
-        )
 
     def _list_member(self, change: Change, head: Topic) -> Topic:
         return Topic(

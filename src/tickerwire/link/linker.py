@@ -4,7 +4,8 @@ Order of work on one document (each step leaves the spans it took to the next):
 
 1. inline tickers ("(NASDAQ: AMD)", "META.O", "$AAPL");
 2. gazetteer aliases, longest first, extended over legal forms and bracketed Chinese names;
-3. ambiguous aliases ("Apple", "Target") kept only with a business context;
+3. ambiguous aliases ("Apple", "Target") kept only with a business context
+   (ambiguous_aliases.py);
 4. tickers joined to the company named right before them; unknown tickers in a structured form
    create an entity named from the text;
 5. bare tickers of companies already named ("Alphabet GOOGL", "MSFT stock");
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from tickerwire.link.ambiguous_aliases import in_name_context, ordinary_word_after
 from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
     AliasEntry,
@@ -30,7 +32,7 @@ from tickerwire.link.gazetteer import (
     fold_for_matching,
     suffix_end,
 )
-from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span, in_headline
+from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span
 from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.short_forms import short_form_hits
@@ -60,48 +62,6 @@ _NAME_BEFORE = regex.compile(
     r"(?:[A-Z0-9][\w&'’\-]*\w|[A-Z])){0,5})\.?(?:'s|’s)?[ \t]*[(\[]?[ \t]*$"
 )
 _SLUG_JUNK = regex.compile(r"[^a-z0-9]+")
-
-# A business context for an ambiguous company alias ("Apple", "Target") in the same sentence.
-_BUSINESS_CUE = regex.compile(
-    r"(?i:\b(?:shares?|stocks?|inc|corp|company|companies|ceo|chief[ ]executive|revenue|sales|"
-    r"earnings|profits?|quarter(?:ly)?|investors?|analysts?|markets?|valuation|billion|million|"
-    r"trillion|products?|brands?|retailer|maker|giant|firm|rivals?|peers?|suppliers?|customers?|"
-    r"deal|acquisition|stake|results|guidance|forecasts?|dividends?|buybacks?|listed|nasdaq|nyse|"
-    r"s&p|ipo|subsidiary|platforms?|users|advertis\w*|devices?|chips?|iphones?|cloud|ai|"
-    r"e-commerce|tech|technology|partnership|partnered|invest\w*|traded?|trading)\b)|[$%]"
-)
-# A business context for an ambiguous person alias ("Musk", "Trump", "Powell").
-_PERSON_CUE = regex.compile(
-    r"(?i:\b(?:said|says|told|wrote|added|announced|tweeted|posted|president|ceo|chairman|chair|"
-    r"administration|founder|billionaire|tariffs?)\b)"
-)
-_TITLE_BEFORE = regex.compile(
-    r"(?:President|Chairman|Chair|CEO|Premier|Secretary|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
-    r"founder|billionaire|chief)[ ]$"
-)
-# Words after an ambiguous alias that make it the ordinary word: "apple pie", "Target price",
-# "Amazon rainforest", "Block trade", "Oracle of Omaha".
-_NOT_A_NAME_AFTER = regex.compile(
-    r"[ ](?:pies?|juice|trees?|orchards?|river|rainforest|basin|jungle|forest|prices?|practice|"
-    r"audience|date|range|trades?|election|footage|feet|foot|meters|up|down|of[ ]Omaha|of[ ]Delphi|"
-    r"cards?[ ]holders?|application|applications|requirements?|waivers?|holders?|fees|between|"
-    r"hours|lines?|chain|cider|sauce|seeds?|blossoms?)\b"
-)
-_SENTENCE_END = regex.compile(r"[.!?\n]")
-# An ambiguous company alias inside a longer capitalised name is that other name's word:
-# "Washington Square Capital", "Times Square", "Square Enix", "Oracle Park". The word before counts
-# when a lower-case word or a comma stands before it (a capital at a sentence start, "Automaker
-# Ford", says nothing); days and months are not names ("on Tuesday Apple said").
-_NAME_WORD_BEFORE = regex.compile(
-    r"[a-z0-9,][ \t\n]+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-    r"February|March|April|May|June|July|August|September|October|November|December)[ \t\n])"
-    r"[A-Z][a-z]+[ \t\n]+$"
-)
-# A job title after the alias is not part of the name: "Target Chief Executive Brian Cornell".
-_NAME_WORD_AFTER = regex.compile(
-    r"[ \t]+(?!(?:Chief|Executive|President|Chairman|Chairwoman|Chair|Director|Officer|Vice|"
-    r"Senior|Founder|Co-founder|Head|Spokesman|Spokeswoman|Spokesperson)\b)[A-Z][a-z]"
-)
 
 
 @dataclass
@@ -232,32 +192,14 @@ class Linker:
         anchored = {f.entity_id for f in found if f.validated}
         pending = [f for f in found if not f.validated]
         for item in pending:
-            if _NOT_A_NAME_AFTER.match(text, item.end):
+            if ordinary_word_after(text, item.end):
                 continue
             entity = self.reference.entity(item.entity_id)
             is_person = entity is not None and entity.type == "person"
-            if item.entity_id in anchored or self._context_ok(text, item, is_person):
+            if item.entity_id in anchored or in_name_context(text, item.start, item.end, is_person):
                 item.validated = True
                 anchored.add(item.entity_id)
         return [f for f in found if f.validated]
-
-    @staticmethod
-    def _context_ok(text: str, item: _Found, is_person: bool) -> bool:
-        if is_person:
-            if _TITLE_BEFORE.search(text[max(0, item.start - 20) : item.start]):
-                return True
-            return bool(_PERSON_CUE.search(text, item.end, min(len(text), item.end + 40)))
-        if text[item.end : item.end + 2] in ("'s", "’s"):
-            return True
-        if (
-            _NAME_WORD_AFTER.match(text, item.end)
-            or _NAME_WORD_BEFORE.search(text, max(0, item.start - 40), item.start)
-        ) and not in_headline(text, item.start):
-            return False  # a word of a longer name; an anchored mention elsewhere still counts
-        start, end = _sentence(text, item.start, item.end)
-        before = text[start : item.start]
-        after = text[item.end : end]
-        return bool(_BUSINESS_CUE.search(before) or _BUSINESS_CUE.search(after))
 
     def _short_forms_found(self, text: str, occupied: Occupied) -> list[_Found]:
         """Short forms that their context makes a company's name ("S&P downgraded ...")."""
@@ -591,11 +533,3 @@ def _apart(text: str, start: int, end: int) -> bool:
     ticker needs that and more; this test is the cheap part)."""
     before, after = text[start - 1 : start] if start else "", text[end : end + 1]
     return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence around text[start:end] (a line break also ends a sentence)."""
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    found = _SENTENCE_END.search(text, end)
-    right = found.start() if found else len(text)
-    return left, right
