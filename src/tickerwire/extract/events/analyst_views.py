@@ -20,7 +20,7 @@ import regex
 from tickerwire.extract.document import EntityGroup
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.generic import STRONG, WEAK
-from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.events.scan import REFERENCE_PENALTY, SentenceScan
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.records import AnalystViewAttributes
 from tickerwire.score import NEUTRAL_BAND, SentenceScorer
@@ -34,6 +34,16 @@ BROKERS = frozenset(
         *("piper-sandler", "raymond-james", "stifel", "truist", "alliancebernstein", "wedbush"),
         *("morningstar", "cicc", "citic-securities", "bnp-paribas", "societe-generale"),
         *("royal-bank-of-canada", "td-bank", "ubp", "hargreaves-lansdown", "zacks"),
+    }
+)
+# Research houses and data providers (reference ids): a forecast or a value they give is an
+# estimate of another company's figure ("LSEG expects revenue from the segment to rise",
+# "Wedbush sees a $4 trillion market cap"), not their own, unless the article is about them.
+_ESTIMATORS = frozenset(
+    {
+        *BROKERS,
+        *("lseg", "factset", "gartner", "sp-global", "moodys", "fitch-ratings", "bloomberg"),
+        *("msci", "idc", "counterpoint", "canalys", "visible-alpha"),
     }
 )
 Stance = Literal["positive", "negative", "neutral"]
@@ -77,8 +87,9 @@ _SOURCE_BEFORE_FIRM = regex.compile(
 # estimate", "analysts predicting"), not the noun phrase "analyst estimates of $9.30 billion".
 _ANONYMOUS = regex.compile(
     r"\b(?P<who>(?:(?:Wall\s+Street|some|many|most|several|other|\d+)\s+)?analysts)\s+"
-    r"(?:(?:also|only|now|still|widely|generally|broadly|consulted\s+[^,;.]{0,40}?|polled\s+"
-    r"[^,;.]{0,40}?)\s+)?(?P<verb>said|say|expect|estimate|forecast|predict|predicting|see|"
+    r"(?:(?:also|only|now|still|widely|generally|broadly|(?:who\s+were\s+)?(?:consulted|"
+    r"polled|surveyed)\s+[^,;.]{0,40}?)\s+)?(?:unanimously\s+)?"
+    r"(?P<verb>said|say|expect|expected|estimate|forecast|predict|predicting|see|"
     r"believe|noted|have\s+noted|agreed|agree|project|anticipate|think|warned|cautioned|"
     r"praised|dubbed|remain|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
     r"point\s+out|pointed\s+out|wrote|argue|argued|called|view)\b(?!\s+of\b)",
@@ -90,10 +101,13 @@ _RATING = prefiltered(
         r"(?:a\s+)?(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
         r"equal[\s-]weight|market[\s-]perform|sector[\s-]perform|positive|negative)|"
         r"(?:raised|lifted|cut|lowered|trimmed|boosted|hiked|"
-        r"slashed)\s+(?:\w+\s+){0,3}?(?:price\s+target|target\s+price|rating))|Zacks\s+Rank\s+#\d\s*"
-        r"\((?P<zacks>(?:Strong\s+)?(?:Buy|Sell|Hold))\)|(?P<word>(?:Strong\s+)?(?:Buy|Sell|Hold|"
+        r"slashed)\s+(?:\w+\s+){0,3}?(?:price\s+target|target\s+price|rating))|Zacks\s+Rank\s+"
+        r"\#(?P<rank>[1-5])(?:\s*\((?P<zacks>(?:Strong\s+)?(?:Buy|Sell|Hold))\))?(?![\d.%])|"
+        r"(?P<word>(?:Strong\s+)?(?:Buy|Sell|Hold|"
         r"Outperform|Underperform|Overweight|Underweight|Neutral|Equal[\s-]weight)['\"]?\s+"
-        r"ratings?))",
+        r"ratings?)|(?:rates|rated|ranks|ranked|scores|scored)\s+(?P<model>highest|high|well|best|"
+        r"poorly|lowest|low|worst)\s+(?:using|under|on|with|in|according\s+to)\s+(?:our|the|its|"
+        r"their)\s+(?:[\w-]+\s+){0,5}?(?:model|strategy|screen|methodology))",
         regex.IGNORECASE,
     )
 )
@@ -109,6 +123,21 @@ _REFERS_TO_COMPANY = regex.compile(
     r"the\s+(?:[\w-]+\s+)?giant|(?-i:[A-Z]{2,5})\s+stock)\b",
     regex.IGNORECASE,
 )
+_POLLED = regex.compile(r"\b(?:polled|surveyed|consulted)\b", regex.IGNORECASE)
+_SPEAKER_CLOSES = regex.compile(r"[\s.\"']*$")
+_RATED_AFTER = regex.compile(r"[\s-]*rated\b", regex.IGNORECASE)
+# A Zacks Rank told without its word: #1 and #2 are buys, #3 a hold, #4 and #5 sells.
+_ZACKS_STANCE: dict[str, Stance] = {
+    "1": "positive",
+    "2": "positive",
+    "3": "neutral",
+    "4": "negative",
+    "5": "negative",
+}
+_MODEL_STANCE: dict[str, Stance] = {
+    **dict.fromkeys(("highest", "high", "well", "best"), "positive"),
+    **dict.fromkeys(("poorly", "lowest", "low", "worst"), "negative"),
+}
 _CLAIM_END = regex.compile(r",\s*(?:while|but|whereas)\b|;", regex.IGNORECASE)
 _SPEAKER_AT_END = regex.compile(r",[\"']?\s*$")
 _QUOTE = regex.compile(r"\"([^\"]{20,})\"")
@@ -120,16 +149,42 @@ def _scorer() -> SentenceScorer:
     return SentenceScorer()
 
 
+def estimator_speaks(scan: SentenceScan, entity_id: str | None) -> bool:
+    """Whether an event's actor is a broker or a data provider telling of someone else's
+    figures (not the company the article is about)."""
+    return entity_id in _ESTIMATORS and entity_id != scan.ctx.main_company
+
+
 def analyst_view_drafts(scan: SentenceScan) -> list[Draft]:
     """The analyst view of one sentence, if it holds one (one per sentence)."""
-    speaker = _firm_speaker(scan) or _anonymous_speaker(scan) or _rating_speaker(scan)
+    speaker = _firm_speaker(scan)
+    anonymous = False
+    if speaker is None:
+        speaker = _anonymous_speaker(scan)
+        anonymous = speaker is not None
+    rank_holder: tuple[str, float] | None = None
+    if speaker is None:
+        speaker = _rating_speaker(scan)
+        if speaker is not None and scan.lowered_text.startswith("zacks rank", speaker[2]):
+            holder = _rank_holder(scan, speaker[2])
+            if holder is False:
+                return []
+            if holder is None:  # "IP, which carried a Zacks Rank #1 into its report": after
+                speaker = (*speaker[:4], speaker[3], scan.sentence.end, speaker[6])
+            else:
+                rank_holder = holder
     if speaker is None:
         return []
     firm, analyst, cue_start, cue_end, claim_start, claim_end, confidence = speaker
     claim_cut = _CLAIM_END.search(scan.text, claim_start, claim_end)
-    if claim_cut is not None and claim_cut.start() - claim_start > 15:
-        claim_end = claim_cut.start()  # "..., while investors will watch X": not the claim
-    about = _about(scan, claim_start, claim_end, firm)
+    # "..., while investors will watch X": not the claim. A claim told before its speaker
+    # ("X is likely, but the plan is unlikely, analysts said") is all the speaker's.
+    told_before = claim_end <= cue_start
+    if claim_cut is not None and claim_cut.start() - claim_start > 15 and not told_before:
+        claim_end = claim_cut.start()
+    about = rank_holder or _about(scan, claim_start, claim_end, firm)
+    if about is None and anonymous:
+        about = _figure_owner(scan, claim_start, claim_end)
     if about is None:
         return []
     entity_id, penalty = about
@@ -272,6 +327,15 @@ def _anonymous_speaker(scan: SentenceScan) -> Speaker | None:
     if match is None:
         return None
     start, end = match.span()
+    if match.group("verb").lower() == "expected" and not _POLLED.search(match.group(0)):
+        return None  # "better than analysts expected": a comparison, not a view
+    if (
+        _SPEAKER_CLOSES.match(scan.text, end, scan.sentence.end)
+        and start - scan.sentence.start > 30
+    ):
+        # "Microsoft's lead will grow, 13 analysts polled by Reuters agreed": the claim before
+        claim_end = scan.sentence.start + len(scan.text[scan.sentence.start : start].rstrip(" ,"))
+        return None, None, start, end, scan.sentence.start, claim_end, WEAK
     return None, None, start, end, end, scan.sentence.end, WEAK
 
 
@@ -291,9 +355,32 @@ def _rating_speaker(scan: SentenceScan) -> Speaker | None:
         ):
             firm = group
     start, end = match.span()
-    if match.group("zacks"):
+    if match.group("rank") and _RATED_AFTER.match(scan.text, end, scan.sentence.end):
+        # "Zacks Rank #2 (Buy)-rated Cardinal Health ...": the company rated comes after
         return firm, None, start, end, end, scan.sentence.end, WEAK
     return firm, None, start, end, scan.sentence.start, scan.sentence.end, WEAK
+
+
+def _rank_holder(scan: SentenceScan, position: int) -> tuple[str, float] | Literal[False] | None:
+    """Who holds the rating at `position` when a rank is told after its holder ("Apple
+    carries a Zacks Rank #3", "Microsoft remains a Zacks Rank #2"): the sentence's subject.
+    False when the subject is a fund ("... Technology Index ETF ... carry a Zacks Rank #1"):
+    the rating is the fund's, no company's. None when the sentence names no subject."""
+    # The sentence's subject, not the clause's: finding clauses costs more than a rating
+    # sentence needs ("IP, which carried a Zacks Rank #1" is IP's all the same).
+    actor = scan.named_subject(scan.sentence.start, position, ("company",))
+    if actor is None:
+        owner = scan.possessor(position)  # "solidified Amazon's Zacks Rank #2"
+        if owner is not None:
+            return owner, 0.0
+        if any(g.start < position for g in scan.groups):
+            return None
+        # "The company has a Zacks Rank #3": a back-reference names the holder
+        actor = scan.actor(position, ("company",))
+        return (actor.entity_id, actor.penalty) if actor is not None else None
+    if _IN_A_FUND_NAME.match(scan.text, actor.end, position):
+        return False
+    return actor.entity_id, actor.penalty
 
 
 def _about(
@@ -310,11 +397,17 @@ def _about(
         )
         if source is not None:
             continue  # a data provider quoted for the figures, not the company discussed
+        if _IN_A_FUND_NAME.match(scan.text, group.end, end):
+            continue  # "MSCI Information Technology Index ETF": a fund, not the company
         if group.entity_type == "company" and group.entity_id != firm_id:
             if group.entity_id in BROKERS and firm is None:
                 continue
             return group.entity_id, 0.1 if group.coref else 0.0
-    if _REFERS_TO_COMPANY.search(scan.text, start, end):
+    reference = _REFERS_TO_COMPANY.search(scan.text, start, end)
+    if reference is not None and not any(
+        g.entity_type in ("organization", "government")
+        for g in scan.ctx.groups_in(start, reference.start())
+    ):  # "OPEC may have to readdress its output pact": "its" is OPEC's
         named = [
             g
             for g in scan.groups
@@ -331,6 +424,34 @@ def _about(
     return None
 
 
+_IN_A_FUND_NAME = regex.compile(
+    r"\s+(?:[\w&-]+\s+){0,3}?(?:ETFs?|Funds?|Index|Trust)\b", regex.IGNORECASE
+)
+_FIGURE_WORDS = regex.compile(
+    r"\b(?:earnings|revenues?|sales|EPS|profits?|margins?|free\s+cash\s+flow)\b", regex.IGNORECASE
+)
+# Figures of a market, an index or the economy: not one company's, whatever the paragraph.
+_WIDER_THAN_A_COMPANY = regex.compile(
+    r"\b(?:S&P|index|indices|companies|sector|industry|market|stocks|economy|GDP|members)\b",
+    regex.IGNORECASE,
+)
+
+
+def _figure_owner(scan: SentenceScan, start: int, end: int) -> tuple[str, float] | None:
+    """'Analysts forecast annual earnings growth of about 15%': a forecast of a company's
+    figure that names no one is about the company the paragraph is telling of."""
+    if not _FIGURE_WORDS.search(scan.text, start, end):
+        return None
+    if scan.ctx.groups_in(start, end) or _WIDER_THAN_A_COMPANY.search(scan.text, start, end):
+        return None
+    if scan.ctx.groups_in(scan.sentence.start, start):
+        return None  # "Bernstein analysts forecast iPhone sales ...": the firm, not the company
+    earlier = scan.company_before(scan.sentence.start)
+    if earlier is None or earlier.entity_id in BROKERS:
+        return None
+    return earlier.entity_id, max(earlier.penalty, REFERENCE_PENALTY)
+
+
 def _claim(scan: SentenceScan, start: int, end: int) -> str:
     phrase = " ".join(scan.ctx.original[start:end].split()).strip(" ,.;:\"'")
     phrase = regex.sub(r"^(?:that|in\s+a\s+(?:research\s+)?note(?:\s+on\s+\w+)?)\s+", "", phrase)
@@ -342,6 +463,11 @@ def _stance(scan: SentenceScan, start: int, end: int) -> Stance:
     claim = scan.text[start:end]
     rating = _RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
     if rating is not None:
+        if rating.group("rank") and not rating.group("zacks"):
+            return _ZACKS_STANCE[rating.group("rank")]
+        if rating.group("model"):
+            # "rates highest using our momentum model": a quant model's verdict
+            return _MODEL_STANCE[rating.group("model").lower()]
         words = rating.group(0)
         if words.lower().startswith("upgrad"):
             return "positive"  # an upgrade is good news whatever the new rating's name

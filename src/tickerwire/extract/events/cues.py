@@ -50,13 +50,14 @@ CUES: Mapping[str, tuple[str, ...]] = {
     ),
     "guidance": _cues(
         "forecast*, outlook*, guidance, projected, projecting, projection*, predicted, guided, "
-        "warning, expects to, expected to post, targeting"
+        "warning, expects to, expected to post, targeting, expects, anticipates"
     ),
     "analyst_view": _cues(
         "analyst*, strategist*, note, rating*, rated, upgrade*, downgrade*, price target*, "
         "target price*, overweight, underweight, outperform, underperform, bullish, bearish, "
         "forecasts by, estimates by, reports that, advisor, adviser, zacks rank, praised, "
-        "dubbed, economist*"
+        "dubbed, economist*, rates highest, rates high, rates well, rates poorly, rates lowest, "
+        "scores highest, scores well, scores poorly"
     ),
     "stake_change": _cues(
         "stake*, holding, holdings, shareholding, position, shares of, million shares, bet, bets"
@@ -65,7 +66,9 @@ CUES: Mapping[str, tuple[str, ...]] = {
         "launch*, unveil*, introduc*, roll out, rolled out, rolls out, rolling out, debut*, "
         "open-sourced, open sourced, released, releases, unveiling, developing, develops, "
         "developed, starts sales, start sales, began selling, begins selling, starts selling, "
-        "new model, new product"
+        "new model, new product, starts u.s. sales, started u.s. sales, began u.s. sales, "
+        "begins u.s. sales, starts us sales, starts global sales, began shipping, begins shipping, "
+        "starts shipping, started shipping, started selling"
     ),
     "partnership": _cues(
         "partner*, collaborat*, teamed up, team up, teams up, working with, works with, "
@@ -114,13 +117,15 @@ CUES: Mapping[str, tuple[str, ...]] = {
         "payroll*, jobs report, jobless, unemployment, inflation, consumer price*, cpi, gdp, "
         "interest rate*, rate cut*, rate hike*, federal reserve, fed, central bank, "
         "treasury yield*, yields, pmi, retail sales, economy, economic growth, recession, "
-        "job openings, rates steady, monetary policy, productivity, labor costs, jobs data"
+        "job openings, rates steady, monetary policy, productivity, labor costs, jobs data, "
+        "rising rates, macroeconomic, macro headwinds, macro weakness, macro uncertainty"
     ),
     "sector": _cues(
         "sector*, tech stocks, technology stocks, chip stocks, chipmakers, "
         "semiconductor stocks, bank stocks, stocks across, industry, peers, tech rally, "
         "tech shares, megacap*, tech firms, tech names, ai-related, ai stocks, related stocks, "
-        "catalyst"
+        "catalyst, social media, chip makers, chip designers, automakers, carmakers, drugmakers, "
+        "airlines, banks, lenders, miners, oil majors, refiners, retailers, homebuilders, insurers"
     ),
     # Not event types: the words of the shapes a cause takes (see extract.causes).
     "cause_reference": _cues(
@@ -132,7 +137,7 @@ CUES: Mapping[str, tuple[str, ...]] = {
     "cause_numberless": _cues("shares, stock, adrs"),
     "market_value": _cues(
         "market value, market cap, market capitalization, market capitalisation, valuation of, "
-        "valued at, worth, most valuable"
+        "valued at, worth, most valuable, trillion club, trillion-dollar club"
     ),
 }
 

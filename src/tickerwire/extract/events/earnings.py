@@ -17,6 +17,7 @@ from typing import Literal
 import regex
 
 from tickerwire.extract.dates import WEEKDAYS, find_dates, nearest_year
+from tickerwire.extract.events.analyst_views import estimator_speaks
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.generic import (
     HEDGED_PENALTY,
@@ -318,7 +319,8 @@ _COMPANY_FORECAST_VERB = (
 )
 _GUIDED_FIGURE = (
     r"(?:(?:higher|lower|rising|increased|weaker|stronger|flat|fiscal|quarterly|annual|current-quarter|full-year|(?:first|second|third|fourth)"
-    r"(?:-|\s)quarter|next-quarter|20\d\d|Q[1-4]|current|next|overall|same-store|adjusted)\s+)*"
+    r"(?:-|\s)quarter|next-quarter|20\d\d|Q[1-4]|current|next|overall|same-store|adjusted|"
+    r"GAAP|non-GAAP|annuali[sz]ed|organic|\d+(?:\.\d+)?%)\s+)*"
     r"(?:revenues?|sales|net\s+sales|profits?|earnings|EPS|margins?|growth|costs|spending|"
     r"shipments|deliveries|income|bookings|results|(?:a|an)\s+(?:drop|rise|decline|increase|"
     r"fall|jump|slowdown)\s+in)"
@@ -340,7 +342,8 @@ GUIDANCE = (
             cut(?:s|ting)?|trimm?(?:ed|s|ing)|reaffirm(?:ed|s|ing)|reiterat(?:ed|es|ing)|
             maintain(?:ed|s|ing)|withdr(?:ew|aws|awn)|suspend(?:ed|s|ing)|delay(?:ed|s|ing)|
             defer(?:red|s|ring)|issu(?:ed|es|ing)|gave|provid(?:ed|es)|slash(?:ed|es)|
-            narrow(?:ed|s)|widen(?:ed|s)|updat(?:ed|es)|hik(?:ed|es))\s+(?:its\s+|their\s+|the\s+)?
+            narrow(?:ed|s)|widen(?:ed|s)|updat(?:ed|es)|hik(?:ed|es)|offer(?:ed|s))\s+
+            (?:(?:most|some|all|part|much)\s+of\s+)?(?:its\s+|their\s+|the\s+)?
             (?:[\w-]+\s+){0,4}?(?:forecasts?|outlook|guidance|targets?|projections?))\b"""
         ),
         fact_level="forecast",
@@ -350,7 +353,7 @@ GUIDANCE = (
         "guidance",
         compile_rule(
             rf"""(?P<cue>\b(?:{_TONE}|weak|cautious|conservative|lowered|raised|
-            disappointing)\s+(?:[\w-]+\s+){{0,3}}?(?:forecasts?|outlook|guidance|projections?)|
+            disappointing|(?:lower|higher)[\s-]than[\s-]expected)\s+(?:[\w-]+\s+){{0,3}}?(?:forecasts?|outlook|guidance|projections?)|
             (?:growth|profit|sales|revenue)\s+warning|(?:its|their)\s+(?:[\w-]+\s+){{0,3}}?
             (?:forecasts?|outlook|guidance)\s+(?:for\s+(?:[\w-]+\s+){{1,3}})?(?:missed|topped|
             beat|fell\s+short|came\s+in|spooked|disappointed|was|were|failed|exceeded|calls?\s+for)|
@@ -367,7 +370,11 @@ GUIDANCE = (
 def guidance_drafts(scan: SentenceScan) -> list[Draft]:
     """Company forecasts of one sentence (not analysts', economists' or anyone else's)."""
     drafts = generic_drafts(scan, GUIDANCE)
-    return [d for d in drafts if not _forecaster_is_outsider(scan, d.start)]
+    return [
+        d
+        for d in drafts
+        if not _forecaster_is_outsider(scan, d.start) and not estimator_speaks(scan, d.entity)
+    ]
 
 
 _OUTSIDER = compile_rule(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from tickerwire.extract.events.drafts import Draft
-from tickerwire.extract.events.scan import Actor, SentenceScan
+from tickerwire.extract.events.scan import REFERENCE_PENALTY, Actor, SentenceScan
 from tickerwire.records import FactLevel, GenericEventAttributes
 
 # Base confidence of an event read from a cue in its structural pattern with a named actor;
@@ -134,6 +134,9 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     actor: Actor | None = None
     if rule.actor_types:
         actor = scan.actor(cue_start, rule.actor_types, fallback=rule.fallback)
+        if actor is None and "company" in rule.actor_types and " to " not in match.group("cue"):
+            # not "Alibaba's efforts to develop ...": a plan told as a noun is no act done
+            actor = _possessor_actor(scan, cue_start)
         if actor is None and rule.require_actor:
             return None
     counterpart = None
@@ -156,6 +159,12 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     else:
         summary_start = actor.start if actor is not None and 0 <= actor.start < cue_start else -1
         summary_start = max(summary_start, clause)
+        if (
+            actor is None
+            and _PARTICIPLE.match(scan.text, cue_start, cue_end)
+            and "," in scan.text[summary_start:cue_start]
+        ):
+            summary_start = cue_start  # "their shares surging 15%, adding $280 billion": the act
     fields: dict[str, object] = {
         "summary": scan.summary(summary_start, max(cue_end, obj_end)),
         "amount": amount.value if amount is not None else None,
@@ -176,6 +185,19 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
         fact_level,
         key,
     )
+
+
+_PARTICIPLE = regex.compile(r"[a-z]+ing\b")
+
+
+def _possessor_actor(scan: SentenceScan, cue_start: int) -> Actor | None:
+    """The owner of an act told as a noun: "its announced acquisition of X", "Meta's
+    partnership with Y" (the possessor does the act, whoever the clause's subject is)."""
+    found = scan.possessor_at(cue_start)
+    if found is None:
+        return None
+    owner, start = found
+    return Actor(owner, start, cue_start, "company", REFERENCE_PENALTY)
 
 
 def _object_span(match: regex.Match[str]) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from tickerwire.extract.events.analyst_views import estimator_speaks
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.generic import WEAK, GenericRule, compile_rule, generic_drafts
 from tickerwire.extract.events.scan import SentenceScan
@@ -22,6 +23,27 @@ MARKET_VALUE = (
         "market_value",
         compile_rule(rf"""(?P<cue>\b{_VALUE_NOUN})\s+(?:[\w-]+\s+){{0,3}}?(?:of|to|by|at|above|
         below|past|over|near|reached|hit|topped|rose|fell|jumped|climbed|crossed|exceeded)\b"""),
+        fallback=True,
+        # "its market capitalization was equivalent to five times Snap's $26 billion": the
+        # amount is another company's
+        reject=compile_rule(r"\b(?:equivalent|equal|compared|comparable|times|twice)\b"),
+    ),
+    GenericRule(
+        "market_value",
+        # "Meta and Amazon added a combined $280 billion in market value": the sum of several
+        # companies' values is no one company's, so the event names none
+        compile_rule(rf"""(?P<cue>\b(?:add(?:ed|s|ing)?|gain(?:ed|s|ing)?|los(?:t|es|e|ing)|
+        shed(?:s|ding)?|wip(?:ed|es|ing)\s+out|eras(?:ed|es|ing))\s+(?:a\s+)?combined\s+
+        (?:roughly\s+|about\s+|nearly\s+|more\s+than\s+|some\s+|around\s+)?
+        (?:US)?\$[\d.,]+\s*{_SIZE}\s+(?:[\w-]+\s+){{0,3}}?(?:in|of|from)\s+(?:[\w-]+\s+){{0,2}}?
+        (?:market\s+(?:value|cap|capitali[sz]ation)|value|valuation))"""),
+        actor_types=(),
+    ),
+    GenericRule(
+        "market_value",
+        # "the only company with a $3 trillion market capitalization"
+        compile_rule(rf"""(?P<cue>(?:US)?\$[\d.,]+\s*{_SIZE}\s+(?:stock\s+)?market\s+
+        (?:value|cap|capitali[sz]ation))\b"""),
         fallback=True,
     ),
     GenericRule(
@@ -59,10 +81,12 @@ def market_value_drafts(scan: SentenceScan) -> list[Draft]:
         cue = scan.text[draft.start : draft.end]
         if draft.attributes.get("amount") is None and not _NEEDS_AMOUNT.search(cue):
             continue
+        if estimator_speaks(scan, draft.entity):
+            continue  # "Wedbush sees a $4 trillion market cap": a broker's view of another's
         amount = draft.attributes.get("amount")
         if amount is not None and abs(amount) < 1e8:
             continue  # "$451" next to market value is a share price, not the company's value
-        possessor = scan.possessor(draft.start)
+        possessor = scan.possessor(draft.start) if draft.entity is not None else None
         if possessor is not None and possessor != draft.entity:
             draft = _with_entity(draft, possessor)
         kept.append(draft)

@@ -124,7 +124,8 @@ _BANK = (
 _READING = (
     r"(?:rose|fell|increased|decreased|grew|jumped|climbed|dropped|declined|slowed|cooled|"
     r"accelerated|eased|came\s+in|ticked\s+(?:up|down)|missed|beat|topped|surged|slumped|"
-    r"edged\s+(?:up|down)|held|stood|was|were|reached|hit|remained|showed)"
+    r"edged\s+(?:up|down)|held|stood|was|were|reached|hit|remained|showed|declining|rising|"
+    r"falling|slowing|cooling|easing|accelerating|climbing|moderating)"
 )
 # Words without which the macro patterns cannot match (a cheap test before each pattern).
 _INDICATOR_WORDS = (
@@ -165,6 +166,24 @@ MACRO = (
     ),
     GenericRule(
         "macro",
+        # the economy as a condition: "rising rates forced companies to cut spending", "amid
+        # sticky inflation", "lower shipments due to macroeconomic weakness"; not the rate of
+        # loan or a product ("loans made at high interest rates", "lower interest rates on its
+        # debt", "bonds that pay higher interest rates")
+        compile_rule(
+            r"""(?<!\b(?:at|with|pay|pays|paid|paying|charge|charges|charged|charging|offer|
+            offers|offered|offering|earn|earns|earned|earning|carry|carries|carrying)\s)(?P<cue>\b(?:(?:rising|higher|high|elevated|soaring|surging|falling|
+            lower|declining)\s+interest[\s-]rates(?!\s+on\b)|rising\s+rates|(?:rising|high|persistent|sticky|hot|
+            cooling|easing|falling|elevated|soaring|stubborn|higher)\s+inflation|
+            macro(?:economic)?\s+(?:weakness|headwinds|uncertainty|slowdown|downturn|environment\s+(?:improves|improved|worsens|worsened|weakens|
+            weakened))))\b"""
+        ),
+        actor_types=(),
+        anchors=(("rate", "inflation", "macro"),),
+        confidence=WEAK,
+    ),
+    GenericRule(
+        "macro",
         compile_rule(
             r"""(?P<cue>\b(?:interest[\s-]rate|rate)\s+(?:cuts?|hikes?|increases?|decisions?)|
             monetary\s+policy\s+(?:decision|meeting|easing|tightening)|(?:jobs|payrolls|
@@ -194,6 +213,21 @@ _SECTOR_MOVE = (
     r"upswing|momentum|optimism|frenzy|interest|outperform\w*|underperform\w*|jumped|soared|"
     r"sank|plunged|advanced|retreated|higher|lower|reawakening|headwinds)"
 )
+# A group of companies named by their trade, in the plural ("chipmakers", "regional lenders",
+# "other social media firms"): with a move, a sector event. Not "central banks" or
+# "investment banks" (a policy maker, a trade of advisers).
+_TRADE_GROUP = (
+    r"(?:(?:other|rival|fellow|peer|big|major|large|smaller|U\.S\.|US|Chinese|European|Asian|"
+    r"Japanese|regional|mid-sized|midsize|global)\s+){0,2}(?<!\b(?:central|investment)\s)"
+    r"(?:chipmakers|chip\s+makers|chip\s+designers|automakers|carmakers|drugmakers|airlines|"
+    r"banks|lenders|miners|oil\s+majors|refiners|retailers|homebuilders|insurers|"
+    r"social\s+media\s+(?:firms|companies|stocks|platforms|names))"
+)
+_GROUP_MOVE = (
+    r"(?:rose|fell|gained|lost|climbed|dropped|slid|slumped|rallied|jumped|surged|tumbled|"
+    r"declined|advanced|retreated|sank|plunged|soared|rebounded|edged\s+(?:up|down|higher|lower)|"
+    r"(?:were|are)\s+(?:up|down|higher|lower)|(?:traded|trading|closed|ended)\s+(?:higher|lower))"
+)
 SECTOR = (
     GenericRule(
         "sector",
@@ -211,6 +245,40 @@ SECTOR = (
             slump|gains|losses|weakness|strength)|\bthe\s+sector(?:'s)?\s+(?:recovery|rally|
             rebound|selloff|slump|gains|losses)|\b(?:S&P\s+500|Nasdaq)\s+(?:[\w-]+\s+){1,3}
             sector\b)"""
+        ),
+        actor_types=(),
+        confidence=WEAK,
+    ),
+    GenericRule(
+        "sector",
+        # "Chipmakers Nvidia and AMD both climbed about 2%", "other social media firms rose"
+        compile_rule(
+            rf"""(?P<cue>\b{_TRADE_GROUP})\b(?:\s+(?:such\s+as\s+|including\s+|like\s+)?
+            (?:[^,;.]|\.(?=[^\s])){{1,80}}?)?\s+(?:(?:both|all|each|also|broadly)\s+)?
+            {_GROUP_MOVE}\b"""
+        ),
+        actor_types=(),
+        confidence=WEAK,
+        skip_hedged=True,
+    ),
+    GenericRule(
+        "sector",
+        # "concerns about the health of regional lenders resurfaced", "worries over U.S. banks"
+        compile_rule(
+            rf"""(?P<cue>\b(?:concerns?|worries|worry|fears?|jitters|anxiety|turmoil|stress)\s+
+            (?:about|over|around|in|among)\s+(?:the\s+(?:health|state|stability|strength|
+            outlook)\s+of\s+)?(?:the\s+)?(?:{_TRADE_GROUP}|{_SECTOR_NOUN}))\b"""
+        ),
+        actor_types=(),
+        confidence=WEAK,
+    ),
+    GenericRule(
+        "sector",
+        # "as the smartphone industry slowly recovers", "the chip sector slumped"
+        compile_rule(
+            r"""(?P<cue>\b(?:[\w-]+\s+)?(?:industry|sector)\s+(?:\w+ly\s+)?(?:recover(?:s|ed)|
+            rebound(?:s|ed)|slump(?:s|ed)|rall(?:y|ies|ied)|(?:is|was)\s+recovering|
+            (?:is|was)\s+(?:struggling|slumping|booming)|struggled|boomed))\b"""
         ),
         actor_types=(),
         confidence=WEAK,

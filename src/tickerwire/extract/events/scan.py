@@ -43,7 +43,7 @@ _CLAUSE_WORDS = r"""\b(?:
         (?:but|while|whereas|although|though|however|after|following|because|since|when|
           amid|despite|before|until|unless|whether|if|thanks\s+to|due\s+to|on\s+the\s+back\s+of|
           driven\s+by|fuell?ed\s+by|boosted\s+by|helped\s+by|led\s+by|weighed\s+(?:down\s+)?by|
-          dragged\s+(?:down\s+)?by|sending|pushing|lifting|leaving)\b
+          dragged\s+(?:down\s+)?by|sending|pushing|lifting|leaving)\b(?!-)
       | as\b(?!\s+(?:well|much|many|part|a\s+result|of|to|such|long|high|low|early|far|the\s+\w+
           \s+of))
       | (?:news|reports?|word|announcement|confirmation|speculation|hopes?|fears?|concerns?)
@@ -89,9 +89,13 @@ _BACK_REFERENCE = regex.compile(
     r"startup|start-up|unit|division|tech|e-commerce\s+\w+))(?:'s)?\b",
     regex.IGNORECASE,
 )
+_COMPANY_NOUN_REFERENCE = regex.compile(
+    r"^[\s,]*(?:(?:also|then|now|and|but)\s+)?the\s+(?:company|firm|group)\b", regex.IGNORECASE
+)
 # "Earlier this month, the company agreed": an opening phrase before the subject.
 _INTRODUCTION = regex.compile(
-    r"^\s*(?:(?:in|on|at|during|for|over|last|this|earlier|later)\b[^,]{0,40},\s*)"
+    r"^\s*(?:(?:in|on|at|during|for|over|last|this|earlier|later)\b[^,]{0,40},\s*)",
+    regex.IGNORECASE,
 )
 # "the maker of iPhones": a description that could be any company, not a back-reference.
 _EPITHET = regex.compile(r"^[\s,]*the\s+(?:[\w.-]+\s+){0,3}?[\w-]+\s+of\b", regex.IGNORECASE)
@@ -132,6 +136,7 @@ _CAPITALISED_NAME = regex.compile(
     r"of|de|and|&))*)"
 )
 _TIME_OPENER = re.compile(r"\bsince\s*$")
+_TIED_CLAUSE = re.compile(r"\b(?:as|when)\s*$")
 _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
 _FIRST_NAME = regex.compile(r"\W*(?P<name>[A-Z][\w&.'-]+)")
 # Capitalised words that open sentences without naming anyone.
@@ -300,12 +305,12 @@ class SentenceScan:
         company of the previous sentence or the article's main company, with a penalty.
         """
         clause = self.clause_start(position)
-        named = self._named_subject(clause, position, types)
+        named = self.named_subject(clause, position, types)
         if named is not None:
             return named
         head = _INTRODUCTION.sub("", self.text[clause:position], count=1)
         if "company" in types and _BACK_REFERENCE.match(head) and not _EPITHET.match(head):
-            earlier = self.company_before(clause)
+            earlier = self.company_before(clause) or self._only_company_before(clause, head)
             if earlier is not None:
                 return earlier
         if "person" in types and _PERSON_PRONOUN.match(head):
@@ -319,7 +324,25 @@ class SentenceScan:
             return self.fallback_company()
         return None
 
-    def _named_subject(self, clause: int, position: int, types: tuple[str, ...]) -> Actor | None:
+    def _only_company_before(self, clause: int, head: str) -> Actor | None:
+        """What a back-reference stands for when no subject before it does: the one company
+        the sentence names before it, even as an object ("the rise in Meta shares - it
+        rejoined ..."); else, for "the company" (not a bare "it", which may be the market),
+        the article's main company when the sentence names no company before it."""
+        before = {
+            g.entity_id for g in self.groups if g.end <= clause and g.entity_type == "company"
+        }
+        if len(before) == 1:
+            only = next(g for g in self.groups if g.entity_id in before)
+            return self._actor(only, REFERENCE_PENALTY)
+        main = self.ctx.main_company
+        if not before and main is not None and _COMPANY_NOUN_REFERENCE.match(head):
+            return Actor(main, -1, -1, "company", FALLBACK_PENALTY)
+        return None
+
+    def named_subject(self, clause: int, position: int, types: tuple[str, ...]) -> Actor | None:
+        """The first entity named in [clause, position) that is not an object (after a
+        preposition), if it is of `types`; None when it is of another type."""
         candidates = [g for g in self.groups if clause <= g.start and g.end <= position]
         for index, group in enumerate(candidates):
             before = self.text[max(self.sentence.start, group.start - 25) : group.start]
@@ -412,6 +435,11 @@ class SentenceScan:
 
     def possessor(self, position: int) -> str | None:
         """Whose noun starts at `position`: "Meta's market value", "its market value"."""
+        found = self.possessor_at(position)
+        return found[0] if found is not None else None
+
+    def possessor_at(self, position: int) -> tuple[str, int] | None:
+        """`possessor`, with where its possessive ("its", "Meta") starts."""
         found = _POSSESSIVE_BEFORE.search(
             self.text, max(self.sentence.start, position - 40), position
         )
@@ -419,10 +447,10 @@ class SentenceScan:
             return None
         if found.group("pron"):
             earlier = self.company_before(found.start())
-            return earlier.entity_id if earlier is not None else None
+            return (earlier.entity_id, found.start()) if earlier is not None else None
         for group in reversed(self.groups):
             if found.start() - 2 <= group.end <= found.start() + 1:
-                return group.entity_id if group.entity_type == "company" else None
+                return (group.entity_id, group.start) if group.entity_type == "company" else None
         return None
 
     def group_after(
@@ -511,7 +539,12 @@ class SentenceScan:
         if published is None:
             return False
         clause = self.clause_start(position)
-        for year in _YEAR.findall(self.text, clause, self.clause_end(position)):
+        start = clause
+        if _TIED_CLAUSE.search(self.lowered_text, max(self.sentence.start, clause - 6), clause):
+            # "growth accelerated into fiscal 2021 as it launched ...": the act shares the
+            # time of the clause it is tied to
+            start = self.sentence.start
+        for year in _YEAR.findall(self.text, start, self.clause_end(position)):
             if int(year) <= published.year - 2:
                 return True
         return False
