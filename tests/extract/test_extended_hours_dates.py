@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
+from published_files import from_sidecar, move_dates
 
 from tickerwire.pipeline import Pipeline
 from tickerwire.records import Article
@@ -24,23 +24,6 @@ PREMARKET = "Meta Platforms shares jumped 16% in premarket trading after the div
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return Pipeline()
-
-
-def from_sidecar(pipeline: Pipeline, folder: Path, text: str, published: str) -> Article:
-    """The record of `text` read from a .txt file whose sidecar states `published`."""
-    (folder / "story.txt").write_text(text, encoding="utf-8")
-    (folder / "story.meta.json").write_text(json.dumps({"published": published}), "utf-8")
-    (article,) = pipeline.process_paths([folder / "story.txt"])
-    assert isinstance(article, Article)
-    return article
-
-
-def move_dates(article: Article) -> list[tuple[str, str, dt.date | None]]:
-    return [
-        (e.attributes["listing"], e.attributes["period"], e.date)
-        for e in article.events
-        if e.type == "price_move"
-    ]
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,12 @@ path is tested: the sidecar's timestamp, the clean document, the move's date."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
+from published_files import from_sidecar, move_dates
 
 from tickerwire.extract.market_hours import checked_session_day, opened_session
 from tickerwire.pipeline import Pipeline
-from tickerwire.records import Article
 
 WEDNESDAY = dt.date(2024, 1, 31)
 THURSDAY = dt.date(2024, 2, 1)
@@ -32,27 +30,6 @@ TOKYO_MOVE = "Japan's Nikkei share average gained 0.8% as exporters rallied."
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
     return Pipeline()
-
-
-def from_sidecar(pipeline: Pipeline, folder: Path, text: str, published: str) -> Article:
-    """The record of `text` read from a .txt file whose sidecar states `published`."""
-    (folder / "story.txt").write_text(text, encoding="utf-8")
-    (folder / "story.meta.json").write_text(json.dumps({"published": published}), "utf-8")
-    (article,) = pipeline.process_paths([folder / "story.txt"])
-    assert isinstance(article, Article)
-    return article
-
-
-def move_dates(article: Article) -> list[tuple[str, str, dt.date | None]]:
-    return [
-        (
-            str(e.attributes.get("listing") or e.attributes.get("index")),
-            e.attributes["period"],
-            e.date,
-        )
-        for e in article.events
-        if e.type in ("price_move", "index_move")
-    ]
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ from zoneinfo import ZoneInfo
 
 from tickerwire.errors import CalendarError
 from tickerwire.extract.trading_days import exchange_calendar
+from tickerwire.market.calendars import SessionCalendar
 
 EXTENDED_HOURS_PERIODS = frozenset({"premarket", "after_hours"})
 # A report's words were written before its stamp: one stamped at the opening bell, or minutes
@@ -71,12 +72,10 @@ def extended_hours_day(period: str, published_at: dt.datetime, mic: str | None) 
     datetime.date(2024, 2, 1)
     """
     calendar = exchange_calendar(mic)
-    if calendar is None or published_at.utcoffset() is None:
+    local = _local_moment(published_at, calendar)
+    if calendar is None or local is None:
         return None
-    local = published_at.astimezone(_zone(calendar.timezone))
-    day, clock = local.date(), local.time().replace(tzinfo=None)
-    if not calendar.covers(day):
-        return None
+    day, clock = local
     hours = calendar.hours(day)
     if hours is None:
         return None  # a weekend or holiday: which session is meant stays open
@@ -93,6 +92,19 @@ def extended_hours_day(period: str, published_at: dt.datetime, mic: str | None) 
     if period == "premarket":
         return day if clock < closes else None
     return None
+
+
+def _local_moment(
+    published_at: dt.datetime, calendar: SessionCalendar | None
+) -> tuple[dt.date, dt.time] | None:
+    """The day and wall-clock time of `published_at` in `calendar`'s zone; None without a
+    calendar, for a naive datetime, or for a day the calendar does not cover."""
+    if calendar is None or published_at.utcoffset() is None:
+        return None
+    local = published_at.astimezone(_zone(calendar.timezone))
+    if not calendar.covers(local.date()):
+        return None
+    return local.date(), local.time().replace(tzinfo=None)
 
 
 def _after(clock: dt.time, minutes: int) -> dt.time:
@@ -113,12 +125,10 @@ def opened_session(published_at: dt.datetime, mic: str | None) -> tuple[dt.date,
     (datetime.date(2024, 2, 2), False)
     """
     calendar = exchange_calendar(mic)
-    if calendar is None or not calendar.open_times or published_at.utcoffset() is None:
+    local = _local_moment(published_at, calendar)
+    if calendar is None or not calendar.open_times or local is None:
         return None
-    local = published_at.astimezone(_zone(calendar.timezone))
-    day, clock = local.date(), local.time().replace(tzinfo=None)
-    if not calendar.covers(day):
-        return None
+    day, clock = local
     hours = calendar.hours(day)
     if hours is not None and clock >= _after(hours[0], OPENING_MINUTES):
         return day, clock >= hours[1]
