@@ -38,3 +38,23 @@ def test_candidate_ends_in_news_sentences() -> None:
     # "Corp." and "U.S." do not end a sentence, nor does the mark inside "3.5%"
     assert sentences[0] == "Nvidia Corp. rose 3.5% on Friday."
     assert any(s.startswith("Analysts at U.S. banks were surprised.") for s in sentences)
+
+
+def test_a_run_of_initials_does_not_end_a_sentence() -> None:
+    text = (
+        "Analysts at D.A. Davidson lifted their target on the stock. "
+        "Shares of J.P. Morgan gained 1%. It was the bank's best day in a month."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Analysts at D.A. Davidson lifted their target on the stock.",
+        "Shares of J.P. Morgan gained 1%.",
+        "It was the bank's best day in a month.",
+    ]
+
+
+def test_a_word_in_capitals_before_a_stop_still_ends_a_sentence() -> None:
+    text = "The chipmaker sold the unit to AMD. Its shares rose 2%."
+    assert [s.text for s in split_sentences(text)] == [
+        "The chipmaker sold the unit to AMD.",
+        "Its shares rose 2%.",
+    ]

@@ -118,6 +118,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
+# Capitals each followed by a full stop, the last one's stop not included: "D.A", "J.P", "A.G".
+_INITIALS = regex.compile(r"(?:[A-Z]\.)+[A-Z]")
+
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space
 # (`_candidate_ends`).
 _TERMINALS = ".!?"
@@ -178,6 +181,8 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy", "Class A. shares" is rare
+    if _INITIALS.fullmatch(word):
+        return False  # a run of initials: "D.A. Davidson", "J.P. Morgan", like "U.S." above
     return word.lower().rstrip(".") not in _ABBREVIATIONS
 
 
