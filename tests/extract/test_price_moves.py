@@ -171,3 +171,17 @@ def test_a_premarket_report_times_its_other_moves_premarket():
 
 def test_a_hypothetical_move_is_not_a_move():
     assert moves(run("If Tencent shares fell 20%, the index would lose about 2%.", TUESDAY)) == []
+
+
+def test_a_bounce_is_a_rise():
+    assert moves(
+        run("Tencent bounced 2.4% in Hong Kong on Monday after a weak week.", TUESDAY)
+    ) == [("0700.HK", 2.4, "session")]
+    events = run("Apple shares bounced back 1.5% on Monday after a three-day slide.", TUESDAY)
+    assert moves(events) == [("AAPL", 1.5, "session")]
+    events = run("The Hang Seng Index got a 0.9% bounce on Monday from property stocks.", TUESDAY)
+    assert [(e.attributes["index"], e.attributes["change_pct"]) for e in events] == [("HSI", 0.9)]
+
+
+def test_a_bounced_cheque_is_no_move():
+    assert run("Apple said a customer's payment bounced twice before it cut off service.") == []

@@ -34,7 +34,8 @@ UP_VERBS = _words(
     leapt leaped leap leaping rebounded rebound rebounding firmed firming skyrocketed skyrocketing
     rocketed rocketing catapulted catapulting improved improving expanded expanding climbed
     accelerated accelerating zoomed zooming ticked\\s+up edged\\s+up edging\\s+up moved\\s+up
-    shot\\s+up extended\\s+gains extending\\s+gains appreciated appreciating
+    shot\\s+up extended\\s+gains extending\\s+gains appreciated appreciating bounced bounces
+    bouncing bounced\\s+back bouncing\\s+back
     """
 )
 DOWN_VERBS = _words(
@@ -54,7 +55,7 @@ UP_NOUNS = _words(
     """
     gain gains rise rises jump jumps surge surges rally rallies increase increases growth
     advance advances climb spike boost uptick pop rebound upside jump increment improvement
-    expansion
+    expansion bounce
     """
 )
 DOWN_NOUNS = _words(
