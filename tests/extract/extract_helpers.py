@@ -128,7 +128,13 @@ def run(text: str, published: dt.date | None = None) -> list[Event]:
     return extract_events(link(text, published), REFERENCE)
 
 
-def bracket_tickers(linked: LinkedDocument, bracket: regex.Pattern[str]) -> LinkedDocument:
+# "Alibaba (NYSE: BABA)": a name's bracketed exchange ticker, as `bracket_tickers` reads it.
+EXCHANGE_BRACKET = regex.compile(r"\s*\((?:NYSE|NASDAQ|HKEX):\s?(?P<ticker>[A-Z0-9.]+)\)")
+
+
+def bracket_tickers(
+    linked: LinkedDocument, bracket: regex.Pattern[str] = EXCHANGE_BRACKET
+) -> LinkedDocument:
     """`linked` with every mention that `bracket` follows ("Alibaba (NYSE: BABA)") made one
     ticker mention of the name and its bracket, as the real linker writes it. `bracket` has a
     group named `ticker`."""

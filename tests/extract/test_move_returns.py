@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
 from extract_helpers import ENTITIES, AliasLinker, bracket_tickers
 
 from tickerwire.extract import extract_events
@@ -19,12 +18,10 @@ from tickerwire.records import CleanDocument, Event
 
 THURSDAY = dt.date(2024, 2, 1)
 _LINKER = AliasLinker(ENTITIES)
-# "Alibaba (NYSE: BABA)": one mention of the name with the ticker the article writes
-_BRACKET = regex.compile(r"\s*\((?:NYSE|NASDAQ|HKEX):\s?(?P<ticker>[A-Z0-9.]+)\)")
 
 
 def run(text: str, published: dt.date | None = THURSDAY) -> list[Event]:
-    linked = bracket_tickers(_LINKER.link(text, published), _BRACKET)
+    linked = bracket_tickers(_LINKER.link(text, published))
     return extract_events(linked, _LINKER.reference)
 
 

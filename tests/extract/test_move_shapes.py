@@ -6,7 +6,6 @@ Each shape has a look-alike that must not give a move.
 
 import datetime as dt
 
-import regex
 from extract_helpers import ENTITIES, US, AliasLinker, bracket_tickers
 
 from tickerwire.extract import extract_events
@@ -31,12 +30,10 @@ _MORE = (
     ReferenceEntity("tesla", "Tesla Inc", "company", ("Tesla",), (US("TSLA"),)),
 )
 _LINKER = AliasLinker((*ENTITIES, *_MORE))
-# "Alibaba (NYSE: BABA)": the linker's one mention of a name with its bracketed ticker
-_BRACKET = regex.compile(r"\s*\((?:NYSE|NASDAQ):\s?(?P<ticker>[A-Z]+)\)")
 
 
 def run(text: str, published: dt.date | None = THURSDAY) -> list[Event]:
-    linked = bracket_tickers(_LINKER.link(text, published), _BRACKET)
+    linked = bracket_tickers(_LINKER.link(text, published))
     return extract_events(linked, _LINKER.reference)
 
 

@@ -36,7 +36,6 @@ Xetra, ...). Exchanges without a known calendar give no day: their hours are not
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from tickerwire.errors import CalendarError
@@ -49,11 +48,6 @@ EXTENDED_HOURS_PERIODS = frozenset({"premarket", "after_hours"})
 # sharp; an Asian open report stamped 12 minutes into the session tells that session). Five
 # minutes: long enough for a recap published at the bell, short enough to keep open reports.
 OPENING_MINUTES = 5
-
-
-@lru_cache(maxsize=32)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
 
 
 def knows_hours(mic: str | None) -> bool:
@@ -101,7 +95,7 @@ def _local_moment(
     calendar, for a naive datetime, or for a day the calendar does not cover."""
     if calendar is None or published_at.utcoffset() is None:
         return None
-    local = published_at.astimezone(_zone(calendar.timezone))
+    local = published_at.astimezone(ZoneInfo(calendar.timezone))  # one instance per key
     if not calendar.covers(local.date()):
         return None
     return local.date(), local.time().replace(tzinfo=None)

@@ -145,19 +145,29 @@ def parse_published_at(value: object) -> dt.datetime | None:
     >>> parse_published_at("2024-02-02 00:52") is None  # no zone: whose 00:52?
     True
     """
+    return parse_publication(value)[1]
+
+
+def parse_publication(value: object) -> tuple[dt.date | None, dt.datetime | None]:
+    """The date and the moment `value` states, from one reading of it: what `parse_published`
+    and `parse_published_at` give for the same value.
+
+    >>> parse_publication("2024-02-02")
+    (datetime.date(2024, 2, 2), None)
+    """
     if isinstance(value, dt.datetime):
-        return value if value.utcoffset() is not None else None
+        return value.date(), value if value.utcoffset() is not None else None
     stated = _stated(value)
     if stated is None:
-        return None
+        return None, None
     day, match = stated
     if match is None or match["hh"] is None or match["zone"] is None:
-        return None
+        return day, None
     clock = _clock(match["hh"], match["mm"], match["ss"], match.groupdict().get("ampm"))
     zone = _zone(match["zone"])
     if clock is None or zone is None:
-        return None
-    return dt.datetime.combine(day, clock, tzinfo=zone)
+        return day, None
+    return day, dt.datetime.combine(day, clock, tzinfo=zone)
 
 
 def _clock(hours: str, minutes: str, seconds: str | None, ampm: str | None) -> dt.time | None:
@@ -177,7 +187,7 @@ def _zone(name: str) -> dt.tzinfo | None:
     if upper in ("Z", "UTC", "GMT"):
         return dt.UTC
     if upper in _NAMED_ZONES:
-        return _zone_info(_NAMED_ZONES[upper])
+        return ZoneInfo(_NAMED_ZONES[upper])  # ZoneInfo keeps one instance per key
     match = _NUMERIC_ZONE.match(upper)
     if match is None:
         return None
@@ -186,8 +196,3 @@ def _zone(name: str) -> dt.tzinfo | None:
         return None
     sign = -1 if match["sign"] == "-" else 1
     return dt.timezone(dt.timedelta(minutes=sign * minutes))
-
-
-@lru_cache(maxsize=8)
-def _zone_info(key: str) -> dt.tzinfo:
-    return ZoneInfo(key)

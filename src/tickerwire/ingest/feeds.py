@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tickerwire.config import IngestOptions
-from tickerwire.ingest.dates import parse_published, parse_published_at
+from tickerwire.ingest.dates import parse_publication
 from tickerwire.ingest.decode import Refusal, size_refusal
 from tickerwire.ingest.files import os_error_reason
 from tickerwire.records import RawDocument, ReadError
@@ -128,10 +128,9 @@ def _body(item: ET.Element) -> tuple[str | None, bool]:
 def _published(item: ET.Element) -> tuple[dt.date | None, dt.datetime | None]:
     """The item's publication date, and its moment when the same field states a zoned time."""
     for name in _DATE_FIELDS:
-        stated = _text(_first(item, (name,)))
-        value = parse_published(stated)
-        if value is not None:
-            return value, parse_published_at(stated)
+        day, moment = parse_publication(_text(_first(item, (name,))))
+        if day is not None:
+            return day, moment
     return None, None
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tickerwire.ingest.dates import parse_published, parse_published_at
+from tickerwire.ingest.dates import parse_publication
 
 # FNSPID sidecars leave `published` null where their scraper could not normalise the page's date,
 # but keep the page's own words in `published_raw` ("FEB 2, 2024 9:32AM EST"); that is still the
@@ -43,9 +43,8 @@ def metadata_from_mapping(record: Mapping[str, object]) -> Metadata:
     """Read the metadata keys of a JSON object; other keys are ignored."""
     published = published_at = None
     for key in PUBLISHED_KEYS:
-        published = parse_published(record.get(key))
+        published, published_at = parse_publication(record.get(key))
         if published is not None:
-            published_at = parse_published_at(record.get(key))
             break
     return Metadata(
         url=_string(record, "url"),
