@@ -218,7 +218,9 @@ _PERIODS = regex.compile(
           (?P<emon>{_MONTH})\.?\s+(?P<eday>[0-3]?\d)(?:,?\s+(?P<eyear>{_YEAR}))?\b)
     | (?P<monthq>\b(?:the\s+)?(?P<qmon>{_FULL_MONTH})[\s-]quarter\b)
     | (?P<ordq>\b(?:the\s+)?(?:(?:just[\s-]ended|latest|current|fiscal|calendar)\s+)*{_ORDINAL}
-          [\s-](?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?{_YEAR}|\s+{_YEAR})?\b)
+          [\s-](?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?{_YEAR}|\s+{_YEAR}
+            # "first-quarter fiscal 2024": the quarter of that fiscal year, one period
+            |\s+(?:fiscal\s+(?:year\s+)?|FY\s?)'?(?:{_YEAR}|\d{{2}}))?\b)
     | (?P<qn>\b(?:fiscal\s+)?(?:F?Q[1-4])
           (?:\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?'?(?:{_YEAR}|\d{{2}}))?\b)
     | (?P<fy>\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s?'?(?:{_YEAR}|\d{{2}})\b)
