@@ -86,3 +86,20 @@ def test_a_fiscal_year_apart_from_a_quarter_stays_its_own_period():
     assert texts == ["the first quarter", "fiscal 2024"]
     texts = [p.text for p in find_periods("fourth-quarter sales beat; fiscal 2024 guidance", None)]
     assert texts == ["fourth-quarter", "fiscal 2024"]
+
+
+def test_a_year_naming_a_period_does_not_date_the_day_after_it():
+    published = dt.date(2025, 1, 28)
+    # the year of a reported period, of a split fiscal year or of another month is not the day's
+    assert days("will report fourth-quarter 2024 results on Feb. 6", published) == [
+        dt.date(2025, 2, 6)
+    ]
+    assert days("Q4 2024 sales, due on Feb. 6", published) == [dt.date(2025, 2, 6)]
+    assert days("its fiscal 2024/25 year ending March 31", published)[-1] == dt.date(2025, 3, 31)
+    assert days("from December 2023 to Jan. 10", published)[-1] == dt.date(2025, 1, 10)
+
+
+def test_a_year_written_before_the_day_still_dates_it():
+    published = dt.date(2025, 1, 28)
+    assert days("after touching a 2023 low on Oct. 26", published) == [dt.date(2023, 10, 26)]
+    assert days("In 2023, the shares peaked on July 19", published) == [dt.date(2023, 7, 19)]
