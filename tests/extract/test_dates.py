@@ -69,3 +69,37 @@ def test_since_a_month_and_day_is_that_day_not_the_month():
     assert days("up 4% since February", MONDAY) == [dt.date(2024, 2, 1)]
     # a year after the month, then a number of something else: still the month
     assert days("in February 2023 12 analysts rated it a buy", MONDAY) == [dt.date(2023, 2, 1)]
+
+
+def test_a_quarter_of_a_fiscal_year_is_one_period():
+    # "second-quarter fiscal 2025": the quarter, not the whole fiscal year after it
+    texts = [p.text for p in find_periods("Oracle posted second-quarter fiscal 2025 revenue", None)]
+    assert texts == ["second-quarter fiscal 2025"]
+    texts = [p.text for p in find_periods("its fourth quarter fiscal year 2023 sales", None)]
+    assert texts == ["fourth quarter fiscal year 2023"]
+    texts = [p.text for p in find_periods("a third-quarter FY24 loss", None)]
+    assert texts == ["third-quarter FY24"]
+
+
+def test_a_fiscal_year_apart_from_a_quarter_stays_its_own_period():
+    texts = [p.text for p in find_periods("the first quarter, and fiscal 2024 as a whole", None)]
+    assert texts == ["the first quarter", "fiscal 2024"]
+    texts = [p.text for p in find_periods("fourth-quarter sales beat; fiscal 2024 guidance", None)]
+    assert texts == ["fourth-quarter", "fiscal 2024"]
+
+
+def test_a_year_naming_a_period_does_not_date_the_day_after_it():
+    published = dt.date(2025, 1, 28)
+    # the year of a reported period, of a split fiscal year or of another month is not the day's
+    assert days("will report fourth-quarter 2024 results on Feb. 6", published) == [
+        dt.date(2025, 2, 6)
+    ]
+    assert days("Q4 2024 sales, due on Feb. 6", published) == [dt.date(2025, 2, 6)]
+    assert days("its fiscal 2024/25 year ending March 31", published)[-1] == dt.date(2025, 3, 31)
+    assert days("from December 2023 to Jan. 10", published)[-1] == dt.date(2025, 1, 10)
+
+
+def test_a_year_written_before_the_day_still_dates_it():
+    published = dt.date(2025, 1, 28)
+    assert days("after touching a 2023 low on Oct. 26", published) == [dt.date(2023, 10, 26)]
+    assert days("In 2023, the shares peaked on July 19", published) == [dt.date(2023, 7, 19)]

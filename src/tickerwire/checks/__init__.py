@@ -1,6 +1,6 @@
 """Consistency checks inside one article: figures that contradict themselves.
 
-Three checks, each a pure function of the article's events, text and dates, each reporting a
+Four checks, each a pure function of the article's events, text and dates, each reporting a
 `Conflict` with the figures quoted as written and a `why` a reader understands:
 
   - conversions: a stated currency conversion off the period's exchange rate
@@ -8,7 +8,9 @@ Three checks, each a pure function of the article's events, text and dates, each
   - growth: a percentage change that contradicts its own two amounts
     ("rose 20% to $12 billion from $9 billion" is a 33% rise);
   - index_levels: a change in points, its percentage and the level reached that cannot all hold
-    ("rose 400 points, or 2.5%, to 25,829" means a 1.57% rise).
+    ("rose 400 points, or 2.5%, to 25,829" means a 1.57% rise);
+  - directions: one move told with the same figure as a rise and as a fall ("Nasdaq up 1.16%"
+    in the summary lines, "down 1.16%" in the body, for the same contract and day).
 
 When a check cannot decide (an unknown currency, no exchange rate near the article's dates, a
 hedged "more than 20%") it reports nothing: a missing flag is forgiven, an invented one is not.
@@ -27,6 +29,7 @@ from collections.abc import Sequence
 
 from tickerwire.checks.amounts import find_figures
 from tickerwire.checks.conversions import ArticleDates, check_conversions
+from tickerwire.checks.directions import check_directions
 from tickerwire.checks.fx_rates import FxTable, load_fx_table
 from tickerwire.checks.growth import check_growth
 from tickerwire.checks.index_levels import check_index_levels
@@ -56,7 +59,7 @@ def check_article(
             used for the exchange-rate month when `published` is unknown.
         fx_table: the exchange-rate table; the one shipped with the package by default.
 
-    Returns conflicts in the order: conversions, growth, levels; each in text order.
+    Returns conflicts in the order: conversions, growth, levels, directions; each in text order.
     """
     table = fx_table if fx_table is not None else load_fx_table()
     event_dates = [e.date for e in events if e.date is not None]
@@ -70,4 +73,5 @@ def check_article(
         *check_conversions(events, text, dates, table, article_id, figures),
         *check_growth(events, text, article_id, figures),
         *check_index_levels(events, text, article_id, figures),
+        *check_directions(events, article_id),
     ]

@@ -78,6 +78,14 @@ def _anchors(text: str) -> Iterator[regex.Match[str]]:
 
 
 _YEAR_NEARBY = regex.compile(rf"\b({_YEAR})\b[^.;]{{0,25}}$")
+# A year that names a reported period ("fourth-quarter 2024 results on Feb. 6", "fiscal 2023"),
+# a split fiscal year ("1986/87 year ending March 31") or another month ("from December 2023 to
+# Jan. 10") says nothing of the year of a day written after it.
+_PERIOD_BEFORE_YEAR = regex.compile(
+    rf"(?:\b(?:quarter|Q[1-4]|fiscal|FY|half|H[12])|\b{_FULL_MONTH}|\b{_MONTH}\.)[\s-]*$",
+    regex.IGNORECASE,
+)
+_SPLIT_YEAR_AFTER = regex.compile(r"[/-]\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +166,7 @@ def _mention(text: str, match: regex.Match[str], published: dt.date | None) -> D
         day_of_month = int(match.group("day") or match.group("day2"))
         year_text = match.group("year") or match.group("year2")
         if year_text is None:
-            nearby = _YEAR_NEARBY.search(text, max(0, start - 40), start)
-            year_text = nearby.group(1) if nearby else None
+            year_text = _year_nearby(text, start)
         if year_text is not None:
             day = _safe_date(int(year_text), month, day_of_month)
         elif published is not None:
@@ -192,6 +199,19 @@ def _mention(text: str, match: regex.Match[str], published: dt.date | None) -> D
     return DateMention(start, end, span_text, "month", first_day, month=month)
 
 
+def _year_nearby(text: str, start: int) -> str | None:
+    """The year written just before the day at `start` that is the day's own year, if any."""
+    nearby = _YEAR_NEARBY.search(text, max(0, start - 40), start)
+    if nearby is None:
+        return None
+    year_start, year_end = nearby.span(1)
+    if _SPLIT_YEAR_AFTER.match(text, year_end) or _PERIOD_BEFORE_YEAR.search(
+        text, max(0, year_start - 12), year_start
+    ):
+        return None
+    return nearby.group(1)
+
+
 def _weekday_mention(
     match: regex.Match[str], start: int, end: int, span_text: str, published: dt.date | None
 ) -> DateMention:
@@ -218,7 +238,9 @@ _PERIODS = regex.compile(
           (?P<emon>{_MONTH})\.?\s+(?P<eday>[0-3]?\d)(?:,?\s+(?P<eyear>{_YEAR}))?\b)
     | (?P<monthq>\b(?:the\s+)?(?P<qmon>{_FULL_MONTH})[\s-]quarter\b)
     | (?P<ordq>\b(?:the\s+)?(?:(?:just[\s-]ended|latest|current|fiscal|calendar)\s+)*{_ORDINAL}
-          [\s-](?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?{_YEAR}|\s+{_YEAR})?\b)
+          [\s-](?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?{_YEAR}|\s+{_YEAR}
+            # "first-quarter fiscal 2024": the quarter of that fiscal year, one period
+            |\s+(?:fiscal\s+(?:year\s+)?|FY\s?)'?(?:{_YEAR}|\d{{2}}))?\b)
     | (?P<qn>\b(?:fiscal\s+)?(?:F?Q[1-4])
           (?:\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?'?(?:{_YEAR}|\d{{2}}))?\b)
     | (?P<fy>\b(?:full[\s-]year|fiscal(?:\s+year)?|FY)\s?'?(?:{_YEAR}|\d{{2}})\b)
