@@ -139,6 +139,8 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
             actor = _possessor_actor(scan, cue_start)
         if actor is None and rule.require_actor:
             return None
+        if actor is not None and scan.paired_elsewhere(cue_start, actor):
+            return None
     counterpart = None
     if rule.role and obj_start >= 0:
         counterpart = _counterpart(scan, rule.role, obj_start, obj_end, actor)

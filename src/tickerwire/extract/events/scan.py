@@ -555,6 +555,18 @@ class SentenceScan:
             return False
         return bool(_CONDITION.search(self.lowered_text, self._strong_start(position), position))
 
+    def paired_elsewhere(self, position: int, actor: Actor | None) -> bool:
+        """'X and Y are poised to open higher after a strong quarter and activist action,
+        respectively': the act at `position` belongs to one of the subjects by its place in a
+        list that "respectively" closes, so a company found outside its clause (named before
+        the clause, or by reference) is not known to be its owner."""
+        if "respectively" not in self.lowered:
+            return False
+        found = self.lowered_text.find("respectively", position, self.sentence.end)
+        if found == -1 or found > self.clause_end(position):
+            return False
+        return actor is None or actor.start < self.clause_start(position)
+
     def negated(self, position: int) -> bool:
         """'did not launch', 'has no plans to', 'denied reports': the cue is negated."""
         window = self.lowered_text[max(self.sentence.start, position - 40) : position]
