@@ -364,8 +364,8 @@ def _value_change_causes(article: CauseArticle) -> None:
 # The lede is the article's first sentence of this many words or more: headline lines and
 # the short lines of a live blog's header are shorter (read on the FNSPID articles' openings).
 _LEDE_WORDS = 15
-# How a sector moved, read near its name in the lede ("AI-related companies lost $190
-# billion", "projections ... dented megacap and chip stocks"): verbs only, not "rising costs".
+# How a sector moved, read near its name in the lede ("chip stocks shed $90 billion", "the
+# warning hit bank stocks"): verbs only, not adjectives such as "rising costs".
 _SECTOR_DOWN = re.compile(
     r"\b(?:lost|los(?:e|es|ing)|fell|dropped|slid|slumped|tumbled|sank|dented|weighed\s+on|"
     r"declined|retreated|shed|wiped|erased|sold\s+off|sell-?off|hammered|battered)\b"
@@ -388,8 +388,8 @@ _SECTOR_REACH = 60  # characters around a lede's sector name in which its move v
 
 
 def _lede_sector_causes(article: CauseArticle) -> None:
-    """'AI-related companies lost $190 billion late on Tuesday after ...' in the lede, then
-    'Super Micro, another company that has benefited from AI-related demand, dropped over 3%':
+    """A lede such as 'chip stocks shed $90 billion on Monday after a rival's warning', then
+    'Nvidia, another big seller of AI chips, slid 3%':
     a one-day move told later without a cause of its own, in the sector's direction, in a
     sentence that names the sector's word, is part of the sector's move. The companies the lede
     names (whose news moved the sector) are not its members here."""
