@@ -40,6 +40,7 @@ _LINKER = AliasLinker(
             ("Barclays",),
             (Listing("BARC.L", "XLON", "GBP", "GB", primary=True),),
         ),
+        ReferenceEntity("jon-doe", "Jon Doe", "person", ("Jon Doe",)),
     ),
     other_relevance=0.1,
 )
@@ -206,3 +207,44 @@ def test_moves_not_tied_to_the_lede_s_sector_move_keep_no_driver():
     assert "sector" not in _drivers(named, "amd")
     longer = run(_LEDE + "Nvidia shares have lost 4% so far this year on AI worries.")
     assert _drivers(longer, "nvidia") == []
+
+
+# -- who an act is not about --------------------------------------------------------------------
+
+
+def test_counsel_speaking_of_a_case_is_no_party_to_it():
+    [case] = of_type(
+        "Jon Doe, a lawyer for the shoppers, said he looked forward to the next phase of the "
+        "antitrust case against Apple.",
+        "legal",
+    )
+    assert case.entity != "jon-doe"
+
+
+def test_a_result_expected_of_a_company_is_the_consensus_not_its_guidance():
+    text = "Apple is expected to post quarterly earnings of $2.10 per share in its next report."
+    assert of_type(text, "guidance") == []
+    [own] = of_type("Apple expects to post quarterly revenue of $90 billion.", "guidance")
+    assert own.entity == "apple"
+
+
+def test_a_company_we_do_not_know_named_last_is_not_the_main_company():
+    text = (
+        "Apple posted record iPhone sales in the quarter. Apple also raised its dividend.\n"
+        "Corvel Tools (CVTL), a rival in the same industry, reports next week. "
+        "The toolmaker is expected to forecast weaker sales for the year."
+    )
+    assert [e.entity for e in of_type(text, "guidance")] == []
+    known = (
+        "Apple posted record iPhone sales in the quarter. Apple also raised its dividend.\n"
+        "The iPhone maker is set to forecast weaker sales for the year, its finance chief said."
+    )
+    assert [e.entity for e in of_type(known, "guidance")] == ["apple"]
+
+
+def test_a_sentence_about_a_group_of_companies_is_not_the_main_company_s():
+    text = (
+        "Apple rose 2% on Friday after its results.\n"
+        "The following companies are expected to report earnings after the close on Friday."
+    )
+    assert [e.entity for e in of_type(text, "earnings") if e.attributes["scheduled"]] != ["apple"]

@@ -331,7 +331,9 @@ GUIDANCE = (
     GenericRule(
         "guidance",
         compile_rule(
-            rf"""(?P<cue>\b{_COMPANY_FORECAST_VERB}\s+(?:to\s+(?:post|report|see|deliver)\s+)?
+            # not "is expected to post earnings of $0.89": the consensus, not the company's
+            rf"""(?<!\b(?:is|are|was|were|be|being)\s)
+            (?P<cue>\b{_COMPANY_FORECAST_VERB}\s+(?:to\s+(?:post|report|see|deliver)\s+)?
             (?:(?:a|an|the|its|their)\s+)?{_GUIDED_FIGURE})"""
         ),
         fact_level="forecast",

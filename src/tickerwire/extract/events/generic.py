@@ -134,6 +134,12 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     actor: Actor | None = None
     if rule.actor_types:
         actor = scan.actor(cue_start, rule.actor_types, fallback=rule.fallback)
+        if (
+            actor is not None
+            and actor.entity_type == "person"
+            and _COUNSEL.match(scan.text, actor.end)
+        ):
+            actor = None  # "Jane Roe, a lawyer for the buyers, said ...": counsel is no party
         if actor is None and "company" in rule.actor_types and " to " not in match.group("cue"):
             # not "Alibaba's efforts to develop ...": a plan told as a noun is no act done
             actor = _possessor_actor(scan, cue_start)
@@ -190,6 +196,9 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
 
 
 _PARTICIPLE = regex.compile(r"[a-z]+ing\b")
+_COUNSEL = regex.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:lawyer|attorney|counsel)\b", regex.IGNORECASE
+)
 
 
 def _possessor_actor(scan: SentenceScan, cue_start: int) -> Actor | None:
