@@ -248,3 +248,15 @@ def test_a_sentence_about_a_group_of_companies_is_not_the_main_company_s():
         "The following companies are expected to report earnings after the close on Friday."
     )
     assert [e.entity for e in of_type(text, "earnings") if e.attributes["scheduled"]] != ["apple"]
+
+
+def test_a_launch_of_nothing_named_is_no_launch():
+    vague = (
+        "Apple buyers keep returning to the iPhone whatever it costs or however long they "
+        "must queue for the launch of the latest version."
+    )
+    assert of_type(vague, "product_launch") == []
+    [named] = of_type(
+        "Apple launched the latest version of its Vision Pro headset on Friday.", "product_launch"
+    )
+    assert named.entity == "apple"

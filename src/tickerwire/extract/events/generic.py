@@ -152,6 +152,12 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
         counterpart = _counterpart(scan, rule.role, obj_start, obj_end, actor)
         if counterpart is None and rule.role in ("partner", "target"):
             return None  # a deal or a purchase needs someone on the other side
+        if (
+            rule.role == "product"
+            and counterpart is not None
+            and counterpart.lower() in _NO_PRODUCT
+        ):
+            return None  # "wait for the launch of the latest version": of nothing named
     per_share = None if rule.event_type == "dividend" else False  # a dividend is per share
     amount = scan.money_in(cue_start, scan.clause_end(cue_end), per_share) if rule.amount else None
     hedged = scan.hedged(cue_start)
@@ -195,6 +201,8 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     )
 
 
+# Launch objects that name no product once "the latest", "a new" are cut off.
+_NO_PRODUCT = frozenset({"version", "versions", "update", "updates", "edition", "editions", "one"})
 _PARTICIPLE = regex.compile(r"[a-z]+ing\b")
 _COUNSEL = regex.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:lawyer|attorney|counsel)\b", regex.IGNORECASE
