@@ -20,6 +20,7 @@ import regex
 from tickerwire.extract.document import EntityGroup
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.generic import STRONG, WEAK
+from tickerwire.extract.events.policy import SECTOR_GROUP
 from tickerwire.extract.events.scan import REFERENCE_PENALTY, SentenceScan
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.records import AnalystViewAttributes
@@ -48,6 +49,9 @@ _ESTIMATORS = frozenset(
 )
 Stance = Literal["positive", "negative", "neutral"]
 CLAIM_WORDS = 30  # a claim is the view in a sentence's words, cut like a summary but longer
+# A view of a sector is less sure to be read right than one of a named company (its subject is a
+# group the text may name loosely): a reference's penalty.
+SECTOR_VIEW_PENALTY = REFERENCE_PENALTY
 
 _ROLE = (
     r"(?:analysts?|strategists?|economists?|research(?:ers)?|equity\s+(?:research|advis[eo]r|"
@@ -182,9 +186,15 @@ def analyst_view_drafts(scan: SentenceScan) -> list[Draft]:
     told_before = claim_end <= cue_start
     if claim_cut is not None and claim_cut.start() - claim_start > 15 and not told_before:
         claim_end = claim_cut.start()
-    about = rank_holder or _about(scan, claim_start, claim_end, firm)
+    about: tuple[str | None, float] | None = rank_holder or _about(
+        scan, claim_start, claim_end, firm
+    )
     if about is None and anonymous:
         about = _figure_owner(scan, claim_start, claim_end)
+    if about is None and firm is not None and _about_a_sector(scan, claim_start, claim_end):
+        # "analysts at Oppenheimer said bank stocks are undervalued": a named firm's view of a
+        # sector is a view of no one company
+        about = (None, SECTOR_VIEW_PENALTY)
     if about is None:
         return []
     entity_id, penalty = about
@@ -450,6 +460,13 @@ def _figure_owner(scan: SentenceScan, start: int, end: int) -> tuple[str, float]
     if earlier is None or earlier.entity_id in BROKERS:
         return None
     return earlier.entity_id, max(earlier.penalty, REFERENCE_PENALTY)
+
+
+def _about_a_sector(scan: SentenceScan, start: int, end: int) -> bool:
+    """Whether a claim that names no company names a sector or a trade."""
+    return scan.may_match(SECTOR_GROUP, start, end) and (
+        SECTOR_GROUP.search(scan.source(SECTOR_GROUP), start, end) is not None
+    )
 
 
 def _claim(scan: SentenceScan, start: int, end: int) -> str:

@@ -36,7 +36,8 @@ PRODUCT_LAUNCH = (
             (?:began|begins|starts?|started)\s+(?:(?:U\.S\.|US|global|worldwide)\s+)?
             (?:selling|sales\s+of|shipping|shipments\s+of)|
             (?:will|would|(?:plans?|planning|aims?|intends?|is\s+set|are\s+set|expects?|
-            prepares?|preparing|hopes?|wants?|seeks?)\s+to)\s+(?:launch|unveil|introduce|
+            (?:is\s+|are\s+)?expected|prepares?|preparing|hopes?|wants?|seeks?)\s+to)\s+
+            (?:launch|unveil|introduce|
             roll\s+out|debut|release|start\s+selling)))\s+{_OBJECT}
             (?=[,;.()]|\s+(?:to|for|in|on|at|that|which|with|as|after|based|across|amid|
             this|next|later)\b|$)"""
@@ -102,6 +103,16 @@ PARTNERSHIP = (
             (?:partnership|joint\s+venture|alliance)))\b"""
         ),
         role="partner",
+    ),
+    GenericRule(
+        "partnership",
+        # "expanding into PCs, with partners such as Dell and Lenovo": the partners named
+        compile_rule(
+            r"""(?P<cue>\b(?:with|its|their)\s+(?:[\w-]+\s+)?partners\s+(?:such\s+as|including|
+            like))\s+(?-i:(?P<obj>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}))"""
+        ),
+        role="partner",
+        fallback=True,
     ),
 )
 

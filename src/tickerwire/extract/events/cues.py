@@ -50,7 +50,8 @@ CUES: Mapping[str, tuple[str, ...]] = {
     ),
     "guidance": _cues(
         "forecast*, outlook*, guidance, projected, projecting, projection*, predicted, guided, "
-        "warning, expects to, expected to post, targeting, expects, anticipates"
+        "warning, expects to, expected to post, targeting, expects, anticipates, "
+        "said its, says its, said that its, said their, say their"
     ),
     "analyst_view": _cues(
         "analyst*, strategist*, note, rating*, rated, upgrade*, downgrade*, price target*, "
@@ -101,7 +102,7 @@ CUES: Mapping[str, tuple[str, ...]] = {
     ),
     "legal": _cues(
         "lawsuit*, sued, sues, suing, court, judge, jury, verdict, settle*, class action, "
-        "class-action, litigation, trial, ruling, ruled, antitrust"
+        "class-action, litigation, trial, ruling, ruled, antitrust, resolv*, resolution of"
     ),
     "regulation": _cues(
         "regulat*, crackdown, clampdown, anti-monopoly, antitrust, probe, fined, fine of, "

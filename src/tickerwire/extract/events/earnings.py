@@ -236,6 +236,8 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
     actor = scan.actor(start, fallback=not named_owner) or _owner_after(scan, end)
     if actor is None and kind != "scheduled":
         return None  # results of no company we know ("index members beating estimates")
+    if actor is not None and scan.paired_elsewhere(start, actor):
+        return None
     scheduled, date_text = _scheduled(scan, start) if kind == "scheduled" else (None, None)
     hedged = kind == "scheduled" or scan.hedged(start)
     if actor is not None:
@@ -329,7 +331,9 @@ GUIDANCE = (
     GenericRule(
         "guidance",
         compile_rule(
-            rf"""(?P<cue>\b{_COMPANY_FORECAST_VERB}\s+(?:to\s+(?:post|report|see|deliver)\s+)?
+            # not "is expected to post earnings of $0.89": the consensus, not the company's
+            rf"""(?<!\b(?:is|are|was|were|be|being)\s)
+            (?P<cue>\b{_COMPANY_FORECAST_VERB}\s+(?:to\s+(?:post|report|see|deliver)\s+)?
             (?:(?:a|an|the|its|their)\s+)?{_GUIDED_FIGURE})"""
         ),
         fact_level="forecast",
@@ -367,9 +371,32 @@ GUIDANCE = (
 )
 
 
+# What a company's outlook is about when told as reported speech ("said its 2024 capital
+# expenditures would reach $37 billion"): figures of its own business, not "results" (a release
+# told ahead) nor its shares.
+_OUTLOOK_FIGURE = (
+    r"(?:revenues?|sales|net\s+sales|profits?|earnings|EPS|(?:gross\s+|operating\s+)?margins?|"
+    r"capital\s+(?:expenditures?|spending)|capex|spending|costs|expenses|shipments|deliveries|"
+    r"(?:operating\s+|net\s+)?income|bookings|(?:free\s+)?cash\s+flow|production|output|growth)"
+)
+_REPORTED_OUTLOOK = GenericRule(
+    "guidance",
+    compile_rule(
+        rf"""(?P<cue>\b(?:said|says|say)\s+(?:that\s+)?(?:its|their)\s+(?:[\w-]+\s+){{0,3}}?
+        {_OUTLOOK_FIGURE}\s+(?:(?:for|in|this|next|over)\s+(?:[\w-]+\s+){{1,3}}?)?
+        (?:would|will|should|(?:is|are)\s+(?:expected|set|likely)\s+to)\s+(?!have\b|be\s+
+        (?:released|published|announced|reported|due)\b)(?:reach|be|rise|fall|grow|increase|
+        decline|drop|total|come\s+in|range|exceed|top|climb|jump|double|remain|stay|slow|
+        accelerate|improve|shrink|contract|expand|land|hit))\b"""
+    ),
+    fact_level="forecast",
+    anchors=(("would", "will", "should", "expected to", "set to", "likely to"),),
+)
+
+
 def guidance_drafts(scan: SentenceScan) -> list[Draft]:
     """Company forecasts of one sentence (not analysts', economists' or anyone else's)."""
-    drafts = generic_drafts(scan, GUIDANCE)
+    drafts = generic_drafts(scan, (*GUIDANCE, _REPORTED_OUTLOOK))
     return [
         d
         for d in drafts

@@ -134,16 +134,30 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     actor: Actor | None = None
     if rule.actor_types:
         actor = scan.actor(cue_start, rule.actor_types, fallback=rule.fallback)
+        if (
+            actor is not None
+            and actor.entity_type == "person"
+            and _COUNSEL.match(scan.text, actor.end)
+        ):
+            actor = None  # "Jane Roe, a lawyer for the buyers, said ...": counsel is no party
         if actor is None and "company" in rule.actor_types and " to " not in match.group("cue"):
             # not "Alibaba's efforts to develop ...": a plan told as a noun is no act done
             actor = _possessor_actor(scan, cue_start)
         if actor is None and rule.require_actor:
+            return None
+        if actor is not None and scan.paired_elsewhere(cue_start, actor):
             return None
     counterpart = None
     if rule.role and obj_start >= 0:
         counterpart = _counterpart(scan, rule.role, obj_start, obj_end, actor)
         if counterpart is None and rule.role in ("partner", "target"):
             return None  # a deal or a purchase needs someone on the other side
+        if (
+            rule.role == "product"
+            and counterpart is not None
+            and counterpart.lower() in _NO_PRODUCT
+        ):
+            return None  # "wait for the launch of the latest version": of nothing named
     per_share = None if rule.event_type == "dividend" else False  # a dividend is per share
     amount = scan.money_in(cue_start, scan.clause_end(cue_end), per_share) if rule.amount else None
     hedged = scan.hedged(cue_start)
@@ -187,7 +201,12 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     )
 
 
+# Launch objects that name no product once "the latest", "a new" are cut off.
+_NO_PRODUCT = frozenset({"version", "versions", "update", "updates", "edition", "editions", "one"})
 _PARTICIPLE = regex.compile(r"[a-z]+ing\b")
+_COUNSEL = regex.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:lawyer|attorney|counsel)\b", regex.IGNORECASE
+)
 
 
 def _possessor_actor(scan: SentenceScan, cue_start: int) -> Actor | None:

@@ -63,7 +63,10 @@ REGULATION = (
     GenericRule(
         "regulation",
         compile_rule(
-            r"""(?P<cue>\b(?:(?:regulatory|antitrust|anti-monopoly)\s+(?:crackdown|clampdown|
+            # not the last of a list of kinds ("its macro, competitive, and regulatory
+            # challenges"): a list of risks in general, no regulator's act
+            r"""(?P<cue>\b(?:(?<!,\s+(?:and\s+|or\s+)?)(?:regulatory|antitrust|anti-monopoly)\s+
+            (?:crackdown|clampdown|
             scrutiny|probes?|investigations?|pressures?|hurdles?|challenges|headwinds|actions?|
             reviews?|approvals?|fines?|penalt(?:y|ies)|constraints|concerns|issues|uncertainty|
             stances?|friction|overhang|environment|allegations|charges|rules|laws?|risks?)|
@@ -113,6 +116,21 @@ LEGAL = (
             trials?|litigation|cases?)|(?:settlement|verdict)\s+(?:with|of|in)\b))"""
         ),
         actor_types=("company", "person"),
+        require_actor=False,
+    ),
+    GenericRule(
+        "legal",
+        # "agreed to pay $2 billion to resolve allegations that it ...", "steps to settle
+        # accusations that its talc caused cancer": a claim against it being settled. Not
+        # "settled insurance claims" (an insurer's business): "claims" and "charges" count only
+        # when told as allegations ("claims that ...").
+        compile_rule(
+            r"""(?P<cue>\b(?:resolv(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|resolution\s+of|
+            settlement\s+of)\s+(?:the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,2}?
+            (?:allegations|accusations|(?:claims|charges)\s+that))\b"""
+        ),
+        actor_types=("company",),
+        fallback=True,
         require_actor=False,
     ),
 )
@@ -228,6 +246,10 @@ _GROUP_MOVE = (
     r"declined|advanced|retreated|sank|plunged|soared|rebounded|edged\s+(?:up|down|higher|lower)|"
     r"(?:were|are)\s+(?:up|down|higher|lower)|(?:traded|trading|closed|ended)\s+(?:higher|lower))"
 )
+# A sector or a trade named anywhere ("bank stocks", "stocks of regional lenders"): what a
+# view that names no company may be about.
+SECTOR_GROUP = compile_rule(rf"\b(?:{_TRADE_GROUP}|{_SECTOR_NOUN})\b")
+
 SECTOR = (
     GenericRule(
         "sector",

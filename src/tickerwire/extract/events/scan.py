@@ -138,6 +138,22 @@ _CAPITALISED_NAME = regex.compile(
 _TIME_OPENER = re.compile(r"\bsince\s*$")
 _TIED_CLAUSE = re.compile(r"\b(?:as|when)\s*$")
 _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
+# A company named with its ticker in brackets: "Clorox Company (CLX)", "HP (NYSE:HPQ)".
+_TICKERED_NAME = regex.compile(
+    r"\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}\s*\((?:[A-Za-z]+\s*:\s*)?[A-Z]{1,5}"
+    r"(?:\.[A-Z]{1,2})?\)"
+)
+# A sentence about a group of companies ("The following companies are expected to report",
+# "Many retailers posted ..."): its acts are no one company's, the main one's least.
+_GROUP_SUBJECT = regex.compile(
+    r"\W*(?:(?:the|these|those|following|other|many|some|several|most|all|\d+)\s+){0,2}"
+    r"(?:[\w-]+\s+)?(?:companies|firms|stocks|businesses|corporations|names|retailers|banks|"
+    r"lenders|chipmakers|automakers|carmakers|insurers|airlines)\b",
+    regex.IGNORECASE,
+)
+# How far back the company told last is looked for (about two short paragraphs), as the
+# paragraph look-back of `_last_before`.
+UNKNOWN_COMPANY_REACH = 400
 _FIRST_NAME = regex.compile(r"\W*(?P<name>[A-Z][\w&.'-]+)")
 # Capitalised words that open sentences without naming anyone.
 _PLAIN_OPENERS = frozenset(
@@ -419,9 +435,27 @@ class SentenceScan:
             main is not None
             and not any(g.entity_type == "company" for g in self.groups)
             and not self.unknown_subject()
+            and not self.unknown_company_before()
+            and not _GROUP_SUBJECT.match(self.text, self.sentence.start, self.sentence.end)
         ):
             return Actor(main, -1, -1, "company", FALLBACK_PENALTY)
         return None
+
+    def unknown_company_before(self) -> bool:
+        """'HP (HPQ), another stock in the industry, ... This printer maker is expected to
+        ...': the company named last before the sentence is one we do not know (a name with
+        its ticker that no entity covers), so the text goes on about it, not the main company."""
+        floor = max(0, self.sentence.start - UNKNOWN_COMPANY_REACH)
+        if "(" not in self.text[floor : self.sentence.start]:
+            return False
+        found = list(_TICKERED_NAME.finditer(self.text, floor, self.sentence.start))
+        if not found:
+            return False
+        last = found[-1]
+        return not any(
+            g.entity_type == "company" and g.end > last.start()
+            for g in self.ctx.groups_in(last.start(), self.sentence.start)
+        )
 
     def unknown_subject(self) -> bool:
         """'Merck up after strong results' with Merck unknown: the sentence opens with a name
@@ -554,6 +588,18 @@ class SentenceScan:
         if not any(map(self.lowered.__contains__, ("if", "unless", "assum", "provided", "case"))):
             return False
         return bool(_CONDITION.search(self.lowered_text, self._strong_start(position), position))
+
+    def paired_elsewhere(self, position: int, actor: Actor | None) -> bool:
+        """'X and Y are poised to open higher after a strong quarter and activist action,
+        respectively': the act at `position` belongs to one of the subjects by its place in a
+        list that "respectively" closes, so a company found outside its clause (named before
+        the clause, or by reference) is not known to be its owner."""
+        if "respectively" not in self.lowered:
+            return False
+        found = self.lowered_text.find("respectively", position, self.sentence.end)
+        if found == -1 or found > self.clause_end(position):
+            return False
+        return actor is None or actor.start < self.clause_start(position)
 
     def negated(self, position: int) -> bool:
         """'did not launch', 'has no plans to', 'denied reports': the cue is negated."""
