@@ -18,8 +18,9 @@ import regex
 
 from tickerwire.extract.carried_subjects import CarriedSubjects
 from tickerwire.extract.changes import Change
+from tickerwire.extract.lexicon import noun_direction
 from tickerwire.extract.owners import Owner
-from tickerwire.extract.subject_scan import BLOCKED, NO_TOPIC, Topic
+from tickerwire.extract.subject_scan import BLOCKED, NO_TOPIC, RANKING_NOUN, Topic
 
 _AND_BETWEEN = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"[^.;]{0,40}?\brespectively\b", regex.IGNORECASE)
@@ -30,6 +31,21 @@ _OF_VALUE_AFTER = regex.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b"
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|an?)\s+$", regex.IGNORECASE)
 _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
 _POSSESSIVE_GAP = regex.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?[\w\s.-]*$")
+# "Nvidia led the declines with a 4% fall", "Altria was the top gainer on the S&P 500 with a 5%
+# jump": the number after "with" is the ranked subject's move. The ranking words must agree with
+# the move's direction (a rise does not lead the declines).
+_RANKED_WITH = regex.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:led|topped|headed)\s+[^,;:()%]{0,60}?\b(?P<rank>"
+    + RANKING_NOUN
+    + r"|higher|lower)\b"
+    r"|\s+(?:was|were|is|are)\s+(?:among\s+)?the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<rank>gainers?|losers?|decliners?|advancers?|laggards?)\b",
+    regex.IGNORECASE,
+)
+_WITH_END = regex.compile(r"[^,;:()%]{0,50}?,?\s+with\s+(?:an?\s+|its\s+)?", regex.I)
+_UP_RANKS = frozenset(
+    {"gains", "gainers", "gainer", "advancers", "advancer", "advances", "rally", "higher"}
+)
 _RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
 # "..., having rallied 12% this year": a perfect participle takes the main clause's subject.
 _HAVING = regex.compile(r"\bhaving\s+(?:(?:already|now|since)\s+)?$", regex.IGNORECASE)
@@ -92,7 +108,7 @@ class TopicResolver(CarriedSubjects):
         q = change.quantity
         if change.kind == "noun_before":
             topic = self._scan_left(change.trigger_start, floor)
-            return topic if self._attached(topic, change.trigger_start) else BLOCKED
+            return topic if self._attached(topic, change.trigger_start, change) else BLOCKED
         if change.kind == "noun_after":
             between = [t for t in self.terms if q.end <= t.start and t.end <= change.trigger_start]
             if between:
@@ -101,15 +117,20 @@ class TopicResolver(CarriedSubjects):
             if right is not None:
                 return right
             topic = self._scan_left(q.start, floor)
-            return topic if self._attached(topic, q.start) else BLOCKED
+            return topic if self._attached(topic, q.start, change) else BLOCKED
         return NO_TOPIC
 
-    def _attached(self, topic: Topic, position: int) -> bool:
+    def _attached(self, topic: Topic, position: int, change: Change) -> bool:
         """A noun's subject named by a company must be its possessive ("Alibaba's 19% surge");
         a company that is the subject of another verb ("Apple brought in $23 billion, a 10%
         growth") is not what the noun measures."""
         if topic.kind not in ("share", "index") or not topic.extra.get("named"):
             return True
+        ranked = _RANKED_WITH.match(self.text, topic.subject_end, position)
+        if ranked is not None and _WITH_END.fullmatch(self.text, ranked.end(), position):
+            rises = ranked.group("rank").lower() in _UP_RANKS
+            noun = self.text[change.trigger_start : change.trigger_end]
+            return rises == (noun_direction(noun) == "up")
         gap = self.text[topic.subject_end : position]
         if not _POSSESSIVE_GAP.match(gap):
             return False
