@@ -20,7 +20,7 @@ FUTURES_LEAD = (
     "Qualcomm fell 1.8% on worries about handset demand in China."
 )
 OPEN_LEAD = (
-    "The S&P 500 and the Nasdaq were set to open higher on Thursday after a rough Wednesday. "
+    "Wall Street's main indexes looked set for a firmer open on Thursday after a rough Wednesday. "
     "Merck shares climbed 2.4% after its quarterly profit beat forecasts."
 )
 

@@ -104,7 +104,7 @@ _RELEASE = regex.compile(
 )
 _CLAUSE_MARKS = ",;:.%"
 # A report whose lead tells Wall Street's index futures or where it is set to open ("U.S. stock
-# index futures rose on Thursday", "The S&P 500 and the Nasdaq were set to open higher"),
+# index futures rose on Thursday", "Wall Street looked set for a weaker open"),
 # stamped on a trading day before New York's opening bell, is a report of that pre-market.
 # Both are needed: a lead about futures is written at any hour, and an early stamp alone does
 # not say the moves are the morning's. Two sentences: the lead and the one that completes it.
