@@ -46,6 +46,20 @@ _WITH_END = regex.compile(r"[^,;:()%]{0,50}?,?\s+with\s+(?:an?\s+|its\s+)?", reg
 _UP_RANKS = frozenset(
     {"gains", "gainers", "gainer", "advancers", "advancer", "advances", "rally", "higher"}
 )
+# "the U.S. dollar, which fell 0.5% against its peers", "the greenback rose 0.3% against a
+# basket of currencies": the dollar measured against a basket is the dollar index; against one
+# currency ("against the yen") it is an exchange rate, no index.
+_DOLLAR_BEFORE = regex.compile(
+    r"\b(?:dollar|greenback)\s*(?:,\s*which\s+)?(?:(?:also|was|were|is|has|had)\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_BASKET_AFTER = regex.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?against\s+(?:(?:its|their)\s+(?:major\s+)?(?:peers|rivals)"
+    r"|(?:a\s+)?basket\s+of\s+(?:[\w-]+\s+){0,2}?(?:currencies|peers)"
+    r"|(?:other\s+|six\s+)?major\s+(?:currencies|peers)|six\s+(?:other\s+)?(?:currencies|peers))\b",
+    regex.IGNORECASE,
+)
+_DOLLAR_INDEX_TICKER = "DXY"
 _RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
 # "..., having rallied 12% this year": a perfect participle takes the main clause's subject.
 _HAVING = regex.compile(r"\bhaving\s+(?:(?:already|now|since)\s+)?$", regex.IGNORECASE)
@@ -161,6 +175,8 @@ class TopicResolver(CarriedSubjects):
                 topic = self._scan_left(q.start, floor, cross_dash=True)
             return topic
         topic = self._scan_left(change.trigger_start, floor)
+        if (topic is NO_TOPIC or topic.extra.get("blocked")) and change.kind in ("verb", "updown"):
+            topic = self._dollar_index_topic(change) or topic
         if topic is NO_TOPIC and floor is None:
             topic = self._pronoun_topic(change.trigger_start)
         having = _HAVING.search(
@@ -179,6 +195,23 @@ class TopicResolver(CarriedSubjects):
             # whether as a share move or a market value the words leave open
             return BLOCKED
         return topic
+
+    def _dollar_index_topic(self, change: Change) -> Topic | None:
+        """The dollar index for the dollar's move against a basket (see _BASKET_AFTER)."""
+        start = max(self.sentence.start, change.trigger_start - 30)
+        dollar = _DOLLAR_BEFORE.search(self.text, start, change.trigger_start)
+        if dollar is None or not _BASKET_AFTER.match(self.text, change.quantity.end):
+            return None
+        found = self.ctx.reference.by_ticker(_DOLLAR_INDEX_TICKER)
+        if found is None:
+            return None
+        return Topic(
+            "index",
+            (Owner(found[0].id, _DOLLAR_INDEX_TICKER),),
+            subject_start=dollar.start(),
+            subject_end=dollar.start() + len(dollar.group(0).split(",")[0].rstrip()),
+            extra={"named": True},
+        )
 
     def _right_phrase_topic(self, position: int) -> Topic | None:
         """'a 13% gain in its U.S.-listed stock', 'a 25% jump in revenue'."""
