@@ -69,3 +69,19 @@ def test_a_move_with_its_own_day_keeps_its_session(pipeline, tmp_path):
     )
     article = from_sidecar(pipeline, tmp_path, text, "2024-02-01T07:40-05:00")
     assert move_dates(article) == [("QCOM", "session", dt.date(2024, 1, 31))]
+
+
+RANKED_REPORT = (
+    "Stock index futures pointed higher on Thursday morning. "
+    "Boeing shares climbed 5.3% and were the top percentage gainer on the Dow after a narrower "
+    "loss. Macy's shares rose 1.2% in pre-market trading after a broker upgrade."
+)
+
+
+def test_a_move_ranked_on_an_index_is_a_sessions_even_in_a_premarket_report(pipeline, tmp_path):
+    # an index ranks its members by the regular session: Boeing's 5.3% is the session before
+    # (the report does not name its day, and stamped before the open it is not Thursday's)
+    article = from_sidecar(pipeline, tmp_path, RANKED_REPORT, "2024-02-01T07:40-05:00")
+    dates = move_dates(article)
+    assert ("BA", "session", None) in dates
+    assert ("M", "premarket", THURSDAY) in dates

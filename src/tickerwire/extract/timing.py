@@ -118,6 +118,18 @@ _FUTURES_OPENING = regex.compile(
 )
 _US_MARKET = regex.compile(r"\b(?:U\.?S\.?|Wall\s+Street|S&P\s*500|Dow|Nasdaq)\b", regex.I)
 _NEW_YORK = "XNYS"
+# "... sank 6% and was the biggest percentage decliner on the Dow": an index ranks its
+# members by the regular session only, so a move told with such a rank is a session's, even in
+# a pre-market report (which recalls the session before).
+_INDEX_RANK = prefiltered(
+    regex.compile(
+        r"\b(?:top|biggest|best|worst|largest|leading)\s+(?:percentage\s+|point\s+)?"
+        r"(?:gainers?|losers?|decliners?|advancers?|performers?|laggards?)\s+(?:on|in|among)\s+"
+        r"(?:the\s+)?(?:S&P|Dow|Nasdaq|Russell|Stoxx|Euro\s+Stoxx|FTSE|DAX|CAC|Nikkei|"
+        r"Hang\s+Seng|Topix|benchmark)",
+        regex.IGNORECASE,
+    )
+)
 _SPAN_WORDS = prefiltered(
     regex.compile(r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE)
 )
@@ -225,6 +237,8 @@ def move_timing(
         )
 
     period, defaulted = _period(ctx, window_text, change, left_start)
+    if defaulted and _INDEX_RANK.search(text, q.end, change.sentence.end):
+        period, defaulted = "session", False
     if period == "other" and defaulted and _on_named_day(ctx, left_start, right_end):
         # A perfect with a day ("had already climbed 6.1% in New York on Thursday") tells
         # that day's session, as the simple past would.
