@@ -60,6 +60,12 @@ _BASKET_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _DOLLAR_INDEX_TICKER = "DXY"
+# What may stand between a subject and its bare signed number: brackets, commas, a dash or a
+# colon, a ticker in capitals and a copula ("Honeywell (HON) -2.3%", "Apple, -1.4%").
+_SIGN_GAP = regex.compile(
+    r"[\s(),:;–—-]*(?:of\b[\s(),:;–—-]*)?(?:[A-Z][A-Z0-9.]{0,9}[\s(),:;–—-]*)?"
+    r"(?:(?:was|were|is|are)\s+)?"  # "the S&P 500 was +1.25%"
+)
 _RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
 # "..., having rallied 12% this year": a perfect participle takes the main clause's subject.
 _HAVING = regex.compile(r"\bhaving\s+(?:(?:already|now|since)\s+)?$", regex.IGNORECASE)
@@ -158,11 +164,15 @@ class TopicResolver(CarriedSubjects):
             return self._earnings_move_topic(change)
         if change.kind == "sign":
             # "NVDA +198%", "Dow -0.5%": a bare signed number belongs only to a name right before
+            # ("Honeywell (HON) -2.3%", "shares of Intel, -1.4%"); a word between names
+            # something else of the subject ("Nvidia margins (-2%)")
             subject = self._scan_left(q.start, floor)
-            if (
-                subject.subject_end >= 0
-                and len(self.text[subject.subject_end : q.start].split()) <= 2
-            ):
+            gap = self.text[subject.subject_end : q.start]
+            for group in reversed(self.ctx.groups_in(subject.subject_end, q.start)):
+                # the company of "shares of Intel, -1.4%": its name is no other word
+                offset = subject.subject_end
+                gap = gap[: group.start - offset] + gap[group.end - offset :]
+            if subject.subject_end >= 0 and len(gap.split()) <= 2 and _SIGN_GAP.fullmatch(gap):
                 return subject
             return BLOCKED
         if change.kind == "higher_lower":
