@@ -224,7 +224,10 @@ PERIOD_PATTERNS: tuple[tuple[str, Prefiltered[regex.Match[str]]], ...] = tuple(
         (
             "other",
             # "last year" is the previous calendar year; "over the last year" is 12 months
+            # "overnight": from one close to the next morning, across sessions (currencies and
+            # futures trade through the night), so no one session of a day
             r"\b(?:(?<!\bthe\s+)last\s+year|in\s+the\s+(?:previous|prior)\s+year|"
+            r"overnight(?!\s+(?:trad|session|deals?))|"
             r"over\s+the\s+(?:past|last)\s+(?:two|three|four|several|few|(?!12\b)\d+)\s+"
             r"(?:days?|sessions|months|years|weeks)|in\s+the\s+(?:past|last)\s+(?:two|three"
             r"|four|several|few|(?!12\b)\d+)\s+(?:days|sessions|months|years|weeks)|"

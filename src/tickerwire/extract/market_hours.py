@@ -101,6 +101,25 @@ def _local_moment(
     return local.date(), local.time().replace(tzinfo=None)
 
 
+def before_open(published_at: dt.datetime, mic: str | None) -> bool:
+    """Whether `published_at` (an aware datetime) falls on a trading day of exchange `mic`
+    before that day's open, read in the exchange's zone; False when the hours are not known.
+
+    >>> import datetime as dt
+    >>> before_open(dt.datetime.fromisoformat("2024-02-01T07:23-05:00"), "XNYS")
+    True
+    >>> before_open(dt.datetime.fromisoformat("2024-02-01T09:45-05:00"), "XNYS")
+    False
+    """
+    calendar = exchange_calendar(mic)
+    local = _local_moment(published_at, calendar)
+    if calendar is None or not calendar.open_times or local is None:
+        return False
+    day, clock = local
+    hours = calendar.hours(day)
+    return hours is not None and clock < hours[0]
+
+
 def _after(clock: dt.time, minutes: int) -> dt.time:
     """`clock` plus `minutes` (within the day: opening times are mornings)."""
     moment = dt.datetime.combine(dt.date(2000, 1, 3), clock) + dt.timedelta(minutes=minutes)

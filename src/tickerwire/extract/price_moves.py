@@ -7,7 +7,7 @@ import regex
 from tickerwire.extract.changes import Change
 from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.lexicon import VENUE, VENUE_KEYS
+from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE, VENUE_KEYS
 from tickerwire.extract.subject_scan import Topic
 from tickerwire.extract.timing import Timing, move_timing, windows
 from tickerwire.records import Event, Evidence, IndexMoveAttributes, PriceMoveAttributes
@@ -34,6 +34,22 @@ _LEVEL_BEFORE = regex.compile(r"\b(?:at|to)\s+$", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(
     r"[;]|,?\s+\b(?:and|while|whereas|but|as|with)\s+(?:the\s+)?[A-Z]", regex.IGNORECASE
 )
+
+# "fell 0.5% against its peers and held near the bottom of its range at 103.03", "rose 0.3% on
+# the day, at 104.2": a level told later in the move's own clause chain ends it with "at". The
+# words on the way must name no other subject (a name, a share noun, "the euro"), hold no other
+# number and open no clause of another kind ("while ...", "which ...").
+_LATER_LEVEL_GAP = regex.compile(r"[^;%$€£¥()\d]{0,100}?\bat\s+$")
+_LATER_LEVEL_BREAK = regex.compile(
+    r"\b(?:while|whereas|but|as|after|when|which|who|compared|versus|vs|than|from|since|"
+    r"following|amid|with)\b",
+    regex.IGNORECASE,
+)
+# The basket a currency index is measured against ("against a basket of six currencies").
+_AGAINST_BASKET = regex.compile(
+    r"\bagainst\s+(?:[\w-]+\s+){0,5}?(?:currencies|peers|rivals)\b", regex.IGNORECASE
+)
+_CLOCK_AFTER = regex.compile(r"\s*(?:a\.?m\b|p\.?m\b|ET\b|GMT\b|:\d)", regex.IGNORECASE)
 
 
 def evidence(ctx: DocumentContext, start: int, end: int) -> Evidence:
@@ -125,7 +141,7 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
                     index=ticker,
                     direction="up" if change.direction == "up" else "down",
                     change_pct=change.pct,
-                    level=_level(ctx, change, next_start, topic.subject_end),
+                    level=_level(ctx, change, next_start, topic.subject_end, entity_id),
                     period=period,  # type: ignore[arg-type]
                     since=timing.since,
                     approximate=approximate,
@@ -146,7 +162,9 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
     return events
 
 
-def _level(ctx: DocumentContext, change: Change, next_start: int, subject_end: int) -> float | None:
+def _level(
+    ctx: DocumentContext, change: Change, next_start: int, subject_end: int, entity_id: str
+) -> float | None:
     """'rose 1.94% to 25,829.91' or 'closed at 25,829.91, up 1.94%': the index level.
 
     A level before the number belongs to this move only inside its clause: after the move's
@@ -157,8 +175,12 @@ def _level(ctx: DocumentContext, change: Change, next_start: int, subject_end: i
     for q in ctx.quantities_in(change.quantity.end, min(next_start, sentence.end)):
         level_kind = q.kind in ("number", "index_points")  # "to 15,361.64 points"
         if level_kind and _LEVEL_AFTER.match(ctx.text, change.quantity.end, q.start):
-            return q.value
+            # "rose 1.2% at 10 a.m.": a clock time, no level
+            return None if _CLOCK_AFTER.match(ctx.text, q.end) else q.value
         break
+    later = _later_level(ctx, change, next_start, entity_id)
+    if later is not None:
+        return later
     before = [
         q
         for q in ctx.quantities_in(
@@ -174,3 +196,34 @@ def _level(ctx: DocumentContext, change: Change, next_start: int, subject_end: i
     if _LEVEL_BEFORE.search(ctx.text, max(sentence.start, level.start - 6), level.start):
         return level.value
     return None
+
+
+def _later_level(
+    ctx: DocumentContext, change: Change, next_start: int, entity_id: str
+) -> float | None:
+    """The level told at the end of a later predicate of the move's clause (_LATER_LEVEL_GAP);
+    a name on the way may only be the index's own (its quote code, "=USD")."""
+    sentence = change.sentence
+    end = min(next_start, sentence.end)
+    start = change.quantity.end
+    later = [q for q in ctx.quantities_in(start, end) if q.kind in ("number", "index_points")]
+    if not later:
+        return None
+    level = later[0]
+    text = ctx.text
+    if (
+        ctx.quantities_in(start, level.start)
+        or any(g.entity_id != entity_id for g in ctx.groups_in(start, level.start))
+        or not _LATER_LEVEL_GAP.fullmatch(text, start, level.start)
+        or _LATER_LEVEL_BREAK.search(text, start, level.start)
+        or _CLOCK_AFTER.match(text, level.end)
+        or level.value <= 0
+    ):
+        return None
+    baskets = [m.span() for m in _AGAINST_BASKET.finditer(text, start, level.start)]
+    tokens = ctx.tokens(sentence)
+    lo, hi = tokens.span(start, level.start)
+    for term in SUBJECT_TABLE.find(tokens, lo, hi):
+        if not any(b_start <= term.start < b_end for b_start, b_end in baskets):
+            return None
+    return level.value

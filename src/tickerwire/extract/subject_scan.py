@@ -69,6 +69,28 @@ _NOT_NAMES = frozenset(
         *("index", "e-mini", "e-minis", "futures"),
     }
 )
+# "Nvidia led the S&P 500's gains, up 2%", "the biggest gainer on the Dow, rising 5%": an index
+# that ranks the subject is the object of "led" or the field of a ranking noun, not what moved.
+_LED_BEFORE = regex.compile(
+    r"\b(?:led|leads|leading|topped|tops|topping|headed|heads|heading)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+_RANKED_IN_BEFORE = regex.compile(
+    r"\b(?:gainers?|losers?|decliners?|advancers?|laggards?|performers?)\s+(?:on|in|of)\s+"
+    r"(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+RANKING_NOUN = (
+    r"gains|gainers|advancers|advances|rally|declines|decliners|losers|losses|laggards|"
+    r"selloff|sell-off|slide|retreat"
+)
+_RANKING_AFTER = regex.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,1}?(?:" + RANKING_NOUN + r")\b", regex.IGNORECASE
+)
+# "Nvidia led the Nasdaq higher, rising 2%": whose 2% the words leave open; "led the Nasdaq
+# higher with a 2% rise" is the subject's.
+_LED_HIGHER = regex.compile(r"\s+(?:higher|lower)\b", regex.IGNORECASE)
+_WITH_AFTER = regex.compile(r"\s*,?\s+with\s+(?:an?\s+|its\s+)?", regex.IGNORECASE)
 _THOSE_OF = regex.compile(r"\b(?:those|that)\s+of\s+$", regex.IGNORECASE)
 _INDEX_NAME_ENDS = frozenset({"stock", "index", "stock index", "share index", "average"})
 # Words that name a day or a month: no subject of their own between two numbers ("rose 1.1% on
@@ -237,10 +259,34 @@ class SubjectScanner(OwnerResolver):
                 and not self._shares_of_another(term)
             ):
                 continue
+            ranked = self._ranked_index(term, anchor)
+            if ranked == "skip":
+                continue
+            if ranked == "blocked":
+                return BLOCKED
             if term.kind in ("entity", "share") and self._unknown_in_subject_slot(term.end, anchor):
                 return BLOCKED
             return self._topic_from_term(term, anchor=anchor)
         return NO_TOPIC
+
+    def _ranked_index(self, term: Term, anchor: int) -> str | None:
+        """'skip' for an index that ranks the subject ("led the S&P 500's gains", "the top
+        gainer on the Dow"), 'blocked' for one the subject led ("led the Nasdaq higher,
+        rising 2%": the words leave open whose rise it is), else None."""
+        if term.kind != "entity" or term.group is None or term.group.entity_type != "index":
+            return None
+        start = max(self.sentence.start, term.start - 30)
+        if _RANKED_IN_BEFORE.search(self.text, start, term.start):
+            return "skip"
+        if not _LED_BEFORE.search(self.text, start, term.start):
+            return None
+        if _RANKING_AFTER.match(self.text, term.end, anchor):
+            return "skip"
+        higher = _LED_HIGHER.match(self.text, term.end, anchor)
+        if higher is not None:
+            with_after = _WITH_AFTER.fullmatch(self.text, higher.end(), anchor)
+            return "skip" if with_after is not None else "blocked"
+        return None
 
     def _shares_of_another(self, term: Term) -> bool:
         """'Shares of Alphabet fell 7%, while those of Microsoft slipped 3%': "those of" names

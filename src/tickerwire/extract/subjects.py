@@ -18,8 +18,9 @@ import regex
 
 from tickerwire.extract.carried_subjects import CarriedSubjects
 from tickerwire.extract.changes import Change
+from tickerwire.extract.lexicon import noun_direction
 from tickerwire.extract.owners import Owner
-from tickerwire.extract.subject_scan import BLOCKED, NO_TOPIC, Topic
+from tickerwire.extract.subject_scan import BLOCKED, NO_TOPIC, RANKING_NOUN, Topic
 
 _AND_BETWEEN = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"[^.;]{0,40}?\brespectively\b", regex.IGNORECASE)
@@ -30,6 +31,41 @@ _OF_VALUE_AFTER = regex.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b"
 _ARTICLE_BEFORE = regex.compile(r"\b(?:the|an?)\s+$", regex.IGNORECASE)
 _PHRASE_STOP = regex.compile(r"[,;:]|\.(?=\s|$)")
 _POSSESSIVE_GAP = regex.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,3}?(?:an?\s+|the\s+)?[\w\s.-]*$")
+# "Nvidia led the declines with a 4% fall", "Altria was the top gainer on the S&P 500 with a 5%
+# jump": the number after "with" is the ranked subject's move. The ranking words must agree with
+# the move's direction (a rise does not lead the declines).
+_RANKED_WITH = regex.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:led|topped|headed)\s+[^,;:()%]{0,60}?\b(?P<rank>"
+    + RANKING_NOUN
+    + r"|higher|lower)\b"
+    r"|\s+(?:was|were|is|are)\s+(?:among\s+)?the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<rank>gainers?|losers?|decliners?|advancers?|laggards?)\b",
+    regex.IGNORECASE,
+)
+_WITH_END = regex.compile(r"[^,;:()%]{0,50}?,?\s+with\s+(?:an?\s+|its\s+)?", regex.I)
+_UP_RANKS = frozenset(
+    {"gains", "gainers", "gainer", "advancers", "advancer", "advances", "rally", "higher"}
+)
+# "the U.S. dollar, which fell 0.5% against its peers", "the greenback rose 0.3% against a
+# basket of currencies": the dollar measured against a basket is the dollar index; against one
+# currency ("against the yen") it is an exchange rate, no index.
+_DOLLAR_BEFORE = regex.compile(
+    r"\b(?:dollar|greenback)\s*(?:,\s*which\s+)?(?:(?:also|was|were|is|has|had)\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_BASKET_AFTER = regex.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?against\s+(?:(?:its|their)\s+(?:major\s+)?(?:peers|rivals)"
+    r"|(?:a\s+)?basket\s+of\s+(?:[\w-]+\s+){0,2}?(?:currencies|peers)"
+    r"|(?:other\s+|six\s+)?major\s+(?:currencies|peers)|six\s+(?:other\s+)?(?:currencies|peers))\b",
+    regex.IGNORECASE,
+)
+_DOLLAR_INDEX_TICKER = "DXY"
+# What may stand between a subject and its bare signed number: brackets, commas, a dash or a
+# colon, a ticker in capitals and a copula ("Honeywell (HON) -2.3%", "Apple, -1.4%").
+_SIGN_GAP = regex.compile(
+    r"[\s(),:;–—-]*(?:of\b[\s(),:;–—-]*)?(?:[A-Z][A-Z0-9.]{0,9}[\s(),:;–—-]*)?"
+    r"(?:(?:was|were|is|are)\s+)?"  # "the S&P 500 was +1.25%"
+)
 _RIGHT_PHRASE = regex.compile(r"\s+(?:in|of|for)\s+", regex.IGNORECASE)
 # "..., having rallied 12% this year": a perfect participle takes the main clause's subject.
 _HAVING = regex.compile(r"\bhaving\s+(?:(?:already|now|since)\s+)?$", regex.IGNORECASE)
@@ -92,7 +128,7 @@ class TopicResolver(CarriedSubjects):
         q = change.quantity
         if change.kind == "noun_before":
             topic = self._scan_left(change.trigger_start, floor)
-            return topic if self._attached(topic, change.trigger_start) else BLOCKED
+            return topic if self._attached(topic, change.trigger_start, change) else BLOCKED
         if change.kind == "noun_after":
             between = [t for t in self.terms if q.end <= t.start and t.end <= change.trigger_start]
             if between:
@@ -101,15 +137,20 @@ class TopicResolver(CarriedSubjects):
             if right is not None:
                 return right
             topic = self._scan_left(q.start, floor)
-            return topic if self._attached(topic, q.start) else BLOCKED
+            return topic if self._attached(topic, q.start, change) else BLOCKED
         return NO_TOPIC
 
-    def _attached(self, topic: Topic, position: int) -> bool:
+    def _attached(self, topic: Topic, position: int, change: Change) -> bool:
         """A noun's subject named by a company must be its possessive ("Alibaba's 19% surge");
         a company that is the subject of another verb ("Apple brought in $23 billion, a 10%
         growth") is not what the noun measures."""
         if topic.kind not in ("share", "index") or not topic.extra.get("named"):
             return True
+        ranked = _RANKED_WITH.match(self.text, topic.subject_end, position)
+        if ranked is not None and _WITH_END.fullmatch(self.text, ranked.end(), position):
+            rises = ranked.group("rank").lower() in _UP_RANKS
+            noun = self.text[change.trigger_start : change.trigger_end]
+            return rises == (noun_direction(noun) == "up")
         gap = self.text[topic.subject_end : position]
         if not _POSSESSIVE_GAP.match(gap):
             return False
@@ -123,11 +164,15 @@ class TopicResolver(CarriedSubjects):
             return self._earnings_move_topic(change)
         if change.kind == "sign":
             # "NVDA +198%", "Dow -0.5%": a bare signed number belongs only to a name right before
+            # ("Honeywell (HON) -2.3%", "shares of Intel, -1.4%"); a word between names
+            # something else of the subject ("Nvidia margins (-2%)")
             subject = self._scan_left(q.start, floor)
-            if (
-                subject.subject_end >= 0
-                and len(self.text[subject.subject_end : q.start].split()) <= 2
-            ):
+            gap = self.text[subject.subject_end : q.start]
+            for group in reversed(self.ctx.groups_in(subject.subject_end, q.start)):
+                # the company of "shares of Intel, -1.4%": its name is no other word
+                offset = subject.subject_end
+                gap = gap[: group.start - offset] + gap[group.end - offset :]
+            if subject.subject_end >= 0 and len(gap.split()) <= 2 and _SIGN_GAP.fullmatch(gap):
                 return subject
             return BLOCKED
         if change.kind == "higher_lower":
@@ -140,6 +185,8 @@ class TopicResolver(CarriedSubjects):
                 topic = self._scan_left(q.start, floor, cross_dash=True)
             return topic
         topic = self._scan_left(change.trigger_start, floor)
+        if (topic is NO_TOPIC or topic.extra.get("blocked")) and change.kind in ("verb", "updown"):
+            topic = self._dollar_index_topic(change) or topic
         if topic is NO_TOPIC and floor is None:
             topic = self._pronoun_topic(change.trigger_start)
         having = _HAVING.search(
@@ -158,6 +205,23 @@ class TopicResolver(CarriedSubjects):
             # whether as a share move or a market value the words leave open
             return BLOCKED
         return topic
+
+    def _dollar_index_topic(self, change: Change) -> Topic | None:
+        """The dollar index for the dollar's move against a basket (see _BASKET_AFTER)."""
+        start = max(self.sentence.start, change.trigger_start - 30)
+        dollar = _DOLLAR_BEFORE.search(self.text, start, change.trigger_start)
+        if dollar is None or not _BASKET_AFTER.match(self.text, change.quantity.end):
+            return None
+        found = self.ctx.reference.by_ticker(_DOLLAR_INDEX_TICKER)
+        if found is None:
+            return None
+        return Topic(
+            "index",
+            (Owner(found[0].id, _DOLLAR_INDEX_TICKER),),
+            subject_start=dollar.start(),
+            subject_end=dollar.start() + len(dollar.group(0).split(",")[0].rstrip()),
+            extra={"named": True},
+        )
 
     def _right_phrase_topic(self, position: int) -> Topic | None:
         """'a 13% gain in its U.S.-listed stock', 'a 25% jump in revenue'."""

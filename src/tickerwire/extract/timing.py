@@ -23,6 +23,7 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
 from tickerwire.extract.market_hours import (
     EXTENDED_HOURS_PERIODS,
+    before_open,
     extended_hours_day,
     knows_hours,
 )
@@ -102,6 +103,33 @@ _RELEASE = regex.compile(
     regex.I,
 )
 _CLAUSE_MARKS = ",;:.%"
+# A report whose lead tells Wall Street's index futures or where it is set to open ("U.S. stock
+# index futures rose on Thursday", "Wall Street looked set for a weaker open"),
+# stamped on a trading day before New York's opening bell, is a report of that pre-market.
+# Both are needed: a lead about futures is written at any hour, and an early stamp alone does
+# not say the moves are the morning's. Two sentences: the lead and the one that completes it.
+_OPENING_SENTENCES = 2
+_FUTURES_OPENING = regex.compile(
+    r"\b(?:(?:stock|equity|index)\s+futures|e-minis?)\b"
+    r"|\b(?:S&P\s*500|Dow|Nasdaq(?:\s+100)?|Wall\s+Street)\s+(?:[\w-]+\s+){0,2}?futures\b"
+    r"|\b(?:set|poised|headed|on\s+track)\s+(?:to|for)\s+(?:an?\s+)?(?:\w+\s+)?open\b"
+    r"|\b(?:higher|lower|firmer|weaker|flat)\s+open\b",
+    regex.IGNORECASE,
+)
+_US_MARKET = regex.compile(r"\b(?:U\.?S\.?|Wall\s+Street|S&P\s*500|Dow|Nasdaq)\b", regex.I)
+_NEW_YORK = "XNYS"
+# "... sank 6% and was the biggest percentage decliner on the Dow": an index ranks its
+# members by the regular session only, so a move told with such a rank is a session's, even in
+# a pre-market report (which recalls the session before).
+_INDEX_RANK = prefiltered(
+    regex.compile(
+        r"\b(?:top|biggest|best|worst|largest|leading)\s+(?:percentage\s+|point\s+)?"
+        r"(?:gainers?|losers?|decliners?|advancers?|performers?|laggards?)\s+(?:on|in|among)\s+"
+        r"(?:the\s+)?(?:S&P|Dow|Nasdaq|Russell|Stoxx|Euro\s+Stoxx|FTSE|DAX|CAC|Nikkei|"
+        r"Hang\s+Seng|Topix|benchmark)",
+        regex.IGNORECASE,
+    )
+)
 _SPAN_WORDS = prefiltered(
     regex.compile(r"\b(?:this|last|past|earlier\s+this)\s+(?:week|month)\b", regex.IGNORECASE)
 )
@@ -209,6 +237,8 @@ def move_timing(
         )
 
     period, defaulted = _period(ctx, window_text, change, left_start)
+    if defaulted and _INDEX_RANK.search(text, q.end, change.sentence.end):
+        period, defaulted = "session", False
     if period == "other" and defaulted and _on_named_day(ctx, left_start, right_end):
         # A perfect with a day ("had already climbed 6.1% in New York on Thursday") tells
         # that day's session, as the simple past would.
@@ -337,7 +367,8 @@ def frame_day(ctx: DocumentContext, event: Event, period: str) -> dt.date | None
 def article_frame(ctx: DocumentContext) -> str | None:
     """The trading period an article's opening sentences set it in ("Ahead of today's open,
     ...", "In pre-market trading, ..."): premarket or after_hours, when exactly one is named
-    there for trading (words that time a scheduled release do not count)."""
+    there for trading (words that time a scheduled release do not count); premarket for a
+    report that opens on Wall Street's futures before the open (`_opens_on_us_futures`)."""
     found: set[str] = set()
     for sentence in ctx.sentences[:_FRAME_SENTENCES]:
         for name, pattern in PERIOD_PATTERNS:
@@ -345,7 +376,20 @@ def article_frame(ctx: DocumentContext) -> str | None:
                 name, pattern, sentence.text, ctx.text, sentence.start
             ):
                 found.add(name)
+    if not found and _opens_on_us_futures(ctx):
+        return "premarket"
     return found.pop() if len(found) == 1 else None
+
+
+def _opens_on_us_futures(ctx: DocumentContext) -> bool:
+    """Whether the article opens on Wall Street's futures or its coming open and was stamped
+    before New York's open on a trading day (see _FUTURES_OPENING)."""
+    if ctx.published_at is None or not before_open(ctx.published_at, _NEW_YORK):
+        return False
+    return any(
+        _FUTURES_OPENING.search(sentence.text) and _US_MARKET.search(sentence.text)
+        for sentence in ctx.sentences[:_OPENING_SENTENCES]
+    )
 
 
 def _names_another_day(

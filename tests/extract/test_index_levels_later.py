@@ -1,0 +1,110 @@
+"""An index level told later in the move's own clause chain ("fell 0.4% and last stood at
+103.5", "rose 0.3% on the day, at 104.2"), the dollar measured against a basket of currencies
+as the dollar index, and "overnight" as a move of no single session.
+
+Each shape has look-alikes: another subject's level, a clock time, the dollar against one
+currency."""
+
+import datetime as dt
+
+import pytest
+from extract_helpers import ENTITIES, AliasLinker
+
+from tickerwire.extract import extract_events
+from tickerwire.link.reference import Listing, ReferenceEntity
+
+THURSDAY = dt.date(2024, 2, 1)
+
+_MORE = (
+    ReferenceEntity(
+        "us-dollar-index",
+        "U.S. Dollar Index",
+        "index",
+        ("dollar index", "=USD"),
+        (Listing("DXY", "XNYS", "USD", "US"),),
+    ),
+    ReferenceEntity(
+        "nasdaq", "Nasdaq Composite", "index", ("Nasdaq",), (Listing("COMP", "XNAS", "USD", "US"),)
+    ),
+)
+_LINKER = AliasLinker((*ENTITIES, *_MORE))
+
+
+def index_moves(text: str) -> list[tuple[str, float, float | None, str]]:
+    events = extract_events(_LINKER.link(text, THURSDAY), _LINKER.reference)
+    return [
+        (
+            e.attributes["index"],
+            e.attributes["change_pct"],
+            e.attributes["level"],
+            e.attributes["period"],
+        )
+        for e in events
+        if e.type == "index_move"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The dollar index slipped 0.4% and last stood at 103.5.", 103.5),
+        ("The dollar index gained 0.3% on the day, at 104.2.", 104.2),
+        ("The dollar index rose 0.3% against a basket of six currencies, at 104.2.", 104.2),
+        ("The Nasdaq advanced 1.5% and finished the day at 15,361.64.", 15361.64),
+        ("The Nasdaq added 0.9% and touched a record at 15,410.", 15410.0),
+    ],
+)
+def test_a_level_told_later_in_the_clause_is_the_moves(text, level):
+    (move,) = index_moves(text)
+    assert move[2] == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another subject's level
+        "The dollar index slipped 0.4%, while the euro was at 1.08.",
+        "The dollar index slipped 0.4%, with the euro at 1.08.",
+        "The Nasdaq advanced 1.5% on Thursday, and Apple shares were at 188.",
+        # a clock time, not a level
+        "The Nasdaq advanced 1.5% at 10 a.m.",
+        # another number on the way: the level may be of something else
+        "The Nasdaq advanced 1.5% after 30 companies reported, at 15,361.",
+    ],
+)
+def test_look_alikes_give_no_later_level(text):
+    assert [move[2] for move in index_moves(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Falling yields weighed on the U.S. dollar, which lost 0.5% against its peers.",
+        "The dollar slipped 0.5% against a basket of major currencies.",
+        "The greenback was down 0.5% against six major peers.",
+    ],
+)
+def test_the_dollar_against_a_basket_is_the_dollar_index(text):
+    assert [(m[0], m[1]) for m in index_moves(text)] == [("DXY", -0.5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dollar slipped 0.5% against the yen.",
+        "The dollar slipped 0.5%.",
+        "Dollar sales rose 5% against last year's weak figure.",
+    ],
+)
+def test_the_dollar_against_one_currency_or_alone_is_no_index(text):
+    assert index_moves(text) == []
+
+
+def test_an_overnight_move_is_of_no_single_session():
+    text = (
+        "The dollar index lost 0.5% overnight and on Thursday held near the low end of its "
+        "range at 103.1."
+    )
+    events = extract_events(_LINKER.link(text, THURSDAY), _LINKER.reference)
+    assert index_moves(text) == [("DXY", -0.5, 103.1, "other")]
+    assert [e.date for e in events if e.type == "index_move"] == [None]
