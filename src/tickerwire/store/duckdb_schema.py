@@ -2,7 +2,9 @@
 
 `schema_version` holds one row per applied migration. Opening a database for writing applies the
 missing ones, each in its own transaction, so a database from any earlier tickerwire version is
-brought up to date (and a failed migration leaves it at the previous version).
+brought up to date (and a failed migration leaves it at the previous version). Opening one
+read-only leaves it as it is: the previous version's is read as the latest (`read_as_latest`),
+older ones are refused until migrated.
 
 No table declares a PRIMARY KEY or UNIQUE constraint: DuckDB backs them with ART indexes that
 must fit in memory and that turn updates of list columns into delete+insert pairs that clash
@@ -11,7 +13,8 @@ which checks the database before each batch (`duckdb_store.py`); tests check it 
 
 The tables (the article shape follows records.Article; one row per stored thing):
   articles            one row per distinct clean text (id = records' hash of that text), with
-                      `seq` (storage order) and its near-duplicate group
+                      `seq` (storage order), its near-duplicate group and `published_at` (the
+                      publication moment as ISO 8601 text, or null)
   article_versions    url -> the texts seen there, numbered 1, 2, ... (the old ones are kept)
   entities, events    per article, with their position in the record; events also carry
                       what places them in a story (metric, segment, period_end, groupable),
@@ -236,6 +239,15 @@ def _closed_period_windows(con: duckdb.DuckDBPyConnection) -> None:
     _request_stories_rebuild(con)
 
 
+def _publication_moment(con: duckdb.DuckDBPyConnection) -> None:
+    # records.Article.published_at as its ISO 8601 text, offset as written ("2024-02-01T07:05:00
+    # -05:00"): a TIMESTAMPTZ would keep the instant but not the zone the source wrote it in.
+    # Articles stored before stay null: their inputs' time of day was not kept. IF NOT EXISTS:
+    # a database whose recorded version was set back (tests do, to rerun later migrations)
+    # already has the column.
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_at VARCHAR")
+
+
 def _request_stories_rebuild(con: duckdb.DuckDBPyConnection) -> None:
     # `DuckDBStore._prepare` rebuilds every story when it finds this mark (once, whichever
     # migrations asked for it).
@@ -256,8 +268,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         "publication day and order on events; closed-period stories by publication window",
         _closed_period_windows,
     ),
+    Migration(9, "publication moment of articles", _publication_moment),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
+
+# Columns that migrations from `READABLE_FROM` on only add to a table, each (version, table,
+# column, type): a database that lacks them is read, without migrating it, as if they were null
+# (`read_as_latest`). A query must not change a database, not even bring it up to date.
+_ADDED_COLUMNS: tuple[tuple[int, str, str, str], ...] = (
+    (9, "articles", "published_at", "VARCHAR"),
+)
+READABLE_FROM = 8
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -295,3 +316,23 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> lis
             raise
         applied.append(migration.number)
     return applied
+
+
+def read_as_latest(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    """Let a read-only connection to a database at `version` (from `READABLE_FROM` on) be read
+    as the latest schema: each table that lacks added columns is shadowed, for this connection
+    only, by a temporary view that gives them as null."""
+    if not READABLE_FROM <= version < LATEST_VERSION:
+        raise ValueError(f"schema version {version} cannot be read as {LATEST_VERSION}")
+    missing: dict[str, list[str]] = {}
+    for number, table, column, kind in _ADDED_COLUMNS:
+        if number > version:
+            missing.setdefault(table, []).append(f'NULL::{kind} AS "{column}"')
+    row = con.execute("SELECT current_database()").fetchone()
+    catalog = str(row[0]).replace('"', '""') if row else "memory"
+    for table, nulls in missing.items():
+        # The view names the file's table in full: an unqualified name would be the view itself.
+        con.execute(
+            f'CREATE TEMPORARY VIEW "{table}" AS '
+            f'SELECT *, {", ".join(nulls)} FROM "{catalog}".main."{table}"'
+        )

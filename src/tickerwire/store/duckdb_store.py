@@ -47,7 +47,13 @@ from tickerwire.store.duckdb_memory import (
     release_freed_heap,
 )
 from tickerwire.store.duckdb_reads import fetch_dicts, load_articles, query_events, query_timeline
-from tickerwire.store.duckdb_schema import LATEST_VERSION, migrate, schema_version
+from tickerwire.store.duckdb_schema import (
+    LATEST_VERSION,
+    READABLE_FROM,
+    migrate,
+    read_as_latest,
+    schema_version,
+)
 from tickerwire.store.duckdb_stories import query_conflicts, query_stories
 from tickerwire.store.rows import (
     ARTICLE_COLUMNS,
@@ -173,12 +179,14 @@ class DuckDBStore:
                 f"({LATEST_VERSION}); upgrade tickerwire",
             )
         if self.read_only:
-            if version < LATEST_VERSION:
+            if version < READABLE_FROM:
                 raise StoreError(
                     str(self.path),
                     f"schema version {version} is older than {LATEST_VERSION}; "
                     "run `tickerwire migrate` (or any ingest) on it first",
                 )
+            if version < LATEST_VERSION:
+                read_as_latest(self._con, version)
             return
         migrate(self._con)
         self._check_near_duplicate_params()
