@@ -225,7 +225,7 @@ def _story_key_columns(con: duckdb.DuckDBPyConnection) -> None:
 
 def _closed_period_windows(con: duckdb.DuckDBPyConnection) -> None:
     # The article's publication day and storage order on each event, so that the story refresh
-    # reads reports from the events table alone (see story_refresh._REPORTS_SQL); the market
+    # reads reports from the events table alone (see stored_reports._REPORTS_SQL); the market
     # dating of an article updates both tables.
     con.execute("ALTER TABLE events ADD COLUMN published DATE")
     con.execute("ALTER TABLE events ADD COLUMN seq BIGINT")
