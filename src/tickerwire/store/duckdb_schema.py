@@ -9,7 +9,7 @@ older ones are refused until migrated.
 No table declares a PRIMARY KEY or UNIQUE constraint: DuckDB backs them with ART indexes that
 must fit in memory and that turn updates of list columns into delete+insert pairs that clash
 within one transaction. Uniqueness of article ids, URL versions and the rest is kept by the store,
-which checks the database before each batch (`duckdb_store.py`); tests check it holds.
+which checks the database before each batch (`duckdb_batch.py`); tests check it holds.
 
 The tables (the article shape follows records.Article; one row per stored thing):
   articles            one row per distinct clean text (id = records' hash of that text), with
@@ -102,7 +102,7 @@ def _initial_corpus(con: duckdb.DuckDBPyConnection) -> None:
 
 def _near_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     # Articles stored before this migration each start their own group; their signatures are
-    # computed afterwards by the store (`DuckDBStore._backfill_signatures`), which needs the
+    # computed afterwards by the store (`duckdb_upkeep.backfill_signatures`), which needs the
     # near-duplicate parameters that the migration itself does not know.
     con.execute("ALTER TABLE articles ADD COLUMN duplicate_group VARCHAR")
     con.execute("ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR")
@@ -180,7 +180,7 @@ def _story_reports(con: duckdb.DuckDBPyConnection) -> None:
     # Every report grouped into an open-period metric story (story_members keeps one per
     # article): an incremental refresh restarts grouping from them. Filled by rebuilding every
     # story, as the refresh would from now on: the store does it once the schema is up to date
-    # (`DuckDBStore._prepare`), since the refresh reads columns later migrations add.
+    # (`duckdb_upkeep.finish_pending_work`), since the refresh reads columns later migrations add.
     con.execute(
         """CREATE TABLE story_reports (
             story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
@@ -249,7 +249,7 @@ def _publication_moment(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _request_stories_rebuild(con: duckdb.DuckDBPyConnection) -> None:
-    # `DuckDBStore._prepare` rebuilds every story when it finds this mark (once, whichever
+    # Opening for writing rebuilds every story when it finds this mark (once, whichever
     # migrations asked for it).
     con.execute("DELETE FROM store_meta WHERE key = 'stories_rebuild'")
     con.execute("INSERT INTO store_meta VALUES ('stories_rebuild', 'pending')")
