@@ -116,6 +116,7 @@ class Pipeline:
             title=clean.title,
             published=clean.published,
             published_basis=clean.published_basis,
+            published_at=clean.published_at,
             language=clean.language,
             text=clean.text,
             removed=list(clean.removed),

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_serializer
 
 # ---------------------------------------------------------------------------------------------
 # Closed vocabularies
@@ -153,6 +153,9 @@ class Article(_Record):
     title: str | None = None
     published: dt.date | None = None
     published_basis: PublishedBasis | None = None
+    # The moment of publication when the input states a time of day with its zone (see
+    # `CleanDocument.published_at`); None for a date alone or a time without a zone.
+    published_at: AwareDatetime | None = None
     language: str = "en"
     text: str
     removed: list[Removed] = Field(default_factory=list)
@@ -161,6 +164,12 @@ class Article(_Record):
     sentiment: Sentiment = Field(default_factory=Sentiment)
     conflicts: list[Conflict] = Field(default_factory=list)
     pipeline_version: str
+
+    @field_serializer("published_at", when_used="json-unless-none")
+    def _offset_as_numbers(self, moment: dt.datetime) -> str:
+        # "+00:00" rather than pydantic's "Z": one form for every zone, which
+        # `datetime.fromisoformat` reads before Python 3.11 too.
+        return moment.isoformat()
 
 
 # ---------------------------------------------------------------------------------------------

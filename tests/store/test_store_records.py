@@ -64,6 +64,12 @@ conflicts = st.builds(
     ),
     why=text,
 )
+# Publication moments in any whole-minute UTC offset up to 14 hours (as inputs state them).
+moments = st.datetimes(
+    min_value=dt.datetime(1990, 1, 1),
+    max_value=dt.datetime(2100, 1, 1),
+    timezones=st.integers(-14 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m))),
+)
 articles = st.builds(
     Article,
     id=st.just("placeholder"),
@@ -72,6 +78,7 @@ articles = st.builds(
     title=st.none() | text,
     published=st.none() | st.dates(),
     published_basis=st.none() | st.sampled_from(["metadata", "html", "text", "inferred"]),
+    published_at=st.none() | moments,
     language=st.sampled_from(["en", "de", "zh"]),
     text=st.text(max_size=400),
     removed=st.lists(

@@ -81,11 +81,19 @@ def _headline(article: Article) -> str:
     return first_line.strip() or article.url or article.id
 
 
+def publication(article: Article) -> str:
+    """When the article was published, as exactly as its input says: the moment with its UTC
+    offset ("2024-02-01T07:05:00-05:00") when known, else the day; "" for neither."""
+    if article.published_at is not None:
+        return article.published_at.isoformat()
+    return article.published.isoformat() if article.published else ""
+
+
 def summarise(article: Article) -> str:
     """A few lines a person can read: title, date, companies, and each event in plain words."""
     lines = [f"# {_clip(_headline(article), HEADLINE_CHARS)}"]
     published = (
-        f"published {article.published} (from {article.published_basis or 'input'})"
+        f"published {publication(article)} (from {article.published_basis or 'input'})"
         if article.published
         else "publication date unknown (dates stay unresolved)"
     )

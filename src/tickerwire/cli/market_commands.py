@@ -14,6 +14,7 @@ import json
 import sys
 from typing import Any
 
+from tickerwire.cli.extract import publication
 from tickerwire.cli.formats import FORMATS, Column, render_csv, render_json_lines, render_table
 from tickerwire.cli.ingest_command import add_db_argument, db_path, parse_date
 from tickerwire.config import Settings
@@ -219,7 +220,12 @@ def run_explain(args: argparse.Namespace) -> int:
         explanation = explain_move(
             listing, date, day_articles, verdicts, _story_conflicts(store, listing, date)
         )
-        titles = {a.id: a.title or a.source or "" for a in articles}
+        # Each source with when it was published: a report stamped before the open tells of
+        # another session than one stamped after the close.
+        titles = {
+            a.id: "  ".join(part for part in (publication(a), a.title or a.source) if part)
+            for a in articles
+        }
     if args.format == "json":
         print(json.dumps(explanation.model_dump(mode="json"), ensure_ascii=False))
     else:

@@ -64,6 +64,7 @@ def event_row(stored: StoredEvent) -> dict[str, Any]:
         "article": stored.article_id,
         "index": stored.index,
         "published": stored.published.isoformat() if stored.published else None,
+        "published_at": stored.published_at.isoformat() if stored.published_at else None,
         "source": stored.source,
         "url": stored.url,
         "title": stored.title,
@@ -83,7 +84,7 @@ _EVENT_TABLE = (
 _EVENT_CSV = (
     "day", "listing", "tickers", "type", "entity", "date", "date_text", "confidence",
     "article", "index", "evidence_start", "evidence_end", "evidence", "attributes",
-    "published", "source", "url", "title", "duplicate_group",
+    "published", "published_at", "source", "url", "title", "duplicate_group",
 )  # fmt: skip
 
 

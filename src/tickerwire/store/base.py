@@ -106,6 +106,8 @@ class StoredEvent:
     url: str | None
     title: str | None
     duplicate_group: str | None
+    # The article's publication moment, when its input stated one (`Article.published_at`).
+    published_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from tickerwire.store.rows import (
     conflict_from_row,
     entity_from_row,
     event_from_row,
+    moment_from_text,
 )
 
 
@@ -92,7 +93,8 @@ def query_events(con: duckdb.DuckDBPyConnection, filters: EventFilter) -> list[S
     limit = f"LIMIT {int(filters.limit)}" if filters.limit is not None else ""
     rows = fetch_dicts(
         con,
-        f"""SELECT e.*, a.published, a.source, a.url, a.title, a.duplicate_group
+        f"""SELECT e.*, a.published, a.published_at, a.source, a.url, a.title,
+                   a.duplicate_group
             FROM events AS e JOIN articles AS a ON a.id = e.article_id
             {where}
             ORDER BY e.day NULLS LAST, a.published NULLS LAST, a.seq, e.position
@@ -112,6 +114,7 @@ def query_events(con: duckdb.DuckDBPyConnection, filters: EventFilter) -> list[S
             url=r["url"],
             title=r["title"],
             duplicate_group=r["duplicate_group"],
+            published_at=moment_from_text(r["published_at"]),
         )
         for r in rows
     ]

@@ -2,16 +2,19 @@
 
 `schema_version` holds one row per applied migration. Opening a database for writing applies the
 missing ones, each in its own transaction, so a database from any earlier tickerwire version is
-brought up to date (and a failed migration leaves it at the previous version).
+brought up to date (and a failed migration leaves it at the previous version). Opening one
+read-only leaves it as it is: the previous version's is read as the latest (`read_as_latest`),
+older ones are refused until migrated.
 
 No table declares a PRIMARY KEY or UNIQUE constraint: DuckDB backs them with ART indexes that
 must fit in memory and that turn updates of list columns into delete+insert pairs that clash
 within one transaction. Uniqueness of article ids, URL versions and the rest is kept by the store,
-which checks the database before each batch (`duckdb_store.py`); tests check it holds.
+which checks the database before each batch (`duckdb_batch.py`); tests check it holds.
 
 The tables (the article shape follows records.Article; one row per stored thing):
   articles            one row per distinct clean text (id = records' hash of that text), with
-                      `seq` (storage order) and its near-duplicate group
+                      `seq` (storage order), its near-duplicate group and `published_at` (the
+                      publication moment as ISO 8601 text, or null)
   article_versions    url -> the texts seen there, numbered 1, 2, ... (the old ones are kept)
   entities, events    per article, with their position in the record; events also carry
                       what places them in a story (metric, segment, period_end, groupable),
@@ -99,7 +102,7 @@ def _initial_corpus(con: duckdb.DuckDBPyConnection) -> None:
 
 def _near_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     # Articles stored before this migration each start their own group; their signatures are
-    # computed afterwards by the store (`DuckDBStore._backfill_signatures`), which needs the
+    # computed afterwards by the store (`duckdb_upkeep.backfill_signatures`), which needs the
     # near-duplicate parameters that the migration itself does not know.
     con.execute("ALTER TABLE articles ADD COLUMN duplicate_group VARCHAR")
     con.execute("ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR")
@@ -177,7 +180,7 @@ def _story_reports(con: duckdb.DuckDBPyConnection) -> None:
     # Every report grouped into an open-period metric story (story_members keeps one per
     # article): an incremental refresh restarts grouping from them. Filled by rebuilding every
     # story, as the refresh would from now on: the store does it once the schema is up to date
-    # (`DuckDBStore._prepare`), since the refresh reads columns later migrations add.
+    # (`duckdb_upkeep.finish_pending_work`), since the refresh reads columns later migrations add.
     con.execute(
         """CREATE TABLE story_reports (
             story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
@@ -222,7 +225,7 @@ def _story_key_columns(con: duckdb.DuckDBPyConnection) -> None:
 
 def _closed_period_windows(con: duckdb.DuckDBPyConnection) -> None:
     # The article's publication day and storage order on each event, so that the story refresh
-    # reads reports from the events table alone (see story_refresh._REPORTS_SQL); the market
+    # reads reports from the events table alone (see stored_reports._REPORTS_SQL); the market
     # dating of an article updates both tables.
     con.execute("ALTER TABLE events ADD COLUMN published DATE")
     con.execute("ALTER TABLE events ADD COLUMN seq BIGINT")
@@ -236,8 +239,17 @@ def _closed_period_windows(con: duckdb.DuckDBPyConnection) -> None:
     _request_stories_rebuild(con)
 
 
+def _publication_moment(con: duckdb.DuckDBPyConnection) -> None:
+    # records.Article.published_at as its ISO 8601 text, offset as written ("2024-02-01T07:05:00
+    # -05:00"): a TIMESTAMPTZ would keep the instant but not the zone the source wrote it in.
+    # Articles stored before stay null: their inputs' time of day was not kept. IF NOT EXISTS:
+    # a database whose recorded version was set back (tests do, to rerun later migrations)
+    # already has the column.
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_at VARCHAR")
+
+
 def _request_stories_rebuild(con: duckdb.DuckDBPyConnection) -> None:
-    # `DuckDBStore._prepare` rebuilds every story when it finds this mark (once, whichever
+    # Opening for writing rebuilds every story when it finds this mark (once, whichever
     # migrations asked for it).
     con.execute("DELETE FROM store_meta WHERE key = 'stories_rebuild'")
     con.execute("INSERT INTO store_meta VALUES ('stories_rebuild', 'pending')")
@@ -256,8 +268,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         "publication day and order on events; closed-period stories by publication window",
         _closed_period_windows,
     ),
+    Migration(9, "publication moment of articles", _publication_moment),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
+
+# Columns that migrations from `READABLE_FROM` on only add to a table, each (version, table,
+# column, type): a database that lacks them is read, without migrating it, as if they were null
+# (`read_as_latest`). A query must not change a database, not even bring it up to date.
+_ADDED_COLUMNS: tuple[tuple[int, str, str, str], ...] = (
+    (9, "articles", "published_at", "VARCHAR"),
+)
+READABLE_FROM = 8
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -295,3 +316,23 @@ def migrate(con: duckdb.DuckDBPyConnection, target: int = LATEST_VERSION) -> lis
             raise
         applied.append(migration.number)
     return applied
+
+
+def read_as_latest(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    """Let a read-only connection to a database at `version` (from `READABLE_FROM` on) be read
+    as the latest schema: each table that lacks added columns is shadowed, for this connection
+    only, by a temporary view that gives them as null."""
+    if not READABLE_FROM <= version < LATEST_VERSION:
+        raise ValueError(f"schema version {version} cannot be read as {LATEST_VERSION}")
+    missing: dict[str, list[str]] = {}
+    for number, table, column, kind in _ADDED_COLUMNS:
+        if number > version:
+            missing.setdefault(table, []).append(f'NULL::{kind} AS "{column}"')
+    row = con.execute("SELECT current_database()").fetchone()
+    catalog = str(row[0]).replace('"', '""') if row else "memory"
+    for table, nulls in missing.items():
+        # The view names the file's table in full: an unqualified name would be the view itself.
+        con.execute(
+            f'CREATE TEMPORARY VIEW "{table}" AS '
+            f'SELECT *, {", ".join(nulls)} FROM "{catalog}".main."{table}"'
+        )

@@ -103,6 +103,8 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "duplicate_group": "VARCHAR",
     "duplicate_of": "VARCHAR",
     "duplicate_similarity": "DOUBLE",
+    # ISO 8601 text with the offset as written (schema migration 9), as the record prints it.
+    "published_at": "VARCHAR",
 }
 ENTITY_COLUMNS: dict[str, str] = {
     "article_id": "VARCHAR",
@@ -201,6 +203,7 @@ def article_rows(
             duplicate_group=dup.group,
             duplicate_of=dup.matched,
             duplicate_similarity=dup.similarity,
+            published_at=published_at_text(article),
         )
         entity_tickers = {e.id: e.tickers for e in article.entities}
         for position, entity in enumerate(article.entities):
@@ -258,6 +261,18 @@ def article_rows(
                 run_id=run_id,
             )
     return rows
+
+
+def published_at_text(article: Article) -> str | None:
+    """The article's publication moment as the record prints it (ISO 8601, offset as written)."""
+    moment = article.model_dump(mode="json", include={"published_at"})["published_at"]
+    return str(moment) if moment is not None else None
+
+
+def moment_from_text(text: str | None) -> dt.datetime | None:
+    """A stored publication moment (ISO 8601 text) as an aware datetime. Read by the standard
+    library, which also takes the offsets in seconds of old local times that pydantic refuses."""
+    return dt.datetime.fromisoformat(text) if text else None
 
 
 def _entity_tickers(entities: Sequence[Entity], entity_id: str | None) -> list[str] | None:
@@ -330,6 +345,7 @@ def article_from_rows(
         title=row["title"],
         published=row["published"],
         published_basis=row["published_basis"],
+        published_at=moment_from_text(row["published_at"]),
         language=row["language"] or "en",
         text=row["text"],
         removed=[Removed.model_validate(r) for r in json.loads(row["removed"] or "[]")],
