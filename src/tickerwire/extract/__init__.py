@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from tickerwire.extract.article_frame import article_frame, frame_day
 from tickerwire.extract.changes import find_changes
 from tickerwire.extract.dedupe import Found, merge_repeats, propagate_article_period
 from tickerwire.extract.document import DocumentContext, build_context
@@ -26,7 +27,6 @@ from tickerwire.extract.metrics import metric_events, table_events
 from tickerwire.extract.price_moves import move_events
 from tickerwire.extract.session_clock import check_session_days
 from tickerwire.extract.subjects import TopicResolver
-from tickerwire.extract.timing import article_frame, frame_day
 from tickerwire.link import ReferenceData
 from tickerwire.records import Event, LinkedDocument
 

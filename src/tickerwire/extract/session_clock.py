@@ -1,7 +1,7 @@
 """Regular-session moves dated from the publication date, checked against the publication time.
 
 A move told without a day is dated to the listing's last trading day on or before the
-publication date (`timing.publication_day`). When the input states the moment of publication,
+publication date (`article_frame.publication_day`). When the input states the moment of publication,
 that day is checked in the exchange's zone and hours (`market_hours.checked_session_day`): a
 report stamped before that day's open cannot tell that day's session, and a report stamped in
 New York's evening can tell a Tokyo session under way on the next calendar day.

@@ -17,28 +17,19 @@ from dataclasses import dataclass
 
 import regex
 
+from tickerwire.extract.article_frame import publication_day, reads_clock
 from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import DateMention
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
-from tickerwire.extract.market_hours import (
-    EXTENDED_HOURS_PERIODS,
-    before_open,
-    extended_hours_day,
-    knows_hours,
-)
-from tickerwire.extract.prefiltered import Prefiltered, prefiltered
+from tickerwire.extract.prefiltered import prefiltered
+from tickerwire.extract.release_words import move_period_match, planned
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
-from tickerwire.records import Event
 
 # A one-session move this large is rare; told without day words it is more likely a longer
 # move whose period the writer left out, so it is not dated to the publication's session.
 MAX_INFERRED_SESSION_PCT = 50.0
 DATED_PERIODS = frozenset({"session", "intraday", "premarket", "after_hours"})
-# Periods whose day can be inferred from the publication date when the text names none.
-# After-hours moves are left out: articles about them are often published the next morning, so
-# only the publication's time of day dates them (`market_hours`).
-INFERABLE_PERIODS = frozenset({"session", "intraday", "premarket"})
 
 # "lost 30% of its value since January": the since-words follow the value words.
 _OF_VALUE = r"(?:of\s+(?:its|their)\s+(?:market\s+)?value\s+)?"
@@ -86,38 +77,6 @@ _SENTENCE_DAY = regex.compile(
     r"^(?:On|Late\s+on|Early\s+on|Yesterday|Today|Earlier\s+today|On\s+\w+day)\b", regex.IGNORECASE
 )
 _AS_MUCH_AS = frozenset({"as much as", "up to"})
-# Pre-market and after-hours words time a scheduled release, not a move, when the words just
-# before them say so: "results due after the bell", "set to report earnings before the bell".
-# Both a word of scheduling and a word of releasing must be there, in the same clause.
-_MARKET_HOURS = frozenset({"premarket", "after_hours"})
-# An article states its frame in its opening: the headline and the first sentences.
-_FRAME_SENTENCES = 4
-# About ten words: "is scheduled to report its fiscal fourth-quarter results" fits.
-_RELEASE_LOOKBACK = 60
-_SCHEDULED = regex.compile(
-    r"\b(?:due|scheduled|slated|expected|set|planned|will|upcoming|ahead\s+of)\b", regex.I
-)
-_RELEASE = regex.compile(
-    r"\b(?:results?|earnings|report(?:s|ing)?|numbers|figures|update|release|publish|post|"
-    r"announce(?:ment)?)\b",
-    regex.I,
-)
-_CLAUSE_MARKS = ",;:.%"
-# A report whose lead tells Wall Street's index futures or where it is set to open ("U.S. stock
-# index futures rose on Thursday", "Wall Street looked set for a weaker open"),
-# stamped on a trading day before New York's opening bell, is a report of that pre-market.
-# Both are needed: a lead about futures is written at any hour, and an early stamp alone does
-# not say the moves are the morning's. Two sentences: the lead and the one that completes it.
-_OPENING_SENTENCES = 2
-_FUTURES_OPENING = regex.compile(
-    r"\b(?:(?:stock|equity|index)\s+futures|e-minis?)\b"
-    r"|\b(?:S&P\s*500|Dow|Nasdaq(?:\s+100)?|Wall\s+Street)\s+(?:[\w-]+\s+){0,2}?futures\b"
-    r"|\b(?:set|poised|headed|on\s+track)\s+(?:to|for)\s+(?:an?\s+)?(?:\w+\s+)?open\b"
-    r"|\b(?:higher|lower|firmer|weaker|flat)\s+open\b",
-    regex.IGNORECASE,
-)
-_US_MARKET = regex.compile(r"\b(?:U\.?S\.?|Wall\s+Street|S&P\s*500|Dow|Nasdaq)\b", regex.I)
-_NEW_YORK = "XNYS"
 # "... sank 6% and was the biggest percentage decliner on the Dow": an index ranks its
 # members by the regular session only, so a move told with such a rank is a session's, even in
 # a pre-market report (which recalls the session before).
@@ -276,7 +235,7 @@ def move_timing(
         if d.kind in ("day", "weekday", "relative")
         and not d.future
         and not (since_span and since_span[0] <= d.start < since_span[1])
-        and not _planned(ctx.text, d.start)
+        and not planned(ctx.text, d.start)
     ]
     if not mentions and only_change_in_sentence:
         head = text[change.sentence.start : change.sentence.start + 30]
@@ -286,7 +245,7 @@ def move_timing(
                 for d in ctx.dates_in(change.sentence.start, change.sentence.start + 30)
                 if d.kind in ("weekday", "relative", "day")
                 and not d.future
-                and not _planned(ctx.text, d.start)
+                and not planned(ctx.text, d.start)
             ]
     if not mentions:
         # ", adding a combined $280 billion in market value on Thursday": the value the move
@@ -314,7 +273,7 @@ def move_timing(
     # A move whose words name pre-market or after-hours trading is of one such session whatever
     # its verb's form ("with shares surging 15% in after-hours trading"), so the clock dates it;
     # a move dated by the publication date alone must be told as a finished or current fact.
-    named_hours = not defaulted and _reads_clock(ctx, period, mic)
+    named_hours = not defaulted and reads_clock(ctx, period, mic)
     if day is not None and (named_hours or _finite(ctx, change)):
         if (
             _names_another_day(ctx, change, day, since_span)
@@ -338,60 +297,6 @@ def move_timing(
     return Timing(period, since, context=context, period_defaulted=defaulted)
 
 
-def publication_day(ctx: DocumentContext, period: str, mic: str | None) -> dt.date | None:
-    """The trading day of exchange `mic` that a `period` move told without a day belongs to,
-    read from the publication: its time of day for pre-market and after-hours moves when the
-    input states one and the exchange's hours are known, else its date for the periods of
-    INFERABLE_PERIODS; None when neither says."""
-    if _reads_clock(ctx, period, mic):
-        assert ctx.published_at is not None  # for mypy: _reads_clock checked it
-        return extended_hours_day(period, ctx.published_at, mic)
-    if period in INFERABLE_PERIODS and ctx.published is not None:
-        return last_session_on_or_before(mic, ctx.published)
-    return None
-
-
-def _reads_clock(ctx: DocumentContext, period: str, mic: str | None) -> bool:
-    """Whether a `period` move is dated by the publication's time of day (see publication_day)."""
-    return period in EXTENDED_HOURS_PERIODS and ctx.published_at is not None and knows_hours(mic)
-
-
-def frame_day(ctx: DocumentContext, event: Event, period: str) -> dt.date | None:
-    """The day of a price move told without period or day words once the article's frame
-    gives it `period` (its day read from publication again, for that period)."""
-    listing = event.attributes.get("listing")
-    mic = ctx.exchange_of(listing) if isinstance(listing, str) else None
-    return publication_day(ctx, period, mic)
-
-
-def article_frame(ctx: DocumentContext) -> str | None:
-    """The trading period an article's opening sentences set it in ("Ahead of today's open,
-    ...", "In pre-market trading, ..."): premarket or after_hours, when exactly one is named
-    there for trading (words that time a scheduled release do not count); premarket for a
-    report that opens on Wall Street's futures before the open (`_opens_on_us_futures`)."""
-    found: set[str] = set()
-    for sentence in ctx.sentences[:_FRAME_SENTENCES]:
-        for name, pattern in PERIOD_PATTERNS:
-            if name in _MARKET_HOURS and _move_period_match(
-                name, pattern, sentence.text, ctx.text, sentence.start
-            ):
-                found.add(name)
-    if not found and _opens_on_us_futures(ctx):
-        return "premarket"
-    return found.pop() if len(found) == 1 else None
-
-
-def _opens_on_us_futures(ctx: DocumentContext) -> bool:
-    """Whether the article opens on Wall Street's futures or its coming open and was stamped
-    before New York's open on a trading day (see _FUTURES_OPENING)."""
-    if ctx.published_at is None or not before_open(ctx.published_at, _NEW_YORK):
-        return False
-    return any(
-        _FUTURES_OPENING.search(sentence.text) and _US_MARKET.search(sentence.text)
-        for sentence in ctx.sentences[:_OPENING_SENTENCES]
-    )
-
-
 def _names_another_day(
     ctx: DocumentContext,
     change: Change,
@@ -409,7 +314,7 @@ def _names_another_day(
             continue
         if _SINCE_BEFORE.search(ctx.text, max(0, mention.start - 8), mention.start):
             continue
-        if _planned(ctx.text, mention.start):
+        if planned(ctx.text, mention.start):
             continue
         if mention.date != day:
             return True
@@ -438,50 +343,12 @@ def _sentence_periods(sentence_text: str, text: str, offset: int) -> set[str]:
     ... jumped 1.2%"). `sentence_text` starts at `offset` in `text`."""
     named = set()
     for name, pattern in PERIOD_PATTERNS:
-        match = _move_period_match(name, pattern, sentence_text, text, offset)
+        match = move_period_match(name, pattern, sentence_text, text, offset)
         while match is not None and _OWN_NUMBER_AFTER.match(sentence_text, match.end()):
-            match = _move_period_match(name, pattern, sentence_text, text, offset, match.end())
+            match = move_period_match(name, pattern, sentence_text, text, offset, match.end())
         if match is not None:
             named.add(name)
     return named
-
-
-def _move_period_match(
-    name: str,
-    pattern: Prefiltered[regex.Match[str]],
-    window_text: str,
-    text: str,
-    offset: int,
-    pos: int = 0,
-) -> regex.Match[str] | None:
-    """The first words of period `name` in `window_text` (which starts at `offset` in `text`)
-    from `pos` on that can time a move: pre-market or after-hours words that time a scheduled
-    release are passed over."""
-    match = pattern.search(window_text, pos)
-    if name not in _MARKET_HOURS:
-        return match
-    while match is not None and _times_scheduled_release(text, offset + match.start()):
-        match = pattern.search(window_text, match.end())
-    return match
-
-
-def _planned(text: str, position: int) -> bool:
-    """Whether the day named at `position` is the day of a plan in its clause ("set to report
-    earnings on Thursday", "results due Tuesday"), not the day of a move."""
-    before = text[max(0, position - _RELEASE_LOOKBACK) : position]
-    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
-    return _SCHEDULED.search(before, clause_start) is not None
-
-
-def _times_scheduled_release(text: str, phrase_start: int) -> bool:
-    """Whether the period words at `phrase_start` time a scheduled release ("results due
-    after the bell", "will report before the opening bell"), read in the words before them."""
-    lookback = max(0, phrase_start - _RELEASE_LOOKBACK)
-    before = text[lookback:phrase_start]
-    # only the clause the words stand in: from the last punctuation mark before them
-    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
-    before = before[clause_start:]
-    return _SCHEDULED.search(before) is not None and _RELEASE.search(before) is not None
 
 
 def _finite(ctx: DocumentContext, change: Change) -> bool:
@@ -536,7 +403,7 @@ def _period(
         span = ended.group("span").lower()
         return (span if span in _ENDED_SPANS else "other"), False
     for name, pattern in PERIOD_PATTERNS:
-        match = _move_period_match(name, pattern, window_text, ctx.text, window_start)
+        match = move_period_match(name, pattern, window_text, ctx.text, window_start)
         if match is None:
             continue
         if name == "intraday" and match.group(0).lower().startswith(("as much as", "at one point")):
