@@ -139,9 +139,13 @@ def test_interrupted_ingest_keeps_whole_batches_and_a_rerun_completes_it(
     inputs, clean_run, tmp_path, signum, whole_group, exit_status, run_status
 ):
     db = tmp_path / "interrupted.duckdb"
+    # The signal must land before the last of the six batches is written. Each batch waits
+    # this long, so about 2.4 s remain after batch 2 is reported: at 0.25 s (1 s left) the
+    # run finished first on a machine loaded by other processes (exit 1, its one unreadable
+    # input) and the test failed for a reason that is not the code's.
     process = subprocess.Popen(
         _command(inputs, db),
-        env=_environment(pause=0.25),
+        env=_environment(pause=0.6),
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job
