@@ -71,6 +71,8 @@ _BETWEEN_LEAD = regex.compile(r"(?<=\s)between\s+$", regex.IGNORECASE)
 # A prior period ("in the year-ago quarter") is not skipped: the value is then not the figure's.
 _PERIOD_AFTER_NAME = regex.compile(
     r"\s+(?:for|in|during)\s+(?:all\s+of\s+|the\s+)?(?:(?:fiscal\s+|calendar\s+)?(?:19|20)\d{2}"
+    # "in Q4 2023", "in fiscal Q1", "for H1 2024", "in FY2023": a quarter, half or year by code
+    r"|(?:fiscal\s+)?(?:Q[1-4]|H[12]|FY)\s?(?:fiscal\s+)?(?:(?:19|20)\d{2}|'?\d{2})?"
     r"|(?:(?!(?:year[\s-]ago|prior|previous|last|same|comparable|earlier)\b)[\w-]+\s+){0,4}?"
     r"(?:quarter|year|half|period|months|season)(?:\s+of\s+(?:fiscal\s+)?(?:19|20)\d{2}|"
     r"\s+(?:ended|ending)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d{2})?)?)"

@@ -35,6 +35,9 @@ _YEAR_PERIOD = prefiltered(
     regex.compile(
         r"\b(?P<period>full[\s-]year|fiscal[\s-]year|(?<!\bof\s)(?:this|next)\s+year|"
         r"(?:coming|next|upcoming)\s+quarter|"
+        # "17% sales growth over the next two years": a span of years ahead, the growth's own
+        r"(?:next|coming)\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|few|\d{1,2})"
+        r"\s+(?:years|quarters)|"
         r"(?<=\b(?:in|for|during|all\s+of)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high))|"
         # "2024 adjusted EPS of", "its 2023 revenue": the year names the figure's period
         r"(?:19|20)\d{2}(?=\s+(?:(?:adjusted|non-GAAP|GAAP|full-year|annual|net|operating)\s+)?"
@@ -50,6 +53,12 @@ _PERIOD_CLAUSE_BREAK = regex.compile(
 _RIGHT_AFTER = regex.compile(
     r"(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:in|for|during)\s+(?:the\s+)?"
     r"(?:(?:current|coming|same|latest|just[\s-]ended|most\s+recent)\s+)?",
+    regex.IGNORECASE,
+)
+# "19% earnings growth in 2025": a change told as a noun, its figure's name between
+_GROWTH_NOUN_AFTER = regex.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:growth|increase|rise|decline|drop|gain|jump|fall)\s+"
+    r"(?:in|for|during|over)\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
 
@@ -133,8 +142,11 @@ def _period_after_value(
     if number_end is None:
         return None
     for period in periods:
-        if period.start >= number_end and _RIGHT_AFTER.fullmatch(
-            ctx.text, number_end, period.start
+        if period.start < number_end:
+            continue
+        if _RIGHT_AFTER.fullmatch(ctx.text, number_end, period.start) or (
+            number_end <= fact.term.start
+            and _GROWTH_NOUN_AFTER.fullmatch(ctx.text, number_end, period.start)
         ):
             return period
     return None

@@ -362,14 +362,32 @@ def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact
         return subject
     if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
         return None
+    return _referred_segment(ctx, sentence)
+
+
+def _referred_segment(ctx: DocumentContext, sentence: Sentence) -> str | None:
+    """The business line 'this segment' refers to: in the nearest of the two sentences before
+    that names one, the line named as a unit ("its Services segment"), else its one line. A
+    sentence that itself says "the segment" passes the reference on ("revenue from the segment,
+    including advertising and the App Store": the lines listed are parts, not the segment); a
+    sentence naming several lines and no unit leaves it unknown."""
     for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
-        names = [
+        units = {
+            canonical_segment(m.group("seg"))
+            for m in segment_units(ctx.text, previous.start, previous.end)
+        }
+        units.discard(None)
+        if len(units) == 1:
+            return units.pop()
+        if SEGMENT_ANAPHORA.search(ctx.text, previous.start, previous.end):
+            continue
+        named = {
             canonical_segment(m.group("seg"))
             for m in SEGMENT_NAME.finditer(ctx.text, previous.start, previous.end)
-        ]
-        named = [n for n in names if n]
+        }
+        named.discard(None)
         if named:
-            return named[-1]
+            return named.pop() if len(named) == 1 else None
     return None
 
 
