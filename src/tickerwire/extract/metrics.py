@@ -28,6 +28,7 @@ from tickerwire.extract.metric_terms import (
     find_metric_terms,
     segment_units,
 )
+from tickerwire.extract.metric_worth import market_value_facts
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
@@ -49,6 +50,9 @@ TABLE_CONFIDENCE = 0.75
 _ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
+# The words of a market value told without its name ("is worth", "value of", "valuation"):
+# the sentences worth reading for one.
+_WORTH_WORDS = regex.compile(r"\bworth\b|\bvalu(?:e|ation)\b", regex.IGNORECASE)
 
 # Metrics that are amounts of money and must be written with a currency and a size.
 _AMOUNT_METRICS = frozenset(
@@ -142,15 +146,26 @@ def metric_events(
     resolver: TopicResolver,
 ) -> list[Event]:
     """The financial metrics stated in one sentence, in text order."""
+    worth = (
+        market_value_facts(ctx, sentence, quantities)
+        if _WORTH_WORDS.search(ctx.text, sentence.start, sentence.end)
+        else []
+    )
     has_metric_topic = any(t.kind == "metric" for t in topics)
-    if not has_metric_topic and not resolver.metric_heads:
+    if not has_metric_topic and not resolver.metric_heads and not worth:
         return []
-    metric_terms = [t for t in resolver.terms if t.kind == "metric"]
-    if not metric_terms or _CONDITIONAL.match(sentence.text):
+    if _CONDITIONAL.match(sentence.text):
         return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
-    facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
-    add_change_facts(ctx, sentence, changes, topics, facts, quantities)
-    add_compared_facts(ctx, sentence, quantities, facts)
+    metric_terms = [t for t in resolver.terms if t.kind == "metric"]
+    facts = []
+    if metric_terms:
+        facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
+        add_change_facts(ctx, sentence, changes, topics, facts, quantities)
+        add_compared_facts(ctx, sentence, quantities, facts)
+    bound = {f.value.start for f in facts if f.value is not None}
+    unbound = [f for f in worth if f.anchor not in bound]
+    if unbound:
+        facts = sorted([*facts, *unbound], key=lambda f: f.anchor)
     events = []
     for fact in facts:
         event = _event(ctx, sentence, fact)
