@@ -67,3 +67,58 @@ def test_the_segment_after_a_list_of_lines_and_no_unit_is_unknown() -> None:
         "2023 was about 36%."
     )
     assert [f[2] for f in figures(run(text, DAY))] in ([], [None])
+
+
+def estimates(events: list[Event]) -> list[tuple]:
+    return [
+        (e.entity, e.attributes["metric"], e.attributes["value"], e.attributes["is_estimate"])
+        for e in events
+        if e.type == "financial_metric"
+    ]
+
+
+def test_estimates_in_the_next_sentence_take_the_figures_named_before() -> None:
+    text = (
+        "Microsoft forecast revenue and adjusted profit of $61 billion and $2.82 per share for "
+        "the third quarter. That compares with analysts' estimates of $60.2 billion and $2.79 "
+        "per share, according to LSEG data."
+    )
+    found = estimates(run(text, DAY))
+    assert found[2:] == [
+        ("microsoft", "revenue", 60.2e9, True),
+        ("microsoft", "adjusted_eps", 2.79, True),
+    ]
+
+
+def test_a_single_estimate_in_the_next_sentence() -> None:
+    text = "Meta forecast revenue of $36 billion for the quarter. Analysts had expected $35.2 billion."
+    assert estimates(run(text, DAY))[1:] == [("meta", "revenue", 35.2e9, True)]
+
+
+def test_next_sentence_estimates_that_do_not_fit_give_nothing() -> None:
+    texts = [
+        # a per-share amount where a total was named
+        "Meta forecast revenue of $36 billion. Analysts had expected $4.50 per share.",
+        # two amounts for one figure
+        "Meta forecast revenue of $36 billion. Analysts had expected $35.2 billion and $1 billion.",
+        # another company's forecast
+        "Meta forecast revenue of $36 billion. Snap investors had expected $35.2 billion.",
+        # a paragraph apart
+        "Meta forecast revenue of $36 billion.\n\nAnalysts had expected $35.2 billion.",
+        # an amount that is no estimate
+        "Meta forecast revenue of $36 billion. It paid $1.2 billion for a startup.",
+    ]
+    for text in texts:
+        assert estimates(run(text, DAY))[1:] == [], text
+
+
+def test_after_the_results_is_no_estimate_told_just_before() -> None:
+    text = (
+        "Meta posted revenue of $40.1 billion for the quarter. Meta forecast revenue of $36 "
+        "billion for the current quarter. Analysts had expected $35.2 billion. Meta shares were "
+        "up 6% in extended trading after the results."
+    )
+    events = run(text, DAY)
+    move = next(e for e in events if e.type == "price_move")
+    drivers = [events[i] for i in move.attributes["drivers"]]
+    assert drivers and not any(d.attributes.get("is_estimate") for d in drivers)

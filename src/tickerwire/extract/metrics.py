@@ -17,13 +17,16 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.compared_facts import add_compared_facts
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
-from tickerwire.extract.metric_fact import MetricFact
+from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
+from tickerwire.extract.metric_estimates import ESTIMATE_OF
+from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
 from tickerwire.extract.metric_periods import metric_period, prior_period
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     SEGMENT_ANAPHORA,
     SEGMENT_NAME,
+    MetricTerm,
     canonical_segment,
     find_metric_terms,
     segment_units,
@@ -153,7 +156,8 @@ def metric_events(
     )
     has_metric_topic = any(t.kind == "metric" for t in topics)
     if not has_metric_topic and not resolver.metric_heads and not worth:
-        return []
+        carried = _carried_estimates(ctx, sentence, quantities)
+        return [e for e in (_event(ctx, sentence, f) for f in carried) if e is not None]
     if _CONDITIONAL.match(sentence.text):
         return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
     metric_terms = [t for t in resolver.terms if t.kind == "metric"]
@@ -175,6 +179,68 @@ def metric_events(
 
 
 # -- values -------------------------------------------------------------------------------------
+
+
+def _carried_estimates(
+    ctx: DocumentContext, sentence: Sentence, quantities: list[Quantity]
+) -> list[MetricFact]:
+    """Forecasts of the figures the sentence before gave, named there and not here ("Qualcomm
+    forecast sales and adjusted profit of $9.3 billion and $2.30 per share. That compares with
+    analysts' estimates of $9.2 billion and $2.25 per share"): the amounts, one each, in order,
+    per share where the figure was. Any doubt (a count or a kind that differs, another amount,
+    two companies, a paragraph break) gives nothing."""
+    amounts = [q for q in quantities if q.kind == "money" and not q.is_conversion]
+    if not amounts or len(amounts) > 2 or sentence.index == 0:
+        return []
+    first = amounts[0].start
+    if not ESTIMATE_OF.search(ctx.text, max(sentence.start, first - 40), first):
+        return []
+    if len(amounts) == 2 and not PAIR_VALUES.fullmatch(
+        ctx.text, _per_share_end(ctx, amounts[0]), amounts[1].start
+    ):
+        return []
+    previous = ctx.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or any(
+        q.kind == "percent" and not q.is_conversion for q in quantities
+    ):
+        return []
+    resolver = TopicResolver(ctx, previous)
+    terms = [t for t in resolver.terms if t.kind == "metric"]
+    if not terms:
+        return []
+    told = [
+        f
+        for f in value_facts(
+            ctx, previous, ctx.quantities_in(previous.start, previous.end), terms, resolver
+        )
+        if f.comparison is None and f.value is not None
+    ]
+    if len(told) != len(amounts) or len({f.owner for f in told}) != 1:
+        return []
+    owner = told[0].owner
+    if owner is None or any(
+        g.entity_id != owner.entity_id for g in ctx.groups_in(sentence.start, first)
+    ):
+        return []  # "Apple had expected $59 billion": another company's figure or forecast
+    facts = []
+    for fact, amount in zip(told, amounts, strict=True):
+        value = fact.value
+        assert value is not None
+        if value.kind != "money" or value.is_range or amount.is_range:
+            return []
+        if (value.per_share, value.scaled) != (amount.per_share, amount.scaled):
+            return []  # "$9.3 billion and $2.30 per share" against "$2.25 and $9.2 billion"
+        metric = _final_metric(ctx, previous, fact)
+        if fact.owner is None or metric is None:
+            return []
+        term = MetricTerm(fact.term.start, fact.term.end, metric, fact.term.segment)
+        facts.append(MetricFact(term, fact.owner, amount.start, value=amount, estimate=True))
+    return facts
+
+
+def _per_share_end(ctx: DocumentContext, q: Quantity) -> int:
+    tail = PER_SHARE_TAIL.match(ctx.text, q.end) if q.per_share else None
+    return tail.end() if tail is not None else q.end
 
 
 # -- changes ------------------------------------------------------------------------------------
