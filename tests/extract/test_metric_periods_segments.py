@@ -91,7 +91,7 @@ def test_estimates_in_the_next_sentence_take_the_figures_named_before() -> None:
 
 
 def test_a_single_estimate_in_the_next_sentence() -> None:
-    text = "Meta forecast revenue of $36 billion for the quarter. Analysts had expected $35.2 billion."
+    text = "Meta forecast revenue of $36 billion for the quarter. Analysts expected $35.2 billion."
     assert estimates(run(text, DAY))[1:] == [("meta", "revenue", 35.2e9, True)]
 
 
