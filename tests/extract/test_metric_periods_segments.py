@@ -122,3 +122,35 @@ def test_after_the_results_is_no_estimate_told_just_before() -> None:
     move = next(e for e in events if e.type == "price_move")
     drivers = [events[i] for i in move.attributes["drivers"]]
     assert drivers and not any(d.attributes.get("is_estimate") for d in drivers)
+
+
+def priors(events: list[Event]) -> list[tuple]:
+    return [
+        (e.entity, e.attributes["metric"], e.attributes["value"], e.attributes["period"])
+        for e in events
+        if e.type == "financial_metric"
+    ]
+
+
+def test_a_year_ago_figure_named_as_such_is_the_prior_periods() -> None:
+    text = (
+        "Apple posted EPS of $2.18 in Q4 2023. This compares to year-ago EPS of $1.88. Revenue "
+        "was in line with the prior-year sales of $117.2 billion."
+    )
+    assert priors(run(text, DAY))[1:] == [
+        ("apple", "eps", 1.88, "Q4 2022"),
+        ("apple", "revenue", 117.2e9, "Q4 2022"),
+    ]
+
+
+def test_year_ago_look_alikes_give_no_prior_figure() -> None:
+    texts = [
+        # no period to count back from
+        "Apple posted strong results. This compares to year-ago revenues of $117 billion.",
+        # a part of the figure
+        "Apple posted EPS of $2.18 in Q4 2023. Sales excluding year-ago charges of $2 billion rose.",
+        # last year's revenue beside a quarter may be the full year's
+        "Apple posted EPS of $2.18 in Q4 2023. Last year's revenue of $383 billion was a record.",
+    ]
+    for text in texts:
+        assert [p for p in priors(run(text, DAY)) if p[2] != 2.18] == [], text

@@ -13,7 +13,7 @@ import regex
 
 from tickerwire.extract.compared_facts import compared_fact, per_share_of_previous
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
+from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL, Comparison
 from tickerwire.extract.metric_estimates import ESTIMATE_OF, is_estimate
 from tickerwire.extract.metric_fact import APPROX, CLAUSE, PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_terms import (
@@ -130,6 +130,19 @@ _NOT_THE_FIGURE_BEFORE = prefiltered(
         regex.IGNORECASE,
     )
 )
+# "year-ago revenues of $117.15 billion", "the prior-year EPS of $1.88": the figure of the same
+# period a year before. Not "last year's revenue": beside a quarter, that is often the full year.
+_PRIOR_YEAR_NAME = regex.compile(
+    r"\b(?P<words>year[\s-]ago|prior[\s-]year)\s+"
+    r"(?:[\w-]+\s+){1,3}?" + APPROX + r"$",
+    regex.IGNORECASE,
+)
+# "excluding year-ago charges", "combined year-ago sales": a part or a total of several
+_NOT_THE_PRIOR = regex.compile(
+    r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate)\s+"
+    r"(?:the\s+|its\s+|a\s+)?$",
+    regex.IGNORECASE,
+)
 _PRIOR_TERM = regex.compile(
     r"\b(?:year[\s-]ago|prior[\s-]year|last\s+year's|previous\s+year's|combined|"
     r"aggregate)\s+(?:[\w-]+\s+)?$",
@@ -195,9 +208,13 @@ def value_facts(
                 _BY_BEFORE.search(before)
                 or PRIOR_BEFORE.search(before)
                 or _PRIOR_AFTER.match(text, after_end)
-                or _NOT_THE_FIGURE_BEFORE.search(before)
             ):
                 continue  # a base ("from", "a year ago"), a difference ("by") or a part of it
+            if _NOT_THE_FIGURE_BEFORE.search(before):
+                prior = _prior_year_fact(ctx, sentence, q, terms, quantities, resolver)
+                if prior is not None:
+                    facts.append(prior)
+                continue  # a part, a total of several, or last year's figure
             estimate = False
             term = _bind_left(ctx, q, terms, quantities) or _bind_right(ctx, q, terms)
             if (
@@ -259,6 +276,30 @@ def value_facts(
         estimate = estimate or is_estimate(ctx, sentence, q.start)
         facts.append(MetricFact(term, owner, q.start, value=q, estimate=estimate))
     return facts
+
+
+def _prior_year_fact(
+    ctx: DocumentContext,
+    sentence: Sentence,
+    q: Quantity,
+    terms: list[Term],
+    quantities: list[Quantity],
+    resolver: TopicResolver,
+) -> MetricFact | None:
+    """'This compares to year-ago revenues of $117.2 billion': a figure a year before the one
+    reported, named as such, with nothing but its name between the words and the amount."""
+    prior = _PRIOR_YEAR_NAME.search(ctx.text, max(sentence.start, q.start - 45), q.start)
+    if prior is None or _NOT_THE_PRIOR.search(
+        ctx.text, max(sentence.start, prior.start() - 25), prior.start()
+    ):
+        return None
+    term = _bind_left(ctx, q, terms, quantities)
+    if term is None or not prior.end("words") <= term.start < prior.end():
+        return None
+    owner = resolver.metric_owner(Term(term.start, term.end, "metric", metric=term), q.start)
+    return MetricFact(
+        term, owner, q.start, value=q, comparison=Comparison("prior", relative="year")
+    )
 
 
 def _bind_left(
