@@ -148,7 +148,8 @@ def test_year_ago_look_alikes_give_no_prior_figure() -> None:
         # no period to count back from
         "Apple posted strong results. This compares to year-ago revenues of $117 billion.",
         # a part of the figure
-        "Apple posted EPS of $2.18 in Q4 2023. Growth excluding year-ago sales of $2 billion slowed.",
+        "Apple posted EPS of $2.18 in Q4 2023. Its sales, including year-ago sales of $2 billion "
+        "from a unit it sold, rose.",
         # last year's revenue beside a quarter may be the full year's
         "Apple posted EPS of $2.18 in Q4 2023. Last year's revenue of $383 billion was a record.",
     ]
