@@ -155,3 +155,20 @@ def test_year_ago_look_alikes_give_no_prior_figure() -> None:
     ]
     for text in texts:
         assert [p for p in priors(run(text, DAY)) if p[2] != 2.18] == [], text
+
+
+def test_a_level_reached_past_a_surprise_is_the_reported_figure() -> None:
+    text = (
+        "Apple topped forecasts in its fiscal Q1, with quarterly revenues +1.4% from the Zacks "
+        "consensus to $119.6 billion."
+    )
+    assert estimates(run(text, DAY)) == [("apple", "revenue", 119.6e9, False)]
+
+
+def test_a_surprise_without_a_level_gives_no_figure() -> None:
+    texts = [
+        "Apple topped forecasts, with quarterly revenues +1.4% from the Zacks consensus.",
+        "Apple topped forecasts, with quarterly revenues +1.4% from the consensus to a record.",
+    ]
+    for text in texts:
+        assert [f for f in estimates(run(text, DAY)) if f[2] is not None] == [], text

@@ -143,6 +143,14 @@ _NOT_THE_PRIOR = regex.compile(
     r"(?:the\s+|its\s+|a\s+)?$",
     regex.IGNORECASE,
 )
+_SURPRISE_BEFORE_LEVEL = regex.compile(
+    r"\s+(?:from|above|below|ahead\s+of|over|under|vs\.?|versus)\s+(?:the\s+)?"
+    r"(?:(?:Zacks|Wall\s+Street|Street|analysts['’]?|LSEG|FactSet)\s+)?"
+    r"(?:consensus(?:\s+estimates?)?|estimates?|expectations?|forecasts?),?\s+to\s+"
+    + APPROX
+    + r"$",
+    regex.IGNORECASE,
+)
 _PRIOR_TERM = regex.compile(
     r"\b(?:year[\s-]ago|prior[\s-]year|last\s+year's|previous\s+year's|combined|"
     r"aggregate)\s+(?:[\w-]+\s+)?$",
@@ -273,9 +281,22 @@ def value_facts(
         if q.kind == "percent" and term.metric not in PERCENT_METRICS:
             continue
         owner = resolver.metric_owner(Term(term.start, term.end, "metric", metric=term), q.start)
-        estimate = estimate or is_estimate(ctx, sentence, q.start)
+        if not estimate:
+            # past a surprise ("+1.10% from the Zacks consensus to $57.45 billion"), the words
+            # before the surprise tell whether the figure is a forecast, not the consensus named
+            estimate = is_estimate(ctx, sentence, _surprise_start(ctx, sentence, q) or q.start)
         facts.append(MetricFact(term, owner, q.start, value=q, estimate=estimate))
     return facts
+
+
+def _surprise_start(ctx: DocumentContext, sentence: Sentence, q: Quantity) -> int | None:
+    """Where the surprise before a level starts ("+1.10% from the Zacks consensus to $57.45
+    billion"), if one stands right before `q`."""
+    found = _SURPRISE_BEFORE_LEVEL.search(ctx.text, max(sentence.start, q.start - 60), q.start)
+    if found is None:
+        return None
+    before = ctx.quantities_in(max(sentence.start, found.start() - 12), found.start())
+    return next((p.start for p in before if p.kind == "percent" and p.end == found.start()), None)
 
 
 def _prior_year_fact(
@@ -329,7 +350,11 @@ def _bind_left(
         difference = others[0]
         by = _BY_BEFORE.search(text, max(name_end, difference.start - 12), difference.start)
         margin_step = difference.kind == "pp" or (difference.kind == q.kind == "percent")
-        if by is None and not margin_step:
+        # "revenues +1.10% from the Zacks consensus to $57.45 billion": a surprise, then the level
+        surprise = difference.kind == "percent" and _SURPRISE_BEFORE_LEVEL.match(
+            text, difference.end, q.start
+        )
+        if by is None and not margin_step and not surprise:
             return None
         if not _TO_BEFORE.search(text[others[0].end : q.start]):
             return None
