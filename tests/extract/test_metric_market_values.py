@@ -49,3 +49,39 @@ def test_a_listed_companys_worth_is_its_market_value(text: str, expected: tuple)
 )
 def test_worth_look_alikes_give_no_market_value(text: str) -> None:
     assert values(run(text, DAY)) == []
+
+
+def profits(events: list[Event]) -> list[tuple]:
+    return [
+        (e.entity, e.attributes["metric"], e.attributes["value"], e.attributes["is_estimate"])
+        for e in events
+        if e.type == "financial_metric"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meta earned $5.33 a share in the fourth quarter.", [("meta", "eps", 5.33, False)]),
+        ("Apple earned an adjusted $2.18 a share.", [("apple", "adjusted_eps", 2.18, False)]),
+        (
+            "Microsoft earned $21.9 billion, or $2.93 a share, in the quarter.",
+            [("microsoft", "net_income", 21.9e9, False), ("microsoft", "eps", 2.93, False)],
+        ),
+    ],
+)
+def test_earned_per_share_is_the_companys_profit(text: str, expected: list[tuple]) -> None:
+    assert profits(run(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple earned $2 billion in fees from the search deal.",
+        "Investors in Apple earned $5 a share in dividends over the decade.",
+        "Meta earned $1.76 a share in the year-ago quarter.",
+        "Meta earned $2 a share more than the year before.",
+    ],
+)
+def test_earned_look_alikes_give_no_profit(text: str) -> None:
+    assert profits(run(text, DAY)) == []

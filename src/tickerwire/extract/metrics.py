@@ -18,6 +18,7 @@ from tickerwire.extract.compared_facts import add_compared_facts
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
 from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
+from tickerwire.extract.metric_earned import EARNED_WORD, earned_facts
 from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
@@ -154,6 +155,8 @@ def metric_events(
         if _WORTH_WORDS.search(ctx.text, sentence.start, sentence.end)
         else []
     )
+    if EARNED_WORD.search(ctx.text, sentence.start, sentence.end):
+        worth += earned_facts(ctx, sentence, quantities)
     has_metric_topic = any(t.kind == "metric" for t in topics)
     if not has_metric_topic and not resolver.metric_heads and not worth:
         carried = _carried_estimates(ctx, sentence, quantities)
