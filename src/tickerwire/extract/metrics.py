@@ -103,6 +103,12 @@ _TOTAL_BEFORE = regex.compile(
 _OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 _UNPLACED = "?"
+# An amount written with a dollar word and no country ("15 mln dlrs", "27 cts"), and the
+# currencies of listings whose own dollar such a word may mean.
+_BARE_DOLLAR = regex.compile(
+    r"^(?![^$]*\$)(?!.*\bU\.?S\.?\s)(?:.*\s)?(?:dlrs?|dls|dollars?|cts|cents?)$", regex.I
+)
+_OTHER_DOLLARS = frozenset({"CAD", "HKD", "AUD", "SGD", "TWD", "NZD"})
 _LINE_SUBJECT = prefiltered(
     regex.compile(
         rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
@@ -304,7 +310,7 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
             largest = max(abs(value.value), abs(value.high or 0.0))
             if metric in _AMOUNT_METRICS and not value.scaled and largest < 1e5:
                 return None  # "$451" next to "market value" is a share price, not the figure
-            amount, currency = value.value, value.currency
+            amount, currency = value.value, _dollar_of(ctx, fact.owner.entity_id, value)
             if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
                 amount = -abs(amount)
             if value.conversion is not None and not value.is_range:
@@ -365,6 +371,21 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         confidence=round(max(0.05, confidence), 3),
         attributes=attributes,
     )
+
+
+def _dollar_of(ctx: DocumentContext, entity_id: str, value: Quantity) -> str | None:
+    """The currency of an amount: a bare "dlrs" or "cts" of a company listed in another dollar
+    ("Hutchison ... profits of 1.62 billion dlrs", Hong Kong dollars) is not known to be the
+    U.S. dollar; "$", "U.S. dlrs" and named dollars are as written."""
+    if value.currency != "USD" or not _BARE_DOLLAR.search(value.text):
+        return value.currency
+    return None if _foreign_dollar(ctx, entity_id) else value.currency
+
+
+def _foreign_dollar(ctx: DocumentContext, entity_id: str) -> bool:
+    """Whether the company's main listing trades in a dollar other than the U.S. one."""
+    listing = ctx.reference.listing_for(entity_id)
+    return listing is not None and listing.currency in _OTHER_DOLLARS
 
 
 def _range_ends(
@@ -475,7 +496,7 @@ def _referred_segment(ctx: DocumentContext, sentence: Sentence) -> str | None:
     return None
 
 
-def table_events(ctx: DocumentContext) -> list[Event]:
+def table_events(ctx: DocumentContext, title: str | None = None) -> list[Event]:
     """Metrics of a results table ("Shr 34 cts vs 1.19 dlrs"): the article's company's figures.
 
     A brief with a table is about one company (its headline names it); without a main company
@@ -484,11 +505,14 @@ def table_events(ctx: DocumentContext) -> list[Event]:
     if ctx.main_company is None:
         return []
     events = []
-    for figure in find_table_figures(ctx.text):
+    for figure in find_table_figures(ctx.text, title):
+        currency = figure.currency
+        if currency == "USD" and _foreign_dollar(ctx, ctx.main_company):
+            currency = None  # "Shr 81 cts" of a Canadian company: which dollar is not said
         attributes = FinancialMetricAttributes(
             metric=figure.metric,
             value=figure.value,
-            currency=figure.currency,
+            currency=currency,
             period=figure.period,
         ).model_dump(mode="json")
         events.append(
