@@ -64,3 +64,13 @@ def test_dollars_written_with_a_sign_or_for_a_us_listing_stay_us_dollars() -> No
     assert currencies("Microsoft reported net profit of 21.9 billion dlrs for the year.") == [
         ("microsoft", 21.9e9, "USD")
     ]
+
+
+def test_the_year_of_a_prior_amount_is_not_the_figures() -> None:
+    text = "Microsoft said revenues rose to 1.94 billion dlrs from 1.34 billion dlrs in 1985."
+    found = [
+        (e.attributes["value"], e.attributes["period"])
+        for e in run(text, DAY)
+        if e.type == "financial_metric"
+    ]
+    assert found == [(1.94e9, None), (1.34e9, "1985")]

@@ -24,7 +24,8 @@ _PERIOD_PRIOR = regex.compile(
 _PRIOR_AMOUNT_BEFORE = regex.compile(
     r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:the\s+)?"
     r"(?:(?:EPS|earnings|revenues?|sales|net\s+income|profit)\s+of\s+)?[$€£¥]?\d[\d.,]*"
-    r"(?:\s*(?:billion|million|cents|bn|mln|dlrs|[bm]))?(?:\s+(?:a|per)\s+share)?"
+    r"(?:\s*(?:billion|million|cents|cts|bn|mln|dlrs|dollars|yuan|euros|[bm])){0,2}"
+    r"(?:\s+(?:a|per)\s+share)?"
     r"(?:\s+(?:reported|posted|recorded))?\s+(?:in|for|during)\s+(?:the\s+)?$",
     regex.IGNORECASE | regex.REVERSE,  # searched backwards from the period: found at once
 )
@@ -91,9 +92,16 @@ def _year_before(day: dt.date) -> dt.date:
 
 
 def _own_periods(ctx: DocumentContext, sentence: Sentence) -> list[PeriodMention]:
+    return _not_prior(ctx, sentence, ctx.periods_in(sentence))
+
+
+def _not_prior(
+    ctx: DocumentContext, sentence: Sentence, periods: list[PeriodMention]
+) -> list[PeriodMention]:
+    """The periods that are no prior amount's ("from 1.34 billion dlrs in 1985")."""
     return [
         p
-        for p in ctx.periods_in(sentence)
+        for p in periods
         if not _PERIOD_PRIOR.search(p.text)
         and not PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
         and not _PRIOR_AMOUNT_BEFORE.search(ctx.text, max(sentence.start, p.start - 60), p.start)
@@ -106,7 +114,7 @@ def metric_period(
     """The reporting period named in the sentence, else the last one named earlier in the
     paragraph (results paragraphs name the quarter once): then marked as carried."""
     periods = _own_periods(ctx, sentence)
-    periods += _year_periods(ctx, sentence, periods)
+    periods += _not_prior(ctx, sentence, _year_periods(ctx, sentence, ctx.periods_in(sentence)))
     if periods:
         chosen = _period_after_value(ctx, fact, periods) or _nearest_period(ctx, fact, periods)
         if chosen is not None:
