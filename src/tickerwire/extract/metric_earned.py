@@ -21,7 +21,6 @@ from tickerwire.extract.sentences import Sentence
 # A coreference ("the company earned") is less sure than the name; set like the owners'
 # pronoun penalty.
 COREF_PENALTY = 0.1
-EARNED_WORD = regex.compile(r"\b(?:earned|netted)\b", regex.IGNORECASE)
 # "<Company> earned", "<Company> (AAPL) earned an adjusted", "<Company> said it earned"
 _EARNED_BEFORE = regex.compile(
     r"(?P<link>(?:\s*\([^()]{1,20}\))?(?:\s+(?:said|says)\s+it)?\s+(?:has\s+|had\s+)?)"

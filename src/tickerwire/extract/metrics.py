@@ -18,7 +18,7 @@ from tickerwire.extract.compared_facts import add_compared_facts
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
 from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
-from tickerwire.extract.metric_earned import EARNED_WORD, earned_facts
+from tickerwire.extract.metric_earned import earned_facts
 from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
@@ -54,9 +54,6 @@ TABLE_CONFIDENCE = 0.75
 _ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
-# The words of a market value told without its name ("is worth", "value of", "valuation"):
-# the sentences worth reading for one.
-_WORTH_WORDS = regex.compile(r"\bworth\b|\bvalu(?:e|ation)\b", regex.IGNORECASE)
 
 # Metrics that are amounts of money and must be written with a currency and a size.
 _AMOUNT_METRICS = frozenset(
@@ -156,13 +153,14 @@ def metric_events(
     resolver: TopicResolver,
 ) -> list[Event]:
     """The financial metrics stated in one sentence, in text order."""
-    worth = (
-        market_value_facts(ctx, sentence, quantities)
-        if _WORTH_WORDS.search(ctx.text, sentence.start, sentence.end)
-        else []
-    )
-    if EARNED_WORD.search(ctx.text, sentence.start, sentence.end):
-        worth += earned_facts(ctx, sentence, quantities)
+    worth: list[MetricFact] = []
+    if any(q.kind == "money" for q in quantities):
+        # plain substring tests: a pattern search on every sentence costs more than the rest
+        words = ctx.text[sentence.start : sentence.end]
+        if "worth" in words or "valu" in words:
+            worth = market_value_facts(ctx, sentence, quantities)
+        if "earned" in words or "netted" in words:
+            worth += earned_facts(ctx, sentence, quantities)
     has_metric_topic = any(t.kind == "metric" for t in topics)
     if not has_metric_topic and not resolver.metric_heads and not worth:
         carried = _carried_estimates(ctx, sentence, quantities)
