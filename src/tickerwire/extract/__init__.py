@@ -58,7 +58,7 @@ def _extract(ctx: DocumentContext, title: str | None = None) -> list[Event]:
         found += move_events(ctx, changes, topics)
         metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver)
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
-    found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx)]
+    found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx, title)]
     found = propagate_article_period(found, article_frame(ctx), partial(frame_day, ctx))
     found = drop_contradicted_forecasts(found)
     found = check_session_days(ctx, found)

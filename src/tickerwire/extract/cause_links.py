@@ -137,7 +137,13 @@ def link(article: CauseArticle, move: Told, sentence: Sentence, start: int, end:
         ]
         of_results = regex.search(r"\b(?:results?|report|release|earnings)\b", phrase, regex.I)
         if of_results:
-            earlier = [r for r in earlier if article.records[r].type in _CATEGORY_TYPES["earnings"]]
+            # "after the results": not the analysts' estimates told just before
+            earlier = [
+                r
+                for r in earlier
+                if article.records[r].type in _CATEGORY_TYPES["earnings"]
+                and not article.records[r].attributes.get("is_estimate")
+            ]
         if earlier:
             add_drivers(article, move, earlier)
             return True

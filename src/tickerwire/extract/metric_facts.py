@@ -13,7 +13,7 @@ import regex
 
 from tickerwire.extract.compared_facts import compared_fact, per_share_of_previous
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
+from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL, Comparison
 from tickerwire.extract.metric_estimates import ESTIMATE_OF, is_estimate
 from tickerwire.extract.metric_fact import APPROX, CLAUSE, PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_terms import (
@@ -71,6 +71,8 @@ _BETWEEN_LEAD = regex.compile(r"(?<=\s)between\s+$", regex.IGNORECASE)
 # A prior period ("in the year-ago quarter") is not skipped: the value is then not the figure's.
 _PERIOD_AFTER_NAME = regex.compile(
     r"\s+(?:for|in|during)\s+(?:all\s+of\s+|the\s+)?(?:(?:fiscal\s+|calendar\s+)?(?:19|20)\d{2}"
+    # "in Q4 2023", "in fiscal Q1", "for H1 2024", "in FY2023": a quarter, half or year by code
+    r"|(?:fiscal\s+)?(?:Q[1-4]|H[12]|FY)\s?(?:fiscal\s+)?(?:(?:19|20)\d{2}|'?\d{2})?"
     r"|(?:(?!(?:year[\s-]ago|prior|previous|last|same|comparable|earlier)\b)[\w-]+\s+){0,4}?"
     r"(?:quarter|year|half|period|months|season)(?:\s+of\s+(?:fiscal\s+)?(?:19|20)\d{2}|"
     r"\s+(?:ended|ending)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d{2})?)?)"
@@ -127,6 +129,27 @@ _NOT_THE_FIGURE_BEFORE = prefiltered(
         r"(?:[\w-]+\s+){0,2}?" + APPROX + r"$",
         regex.IGNORECASE,
     )
+)
+# "year-ago revenues of $117.15 billion", "the prior-year EPS of $1.88": the figure of the same
+# period a year before. Not "last year's revenue": beside a quarter, that is often the full year.
+_PRIOR_YEAR_NAME = regex.compile(
+    r"\b(?P<words>year[\s-]ago|prior[\s-]year)\s+"
+    r"(?:[\w-]+\s+){1,3}?" + APPROX + r"$",
+    regex.IGNORECASE,
+)
+# "excluding year-ago charges", "combined year-ago sales": a part or a total of several
+_NOT_THE_PRIOR = regex.compile(
+    r"\b(?:excludes?|excluding|includes?|including|combined|collective|aggregate)\s+"
+    r"(?:the\s+|its\s+|a\s+)?$",
+    regex.IGNORECASE,
+)
+_SURPRISE_BEFORE_LEVEL = regex.compile(
+    r"\s+(?:from|above|below|ahead\s+of|over|under|vs\.?|versus)\s+(?:the\s+)?"
+    r"(?:(?:Zacks|Wall\s+Street|Street|analysts['’]?|LSEG|FactSet)\s+)?"
+    r"(?:consensus(?:\s+estimates?)?|estimates?|expectations?|forecasts?),?\s+to\s+"
+    + APPROX
+    + r"$",
+    regex.IGNORECASE,
 )
 _PRIOR_TERM = regex.compile(
     r"\b(?:year[\s-]ago|prior[\s-]year|last\s+year's|previous\s+year's|combined|"
@@ -193,9 +216,13 @@ def value_facts(
                 _BY_BEFORE.search(before)
                 or PRIOR_BEFORE.search(before)
                 or _PRIOR_AFTER.match(text, after_end)
-                or _NOT_THE_FIGURE_BEFORE.search(before)
             ):
                 continue  # a base ("from", "a year ago"), a difference ("by") or a part of it
+            if _NOT_THE_FIGURE_BEFORE.search(before):
+                prior = _prior_year_fact(ctx, sentence, q, terms, quantities, resolver)
+                if prior is not None:
+                    facts.append(prior)
+                continue  # a part, a total of several, or last year's figure
             estimate = False
             term = _bind_left(ctx, q, terms, quantities) or _bind_right(ctx, q, terms)
             if (
@@ -254,9 +281,46 @@ def value_facts(
         if q.kind == "percent" and term.metric not in PERCENT_METRICS:
             continue
         owner = resolver.metric_owner(Term(term.start, term.end, "metric", metric=term), q.start)
-        estimate = estimate or is_estimate(ctx, sentence, q.start)
+        if not estimate:
+            # past a surprise ("+1.10% from the Zacks consensus to $57.45 billion"), the words
+            # before the surprise tell whether the figure is a forecast, not the consensus named
+            estimate = is_estimate(ctx, sentence, _surprise_start(ctx, sentence, q) or q.start)
         facts.append(MetricFact(term, owner, q.start, value=q, estimate=estimate))
     return facts
+
+
+def _surprise_start(ctx: DocumentContext, sentence: Sentence, q: Quantity) -> int | None:
+    """Where the surprise before a level starts ("+1.10% from the Zacks consensus to $57.45
+    billion"), if one stands right before `q`."""
+    found = _SURPRISE_BEFORE_LEVEL.search(ctx.text, max(sentence.start, q.start - 60), q.start)
+    if found is None:
+        return None
+    before = ctx.quantities_in(max(sentence.start, found.start() - 12), found.start())
+    return next((p.start for p in before if p.kind == "percent" and p.end == found.start()), None)
+
+
+def _prior_year_fact(
+    ctx: DocumentContext,
+    sentence: Sentence,
+    q: Quantity,
+    terms: list[Term],
+    quantities: list[Quantity],
+    resolver: TopicResolver,
+) -> MetricFact | None:
+    """'This compares to year-ago revenues of $117.2 billion': a figure a year before the one
+    reported, named as such, with nothing but its name between the words and the amount."""
+    prior = _PRIOR_YEAR_NAME.search(ctx.text, max(sentence.start, q.start - 45), q.start)
+    if prior is None or _NOT_THE_PRIOR.search(
+        ctx.text, max(sentence.start, prior.start() - 25), prior.start()
+    ):
+        return None
+    term = _bind_left(ctx, q, terms, quantities)
+    if term is None or not prior.end("words") <= term.start < prior.end():
+        return None
+    owner = resolver.metric_owner(Term(term.start, term.end, "metric", metric=term), q.start)
+    return MetricFact(
+        term, owner, q.start, value=q, comparison=Comparison("prior", relative="year")
+    )
 
 
 def _bind_left(
@@ -286,7 +350,11 @@ def _bind_left(
         difference = others[0]
         by = _BY_BEFORE.search(text, max(name_end, difference.start - 12), difference.start)
         margin_step = difference.kind == "pp" or (difference.kind == q.kind == "percent")
-        if by is None and not margin_step:
+        # "revenues +1.10% from the Zacks consensus to $57.45 billion": a surprise, then the level
+        surprise = difference.kind == "percent" and _SURPRISE_BEFORE_LEVEL.match(
+            text, difference.end, q.start
+        )
+        if by is None and not margin_step and not surprise:
             return None
         if not _TO_BEFORE.search(text[others[0].end : q.start]):
             return None

@@ -24,7 +24,8 @@ _PERIOD_PRIOR = regex.compile(
 _PRIOR_AMOUNT_BEFORE = regex.compile(
     r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:the\s+)?"
     r"(?:(?:EPS|earnings|revenues?|sales|net\s+income|profit)\s+of\s+)?[$€£¥]?\d[\d.,]*"
-    r"(?:\s*(?:billion|million|cents|bn|mln|dlrs|[bm]))?(?:\s+(?:a|per)\s+share)?"
+    r"(?:\s*(?:billion|million|cents|cts|bn|mln|dlrs|dollars|yuan|euros|[bm])){0,2}"
+    r"(?:\s+(?:a|per)\s+share)?"
     r"(?:\s+(?:reported|posted|recorded))?\s+(?:in|for|during)\s+(?:the\s+)?$",
     regex.IGNORECASE | regex.REVERSE,  # searched backwards from the period: found at once
 )
@@ -35,6 +36,9 @@ _YEAR_PERIOD = prefiltered(
     regex.compile(
         r"\b(?P<period>full[\s-]year|fiscal[\s-]year|(?<!\bof\s)(?:this|next)\s+year|"
         r"(?:coming|next|upcoming)\s+quarter|"
+        # "17% sales growth over the next two years": a span of years ahead, the growth's own
+        r"(?:next|coming)\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|few|\d{1,2})"
+        r"\s+(?:years|quarters)|"
         r"(?<=\b(?:in|for|during|all\s+of)\s+)(?:19|20)\d{2}(?![-/]\d|,?\s+(?:low|high))|"
         # "2024 adjusted EPS of", "its 2023 revenue": the year names the figure's period
         r"(?:19|20)\d{2}(?=\s+(?:(?:adjusted|non-GAAP|GAAP|full-year|annual|net|operating)\s+)?"
@@ -50,6 +54,12 @@ _PERIOD_CLAUSE_BREAK = regex.compile(
 _RIGHT_AFTER = regex.compile(
     r"(?:\s+(?:in|of)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:in|for|during)\s+(?:the\s+)?"
     r"(?:(?:current|coming|same|latest|just[\s-]ended|most\s+recent)\s+)?",
+    regex.IGNORECASE,
+)
+# "19% earnings growth in 2025": a change told as a noun, its figure's name between
+_GROWTH_NOUN_AFTER = regex.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:growth|increase|rise|decline|drop|gain|jump|fall)\s+"
+    r"(?:in|for|during|over)\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
 
@@ -82,9 +92,16 @@ def _year_before(day: dt.date) -> dt.date:
 
 
 def _own_periods(ctx: DocumentContext, sentence: Sentence) -> list[PeriodMention]:
+    return _not_prior(ctx, sentence, ctx.periods_in(sentence))
+
+
+def _not_prior(
+    ctx: DocumentContext, sentence: Sentence, periods: list[PeriodMention]
+) -> list[PeriodMention]:
+    """The periods that are no prior amount's ("from 1.34 billion dlrs in 1985")."""
     return [
         p
-        for p in ctx.periods_in(sentence)
+        for p in periods
         if not _PERIOD_PRIOR.search(p.text)
         and not PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
         and not _PRIOR_AMOUNT_BEFORE.search(ctx.text, max(sentence.start, p.start - 60), p.start)
@@ -97,7 +114,7 @@ def metric_period(
     """The reporting period named in the sentence, else the last one named earlier in the
     paragraph (results paragraphs name the quarter once): then marked as carried."""
     periods = _own_periods(ctx, sentence)
-    periods += _year_periods(ctx, sentence, periods)
+    periods += _not_prior(ctx, sentence, _year_periods(ctx, sentence, ctx.periods_in(sentence)))
     if periods:
         chosen = _period_after_value(ctx, fact, periods) or _nearest_period(ctx, fact, periods)
         if chosen is not None:
@@ -133,8 +150,11 @@ def _period_after_value(
     if number_end is None:
         return None
     for period in periods:
-        if period.start >= number_end and _RIGHT_AFTER.fullmatch(
-            ctx.text, number_end, period.start
+        if period.start < number_end:
+            continue
+        if _RIGHT_AFTER.fullmatch(ctx.text, number_end, period.start) or (
+            number_end <= fact.term.start
+            and _GROWTH_NOUN_AFTER.fullmatch(ctx.text, number_end, period.start)
         ):
             return period
     return None

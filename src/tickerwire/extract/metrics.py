@@ -17,17 +17,22 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.compared_facts import add_compared_facts
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
-from tickerwire.extract.metric_fact import MetricFact
+from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
+from tickerwire.extract.metric_earned import earned_facts
+from tickerwire.extract.metric_estimates import ESTIMATE_OF
+from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
 from tickerwire.extract.metric_periods import metric_period, prior_period
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     SEGMENT_ANAPHORA,
     SEGMENT_NAME,
+    MetricTerm,
     canonical_segment,
     find_metric_terms,
     segment_units,
 )
+from tickerwire.extract.metric_worth import market_value_facts
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
@@ -95,6 +100,12 @@ _TOTAL_BEFORE = regex.compile(
 _OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 _UNPLACED = "?"
+# An amount written with a dollar word and no country ("15 mln dlrs", "27 cts"), and the
+# currencies of listings whose own dollar such a word may mean.
+_BARE_DOLLAR = regex.compile(
+    r"^(?![^$]*\$)(?!.*\bU\.?S\.?\s)(?:.*\s)?(?:dlrs?|dls|dollars?|cts|cents?)$", regex.I
+)
+_OTHER_DOLLARS = frozenset({"CAD", "HKD", "AUD", "SGD", "TWD", "NZD"})
 _LINE_SUBJECT = prefiltered(
     regex.compile(
         rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
@@ -142,15 +153,30 @@ def metric_events(
     resolver: TopicResolver,
 ) -> list[Event]:
     """The financial metrics stated in one sentence, in text order."""
+    worth: list[MetricFact] = []
+    if any(q.kind == "money" for q in quantities):
+        # plain substring tests: a pattern search on every sentence costs more than the rest
+        words = ctx.text[sentence.start : sentence.end]
+        if "worth" in words or "valu" in words:
+            worth = market_value_facts(ctx, sentence, quantities)
+        if "earned" in words or "netted" in words:
+            worth += earned_facts(ctx, sentence, quantities)
     has_metric_topic = any(t.kind == "metric" for t in topics)
-    if not has_metric_topic and not resolver.metric_heads:
-        return []
-    metric_terms = [t for t in resolver.terms if t.kind == "metric"]
-    if not metric_terms or _CONDITIONAL.match(sentence.text):
+    if not has_metric_topic and not resolver.metric_heads and not worth:
+        carried = _carried_estimates(ctx, sentence, quantities)
+        return [e for e in (_event(ctx, sentence, f) for f in carried) if e is not None]
+    if _CONDITIONAL.match(sentence.text):
         return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
-    facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
-    add_change_facts(ctx, sentence, changes, topics, facts, quantities)
-    add_compared_facts(ctx, sentence, quantities, facts)
+    metric_terms = [t for t in resolver.terms if t.kind == "metric"]
+    facts = []
+    if metric_terms:
+        facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
+        add_change_facts(ctx, sentence, changes, topics, facts, quantities)
+        add_compared_facts(ctx, sentence, quantities, facts)
+    bound = {f.value.start for f in facts if f.value is not None}
+    unbound = [f for f in worth if f.anchor not in bound]
+    if unbound:
+        facts = sorted([*facts, *unbound], key=lambda f: f.anchor)
     events = []
     for fact in facts:
         event = _event(ctx, sentence, fact)
@@ -160,6 +186,68 @@ def metric_events(
 
 
 # -- values -------------------------------------------------------------------------------------
+
+
+def _carried_estimates(
+    ctx: DocumentContext, sentence: Sentence, quantities: list[Quantity]
+) -> list[MetricFact]:
+    """Forecasts of the figures the sentence before gave, named there and not here ("Qualcomm
+    forecast sales and adjusted profit of $9.3 billion and $2.30 per share. That compares with
+    analysts' estimates of $9.2 billion and $2.25 per share"): the amounts, one each, in order,
+    per share where the figure was. Any doubt (a count or a kind that differs, another amount,
+    two companies, a paragraph break) gives nothing."""
+    amounts = [q for q in quantities if q.kind == "money" and not q.is_conversion]
+    if not amounts or len(amounts) > 2 or sentence.index == 0:
+        return []
+    first = amounts[0].start
+    if not ESTIMATE_OF.search(ctx.text, max(sentence.start, first - 40), first):
+        return []
+    if len(amounts) == 2 and not PAIR_VALUES.fullmatch(
+        ctx.text, _per_share_end(ctx, amounts[0]), amounts[1].start
+    ):
+        return []
+    previous = ctx.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or any(
+        q.kind == "percent" and not q.is_conversion for q in quantities
+    ):
+        return []
+    resolver = TopicResolver(ctx, previous)
+    terms = [t for t in resolver.terms if t.kind == "metric"]
+    if not terms:
+        return []
+    told = [
+        f
+        for f in value_facts(
+            ctx, previous, ctx.quantities_in(previous.start, previous.end), terms, resolver
+        )
+        if f.comparison is None and f.value is not None
+    ]
+    if len(told) != len(amounts) or len({f.owner for f in told}) != 1:
+        return []
+    owner = told[0].owner
+    if owner is None or any(
+        g.entity_id != owner.entity_id for g in ctx.groups_in(sentence.start, first)
+    ):
+        return []  # "Apple had expected $59 billion": another company's figure or forecast
+    facts = []
+    for fact, amount in zip(told, amounts, strict=True):
+        value = fact.value
+        assert value is not None
+        if value.kind != "money" or value.is_range or amount.is_range:
+            return []
+        if (value.per_share, value.scaled) != (amount.per_share, amount.scaled):
+            return []  # "$9.3 billion and $2.30 per share" against "$2.25 and $9.2 billion"
+        metric = _final_metric(ctx, previous, fact)
+        if fact.owner is None or metric is None:
+            return []
+        term = MetricTerm(fact.term.start, fact.term.end, metric, fact.term.segment)
+        facts.append(MetricFact(term, fact.owner, amount.start, value=amount, estimate=True))
+    return facts
+
+
+def _per_share_end(ctx: DocumentContext, q: Quantity) -> int:
+    tail = PER_SHARE_TAIL.match(ctx.text, q.end) if q.per_share else None
+    return tail.end() if tail is not None else q.end
 
 
 # -- changes ------------------------------------------------------------------------------------
@@ -220,7 +308,7 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
             largest = max(abs(value.value), abs(value.high or 0.0))
             if metric in _AMOUNT_METRICS and not value.scaled and largest < 1e5:
                 return None  # "$451" next to "market value" is a share price, not the figure
-            amount, currency = value.value, value.currency
+            amount, currency = value.value, _dollar_of(ctx, fact.owner.entity_id, value)
             if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
                 amount = -abs(amount)
             if value.conversion is not None and not value.is_range:
@@ -281,6 +369,21 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
         confidence=round(max(0.05, confidence), 3),
         attributes=attributes,
     )
+
+
+def _dollar_of(ctx: DocumentContext, entity_id: str, value: Quantity) -> str | None:
+    """The currency of an amount: a bare "dlrs" or "cts" of a company listed in another dollar
+    ("Hutchison ... profits of 1.62 billion dlrs", Hong Kong dollars) is not known to be the
+    U.S. dollar; "$", "U.S. dlrs" and named dollars are as written."""
+    if value.currency != "USD" or not _BARE_DOLLAR.search(value.text):
+        return value.currency
+    return None if _foreign_dollar(ctx, entity_id) else value.currency
+
+
+def _foreign_dollar(ctx: DocumentContext, entity_id: str) -> bool:
+    """Whether the company's main listing trades in a dollar other than the U.S. one."""
+    listing = ctx.reference.listing_for(entity_id)
+    return listing is not None and listing.currency in _OTHER_DOLLARS
 
 
 def _range_ends(
@@ -362,18 +465,36 @@ def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact
         return subject
     if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
         return None
+    return _referred_segment(ctx, sentence)
+
+
+def _referred_segment(ctx: DocumentContext, sentence: Sentence) -> str | None:
+    """The business line 'this segment' refers to: in the nearest of the two sentences before
+    that names one, the line named as a unit ("its Services segment"), else its one line. A
+    sentence that itself says "the segment" passes the reference on ("revenue from the segment,
+    including advertising and the App Store": the lines listed are parts, not the segment); a
+    sentence naming several lines and no unit leaves it unknown."""
     for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
-        names = [
+        units = {
+            canonical_segment(m.group("seg"))
+            for m in segment_units(ctx.text, previous.start, previous.end)
+        }
+        units.discard(None)
+        if len(units) == 1:
+            return units.pop()
+        if SEGMENT_ANAPHORA.search(ctx.text, previous.start, previous.end):
+            continue
+        named = {
             canonical_segment(m.group("seg"))
             for m in SEGMENT_NAME.finditer(ctx.text, previous.start, previous.end)
-        ]
-        named = [n for n in names if n]
+        }
+        named.discard(None)
         if named:
-            return named[-1]
+            return named.pop() if len(named) == 1 else None
     return None
 
 
-def table_events(ctx: DocumentContext) -> list[Event]:
+def table_events(ctx: DocumentContext, title: str | None = None) -> list[Event]:
     """Metrics of a results table ("Shr 34 cts vs 1.19 dlrs"): the article's company's figures.
 
     A brief with a table is about one company (its headline names it); without a main company
@@ -382,11 +503,14 @@ def table_events(ctx: DocumentContext) -> list[Event]:
     if ctx.main_company is None:
         return []
     events = []
-    for figure in find_table_figures(ctx.text):
+    for figure in find_table_figures(ctx.text, title):
+        currency = figure.currency
+        if currency == "USD" and _foreign_dollar(ctx, ctx.main_company):
+            currency = None  # "Shr 81 cts" of a Canadian company: which dollar is not said
         attributes = FinancialMetricAttributes(
             metric=figure.metric,
             value=figure.value,
-            currency=figure.currency,
+            currency=currency,
             period=figure.period,
         ).model_dump(mode="json")
         events.append(

@@ -66,12 +66,20 @@ class TableFigure:
     end: int
 
 
-def find_table_figures(text: str) -> list[TableFigure]:
-    """The current-period figures of the results rows in `text` (none when it has no rows)."""
+def find_table_figures(text: str, title: str | None = None) -> list[TableFigure]:
+    """The current-period figures of the results rows in `text` (none when it has no rows);
+    the rows before any section label are of the period the headline names (`title`, or a
+    heading above the rows)."""
     if " vs " not in text:
         return []
     figures: list[TableFigure] = []
-    headline = _HEADLINE_PERIOD.search(text[:300])
+    first_row = _ROW.search(text)
+    if first_row is None:
+        return []
+    # the heading above the rows, not a note below them ("latest 12 mths net includes ...")
+    headline = _HEADLINE_PERIOD.search(title or "") or _HEADLINE_PERIOD.search(
+        text, 0, min(300, first_row.start())
+    )
     period = headline.group("period").lower() if headline else None
     sections = [(m.start(), m.group("period").lower()) for m in _SECTION.finditer(text)]
     # A dividend brief ("Shr 16 cts vs 13 cts / Pay April 15 / Record March 31") gives the
