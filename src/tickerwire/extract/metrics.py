@@ -23,17 +23,11 @@ from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
 from tickerwire.extract.metric_periods import metric_period, prior_period
+from tickerwire.extract.metric_segments import figure_segment
 from tickerwire.extract.metric_terms import (
-    SEGMENT_ALT,
-    SEGMENT_ANAPHORA,
-    SEGMENT_NAME,
     MetricTerm,
-    canonical_segment,
-    find_metric_terms,
-    segment_units,
 )
 from tickerwire.extract.metric_worth import market_value_facts
-from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
@@ -92,56 +86,12 @@ _PER_SHARE_METRICS = frozenset({"eps", "adjusted_eps", "dividend_per_share"})
 # profit of 11 cents", "earnings of $2.29"): a company's total profit is written in millions or
 # billions, and per-share earnings in news stay under $100 (a few very high-priced shares aside).
 _PER_SHARE_CEILING = 100.0
-_TOTAL_BEFORE = regex.compile(
-    r"\b(?:total|overall|company-wide|consolidated|group|net|its|the\s+company's)\s+"
-    r"(?:[\w-]+\s+)?[\w-]*$",
-    regex.IGNORECASE,
-)
-_OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
-_THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
-_UNPLACED = "?"
 # An amount written with a dollar word and no country ("15 mln dlrs", "27 cts"), and the
 # currencies of listings whose own dollar such a word may mean.
 _BARE_DOLLAR = regex.compile(
     r"^(?![^$]*\$)(?!.*\bU\.?S\.?\s)(?:.*\s)?(?:dlrs?|dls|dollars?|cts|cents?)$", regex.I
 )
 _OTHER_DOLLARS = frozenset({"CAD", "HKD", "AUD", "SGD", "TWD", "NZD"})
-_LINE_SUBJECT = prefiltered(
-    regex.compile(
-        rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
-        r"division|market)\s+)?(?:generated|brought\s+in|contributed|delivered|posted|reported|"
-        r"recorded|made|accounted)\b",
-        regex.IGNORECASE,
-    )
-)
-_FRONTED_PLACE = regex.compile(
-    r"(?:In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"
-)
-_CAPITAL_WORD = regex.compile(r"\b[A-Z][\w-]*")
-# A country before a business line's figure ("U.S. ad revenue", "China iPhone sales"): the
-# figure is the line's in that country, which no segment name says; it is not kept.
-_COUNTRY_BEFORE_LINE = regex.compile(
-    r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|China|Chinese|Europe|European|Japan|Japanese|India|"
-    r"Indian|Korea|Korean|Germany|German|domestic|overseas)\s+(?:[\w-]+\s+){1,2}$"
-)
-# A capitalised word right before a figure's name ("Ozempic sales").
-_CAPITALISED_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w-]*)(?:['’]s)?\s+$")
-_MONTH_OR_QUARTER = regex.compile(
-    r"(?:Q[1-4]|H[12]|FY\d*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)$"
-)
-# Capitalised words before a figure's name that qualify it and name no business line: a
-# sentence's first word, a period, a kind of figure.
-_NOT_A_LINE_TEXT = (
-    "the its their our his her this that these those a an and but total net gross quarterly "
-    "annual annualized overall adjusted organic reported record global worldwide international "
-    "domestic consolidated core underlying operating fiscal full-year first-quarter "
-    "second-quarter third-quarter fourth-quarter holiday product products services segment "
-    "company group higher lower strong weak weaker stronger rising falling combined comparable "
-    "same-store like-for-like expected estimated projected forecast consensus gaap non-gaap ttm "
-    "yoy us u.s eps sales revenue revenues earnings profit income both while although whereas "
-    "with as so also meanwhile however still yet"
-)
-_NOT_A_LINE = frozenset(_NOT_A_LINE_TEXT.split())
 
 
 def metric_events(
@@ -324,18 +274,9 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     if amount is None and ends is None and change_pct is None:
         return None
     own = fact.base or fact  # a figure beside a reported one shares its line and company
-    if own.term.segment is not None and _COUNTRY_BEFORE_LINE.search(
-        ctx.text, max(sentence.start, own.term.start - 40), own.term.start
-    ):
+    named, segment = figure_segment(ctx, sentence, own)
+    if not named:
         return None
-    segment = own.term.segment or _sentence_segment(ctx, sentence, own)
-    if segment is None:
-        if _THERE_AFTER.match(ctx.text, own.term.end):
-            return None  # "sales there fell 13%": a region named elsewhere
-        place = _sentence_place(ctx, sentence)
-        if place == _UNPLACED:
-            return None  # "In the rest of Asia beyond China, sales hit $10 billion"
-        segment = place or _name_before(ctx, sentence, own)
     period_text, period_end, carried = metric_period(ctx, sentence, own)
     if fact.comparison is not None and fact.comparison.kind == "prior":
         prior = prior_period(fact, period_text, period_end)
@@ -401,97 +342,6 @@ def _range_ends(
     if metric in _SIGNED_BY_LOSS and _LOSS.search(ctx.text, fact.term.start, fact.term.end):
         low, high = -abs(high), -abs(low)  # "a loss of $10 million to $12 million"
     return low, high
-
-
-def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
-    """A place the sentence opens with, which all its figures are about ("In China, sales fell
-    13%"): its canonical segment, `_UNPLACED` for a place we cannot name, else None."""
-    fronted = _FRONTED_PLACE.match(ctx.text, sentence.start, sentence.end)
-    if fronted is None:
-        return None
-    place = fronted.group("place")
-    segment = canonical_segment(place)
-    if segment is not None:
-        return segment
-    names = [w for w in _CAPITAL_WORD.findall(place) if not _MONTH_OR_QUARTER.match(w)]
-    return _UNPLACED if names else None
-
-
-def _segment_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
-    """'iPhone revenues also grew, with $69.7 billion in quarterly revenue': a sentence whose
-    subject is a business line's figure tells that line's figures, unless one is called the
-    total."""
-    terms = find_metric_terms(ctx.text, sentence.start, fact.term.start)
-    if not terms or terms[0].segment is None or terms[0].metric != fact.term.metric:
-        return None
-    if _TOTAL_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
-        return None  # "total revenue", "its net sales": the whole company's
-    if _OTHER_CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
-        return None  # "cloud revenue rose 21%, while total revenue fell": another clause
-    return terms[0].segment
-
-
-def _name_before(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
-    """A product or place named right before the figure that we do not know as a business line
-    ("Ozempic sales", "Wegovy revenue"): the figure is that line's, named as written."""
-    start = fact.term.start
-    match = _CAPITALISED_BEFORE.search(ctx.text, max(sentence.start, start - 30), start)
-    if match is None or ctx.groups_in(match.start(), match.end()):
-        return None  # nothing capitalised, or a company we know ("Apple sales")
-    word = match.group("word")
-    low = word.lower()
-    if low in _NOT_A_LINE or _MONTH_OR_QUARTER.match(word):
-        return None
-    return "_".join(low.replace("-", " ").split())
-
-
-def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
-    """A business line named in the sentence ("its cloud computing division") or referred to
-    ("this segment": the last one named in the two sentences before)."""
-    # "Within its chip business, Qualcomm said mobile handsets generated $6.69 billion": the
-    # line that generated the figure, before the unit the sentence is set in
-    doer = _LINE_SUBJECT.search(ctx.text, sentence.start, fact.anchor)
-    if doer is not None:
-        return canonical_segment(doer.group("seg"))
-    units = {
-        canonical_segment(m.group("seg"))
-        for m in segment_units(ctx.text, sentence.start, sentence.end)
-    }
-    units.discard(None)
-    if len(units) == 1:
-        return units.pop()
-    subject = _segment_subject(ctx, sentence, fact)
-    if subject is not None:
-        return subject
-    if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
-        return None
-    return _referred_segment(ctx, sentence)
-
-
-def _referred_segment(ctx: DocumentContext, sentence: Sentence) -> str | None:
-    """The business line 'this segment' refers to: in the nearest of the two sentences before
-    that names one, the line named as a unit ("its Services segment"), else its one line. A
-    sentence that itself says "the segment" passes the reference on ("revenue from the segment,
-    including advertising and the App Store": the lines listed are parts, not the segment); a
-    sentence naming several lines and no unit leaves it unknown."""
-    for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
-        units = {
-            canonical_segment(m.group("seg"))
-            for m in segment_units(ctx.text, previous.start, previous.end)
-        }
-        units.discard(None)
-        if len(units) == 1:
-            return units.pop()
-        if SEGMENT_ANAPHORA.search(ctx.text, previous.start, previous.end):
-            continue
-        named = {
-            canonical_segment(m.group("seg"))
-            for m in SEGMENT_NAME.finditer(ctx.text, previous.start, previous.end)
-        }
-        named.discard(None)
-        if named:
-            return named.pop() if len(named) == 1 else None
-    return None
 
 
 def table_events(ctx: DocumentContext, title: str | None = None) -> list[Event]:

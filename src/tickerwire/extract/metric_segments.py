@@ -1,0 +1,179 @@
+"""The business line a financial figure is of: named with it ("cloud revenue"), by the sentence
+("its cloud computing division", "In China, sales fell 13%"), by reference ("this segment") or by
+a product written before it ("Ozempic sales"); or the whole company.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.metric_fact import MetricFact
+from tickerwire.extract.metric_terms import (
+    SEGMENT_ALT,
+    SEGMENT_ANAPHORA,
+    SEGMENT_NAME,
+    canonical_segment,
+    find_metric_terms,
+    segment_units,
+)
+from tickerwire.extract.prefiltered import prefiltered
+from tickerwire.extract.sentences import Sentence
+
+# Words that make a line's figure the whole company's ("total revenue", "its net sales").
+_TOTAL_BEFORE = regex.compile(
+    r"\b(?:total|overall|company-wide|consolidated|group|net|its|the\s+company's)\s+"
+    r"(?:[\w-]+\s+)?[\w-]*$",
+    regex.IGNORECASE,
+)
+_OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
+_THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
+_UNPLACED = "?"
+_LINE_SUBJECT = prefiltered(
+    regex.compile(
+        rf"(?<![\w-])(?P<seg>{SEGMENT_ALT})(?:['’]s)?\s+(?:(?:region|segment|unit|business|"
+        r"division|market)\s+)?(?:generated|brought\s+in|contributed|delivered|posted|reported|"
+        r"recorded|made|accounted)\b",
+        regex.IGNORECASE,
+    )
+)
+_FRONTED_PLACE = regex.compile(
+    r"(?:In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"
+)
+_CAPITAL_WORD = regex.compile(r"\b[A-Z][\w-]*")
+# A country before a business line's figure ("U.S. ad revenue", "China iPhone sales"): the
+# figure is the line's in that country, which no segment name says; it is not kept.
+_COUNTRY_BEFORE_LINE = regex.compile(
+    r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|China|Chinese|Europe|European|Japan|Japanese|India|"
+    r"Indian|Korea|Korean|Germany|German|domestic|overseas)\s+(?:[\w-]+\s+){1,2}$"
+)
+# A capitalised word right before a figure's name ("Ozempic sales").
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w-]*)(?:['’]s)?\s+$")
+_MONTH_OR_QUARTER = regex.compile(
+    r"(?:Q[1-4]|H[12]|FY\d*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)$"
+)
+# Capitalised words before a figure's name that qualify it and name no business line: a
+# sentence's first word, a period, a kind of figure.
+_NOT_A_LINE_TEXT = (
+    "the its their our his her this that these those a an and but total net gross quarterly "
+    "annual annualized overall adjusted organic reported record global worldwide international "
+    "domestic consolidated core underlying operating fiscal full-year first-quarter "
+    "second-quarter third-quarter fourth-quarter holiday product products services segment "
+    "company group higher lower strong weak weaker stronger rising falling combined comparable "
+    "same-store like-for-like expected estimated projected forecast consensus gaap non-gaap ttm "
+    "yoy us u.s eps sales revenue revenues earnings profit income both while although whereas "
+    "with as so also meanwhile however still yet"
+)
+_NOT_A_LINE = frozenset(_NOT_A_LINE_TEXT.split())
+
+
+def figure_segment(
+    ctx: DocumentContext, sentence: Sentence, fact: MetricFact
+) -> tuple[bool, str | None]:
+    """The business line a figure is of: (True, its segment) or (True, None) for the whole
+    company; (False, None) when the figure is of a part we cannot name ("U.S. ad revenue",
+    "sales there fell 13%", "In the rest of Asia beyond China, ..."), which is not kept."""
+    if fact.term.segment is not None and _COUNTRY_BEFORE_LINE.search(
+        ctx.text, max(sentence.start, fact.term.start - 40), fact.term.start
+    ):
+        return False, None
+    segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
+    if segment is not None:
+        return True, segment
+    if _THERE_AFTER.match(ctx.text, fact.term.end):
+        return False, None  # "sales there fell 13%": a region named elsewhere
+    place = _sentence_place(ctx, sentence)
+    if place == _UNPLACED:
+        return False, None  # "In the rest of Asia beyond China, sales hit $10 billion"
+    return True, place or _name_before(ctx, sentence, fact)
+
+
+def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
+    """A place the sentence opens with, which all its figures are about ("In China, sales fell
+    13%"): its canonical segment, `_UNPLACED` for a place we cannot name, else None."""
+    fronted = _FRONTED_PLACE.match(ctx.text, sentence.start, sentence.end)
+    if fronted is None:
+        return None
+    place = fronted.group("place")
+    segment = canonical_segment(place)
+    if segment is not None:
+        return segment
+    names = [w for w in _CAPITAL_WORD.findall(place) if not _MONTH_OR_QUARTER.match(w)]
+    return _UNPLACED if names else None
+
+
+def _segment_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """'iPhone revenues also grew, with $69.7 billion in quarterly revenue': a sentence whose
+    subject is a business line's figure tells that line's figures, unless one is called the
+    total."""
+    terms = find_metric_terms(ctx.text, sentence.start, fact.term.start)
+    if not terms or terms[0].segment is None or terms[0].metric != fact.term.metric:
+        return None
+    if _TOTAL_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
+        return None  # "total revenue", "its net sales": the whole company's
+    if _OTHER_CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
+        return None  # "cloud revenue rose 21%, while total revenue fell": another clause
+    return terms[0].segment
+
+
+def _name_before(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """A product or place named right before the figure that we do not know as a business line
+    ("Ozempic sales", "Wegovy revenue"): the figure is that line's, named as written."""
+    start = fact.term.start
+    match = _CAPITALISED_BEFORE.search(ctx.text, max(sentence.start, start - 30), start)
+    if match is None or ctx.groups_in(match.start(), match.end()):
+        return None  # nothing capitalised, or a company we know ("Apple sales")
+    word = match.group("word")
+    low = word.lower()
+    if low in _NOT_A_LINE or _MONTH_OR_QUARTER.match(word):
+        return None
+    return "_".join(low.replace("-", " ").split())
+
+
+def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """A business line named in the sentence ("its cloud computing division") or referred to
+    ("this segment": the last one named in the two sentences before)."""
+    # "Within its chip business, Qualcomm said mobile handsets generated $6.69 billion": the
+    # line that generated the figure, before the unit the sentence is set in
+    doer = _LINE_SUBJECT.search(ctx.text, sentence.start, fact.anchor)
+    if doer is not None:
+        return canonical_segment(doer.group("seg"))
+    units = {
+        canonical_segment(m.group("seg"))
+        for m in segment_units(ctx.text, sentence.start, sentence.end)
+    }
+    units.discard(None)
+    if len(units) == 1:
+        return units.pop()
+    subject = _segment_subject(ctx, sentence, fact)
+    if subject is not None:
+        return subject
+    if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):
+        return None
+    return _referred_segment(ctx, sentence)
+
+
+def _referred_segment(ctx: DocumentContext, sentence: Sentence) -> str | None:
+    """The business line 'this segment' refers to: in the nearest of the two sentences before
+    that names one, the line named as a unit ("its Services segment"), else its one line. A
+    sentence that itself says "the segment" passes the reference on ("revenue from the segment,
+    including advertising and the App Store": the lines listed are parts, not the segment); a
+    sentence naming several lines and no unit leaves it unknown."""
+    for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
+        units = {
+            canonical_segment(m.group("seg"))
+            for m in segment_units(ctx.text, previous.start, previous.end)
+        }
+        units.discard(None)
+        if len(units) == 1:
+            return units.pop()
+        if SEGMENT_ANAPHORA.search(ctx.text, previous.start, previous.end):
+            continue
+        named = {
+            canonical_segment(m.group("seg"))
+            for m in SEGMENT_NAME.finditer(ctx.text, previous.start, previous.end)
+        }
+        named.discard(None)
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
