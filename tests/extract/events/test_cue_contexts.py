@@ -13,6 +13,11 @@ WEDNESDAY = dt.date(2025, 3, 12)
 # (type, a sentence whose cue word tells no event of the type)
 NO_EVENT = [
     (
+        "market_value",
+        "Nvidia sells into AI hardware, a fast-growing industry. That is shown by its valuation "
+        "of $203 billion in 2023 and its projected rise to $650 billion by 2031, a CAGR of 15%.",
+    ),
+    (
         "regulation",
         "Apple agreed to sell its modem unit to Samsung for $1 billion, subject to shareholder "
         "and regulatory approval.",
@@ -44,6 +49,11 @@ NO_EVENT = [
 
 # (type, a sentence of the same words that tells the event)
 STILL_AN_EVENT = [
+    (
+        "market_value",
+        "Nvidia is worth $3.2 trillion after the rally, and analysts expect its revenue to "
+        "reach $200 billion by 2026.",
+    ),
     ("regulation", "Tencent faced a regulatory probe into its games business."),
     ("product_launch", "Tencent announced the introduction of a new AI chatbot for its app."),
     ("partnership", "Apple signed a partnership with Samsung to build a car platform."),
