@@ -192,3 +192,14 @@ def test_a_cause_that_names_results_makes_its_event():
     text = "Apple shares fell 2.1% on Friday on weak iPhone sales in China."
     events = run(text, FRIDAY)
     assert driver_types(events, _move(events, "AAPL")) == ["earnings"]
+
+
+def test_a_concession_without_a_comma_is_no_cause():
+    for concession in ("though", "despite the fact that"):
+        text = (
+            f"Apple shares rose 3% on Friday after strong iPhone sales {concession} the company "
+            "cut its annual revenue forecast."
+        )
+        events = run(text, FRIDAY)
+        assert of_type(events, "guidance")
+        assert driver_types(events, _move(events, "AAPL")) == ["earnings"]
