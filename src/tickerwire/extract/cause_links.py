@@ -34,6 +34,13 @@ _CATEGORY_TYPES = {
     "earnings": ("earnings", "financial_metric", "guidance"),
     "guidance": ("guidance",),
 }
+# The article's events a phrase naming a category may stand for. Results ("a narrower
+# quarterly loss") are not the forecast told elsewhere ("defers its outlook"): a phrase that
+# names results without an earnings event to take makes its own.
+_EXISTING_TYPES = {
+    "earnings": ("earnings", "financial_metric"),
+    "guidance": ("guidance",),
+}
 ONE_DAY = frozenset({"session", "premarket", "after_hours", "intraday"})
 _DOWNGRADE = regex.compile(r"\b(?:downgrad\w*|cut|lowered|trimmed|slashed)\b", regex.I)
 CLAIM_WORDS = 30  # as analyst_views.CLAIM_WORDS
@@ -44,6 +51,14 @@ _MISS_WORDS = regex.compile(r"\b(?:miss(?:ed)?|below|short\s+of|worse-than-expec
 # An event whose cue follows another's within this many characters, with no "and" or comma
 # between, is part of the first one's object ("a judge tossed out Musk's pay package").
 _OBJECT_REACH = 80
+# A cause phrase that is a worry ("on concerns over its sales in China") names no results that
+# were reported: no earnings event is made from it.
+_WORRY = regex.compile(
+    r"\W*(?:(?:renewed|growing|fresh|mounting|lingering)\s+)?(?:concerns?|worries|worry|fears?|"
+    r"jitters|doubts|uncertainty|nervousness|anxiety)\s+(?:over|about|around|of|on|that)\b",
+    regex.IGNORECASE,
+)
+_RELATIVE = regex.compile(r"\b(?:that|which)\b", regex.IGNORECASE)
 _SEPARATE = regex.compile(r",|;|\band\b|\balong\s+with\b|\bas\s+well\s+as\b", regex.IGNORECASE)
 
 
@@ -163,7 +178,8 @@ def _link_categories(
     no cause of its own."""
     inside = [t for t in article.told if start <= t.start < end and t.type not in _NOT_DRIVERS]
     linked = []
-    for category, at in category_spans(article.ctx.text[start:end]):
+    named = category_spans(article.ctx.text[start:end])
+    for category, at in named:
         if _category(category) in covered:
             continue
         position = start + at
@@ -173,15 +189,32 @@ def _link_categories(
             for t in inside
         ):
             continue
+        if any(
+            earlier < at and _described_by_clause(article.ctx.text, start + earlier, position)
+            for _, earlier in named
+        ):
+            continue
         entity = None if category in _MARKET_WIDE else move.entity
         record = existing_event(article, category, entity, sentence)
-        if record is None and category not in _NOT_CREATED:
+        if (
+            record is None
+            and category not in _NOT_CREATED
+            and not (category == "earnings" and _WORRY.match(article.ctx.text, start, end))
+        ):
             record = _create(article, category, entity, sentence, start, end)
         if record is not None:
             linked.append(record)
     if linked:
         add_drivers(article, move, linked)
     return bool(linked)
+
+
+def _described_by_clause(text: str, named_at: int, position: int) -> bool:
+    """Whether the word at `position` stands in a relative clause about the cause named at
+    `named_at` ("weak earnings that raised worries about its exposure to the property sector"):
+    it tells what that cause did, not a second cause."""
+    clause = _RELATIVE.search(text, named_at, position)
+    return clause is not None and not _SEPARATE.search(text, named_at, position)
 
 
 def _events_in(article: CauseArticle, start: int, end: int) -> list[int]:
@@ -225,7 +258,7 @@ def existing_event(
     article: CauseArticle, category: str, entity: str | None, sentence: Sentence | None
 ) -> int | None:
     """The article's event of `category` about `entity`: in the paragraph first, then anywhere."""
-    types = _CATEGORY_TYPES.get(category, (category,))
+    types = _EXISTING_TYPES.get(category, (category,))
     candidates = [
         t
         for t in article.told

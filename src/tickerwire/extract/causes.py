@@ -59,11 +59,13 @@ _OTHER_CLAUSE = re.compile(
     r"notwithstanding)\b",
     0,
 )
-# Words that end a cause phrase: a new contrast or a second, lower-level cause.
+# Words that end a cause phrase: a new contrast or a concession ("though it delayed its
+# forecast": told against the move, not as its cause), or a second, lower-level cause.
 _CAUSE_END = re.compile(
     r";|\s[-–—]\s|—|,\s*(?:while|but|whereas|although|though|which|even\s+as|as|saying|"
     r"adding|noting)\b|"
-    r"\b(?:while|whereas|although|even\s+as|before\s+(?:paring|trimming|giving))\b|"
+    r"\b(?:while|whereas|although|though|despite|even\s+as|before\s+(?:paring|trimming|"
+    r"giving))\b|"
     r"\s(?:as|after|amid|following)\s",
     0,
 )

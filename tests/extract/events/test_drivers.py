@@ -134,3 +134,72 @@ def test_the_year_earlier_figure_is_not_a_driver():
     figures = sorted(e.attributes["value"] for e in of_type(events, "financial_metric"))
     assert figures == [2.11, 2.5]
     assert _driver_figures(events, _move(events, "NVDA")) == [(2.11, False)]
+
+
+def test_reported_results_are_not_the_forecast_told_elsewhere():
+    # the loss named as the cause is the results, not the outlook cut told in another paragraph
+    text = (
+        "Apple lowers its annual revenue forecast.\n\n"
+        "Apple shares rose 3.2% on Friday following a smaller-than-expected quarterly loss, "
+        "though the company held back its delivery targets."
+    )
+    events = run(text, FRIDAY)
+    assert of_type(events, "guidance")
+    move = _move(events, "AAPL")
+    assert driver_types(events, move) == ["earnings"]
+    assert "smaller-than-expected" in events[move.attributes["drivers"][0]].attributes["summary"]
+
+
+def test_results_cause_still_takes_the_articles_results():
+    text = (
+        "Apple lowers its annual revenue forecast.\n\n"
+        "Apple reported a quarterly loss of $2 billion.\n\n"
+        "Apple shares rose 3.2% on Friday following a smaller-than-expected quarterly loss."
+    )
+    events = run(text, FRIDAY)
+    assert driver_types(events, _move(events, "AAPL")) == ["earnings"]
+
+
+def test_a_sector_in_a_clause_about_the_cause_is_no_second_cause():
+    # the sector word tells what the weak results stirred, not a cause of its own
+    text = (
+        "Nvidia shares climbed 4% on Friday and aided a 3% surge in the chip sector. "
+        "Meta shares slid 3% after disappointing results that stirred fresh worries among "
+        "investors about the company's exposure to the struggling digital advertising sector."
+    )
+    events = run(text, FRIDAY)
+    assert driver_types(events, _move(events, "META")) == ["earnings"]
+
+
+def test_a_sector_named_beside_the_results_is_still_a_cause():
+    text = "Meta shares slid 3% on Friday after weak results and a selloff in tech stocks."
+    events = run(text, FRIDAY)
+    assert sorted(driver_types(events, _move(events, "META"))) == ["earnings", "sector"]
+
+
+def test_a_worry_about_sales_is_no_reported_result():
+    # a fall on worries names no results; the forecast in the concessive clause is no cause
+    text = (
+        "Apple shares fell 2.1% on Friday on concerns over iPhone sales in China, even though "
+        "the company forecast quarterly profit above estimates."
+    )
+    events = run(text, FRIDAY)
+    assert driver_types(events, _move(events, "AAPL")) == []
+    assert not of_type(events, "earnings")
+
+
+def test_a_cause_that_names_results_makes_its_event():
+    text = "Apple shares fell 2.1% on Friday on weak iPhone sales in China."
+    events = run(text, FRIDAY)
+    assert driver_types(events, _move(events, "AAPL")) == ["earnings"]
+
+
+def test_a_concession_without_a_comma_is_no_cause():
+    for concession in ("though", "despite the fact that"):
+        text = (
+            f"Apple shares rose 3% on Friday after strong iPhone sales {concession} the company "
+            "cut its annual revenue forecast."
+        )
+        events = run(text, FRIDAY)
+        assert of_type(events, "guidance")
+        assert driver_types(events, _move(events, "AAPL")) == ["earnings"]

@@ -80,3 +80,14 @@ def test_event_belongs_to_the_clause_subject_not_the_first_name():
 def test_back_reference_takes_the_company_named_before():
     text = "Tencent reported quarterly sales. The company also declared a special dividend."
     assert [e.entity for e in of_type(run(text), "dividend")] == ["tencent"]
+
+
+def test_a_bullish_speaker_is_a_positive_view():
+    views = of_type(
+        run("Analysts are bullish about Nvidia's prospects in data centers."), "analyst_view"
+    )
+    assert [(v.entity, v.attributes["stance"]) for v in views] == [("nvidia", "positive")]
+    views = of_type(
+        run("Most analysts remain bearish on Apple's hardware outlook."), "analyst_view"
+    )
+    assert [(v.entity, v.attributes["stance"]) for v in views] == [("apple", "negative")]

@@ -204,7 +204,7 @@ def analyst_view_drafts(scan: SentenceScan) -> list[Draft]:
     attributes = AnalystViewAttributes(
         firm=scan.entity_name(firm.entity_id) if firm is not None else None,
         analyst=scan.entity_name(analyst.entity_id) if analyst is not None else None,
-        stance=_stance(scan, claim_start, claim_end),
+        stance=_stance(scan, claim_start, claim_end, cue_start, cue_end),
         claim=claim,
     ).model_dump(mode="json")
     return [
@@ -476,7 +476,16 @@ def _claim(scan: SentenceScan, start: int, end: int) -> str:
     return " ".join(words[:CLAIM_WORDS]) if phrase else ""
 
 
-def _stance(scan: SentenceScan, start: int, end: int) -> Stance:
+# A speaker's verb that is itself the view ("analysts are bullish about X"): the claim after
+# it ("about X's prospects") holds no tone of its own.
+_STANCE_CUE = regex.compile(
+    r"\b(?:are|is|remain\w*)\s+(?:(?P<positive>bullish|optimistic|positive)|"
+    r"(?P<negative>bearish|pessimistic|negative))\b",
+    regex.IGNORECASE,
+)
+
+
+def _stance(scan: SentenceScan, start: int, end: int, cue_start: int, cue_end: int) -> Stance:
     claim = scan.text[start:end]
     rating = _RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
     if rating is not None:
@@ -496,6 +505,9 @@ def _stance(scan: SentenceScan, start: int, end: int) -> Stance:
             return "positive"
         if _NEGATIVE_RATING.search(words):
             return "negative"
+    cue = _STANCE_CUE.search(scan.text, cue_start, cue_end)
+    if cue is not None:
+        return "positive" if cue.group("positive") else "negative"
     score = _scorer().score(claim).score
     if score > NEUTRAL_BAND:
         return "positive"

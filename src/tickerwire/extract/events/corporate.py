@@ -24,7 +24,10 @@ _OBJECT = r"(?P<obj>(?:[^,;.()]|\.(?=\d)){2,90}?)"
 _LAUNCH_REJECT = compile_rule(
     r"\b(?:investigation|probe|inquiry|bid|offer|review|study|report|results|earnings|data|"
     r"statement|tariffs?|lawsuit|buyback|repurchase|IPO|campaign|attack|strike|appeal|"
-    r"figures|numbers|guidance|forecast|outlook)\b"
+    r"figures|numbers|guidance|forecast|outlook)\b|"
+    # a launch someone else asks for ("a panel recommended the introduction of a new system")
+    r"\b(?:recommend\w*|propos\w*|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+for|suggest\w*)\s+"
+    r"(?:the\s+|an?\s+)?(?:launch\w*|introduc\w*|unveil\w*|roll(?:out|ing\s+out)|release)"
 )
 
 PRODUCT_LAUNCH = (
@@ -79,6 +82,15 @@ PRODUCT_LAUNCH = (
 )
 
 _PARTY_OBJECT = r"(?P<obj>[^,;.()]{2,60}?)(?=[,;.()]|\s+(?:to|for|in|on|that|which|as|after)\b|$)"
+# A sentence telling a tie-up ended or given up ("planned a platform with Rivian but walked
+# away", "scrapped its alliance with ...") tells no partnership.
+_DEAL_ENDED = compile_rule(
+    r"""\b(?:walk(?:ed|s|ing)?\s+away|pull(?:ed|s|ing)?\s+out|back(?:ed|s|ing)?\s+out|
+    call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|terminat(?:ed|es|ing)|
+    dissolv(?:ed|es|ing)|sever(?:ed|s|ing)|cut\s+ties|br(?:oke|eaks?|eaking)\s+off|
+    (?:ended|ends|ending|exited|exits|quit)\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?
+    (?:partnership|collaboration|alliance|tie-up|joint\s+venture|deal|pact|agreement))\b"""
+)
 PARTNERSHIP = (
     GenericRule(
         "partnership",
@@ -92,6 +104,7 @@ PARTNERSHIP = (
             {_PARTY_OBJECT}"""
         ),
         role="partner",
+        reject_sentence=_DEAL_ENDED,
         reject=compile_rule(r"\bsupply\s+(?:deal|agreement|contract|pact)\b"),
     ),
     GenericRule(
@@ -103,6 +116,7 @@ PARTNERSHIP = (
             (?:partnership|joint\s+venture|alliance)))\b"""
         ),
         role="partner",
+        reject_sentence=_DEAL_ENDED,
     ),
     GenericRule(
         "partnership",
@@ -112,6 +126,7 @@ PARTNERSHIP = (
             like))\s+(?-i:(?P<obj>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}))"""
         ),
         role="partner",
+        reject_sentence=_DEAL_ENDED,
         fallback=True,
     ),
 )
@@ -204,6 +219,13 @@ _TITLE = (
     r"(?:CEO|chief\s+executive(?:\s+officer)?|CFO|chief\s+financial\s+officer|COO|CTO|"
     r"chairman|chairwoman|chair|president|head)"
 )
+# A sentence about the economy's labour figures tells layoffs as a statistic ("the ADP report
+# and weekly jobless claims", "announced layoffs" in a calendar of data), no company's cut.
+_LABOR_DATA = compile_rule(
+    r"""\b(?:economic\s+(?:reports?|data|calendar|releases?|indicators?)|(?:jobs|employment|
+    payrolls?|labou?r\s+market)\s+(?:reports?|data|figures|numbers)|private\s+payrolls|
+    nonfarm\s+payrolls|jobless\s+claims|ADP\s+(?:report|data|survey|figures|national))\b"""
+)
 MANAGEMENT = (
     GenericRule(
         "management",
@@ -249,6 +271,7 @@ MANAGEMENT = (
         ),
         fallback=True,
         confidence=WEAK,
+        reject_sentence=_LABOR_DATA,
     ),
     GenericRule(
         "management",

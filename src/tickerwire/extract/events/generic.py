@@ -51,6 +51,8 @@ class GenericRule:
     skip_hedged: bool = False  # "could mitigate supply chain risks": a possibility, not an event
     near: regex.Pattern[str] | None = None  # words that must stand within NEAR_REACH of the cue
     anchors: tuple[tuple[str, ...], ...] = ()  # strings (lower case) the sentence must hold
+    # vetoes a match anywhere in its sentence ("the jobs report showed layoffs rose": a statistic)
+    reject_sentence: regex.Pattern[str] | None = None
 
 
 # Acts told with a year long past, or as the time of something else, are background.
@@ -115,6 +117,10 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
         if scan.may_match(rule.reject, reject_start, reject_end) and rule.reject.search(
             scan.source(rule.reject), reject_start, reject_end
         ):
+            return None
+    if rule.reject_sentence is not None and scan.may_match(rule.reject_sentence):
+        source = scan.source(rule.reject_sentence)
+        if rule.reject_sentence.search(source, scan.sentence.start, scan.sentence.end):
             return None
     if rule.near is not None:
         near_start = max(scan.sentence.start, cue_start - NEAR_REACH)

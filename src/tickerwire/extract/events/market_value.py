@@ -18,12 +18,17 @@ from tickerwire.extract.events.scan import SentenceScan
 _VALUE_NOUN = r"(?:(?:stock\s+)?market\s+(?:value|cap|capitali[sz]ation)|valuation|market\s+worth)"
 _SIZE = r"(?:billion|trillion|bn|tn|trn)"
 
+# A sentence sizing a whole market with its growth rate ("valued at $200 billion in 2022 and
+# set to reach $660 billion by 2030, a CAGR of 16%") tells an industry's size, not a
+# company's value, whatever owner its "its" seems to name.
+_MARKET_SIZE = compile_rule(r"\b(?:CAGR|compound\s+annual\s+growth\s+rate)\b")
 MARKET_VALUE = (
     GenericRule(
         "market_value",
         compile_rule(rf"""(?P<cue>\b{_VALUE_NOUN})\s+(?:[\w-]+\s+){{0,3}}?(?:of|to|by|at|above|
         below|past|over|near|reached|hit|topped|rose|fell|jumped|climbed|crossed|exceeded)\b"""),
         fallback=True,
+        reject_sentence=_MARKET_SIZE,
         # "its market capitalization was equivalent to five times Snap's $26 billion": the
         # amount is another company's
         reject=compile_rule(r"\b(?:equivalent|equal|compared|comparable|times|twice)\b"),
@@ -45,6 +50,7 @@ MARKET_VALUE = (
         compile_rule(rf"""(?P<cue>(?:US)?\$[\d.,]+\s*{_SIZE}\s+(?:stock\s+)?market\s+
         (?:value|cap|capitali[sz]ation))\b"""),
         fallback=True,
+        reject_sentence=_MARKET_SIZE,
     ),
     GenericRule(
         "market_value",
@@ -54,6 +60,7 @@ MARKET_VALUE = (
         (?:US)?\$[\d.,]+\s*{_SIZE}\s+(?:[\w-]+\s+){{0,3}}?(?:in|of|from)\s+(?:[\w-]+\s+){{0,2}}?
         (?:market\s+(?:value|cap|capitali[sz]ation)|value|valuation))"""),
         fallback=True,
+        reject_sentence=_MARKET_SIZE,
     ),
     GenericRule(
         "market_value",
@@ -61,6 +68,7 @@ MARKET_VALUE = (
         value\s+shrank\s+by|value\s+(?:rose|fell|grew)\s+by)\s+(?:about\s+|roughly\s+|nearly\s+|
         more\s+than\s+|some\s+|around\s+)?(?:US)?\$[\d.,]+\s*{_SIZE})"""),
         fallback=True,
+        reject_sentence=_MARKET_SIZE,
     ),
     GenericRule(
         "market_value",

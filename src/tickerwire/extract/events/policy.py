@@ -59,6 +59,13 @@ _REGULATOR = (
     r"(?:regulators?|authorities|watchdogs?|sec|ftc|samr|csrc|cac|doj|fda|eu|"
     r"European\s+Commission|Justice\s+Department|antitrust\s+\w+|competition\s+\w+)"
 )
+# An approval named as a condition of a deal ("subject to shareholder and regulatory
+# approval", "pending antitrust clearance") is the deal's term, no regulator's act.
+_DEAL_CONDITION = compile_rule(
+    r"""\b(?:subject\s+to|pending|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|
+    receipt\s+of|customary|requires?|required|needs?)\s+(?:[\w,-]+\s+){0,4}?(?:regulatory|
+    antitrust)\s+(?:approvals?|reviews?|clearances?)\b"""
+)
 REGULATION = (
     GenericRule(
         "regulation",
@@ -80,6 +87,7 @@ REGULATION = (
         require_actor=False,
         confidence=WEAK,
         skip_hedged=True,
+        reject=_DEAL_CONDITION,
     ),
     GenericRule(
         "regulation",
