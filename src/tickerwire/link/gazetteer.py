@@ -243,6 +243,9 @@ class Gazetteer:
             surface = text[start:end]
             if not surface.isascii() and _NEEDS_FOLD.search(surface):
                 surface = surface.translate(_FOLD)
+            if "\n" in surface:
+                # A name broken by a line wrap ("Newmont\nMining Corp") is read as one name.
+                surface = surface.replace("\n", " ")
             for entry in key_entries:
                 if _case_ok(entry, surface) and _boundary_ok(text, start, end):
                     candidates.append(AliasHit(start, end, entry.entity_id, entry.rule))

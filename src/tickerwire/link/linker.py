@@ -23,6 +23,15 @@ from dataclasses import dataclass, field
 import regex
 
 from tickerwire.link.ambiguous_aliases import in_name_context, ordinary_word_after
+from tickerwire.link.bracket_tickers import (
+    bracket_symbols,
+    capitalised_words_before,
+    company_name_before,
+    is_abbreviation,
+    name_agrees,
+    never_a_ticker,
+)
+from tickerwire.link.company_short_names import ShortNames, short_name_spans
 from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
     AliasEntry,
@@ -32,7 +41,14 @@ from tickerwire.link.gazetteer import (
     fold_for_matching,
     suffix_end,
 )
-from tickerwire.link.names import Cue, NameFinder, NameHit, Occupied, clean_org_span
+from tickerwire.link.names import (
+    Cue,
+    NameFinder,
+    NameHit,
+    Occupied,
+    clean_org_span,
+    in_headline,
+)
 from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.short_forms import short_form_hits
@@ -41,7 +57,7 @@ from tickerwire.link.word_starts import WordStarts
 from tickerwire.records import CleanDocument, Entity, EntityType, LinkedDocument, Mention
 
 # A name with one of these words is a fund, not a company.
-_FUND_WORD = regex.compile(r"\b(?:ETF|Fund|Trust)\b")
+_FUND_WORD = regex.compile(r"\b(?:ETF|Fund|Trust|SPDR|iShares)\b")
 # What may stand between a company's name and its ticker: "Meta META.O", "Apple (NASDAQ: AAPL)",
 # "Microsoft's MSFT.O".
 _NAME_TICKER_GAP = regex.compile(r"(?:'s|’s)?[ \t]*[(\[]?[ \t]*")
@@ -56,12 +72,17 @@ _BARE_AFTER_NAME = regex.compile(r"[ ]\(?(?P<sym>[A-Z]{1,5}(?:[.\-][A-Z])?)\)?(?
 # Bare all-caps token that may be a ticker of a company already named: "MSFT stock".
 _BARE_TICKER = regex.compile(r"(?<![\w$.\-/&])(?P<sym>[A-Z]{1,5}(?:[.\-][A-Z])?)(?![\w\-&]|\.\w)")
 _STOCK_AFTER = regex.compile(r"(?:'s|’s)?[ ](?:stock|shares)\b")
-# Name before an unknown ticker: up to six capitalised words ("Brookfield Asset Management").
+# Name before an unknown ticker: up to six capitalised words ("Brookfield Asset Management"); a
+# word may open with a small letter before a capital ("iRobot IRBT.O", "eHealth EHTH.O").
 _NAME_BEFORE = regex.compile(
-    r"(?<![\w.])(?P<name>(?:[A-Z0-9][\w&'’\-]*\w|[A-Z])(?:[ ](?:&[ ]|of[ ]|and[ ])?"
-    r"(?:[A-Z0-9][\w&'’\-]*\w|[A-Z])){0,5})\.?(?:'s|’s)?[ \t]*[(\[]?[ \t]*$"
+    r"(?<![\w.])(?P<name>(?:[A-Z0-9][\w&'’\-]*\w|[A-Z]|[a-z][A-Z][\w&'’\-]*)"
+    r"(?:[ ](?:&[ ]|of[ ]|and[ ])?(?:[A-Z0-9][\w&'’\-]*\w|[A-Z]|[a-z][A-Z][\w&'’\-]*)){0,5})"
+    r"\.?(?:'s|’s)?[ \t]*[(\[]?[ \t]*$"
 )
 _SLUG_JUNK = regex.compile(r"[^a-z0-9]+")
+# A minister's title after a company's name makes the name his remit: "Saudi Arabian Oil
+# Minister", "the Oil Ministry" (Reuters-21578 and OPEC reports write them so).
+_MINISTER_AFTER = regex.compile(r"[ ]Minist(?:er|ry)\b")
 
 
 @dataclass
@@ -95,6 +116,7 @@ class Linker:
         self.gazetteer = Gazetteer(reference)
         self.names = NameFinder()
         self.word_starts = WordStarts(self.gazetteer, self.names)
+        self.short_names = ShortNames(reference)
         # Bare forms of every ticker of an entity ("BRK-B" also as "BRK.B"), for "Name TICKER".
         self._bare_tickers: dict[str, dict[str, str]] = {}
         for entity in reference.entities:
@@ -130,6 +152,8 @@ class Linker:
             occupied.add(item.start, item.end)
         found += self._short_forms_found(text, occupied)
         found += self._bare_tickers_found(text, found, occupied)
+        found += self._bracket_tickers_found(text, found, occupied, new_entities)
+        found += self._short_names_found(text, found, occupied, new_entities)
         found += self._names_found(text, occupied, new_entities, cue_matches)
         found.sort(key=lambda f: (f.start, f.end))
         mentions = [
@@ -163,6 +187,8 @@ class Linker:
             entity = self.reference.entity(hit.entity_id)
             end = hit.end
             if entity is not None and entity.type == "company":
+                if text.startswith(" Minist", end) and _MINISTER_AFTER.match(text, end):
+                    continue  # "Saudi Arabian Oil Minister": a government's remit, no company
                 end = suffix_end(text, end)
             if end > limit or occupied.overlaps(hit.end, end):
                 end = hit.end
@@ -414,6 +440,95 @@ class Linker:
                 position = text.find(sym, end)
         return extra
 
+    def _bracket_tickers_found(
+        self,
+        text: str,
+        found: list[_Found],
+        occupied: Occupied,
+        new_entities: dict[str, _NewEntity],
+    ) -> list[_Found]:
+        """ "Align Technology (ALGN)": a bare ticker in brackets after a name the list does not
+        hold as written (see bracket_tickers.py for when the bracket is a ticker)."""
+        candidates = [c for c in bracket_symbols(text) if not occupied.overlaps(c[0], c[1])]
+        if not candidates:
+            return []
+        extra: list[_Found] = []
+        unknown = []
+        for start, end, symbol in candidates:
+            ticker = symbol.replace(".", "-")
+            known = self.reference.by_ticker(ticker)
+            if known is None and never_a_ticker(symbol):
+                continue  # "(AI)": the name before it is not looked for
+            span = company_name_before(text, start)
+            if span is None or occupied.overlaps(span[0], start):
+                continue
+            if known is None:
+                unknown.append((span, end, symbol, ticker))
+            elif name_agrees(text[span[0] : span[1]], known[0]):
+                occupied.add(span[0], end)
+                extra.append(_Found(span[0], end, known[0].id, "ticker", ticker))
+        # An unknown symbol counts only in an article that writes tickers (its house style): one
+        # is linked already.
+        if not any(item.kind == "ticker" for item in (*found, *extra)):
+            return extra
+        for span, end, symbol, ticker in unknown:
+            name = text[span[0] : span[1]]
+            # The whole capitalised run counts: "Daily Active Users (DAU)" is an abbreviation
+            # even where "Daily" is no part of a name.
+            words = capitalised_words_before(text, span[0] + len(name) + 1)
+            written = text[words[0] : span[1]] if words else name
+            if len(symbol) < 2 or is_abbreviation(symbol, written) or in_headline(text, end):
+                # A headline capitalises every word: where its name starts is unknown.
+                continue
+            entity_id = self._new_id(name, new_entities)
+            entity_type: EntityType = "product" if _FUND_WORD.search(name) else "company"
+            entity = new_entities.setdefault(entity_id, _NewEntity(name, entity_type))
+            if ticker not in entity.tickers:
+                entity.tickers.append(ticker)
+            occupied.add(span[0], end)
+            extra.append(_Found(span[0], end, entity_id, "ticker", ticker))
+        return extra
+
+    def _short_names_found(
+        self,
+        text: str,
+        found: list[_Found],
+        occupied: Occupied,
+        new_entities: dict[str, _NewEntity],
+    ) -> list[_Found]:
+        """ "Brookfield" after "Brookfield Asset Management (NYSE:BAM)": the first word of a
+        company named in full (company_short_names.py says when)."""
+        first_sure: dict[str, int] = {}
+        for item in found:
+            first_sure.setdefault(item.entity_id, item.start)
+        candidates: dict[str, str] = {}
+        first_words: dict[str, set[str]] = {}
+        for entity_id in first_sure:
+            if entity_id in new_entities:
+                new = new_entities[entity_id]
+                word = self.short_names.short_name(new.name, None) if new.tickers else None
+                words: tuple[str, ...] = (new.name.split(" ")[0],)
+            else:
+                word = self.short_names.by_entity.get(entity_id)
+                words = self.short_names.first_words.get(entity_id, ())
+            if word is not None:
+                candidates.setdefault(word, entity_id)
+            for first in words:
+                first_words.setdefault(first, set()).add(entity_id)
+        if not candidates:
+            return []
+        # Names found later in the text (people, organisations) may share the word too.
+        for entity_id, entity in new_entities.items():
+            first_words.setdefault(entity.name.split(" ")[0], set()).add(entity_id)
+        # A word that starts the names of two entities of the article is no one's short name.
+        candidates = {w: e for w, e in candidates.items() if first_words.get(w, set()) <= {e}}
+        extra = []
+        for start, end, entity_id in short_name_spans(text, candidates, first_sure):
+            if not occupied.overlaps(start, end):
+                occupied.add(start, end)
+                extra.append(_Found(start, end, entity_id, "coref"))
+        return extra
+
     # -- people and organisations ---------------------------------------------------------------
 
     def _names_found(
@@ -429,7 +544,8 @@ class Linker:
             end = cjk_bracket_end(text, hit.end)
             if end > hit.end and occupied.overlaps(hit.end, end):
                 end = hit.end
-            kind = "coref" if hit.name != text[hit.start : hit.end] else "pattern"
+            written = text[hit.start : hit.end].replace("\n", " ")
+            kind = "coref" if hit.name != written else "pattern"
             found.append(_Found(hit.start, end, entity_id, kind, byline=hit.byline))
         return found
 

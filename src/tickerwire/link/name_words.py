@@ -47,6 +47,7 @@ STOP_WORDS: frozenset[str] = _words(
     Government Congress Senate House White Capitol Motley Fool Zacks InvestorPlace Validea Image
     Premium Free Video Watch Listen Podcast Newsletter Disclosure Disclaimer Advertisement
     Sponsored Contact Terms Privacy Policy Copyright Rights Reserved Inc Corp Ltd LLC PLC
+    Political Technical Military Diplomatic
     """
 )
 

@@ -152,6 +152,14 @@ _TRAILING_FORMS = LEGAL_FORMS | {"Co"}
 _NEXT_CAPITALISED = regex.compile(r"[ ][A-Z][a-z]")
 _PREVIOUS_CAPITALISED = regex.compile(r"(?<![.!?:;]\s)\b[A-Z][a-z]+[ ]$")
 
+# Lengths of the lines of hard-wrapped wire copy: Reuters-21578 wraps below 65 characters and
+# most lines of a paragraph have 50 or more (looked up on the record dump). A line of this length
+# that ends in a word is wrapped, not ended; web copy has longer paragraphs and shorter headings.
+_WRAP_MIN = 40
+_WRAP_MAX = 80
+# The capitalised words that end a wrapped line, after a lower-case word ("... with Washington").
+_WRAPPED_NAME_END = regex.compile(rf"[a-z,][ ](?P<words>{_ORG_TOKEN}(?:[ ]{_ORG_TOKEN}){{0,2}})$")
+
 # "Taichung-based", "Prize-winning": a description, not part of the name after it.
 _DESCRIPTOR = regex.compile(r"-[a-z]+$")
 
@@ -315,7 +323,9 @@ class NameFinder:
             start, end = span
             if end <= start or occupied.overlaps(start, end):
                 return
-            name = text[start:end]
+            if entity_type != "person":
+                start = _wrapped_name_start(text, start, occupied)
+            name = text[start:end].replace("\n", " ")
             hits.append(NameHit(start, end, name, entity_type or _org_type(name)))
             occupied.add(start, end)
 
@@ -398,6 +408,30 @@ class NameFinder:
         # "according to Andy Wong" could be a person: only names that look like a firm count.
         if span and (_looks_like_org(text[span[0] : span[1]]) or match["org"].startswith("The ")):
             take(span, None)
+
+
+def _wrapped_name_start(text: str, start: int, occupied: Occupied) -> int:
+    """Where an organisation's name starting a line starts when the line before is wrapped
+    inside a sentence and ends with the first words of the name: "a loan from Washington\nSquare
+    Capital Inc" is Washington Square Capital, not Square Capital."""
+    if start == 0 or text[start - 1] != "\n":
+        return start
+    line_start = text.rfind("\n", 0, start - 1) + 1
+    line = text[line_start : start - 1]
+    # Hard-wrapped copy (Reuters wires) has lines of 60 to 80 characters that break anywhere; a
+    # paragraph or a heading of web copy is longer or shorter, or ends with punctuation.
+    if not _WRAP_MIN <= len(line) <= _WRAP_MAX or in_headline(text, line_start):
+        return start
+    match = _WRAPPED_NAME_END.search(line)
+    if match is None:
+        return start
+    words = match["words"].split(" ")
+    offset = line_start + match.start("words")
+    while words and words[0] in OPENERS:
+        offset += len(words.pop(0)) + 1
+    if not words or not words[0][0].isalpha() or occupied.overlaps(offset, start - 1):
+        return start
+    return offset
 
 
 def in_headline(text: str, index: int) -> bool:
