@@ -8,7 +8,14 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tickerwire.link import ambiguous_aliases, gazetteer, linker, linker_for, load_reference
+from tickerwire.link import (
+    ambiguous_aliases,
+    gazetteer,
+    linker,
+    linker_for,
+    load_reference,
+    ticker_mentions,
+)
 
 _SUFFIX_TOKENS = [
     "Acme",
@@ -77,9 +84,9 @@ def test_a_bare_ticker_match_is_always_apart(before: str, sym: str, after: str) 
     """`_apart` only skips positions where the bare ticker pattern cannot give `sym`."""
     text = before + sym + after
     start, end = len(before), len(before) + len(sym)
-    match = linker._BARE_TICKER.match(text, start)
+    match = ticker_mentions._BARE_TICKER.match(text, start)
     if match is not None and match["sym"] == sym:
-        assert linker._apart(text, start, end)
+        assert ticker_mentions._apart(text, start, end)
 
 
 @functools.lru_cache(maxsize=1)
