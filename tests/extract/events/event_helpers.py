@@ -24,6 +24,11 @@ def _company(id_: str, name: str, aliases: tuple[str, ...], *listings: Listing) 
     return ReferenceEntity(id_, name, "company", aliases, tuple(listings))
 
 
+def us_company(id_: str, name: str, *aliases: str) -> ReferenceEntity:
+    """A company with one US listing; its last alias is its ticker."""
+    return _company(id_, name, aliases, US(aliases[-1]))
+
+
 def _other(id_: str, name: str, kind: EntityType, aliases: tuple[str, ...]) -> ReferenceEntity:
     return ReferenceEntity(id_, name, kind, aliases)
 

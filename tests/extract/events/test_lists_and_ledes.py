@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from event_helpers import us_company
 from extract_helpers import AliasLinker
 
 from tickerwire.extract import extract_events
@@ -17,22 +18,15 @@ from tickerwire.records import Event
 DAY = dt.date(2024, 1, 30)
 
 
-def _us(id_: str, name: str, *aliases: str) -> ReferenceEntity:
-    ticker = aliases[-1]
-    return ReferenceEntity(
-        id_, name, "company", aliases, (Listing(ticker, "XNAS", "USD", "US", primary=True),)
-    )
-
-
 _LINKER = AliasLinker(
     (
-        _us("apple", "Apple Inc", "Apple", "AAPL"),
-        _us("meta", "Meta Platforms", "Meta", "META"),
-        _us("microsoft", "Microsoft Corp", "Microsoft", "MSFT"),
-        _us("nvidia", "Nvidia Corp", "Nvidia", "NVDA"),
-        _us("amd", "Advanced Micro Devices", "AMD"),
-        _us("pinterest", "Pinterest Inc", "Pinterest", "PINS"),
-        _us("samsung", "Samsung Electronics", "Samsung", "SSNLF"),
+        us_company("apple", "Apple Inc", "Apple", "AAPL"),
+        us_company("meta", "Meta Platforms", "Meta", "META"),
+        us_company("microsoft", "Microsoft Corp", "Microsoft", "MSFT"),
+        us_company("nvidia", "Nvidia Corp", "Nvidia", "NVDA"),
+        us_company("amd", "Advanced Micro Devices", "AMD"),
+        us_company("pinterest", "Pinterest Inc", "Pinterest", "PINS"),
+        us_company("samsung", "Samsung Electronics", "Samsung", "SSNLF"),
         ReferenceEntity(
             "barclays",
             "Barclays PLC",

@@ -12,39 +12,32 @@ from __future__ import annotations
 
 import datetime as dt
 
+from event_helpers import us_company
 from extract_helpers import AliasLinker
 
 from tickerwire.extract import extract_events
-from tickerwire.link.reference import Listing, ReferenceEntity
 from tickerwire.records import Event
 
 DAY = dt.date(2024, 2, 2)
 
 
-def _us(id_: str, name: str, *aliases: str) -> ReferenceEntity:
-    ticker = aliases[-1]
-    return ReferenceEntity(
-        id_, name, "company", aliases, (Listing(ticker, "XNAS", "USD", "US", primary=True),)
-    )
-
-
 _LINKER = AliasLinker(
     (
-        _us("apple", "Apple Inc", "Apple", "AAPL"),
-        _us("amazon", "Amazon.com Inc", "Amazon", "AMZN"),
-        _us("meta", "Meta Platforms", "Meta", "META"),
-        _us("microsoft", "Microsoft Corp", "Microsoft", "MSFT"),
-        _us("nvidia", "Nvidia Corp", "Nvidia", "NVDA"),
-        _us("amd", "Advanced Micro Devices", "AMD"),
-        _us("snap", "Snap Inc", "Snap", "SNAP"),
-        _us("pinterest", "Pinterest Inc", "Pinterest", "PINS"),
-        _us("dolby", "Dolby Laboratories", "Dolby", "DLB"),
-        _us("woodward", "Woodward Inc", "Woodward", "WWD"),
-        _us("moodys", "Moody's Corp", "Moody's", "MCO"),
-        _us("samsung", "Samsung Electronics", "Samsung", "SSNLF"),
-        _us("msci", "MSCI Inc", "MSCI"),
-        _us("lseg", "London Stock Exchange Group", "LSEG"),
-        _us("wedbush", "Wedbush Securities", "Wedbush"),
+        us_company("apple", "Apple Inc", "Apple", "AAPL"),
+        us_company("amazon", "Amazon.com Inc", "Amazon", "AMZN"),
+        us_company("meta", "Meta Platforms", "Meta", "META"),
+        us_company("microsoft", "Microsoft Corp", "Microsoft", "MSFT"),
+        us_company("nvidia", "Nvidia Corp", "Nvidia", "NVDA"),
+        us_company("amd", "Advanced Micro Devices", "AMD"),
+        us_company("snap", "Snap Inc", "Snap", "SNAP"),
+        us_company("pinterest", "Pinterest Inc", "Pinterest", "PINS"),
+        us_company("dolby", "Dolby Laboratories", "Dolby", "DLB"),
+        us_company("woodward", "Woodward Inc", "Woodward", "WWD"),
+        us_company("moodys", "Moody's Corp", "Moody's", "MCO"),
+        us_company("samsung", "Samsung Electronics", "Samsung", "SSNLF"),
+        us_company("msci", "MSCI Inc", "MSCI"),
+        us_company("lseg", "London Stock Exchange Group", "LSEG"),
+        us_company("wedbush", "Wedbush Securities", "Wedbush"),
     ),
     other_relevance=0.1,
 )
