@@ -92,8 +92,9 @@ def test_the_page_states_its_publication_moment(markup, moment):
         page(OPEN_GRAPH.format("2024-02-01T08:05:00-05:00") + JSON_LD.format("2024-02-01T11:40Z")),
         # the header's <time> without a zone
         page(header_time='<time datetime="2024-02-01T08:05">8:05 AM</time>'),
-        # "pubdate" as a class name is not the pubdate attribute
-        page(header_time='<span><time class="pubdate-label" datetime="x">Feb 1</time></span>'),
+        # "pubdate" as a class name is not the pubdate attribute (outside the article header,
+        # where only the named tags are read)
+        page('<time class="pubdate-label" datetime="2024-02-01T08:05:00-05:00">Feb 1</time>'),
         # the time an article was modified is not when it was published
         page('<meta property="article:modified_time" content="2024-02-01T11:40:00-05:00">'),
     ],

@@ -19,14 +19,11 @@ from tickerwire.market.price_files import normalise_ticker
 from tickerwire.market.series import PriceBar, PriceSeries, PriceTable, build_series
 from tickerwire.records import Event, Verification
 from tickerwire.store.duckdb_reads import fetch_dicts
+from tickerwire.store.duckdb_runs import utc_now
 from tickerwire.store.rows import event_from_row
 from tickerwire.store.story_refresh import refresh_stories
 
 _BAR_FIELDS = ("open", "high", "low", "close", "adj_close", "volume", "dividend")
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -49,7 +46,7 @@ def store_price_table(con: duckdb.DuckDBPyConnection, table: PriceTable) -> int:
         )
         con.execute(
             "INSERT INTO price_files VALUES (?, ?, ?, ?, ?)",
-            [table.ticker, table.source, table.has_adj_close, table.skipped_rows, _now()],
+            [table.ticker, table.source, table.has_adj_close, table.skipped_rows, utc_now()],
         )
         columns = {name: [getattr(bar, name) for bar in table.bars] for name in _BAR_FIELDS}
         con.execute(
@@ -143,7 +140,7 @@ def replace_verifications(
 ) -> int:
     """Store verdicts, replacing earlier verdicts of the same claims."""
     rows = list(checked)
-    now = _now()
+    now = utc_now()
     con.begin()
     try:
         for item in rows:
@@ -245,7 +242,7 @@ def store_inferred_date(con: duckdb.DuckDBPyConnection, inferred: InferredDate) 
                 inferred.date,
                 inferred.confidence,
                 inferred.evidence,
-                _now(),
+                utc_now(),
             ],
         )
         row = con.execute(
