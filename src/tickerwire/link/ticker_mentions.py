@@ -218,16 +218,24 @@ class TickerMentions:
             name, start = hit.ticker, hit.start
         else:
             name, start = text[name_span[0] : name_span[1]], name_span[0]
-        entity_type: EntityType = "product" if _FUND_WORD.search(name) else ("company")
-        entity_id = new_entity_id(self.reference, name)
-        entity = new_entities.setdefault(entity_id, NewEntity(name, entity_type))
-        if hit.ticker and hit.ticker not in entity.tickers:
-            entity.tickers.append(hit.ticker)
+        entity_id = self._new_company(name, hit.ticker, new_entities)
         closing = _CLOSING.match(text, hit.end) if hit.bracketed else None
         end = closing.end() if closing and name_span is not None else hit.end
         # The longest name wins: "MSCI China ETF (NASDAQ: MCHI)" is the fund, not MSCI.
         result[:] = [f for f in result if not (start <= f.start and f.end <= hit.start)]
         result.append(FoundMention(start, end, entity_id, "ticker", hit.ticker))
+        return entity_id
+
+    def _new_company(
+        self, name: str, ticker: str | None, new_entities: dict[str, NewEntity]
+    ) -> str:
+        """The id of the unlisted company (a fund when its name says so) written `name` with
+        `ticker`, made on its first mention; the ticker is added to it."""
+        entity_type: EntityType = "product" if _FUND_WORD.search(name) else "company"
+        entity_id = new_entity_id(self.reference, name)
+        entity = new_entities.setdefault(entity_id, NewEntity(name, entity_type))
+        if ticker and ticker not in entity.tickers:
+            entity.tickers.append(ticker)
         return entity_id
 
     def _add_ticker(
@@ -325,11 +333,7 @@ class TickerMentions:
             if len(symbol) < 2 or is_abbreviation(symbol, written) or in_headline(text, end):
                 # A headline capitalises every word: where its name starts is unknown.
                 continue
-            entity_id = new_entity_id(self.reference, name)
-            entity_type: EntityType = "product" if _FUND_WORD.search(name) else "company"
-            entity = new_entities.setdefault(entity_id, NewEntity(name, entity_type))
-            if ticker not in entity.tickers:
-                entity.tickers.append(ticker)
+            entity_id = self._new_company(name, ticker, new_entities)
             occupied.add(span[0], end)
             extra.append(FoundMention(span[0], end, entity_id, "ticker", ticker))
         return extra
