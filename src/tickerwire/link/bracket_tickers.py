@@ -3,7 +3,7 @@ Southern (NSC)".
 
 Market reports list movers in this form without an exchange prefix. A bracketed capital run is
 also how writers introduce abbreviations ("Consumer Price Index (CPI)", "Bureau of Labor Statistics
-(BLS)"), so the linker (`Linker._bracket_tickers_found`) takes one only when:
+(BLS)"), so the linker (`TickerMentions.bracket_tickers_found`) takes one only when:
 
 - the symbol is a listing of the reference list and the name before it is a name of that
   listing's company (`name_agrees`); or

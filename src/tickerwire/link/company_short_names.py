@@ -40,7 +40,7 @@ _COMMON_FIRST_WORDS = _words(
     Great Grand Central Continental Consolidated Allied Associated Liberty Republic Union
     Interactive Premier Prime Summit Pioneer Sun Star Alpha Delta Omega Blue Green Red Black
     White Golden Silver Diamond Eagle Oracle Hudson Lincoln Franklin Marathon Phillips Morgan
-    Johnson Wells Goldman Charles Edward Western Mission Main Target Dollar Simon Live Match
+    Johnson Wells Goldman Charles Edward Mission Main Target Dollar Simon Live Match
     Paramount Select Booking Block Vertex Arch Atlas Apex Ally Marvell Intercontinental
     Nasdaq Dow Deutsche Banco Credit China Hong Japan Korea India Texas Boston Palo Las Santa San
     Saint Eli North South East West Kraft Coca Mister Carnival Ford Norwegian Canadian British

@@ -7,10 +7,13 @@ Order of work on one document (each step leaves the spans it took to the next):
 3. ambiguous aliases ("Apple", "Target") kept only with a business context
    (ambiguous_aliases.py);
 4. tickers joined to the company named right before them; unknown tickers in a structured form
-   create an entity named from the text;
-5. bare tickers of companies already named ("Alphabet GOOGL", "MSFT stock");
-6. people and organisations outside the list (names.py);
-7. entities with mention counts and relevance.
+   create an entity named from the text (ticker_mentions.py);
+5. short forms their context makes a name ("S&P downgraded ...", short_forms.py);
+6. bare tickers of companies already named ("Alphabet GOOGL", "MSFT stock"), then bare tickers in
+   brackets after a name ("Align Technology (ALGN)", bracket_tickers.py);
+7. the first word of a company named in full ("Brookfield", company_short_names.py);
+8. people and organisations outside the list (names.py);
+9. entities with mention counts and relevance.
 
 A `Linker` holds the automaton and lookup tables; build it once per ReferenceData.
 """
@@ -41,7 +44,12 @@ from tickerwire.link.names import (
 from tickerwire.link.reference import ReferenceData
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.short_forms import short_form_hits
-from tickerwire.link.ticker_mentions import FoundMention, NewEntity, TickerMentions
+from tickerwire.link.ticker_mentions import (
+    FoundMention,
+    NewEntity,
+    TickerMentions,
+    new_entity_id,
+)
 from tickerwire.link.tickers import find_ticker_hits
 from tickerwire.link.word_starts import WordStarts
 from tickerwire.records import CleanDocument, Entity, EntityType, LinkedDocument, Mention
@@ -54,7 +62,7 @@ _QUOTE_CODE_MARKS = frozenset(".=")
 _MINISTER_AFTER = regex.compile(r"[ ]Minist(?:er|ry)\b")
 
 
-class Linker(TickerMentions):
+class Linker:
     """Finds the entities of a document. Build once per ReferenceData (see `link_document`)."""
 
     def __init__(self, reference: ReferenceData) -> None:
@@ -63,17 +71,7 @@ class Linker(TickerMentions):
         self.names = NameFinder()
         self.word_starts = WordStarts(self.gazetteer, self.names)
         self.short_names = ShortNames(reference)
-        # Bare forms of every ticker of an entity ("BRK-B" also as "BRK.B"), for "Name TICKER".
-        self._bare_tickers: dict[str, dict[str, str]] = {}
-        for entity in reference.entities:
-            forms: dict[str, str] = {}
-            for listing in entity.listings:
-                # Former tickers too ("NYCB shares" in a 2024 story): each names this line.
-                for ticker in listing.all_tickers:
-                    if "." not in ticker:
-                        forms.setdefault(ticker, ticker)
-                        forms.setdefault(ticker.replace("-", "."), ticker)
-            self._bare_tickers[entity.id] = forms
+        self.tickers = TickerMentions(reference)
 
     def link(self, doc: CleanDocument) -> LinkedDocument:
         """Mentions and entities of `doc` (offsets into `doc.text`)."""
@@ -92,13 +90,13 @@ class Linker(TickerMentions):
             occupied.add(hit.start, hit.end)
         alias_matches, cue_matches = self.word_starts.matches(folded)
         found = self._alias_mentions(text, folded, occupied, alias_matches)
-        found = self._join_tickers(text, found, ticker_hits, new_entities, extra_tickers)
+        found = self.tickers.join(text, found, ticker_hits, new_entities, extra_tickers)
         found = self._validate_ambiguous(text, found)
         for item in found:
             occupied.add(item.start, item.end)
         found += self._short_forms_found(text, occupied)
-        found += self._bare_tickers_found(text, found, occupied)
-        found += self._bracket_tickers_found(text, found, occupied, new_entities)
+        found += self.tickers.bare_tickers_found(text, found, occupied)
+        found += self.tickers.bracket_tickers_found(text, found, occupied, new_entities)
         found += self._short_names_found(text, found, occupied, new_entities)
         found += self._names_found(text, occupied, new_entities, cue_matches)
         found.sort(key=lambda f: (f.start, f.end))
@@ -186,7 +184,7 @@ class Linker(TickerMentions):
             found.append(FoundMention(start, end, entity.id, "alias"))
         return found
 
-    # -- tickers ------------------------------------------------------------------------------
+    # -- short names --------------------------------------------------------------------------
 
     def _short_names_found(
         self,
@@ -255,7 +253,7 @@ class Linker(TickerMentions):
         for entity_id, entity in new_entities.items():
             if entity.name.casefold() == hit.name.casefold():
                 return entity_id
-        entity_id = self._new_id(hit.name, new_entities)
+        entity_id = new_entity_id(self.reference, hit.name)
         new_entities.setdefault(entity_id, NewEntity(hit.name, hit.type))
         return entity_id
 

@@ -2,8 +2,8 @@
 "Alphabet GOOGL", "Align Technology (ALGN)", "MSFT stock"; an unknown ticker in a structured form
 creates a company named from the words before it.
 
-`TickerMentions` is the part of the `Linker` (linker.py) that does this; the mention and new-entity
-records under construction are shared with it.
+`TickerMentions` does these steps for the `Linker` (linker.py), which holds one; the mention and
+new-entity records under construction are shared with it.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from tickerwire.link.bracket_tickers import (
     name_agrees,
     never_a_ticker,
 )
-from tickerwire.link.company_short_names import ShortNames
 from tickerwire.link.gazetteer import AliasRule
-from tickerwire.link.names import NameFinder, Occupied, clean_org_span, in_headline
+from tickerwire.link.names import Occupied, clean_org_span, in_headline
 from tickerwire.link.reference import Listing, ReferenceData, ReferenceEntity
 from tickerwire.link.tickers import TickerHit
 from tickerwire.records import EntityType
@@ -74,14 +73,23 @@ class NewEntity:
 
 
 class TickerMentions:
-    """The ticker steps of the `Linker`; it sets these attributes."""
+    """The ticker steps of the link stage. Build once per ReferenceData (the `Linker` does)."""
 
-    reference: ReferenceData
-    names: NameFinder
-    short_names: ShortNames
-    _bare_tickers: dict[str, dict[str, str]]
+    def __init__(self, reference: ReferenceData) -> None:
+        self.reference = reference
+        # Bare forms of every ticker of an entity ("BRK-B" also as "BRK.B"), for "Name TICKER".
+        self._bare_tickers: dict[str, dict[str, str]] = {}
+        for entity in reference.entities:
+            forms: dict[str, str] = {}
+            for listing in entity.listings:
+                # Former tickers too ("NYCB shares" in a 2024 story): each names this line.
+                for ticker in listing.all_tickers:
+                    if "." not in ticker:
+                        forms.setdefault(ticker, ticker)
+                        forms.setdefault(ticker.replace("-", "."), ticker)
+            self._bare_tickers[entity.id] = forms
 
-    def _join_tickers(
+    def join(
         self,
         text: str,
         found: list[FoundMention],
@@ -210,16 +218,24 @@ class TickerMentions:
             name, start = hit.ticker, hit.start
         else:
             name, start = text[name_span[0] : name_span[1]], name_span[0]
-        entity_type: EntityType = "product" if _FUND_WORD.search(name) else ("company")
-        entity_id = self._new_id(name, new_entities)
-        entity = new_entities.setdefault(entity_id, NewEntity(name, entity_type))
-        if hit.ticker and hit.ticker not in entity.tickers:
-            entity.tickers.append(hit.ticker)
+        entity_id = self._new_company(name, hit.ticker, new_entities)
         closing = _CLOSING.match(text, hit.end) if hit.bracketed else None
         end = closing.end() if closing and name_span is not None else hit.end
         # The longest name wins: "MSCI China ETF (NASDAQ: MCHI)" is the fund, not MSCI.
         result[:] = [f for f in result if not (start <= f.start and f.end <= hit.start)]
         result.append(FoundMention(start, end, entity_id, "ticker", hit.ticker))
+        return entity_id
+
+    def _new_company(
+        self, name: str, ticker: str | None, new_entities: dict[str, NewEntity]
+    ) -> str:
+        """The id of the unlisted company (a fund when its name says so) written `name` with
+        `ticker`, made on its first mention; the ticker is added to it."""
+        entity_type: EntityType = "product" if _FUND_WORD.search(name) else "company"
+        entity_id = new_entity_id(self.reference, name)
+        entity = new_entities.setdefault(entity_id, NewEntity(name, entity_type))
+        if ticker and ticker not in entity.tickers:
+            entity.tickers.append(ticker)
         return entity_id
 
     def _add_ticker(
@@ -236,13 +252,7 @@ class TickerMentions:
         if ticker not in tickers:
             tickers.append(ticker)
 
-    def _new_id(self, name: str, new_entities: dict[str, NewEntity]) -> str:
-        slug = _SLUG_JUNK.sub("-", name.casefold()).strip("-") or "entity"
-        if self.reference.entity(slug) is not None:
-            slug = f"x-{slug}"
-        return slug
-
-    def _bare_tickers_found(
+    def bare_tickers_found(
         self, text: str, found: list[FoundMention], occupied: Occupied
     ) -> list[FoundMention]:
         """Tickers written without exchange or suffix, for companies the text has named."""
@@ -283,7 +293,7 @@ class TickerMentions:
                 position = text.find(sym, end)
         return extra
 
-    def _bracket_tickers_found(
+    def bracket_tickers_found(
         self,
         text: str,
         found: list[FoundMention],
@@ -323,14 +333,19 @@ class TickerMentions:
             if len(symbol) < 2 or is_abbreviation(symbol, written) or in_headline(text, end):
                 # A headline capitalises every word: where its name starts is unknown.
                 continue
-            entity_id = self._new_id(name, new_entities)
-            entity_type: EntityType = "product" if _FUND_WORD.search(name) else "company"
-            entity = new_entities.setdefault(entity_id, NewEntity(name, entity_type))
-            if ticker not in entity.tickers:
-                entity.tickers.append(ticker)
+            entity_id = self._new_company(name, ticker, new_entities)
             occupied.add(span[0], end)
             extra.append(FoundMention(span[0], end, entity_id, "ticker", ticker))
         return extra
+
+
+def new_entity_id(reference: ReferenceData, name: str) -> str:
+    """The id of an entity the text names that `reference` lacks: its name as a slug, marked
+    "x-" when a listed entity has that id already."""
+    slug = _SLUG_JUNK.sub("-", name.casefold()).strip("-") or "entity"
+    if reference.entity(slug) is not None:
+        slug = f"x-{slug}"
+    return slug
 
 
 def _apart(text: str, start: int, end: int) -> bool:
