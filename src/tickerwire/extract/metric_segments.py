@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.metric_fact import MetricFact
+from tickerwire.extract.metric_fact import CLAUSE, MetricFact
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     SEGMENT_ANAPHORA,
@@ -26,7 +26,6 @@ _TOTAL_BEFORE = regex.compile(
     r"(?:[\w-]+\s+)?[\w-]*$",
     regex.IGNORECASE,
 )
-_OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 _UNPLACED = "?"
 _LINE_SUBJECT = prefiltered(
@@ -111,7 +110,7 @@ def _segment_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact)
         return None
     if _TOTAL_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
         return None  # "total revenue", "its net sales": the whole company's
-    if _OTHER_CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
+    if CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
         return None  # "cloud revenue rose 21%, while total revenue fell": another clause
     return terms[0].segment
 
