@@ -221,6 +221,12 @@ def _compatible(base: Quantity, amount: Quantity) -> bool:
     return base.scaled == amount.scaled or base.per_share or amount.per_share
 
 
+def per_share_end(text: str, q: Quantity) -> int:
+    """Where a per-share amount's "a share" ends ("$2.09 per share"), else where `q` does."""
+    tail = PER_SHARE_TAIL.match(text, q.end) if q.per_share else None
+    return tail.end() if tail is not None else q.end
+
+
 def _ratio(base: Quantity, amount: Quantity) -> float:
     big, small = sorted((abs(base.value), abs(amount.value)), reverse=True)
     return big / small if small else float("inf")

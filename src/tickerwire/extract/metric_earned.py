@@ -14,13 +14,10 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_estimates import is_estimate
 from tickerwire.extract.metric_fact import APPROX, MetricFact
 from tickerwire.extract.metric_terms import MetricTerm
-from tickerwire.extract.owners import Owner
+from tickerwire.extract.owners import PRONOUN_PENALTY, Owner
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 
-# A coreference ("the company earned") is less sure than the name; set like the owners'
-# pronoun penalty.
-COREF_PENALTY = 0.1
 # "<Company> earned", "<Company> (AAPL) earned an adjusted", "<Company> said it earned"
 _EARNED_BEFORE = regex.compile(
     r"(?P<link>(?:\s*\([^()]{1,20}\))?(?:\s+(?:said|says)\s+it)?\s+(?:has\s+|had\s+)?)"
@@ -89,7 +86,7 @@ def _subject(ctx: DocumentContext, sentence: Sentence, position: int) -> Owner |
     group = groups[-1]
     if _NOT_SUBJECT_BEFORE.search(ctx.text, max(sentence.start, group.start - 12), group.start):
         return None
-    return Owner(group.entity_id, group.ticker, COREF_PENALTY if group.coref else 0.0)
+    return Owner(group.entity_id, group.ticker, PRONOUN_PENALTY if group.coref else 0.0)
 
 
 def _unique(facts: list[MetricFact]) -> list[MetricFact]:

@@ -13,7 +13,7 @@ import regex
 
 from tickerwire.extract.compared_facts import compared_fact, per_share_of_previous
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL, Comparison
+from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL, Comparison, per_share_end
 from tickerwire.extract.metric_estimates import ESTIMATE_OF, is_estimate
 from tickerwire.extract.metric_fact import APPROX, CLAUSE, PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_terms import (
@@ -198,9 +198,9 @@ def value_facts(
         term: MetricTerm | None
         following = candidates[index + 1] if index + 1 < len(candidates) else None
         # "$2.09 per share and $117.6 billion": a pair whose first amount is per share
-        tail = PER_SHARE_TAIL.match(text, q.end) if q.per_share else None
-        gap_start = tail.end() if tail is not None else q.end
-        paired = following is not None and PAIR_VALUES.fullmatch(text[gap_start : following.start])
+        paired = following is not None and PAIR_VALUES.fullmatch(
+            text[per_share_end(text, q) : following.start]
+        )
         before = text[max(sentence.start, q.start - 40) : q.start]
         if q.start in pending:
             term, estimate = pending.pop(q.start)

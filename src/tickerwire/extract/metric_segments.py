@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.metric_fact import MetricFact
+from tickerwire.extract.metric_fact import CLAUSE, MetricFact
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     SEGMENT_ANAPHORA,
@@ -26,7 +26,6 @@ _TOTAL_BEFORE = regex.compile(
     r"(?:[\w-]+\s+)?[\w-]*$",
     regex.IGNORECASE,
 )
-_OTHER_CLAUSE = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 _UNPLACED = "?"
 _LINE_SUBJECT = prefiltered(
@@ -111,7 +110,7 @@ def _segment_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact)
         return None
     if _TOTAL_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
         return None  # "total revenue", "its net sales": the whole company's
-    if _OTHER_CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
+    if CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
         return None  # "cloud revenue rose 21%, while total revenue fell": another clause
     return terms[0].segment
 
@@ -138,13 +137,9 @@ def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact
     doer = _LINE_SUBJECT.search(ctx.text, sentence.start, fact.anchor)
     if doer is not None:
         return canonical_segment(doer.group("seg"))
-    units = {
-        canonical_segment(m.group("seg"))
-        for m in segment_units(ctx.text, sentence.start, sentence.end)
-    }
-    units.discard(None)
-    if len(units) == 1:
-        return units.pop()
+    unit = _one_unit(ctx, sentence)
+    if unit is not None:
+        return unit
     subject = _segment_subject(ctx, sentence, fact)
     if subject is not None:
         return subject
@@ -160,13 +155,9 @@ def _referred_segment(ctx: DocumentContext, sentence: Sentence) -> str | None:
     including advertising and the App Store": the lines listed are parts, not the segment); a
     sentence naming several lines and no unit leaves it unknown."""
     for previous in reversed(ctx.sentences[max(0, sentence.index - 2) : sentence.index]):
-        units = {
-            canonical_segment(m.group("seg"))
-            for m in segment_units(ctx.text, previous.start, previous.end)
-        }
-        units.discard(None)
-        if len(units) == 1:
-            return units.pop()
+        unit = _one_unit(ctx, previous)
+        if unit is not None:
+            return unit
         if SEGMENT_ANAPHORA.search(ctx.text, previous.start, previous.end):
             continue
         named = {
@@ -177,3 +168,14 @@ def _referred_segment(ctx: DocumentContext, sentence: Sentence) -> str | None:
         if named:
             return named.pop() if len(named) == 1 else None
     return None
+
+
+def _one_unit(ctx: DocumentContext, sentence: Sentence) -> str | None:
+    """The one business line `sentence` names as a unit ("its cloud computing division"), or
+    None when it names none or several."""
+    units = {
+        canonical_segment(m.group("seg"))
+        for m in segment_units(ctx.text, sentence.start, sentence.end)
+    }
+    units.discard(None)
+    return units.pop() if len(units) == 1 else None

@@ -15,13 +15,10 @@ import regex
 from tickerwire.extract.document import DocumentContext, EntityGroup
 from tickerwire.extract.metric_fact import APPROX, MetricFact
 from tickerwire.extract.metric_terms import MetricTerm
-from tickerwire.extract.owners import Owner
+from tickerwire.extract.owners import PRONOUN_PENALTY, Owner
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 
-# A coreference ("the company is worth") is less sure than the name; set like the owners'
-# pronoun penalty.
-COREF_PENALTY = 0.1
 _MARKET_CAP = "market_cap"
 # "<Company> is worth", "<Company>, which is now worth", "<Company> (AMZN) was worth"
 _WORTH_BEFORE = regex.compile(
@@ -142,4 +139,4 @@ def _listed_owner(
         ctx.text, max(sentence.start, group.start - 12), group.start
     ):
         return None
-    return Owner(group.entity_id, group.ticker, COREF_PENALTY if group.coref else 0.0)
+    return Owner(group.entity_id, group.ticker, PRONOUN_PENALTY if group.coref else 0.0)

@@ -17,7 +17,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.compared_facts import add_compared_facts
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
-from tickerwire.extract.metric_comparisons import PER_SHARE_TAIL
+from tickerwire.extract.metric_comparisons import per_share_end
 from tickerwire.extract.metric_earned import earned_facts
 from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
@@ -153,7 +153,7 @@ def _carried_estimates(
     if not ESTIMATE_OF.search(ctx.text, max(sentence.start, first - 40), first):
         return []
     if len(amounts) == 2 and not PAIR_VALUES.fullmatch(
-        ctx.text, _per_share_end(ctx, amounts[0]), amounts[1].start
+        ctx.text, per_share_end(ctx.text, amounts[0]), amounts[1].start
     ):
         return []
     previous = ctx.sentences[sentence.index - 1]
@@ -193,11 +193,6 @@ def _carried_estimates(
         term = MetricTerm(fact.term.start, fact.term.end, metric, fact.term.segment)
         facts.append(MetricFact(term, fact.owner, amount.start, value=amount, estimate=True))
     return facts
-
-
-def _per_share_end(ctx: DocumentContext, q: Quantity) -> int:
-    tail = PER_SHARE_TAIL.match(ctx.text, q.end) if q.per_share else None
-    return tail.end() if tail is not None else q.end
 
 
 # -- changes ------------------------------------------------------------------------------------
