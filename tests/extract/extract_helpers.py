@@ -129,19 +129,16 @@ def run(text: str, published: dt.date | None = None) -> list[Event]:
 
 
 # "Alibaba (NYSE: BABA)": a name's bracketed exchange ticker, as `bracket_tickers` reads it.
-EXCHANGE_BRACKET = regex.compile(r"\s*\((?:NYSE|NASDAQ|HKEX):\s?(?P<ticker>[A-Z0-9.]+)\)")
+_EXCHANGE_BRACKET = regex.compile(r"\s*\((?:NYSE|NASDAQ|HKEX):\s?(?P<ticker>[A-Z0-9.]+)\)")
 
 
-def bracket_tickers(
-    linked: LinkedDocument, bracket: regex.Pattern[str] = EXCHANGE_BRACKET
-) -> LinkedDocument:
-    """`linked` with every mention that `bracket` follows ("Alibaba (NYSE: BABA)") made one
-    ticker mention of the name and its bracket, as the real linker writes it. `bracket` has a
-    group named `ticker`."""
+def bracket_tickers(linked: LinkedDocument) -> LinkedDocument:
+    """`linked` with every mention that an exchange bracket follows ("Alibaba (NYSE: BABA)")
+    made one ticker mention of the name and its bracket, as the real linker writes it."""
     text = linked.doc.text
     mentions = []
     for mention in linked.mentions:
-        found = bracket.match(text, mention.end)
+        found = _EXCHANGE_BRACKET.match(text, mention.end)
         if found is not None:
             mention = dataclasses.replace(
                 mention,

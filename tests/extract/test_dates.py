@@ -95,7 +95,7 @@ def test_a_year_naming_a_period_does_not_date_the_day_after_it():
         dt.date(2025, 2, 6)
     ]
     assert days("Q4 2024 sales, due on Feb. 6", published) == [dt.date(2025, 2, 6)]
-    assert days("its fiscal 2024/25 year ending March 31", published)[-1] == dt.date(2025, 3, 31)
+    assert days("its 2024/25 fiscal year ending March 31", published)[-1] == dt.date(2025, 3, 31)
     assert days("from December 2023 to Jan. 10", published)[-1] == dt.date(2025, 1, 10)
 
 

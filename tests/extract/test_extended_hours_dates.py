@@ -19,6 +19,11 @@ FRIDAY = dt.date(2024, 2, 2)
 
 AFTER_HOURS = "Apple shares fell 3% in after-hours trading as iPhone sales in China disappointed."
 PREMARKET = "Meta Platforms shares jumped 16% in premarket trading after the dividend news."
+# A report whose second move, told without period words, takes the first's after-hours.
+AFTER_HOURS_REPORT = (
+    "Meta Platforms shares jumped 15% in after-hours trading after its first dividend. "
+    "Apple fell 3% as iPhone sales in China disappointed."
+)
 
 
 @pytest.fixture(scope="module")
@@ -131,11 +136,7 @@ def test_a_move_given_the_after_hours_period_by_its_report_is_dated_by_the_clock
     # Apple's move has no period words; the report's other move names after-hours trading,
     # so Apple's is after-hours too, and written on Friday morning it is Thursday's, not the
     # publication day's session.
-    text = (
-        "Meta Platforms shares jumped 15% in after-hours trading after its first dividend. "
-        "Apple fell 3% as iPhone sales in China disappointed."
-    )
-    article = from_sidecar(pipeline, tmp_path, text, "2024-02-02T07:00-05:00")
+    article = from_sidecar(pipeline, tmp_path, AFTER_HOURS_REPORT, "2024-02-02T07:00-05:00")
     assert move_dates(article) == [
         ("META", "after_hours", THURSDAY),
         ("AAPL", "after_hours", THURSDAY),
@@ -143,11 +144,7 @@ def test_a_move_given_the_after_hours_period_by_its_report_is_dated_by_the_clock
 
 
 def test_a_move_given_the_after_hours_period_without_a_time_is_not_dated(pipeline, tmp_path):
-    text = (
-        "Meta Platforms shares jumped 15% in after-hours trading after its first dividend. "
-        "Apple fell 3% as iPhone sales in China disappointed."
-    )
-    article = from_sidecar(pipeline, tmp_path, text, "2024-02-02")
+    article = from_sidecar(pipeline, tmp_path, AFTER_HOURS_REPORT, "2024-02-02")
     assert move_dates(article) == [("META", "after_hours", None), ("AAPL", "after_hours", None)]
 
 

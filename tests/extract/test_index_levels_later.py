@@ -49,7 +49,7 @@ def index_moves(text: str) -> list[tuple[str, float, float | None, str]]:
     [
         ("The dollar index slipped 0.4% and last stood at 103.5.", 103.5),
         ("The dollar index gained 0.3% on the day, at 104.2.", 104.2),
-        ("The dollar index rose 0.3% against a basket of six currencies, at 104.2.", 104.2),
+        ("The dollar index rose 0.3% against a basket of its peers, at 104.2.", 104.2),
         ("The Nasdaq advanced 1.5% and finished the day at 15,361.64.", 15361.64),
         ("The Nasdaq added 0.9% and touched a record at 15,410.", 15410.0),
     ],

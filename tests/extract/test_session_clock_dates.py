@@ -129,8 +129,9 @@ def test_a_premarket_report_keeps_the_day_of_its_premarket(pipeline, tmp_path):
 
 
 def test_a_day_the_text_names_is_kept_whatever_the_clock(pipeline, tmp_path):
+    # stamped during Thursday's session, which a move told without a day would be of
     text = "Intel shares fell 4% on Wednesday after the chipmaker gave a weak forecast."
-    article = from_sidecar(pipeline, tmp_path, text, "2024-02-01T08:00-05:00")
+    article = from_sidecar(pipeline, tmp_path, text, "2024-02-01T12:00-05:00")
     assert move_dates(article) == [("INTC", "session", WEDNESDAY)]
 
 

@@ -46,7 +46,7 @@ def test_a_signed_number_right_after_its_subject_is_its_move(text, expected):
     "text",
     [
         "Nvidia margins (-2%) shrank on higher memory costs.",
-        "Intel bookings were -4% in the quarter.",
+        "Intel royalties were -4% in the quarter.",
         "Nvidia payouts (+8%) grew again.",
     ],
 )

@@ -65,11 +65,10 @@ def extended_hours_day(period: str, published_at: dt.datetime, mic: str | None) 
     >>> extended_hours_day("after_hours", friday_early, "XNAS")
     datetime.date(2024, 2, 1)
     """
-    calendar = exchange_calendar(mic)
-    local = _local_moment(published_at, calendar)
-    if calendar is None or local is None:
+    local = _local_moment(published_at, mic)
+    if local is None:
         return None
-    day, clock = local
+    calendar, day, clock = local
     hours = calendar.hours(day)
     if hours is None:
         return None  # a weekend or holiday: which session is meant stays open
@@ -89,16 +88,18 @@ def extended_hours_day(period: str, published_at: dt.datetime, mic: str | None) 
 
 
 def _local_moment(
-    published_at: dt.datetime, calendar: SessionCalendar | None
-) -> tuple[dt.date, dt.time] | None:
-    """The day and wall-clock time of `published_at` in `calendar`'s zone; None without a
-    calendar, for a naive datetime, or for a day the calendar does not cover."""
+    published_at: dt.datetime, mic: str | None
+) -> tuple[SessionCalendar, dt.date, dt.time] | None:
+    """Exchange `mic`'s calendar with the day and wall-clock time of `published_at` in its
+    zone; None without a calendar, for a naive datetime, or for a day the calendar does not
+    cover."""
+    calendar = exchange_calendar(mic)
     if calendar is None or published_at.utcoffset() is None:
         return None
     local = published_at.astimezone(ZoneInfo(calendar.timezone))  # one instance per key
     if not calendar.covers(local.date()):
         return None
-    return local.date(), local.time().replace(tzinfo=None)
+    return calendar, local.date(), local.time().replace(tzinfo=None)
 
 
 def before_open(published_at: dt.datetime, mic: str | None) -> bool:
@@ -111,12 +112,11 @@ def before_open(published_at: dt.datetime, mic: str | None) -> bool:
     >>> before_open(dt.datetime.fromisoformat("2024-02-01T09:45-05:00"), "XNYS")
     False
     """
-    calendar = exchange_calendar(mic)
-    local = _local_moment(published_at, calendar)
-    if calendar is None or not calendar.open_times or local is None:
+    local = _local_moment(published_at, mic)
+    if local is None:
         return False
-    day, clock = local
-    hours = calendar.hours(day)
+    calendar, day, clock = local
+    hours = calendar.hours(day)  # None on a day without trading or without known hours
     return hours is not None and clock < hours[0]
 
 
@@ -137,11 +137,10 @@ def opened_session(published_at: dt.datetime, mic: str | None) -> tuple[dt.date,
     >>> opened_session(dt.datetime.fromisoformat("2024-02-01T21:01-05:00"), "XHKG")
     (datetime.date(2024, 2, 2), False)
     """
-    calendar = exchange_calendar(mic)
-    local = _local_moment(published_at, calendar)
-    if calendar is None or not calendar.open_times or local is None:
+    local = _local_moment(published_at, mic)
+    if local is None or not local[0].open_times:
         return None
-    day, clock = local
+    calendar, day, clock = local
     hours = calendar.hours(day)
     if hours is not None and clock >= _after(hours[0], OPENING_MINUTES):
         return day, clock >= hours[1]

@@ -50,17 +50,18 @@ def move_period_match(
 def planned(text: str, position: int) -> bool:
     """Whether the day named at `position` is the day of a plan in its clause ("set to report
     earnings on Thursday", "results due Tuesday"), not the day of a move."""
-    before = text[max(0, position - _RELEASE_LOOKBACK) : position]
-    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
-    return _SCHEDULED.search(before, clause_start) is not None
+    return _SCHEDULED.search(_clause_before(text, position)) is not None
 
 
 def _times_scheduled_release(text: str, phrase_start: int) -> bool:
     """Whether the period words at `phrase_start` time a scheduled release ("results due
     after the bell", "will report before the opening bell"), read in the words before them."""
-    lookback = max(0, phrase_start - _RELEASE_LOOKBACK)
-    before = text[lookback:phrase_start]
-    # only the clause the words stand in: from the last punctuation mark before them
-    clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
-    before = before[clause_start:]
+    before = _clause_before(text, phrase_start)
     return _SCHEDULED.search(before) is not None and _RELEASE.search(before) is not None
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The words of the clause that `position` stands in, before it: from the last punctuation
+    mark at most _RELEASE_LOOKBACK characters back."""
+    before = text[max(0, position - _RELEASE_LOOKBACK) : position]
+    return before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
