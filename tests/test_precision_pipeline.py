@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from tickerwire.pipeline import Pipeline
 from tickerwire.records import Article, RawDocument
 
 TUESDAY = dt.date(2024, 8, 13)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
 
 
 def process(pipeline: Pipeline, text: str, published: dt.date | None = TUESDAY) -> Article:

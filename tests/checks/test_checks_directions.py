@@ -21,11 +21,6 @@ SUMMARY_AND_BODY = (
 )
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def process(pipeline: Pipeline, text: str) -> Article:
     return pipeline.process(RawDocument(origin="test", text=text, published=TUESDAY))
 

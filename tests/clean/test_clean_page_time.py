@@ -129,11 +129,6 @@ def test_a_time_the_input_states_wins_over_the_pages():
     assert clean_document(raw).published_at == stated
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def intel_dates(pipeline: Pipeline, folder: Path, markup: str) -> list[dt.date | None]:
     (folder / "page.html").write_text(markup, encoding="utf-8")
     (article,) = pipeline.process_paths([folder / "page.html"])

@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from tickerwire.pipeline import Pipeline
 from tickerwire.records import Article, RawDocument
 
 FRIDAY = dt.date(2025, 2, 7)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
 
 
 def process(pipeline: Pipeline, text: str, published: dt.date | None = FRIDAY) -> Article:

@@ -11,7 +11,6 @@ import json
 import pytest
 from published_files import from_sidecar, move_dates
 
-from tickerwire.pipeline import Pipeline
 from tickerwire.records import Article
 
 THURSDAY = dt.date(2024, 2, 1)
@@ -24,11 +23,6 @@ AFTER_HOURS_REPORT = (
     "Meta Platforms shares jumped 15% in after-hours trading after its first dividend. "
     "Apple fell 3% as iPhone sales in China disappointed."
 )
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,6 @@ import datetime as dt
 import pytest
 from published_files import from_sidecar, move_dates
 
-from tickerwire.pipeline import Pipeline
-
 THURSDAY = dt.date(2024, 2, 1)
 
 FUTURES_LEAD = (
@@ -23,11 +21,6 @@ OPEN_LEAD = (
     "Wall Street's main indexes looked set for a firmer open on Thursday after a rough Wednesday. "
     "Merck shares climbed 2.4% after its quarterly profit beat forecasts."
 )
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
 
 
 @pytest.mark.parametrize("text", [FUTURES_LEAD, OPEN_LEAD])

@@ -18,11 +18,6 @@ from tickerwire.records import Article, RawDocument
 FRIDAY = dt.date(2024, 3, 8)
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def process(pipeline: Pipeline, text: str, published: dt.date | None = FRIDAY) -> Article:
     return pipeline.process(RawDocument(origin="test", text=text, published=published))
 

@@ -13,7 +13,6 @@ import pytest
 from published_files import from_sidecar, move_dates
 
 from tickerwire.extract.market_hours import checked_session_day, opened_session
-from tickerwire.pipeline import Pipeline
 
 WEDNESDAY = dt.date(2024, 1, 31)
 THURSDAY = dt.date(2024, 2, 1)
@@ -25,11 +24,6 @@ US_CLOSE = "The Nasdaq Composite slid 2.2% to close at 15,164.01, its worst day 
 HK_MOVE = "Hong Kong's Hang Seng index rose 1.2%, led by property developers."
 HK_CLOSE = "Hong Kong's Hang Seng index closed 1.2% higher, led by property developers."
 TOKYO_MOVE = "Japan's Nikkei share average gained 0.8% as exporters rallied."
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
 
 
 @pytest.mark.parametrize(
