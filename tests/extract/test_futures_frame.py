@@ -78,3 +78,13 @@ def test_a_move_ranked_on_an_index_is_a_sessions_even_in_a_premarket_report(pipe
     dates = move_dates(article)
     assert ("BA", "session", None) in dates
     assert ("M", "premarket", THURSDAY) in dates
+
+
+def test_a_lead_on_another_markets_futures_keeps_session_moves(pipeline, tmp_path):
+    # futures of European shares say nothing of New York's coming open
+    text = (
+        "European stock futures pointed higher on Thursday ahead of a run of bank results. "
+        "Merck shares climbed 2.4% after its quarterly profit beat forecasts."
+    )
+    article = from_sidecar(pipeline, tmp_path, text, "2024-02-01T07:40-05:00")
+    assert [period for _, period, _ in move_dates(article)] == ["session"]
