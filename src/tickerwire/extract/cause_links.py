@@ -30,17 +30,12 @@ CREATED_CONFIDENCE = 0.5
 # Types that cannot be a cause: moves are effects, market value restates a move.
 _NOT_DRIVERS = frozenset({"price_move", "index_move", "market_value"})
 _MARKET_WIDE = frozenset({"government_policy", "regulation", "macro", "sector"})
-_CATEGORY_TYPES = {
-    "earnings": ("earnings", "financial_metric", "guidance"),
-    "guidance": ("guidance",),
-}
-# The article's events a phrase naming a category may stand for. Results ("a narrower
-# quarterly loss") are not the forecast told elsewhere ("defers its outlook"): a phrase that
-# names results without an earnings event to take makes its own.
-_EXISTING_TYPES = {
-    "earnings": ("earnings", "financial_metric"),
-    "guidance": ("guidance",),
-}
+# Types of the results family: one cause category ("earnings") whichever of them is told.
+_RESULT_TYPES = ("earnings", "financial_metric", "guidance")
+# The article's events a phrase naming a category may stand for (else those of the category's
+# own type). Results ("a narrower quarterly loss") are not the forecast told elsewhere ("defers
+# its outlook"): a phrase that names results without an earnings event to take makes its own.
+_EXISTING_TYPES = {"earnings": ("earnings", "financial_metric")}
 ONE_DAY = frozenset({"session", "premarket", "after_hours", "intraday"})
 _DOWNGRADE = regex.compile(r"\b(?:downgrad\w*|cut|lowered|trimmed|slashed)\b", regex.I)
 CLAIM_WORDS = 30  # as analyst_views.CLAIM_WORDS
@@ -156,7 +151,7 @@ def link(article: CauseArticle, move: Told, sentence: Sentence, start: int, end:
             earlier = [
                 r
                 for r in earlier
-                if article.records[r].type in _CATEGORY_TYPES["earnings"]
+                if article.records[r].type in _RESULT_TYPES
                 and not article.records[r].attributes.get("is_estimate")
             ]
         if earlier:
@@ -166,7 +161,7 @@ def link(article: CauseArticle, move: Told, sentence: Sentence, start: int, end:
 
 
 def _category(event_type: str) -> str:
-    return "earnings" if event_type in _CATEGORY_TYPES["earnings"] else event_type
+    return "earnings" if event_type in _RESULT_TYPES else event_type
 
 
 def _link_categories(

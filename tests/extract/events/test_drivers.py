@@ -151,10 +151,11 @@ def test_reported_results_are_not_the_forecast_told_elsewhere():
 
 
 def test_results_cause_still_takes_the_articles_results():
+    # a worry makes no results event of its own: the driver can only be the article's results
     text = (
         "Apple lowers its annual revenue forecast.\n\n"
         "Apple reported a quarterly loss of $2 billion.\n\n"
-        "Apple shares rose 3.2% on Friday following a smaller-than-expected quarterly loss."
+        "Apple shares fell 3.2% on Friday on worries over the quarterly loss."
     )
     events = run(text, FRIDAY)
     assert driver_types(events, _move(events, "AAPL")) == ["earnings"]

@@ -464,9 +464,7 @@ def _figure_owner(scan: SentenceScan, start: int, end: int) -> tuple[str, float]
 
 def _about_a_sector(scan: SentenceScan, start: int, end: int) -> bool:
     """Whether a claim that names no company names a sector or a trade."""
-    return scan.may_match(SECTOR_GROUP, start, end) and (
-        SECTOR_GROUP.search(scan.source(SECTOR_GROUP), start, end) is not None
-    )
+    return scan.holds(SECTOR_GROUP, start, end)
 
 
 def _claim(scan: SentenceScan, start: int, end: int) -> str:

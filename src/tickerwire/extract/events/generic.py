@@ -114,20 +114,14 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     if rule.reject is not None:
         reject_start = scan.clause_start(cue_start)
         reject_end = max(cue_end, obj_end, match.end())
-        if scan.may_match(rule.reject, reject_start, reject_end) and rule.reject.search(
-            scan.source(rule.reject), reject_start, reject_end
-        ):
+        if scan.holds(rule.reject, reject_start, reject_end):
             return None
-    if rule.reject_sentence is not None and scan.may_match(rule.reject_sentence):
-        source = scan.source(rule.reject_sentence)
-        if rule.reject_sentence.search(source, scan.sentence.start, scan.sentence.end):
-            return None
+    if rule.reject_sentence is not None and scan.holds(rule.reject_sentence):
+        return None
     if rule.near is not None:
         near_start = max(scan.sentence.start, cue_start - NEAR_REACH)
         near_end = min(scan.sentence.end, cue_end + NEAR_REACH)
-        if not scan.may_match(rule.near, near_start, near_end) or not rule.near.search(
-            scan.source(rule.near), near_start, near_end
-        ):
+        if not scan.holds(rule.near, near_start, near_end):
             return None
     if scan.negated(cue_start) or scan.conditional(cue_start):
         return None

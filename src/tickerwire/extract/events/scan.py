@@ -240,6 +240,15 @@ class SentenceScan:
             start, end = self.sentence.start, self.sentence.end
         return literals.may_match(self.source(pattern), self.lowered_text, start, end)
 
+    def holds(self, pattern: regex.Pattern[str], start: int = -1, end: int = -1) -> bool:
+        """Whether `pattern` matches in [start, end) (the sentence by default), read on
+        `source(pattern)`; the search skipped where `may_match` rules it out."""
+        if start < 0:
+            start, end = self.sentence.start, self.sentence.end
+        return self.may_match(pattern, start, end) and (
+            pattern.search(self.source(pattern), start, end) is not None
+        )
+
     def finditer(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
         """`pattern.finditer` over the sentence (on `source(pattern)`), the pattern tried only
         where one of the strings every match starts with stands (`literals.leading_strings`):
