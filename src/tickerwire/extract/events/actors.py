@@ -28,15 +28,25 @@ _PREPOSITION_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _BACK_REFERENCE = regex.compile(
-    r"^[\s,]*(?:(?:also|then|now|and|but)\s+)?(?:it|its|it's|they|their|the\s+(?:[\w.-]+\s+){0,3}?"
+    r"^[\s,]*(?:(?:also|then|now|and|but)\s+)?(?:it|its|it's|they|their|the\s+(?:[\w.-]+,?\s+){0,3}?"
     r"(?:company|firm|group|giant|maker|chipmaker|drugmaker|carmaker|automaker|insurer|carrier|"
     r"parent|owner|pioneer|heavyweight|conglomerate|stalwart|retailer|lender|bank|business|"
     r"platform|operator|producer|manufacturer|designer|developer|provider|leader|player|"
     r"startup|start-up|unit|division|tech|e-commerce\s+\w+))(?:'s)?\b",
     regex.IGNORECASE,
 )
+# "the company", or the company told by its home ("the San Diego, California, company", "the
+# Cupertino-based firm"): with no other company named before, the article's own. Not a
+# country's ("the Chinese company", "the U.S.-based firm"): a stranger more often than not.
+_COUNTRY = (
+    r"(?:\w+(?:ese|ish|ian|ean|ic)|American|Mexican|German|Dutch|Swiss|Thai|Israeli|French|"
+    r"Greek|European|Asian|African|U\.S\.?|US|U\.K\.?|UK|China|Japan|Korea|Taiwan|India|Europe|"
+    r"Germany|Britain|Israel|France|Hong\s+Kong|Asia|Africa)"
+)
 _COMPANY_NOUN_REFERENCE = regex.compile(
-    r"^[\s,]*(?:(?:also|then|now|and|but)\s+)?the\s+(?:company|firm|group)\b", regex.IGNORECASE
+    rf"""^[\s,]*(?:(?:also|then|now|and|but)\s+)?the\s+(?:(?:(?!{_COUNTRY}\b)(?-i:[A-Z])[\w.]*
+    (?:,\s+|\s+|-based\s+)){{1,3}})?(?:company|firm|group)\b""",
+    regex.IGNORECASE | regex.VERBOSE,
 )
 # "Earlier this month, the company agreed": an opening phrase before the subject.
 _INTRODUCTION = regex.compile(
@@ -118,7 +128,9 @@ class ActorScan(ClauseScan):
             return named
         head = _INTRODUCTION.sub("", self.text[clause:position], count=1)
         if "company" in types and _BACK_REFERENCE.match(head) and not _EPITHET.match(head):
-            earlier = self.company_before(clause) or self._only_company_before(clause, head)
+            earlier = self.company_before(clause, described=True) or self._only_company_before(
+                clause, head
+            )
             if earlier is not None:
                 return earlier
         if "person" in types and _PERSON_PRONOUN.match(head):
@@ -180,9 +192,11 @@ class ActorScan(ClauseScan):
             penalty + (REFERENCE_PENALTY if group.coref else 0.0),
         )
 
-    def company_before(self, position: int) -> Actor | None:
+    def company_before(self, position: int, described: bool = False) -> Actor | None:
         """The company a back-reference at `position` stands for: the last one named before it
-        in the sentence (not after a preposition), else the last one named in the paragraph."""
+        in the sentence (not after a preposition), else the last one named in the paragraph;
+        else, when `described` is asked (a pronoun or "the company", not a guess for a clause
+        without a subject), the article's company told as a noun earlier in the paragraph."""
         in_sentence = [
             g
             for g in self.groups
@@ -194,7 +208,26 @@ class ActorScan(ClauseScan):
         ]
         if in_sentence:
             return self._actor(in_sentence[-1], REFERENCE_PENALTY)
-        return self._last_before(self.sentence.start, ("company",), window=400)
+        earlier = self._last_before(self.sentence.start, ("company",), window=400)
+        if earlier is None and described:
+            return self._described_before()
+        return earlier
+
+    def _described_before(self) -> Actor | None:
+        """'But the San Diego company renewed a deal with Apple. It is also ...': no company is
+        named before in the paragraph, but a sentence of it opens with the article's company
+        told as a noun (`_COMPANY_NOUN_REFERENCE`), which the reference goes on about."""
+        main = self.ctx.main_company
+        if main is None:
+            return None
+        floor = max(0, self.sentence.start - 400)
+        for sentence in reversed(self.ctx.sentences[: self.sentence.index]):
+            if sentence.paragraph != self.sentence.paragraph or sentence.end < floor:
+                break
+            head = _INTRODUCTION.sub("", sentence.text, count=1)
+            if _COMPANY_NOUN_REFERENCE.match(head):
+                return Actor(main, -1, -1, "company", FALLBACK_PENALTY)
+        return None
 
     def _last_before(self, position: int, types: tuple[str, ...], window: int) -> Actor | None:
         paragraph = self.sentence.paragraph
@@ -272,7 +305,7 @@ class ActorScan(ClauseScan):
         if found is None:
             return None
         if found.group("pron"):
-            earlier = self.company_before(found.start())
+            earlier = self.company_before(found.start(), described=True)
             return (earlier.entity_id, found.start()) if earlier is not None else None
         for group in reversed(self.groups):
             if found.start() - 2 <= group.end <= found.start() + 1:
