@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tickerwire.extract.events.scan import _CLAUSE_BOUNDARY, _boundary_starts
+from tickerwire.extract.events.clauses import _CLAUSE_BOUNDARY, _boundary_starts
 from tickerwire.extract.prefiltered import finditer_at
 
 # Boundary words and their look-alikes, punctuation and dashes, and plain words.

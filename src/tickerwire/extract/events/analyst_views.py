@@ -1,12 +1,10 @@
 """`analyst_view`: a research firm's or an analyst's view of a company.
 
-Who speaks is found by structure: a firm next to an analyst word ("Barclays analysts",
-"analysts at Jefferies", "Bernstein analyst Mark Shmulik"), a broker with a view verb ("Nomura
-said in a note", "Barclays reports that"), a forecast attributed to a broker ("according to
-forecasts by Nomura"), analysts without a firm ("Analysts expect ..."), or a rating ("Zacks Rank
-#2 (Buy)", "raised its price target"). The view is about the company its claim names ("Nomura
-said Alibaba's ..." is a view of Alibaba by Nomura), not the firm; a claim that names no company
-and does not refer to one ("the stock", "the company") is no view of a company and is left out.
+Who speaks is found by structure (events.analyst_speakers: a firm next to an analyst word, a
+broker with a view verb, analysts without a firm, a rating). The view is about the company its
+claim names ("Nomura said Alibaba's ..." is a view of Alibaba by Nomura), not the firm; a claim
+that names no company and does not refer to one ("the stock", "the company") is no view of a
+company and is left out.
 The stance is the claim's tone, read by the sentiment scorer (a rating word decides first).
 """
 
@@ -18,25 +16,21 @@ from typing import Literal
 import regex
 
 from tickerwire.extract.document import EntityGroup
+from tickerwire.extract.events.analyst_speakers import (
+    BROKERS,
+    RATING,
+    anonymous_speaker,
+    firm_speaker,
+    rating_speaker,
+)
 from tickerwire.extract.events.drafts import Draft
-from tickerwire.extract.events.generic import STRONG, WEAK
 from tickerwire.extract.events.policy import SECTOR_GROUP
 from tickerwire.extract.events.scan import REFERENCE_PENALTY, SentenceScan
-from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.records import AnalystViewAttributes
 from tickerwire.score import NEUTRAL_BAND, SentenceScorer
 
-# Brokers and research houses whose name alone, with a view verb, makes a view (reference ids).
-BROKERS = frozenset(
-    {
-        *("barclays", "nomura", "jefferies", "jpmorgan", "goldman-sachs", "morgan-stanley"),
-        *("citigroup", "bank-of-america", "wells-fargo", "ubs", "hsbc", "deutsche-bank"),
-        *("macquarie", "mizuho", "daiwa-securities", "evercore", "keycorp", "oppenheimer"),
-        *("piper-sandler", "raymond-james", "stifel", "truist", "alliancebernstein", "wedbush"),
-        *("morningstar", "cicc", "citic-securities", "bnp-paribas", "societe-generale"),
-        *("royal-bank-of-canada", "td-bank", "ubp", "hargreaves-lansdown", "zacks"),
-    }
-)
+__all__ = ["BROKERS", "CLAIM_WORDS", "analyst_view_drafts", "estimator_speaks"]
+
 # Research houses and data providers (reference ids): a forecast or a value they give is an
 # estimate of another company's figure ("LSEG expects revenue from the segment to rise",
 # "Wedbush sees a $4 trillion market cap"), not their own, unless the article is about them.
@@ -53,68 +47,6 @@ CLAIM_WORDS = 30  # a claim is the view in a sentence's words, cut like a summar
 # group the text may name loosely): a reference's penalty.
 SECTOR_VIEW_PENALTY = REFERENCE_PENALTY
 
-_ROLE = (
-    r"(?:analysts?|strategists?|economists?|research(?:ers)?|equity\s+(?:research|advis[eo]r|"
-    r"analysts?)|advis[eo]rs?|portfolio\s+managers?|fund\s+managers?|brokers?)"
-)
-_VIEW_VERB = (
-    r"(?:said|says|say|wrote|writes|noted|notes|note|believes?|believe|expects?|expect|sees?|see|"
-    r"estimates?|estimate|predicts?|predict|predicting|forecasts?|reports?|argued|argues|praised|"
-    r"praises|dubbed|raised|lifted|cut|lowered|trimmed|upgraded|downgraded|initiated|reiterated|"
-    r"rates|rated|maintained|kept|set|called|recommended|added|warned|cautioned|agreed|think|"
-    r"thinks|view|views|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
-    r"is\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|remain\w*|have\s+noted|"
-    r"has\s+noted|highlighted|pointed\s+out|told)"
-)
-_ROLE_STEMS = ("analyst", "strategist", "economist", "research", "advis", "manager", "broker")
-# "Barclays analysts", "Bernstein's senior analyst"; not "Microsoft beat analyst estimates"
-_ROLE_AFTER_FIRM = regex.compile(
-    rf"^(?:'s?)?\s+(?:(?:equity|research|senior|chief|lead|principal|market|investment|"
-    rf"technology|tech|sector)\s+)?{_ROLE}\b(?!\s+(?:estimates?|expectations?|forecasts?|"
-    rf"consensus|views?|targets?|polls?|surveys?))",
-    regex.IGNORECASE,
-)
-_ROLE_BEFORE_FIRM = regex.compile(
-    rf"\b{_ROLE}\s+(?:[\w-]+\s+){{0,2}}?(?:at|from|with|of)\s+(?:the\s+)?$", regex.IGNORECASE
-)
-_VERB_AFTER_FIRM = regex.compile(
-    rf"^(?:'s?)?(?:\s+(?:[\w-]+\s+){{0,3}}?{_ROLE})?(?:\s*,[^,]{{0,80}},)?\s+(?:also\s+)?"
-    rf"{_VIEW_VERB}\b",
-    regex.IGNORECASE,
-)
-_SOURCE_BEFORE_FIRM = regex.compile(
-    r"\b(?:(?:forecasts?|estimates?|analysis|research|notes?|reports?|calculations)\s+"
-    r"(?:by|from)|according\s+to)\s+(?:the\s+)?$",
-    regex.IGNORECASE,
-)
-# Analysts without a firm: a plural subject and a verb that agrees with it ("Analysts
-# estimate", "analysts predicting"), not the noun phrase "analyst estimates of $9.30 billion".
-_ANONYMOUS = regex.compile(
-    r"\b(?P<who>(?:(?:Wall\s+Street|some|many|most|several|other|\d+)\s+)?analysts)\s+"
-    r"(?:(?:also|only|now|still|widely|generally|broadly|(?:who\s+were\s+)?(?:consulted|"
-    r"polled|surveyed)\s+[^,;.]{0,40}?)\s+)?(?:unanimously\s+)?"
-    r"(?P<verb>said|say|expect|expected|estimate|forecast|predict|predicting|see|"
-    r"believe|noted|have\s+noted|agreed|agree|project|anticipate|think|warned|cautioned|"
-    r"praised|dubbed|remain|are\s+(?:bullish|bearish|positive|negative|cautious|optimistic)|"
-    r"point\s+out|pointed\s+out|wrote|argue|argued|called|view)\b(?!\s+of\b)",
-    regex.IGNORECASE,
-)
-_RATING = prefiltered(
-    regex.compile(
-        r"\b(?:(?P<action>(?:upgrad|downgrad)(?:ed|es|e|ing)\s+(?:[\w.&'-]+\s+){0,4}?(?:to|from)\s+"
-        r"(?:a\s+)?(?:buy|sell|hold|neutral|overweight|underweight|outperform|underperform|"
-        r"equal[\s-]weight|market[\s-]perform|sector[\s-]perform|positive|negative)|"
-        r"(?:raised|lifted|cut|lowered|trimmed|boosted|hiked|"
-        r"slashed)\s+(?:\w+\s+){0,3}?(?:price\s+target|target\s+price|rating))|Zacks\s+Rank\s+"
-        r"\#(?P<rank>[1-5])(?:\s*\((?P<zacks>(?:Strong\s+)?(?:Buy|Sell|Hold))\))?(?![\d.%])|"
-        r"(?P<word>(?:Strong\s+)?(?:Buy|Sell|Hold|"
-        r"Outperform|Underperform|Overweight|Underweight|Neutral|Equal[\s-]weight)['\"]?\s+"
-        r"ratings?)|(?:rates|rated|ranks|ranked|scores|scored)\s+(?P<model>highest|high|well|best|"
-        r"poorly|lowest|low|worst)\s+(?:using|under|on|with|in|according\s+to)\s+(?:our|the|its|"
-        r"their)\s+(?:[\w-]+\s+){0,5}?(?:model|strategy|screen|methodology))",
-        regex.IGNORECASE,
-    )
-)
 _POSITIVE_RATING = regex.compile(
     r"\b(?:upgrad|raised|lifted|boosted|hiked|buy|outperform|overweight|bullish)", regex.I
 )
@@ -127,9 +59,6 @@ _REFERS_TO_COMPANY = regex.compile(
     r"the\s+(?:[\w-]+\s+)?giant|(?-i:[A-Z]{2,5})\s+stock)\b",
     regex.IGNORECASE,
 )
-_POLLED = regex.compile(r"\b(?:polled|surveyed|consulted)\b", regex.IGNORECASE)
-_SPEAKER_CLOSES = regex.compile(r"[\s.\"']*$")
-_RATED_AFTER = regex.compile(r"[\s-]*rated\b", regex.IGNORECASE)
 # A Zacks Rank told without its word: #1 and #2 are buys, #3 a hold, #4 and #5 sells.
 _ZACKS_STANCE: dict[str, Stance] = {
     "1": "positive",
@@ -143,8 +72,6 @@ _MODEL_STANCE: dict[str, Stance] = {
     **dict.fromkeys(("poorly", "lowest", "low", "worst"), "negative"),
 }
 _CLAIM_END = regex.compile(r",\s*(?:while|but|whereas)\b|;", regex.IGNORECASE)
-_SPEAKER_AT_END = regex.compile(r",[\"']?\s*$")
-_QUOTE = regex.compile(r"\"([^\"]{20,})\"")
 
 
 @lru_cache(maxsize=1)
@@ -161,14 +88,14 @@ def estimator_speaks(scan: SentenceScan, entity_id: str | None) -> bool:
 
 def analyst_view_drafts(scan: SentenceScan) -> list[Draft]:
     """The analyst view of one sentence, if it holds one (one per sentence)."""
-    speaker = _firm_speaker(scan)
+    speaker = firm_speaker(scan)
     anonymous = False
     if speaker is None:
-        speaker = _anonymous_speaker(scan)
+        speaker = anonymous_speaker(scan)
         anonymous = speaker is not None
     rank_holder: tuple[str, float] | None = None
     if speaker is None:
-        speaker = _rating_speaker(scan)
+        speaker = rating_speaker(scan)
         if speaker is not None and scan.lowered_text.startswith("zacks rank", speaker[2]):
             holder = _rank_holder(scan, speaker[2])
             if holder is False:
@@ -220,155 +147,6 @@ def analyst_view_drafts(scan: SentenceScan) -> list[Draft]:
             key=(attributes["firm"], attributes["analyst"], scan.sentence.index),
         )
     ]
-
-
-Speaker = tuple[EntityGroup | None, EntityGroup | None, int, int, int, int, float]
-
-
-def _firm_speaker(scan: SentenceScan) -> Speaker | None:
-    text = scan.text
-    sentence = scan.sentence
-    for group in scan.groups:
-        if group.entity_type not in ("company", "organization"):
-            continue
-        broker = group.entity_id in BROKERS
-        near = scan.lowered_text[max(sentence.start, group.start - 40) : group.end + 40]
-        if not broker and not any(map(near.__contains__, _ROLE_STEMS)):
-            continue  # neither a broker nor a firm named with an analyst word
-        after = text[group.end : min(sentence.end, group.end + 140)]
-        before = text[max(sentence.start, group.start - 40) : group.start]
-        role_after = _ROLE_AFTER_FIRM.match(after)
-        role_before = _ROLE_BEFORE_FIRM.search(before)
-        verb_after = _VERB_AFTER_FIRM.match(after)
-        source_before = _SOURCE_BEFORE_FIRM.search(before)
-        if not (role_after or role_before or (broker and (verb_after or source_before))):
-            continue
-        analyst = _analyst_near(scan, group)
-        if verb_after is not None:
-            cue_end = group.end + verb_after.end()
-        elif role_after is not None:
-            cue_end = group.end + role_after.end()
-        else:
-            cue_end = group.end
-        # the claim: the words after the speaker, or before it when it closes the sentence
-        # ("We see ..., Barclays wrote in a note to clients")
-        head = text[sentence.start : (analyst.start if analyst else group.start)]
-        if _SPEAKER_AT_END.search(head) and len(head) > 30:
-            claim_start, claim_end = sentence.start, len(head.rstrip(" ,\"'")) + sentence.start
-        else:
-            claim_start, claim_end = cue_end, sentence.end
-        if claim_end - claim_start < 15:
-            quote = _previous_quote(scan)
-            if quote is None:
-                continue
-            claim_start, claim_end = quote
-        start = min(group.start, analyst.start) if analyst else group.start
-        return group, analyst, start, cue_end, claim_start, claim_end, STRONG
-    return _titled_person_speaker(scan)
-
-
-def _analyst_near(scan: SentenceScan, firm: EntityGroup) -> EntityGroup | None:
-    """The person named with the firm: "Bernstein analyst Jane Roe", "John Doe, a
-    senior equity advisor at UBP", "JPMorgan analysts including Alex Yao"."""
-    for group in scan.groups:
-        if group.entity_type != "person":
-            continue
-        if group.start >= firm.end and group.start - firm.end <= 45:
-            between = scan.text[firm.end : group.start]
-            if regex.search(_ROLE, between, regex.IGNORECASE) and "." not in between:
-                return group
-        if group.end <= firm.start and firm.start - group.end <= 70:
-            between = scan.text[group.end : firm.start]
-            if regex.search(_ROLE, between, regex.IGNORECASE) and between.lstrip().startswith(","):
-                return group
-    return None
-
-
-_TITLED_PERSON = regex.compile(
-    rf",\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLE}\b(?:\s+(?:at|with|of|for)\s+)?",
-    regex.IGNORECASE,
-)
-
-
-def _titled_person_speaker(scan: SentenceScan) -> Speaker | None:
-    """'said Jane Roe, senior equity analyst at Harbour Research' and the like, where
-    the firm is not linked as a company: the person speaks, the firm is unknown."""
-    for group in scan.groups:
-        if group.entity_type != "person":
-            continue
-        titled = _TITLED_PERSON.match(scan.text, group.end, scan.sentence.end)
-        if titled is None:
-            continue
-        said_before = regex.search(
-            r"\b(?:said|says|according\s+to|wrote|noted)\s+$",
-            scan.text[max(scan.sentence.start, group.start - 20) : group.start],
-        )
-        said_after = regex.match(
-            r"[^.;]{0,80}?,\s*(?:said|says|wrote|noted)\b",
-            scan.text[titled.end() : scan.sentence.end],
-        )
-        if not (said_before or said_after):
-            continue
-        quote = _QUOTE.search(scan.text, scan.sentence.start, scan.sentence.end)
-        if quote is not None:
-            claim = quote.span(1)
-        else:
-            previous = _previous_quote(scan)
-            if previous is None:
-                continue
-            claim = previous
-        return None, group, group.start, titled.end(), claim[0], claim[1], WEAK
-    return None
-
-
-def _previous_quote(scan: SentenceScan) -> tuple[int, int] | None:
-    """A quote closing the previous sentence of the paragraph (a speaker told after it)."""
-    index = scan.sentence.index
-    if index == 0:
-        return None
-    previous = scan.ctx.sentences[index - 1]
-    if previous.paragraph != scan.sentence.paragraph or '"' not in previous.text:
-        return None
-    return previous.start, previous.end
-
-
-def _anonymous_speaker(scan: SentenceScan) -> Speaker | None:
-    match = _ANONYMOUS.search(scan.text, scan.sentence.start, scan.sentence.end)
-    if match is None:
-        return None
-    start, end = match.span()
-    if match.group("verb").lower() == "expected" and not _POLLED.search(match.group(0)):
-        return None  # "better than analysts expected": a comparison, not a view
-    if (
-        _SPEAKER_CLOSES.match(scan.text, end, scan.sentence.end)
-        and start - scan.sentence.start > 30
-    ):
-        # "Microsoft's lead will grow, 13 analysts polled by Reuters agreed": the claim before
-        claim_end = scan.sentence.start + len(scan.text[scan.sentence.start : start].rstrip(" ,"))
-        return None, None, start, end, scan.sentence.start, claim_end, WEAK
-    return None, None, start, end, end, scan.sentence.end, WEAK
-
-
-def _rating_speaker(scan: SentenceScan) -> Speaker | None:
-    match = _RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
-    if match is None:
-        return None
-    firm = None
-    for group in scan.groups:
-        if (
-            group.end <= match.start()
-            and group.entity_type in ("company", "organization")
-            and (
-                group.entity_id in BROKERS
-                or _ROLE_AFTER_FIRM.match(scan.text[group.end : group.end + 40])
-            )
-        ):
-            firm = group
-    start, end = match.span()
-    if match.group("rank") and _RATED_AFTER.match(scan.text, end, scan.sentence.end):
-        # "Zacks Rank #2 (Buy)-rated Cardinal Health ...": the company rated comes after
-        return firm, None, start, end, end, scan.sentence.end, WEAK
-    return firm, None, start, end, scan.sentence.start, scan.sentence.end, WEAK
 
 
 def _rank_holder(scan: SentenceScan, position: int) -> tuple[str, float] | Literal[False] | None:
@@ -485,7 +263,7 @@ _STANCE_CUE = regex.compile(
 
 def _stance(scan: SentenceScan, start: int, end: int, cue_start: int, cue_end: int) -> Stance:
     claim = scan.text[start:end]
-    rating = _RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
+    rating = RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
     if rating is not None:
         if rating.group("rank") and not rating.group("zacks"):
             return _ZACKS_STANCE[rating.group("rank")]

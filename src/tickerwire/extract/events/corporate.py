@@ -194,15 +194,23 @@ INVESTMENT_PLAN = (
     ),
 )
 
+# What a company splits off as a company of its own.
+_UNIT = r"(?:units?|business(?:es)?|divisions?|subsidiar(?:y|ies)|arms?|operations|segments?)\b"
 LISTING = (
     GenericRule(
         "listing",
         compile_rule(
-            r"""(?P<cue>\b(?:(?-i:IPOs?)|initial\s+public\s+offerings?|(?:Hong\s+Kong|New\s+York|
+            rf"""(?P<cue>\b(?:(?-i:IPOs?)|initial\s+public\s+offerings?|(?:Hong\s+Kong|New\s+York|
             Nasdaq|NYSE|Shanghai|Shenzhen|London|U\.S\.|US|stock[\s-]market|public|secondary|
             dual|primary)\s+listing|listing\s+(?:in|on)\s+(?-i:[A-Z])|spin[\s-]?off|
             went\s+public|go(?:es|ing)?\s+public|(?:market|trading|stock[\s-]market)\s+debut|
-            debut(?:ed|s)?\s+on\s+the))"""
+            debut(?:ed|s)?\s+on\s+the|demerger|
+            # a unit split off as a company of its own: "hived off its consumer health unit",
+            # "spun off Kenvue", "plans to carve out its cloud business", "demerge its unit";
+            # not "carved out a niche" nor "spun off from its parent" (told of the unit)
+            (?:(?:spun|spins|spinning|hived?|hives|hiving)\s+off|carv(?:e|ed|es|ing)\s+out|
+            demerg(?:e|ed|es|ing))\s+(?:(?:its|the|their|a)\s+(?:[\w&'-]+\s+){{0,4}}?
+            {_UNIT}|(?-i:[A-Z])\w+)))"""
         ),
         confidence=WEAK,
         actor_types=("company",),

@@ -51,7 +51,9 @@ CUES: Mapping[str, tuple[str, ...]] = {
     "guidance": _cues(
         "forecast*, outlook*, guidance, projected, projecting, projection*, predicted, guided, "
         "warning, expects to, expected to post, targeting, expects, anticipates, "
-        "said its, says its, said that its, said their, say their"
+        # the reported outlook's "said/says/say (that) its/their" (events.earnings), all six
+        "said its, says its, say its, said their, says their, say their, said that its, "
+        "says that its, say that its, said that their, says that their, say that their"
     ),
     "analyst_view": _cues(
         "analyst*, strategist*, note, rating*, rated, upgrade*, downgrade*, price target*, "
@@ -87,7 +89,9 @@ CUES: Mapping[str, tuple[str, ...]] = {
     ),
     "listing": _cues(
         "ipo, ipos, initial public offering*, listing, spin-off, spinoff, spin off, go public, "
-        "went public, goes public, going public, debut*"
+        "went public, goes public, going public, debut*, spun off, spins off, spinning off, "
+        "hive off, hived off, hives off, hiving off, carve out, carved out, carves out, "
+        "carving out, demerg*"
     ),
     "management": _cues(
         "ceo, chief executive, cfo, chief financial, chairman, chairwoman, president, founder, "

@@ -207,6 +207,8 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
             return None  # "its forecast for revenue missed estimates": guidance
         if scan.negated(start):
             vs = {"beat": "miss", "miss": "beat"}.get(vs or "", vs)  # type: ignore[assignment]
+        if start > scan.sentence.start and scan.text[start - 1] == "/":
+            vs = None  # "above/below estimates" (the cue is "below"): both told, neither known
         if not _RESULT_SUBJECT.search(text, clause, start) and scan.actor(start) is None:
             return None  # "shares beat expectations" is no result
     elif kind == "noun":

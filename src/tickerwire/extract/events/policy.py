@@ -63,7 +63,9 @@ _REGULATOR = (
 # approval", "pending antitrust clearance") is the deal's term, no regulator's act.
 _DEAL_CONDITION = compile_rule(
     r"""\b(?:subject\s+to|pending|conditional\s+(?:on|upon)|contingent\s+(?:on|upon)|
-    receipt\s+of|customary|requires?|required|needs?)\s+(?:[\w,-]+\s+){0,4}?(?:regulatory|
+    receipt\s+of|customary|requires?|required|needs?|await(?:s|ed|ing)?|seek(?:s|ing)?|sought|
+    expects?|expected|anticipates?|hopes?\s+(?:for|to\s+(?:win|get|receive|obtain)))\s+
+    (?:[\w,-]+\s+){0,4}?(?:regulatory|
     antitrust)\s+(?:approvals?|reviews?|clearances?)\b"""
 )
 REGULATION = (
@@ -72,10 +74,15 @@ REGULATION = (
         compile_rule(
             # not the last of a list of kinds ("its macro, competitive, and regulatory
             # challenges"): a list of risks in general, no regulator's act
-            r"""(?P<cue>\b(?:(?<!,\s+(?:and\s+|or\s+)?)(?:regulatory|antitrust|anti-monopoly)\s+
-            (?:crackdown|clampdown|
+            # nor one of a pair of kinds ("faces legal and regulatory challenges"); nor an
+            # approval still to come ("regulatory approval for the drug is expected in May")
+            r"""(?P<cue>\b(?:(?<!,\s+(?:and\s+|or\s+)?)(?<!\b(?:legal|political|economic|
+            competitive|operational|geopolitical|financial|macro|legislative|tax)\s+(?:and|or)\s+)
+            (?:regulatory|antitrust|anti-monopoly)\s+(?:crackdown|clampdown|
             scrutiny|probes?|investigations?|pressures?|hurdles?|challenges|headwinds|actions?|
-            reviews?|approvals?|fines?|penalt(?:y|ies)|constraints|concerns|issues|uncertainty|
+            reviews?|approvals?(?!\s+(?:for\s+(?:[\w-]+\s+){1,5}?)?(?:is|are|was|were)\s+
+            (?:still\s+|now\s+|also\s+)?(?:expected|anticipated|pending|likely|needed|required|
+            due|sought))|fines?|penalt(?:y|ies)|constraints|concerns|issues|uncertainty|
             stances?|friction|overhang|environment|allegations|charges|rules|laws?|risks?)|
             (?:crackdown|clampdown)\s+(?:on|by)|(?:forced|ordered|fined|penali[sz]ed|
             approved|cleared|blocked)\s+by\s+(?:\w+\s+)?(?:regulators?|authorities|watchdogs?)|

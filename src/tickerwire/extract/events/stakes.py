@@ -32,7 +32,8 @@ _BUY = regex.compile(
 )
 _SELL = regex.compile(
     rf"""(?P<cue>\b(?:(?:cut|cuts|cutting|reduc\w+|trimm?\w+|sold|sells|selling|dump\w+|exit\w+|
-    divest\w+|unload\w+|offload\w+|lower\w+|slash\w+|pared|pares)\s+(?:his|her|its|their|a|the)?
+    divest\w+|unload\w+|offload\w+|lower\w+|slash\w+|pared|pares)(?:\s+(?:off|down|back))?
+    \s+(?:his|her|its|their|a|the)?
     \s*(?:entire\s+|[\w-]+\s+)?{_STAKE}\s+(?:in|of)|(?:sold|sells|selling|dumped|unloaded|
     offloaded)\s+(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+|some\s+)?[\d.,]+\s*
     (?:million|billion|thousand)?\s+shares\s+(?:of|in)))""",
