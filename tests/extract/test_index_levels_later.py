@@ -79,6 +79,28 @@ def test_look_alikes_give_no_later_level(text):
 @pytest.mark.parametrize(
     "text",
     [
+        # each stops the later level by one rule alone (the others would let it through):
+        # another name on the way (Apple's record, not the index's level)
+        "The Nasdaq advanced 1.5% on Thursday and Apple hit a record at 195.",
+        # a subject word on the way (the euro's rate)
+        "The dollar index slipped 0.4% and the euro last stood at 1.08.",
+        # a clause of another kind (the level it opened at, before the move)
+        "The Nasdaq advanced 1.5% after opening at 15,100.",
+        # words that do not end at "at" (a round number passed, not the level)
+        "The Nasdaq advanced 1.5% and has risen above 15,000 for the first time.",
+        # a clock time told after the move's day
+        "The Nasdaq was up 1.5% on the day at 11 a.m.",
+        # no index stands at or below zero
+        "The dollar index slipped 0.4% and last stood at -2.",
+    ],
+)
+def test_each_later_level_rule_alone_stops_a_look_alike(text):
+    assert [move[2] for move in index_moves(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Falling yields weighed on the U.S. dollar, which lost 0.5% against its peers.",
         "The dollar slipped 0.5% against a basket of major currencies.",
         "The greenback was down 0.5% against six major peers.",

@@ -104,6 +104,14 @@ def test_a_tokyo_move_in_a_new_york_evening_report_is_tokyos_running_session(pip
     assert move_dates(article) == [("N225", "session", THURSDAY)]
 
 
+def test_a_tokyo_move_in_a_sentence_naming_the_new_york_day_gets_no_day(pipeline, tmp_path):
+    # 20:40 on Wednesday in New York is Thursday's session in Tokyo, but the sentence names
+    # Wednesday (outside the move's own words): which session it tells is left open.
+    named = TOKYO_MOVE.removesuffix(".") + " after the yen weakened on Wednesday."
+    article = from_sidecar(pipeline, tmp_path, named, "2024-01-31T20:40-05:00")
+    assert move_dates(article) == [("N225", "session", None)]
+
+
 def test_a_close_told_in_a_report_stamped_during_the_next_session_gets_no_day(pipeline, tmp_path):
     # At 10:30 on Friday in Hong Kong "closed" is an earlier session's close: Thursday's,
     # or another; the words do not say.

@@ -121,11 +121,6 @@ _POINTS_OR = regex.compile(
     r"(?:points?|pts)\s*,?\s+or\s+(?:about\s+|nearly\s+|roughly\s+)?$",
     regex.IGNORECASE,
 )
-_LEVEL_VERB = regex.compile(
-    r"\b(?:" + MOVE_VERB_ALT + r"|was|were|is|are|stood|came\s+in|reached|hit)"
-    r"\s+(?:\w+\s+){0,2}?(?:to|at)\s+(?:[a-z]+\s+){0,2}$",
-    regex.IGNORECASE,
-)
 
 
 # "lost 20% of its value" is the share price's fall, not a share of a whole.
@@ -279,11 +274,6 @@ def find_changes(
             )
         )
     return changes
-
-
-def is_level(text: str, quantity: Quantity, left_start: int) -> bool:
-    """Whether the percent is a level reached ("rose to 45%", "was 71%"), not a change."""
-    return bool(_LEVEL_VERB.search(text, max(left_start, quantity.start - 60), quantity.start))
 
 
 def _trigger(

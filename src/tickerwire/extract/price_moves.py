@@ -211,9 +211,9 @@ def _later_level(
         return None
     level = later[0]
     text = ctx.text
+    # (no number may stand on the way either: _LATER_LEVEL_GAP admits no digit)
     if (
-        ctx.quantities_in(start, level.start)
-        or any(g.entity_id != entity_id for g in ctx.groups_in(start, level.start))
+        any(g.entity_id != entity_id for g in ctx.groups_in(start, level.start))
         or not _LATER_LEVEL_GAP.fullmatch(text, start, level.start)
         or _LATER_LEVEL_BREAK.search(text, start, level.start)
         or _CLOCK_AFTER.match(text, level.end)
