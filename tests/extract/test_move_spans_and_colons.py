@@ -55,3 +55,78 @@ def test_a_move_too_large_for_a_session_without_period_words_is_of_no_session(te
 def test_a_day_or_period_words_keep_the_session(text, expected):
     ((_, _, period, day),) = moves(text)
     assert (period, str(day)) == expected
+
+
+# -- a move after a colon, told as the market's reaction -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label: the name alone before the colon
+        ("Snap: -3.4% on the news of a weak ad forecast.", [("SNAP", -3.4, "session")]),
+        ("Pinterest: down 5% in early trading after the forecast.", [("PINS", -5.0, "intraday")]),
+        # a named subject with a short predicate of its own
+        (
+            "Meta Platforms is flying high this morning: +6.2% in pre-market trading.",
+            [("META", 6.2, "premarket")],
+        ),
+        # a description of the one company the sentence before names; a company compared in
+        # an opening phrase is not the subject
+        (
+            "Pinterest missed revenue estimates on Wednesday. Unlike Snap's steady run, "
+            "lately the social media company has been struggling: -4.1% on the results.",
+            [("PINS", -4.1, "session")],
+        ),
+        # a later number told for the company of the move before it
+        (
+            "Snap has had a rough month: -3.4% on the news adds to the -12% for the stock, "
+            "year to date.",
+            [("SNAP", -3.4, "session"), ("SNAP", -12.0, "year_to_date")],
+        ),
+        (
+            "Snap has had a rough month: -3.4% on the news adds to the -12% for Snap this year.",
+            [("SNAP", -3.4, "session"), ("SNAP", -12.0, "year_to_date")],
+        ),
+    ],
+)
+def test_a_move_opening_the_clause_after_a_colon_is_the_subjects(text, expected):
+    assert [m[:3] for m in moves(text)] == expected
+
+
+def test_a_reaction_after_a_colon_is_dated_like_a_current_move():
+    text = "Snap has been hitting the skids: -3.4% on the news of a weak ad forecast."
+    assert moves(text) == [("SNAP", -3.4, "session", THURSDAY)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no words of a market reaction after the number
+        "Snap reported its results: -3.4% versus the consensus estimate.",
+        "Snap (SNAP): -3.4% year over year in daily users.",
+        # a figure is the subject before the colon
+        "Snap's revenue has been slipping: -3.4% on the news of a weak ad market.",
+        # a description with no company just before, or with two
+        "Ad spending slowed in January. The company has been struggling: -4% on the news.",
+        "Snap and Pinterest reported on Tuesday. The social media company has been struggling: "
+        "-4% on the news.",
+        # a description that is the object, not the subject
+        "Ad buyers have been wary of Snap. Analysts now shun the company: -4% on the news.",
+    ],
+)
+def test_look_alikes_after_a_colon_give_no_move(text):
+    assert moves(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another subject word between the two numbers
+        "Snap has had a rough month: -3.4% on the news, while ad revenue is -2% for the company.",
+        # a later number for another company
+        "Snap has had a rough month: -3.4% on the news adds to the -12% for Pinterest this year.",
+    ],
+)
+def test_a_later_number_for_another_subject_is_not_the_moves(text):
+    assert [m[:2] for m in moves(text)] == [("SNAP", -3.4)]

@@ -127,6 +127,17 @@ BLOCKER_WORDS = [
     "tax rate",
     "price target",
 ]
+# Nouns a text uses for a company it has named ("the industrial conglomerate", "the
+# chipmaker"): a definite description of one of them stands for that company. Generic nouns that
+# also name sectors or groups of companies ("group", "business", "platform") are left out.
+COMPANY_NOUN_ALT = _alt(
+    _words(
+        """
+    company firm conglomerate maker chipmaker drugmaker carmaker automaker retailer lender bank
+    insurer giant manufacturer producer miner airline stalwart heavyweight
+    """
+    )
+)
 SUBJECT_TABLE = PhraseTable(
     forms(BLOCKER_WORDS, label="blocker") | forms(SHARE_WORDS, label="share")
 )

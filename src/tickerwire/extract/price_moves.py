@@ -117,7 +117,10 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
             if topic.kind == "index" and topic.futures and ticker in _FUTURES_INDEX:
                 ticker, entity_id = _FUTURES_INDEX[ticker]
             mic = ctx.exchange_of(ticker)
-            timing = move_timing(ctx, change, topic.subject_end, next_start, mic, previous, alone)
+            reaction = bool(topic.extra.get("reaction"))
+            timing = move_timing(
+                ctx, change, topic.subject_end, next_start, mic, previous, alone, reaction
+            )
             previous = timing
             q = change.quantity
             approximate = q.approximate and q.approx_word not in ("as much as", "up to")

@@ -173,8 +173,11 @@ def move_timing(
     mic: str | None,
     previous: Timing | None,
     only_change_in_sentence: bool,
+    told_as_reaction: bool = False,
 ) -> Timing:
-    """The period, since-date, day and context of one move."""
+    """The period, since-date, day and context of one move. `told_as_reaction`: the move is
+    given bare as the market's answer to the news ("...: -2.3% on the news"), a current fact
+    whatever the form of its words."""
     text = ctx.text
     q = change.quantity
     left_start, right_end, context_end = windows(ctx, change, subject_end, next_start)
@@ -279,7 +282,7 @@ def move_timing(
     # its verb's form ("with shares surging 15% in after-hours trading"), so the clock dates it;
     # a move dated by the publication date alone must be told as a finished or current fact.
     named_hours = not defaulted and reads_clock(ctx, period, mic)
-    if day is not None and (named_hours or _finite(ctx, change)):
+    if day is not None and (named_hours or told_as_reaction or _finite(ctx, change)):
         if (
             _names_another_day(ctx, change, day, since_span)
             or _SPAN_WORDS.search(text, change.sentence.start, change.sentence.end)
