@@ -40,9 +40,11 @@ _REACTION_AFTER = regex.compile(
     r"|in\s+(?:today['’]s\s+)?(?:pre-?market|after-?hours|extended|early|late)\s+trad(?:e|ing)\b)",
     regex.IGNORECASE,
 )
-# What may stand between a named subject and the colon: nothing (a label) or a short predicate
-# in lower case (no number, no name, no other clause).
-_COLON_PREDICATE = regex.compile(r"(?:\s+[a-z][\w'’-]*){0,6}\s*")
+# What may stand before a named subject in its clause: only an adverb (the name nearest the
+# colon may be an object: "Snap kept pace with Pinterest: ...").
+_COLON_SUBJECT_LEAD = regex.compile(
+    r"\s*(?:(?:meanwhile|also|lately|recently|now|today),?\s+)?", regex.IGNORECASE
+)
 # A description of a company as the clause's subject ("lately the industrial conglomerate has
 # been hitting the skids"), after at most a comparison with another company ("Like IP's stock
 # performance, ...") and an adverb.
@@ -154,7 +156,8 @@ class CarriedSubjects(SubjectScanner):
             if (
                 topic.kind not in ("share", "index")
                 or not topic.owners
-                or not _COLON_PREDICATE.fullmatch(self.text, topic.subject_end, colon)
+                or not _COLON_SUBJECT_LEAD.fullmatch(self.text, clause, topic.subject_start)
+                # a name the subject scan passes over ("the likes of Pinterest") may own it
                 or any(topic.subject_end <= t.start < colon for t in self.terms)
             ):
                 return None
@@ -192,7 +195,7 @@ class CarriedSubjects(SubjectScanner):
         """'... -2.3% on the news compounds the -3.6% for the company': a bare signed number
         told for the company (or by name) whose move the sentence gave just before, with no
         other subject word between the two numbers."""
-        if topic.kind != "share" or len(topic.owners) != 1 or change.hedged:
+        if topic.kind != "share" or len(topic.owners) != 1:
             return None
         between = (previous.quantity.end, change.quantity.start)
         if any(between[0] <= t.start < between[1] for t in self.terms):
