@@ -60,6 +60,32 @@ def test_a_level_told_later_in_the_clause_is_the_moves(text, level):
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The Nasdaq slid 2.1% or 330.5 points to finish at 15,164.01 points.", 15164.01),
+        ("The S&P 500 fell 1.4%, or 68.2 points, to end at 4,860.11.", 4860.11),
+        ("The Nasdaq rose 1.1%, or about 170 points, to 15,361.64.", 15361.64),
+    ],
+)
+def test_points_after_or_restate_the_move_before_its_level(text, level):
+    (move,) = index_moves(text)
+    assert move[2] == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the level of another subject after the restated points
+        "The Nasdaq rose 1.1%, or 170 points, while the S&P 500 ended at 4,845.65.",
+        # points that are not told with "or": another index's move and level
+        "The Nasdaq rose 1.1% while the blue chips added 120 points to 38,150.20.",
+    ],
+)
+def test_no_level_after_points_of_another_kind(text):
+    assert [move[2] for move in index_moves(text)] == [None]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # another subject's level
