@@ -156,3 +156,31 @@ def test_an_overnight_move_is_of_no_single_session():
     events = extract_events(_LINKER.link(text, THURSDAY), _LINKER.reference)
     assert index_moves(text) == [("DXY", -0.5, 103.1, "other")]
     assert [e.date for e in events if e.type == "index_move"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Nasdaq finished up +369 points, +0.97%, while the S&P 500 was +1.25%.",
+            [("COMP", 0.97), ("SPX", 1.25)],
+        ),
+        ("The Nasdaq lost 120 points, -0.8%, on Thursday.", [("COMP", -0.8)]),
+    ],
+)
+def test_a_signed_percent_after_the_points_and_a_comma_restates_the_move(text, expected):
+    assert [(move[0], move[1]) for move in index_moves(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # unsigned: a distance, not the move restated
+        "The Nasdaq fell 120 points, 0.4% short of its high.",
+        "The Nasdaq rose 120 points, 0.4% short of its record high.",
+        # signed against the verb: another span's change
+        "The Nasdaq fell 120 points, +0.4% for the week.",
+    ],
+)
+def test_a_percent_after_the_points_that_does_not_restate_the_move_is_none(text):
+    assert index_moves(text) == []

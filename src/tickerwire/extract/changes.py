@@ -115,10 +115,12 @@ _LIST_GAP = regex.compile(
 _LIST_CONNECTOR = regex.compile(
     r"\b(?:and|compared\s+(?:with|to)|versus|while|against)\b|,", regex.IGNORECASE
 )
-# "were down 64 points, or 0.17%": the verb governs the points and the percent after "or".
+# "were down 64 points, or 0.17%": the verb governs the points and the percent after "or"; after
+# a bare comma only a percent signed as the verb goes ("finished up +369 points, +0.97%").
 _POINTS_OR = regex.compile(
-    r"\b(?P<verb>up|down|" + MOVE_VERB_ALT + r")\s+(?:by\s+)?(?:about\s+|nearly\s+)?[\d.,]+\s+"
-    r"(?:points?|pts)\s*,?\s+or\s+(?:about\s+|nearly\s+|roughly\s+)?$",
+    r"\b(?P<verb>up|down|" + MOVE_VERB_ALT + r")\s+(?:by\s+)?(?:about\s+|nearly\s+)?"
+    r"[+\-−]?[\d.,]+\s+(?:points?|pts)\s*"
+    r"(?:,?\s+or\s+(?:about\s+|nearly\s+|roughly\s+)?|(?P<comma>,)\s*)$",
     regex.IGNORECASE,
 )
 
@@ -295,7 +297,9 @@ def _trigger(
     if points is not None:
         word = points.group("verb").lower()
         direction = word if word in ("up", "down") else verb_direction(word)
-        if direction is not None:
+        if points.group("comma") and (quantity.sign < 0) != (direction == "down"):
+            direction = None  # unsigned, or signed against the verb: not the points restated
+        if direction is not None and (not points.group("comma") or quantity.sign):
             kind: TriggerKind = "updown" if word in ("up", "down") else "verb"
             return direction, kind, points.start("verb"), points.end("verb")
     # A verb right before the number governs it ("rose 5.8% following a narrower loss"); a noun
