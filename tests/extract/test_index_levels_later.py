@@ -62,8 +62,8 @@ def test_a_level_told_later_in_the_clause_is_the_moves(text, level):
 @pytest.mark.parametrize(
     ("text", "level"),
     [
-        ("The Nasdaq slid 2.1% or 330.5 points to finish at 15,164.01 points.", 15164.01),
-        ("The S&P 500 fell 1.4%, or 68.2 points, to end at 4,860.11.", 4860.11),
+        ("The Nasdaq lost 1.3% or 201.7 points to settle at 15,022.4 on Tuesday.", 15022.4),
+        ("The S&P 500 dropped 1.4%, or 68.2 points, ending the day at 4,860.11.", 4860.11),
         ("The Nasdaq rose 1.1%, or about 170 points, to 15,361.64.", 15361.64),
     ],
 )
@@ -162,8 +162,8 @@ def test_an_overnight_move_is_of_no_single_session():
     ("text", "expected"),
     [
         (
-            "The Nasdaq finished up +369 points, +0.97%, while the S&P 500 was +1.25%.",
-            [("COMP", 0.97), ("SPX", 1.25)],
+            "The Nasdaq ended Tuesday up +212 points, +1.4%, and the S&P 500 was +0.9%.",
+            [("COMP", 1.4), ("SPX", 0.9)],
         ),
         ("The Nasdaq lost 120 points, -0.8%, on Thursday.", [("COMP", -0.8)]),
     ],
