@@ -104,6 +104,14 @@ def test_a_tokyo_move_in_a_new_york_evening_report_is_tokyos_running_session(pip
     assert move_dates(article) == [("N225", "session", THURSDAY)]
 
 
+def test_a_tokyo_move_in_a_sentence_naming_the_new_york_day_gets_no_day(pipeline, tmp_path):
+    # 20:40 on Wednesday in New York is Thursday's session in Tokyo, but the sentence names
+    # Wednesday (outside the move's own words): which session it tells is left open.
+    named = TOKYO_MOVE.removesuffix(".") + " after the yen weakened on Wednesday."
+    article = from_sidecar(pipeline, tmp_path, named, "2024-01-31T20:40-05:00")
+    assert move_dates(article) == [("N225", "session", None)]
+
+
 def test_a_close_told_in_a_report_stamped_during_the_next_session_gets_no_day(pipeline, tmp_path):
     # At 10:30 on Friday in Hong Kong "closed" is an earlier session's close: Thursday's,
     # or another; the words do not say.
@@ -149,3 +157,63 @@ def test_checked_session_day_names_a_day_only_the_text_allows():
     assert check(THURSDAY, evening, "XHKG", told_closed=False, names_day=True) is None
     # an exchange whose hours are not known: the date stands
     assert check(THURSDAY, evening, "NOPE", told_closed=False, names_day=False) == THURSDAY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intel shares are up 4% after the chipmaker gave an upbeat forecast.",
+        "Intel beat estimates. Its shares are trading up a solid 4.2% on the report.",
+        "Intel shares are currently 4% higher after the chipmaker gave an upbeat forecast.",
+    ],
+)
+def test_a_move_told_as_under_way_after_the_close_is_after_hours(pipeline, tmp_path, text):
+    # 18:20 in New York: the session closed at 16:00, after-hours trading runs to 20:00
+    article = from_sidecar(pipeline, tmp_path, text, "2024-02-01T18:20-05:00")
+    assert move_dates(article) == [("INTC", "after_hours", THURSDAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # stamped during the session: the session's move
+        (
+            "Intel shares are up 4% after the chipmaker gave an upbeat forecast.",
+            "2024-02-01T11:30-05:00",
+            ("INTC", "session", THURSDAY),
+        ),
+        # told in the past tense, or as a close: the session's, told after it
+        (
+            "Intel shares rose 4% after the chipmaker gave an upbeat forecast.",
+            "2024-02-01T18:20-05:00",
+            ("INTC", "session", THURSDAY),
+        ),
+        # words that time it as the day's session, or as part of it
+        (
+            "Intel shares are up 4% on the day after an upbeat forecast.",
+            "2024-02-01T18:20-05:00",
+            ("INTC", "session", THURSDAY),
+        ),
+        (
+            "Intel shares are up as much as 6% after an upbeat forecast.",
+            "2024-02-01T18:20-05:00",
+            ("INTC", "intraday", THURSDAY),
+        ),
+        # an exchange without evening trading, and an index (no after-hours of its own)
+        (
+            "Tencent shares are up 2% after the company unveiled a buyback.",
+            "2024-02-02T18:20+08:00",
+            ("0700.HK", "session", FRIDAY),
+        ),
+        (
+            "The S&P 500 is up 1.2%, led by chipmakers.",
+            "2024-02-01T18:20-05:00",
+            ("SPX", "session", THURSDAY),
+        ),
+    ],
+)
+def test_a_session_move_keeps_its_session_unless_under_way_after_a_us_close(
+    pipeline, tmp_path, text, published, expected
+):
+    article = from_sidecar(pipeline, tmp_path, text, published)
+    assert move_dates(article) == [expected]

@@ -5,7 +5,9 @@ A bracketed pair of returns after a comparison verb ("Apple's shares have outper
 named right after the verb. "It" or "They" opening a sentence stands for the shares the sentence
 before ends on. A perfect participle ("..., having rallied 12%") takes the subject that opens
 the sentence. A move after an earlier quarter's results belongs to the company the clause names,
-else to the company the article is about.
+else to the company the article is about. A move that opens the clause after a colon, told as
+the market's reaction ("...: -2.3% on the news"), is the move of the subject before the colon,
+a name or a description of the company named just before ("the industrial conglomerate").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from tickerwire.extract.changes import Change
+from tickerwire.extract.lexicon import COMPANY_NOUN_ALT
 from tickerwire.extract.owners import PRONOUN_PENALTY, Owner
 from tickerwire.extract.subject_scan import BLOCKED, NO_TOPIC, SubjectScanner, Topic
 
@@ -28,6 +31,34 @@ _PRONOUN_SUBJECT = regex.compile(
 _PLURAL_SHARE_WORDS = ("shares", "stocks", "adrs", "adss")
 # Only an article may stand between a comparison verb and the listing it is compared with.
 _OBJECT_LEAD = regex.compile(r"\s+(?:the\s+)?", regex.IGNORECASE)
+# "Honeywell (HON): -2.3% on the news", "the conglomerate has been hitting the skids: down 2.3%
+# in pre-market trading": a number that opens the clause after a colon, followed by the words
+# of a market reaction, is a move of the subject before the colon.
+_AFTER_COLON = regex.compile(r":\s*$")
+_REACTION_AFTER = regex.compile(
+    r"\s+(?:on\s+(?:the\s+)?(?:news|report|results|release|announcement|guidance)\b"
+    r"|in\s+(?:today['’]s\s+)?(?:pre-?market|after-?hours|extended|early|late)\s+trad(?:e|ing)\b)",
+    regex.IGNORECASE,
+)
+# What may stand before a named subject in its clause: only an adverb (the name nearest the
+# colon may be an object: "Snap kept pace with Pinterest: ...").
+_COLON_SUBJECT_LEAD = regex.compile(
+    r"\s*(?:(?:meanwhile|also|lately|recently|now|today),?\s+)?", regex.IGNORECASE
+)
+# A description of a company as the clause's subject ("lately the industrial conglomerate has
+# been hitting the skids"), after at most a comparison with another company ("Like IP's stock
+# performance, ...") and an adverb.
+_DESCRIBED_SUBJECT = regex.compile(
+    r"\s*(?i:(?:(?:like|unlike|as\s+with|similar\s+to)\s+[^,;:]{1,60},\s*)?"
+    r"(?:(?:lately|recently|meanwhile|now|also|today),?\s+)?(?P<the>the))\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?P<noun>" + COMPANY_NOUN_ALT + r")(?:\s+[a-z][\w'’-]*){1,6}\s*"
+)
+# "... compounds the -3.6% for the company, year to date": a later number told for the company
+# (or its stock) of the sentence's move before it, or for that company by name.
+_FOR_OWNER = regex.compile(
+    r"\s+for\s+(?:(?P<ref>(?:the|its)\s+(?:company|stock|shares|firm))\b|(?:the\s+)?(?=\S))",
+    regex.IGNORECASE,
+)
 
 
 class CarriedSubjects(SubjectScanner):
@@ -102,3 +133,79 @@ class CarriedSubjects(SubjectScanner):
             return NO_TOPIC
         topic = self._topic_from_term(first, anchor=first.end)
         return topic if topic.kind == "share" else NO_TOPIC
+
+    def _colon_topic(self, change: Change) -> Topic | None:
+        """The subject before a colon for a move that opens the clause after it, told as a
+        reaction (see _AFTER_COLON): a listing or an index named there, or a company described
+        ("the industrial conglomerate") for the company named just before the sentence."""
+        q = change.quantity
+        opening = min(change.trigger_start, q.start)
+        lead = _AFTER_COLON.search(self.text, max(self.sentence.start, opening - 3), opening)
+        if lead is None or not _REACTION_AFTER.match(self.text, q.end, self.sentence.end):
+            return None
+        colon = lead.start()
+        clause = self.clause_start(colon)
+        # ("Unlike" opens a clause of its own: the description may follow its phrase)
+        described = _DESCRIBED_SUBJECT.fullmatch(
+            self.text, clause, colon
+        ) or _DESCRIBED_SUBJECT.fullmatch(self.text, self.sentence.start, colon)
+        if described is not None:
+            topic = self._described_topic(described.start("the"), described.end("noun"), colon)
+        else:
+            topic = self._scan_left(colon)
+            if (
+                topic.kind not in ("share", "index")
+                or not topic.owners
+                or not _COLON_SUBJECT_LEAD.fullmatch(self.text, clause, topic.subject_start)
+                # a name the subject scan passes over ("the likes of Pinterest") may own it
+                or any(topic.subject_end <= t.start < colon for t in self.terms)
+            ):
+                return None
+        if topic is None:
+            return None
+        # told as the answer to the news: a current fact (timing dates it like "are down")
+        return Topic(
+            topic.kind,
+            topic.owners,
+            futures=topic.futures,
+            subject_start=topic.subject_start,
+            subject_end=topic.subject_end,
+            extra={**topic.extra, "reaction": True},
+        )
+
+    def _described_topic(self, start: int, end: int, colon: int) -> Topic | None:
+        """The company a description stands for: the one company the sentence before names, and
+        not one this sentence names before the colon (the company compared)."""
+        if any(start <= t.start < colon for t in self.terms):
+            return None  # a name, a share word or a figure of its own in the description
+        if self.sentence.index == 0:
+            return None
+        previous = self.ctx.sentences[self.sentence.index - 1]
+        if len({g.entity_id for g in self._companies(previous.start, previous.end)}) != 1:
+            return None  # none named just before, or two: which one the words leave open
+        owner = self._previous_company(PRONOUN_PENALTY)
+        if owner is None or owner.penalty != PRONOUN_PENALTY:
+            return None
+        named = {g.entity_id for g in self._companies(self.sentence.start, colon)}
+        if owner.entity_id in named:
+            return None
+        return Topic("share", (owner,), subject_start=start, subject_end=end)
+
+    def _owner_named_after(self, change: Change, previous: Change, topic: Topic) -> Topic | None:
+        """'... -2.3% on the news compounds the -3.6% for the company': a bare signed number
+        told for the company (or by name) whose move the sentence gave just before, with no
+        other subject word between the two numbers."""
+        if topic.kind != "share" or len(topic.owners) != 1:
+            return None
+        between = (previous.quantity.end, change.quantity.start)
+        if any(between[0] <= t.start < between[1] for t in self.terms):
+            return None
+        match = _FOR_OWNER.match(self.text, change.quantity.end, self.sentence.end)
+        if match is None:
+            return None
+        owner = topic.owners[0]
+        if match.group("ref") is None:
+            named = self.ctx.groups_in(match.end(), min(self.sentence.end, match.end() + 1))
+            if not named or named[0].entity_id != owner.entity_id:
+                return None
+        return Topic("share", topic.owners, subject_start=match.start(), subject_end=match.end())

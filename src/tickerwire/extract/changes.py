@@ -115,15 +115,12 @@ _LIST_GAP = regex.compile(
 _LIST_CONNECTOR = regex.compile(
     r"\b(?:and|compared\s+(?:with|to)|versus|while|against)\b|,", regex.IGNORECASE
 )
-# "were down 64 points, or 0.17%": the verb governs the points and the percent after "or".
+# "were down 64 points, or 0.17%": the verb governs the points and the percent after "or"; after
+# a bare comma only a percent signed as the verb goes ("finished up +369 points, +0.97%").
 _POINTS_OR = regex.compile(
-    r"\b(?P<verb>up|down|" + MOVE_VERB_ALT + r")\s+(?:by\s+)?(?:about\s+|nearly\s+)?[\d.,]+\s+"
-    r"(?:points?|pts)\s*,?\s+or\s+(?:about\s+|nearly\s+|roughly\s+)?$",
-    regex.IGNORECASE,
-)
-_LEVEL_VERB = regex.compile(
-    r"\b(?:" + MOVE_VERB_ALT + r"|was|were|is|are|stood|came\s+in|reached|hit)"
-    r"\s+(?:\w+\s+){0,2}?(?:to|at)\s+(?:[a-z]+\s+){0,2}$",
+    r"\b(?P<verb>up|down|" + MOVE_VERB_ALT + r")\s+(?:by\s+)?(?:about\s+|nearly\s+)?"
+    r"[+\-−]?[\d.,]+\s+(?:points?|pts)\s*"
+    r"(?:,?\s+or\s+(?:about\s+|nearly\s+|roughly\s+)?|(?P<comma>,)\s*)$",
     regex.IGNORECASE,
 )
 
@@ -281,11 +278,6 @@ def find_changes(
     return changes
 
 
-def is_level(text: str, quantity: Quantity, left_start: int) -> bool:
-    """Whether the percent is a level reached ("rose to 45%", "was 71%"), not a change."""
-    return bool(_LEVEL_VERB.search(text, max(left_start, quantity.start - 60), quantity.start))
-
-
 def _trigger(
     text: str, tokens: Tokens, quantity: Quantity, left_start: int, right_end: int
 ) -> tuple[str, TriggerKind, int, int] | None:
@@ -305,7 +297,9 @@ def _trigger(
     if points is not None:
         word = points.group("verb").lower()
         direction = word if word in ("up", "down") else verb_direction(word)
-        if direction is not None:
+        if points.group("comma") and (quantity.sign < 0) != (direction == "down"):
+            direction = None  # unsigned, or signed against the verb: not the points restated
+        if direction is not None and (not points.group("comma") or quantity.sign):
             kind: TriggerKind = "updown" if word in ("up", "down") else "verb"
             return direction, kind, points.start("verb"), points.end("verb")
     # A verb right before the number governs it ("rose 5.8% following a narrower loss"); a noun

@@ -82,10 +82,6 @@ def noun_direction(word: str) -> str | None:
 
 MOVE_VERB_ALT = _alt(UP_VERBS + DOWN_VERBS)
 MOVE_NOUN_ALT = _alt(UP_NOUNS + DOWN_NOUNS)
-MOVE_VERB = regex.compile(rf"\b(?:{MOVE_VERB_ALT})\b", regex.IGNORECASE)
-MOVE_NOUN = regex.compile(rf"\b(?:{MOVE_NOUN_ALT})\b", regex.IGNORECASE)
-# "were up 0.29%", "trading down 2%", "sending shares up 1.0%", "last down over 2%"
-UP_DOWN = regex.compile(r"\b(?:up|down|off)\b", regex.IGNORECASE)
 # "3% higher", "closed 2% lower"
 HIGHER_LOWER = regex.compile(r"\s+(?:higher|lower)\b", regex.IGNORECASE)
 
@@ -131,6 +127,17 @@ BLOCKER_WORDS = [
     "tax rate",
     "price target",
 ]
+# Nouns a text uses for a company it has named ("the industrial conglomerate", "the
+# chipmaker"): a definite description of one of them stands for that company. Generic nouns that
+# also name sectors or groups of companies ("group", "business", "platform") are left out.
+COMPANY_NOUN_ALT = _alt(
+    _words(
+        """
+    company firm conglomerate maker chipmaker drugmaker carmaker automaker retailer lender bank
+    insurer giant manufacturer producer miner airline stalwart heavyweight
+    """
+    )
+)
 SUBJECT_TABLE = PhraseTable(
     forms(BLOCKER_WORDS, label="blocker") | forms(SHARE_WORDS, label="share")
 )

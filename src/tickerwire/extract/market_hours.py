@@ -120,6 +120,25 @@ def before_open(published_at: dt.datetime, mic: str | None) -> bool:
     return hours is not None and clock < hours[0]
 
 
+def after_close_day(published_at: dt.datetime, mic: str | None) -> dt.date | None:
+    """The trading day whose close `published_at` (an aware datetime) falls after, on that same
+    day in the exchange's zone; None before the close, on a day without trading, or when the
+    hours are not known.
+
+    >>> import datetime as dt
+    >>> after_close_day(dt.datetime.fromisoformat("2024-02-01T18:20-05:00"), "XNAS")
+    datetime.date(2024, 2, 1)
+    >>> print(after_close_day(dt.datetime.fromisoformat("2024-02-01T15:20-05:00"), "XNAS"))
+    None
+    """
+    local = _local_moment(published_at, mic)
+    if local is None:
+        return None
+    calendar, day, clock = local
+    hours = calendar.hours(day)
+    return day if hours is not None and clock >= hours[1] else None
+
+
 def _after(clock: dt.time, minutes: int) -> dt.time:
     """`clock` plus `minutes` (within the day: opening times are mornings)."""
     moment = dt.datetime.combine(dt.date(2000, 1, 3), clock) + dt.timedelta(minutes=minutes)

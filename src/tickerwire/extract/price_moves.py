@@ -8,6 +8,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE, VENUE_KEYS
+from tickerwire.extract.sentences import Sentence
 from tickerwire.extract.subject_scan import Topic
 from tickerwire.extract.timing import Timing, move_timing, windows
 from tickerwire.records import Event, Evidence, IndexMoveAttributes, PriceMoveAttributes
@@ -49,6 +50,8 @@ _LATER_LEVEL_BREAK = regex.compile(
 _AGAINST_BASKET = regex.compile(
     r"\bagainst\s+(?:[\w-]+\s+){0,5}?(?:currencies|peers|rivals)\b", regex.IGNORECASE
 )
+# "fell 1.6%, or 79.3 points, to end at 4,845.65": the points after "or" restate the move.
+_POINTS_OR = regex.compile(r"\s*,?\s*or\s+(?:about\s+|nearly\s+|roughly\s+)?", regex.IGNORECASE)
 _CLOCK_AFTER = regex.compile(r"\s*(?:a\.?m\b|p\.?m\b|ET\b|GMT\b|:\d)", regex.IGNORECASE)
 
 
@@ -117,7 +120,10 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
             if topic.kind == "index" and topic.futures and ticker in _FUTURES_INDEX:
                 ticker, entity_id = _FUTURES_INDEX[ticker]
             mic = ctx.exchange_of(ticker)
-            timing = move_timing(ctx, change, topic.subject_end, next_start, mic, previous, alone)
+            reaction = bool(topic.extra.get("reaction"))
+            timing = move_timing(
+                ctx, change, topic.subject_end, next_start, mic, previous, alone, reaction
+            )
             previous = timing
             q = change.quantity
             approximate = q.approximate and q.approx_word not in ("as much as", "up to")
@@ -172,13 +178,24 @@ def _level(
     them; otherwise it is another index's level.
     """
     sentence = change.sentence
-    for q in ctx.quantities_in(change.quantity.end, min(next_start, sentence.end)):
+    end = min(next_start, sentence.end)
+    start = change.quantity.end
+    following = ctx.quantities_in(start, end)
+    if (
+        following
+        and following[0].kind == "index_points"
+        and _POINTS_OR.fullmatch(ctx.text, start, following[0].start)
+    ):
+        # "slid 0.8% or 317 points to close at 38,150.30": the points restate the move
+        start = following[0].end
+        following = following[1:]
+    for q in following:
         level_kind = q.kind in ("number", "index_points")  # "to 15,361.64 points"
-        if level_kind and _LEVEL_AFTER.match(ctx.text, change.quantity.end, q.start):
+        if level_kind and _LEVEL_AFTER.match(ctx.text, start, q.start):
             # "rose 1.2% at 10 a.m.": a clock time, no level
             return None if _CLOCK_AFTER.match(ctx.text, q.end) else q.value
         break
-    later = _later_level(ctx, change, next_start, entity_id)
+    later = _later_level(ctx, sentence, start, end, entity_id)
     if later is not None:
         return later
     before = [
@@ -199,21 +216,19 @@ def _level(
 
 
 def _later_level(
-    ctx: DocumentContext, change: Change, next_start: int, entity_id: str
+    ctx: DocumentContext, sentence: Sentence, start: int, end: int, entity_id: str
 ) -> float | None:
-    """The level told at the end of a later predicate of the move's clause (_LATER_LEVEL_GAP);
-    a name on the way may only be the index's own (its quote code, "=USD")."""
-    sentence = change.sentence
-    end = min(next_start, sentence.end)
-    start = change.quantity.end
+    """The level told at the end of a later predicate of the move's clause (_LATER_LEVEL_GAP),
+    read in [start, end) from the move's number on; a name on the way may only be the index's
+    own (its quote code, "=USD")."""
     later = [q for q in ctx.quantities_in(start, end) if q.kind in ("number", "index_points")]
     if not later:
         return None
     level = later[0]
     text = ctx.text
+    # (no number may stand on the way either: _LATER_LEVEL_GAP admits no digit)
     if (
-        ctx.quantities_in(start, level.start)
-        or any(g.entity_id != entity_id for g in ctx.groups_in(start, level.start))
+        any(g.entity_id != entity_id for g in ctx.groups_in(start, level.start))
         or not _LATER_LEVEL_GAP.fullmatch(text, start, level.start)
         or _LATER_LEVEL_BREAK.search(text, start, level.start)
         or _CLOCK_AFTER.match(text, level.end)

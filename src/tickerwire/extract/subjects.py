@@ -89,6 +89,8 @@ class TopicResolver(CarriedSubjects):
                 else None
             )
             topic = self._own_topic(change, floor)
+            if change.kind == "sign" and topic is BLOCKED and i > 0:
+                topic = self._owner_named_after(change, changes[i - 1], topics[i - 1]) or topic
             if (
                 topic is NO_TOPIC
                 and i > 0
@@ -174,6 +176,8 @@ class TopicResolver(CarriedSubjects):
                 gap = gap[: group.start - offset] + gap[group.end - offset :]
             if subject.subject_end >= 0 and len(gap.split()) <= 2 and _SIGN_GAP.fullmatch(gap):
                 return subject
+            if subject is NO_TOPIC:
+                return self._colon_topic(change) or BLOCKED
             return BLOCKED
         if change.kind == "higher_lower":
             # "on +12.9% higher revenues": the noun after the comparative is what changed
@@ -187,6 +191,8 @@ class TopicResolver(CarriedSubjects):
         topic = self._scan_left(change.trigger_start, floor)
         if (topic is NO_TOPIC or topic.extra.get("blocked")) and change.kind in ("verb", "updown"):
             topic = self._dollar_index_topic(change) or topic
+        if topic is NO_TOPIC:
+            topic = self._colon_topic(change) or topic
         if topic is NO_TOPIC and floor is None:
             topic = self._pronoun_topic(change.trigger_start)
         having = _HAVING.search(

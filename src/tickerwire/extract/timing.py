@@ -26,8 +26,9 @@ from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.release_words import move_period_match, planned
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
 
-# A one-session move this large is rare; told without day words it is more likely a longer
-# move whose period the writer left out, so it is not dated to the publication's session.
+# A one-session move this large is rare; told without day or period words it is more likely a
+# longer move whose period the writer left out, so it is neither dated to the publication's
+# session nor called a session's (its period is "other").
 MAX_INFERRED_SESSION_PCT = 50.0
 DATED_PERIODS = frozenset({"session", "intraday", "premarket", "after_hours"})
 
@@ -172,8 +173,11 @@ def move_timing(
     mic: str | None,
     previous: Timing | None,
     only_change_in_sentence: bool,
+    told_as_reaction: bool = False,
 ) -> Timing:
-    """The period, since-date, day and context of one move."""
+    """The period, since-date, day and context of one move. `told_as_reaction`: the move is
+    given bare as the market's answer to the news ("...: -2.3% on the news"), a current fact
+    whatever the form of its words."""
     text = ctx.text
     q = change.quantity
     left_start, right_end, context_end = windows(ctx, change, subject_end, next_start)
@@ -269,12 +273,16 @@ def move_timing(
             period_defaulted=defaulted,
         )
     plausible = abs(q.value) < MAX_INFERRED_SESSION_PCT
+    if not plausible and period == "session" and defaulted:
+        # "the stock price surged over 57%" with no day and no period words: not one session
+        # told without its day, but a longer move whose span the writer left out
+        return Timing("other", since, context=context, period_defaulted=True)
     day = publication_day(ctx, period, mic) if plausible else None
     # A move whose words name pre-market or after-hours trading is of one such session whatever
     # its verb's form ("with shares surging 15% in after-hours trading"), so the clock dates it;
     # a move dated by the publication date alone must be told as a finished or current fact.
     named_hours = not defaulted and reads_clock(ctx, period, mic)
-    if day is not None and (named_hours or _finite(ctx, change)):
+    if day is not None and (named_hours or told_as_reaction or _finite(ctx, change)):
         if (
             _names_another_day(ctx, change, day, since_span)
             or _SPAN_WORDS.search(text, change.sentence.start, change.sentence.end)
