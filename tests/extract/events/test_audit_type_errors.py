@@ -13,7 +13,7 @@ from tickerwire.extract.events.scan import capitalised
 
 def test_an_amount_belongs_to_the_act_it_qualifies():
     events = run(
-        "Meta announced its first-ever quarterly dividend and a $50 billion stock buyback."
+        "Meta unveiled its first quarterly dividend along with a $50 billion stock buyback."
     )
     assert [e.attributes["amount"] for e in of_type(events, "dividend")] == [None]
     assert [e.attributes["amount"] for e in of_type(events, "buyback")] == [50e9]
@@ -65,7 +65,7 @@ def test_a_track_record_of_beats_is_no_release():
     for text in (
         "Nvidia, a Zacks Rank #2 (Buy), has a strong track record of beating earnings estimates.",
         "Nvidia has a solid earnings surprise history.",
-        "Nvidia has beaten earnings estimates in three of the past four quarters.",
+        "Nvidia has topped profit estimates in three of the last four quarters.",
         "Its earnings topped estimates in each of the trailing four quarters, Nvidia said.",
     ):
         assert of_type(run(text), "earnings") == [], text

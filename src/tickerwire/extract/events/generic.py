@@ -247,8 +247,8 @@ _RESULT_HEAD_BEFORE = regex.compile(
 def _own_amount(
     scan: SentenceScan, event_type: str, cue_start: int, cue_end: int, per_share: bool | None
 ) -> Quantity | None:
-    """The first amount of money of the act's clause that is not another act's: "its first
-    dividend and a $50 billion stock buyback" gives the dividend no amount."""
+    """The first amount of money of the act's clause that is not another act's: "a first
+    dividend along with a $20 billion share buyback" gives the dividend no amount."""
     stop = scan.clause_end(cue_end)
     while True:
         amount = scan.money_in(cue_start, stop, per_share)
