@@ -67,6 +67,7 @@ def test_a_track_record_of_beats_is_no_release():
         "Nvidia has a solid earnings surprise history.",
         "Nvidia has topped profit estimates in three of the last four quarters.",
         "Its earnings topped estimates in each of the trailing four quarters, Nvidia said.",
+        "Nvidia posted a 6.1% average earnings surprise over that stretch.",
     ):
         assert of_type(run(text), "earnings") == [], text
     # look-alikes: one quarter's beat, and "record" results

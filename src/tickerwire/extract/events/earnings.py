@@ -114,10 +114,11 @@ _POSSIBLE = compile_rule(
 )
 _FIGURE_NEXT = compile_rule(r"\s*(?:of|at|was|were|rose|fell|grew|came\s+in\s+at)\s+[$\d]")
 # A record of past beats is no release: "a stellar track record of exceeding earnings
-# estimates", "a great earnings surprise track record", "its earnings surprise history".
+# estimates", "a great earnings surprise track record", "its earnings surprise history", "a 4%
+# average earnings surprise".
 _RECORD_BEFORE = compile_rule(
     r"\b(?:track\s+record|history|habit|streak|reputation)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$|"
-    r"\btrack\s+$"
+    r"\btrack\s+$|\baverage\s+$"
 )
 _RECORD_AFTER = compile_rule(
     r"\s+(?:(?:surprise|beat)s?\s+)?(?:track\s+record|history|chart|streak|record)\b"
