@@ -58,3 +58,36 @@ def test_a_word_in_capitals_before_a_stop_still_ends_a_sentence() -> None:
         "The chipmaker sold the unit to AMD.",
         "Its shares rose 2%.",
     ]
+
+
+def test_a_line_ending_mid_clause_goes_on_below() -> None:
+    # wire copy wrapped after a preposition or an apposition's first words, the next line
+    # starting with a number or a capital
+    text = (
+        "The minister said wages should not rise.\n"
+        "Consumer prices rose 1.8 pct last year after 3.2 pct in\n"
+        "1986.\n"
+        "The firm also unveiled the Sorter, a new\n"
+        "DNA testing kit for hospitals.\n"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "The minister said wages should not rise.",
+        "Consumer prices rose 1.8 pct last year after 3.2 pct in\n1986.",
+        "The firm also unveiled the Sorter, a new\nDNA testing kit for hospitals.",
+    ]
+
+
+def test_page_lines_without_a_stop_still_end() -> None:
+    # headlines, list items and table rows end at their line, even after a plain word
+    text = (
+        "Top movers\nApple buys the startup\n- Shares of Meta\n- Nvidia\n"
+        "Revenue 4.2 5.1\n2024 6.0\n"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Top movers",
+        "Apple buys the startup",
+        "- Shares of Meta",
+        "- Nvidia",
+        "Revenue 4.2 5.1",
+        "2024 6.0",
+    ]

@@ -14,7 +14,7 @@ import regex
 
 from tickerwire.extract.causes import POINTER, category_spans
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.events.scan import SUMMARY_WORDS
+from tickerwire.extract.events.scan import SUMMARY_WORDS, capitalised
 from tickerwire.extract.sentences import Sentence
 from tickerwire.records import (
     AnalystViewAttributes,
@@ -292,7 +292,7 @@ def _create(
     ctx = article.ctx
     words = " ".join(ctx.original[start:end].split()).strip(" ,.;:").split(" ")
     summary = " ".join(words[:SUMMARY_WORDS])
-    summary = summary[:1].upper() + summary[1:]
+    summary = capitalised(summary)
     attributes: dict[str, Any]
     if category == "earnings":
         phrase = ctx.text[start:end]

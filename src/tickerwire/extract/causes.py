@@ -161,8 +161,9 @@ _CATEGORY_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("acquisition", r"\b(?:acquisitions?|acquir\w+|takeover|buyout|merger)\b"),
         (
             "partnership",
-            r"\b(?:partnerships?|partner\w*|collaborat\w+|tie-up|alliance|"
-            r"working\s+with)\b",
+            # not "partner" as a title: "Elliott partner Jane Roe", "a partner at X"
+            r"\b(?:partnerships?|partner\w*(?!\s+(?-i:[A-Z][\w.'-]+\s+[A-Z])|\s+(?:at|of)\s)|"
+            r"collaborat\w+|tie-up|alliance|working\s+with)\b",
         ),
         (
             "product_launch",
@@ -184,7 +185,7 @@ _CATEGORY_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         (
             "management",
             r"\b(?:layoffs|job\s+cuts|cost\s+cuts|CEO\s+(?:change|departure)|"
-            r"restructuring)\b",
+            r"restructuring|appoint(?:s|ed|ing|ment)|(?:to|joins?|joined)\s+(?:its|the)\s+board)\b",
         ),
         ("analyst_view", r"\b(?:upgrade|downgrade|price\s+target)\b"),
         ("sector", r"\b(?:sector|peers|tech\s+stocks|chip\s+stocks|industry-wide)\b"),

@@ -240,6 +240,14 @@ def _hard_wrapped(lengths: list[int]) -> bool:
     return at_width >= 0.6 * len(lengths)
 
 
+# A line ending in a word no sentence or headline ends with (a preposition, an article, a
+# conjunction), or in an apposition's first words ("the Extractor, a new"), goes on below.
+_OPEN_ENDING = regex.compile(
+    r"(?:^|[\s(])(?:a|an|the|of|in|to|for|from|with|by|at|on|into|and|or|nor|its|their|his|"
+    r"her|our|than|that|which|whose),?$|,\s+(?:a|an|the)\s+[a-z][\w-]*$"
+)
+
+
 def _continues(text: str, previous: tuple[int, int], start: int, end: int, wrapped: bool) -> bool:
     if text.count("\n", previous[1], start) > 1:
         return False  # a blank line between: a new paragraph
@@ -251,6 +259,8 @@ def _continues(text: str, previous: tuple[int, int], start: int, end: int, wrapp
     first = text[start:end].lstrip()[:1]
     if first.islower():
         return True
+    if _OPEN_ENDING.search(before) and first.isalnum():
+        return True  # "fell to 2.1 pct from 4.7 pct in" / "1985.": the clause goes on
     indented = text[start] in " \t"
     long_line = len(before.strip()) >= _WRAPPED_LINE
     return wrapped and long_line and not indented and not first.isdigit()

@@ -107,6 +107,8 @@ def analyst_view_drafts(scan: SentenceScan) -> list[Draft]:
     if speaker is None:
         return []
     firm, analyst, cue_start, cue_end, claim_start, claim_end, confidence = speaker
+    if _AUTHOR_OF_A_TERM.search(scan.lowered_text, scan.sentence.start, cue_start):
+        return []  # "the term was coined by BofA analyst X": naming a thing is no view of it
     claim_cut = _CLAIM_END.search(scan.text, claim_start, claim_end)
     # "..., while investors will watch X": not the claim. A claim told before its speaker
     # ("X is likely, but the plan is unlikely, analysts said") is all the speaker's.
@@ -201,6 +203,12 @@ def _about(
             for g in scan.groups
             if g.end <= start and g.entity_type == "company" and g.entity_id not in BROKERS
         ]
+        if named and reference.group(0).lower() in ("it", "its") and len(named) > 1:
+            # "X edged ahead of Y, and analysts expect it to cement that lead": a pronoun
+            # stands for the subject, not for the object named last
+            subject = scan.named_subject(scan.sentence.start, start, ("company",))
+            if subject is not None:
+                return subject.entity_id, 0.1
         if named:  # "Macy's rose after Citi upgraded the stock": the company named before
             return named[-1].entity_id, 0.1
         earlier = scan.company_before(start)
@@ -212,6 +220,9 @@ def _about(
     return None
 
 
+_AUTHOR_OF_A_TERM = regex.compile(
+    r"\b(?:coined|dubbed|termed|nicknamed|christened|populari[sz]ed)\s+by\s+(?:the\s+)?$"
+)
 _IN_A_FUND_NAME = regex.compile(
     r"\s+(?:[\w&-]+\s+){0,3}?(?:ETFs?|Funds?|Index|Trust)\b", regex.IGNORECASE
 )

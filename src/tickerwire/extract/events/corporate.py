@@ -305,6 +305,7 @@ DIVIDEND = (
             (?!\s+(?:policy|stocks?|investors?|aristocrats?|ETFs?|funds?|growth\s+investing))"""
         ),
         fallback=True,
+        habitual=compile_rule(r"(?:pay(?:s|ing)?|paid|(?:is|are)\s+paying)\s+(?:out\s+)?dividends"),
     ),
     GenericRule(
         "dividend",

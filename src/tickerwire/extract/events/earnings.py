@@ -113,6 +113,32 @@ _POSSIBLE = compile_rule(
     r"risk)\s+(?:of|for)\s+(?:an?\s+)?$"
 )
 _FIGURE_NEXT = compile_rule(r"\s*(?:of|at|was|were|rose|fell|grew|came\s+in\s+at)\s+[$\d]")
+# A record of past beats is no release: "a stellar track record of exceeding earnings
+# estimates", "a great earnings surprise track record", "its earnings surprise history", "a 4%
+# average earnings surprise".
+_RECORD_BEFORE = compile_rule(
+    r"\b(?:track\s+record|history|habit|streak|reputation)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}$|"
+    r"\btrack\s+$|\baverage\s+$"
+)
+_RECORD_AFTER = compile_rule(
+    r"\s+(?:(?:surprise|beat)s?\s+)?(?:track\s+record|history|chart|streak|record)\b"
+)
+# "beat estimates in three of the past four quarters", "in each of the trailing four
+# quarters", "in three consecutive quarters": a count of quarters is a record, not one release
+_QUARTERS_COUNTED = compile_rule(
+    r"""\b(?:in|for|over)\s+(?:each\s+of\s+|[\w-]+\s+of\s+|all\s+)?(?:the\s+|its\s+)?
+    (?:(?:past|last|trailing|previous|prior|consecutive|straight|successive|[\w-]+)\s+){1,3}
+    quarters\b"""
+)
+_FORECAST_FIGURE_NEXT = compile_rule(r"\s+(?:growth\b|(?:of|at)\s+(?:about\s+)?[$\d-])")
+# A subject of many companies: what it reports is the group's ("in aggregate", "these six
+# companies"), not any one member's. Not "the group": British news calls one company so.
+_GROUP_SUBJECT = compile_rule(
+    r"""\b(?:in\s+aggregate|collectively|taken\s+together|as\s+a\s+group|
+    (?:these|those|the|all|over|more\s+than|some|about|nearly)\s+(?:[\d,]+|two|three|four|five|six|
+    seven|eight|nine|ten|dozen|several|many|other)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|
+    members|names|stocks|constituents|corporations))\b"""
+)
 _NO_RESULT = compile_rule(
     r"\b(?:times|price-to-earnings|P/E|forward|expected|per\s+share|growth\s+prospects|"
     r"call|calls|season|multiple|yield)\s*$"
@@ -232,6 +258,16 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
         confidence = WEAK
     if kind != "scheduled" and _NO_RESULT.search(text, max(scan.sentence.start, start - 30), start):
         return None
+    if (
+        _RECORD_BEFORE.search(text, max(scan.sentence.start, start - 40), start)
+        or _RECORD_AFTER.match(text, end)
+        or _QUARTERS_COUNTED.search(text, end, min(scan.clause_end(end), end + 90))
+    ):
+        return None  # "a track record of beating estimates": a habit, not a release
+    if kind == "scheduled" and _FORECAST_FIGURE_NEXT.match(text, end):
+        return None  # "will post earnings of $2.10 a share": the consensus figure (a metric)
+    if _GROUP_SUBJECT.search(text, clause, start):
+        return None  # "these six companies are expected to report ...": no one company's
     # "results from Big Tech": the results are of someone the text names; when that is no
     # company we know, the article's main company is not its stand-in.
     named_owner = _NAMED_OWNER_AFTER.match(scan.text, end) is not None

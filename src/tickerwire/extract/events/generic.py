@@ -14,6 +14,7 @@ import regex
 
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.scan import REFERENCE_PENALTY, Actor, SentenceScan
+from tickerwire.extract.quantities import Quantity
 from tickerwire.records import FactLevel, GenericEventAttributes
 
 # Base confidence of an event read from a cue in its structural pattern with a named actor;
@@ -53,6 +54,9 @@ class GenericRule:
     anchors: tuple[tuple[str, ...], ...] = ()  # strings (lower case) the sentence must hold
     # vetoes a match anywhere in its sentence ("the jobs report showed layoffs rose": a statistic)
     reject_sentence: regex.Pattern[str] | None = None
+    # a cue this matches whole tells a habit unless the clause gives an amount ("let them grow
+    # and pay dividends for decades" describes companies; "pays a $0.25 dividend" is news)
+    habitual: regex.Pattern[str] | None = None
 
 
 # Acts told with a year long past, or as the time of something else, are background.
@@ -143,11 +147,23 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
         if actor is None and "company" in rule.actor_types and " to " not in match.group("cue"):
             # not "Alibaba's efforts to develop ...": a plan told as a noun is no act done
             actor = _possessor_actor(scan, cue_start)
+        if "company" in rule.actor_types and (
+            actor is None or actor.entity_type != "company" or actor.start < 0
+        ):
+            # "Elon Musk's $56 billion Tesla pay package": the company naming the act's noun
+            # is its party, not the person who owns the phrase
+            actor = _modifier_company(scan, cue_start) or actor
         if actor is None and rule.require_actor:
             return None
         if actor is not None and scan.paired_elsewhere(cue_start, actor):
             return None
     counterpart = None
+    if (
+        rule.role == "product"
+        and obj_start >= 0
+        and _VERB_FIRST.match(scan.lowered_text, obj_start)
+    ):
+        return None  # "other product releases could spur growth": a noun, and no product
     if rule.role and obj_start >= 0:
         counterpart = _counterpart(scan, rule.role, obj_start, obj_end, actor)
         if counterpart is None and rule.role in ("partner", "target"):
@@ -159,7 +175,13 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
         ):
             return None  # "wait for the launch of the latest version": of nothing named
     per_share = None if rule.event_type == "dividend" else False  # a dividend is per share
-    amount = scan.money_in(cue_start, scan.clause_end(cue_end), per_share) if rule.amount else None
+    amount = (
+        _own_amount(scan, rule.event_type, cue_start, cue_end, per_share) if rule.amount else None
+    )
+    if amount is None and rule.habitual is not None:
+        modal = _MODAL_BEFORE.search(scan.lowered_text, max(0, cue_start - 8), cue_start)
+        if modal is None and rule.habitual.fullmatch(scan.lowered_text, cue_start, cue_end):
+            return None
     hedged = scan.hedged(cue_start)
     if hedged and rule.skip_hedged:
         return None
@@ -201,6 +223,51 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     )
 
 
+# The head nouns of the acts that often share a sentence ("a dividend and a $50 billion stock
+# buyback"): an amount written before one of them is that act's, not every act's of its clause.
+_AMOUNT_HEADS = {
+    "dividend": regex.compile(r"dividends?|payouts?"),
+    "buyback": regex.compile(r"buy-?backs?|repurchases?"),
+    "acquisition": regex.compile(r"acquisitions?|takeovers?|buyouts?|bids?|offers?"),
+}
+_HEAD_AFTER_AMOUNT = regex.compile(
+    r"\s*(?:(?:in|of|worth\s+of)\s+)?(?:(?:share|stock|cash|all-cash|special|quarterly|annual|"
+    r"new|additional|open-market|accelerated)\s+){0,3}(?P<head>[a-z-]+)",
+)
+
+
+# "a writedown of 21.6 mln dlrs", "a charge of $2 billion": a figure of the accounts, not of
+# the act the clause tells
+_RESULT_HEAD_BEFORE = regex.compile(
+    r"\b(?:write-?downs?|write-?offs?|charges?|impairments?|provisions?|losses|loss|profits?|"
+    r"revenues?|sales|earnings|income)\s+of\s+(?:about\s+|nearly\s+|some\s+)?$"
+)
+
+
+def _own_amount(
+    scan: SentenceScan, event_type: str, cue_start: int, cue_end: int, per_share: bool | None
+) -> Quantity | None:
+    """The first amount of money of the act's clause that is not another act's: "a first
+    dividend along with a $20 billion share buyback" gives the dividend no amount."""
+    stop = scan.clause_end(cue_end)
+    while True:
+        amount = scan.money_in(cue_start, stop, per_share)
+        if amount is None:
+            return None
+        head = _HEAD_AFTER_AMOUNT.match(scan.lowered_text, amount.end, stop)
+        foreign = head is not None and any(
+            other != event_type and pattern.fullmatch(head.group("head"))
+            for other, pattern in _AMOUNT_HEADS.items()
+        )
+        # a forecast's own figure is "revenue of $5 billion": only other acts lose theirs so
+        of_the_accounts = event_type != "guidance" and _RESULT_HEAD_BEFORE.search(
+            scan.lowered_text, max(scan.sentence.start, amount.start - 30), amount.start
+        )
+        if not foreign and not of_the_accounts:
+            return amount
+        cue_start = amount.end
+
+
 # Launch objects that name no product once "the latest", "a new" are cut off.
 _NO_PRODUCT = frozenset({"version", "versions", "update", "updates", "edition", "editions", "one"})
 _PARTICIPLE = regex.compile(r"[a-z]+ing\b")
@@ -219,6 +286,22 @@ def _possessor_actor(scan: SentenceScan, cue_start: int) -> Actor | None:
     return Actor(owner, start, cue_start, "company", REFERENCE_PENALTY)
 
 
+# "it would pay dividends to foreign holders": a decision told ahead, not a habit
+_MODAL_BEFORE = regex.compile(r"\b(?:will|would|to)\s+$")
+
+
+def _modifier_company(scan: SentenceScan, cue_start: int) -> Actor | None:
+    """A company named right before a cue noun ("Tesla pay package")."""
+    for group in scan.groups:
+        if (
+            group.entity_type == "company"
+            and cue_start - group.end == 1
+            and scan.text[group.end].isspace()
+        ):
+            return Actor(group.entity_id, group.start, group.end, "company")
+    return None
+
+
 def _object_span(match: regex.Match[str]) -> tuple[int, int]:
     if "obj" in match.groupdict() and match.group("obj"):
         return match.span("obj")
@@ -232,6 +315,10 @@ _OBJECT_LEAD = regex.compile(
 )
 _NOT_AN_OBJECT = regex.compile(
     r"(?:in|on|at|during|that|this|last|next|earlier|later|for|to|with|since|\d{4})\b"
+)
+# "other product releases could spur growth": the cue was a noun and a verb follows, no product
+_VERB_FIRST = regex.compile(
+    r"(?:could|would|will|may|might|should|can|must|is|are|was|were|has|have|had|does|did)\b"
 )
 _OBJECT_CUT = regex.compile(
     r"\s+(?:to|for|in|on|at|that|which|who|with|as|after|based|across|amid|from|by|into|"

@@ -297,6 +297,12 @@ SECTOR = (
         actor_types=(),
         confidence=WEAK,
         skip_hedged=True,
+        # "deposits by commercial banks rose": a banking statistic moved, not the trade's stocks
+        reject=compile_rule(
+            rf"""\b(?:deposits|loans|lending|borrowings?|reserves|assets|liabilities|credit|
+            holdings|purchases|sales|demand)\s+(?:by|of|from|at|with|to)\s+(?:[\w-]+\s+)?
+            {_TRADE_GROUP}\b"""
+        ),
     ),
     GenericRule(
         "sector",

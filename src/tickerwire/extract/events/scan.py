@@ -29,6 +29,7 @@ __all__ = [
     "SUMMARY_WORDS",
     "Actor",
     "SentenceScan",
+    "capitalised",
     "lower_text",
 ]
 
@@ -40,7 +41,8 @@ _STRONG_BOUNDARY = prefiltered_re(
 _CONDITION = re.compile(r"\b(?:if|unless|assuming|provided\s+that|in\s+case|whether)\b")
 _HEDGE = prefiltered_re(
     re.compile(
-        r"\b(?:will|would|could|may|might|should|shall|plans?\s+to|planning\s+to|planned|set\s+to|"
+        r"\b(?:will|would|could|may|might|should|shall|plans?\s+to|planning\s+to|"
+        r"(?<!\bits\s)(?<!\bthe\s)(?<!\btheir\s)planned|set\s+to|"
         r"expects?\s+to|expected\s+to|aims?\s+to|aiming\s+to|intends?\s+to|going\s+to|likely|"
         r"poised\s+to|is\s+to|are\s+to|seeks?\s+to|seeking\s+to|considering|mulls?|mulling|"
         r"weighs|weighing|potential(?:ly)?|reportedly|prepares?\s+to|preparing\s+to|"
@@ -69,6 +71,14 @@ _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
 SUMMARY_WORDS = 16  # a summary is a phrase, not the sentence: about a headline's length
 
 
+def capitalised(phrase: str) -> str:
+    """`phrase` with its first letter in upper case, unless its first word is written with
+    an inner capital ("iPhone", "eBay": a name, kept as written)."""
+    if len(phrase) > 1 and phrase[1].isupper():
+        return phrase
+    return phrase[:1].upper() + phrase[1:]
+
+
 class SentenceScan(ActorScan):
     """Questions about one sentence, answered on demand (each answer computed once)."""
 
@@ -94,7 +104,7 @@ class SentenceScan(ActorScan):
         words = phrase.split(" ")
         if len(words) > SUMMARY_WORDS:
             phrase = " ".join(words[:SUMMARY_WORDS])
-        return phrase[:1].upper() + phrase[1:] if phrase else phrase
+        return capitalised(phrase)
 
     def hedged(self, position: int) -> bool:
         """Whether the words around `position`, back to the last strong boundary and a little
