@@ -27,6 +27,12 @@ _TOTAL_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
+# Words that open a clause set against the one before ("ad revenue fell short, even as sales
+# rose 13%"): a figure named after them is not the first line's.
+_CONTRAST = regex.compile(
+    r"\b(?:as|although|though|despite|whereas|however|yet)\b", regex.IGNORECASE
+)
+_OWN_FIGURE = regex.compile(r"\b(?:its|their)\b", regex.IGNORECASE)
 _UNPLACED = "?"
 _LINE_SUBJECT = prefiltered(
     regex.compile(
@@ -37,7 +43,42 @@ _LINE_SUBJECT = prefiltered(
     )
 )
 _FRONTED_PLACE = regex.compile(
-    r"(?:In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"
+    r"(?P<prep>In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"
+)
+# Countries and regions that news names as a company's market. A figure the sentence sets in
+# one ("struggling in China, with sales falling 13%", "sales fell 5% to $9 billion in Europe")
+# is that market's, not the company's total; the list is the markets results news reports by.
+_PLACE_NAMES = (
+    r"U\.S\.|US|USA|United\s+States|America|Americas|North\s+America|Latin\s+America|"
+    r"South\s+America|Europe|EMEA|Asia|Asia[\s-]Pacific|APAC|Southeast\s+Asia|Greater\s+China|"
+    r"(?:mainland\s+)?China|Hong\s+Kong|Taiwan|Japan|India|(?:South\s+)?Korea|Germany|France|"
+    r"Britain|U\.K\.|UK|Canada|Mexico|Brazil|Russia|Australia|Africa|Middle\s+East|Indonesia|"
+    r"Vietnam|Italy|Spain|Turkey|Saudi\s+Arabia"
+)
+_IN_PLACE_TEXT = (
+    rf"(?<![\w-])(?:in|across|throughout)\s+(?:the\s+)?(?P<place>{_PLACE_NAMES})"
+    r"(?![\w-])(?!\s+(?:dollars?|terms|currency)\b)"
+)
+_IN_PLACE = prefiltered(regex.compile(_IN_PLACE_TEXT))
+_IN_PLACE_NEXT = regex.compile(rf"\s+{_IN_PLACE_TEXT}")
+# Words before a place that do not set the figure in it ("despite weakness in China",
+# "excluding sales in Europe", "more than in Japan").
+_NOT_THERE = regex.compile(
+    r"\b(?:despite|although|though|except|excluding|beyond|outside|other\s+than|than|unlike|"
+    r"apart\s+from|besides)\b",
+    regex.IGNORECASE,
+)
+# Words before a place that make it where shares trade or a company sits, not a market whose
+# figures follow ("rose 3% in Hong Kong, as revenue climbed", "a company based in Japan").
+_MARKET_PLACE = regex.compile(
+    r"%|\b(?:percent|shares|share\s+price|stocks?|trad(?:e|es|ed|ing)|listed|listing|based|headquartered)\b",
+    regex.IGNORECASE,
+)
+# What may stand between a place and the figure it scopes: ", with sales falling", ", as
+# revenue fell", ", where its sales".
+_PLACE_TO_FIGURE = regex.compile(
+    r"[\s,:\u2013\u2014-]*(?:(?:with|as|where|and)\s+)?(?:(?:its|their|the)\s+)?",
+    regex.IGNORECASE,
 )
 _CAPITAL_WORD = regex.compile(r"\b[A-Z][\w-]*")
 # A country before a business line's figure ("U.S. ad revenue", "China iPhone sales"): the
@@ -84,7 +125,46 @@ def figure_segment(
     place = _sentence_place(ctx, sentence)
     if place == _UNPLACED:
         return False, None  # "In the rest of Asia beyond China, sales hit $10 billion"
+    if place is None:
+        place = _place_scope(ctx, sentence, fact)
+        if place == _UNPLACED:
+            return False, None  # "Demand in India was weak and sales fell 5%"
     return True, place or _name_before(ctx, sentence, fact)
+
+
+def _place_scope(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """The market a figure the sentence sets in a country or region is of: named right after
+    it ("sales fell 5% to $9 billion in Europe") or before it with nothing but a joining word
+    between ("Apple is struggling in China, with sales falling 13%"): its canonical segment,
+    or `_UNPLACED` when the market has no segment name or more words stand between (which
+    market the figure is of is not sure). None when no place sets it: "despite weakness in
+    China", "shares rose 3% in Hong Kong, as revenue climbed", a clause break or the company's
+    own figure between ("Apple reported revenue", "its revenue")."""
+    text = ctx.text
+    ends = [q.end for q in (fact.value, fact.change.quantity if fact.change else None) if q]
+    for end in ends:
+        after = _IN_PLACE_NEXT.match(text, end, sentence.end)
+        if after is not None:
+            return canonical_segment(after.group("place")) or _UNPLACED
+    places = list(_IN_PLACE.finditer(text, sentence.start, fact.term.start))
+    if not places:
+        return None
+    last = places[-1]
+    lead = max(sentence.start, text.rfind(",", sentence.start, last.start()) + 1)
+    if _NOT_THERE.search(text, lead, last.start()) or _MARKET_PLACE.search(
+        text, lead, last.start()
+    ):
+        return None  # "despite weakness in China", "shares rose 3% in Hong Kong"
+    if CLAUSE.search(text, last.end(), fact.term.start):
+        return None  # "sales in China fell, while total revenue rose"
+    gap = _PLACE_TO_FIGURE.match(text, last.end(), fact.term.start)
+    if gap is not None and gap.end() == fact.term.start:
+        return canonical_segment(last.group("place")) or _UNPLACED
+    if ctx.groups_in(last.end(), fact.term.start) or _OWN_FIGURE.search(
+        text, last.end(), fact.term.start
+    ):
+        return None  # "..., Apple reported revenue of", "its revenue": the company's own
+    return _UNPLACED  # "Demand in India was weak and sales fell 5%": which market is not sure
 
 
 def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
@@ -93,6 +173,8 @@ def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
     fronted = _FRONTED_PLACE.match(ctx.text, sentence.start, sentence.end)
     if fronted is None:
         return None
+    if fronted.group("prep").startswith("Outside"):
+        return _UNPLACED  # "Outside China, sales rose 5%": the rest of the world's figure
     place = fronted.group("place")
     segment = canonical_segment(place)
     if segment is not None:
@@ -110,7 +192,9 @@ def _segment_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact)
         return None
     if _TOTAL_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
         return None  # "total revenue", "its net sales": the whole company's
-    if CLAUSE.search(ctx.text, terms[0].end, fact.term.start):
+    if CLAUSE.search(ctx.text, terms[0].end, fact.term.start) or _CONTRAST.search(
+        ctx.text, terms[0].end, fact.term.start
+    ):
         return None  # "cloud revenue rose 21%, while total revenue fell": another clause
     return terms[0].segment
 

@@ -349,15 +349,17 @@ class OwnerResolver:
         aggregate = AGGREGATE_SENTENCE.search(self.text, self.sentence.start, self.sentence.end)
         if aggregate is not None and aggregate.start() <= term.start:
             return None  # "... for Nvidia, ... total Q4 earnings for the group are up 14.5%"
+        # "according to LSEG", "analysts polled by LSEG", "LSEG expects revenue ...": a data
+        # provider telling an estimate is its source, not its owner; the figure is the
+        # company the text is about
         before = [
             g
             for g in self._companies(self.sentence.start, term.start)
             if not _SOURCE_BEFORE.search(self.text, max(self.sentence.start, g.start - 25), g.start)
+            and not self._is_source(g, term)
         ]
         if before:
             nearest = before[-1]
-            if self._is_source(nearest, term):
-                return None  # "LSEG expects revenue ...": a data provider's estimate
             if _PARENT_BEFORE.search(
                 self.text, max(self.sentence.start, nearest.start - 50), nearest.start
             ):
