@@ -142,6 +142,18 @@ def test_a_data_provider_that_expects_a_figure_is_its_source_not_its_owner():
     ]
 
 
+def test_a_data_provider_whose_data_show_a_figure_is_its_source_not_its_owner():
+    text = (
+        "Apple reports on Thursday. Apple's iPhone sales are the focus, and Apple's Mac sales "
+        "are seen flat. Apple shares rose 1%. LSEG data show revenue from services is seen "
+        "rising 11% to $23.3 billion."
+    )
+    linked = _LINKER.link(text, DAY)
+    assert figures(extract_events(linked, _LINKER.reference)) == [
+        ("apple", "revenue", "services", 23.3e9, 11.0)
+    ]
+
+
 def test_a_company_that_forecasts_its_own_figure_still_owns_it():
     text = "LSEG expects its revenue to climb 6% to $2.3 billion this year."
     linked = _LINKER.link(text, DAY)

@@ -84,7 +84,9 @@ _SOURCE_BEFORE = regex.compile(
     r"\b(?:by|according\s+to|per|from|via|polled\s+by|data\s+from)\s+(?:the\s+)?$", regex.I
 )
 _FORECAST_VERB = regex.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:expects?|estimates?|forecasts?|projects?|predicts?|sees)\b", regex.I
+    r"\s*(?:\w+\s+){0,2}?(?:expects?|estimates?|forecasts?|projects?|predicts?|sees|shows?|"
+    r"showed)\b",
+    regex.I,
 )
 _OWN_FIGURE = regex.compile(r"\b(?:its|their|own)\b", regex.IGNORECASE)
 # "Hartford Insurance Group, a unit of New York-based ITT Corp, said net income ...": the
