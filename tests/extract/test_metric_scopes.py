@@ -127,7 +127,16 @@ def test_changes_listed_after_listed_names_pair_in_order(text, expected):
 
 
 _PROVIDER = ReferenceEntity("lseg", "LSEG", "company", ("LSEG",), (US("LSEG"),))
-_LINKER = AliasLinker((*ENTITIES, _PROVIDER))
+_GEN = ReferenceEntity("gen-digital", "Gen Digital", "company", ("Gen Digital",), (US("GEN"),))
+_LINKER = AliasLinker((*ENTITIES, _PROVIDER, _GEN))
+
+
+def test_the_last_word_of_a_company_name_is_no_business_line():
+    text = "Gen Digital's ARPU rose by 30 cents to $7.28 in the quarter."
+    linked = _LINKER.link(text, DAY)
+    assert figures(extract_events(linked, _LINKER.reference)) == [
+        ("gen-digital", "other:arpu", None, 7.28, None)
+    ]
 
 
 def test_a_data_provider_that_expects_a_figure_is_its_source_not_its_owner():
@@ -160,3 +169,69 @@ def test_a_company_that_forecasts_its_own_figure_still_owns_it():
     assert figures(extract_events(linked, _LINKER.reference)) == [
         ("lseg", "revenue", None, 2.3e9, 6.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural owner before the figure: the line's figure, named when we know the line
+        (
+            "Apple said Services' gross margin was 72.8%.",
+            [("apple", "gross_margin", "services", 72.8, None)],
+        ),
+        ("Apple said Products' gross margin rose to 39.4%.", []),
+        # a line the sentence opens with is the subject of its figures
+        (
+            "Apple's growing services, mainly iCloud and Music, have shown strong revenue "
+            "growth, which surged 9% this past quarter.",
+            [("apple", "revenue", "services", None, 9.0)],
+        ),
+        # "total" makes the figure the company's whatever line the sentence names
+        (
+            "Apple is diversifying. Its services business grew, while total revenue rose 2% "
+            "to $119.6 billion.",
+            [("apple", "revenue", None, 119.6e9, 2.0)],
+        ),
+        # a list of lines, or a line that is no subject of a result, sets no line
+        (
+            "Apple is diversifying. Cloud computing is hot, and revenue rose 2%.",
+            [("apple", "revenue", None, None, 2.0)],
+        ),
+    ],
+)
+def test_a_figure_takes_the_line_its_sentence_gives_it(text, expected):
+    assert figures(run(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure in a clause set before the main one is the main clause's subject's
+        (
+            "Meta reported results. Even though December quarter revenue fell 17.6% YoY to "
+            "$1.64 billion, chipmaker Apple delivered results ahead of forecasts.",
+            [("apple", "revenue", None, 1.64e9, -17.6)],
+        ),
+        # a company we do not know, named with its ticker after the figure, owns it
+        (
+            "Apple reported results. Even though December quarter revenue fell 17.6% YoY to "
+            "$1.64 billion, homebuilder Meritage (MTH) delivered results ahead of forecasts.",
+            [],
+        ),
+        (
+            "Meta reported results. Although revenue rose 5% to $40 billion, the stock fell as "
+            "Apple gained.",
+            [("meta", "revenue", None, 40e9, 5.0)],
+        ),
+    ],
+)
+def test_a_figure_before_the_main_clause_is_its_subjects(text, expected):
+    assert figures(run(text, DAY)) == expected
+
+
+def test_an_amount_added_to_a_figure_is_not_the_figure():
+    text = (
+        "Analysts at one bank say Apple may be able to add another $14 billion in revenue to "
+        "its top line by 2027. Meta authorized an additional $50 billion in share repurchases."
+    )
+    assert figures(run(text, DAY)) == [("meta", "buyback", None, 50e9, None)]

@@ -26,6 +26,11 @@ _TOTAL_BEFORE = regex.compile(
     r"(?:[\w-]+\s+)?[\w-]*$",
     regex.IGNORECASE,
 )
+# Words that make a figure the whole company's whatever line the sentence names.
+_WHOLE_BEFORE = regex.compile(
+    r"\b(?:total|overall|company-wide|consolidated|group-wide)\s+(?:[\w-]+\s+)?[\w-]+$",
+    regex.IGNORECASE,
+)
 _THERE_AFTER = regex.compile(r"\s+there\b", regex.IGNORECASE)
 # Words that open a clause set against the one before ("ad revenue fell short, even as sales
 # rose 13%"): a figure named after them is not the first line's.
@@ -41,6 +46,18 @@ _LINE_SUBJECT = prefiltered(
         r"recorded|made|accounted)\b",
         regex.IGNORECASE,
     )
+)
+# A sentence whose subject is a business line ("Its growing services, mainly iCloud, have
+# shown ...", "The cloud business grew ..."), not one of a list ("Its iPhone, Mac and iPad").
+_OPENING_LINE = regex.compile(
+    rf"(?:(?:its|their|the|the\s+company['’]s|[A-Z][\w.&-]*['’]s)\s+)?"
+    r"(?:(?!(?:in|outside|across|from|at|for|of|beyond|than|despite|except|excluding|with|to|"
+    r"on|by|like|unlike|besides)\b)[\w-]+\s+){0,2}?"
+    rf"(?P<seg>{SEGMENT_ALT})(?![\w-])(?!\s*(?:,|and|&)\s*(?:the\s+)?(?:{SEGMENT_ALT})(?![\w-]))"
+    r"(?=\s*,|\s+(?:business|segment|unit|division|arm)\b|\s+(?:(?:has|have|had|also)\s+)?"
+    r"(?:grew|grown|rose|risen|fell|fallen|jumped|climbed|declined|showed|shown|saw|seen|"
+    r"posted|generated|delivered)\b)",
+    regex.IGNORECASE,
 )
 _FRONTED_PLACE = regex.compile(
     r"(?P<prep>In|Across|Outside(?:\s+of)?)\s+(?:the\s+)?(?P<place>[^,;.]{2,60}?),\s"
@@ -87,6 +104,8 @@ _COUNTRY_BEFORE_LINE = regex.compile(
     r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|China|Chinese|Europe|European|Japan|Japanese|India|"
     r"Indian|Korea|Korean|Germany|German|domestic|overseas)\s+(?:[\w-]+\s+){1,2}$"
 )
+# A plural owner right before a figure's name ("Products' gross margin", "Wearables' sales").
+_PLURAL_POSSESSIVE = regex.compile(r"(?<![\w'’-])[A-Z][\w-]*s['’]\s+(?:[\w-]+\s+)?$")
 # A capitalised word right before a figure's name ("Ozempic sales").
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w-]*)(?:['’]s)?\s+$")
 _MONTH_OR_QUARTER = regex.compile(
@@ -122,6 +141,11 @@ def figure_segment(
         return True, segment
     if _THERE_AFTER.match(ctx.text, fact.term.end):
         return False, None  # "sales there fell 13%": a region named elsewhere
+    owner_words = _PLURAL_POSSESSIVE.search(
+        ctx.text, max(sentence.start, fact.term.start - 30), fact.term.start
+    )
+    if owner_words is not None and not ctx.groups_in(owner_words.start(), owner_words.end()):
+        return False, None  # "Products' gross margin": a part's figure we cannot name
     place = _sentence_place(ctx, sentence)
     if place == _UNPLACED:
         return False, None  # "In the rest of Asia beyond China, sales hit $10 billion"
@@ -199,13 +223,31 @@ def _segment_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact)
     return terms[0].segment
 
 
+def _opening_line(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """'Its growing services, mainly iCloud and Music, have shown revenue growth of 9%': a
+    sentence that opens with a business line as its subject tells that line's figures, unless
+    one is called the total or stands in a clause set against it."""
+    opening = _OPENING_LINE.match(ctx.text, sentence.start, fact.term.start)
+    if opening is None:
+        return None
+    if _TOTAL_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
+        return None
+    if CLAUSE.search(ctx.text, opening.end(), fact.term.start) or _CONTRAST.search(
+        ctx.text, opening.end(), fact.term.start
+    ):
+        return None
+    return canonical_segment(opening.group("seg"))
+
+
 def _name_before(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
     """A product or place named right before the figure that we do not know as a business line
     ("Ozempic sales", "Wegovy revenue"): the figure is that line's, named as written."""
     start = fact.term.start
     match = _CAPITALISED_BEFORE.search(ctx.text, max(sentence.start, start - 30), start)
-    if match is None or ctx.groups_in(match.start(), match.end()):
-        return None  # nothing capitalised, or a company we know ("Apple sales")
+    if match is None or any(
+        g.end > match.start() for g in ctx.groups_in(sentence.start, match.end())
+    ):
+        return None  # nothing capitalised, or a company we know ("Apple sales", "Gen Digital's")
     word = match.group("word")
     low = word.lower()
     if low in _NOT_A_LINE or _MONTH_OR_QUARTER.match(word):
@@ -218,13 +260,15 @@ def _sentence_segment(ctx: DocumentContext, sentence: Sentence, fact: MetricFact
     ("this segment": the last one named in the two sentences before)."""
     # "Within its chip business, Qualcomm said mobile handsets generated $6.69 billion": the
     # line that generated the figure, before the unit the sentence is set in
+    if _WHOLE_BEFORE.search(ctx.text, max(sentence.start, fact.term.start - 25), fact.term.end):
+        return None  # "Its services business grew, while total revenue rose 2%"
     doer = _LINE_SUBJECT.search(ctx.text, sentence.start, fact.anchor)
     if doer is not None:
         return canonical_segment(doer.group("seg"))
     unit = _one_unit(ctx, sentence)
     if unit is not None:
         return unit
-    subject = _segment_subject(ctx, sentence, fact)
+    subject = _segment_subject(ctx, sentence, fact) or _opening_line(ctx, sentence, fact)
     if subject is not None:
         return subject
     if not SEGMENT_ANAPHORA.search(ctx.text, sentence.start, fact.anchor):

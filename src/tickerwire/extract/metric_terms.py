@@ -291,7 +291,7 @@ def segment_before(text: str, start: int, end: int) -> str | None:
     words = _WORDS_BEFORE.findall(text, start, end)[-4:]
     if not words:
         return None
-    words = [w.removesuffix("'s") for w in words]
+    words = [w.removesuffix("'s").rstrip("'") for w in words]  # "Services' gross margin"
     while words and words[-1].lower() in _SEGMENT_FILLERS:
         words.pop()
     if words and words[-1].lower().endswith(("-related", "-based")):

@@ -142,6 +142,13 @@ _OWNER_GAP_STOP = frozenset(
         "an",
     ]
 )
+# A clause set before the main one ("Even though revenue fell 18%, ...").
+_FRONTED_SUBORDINATE = regex.compile(
+    r"(?:Even\s+though|Although|Though|Despite|Whereas)\b[^,;]*$", regex.IGNORECASE
+)
+# Between the comma closing it and the main clause's subject: a description in lower case
+# ("homebuilder", "the chipmaker").
+_DESCRIPTOR_GAP = regex.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
 _AT_ENTITY = regex.compile(r"\b(?:at|for|of)\s+$", regex.IGNORECASE)
 
 
@@ -298,6 +305,31 @@ class OwnerResolver:
             return True
         return False
 
+    def _main_clause_subject(self, position: int) -> Owner | None:
+        """'Even though quarterly revenue fell 18%, homebuilder Meritage beat forecasts': a
+        figure in a clause set before the main one is of the main clause's subject, named
+        right after the comma."""
+        start = self.sentence.start
+        if not _FRONTED_SUBORDINATE.match(self.text, start, position):
+            return None
+        comma = self.text.find(",", position, self.sentence.end)
+        if comma == -1:
+            return None
+        groups = self._companies(comma, min(self.sentence.end, comma + 50))
+        if not groups or not _DESCRIPTOR_GAP.fullmatch(self.text, comma + 1, groups[0].start):
+            return None
+        return Owner(groups[0].entity_id, groups[0].ticker)
+
+    def _unknown_company_after(self, position: int) -> bool:
+        """Whether the sentence names, after `position`, a company we do not know with a
+        company's marks (a suffix or a ticker: "Meritage (MTH)")."""
+        start, end = position, self.sentence.end
+        text = self.text[start:end]
+        for group in self.ctx.groups_in(start, end):
+            a, b = group.start - start, group.end - start
+            text = text[:a] + " " * (b - a) + text[b:]
+        return _COMPANY_LIKE.search(text) is not None
+
     def _in_passing(self, group: EntityGroup) -> bool:
         """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
         comparison, not the subject a later 'its' refers to."""
@@ -369,6 +401,9 @@ class OwnerResolver:
             return Owner(
                 nearest.entity_id, nearest.ticker, PRONOUN_PENALTY if nearest.coref else 0.0
             )
+        main_subject = self._main_clause_subject(term.start)
+        if main_subject is not None:
+            return main_subject
         if self._unknown_company_named(term.start):
             return None  # "HP's revenues", "Qorvo (QRVO) bested ...": a company we do not know
         if aggregate is not None:
@@ -378,6 +413,8 @@ class OwnerResolver:
         )
         if pronoun is not None:
             return self._previous_company(PRONOUN_PENALTY)
+        if self._unknown_company_after(term.end):
+            return None  # "revenue fell 18%, homebuilder Meritage (MTH) delivered ...": its own
         return self._article_subject()
 
     def _index_before(self, position: int) -> bool:
