@@ -235,3 +235,34 @@ def test_an_amount_added_to_a_figure_is_not_the_figure():
         "its top line by 2027. Meta authorized an additional $50 billion in share repurchases."
     )
     assert figures(run(text, DAY)) == [("meta", "buyback", None, 50e9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a researcher that estimates a market's sales does not own them
+        (
+            "Market researcher Meta estimates that sales of customized chips totaled about "
+            "4.5 billion dlrs worldwide last year.",
+            [],
+        ),
+        (
+            "Apple reported on Thursday. Market researcher Meta estimates that sales of iPhones "
+            "totaled about 45 billion dlrs last quarter.",
+            [("apple", "revenue", "iphone", 45e9, None)],
+        ),
+        # a company estimating its own figure owns it
+        (
+            "Apple estimates that its revenue rose 5% to $90 billion.",
+            [("apple", "revenue", None, 90e9, 5.0)],
+        ),
+        # an airline's traffic in revenue passenger miles is no revenue
+        (
+            "Traffic at Meta Air in February rose 11 pct to 1.50 billion revenue passenger "
+            "miles and rose 7.8 pct in the two months.",
+            [],
+        ),
+    ],
+)
+def test_an_estimator_or_a_traffic_count_gives_no_companys_revenue(text, expected):
+    assert figures(run(text, DAY)) == expected

@@ -102,7 +102,12 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("other:deferred_revenue", r"(?:deferred|unearned)\s+revenues?"),
     ("other:recurring_revenue", r"(?:annual(?:ized)?\s+)?recurring\s+revenues?"),
     ("other:unit_sales", r"unit\s+sales"),
-    ("revenue", r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"),
+    # "revenue passenger miles" are an airline's traffic, not its revenue
+    (
+        "revenue",
+        r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"
+        r"(?![\s-]+(?:passenger|ton|seat)[\s-]+(?:miles?|kilomet|km))",
+    ),
     ("earnings", r"earnings|profits?|income"),
 )
 _METRIC_BY_NAME = {

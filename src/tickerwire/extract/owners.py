@@ -88,6 +88,11 @@ _FORECAST_VERB = regex.compile(
     r"showed)\b",
     regex.I,
 )
+# "Dataquest estimates that sales of chips totaled ...": who estimates, not whose figure.
+_ESTIMATES_THAT = regex.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:estimates?|estimated|calculates?|calculated|reckons?)\s+that\b",
+    regex.IGNORECASE,
+)
 _OWN_FIGURE = regex.compile(r"\b(?:its|their|own)\b", regex.IGNORECASE)
 # "Hartford Insurance Group, a unit of New York-based ITT Corp, said net income ...": the
 # company named as a parent in an apposition is not the subject whose figure follows.
@@ -386,11 +391,21 @@ class OwnerResolver:
         # "according to LSEG", "analysts polled by LSEG", "LSEG expects revenue ...": a data
         # provider telling an estimate is its source, not its owner; the figure is the
         # company the text is about
+        named = self._companies(self.sentence.start, term.start)
+        sources = {
+            g.entity_id
+            for g in named
+            if self._is_source(g, term)
+            or (
+                _ESTIMATES_THAT.match(self.text, g.end, term.start)
+                and not _OWN_FIGURE.search(self.text, g.end, term.start)
+            )
+        }
         before = [
             g
-            for g in self._companies(self.sentence.start, term.start)
+            for g in named
             if not _SOURCE_BEFORE.search(self.text, max(self.sentence.start, g.start - 25), g.start)
-            and not self._is_source(g, term)
+            and g.entity_id not in sources
         ]
         if before:
             nearest = before[-1]
@@ -412,10 +427,14 @@ class OwnerResolver:
             self.text, max(self.sentence.start, term.start - 60), term.start
         )
         if pronoun is not None:
-            return self._previous_company(PRONOUN_PENALTY)
-        if self._unknown_company_after(term.end):
+            owner = self._previous_company(PRONOUN_PENALTY)
+        elif self._unknown_company_after(term.end):
             return None  # "revenue fell 18%, homebuilder Meritage (MTH) delivered ...": its own
-        return self._article_subject()
+        else:
+            owner = self._article_subject()
+        if owner is not None and owner.entity_id in sources:
+            return None  # "researcher Dataquest estimates that chip sales totaled": a market's
+        return owner
 
     def _index_before(self, position: int) -> bool:
         """'S&P 500 earnings', "the index's profit": an index named right before the figure."""
