@@ -141,8 +141,11 @@ def figure_segment(
         return True, segment
     if _THERE_AFTER.match(ctx.text, fact.term.end):
         return False, None  # "sales there fell 13%": a region named elsewhere
-    owner_words = _PLURAL_POSSESSIVE.search(
-        ctx.text, max(sentence.start, fact.term.start - 30), fact.term.start
+    window = max(sentence.start, fact.term.start - 30)
+    owner_words = (
+        _PLURAL_POSSESSIVE.search(ctx.text, window, fact.term.start)
+        if "s'" in ctx.text[window : fact.term.start] or "s’" in ctx.text[window : fact.term.start]
+        else None
     )
     if owner_words is not None and not ctx.groups_in(owner_words.start(), owner_words.end()):
         return False, None  # "Products' gross margin": a part's figure we cannot name

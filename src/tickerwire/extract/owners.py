@@ -56,6 +56,9 @@ _COMPANY_LIKE = regex.compile(
     r"LLC)\b|\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)|"
     r"\b[A-Z0-9]{2,5}\.[A-Z]{1,2}\b"
 )
+_TICKERED_NAME = regex.compile(
+    r"\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)"
+)
 _VERB_NEXT = regex.compile(
     r"(?:anticipates|expects|reported|reports|posted|posts|said|says|has|had|delivered|"
     r"generated|forecasts|sees|booked|recorded|announced|saw|made)\b"
@@ -326,14 +329,16 @@ class OwnerResolver:
         return Owner(groups[0].entity_id, groups[0].ticker)
 
     def _unknown_company_after(self, position: int) -> bool:
-        """Whether the sentence names, after `position`, a company we do not know with a
-        company's marks (a suffix or a ticker: "Meritage (MTH)")."""
+        """Whether the sentence names, after `position`, a company we do not know with its
+        ticker ("homebuilder Meritage (MTH)")."""
         start, end = position, self.sentence.end
+        if self.text.find("(", start, end) == -1:
+            return False  # no bracketed ticker (the only mark looked for here)
         text = self.text[start:end]
         for group in self.ctx.groups_in(start, end):
             a, b = group.start - start, group.end - start
             text = text[:a] + " " * (b - a) + text[b:]
-        return _COMPANY_LIKE.search(text) is not None
+        return _TICKERED_NAME.search(text) is not None
 
     def _in_passing(self, group: EntityGroup) -> bool:
         """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
