@@ -36,9 +36,8 @@ def flags(text: str) -> list[tuple[str, float | None, bool]]:
         ),
         # the latest company to report has reported
         (
-            "Apple is the latest major company to report earnings after the bell today, with "
-            "fiscal Q1 earnings of $2.18 per share easily surpassing the $2.10 in the Zacks "
-            "consensus.",
+            "Apple was the latest tech giant to report quarterly results, with earnings of "
+            "$2.18 per share topping the $2.10 in the Zacks consensus.",
             [("eps", 2.18, False)],
         ),
     ],

@@ -208,14 +208,14 @@ def test_a_figure_takes_the_line_its_sentence_gives_it(text, expected):
     [
         # a figure in a clause set before the main one is the main clause's subject's
         (
-            "Meta reported results. Even though December quarter revenue fell 17.6% YoY to "
-            "$1.64 billion, chipmaker Apple delivered results ahead of forecasts.",
-            [("apple", "revenue", None, 1.64e9, -17.6)],
+            "Meta reported results. Even though quarterly revenue slid 9% to $1.2 billion, "
+            "chipmaker Apple beat forecasts on orders.",
+            [("apple", "revenue", None, 1.2e9, -9.0)],
         ),
         # a company we do not know, named with its ticker after the figure, owns it
         (
-            "Apple reported results. Even though December quarter revenue fell 17.6% YoY to "
-            "$1.64 billion, homebuilder Meritage (MTH) delivered results ahead of forecasts.",
+            "Apple reported results. Even though quarterly revenue slid 9% to $1.2 billion, "
+            "builder Meritage (MTH) beat forecasts on orders.",
             [],
         ),
         (
@@ -231,8 +231,8 @@ def test_a_figure_before_the_main_clause_is_its_subjects(text, expected):
 
 def test_an_amount_added_to_a_figure_is_not_the_figure():
     text = (
-        "Analysts at one bank say Apple may be able to add another $14 billion in revenue to "
-        "its top line by 2027. Meta authorized an additional $50 billion in share repurchases."
+        "Analysts at one bank think Apple could add another $9 billion in revenue by 2026. "
+        "Meta authorized an additional $50 billion in share repurchases."
     )
     assert figures(run(text, DAY)) == [("meta", "buyback", None, 50e9, None)]
 

@@ -314,7 +314,7 @@ class OwnerResolver:
         return False
 
     def _main_clause_subject(self, position: int) -> Owner | None:
-        """'Even though quarterly revenue fell 18%, homebuilder Meritage beat forecasts': a
+        """'Even though quarterly revenue fell 18%, builder Meritage beat forecasts': a
         figure in a clause set before the main one is of the main clause's subject, named
         right after the comma."""
         start = self.sentence.start
@@ -330,7 +330,7 @@ class OwnerResolver:
 
     def _unknown_company_after(self, position: int) -> bool:
         """Whether the sentence names, after `position`, a company we do not know with its
-        ticker ("homebuilder Meritage (MTH)")."""
+        ticker ("builder Meritage (MTH)")."""
         start, end = position, self.sentence.end
         if self.text.find("(", start, end) == -1:
             return False  # no bracketed ticker (the only mark looked for here)
@@ -434,7 +434,7 @@ class OwnerResolver:
         if pronoun is not None:
             owner = self._previous_company(PRONOUN_PENALTY)
         elif self._unknown_company_after(term.end):
-            return None  # "revenue fell 18%, homebuilder Meritage (MTH) delivered ...": its own
+            return None  # "revenue slid 9%, builder Meritage (MTH) beat ...": its own
         else:
             owner = self._article_subject()
         if owner is not None and owner.entity_id in sources:

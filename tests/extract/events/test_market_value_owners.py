@@ -20,8 +20,8 @@ def values(text: str) -> list[tuple[str | None, float | None]]:
     [
         # the company passed is not the most valuable one
         (
-            "Nvidia opened Tuesday as the most valuable company in the world, passing Apple "
-            "as they trade places for the title of most valuable company.",
+            "Nvidia ended Monday as the most valuable company on the market, passing Apple as "
+            "they swap the crown of most valuable company back and forth.",
             [],
         ),
         # a clause set against the first by "while" is about another company
@@ -32,8 +32,8 @@ def values(text: str) -> list[tuple[str | None, float | None]]:
         ),
         # the value is the one of the company with its own verb before it
         (
-            "Several of the biggest tech stocks now have market values above $1 trillion, "
-            "while Meta is close and Nvidia has had a market cap of over $1 trillion before.",
+            "Four chip stocks now carry market values above $500 billion, while Meta is near "
+            "that line and Nvidia has had a market cap above $2 trillion before.",
             [],
         ),
     ],

@@ -120,8 +120,8 @@ def market_value_drafts(scan: SentenceScan) -> list[Draft]:
 def _other_subject(scan: SentenceScan, draft: Draft) -> bool:
     """Whether the value's company is not the subject of the words that give it: named as
     the one passed ("Microsoft opened as the most valuable company, passing Apple"), or
-    followed by another company with a verb of its own ("Meta Platforms is close, and Tesla
-    has had a market cap of over $1 trillion")."""
+    followed by another company with a verb of its own ("Meta is near that line, and Nvidia
+    has had a market value above $2 trillion")."""
     named = [g for g in scan.groups if g.end <= draft.start and g.entity_type == "company"]
     own = [g for g in named if g.entity_id == draft.entity]
     if not own:
@@ -140,9 +140,9 @@ def _other_subject(scan: SentenceScan, draft: Draft) -> bool:
 
 def _without_contrasted(scan: SentenceScan, drafts: list[Draft]) -> list[Draft]:
     """Drop a value given to the company of an earlier value of the sentence across a contrast
-    ("The e-commerce leader had a market cap of $821 billion, while the maker of iPhones was
-    worth $744 billion"): the clause set against the first is about another company, whom a
-    description names and we cannot place."""
+    ("The retailer was valued at $90 billion, whereas the phone maker was worth $1 trillion"):
+    the clause set against the first is about another company, whom a description names and we
+    cannot place."""
     kept: list[Draft] = []
     for draft in drafts:
         amount = draft.attributes.get("amount")
