@@ -11,6 +11,7 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_estimates import is_estimate
 from tickerwire.extract.metric_fact import APPROX, CLAUSE, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS
+from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 from tickerwire.extract.subject_scan import Topic
@@ -26,6 +27,19 @@ _ESTIMATE_WORD = regex.compile(r"\b(?:consensus|estimates?|expectations)\b", reg
 _ESTIMATE_NOUN_AFTER = regex.compile(
     r"\s+(?:estimates?|forecasts?|consensus|guidance|outlook|projections?|targets?)\b", regex.I
 )
+# A verb and a number with one of these between are two statements: "led to a stock dip
+# despite 14% sales growth" (the dip is the shares', the 14% the sales' and a rise).
+_CONCESSIVE = regex.compile(
+    r"\b(?:despite|although|though|notwithstanding|in\s+spite\s+of|even\s+(?:as|with))\b",
+    regex.IGNORECASE,
+)
+# Between figure names listed as one subject ("revenue and EPS", "sales, profit and
+# adjusted margins"): a comma or "and", and at most one qualifying word.
+_LIST_GAP = regex.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&|as\s+well\s+as)\s+)(?:[\w-]+\s+)?", regex.IGNORECASE
+)
+# How far back a list of figure names is read: four or five names of news prose.
+_LIST_REACH = 120
 _AGGREGATE_BEFORE = regex.compile(
     r"\b(?:group's|sector's|index's|industry's|index|aggregate|combined|total\s+Q\d)\s+(?:[\w-]+\s+)?$",
     regex.IGNORECASE,
@@ -52,16 +66,27 @@ def add_change_facts(
             or change.kind == "sign"
         ):
             continue  # a bare "+1.96%" after a figure's name is too often a surprise or a score
-        if topic.metric.metric in PERCENT_METRICS:
+        term = topic.metric
+        group = [other for other in changes if other.head == change.head]
+        if len(group) > 1 and change.trigger_start > term.end:
+            # "revenue and EPS rose 5% and 9%": the names listed before the verb, in order
+            names = _listed_names(text, sentence, term)
+            if len(names) > 1:
+                if len(names) != len(group):
+                    continue  # "revenue and EPS rose 5%, 9% and 12%": which is whose?
+                term = names[group.index(change)]
+        if term.metric in PERCENT_METRICS:
             continue  # "margin rose 2%": percent or points? not said
-        if _ESTIMATE_NOUN_AFTER.match(text, topic.metric.end):
+        if _ESTIMATE_NOUN_AFTER.match(text, term.end):
             continue  # "the consensus EPS estimate was revised 0.8% higher": not the figure
-        if _AGGREGATE_BEFORE.search(
-            text, max(sentence.start, topic.metric.start - 25), topic.metric.start
-        ):
+        if _AGGREGATE_BEFORE.search(text, max(sentence.start, term.start - 25), term.start):
             continue  # "the group's earnings", "index earnings": many companies' total
         if _PERCENT_RANGE_END.match(text, change.quantity.end):
             continue  # "revenue to rise 10% to 15%": a range of changes; one end misstates it
+        if change.trigger_end <= change.quantity.start and _CONCESSIVE.search(
+            text, change.trigger_end, change.quantity.start
+        ):
+            continue  # "a share price dip despite 14% sales growth": the verb is not the 14%'s
         after = text[change.quantity.end : change.quantity.end + 30]
         if _SURPRISE_AFTER.match(after):
             continue  # a surprise against estimates, not a change of the figure
@@ -81,8 +106,8 @@ def add_change_facts(
                 fact.change is None
                 and fact.value is not None
                 and fact.comparison is None
-                and fact.term.metric == topic.metric.metric
-                and fact.term.segment == topic.metric.segment
+                and fact.term.metric == term.metric
+                and fact.term.segment == term.segment
                 and fact.estimate == estimate
                 and fact.anchor < change.quantity.start
                 # "Mac sales rose to $7.8 billion, while iPad sales declined 25%": not one figure
@@ -99,7 +124,7 @@ def add_change_facts(
             facts[:] = [f for f in facts if f.value is not value]
         facts.append(
             MetricFact(
-                topic.metric,
+                term,
                 owner,
                 change.quantity.start,
                 value=value,
@@ -110,6 +135,18 @@ def add_change_facts(
     facts.sort(key=lambda f: f.anchor)
     _pair_changes(changes, facts)
     _join_lone_facts(facts)
+
+
+def _listed_names(text: str, sentence: Sentence, term: MetricTerm) -> list[MetricTerm]:
+    """The figure names listed as one subject and ending with `term` ("revenue and EPS",
+    "sales, profit and margins"), in text order."""
+    names = [term]
+    window = max(sentence.start, term.start - _LIST_REACH)
+    for other in reversed(find_metric_terms(text, window, term.start)):
+        if not _LIST_GAP.fullmatch(text, other.end, names[0].start):
+            break
+        names.insert(0, other)
+    return names
 
 
 def _pair_changes(changes: list[Change], facts: list[MetricFact]) -> None:

@@ -38,10 +38,26 @@ _ESTIMATE_CUE = prefiltered(
 # "better than expected", "beat estimates": a result compared with a forecast is a result.
 _COMPARED_TO_ESTIMATE = regex.compile(
     r"(?:-than-$)|\b(?:than|beat|beats|beating|topped|topping|tops|missed|missing|misses|above|below|"
-    r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|outperform\w*|underperform\w*|matching|matched|in\s+line\s+with|shy\s+of|past|"
+    r"ahead\s+of|exceed\w*|surpass\w*|outpac\w*|best(?:ed|ing)|trounc\w*|smash\w*|eclips\w*|outperform\w*|underperform\w*|matching|matched|in\s+line\s+with|shy\s+of|past|"
     r"short\s+of|crushed)\s+(?:[\w'$.,-]+\s+){0,3}$",
     regex.IGNORECASE,
 )
+# Forecast words that name one amount: the amount next to them is theirs.
+_NOUN_CUE = regex.compile(
+    r"estimates?|estimated|expectations?|expected|consensus|forecasts?|projections?|guidance|"
+    r"outlook|targets?|anticipated"
+)
+_AMOUNT_TO_CUE = regex.compile(
+    r"\s+(?:(?:in|from|the|a|an|Zacks|Wall|Street|analysts?'?|average|mean|market)\s+){0,3}",
+    regex.IGNORECASE,
+)
+_CUE_TO_AMOUNT = regex.compile(
+    r"\s+(?:(?:of|at|for|was|is|were|that|which|calls?|called|calling|mark|figure)\s+){1,3}"
+    + APPROX,
+    regex.IGNORECASE,
+)
+# "the latest company to report earnings": a report already out, not a coming one.
+_DONE_REPORTER = regex.compile(r"\b(?:latest|last|first|most\s+recent)\b[^,;.]*$", regex.I)
 _ACTUAL_CUE = regex.compile(
     r"\b(?:reported|posted|delivered|recorded|generated|logged|booked|announced|came\s+in|"
     r"was|were|rose|fell|grew|jumped|surged|declined)\b",
@@ -68,6 +84,7 @@ def is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> bool
         c
         for c in _ESTIMATE_CUE.finditer(ctx.text, start, position)
         if not _COMPARED_TO_ESTIMATE.search(ctx.text, max(start, c.start() - 30), c.start())
+        and not _cue_of_another(ctx, c, start, position)
     ]
     if not cues:
         return False
@@ -75,6 +92,29 @@ def is_estimate(ctx: DocumentContext, sentence: Sentence, position: int) -> bool
     return (
         not actual or cues[-1].start() > actual[-1].start() or cues[0].start() < actual[0].start()
     )
+
+
+def _cue_of_another(ctx: DocumentContext, cue: regex.Match[str], start: int, position: int) -> bool:
+    """Whether a forecast word before the figure is another figure's: a forecast named with its
+    own amount ("the $2.09 in the Zacks consensus", "the consensus of $2.09"), or a report told
+    as done ("the latest company to report earnings")."""
+    text = ctx.text
+    word = cue.group(0).lower()
+    if word.startswith("to report"):
+        return bool(_DONE_REPORTER.search(text, max(start, cue.start() - 40), cue.start()))
+    if not _NOUN_CUE.fullmatch(word):
+        return False
+    own = [
+        q
+        for q in ctx.quantities_in(max(start, cue.start() - 30), position)
+        if not q.is_conversion and q.start != position
+    ]
+    for q in own:
+        if q.end <= cue.start() and _AMOUNT_TO_CUE.fullmatch(text, q.end, cue.start()):
+            return True  # "$2.09 in the Zacks consensus", "the $2.37 consensus"
+        if q.start >= cue.end() and _CUE_TO_AMOUNT.fullmatch(text, cue.end(), q.start):
+            return True  # "the consensus of $2.09", "estimates that called for $1.67 billion"
+    return False
 
 
 def _skip_number(ctx: DocumentContext, position: int) -> int:

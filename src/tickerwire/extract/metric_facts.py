@@ -130,6 +130,13 @@ _NOT_THE_FIGURE_BEFORE = prefiltered(
         regex.IGNORECASE,
     )
 )
+# Words before an amount that make it an addition to a figure, not the figure ("could add
+# another $14 billion in revenue", "an extra $2 billion of sales"); a buyback authorised "an
+# additional $50 billion" is the programme's size, and is kept.
+_INCREMENT_BEFORE = regex.compile(
+    r"\b(?:add(?:s|ed|ing)?|another|additional|extra|incremental)\s+" + APPROX + r"$",
+    regex.IGNORECASE,
+)
 # "year-ago revenues of $117.15 billion", "the prior-year EPS of $1.88": the figure of the same
 # period a year before. Not "last year's revenue": beside a quarter, that is often the full year.
 _PRIOR_YEAR_NAME = regex.compile(
@@ -280,6 +287,8 @@ def value_facts(
             continue
         if q.kind == "percent" and term.metric not in PERCENT_METRICS:
             continue
+        if term.metric != "buyback" and _INCREMENT_BEFORE.search(before):
+            continue  # "add another $14 billion in revenue": a gain, not the figure's level
         owner = resolver.metric_owner(Term(term.start, term.end, "metric", metric=term), q.start)
         if not estimate:
             # past a surprise ("+1.10% from the Zacks consensus to $57.45 billion"), the words

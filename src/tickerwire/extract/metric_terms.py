@@ -102,7 +102,12 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
     ("other:deferred_revenue", r"(?:deferred|unearned)\s+revenues?"),
     ("other:recurring_revenue", r"(?:annual(?:ized)?\s+)?recurring\s+revenues?"),
     ("other:unit_sales", r"unit\s+sales"),
-    ("revenue", r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"),
+    # "revenue passenger miles" are an airline's traffic, not its revenue
+    (
+        "revenue",
+        r"(?:net\s+|total\s+)?(?:revenues?|sales|turnover|top[\s-]line)"
+        r"(?![\s-]+(?:passenger|ton|seat)[\s-]+(?:miles?|kilomet|km))",
+    ),
     ("earnings", r"earnings|profits?|income"),
 )
 _METRIC_BY_NAME = {
@@ -291,7 +296,7 @@ def segment_before(text: str, start: int, end: int) -> str | None:
     words = _WORDS_BEFORE.findall(text, start, end)[-4:]
     if not words:
         return None
-    words = [w.removesuffix("'s") for w in words]
+    words = [w.removesuffix("'s").rstrip("'") for w in words]  # "Services' gross margin"
     while words and words[-1].lower() in _SEGMENT_FILLERS:
         words.pop()
     if words and words[-1].lower().endswith(("-related", "-based")):

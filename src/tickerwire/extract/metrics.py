@@ -17,6 +17,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.compared_facts import add_compared_facts
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
+from tickerwire.extract.metric_column_tables import column_table_events
 from tickerwire.extract.metric_comparisons import per_share_end
 from tickerwire.extract.metric_earned import earned_facts
 from tickerwire.extract.metric_estimates import ESTIMATE_OF
@@ -343,11 +344,12 @@ def table_events(ctx: DocumentContext, title: str | None = None) -> list[Event]:
     """Metrics of a results table ("Shr 34 cts vs 1.19 dlrs"): the article's company's figures.
 
     A brief with a table is about one company (its headline names it); without a main company
-    the rows are not attributed.
+    the rows are not attributed. Column tables ("METRIC / 2022 / 2023 / Revenue growth / 9% /
+    2%") come first, each of the company the text before it names.
     """
+    events = column_table_events(ctx)
     if ctx.main_company is None:
-        return []
-    events = []
+        return events
     for figure in find_table_figures(ctx.text, title):
         currency = figure.currency
         if currency == "USD" and _foreign_dollar(ctx, ctx.main_company):

@@ -56,6 +56,9 @@ _COMPANY_LIKE = regex.compile(
     r"LLC)\b|\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)|"
     r"\b[A-Z0-9]{2,5}\.[A-Z]{1,2}\b"
 )
+_TICKERED_NAME = regex.compile(
+    r"\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)"
+)
 _VERB_NEXT = regex.compile(
     r"(?:anticipates|expects|reported|reports|posted|posts|said|says|has|had|delivered|"
     r"generated|forecasts|sees|booked|recorded|announced|saw|made)\b"
@@ -84,7 +87,14 @@ _SOURCE_BEFORE = regex.compile(
     r"\b(?:by|according\s+to|per|from|via|polled\s+by|data\s+from)\s+(?:the\s+)?$", regex.I
 )
 _FORECAST_VERB = regex.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:expects?|estimates?|forecasts?|projects?|predicts?|sees)\b", regex.I
+    r"\s*(?:\w+\s+){0,2}?(?:expects?|estimates?|forecasts?|projects?|predicts?|sees|shows?|"
+    r"showed)\b",
+    regex.I,
+)
+# "Dataquest estimates that sales of chips totaled ...": who estimates, not whose figure.
+_ESTIMATES_THAT = regex.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:estimates?|estimated|calculates?|calculated|reckons?)\s+that\b",
+    regex.IGNORECASE,
 )
 _OWN_FIGURE = regex.compile(r"\b(?:its|their|own)\b", regex.IGNORECASE)
 # "Hartford Insurance Group, a unit of New York-based ITT Corp, said net income ...": the
@@ -140,6 +150,13 @@ _OWNER_GAP_STOP = frozenset(
         "an",
     ]
 )
+# A clause set before the main one ("Even though revenue fell 18%, ...").
+_FRONTED_SUBORDINATE = regex.compile(
+    r"(?:Even\s+though|Although|Though|Despite|Whereas)\b[^,;]*$", regex.IGNORECASE
+)
+# Between the comma closing it and the main clause's subject: a description in lower case
+# ("homebuilder", "the chipmaker").
+_DESCRIPTOR_GAP = regex.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
 _AT_ENTITY = regex.compile(r"\b(?:at|for|of)\s+$", regex.IGNORECASE)
 
 
@@ -296,6 +313,33 @@ class OwnerResolver:
             return True
         return False
 
+    def _main_clause_subject(self, position: int) -> Owner | None:
+        """'Even though quarterly revenue fell 18%, builder Meritage beat forecasts': a
+        figure in a clause set before the main one is of the main clause's subject, named
+        right after the comma."""
+        start = self.sentence.start
+        if not _FRONTED_SUBORDINATE.match(self.text, start, position):
+            return None
+        comma = self.text.find(",", position, self.sentence.end)
+        if comma == -1:
+            return None
+        groups = self._companies(comma, min(self.sentence.end, comma + 50))
+        if not groups or not _DESCRIPTOR_GAP.fullmatch(self.text, comma + 1, groups[0].start):
+            return None
+        return Owner(groups[0].entity_id, groups[0].ticker)
+
+    def _unknown_company_after(self, position: int) -> bool:
+        """Whether the sentence names, after `position`, a company we do not know with its
+        ticker ("builder Meritage (MTH)")."""
+        start, end = position, self.sentence.end
+        if self.text.find("(", start, end) == -1:
+            return False  # no bracketed ticker (the only mark looked for here)
+        text = self.text[start:end]
+        for group in self.ctx.groups_in(start, end):
+            a, b = group.start - start, group.end - start
+            text = text[:a] + " " * (b - a) + text[b:]
+        return _TICKERED_NAME.search(text) is not None
+
     def _in_passing(self, group: EntityGroup) -> bool:
         """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
         comparison, not the subject a later 'its' refers to."""
@@ -349,15 +393,27 @@ class OwnerResolver:
         aggregate = AGGREGATE_SENTENCE.search(self.text, self.sentence.start, self.sentence.end)
         if aggregate is not None and aggregate.start() <= term.start:
             return None  # "... for Nvidia, ... total Q4 earnings for the group are up 14.5%"
+        # "according to LSEG", "analysts polled by LSEG", "LSEG expects revenue ...": a data
+        # provider telling an estimate is its source, not its owner; the figure is the
+        # company the text is about
+        named = self._companies(self.sentence.start, term.start)
+        sources = {
+            g.entity_id
+            for g in named
+            if self._is_source(g, term)
+            or (
+                _ESTIMATES_THAT.match(self.text, g.end, term.start)
+                and not _OWN_FIGURE.search(self.text, g.end, term.start)
+            )
+        }
         before = [
             g
-            for g in self._companies(self.sentence.start, term.start)
+            for g in named
             if not _SOURCE_BEFORE.search(self.text, max(self.sentence.start, g.start - 25), g.start)
+            and g.entity_id not in sources
         ]
         if before:
             nearest = before[-1]
-            if self._is_source(nearest, term):
-                return None  # "LSEG expects revenue ...": a data provider's estimate
             if _PARENT_BEFORE.search(
                 self.text, max(self.sentence.start, nearest.start - 50), nearest.start
             ):
@@ -365,6 +421,9 @@ class OwnerResolver:
             return Owner(
                 nearest.entity_id, nearest.ticker, PRONOUN_PENALTY if nearest.coref else 0.0
             )
+        main_subject = self._main_clause_subject(term.start)
+        if main_subject is not None:
+            return main_subject
         if self._unknown_company_named(term.start):
             return None  # "HP's revenues", "Qorvo (QRVO) bested ...": a company we do not know
         if aggregate is not None:
@@ -373,8 +432,14 @@ class OwnerResolver:
             self.text, max(self.sentence.start, term.start - 60), term.start
         )
         if pronoun is not None:
-            return self._previous_company(PRONOUN_PENALTY)
-        return self._article_subject()
+            owner = self._previous_company(PRONOUN_PENALTY)
+        elif self._unknown_company_after(term.end):
+            return None  # "revenue slid 9%, builder Meritage (MTH) beat ...": its own
+        else:
+            owner = self._article_subject()
+        if owner is not None and owner.entity_id in sources:
+            return None  # "researcher Dataquest estimates that chip sales totaled": a market's
+        return owner
 
     def _index_before(self, position: int) -> bool:
         """'S&P 500 earnings', "the index's profit": an index named right before the figure."""

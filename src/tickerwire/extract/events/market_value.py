@@ -78,6 +78,20 @@ MARKET_VALUE = (
         amount=False,
     ),
 )
+# Words before a company that make it the one overtaken, not the most valuable one.
+_PASSED_BEFORE = regex.compile(
+    r"\b(?:pass(?:ed|ing)?|overt(?:ook|aking|aken|ake)|surpass(?:ed|ing)?|eclips(?:ed|ing)|"
+    r"dethron(?:ed|ing)|unseat(?:ed|ing)|top(?:ped|ping)|outstrip(?:ped|ping)|than|past|"
+    r"behind|ahead\s+of)\s+(?:rival\s+|the\s+)?$",
+    regex.IGNORECASE,
+)
+# A company with a verb of its own right after it: the subject of a clause of its own.
+_VERB_AFTER = regex.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s+(?:also\s+|now\s+|still\s+)?(?:has|had|have|is|was|are|were|"
+    r"hit|reached|topped|crossed|became|boasts?|sports?|carries|commands?)\b",
+    regex.IGNORECASE,
+)
+_CONTRAST = regex.compile(r";|\b(?:while|whereas|but)\b", regex.IGNORECASE)
 _NEEDS_AMOUNT = regex.compile(r"most\s+valuable|trillion\s+club", regex.IGNORECASE)
 
 
@@ -97,6 +111,48 @@ def market_value_drafts(scan: SentenceScan) -> list[Draft]:
         possessor = scan.possessor(draft.start) if draft.entity is not None else None
         if possessor is not None and possessor != draft.entity:
             draft = _with_entity(draft, possessor)
+        elif draft.entity is not None and _other_subject(scan, draft):
+            continue
+        kept.append(draft)
+    return _without_contrasted(scan, kept)
+
+
+def _other_subject(scan: SentenceScan, draft: Draft) -> bool:
+    """Whether the value's company is not the subject of the words that give it: named as
+    the one passed ("Microsoft opened as the most valuable company, passing Apple"), or
+    followed by another company with a verb of its own ("Meta is near that line, and Nvidia
+    has had a market value above $2 trillion")."""
+    named = [g for g in scan.groups if g.end <= draft.start and g.entity_type == "company"]
+    own = [g for g in named if g.entity_id == draft.entity]
+    if not own:
+        return False
+    last = own[-1]
+    if draft.attributes.get("amount") is None and _PASSED_BEFORE.search(
+        scan.text, max(scan.sentence.start, last.start - 30), last.start
+    ):
+        return True
+    return any(
+        g.start >= last.end and _VERB_AFTER.match(scan.text, g.end, draft.start)
+        for g in named
+        if g.entity_id != draft.entity
+    )
+
+
+def _without_contrasted(scan: SentenceScan, drafts: list[Draft]) -> list[Draft]:
+    """Drop a value given to the company of an earlier value of the sentence across a contrast
+    ("The retailer was valued at $90 billion, whereas the phone maker was worth $1 trillion"):
+    the clause set against the first is about another company, whom a description names and we
+    cannot place."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        amount = draft.attributes.get("amount")
+        if amount is not None and any(
+            earlier.entity == draft.entity
+            and earlier.attributes.get("amount") not in (None, amount)
+            and scan.holds(_CONTRAST, earlier.end, draft.start)
+            for earlier in kept
+        ):
+            continue
         kept.append(draft)
     return kept
 
