@@ -266,3 +266,29 @@ def test_an_amount_added_to_a_figure_is_not_the_figure():
 )
 def test_an_estimator_or_a_traffic_count_gives_no_companys_revenue(text, expected):
     assert figures(run(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the company named by a unit word opens the sentence: not the company's figure
+        (
+            "Amazon said its grocery and freight operations incurred a net loss of $1.1 billion.",
+            [],
+        ),
+        ("Amazon said device activities resulted in a net profit of $0.4 billion.", []),
+        # the whole company's operations, or a line we can name, keep the figure
+        (
+            "Amazon said its continuing operations posted net income of $30.4 billion.",
+            [("amazon", "net_income", None, 30.4e9, None)],
+        ),
+    ],
+)
+def test_a_part_of_the_company_as_subject_makes_the_figure_that_parts(text, expected):
+    assert figures(run(text, DAY)) == expected
+
+
+def test_the_year_of_a_base_amount_named_by_what_it_was_is_not_the_figures_period():
+    text = "Amazon said net income rose to $30.4 billion, against a $2.7 billion loss in 2022."
+    periods = [e.attributes["period"] for e in run(text, DAY) if e.type == "financial_metric"]
+    assert periods and "2022" not in periods

@@ -22,9 +22,11 @@ _PERIOD_PRIOR = regex.compile(
 )
 # "climbed 35% from EPS of $0.56 in Q4 2022": the period of the base amount, not the figure's.
 _PRIOR_AMOUNT_BEFORE = regex.compile(
-    r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:the\s+)?"
+    r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:EPS|earnings|revenues?|sales|net\s+income|profit)\s+of\s+)?[$€£¥]?\d[\d.,]*"
     r"(?:\s*(?:billion|million|cents|cts|bn|mln|dlrs|dollars|yuan|euros|[bm])){0,2}"
+    # "against a 38.1 mln loss in 1985": the base amount named by what it was
+    r"(?:\s+(?:net\s+)?(?:loss|profit|gain|deficit|surplus))?"
     r"(?:\s+(?:a|per)\s+share)?"
     r"(?:\s+(?:reported|posted|recorded))?\s+(?:in|for|during)\s+(?:the\s+)?$",
     regex.IGNORECASE | regex.REVERSE,  # searched backwards from the period: found at once

@@ -106,6 +106,37 @@ _COUNTRY_BEFORE_LINE = regex.compile(
 )
 # A plural owner right before a figure's name ("Products' gross margin", "Wearables' sales").
 _PLURAL_POSSESSIVE = regex.compile(r"(?<![\w'’-])[A-Z][\w-]*s['’]\s+(?:[\w-]+\s+)?$")
+# A sentence whose subject is a part of the company named by a unit word ("Lead and zinc
+# operations incurred a net loss of", "Its trucking unit posted", "Coal activities resulted in a
+# net profit of"): the figure is that part's; when no segment name says which, it is not kept.
+_UNIT_OPENING = regex.compile(
+    # (after "Amazon said (that)": the speaker is not the subject)
+    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+(?:said|says|reported)\s+(?:that\s+)?)?"
+    r"(?P<words>(?:[\w-]+,?\s+){1,8}?)(?:operations|activities|divisions?|units?|businesses|"
+    r"business|segments?|subsidiar(?:y|ies)|arms?)\s+(?:(?:also|has|have|had)\s+)?"
+    r"(?:incurred|resulted\s+in|posted|earned|reported|recorded|made|contributed|generated|"
+    r"returned|showed|had)\b",
+    regex.IGNORECASE,
+)
+# Words that leave a unit subject the whole company's ("Its continuing operations posted").
+_WHOLE_UNIT_WORDS = frozenset(
+    [
+        "its",
+        "the",
+        "their",
+        "our",
+        "company's",
+        "group's",
+        "overall",
+        "total",
+        "worldwide",
+        "global",
+        "continuing",
+        "combined",
+        "consolidated",
+        "core",
+    ]
+)
 # A capitalised word right before a figure's name ("Ozempic sales").
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w-]*)(?:['’]s)?\s+$")
 _MONTH_OR_QUARTER = regex.compile(
@@ -149,6 +180,8 @@ def figure_segment(
     )
     if owner_words is not None and not ctx.groups_in(owner_words.start(), owner_words.end()):
         return False, None  # "Products' gross margin": a part's figure we cannot name
+    if _unnamed_unit_subject(ctx, sentence, fact):
+        return False, None  # "Coal activities resulted in a net profit of 36.7 mln dlrs"
     place = _sentence_place(ctx, sentence)
     if place == _UNPLACED:
         return False, None  # "In the rest of Asia beyond China, sales hit $10 billion"
@@ -192,6 +225,17 @@ def _place_scope(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> 
     ):
         return None  # "..., Apple reported revenue of", "its revenue": the company's own
     return _UNPLACED  # "Demand in India was weak and sales fell 5%": which market is not sure
+
+
+def _unnamed_unit_subject(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> bool:
+    """Whether the sentence opens with a part of the company as the subject of the figure
+    ("Lead and zinc operations incurred a net loss of"), not the whole company ("Its continuing
+    operations posted") nor a company we know ("Apple's services business generated")."""
+    opening = _UNIT_OPENING.match(ctx.text, sentence.start, fact.term.start)
+    if opening is None or ctx.groups_in(opening.start("words"), opening.end()):
+        return False
+    words = {w.strip(",").lower() for w in opening.group("words").split()}
+    return not words <= _WHOLE_UNIT_WORDS
 
 
 def _sentence_place(ctx: DocumentContext, sentence: Sentence) -> str | None:
