@@ -24,7 +24,11 @@ import datetime as dt
 
 import regex
 
-from tickerwire.link.ambiguous_aliases import in_name_context, ordinary_word_after
+from tickerwire.link.ambiguous_aliases import (
+    in_name_context,
+    names_another_firm,
+    ordinary_word_after,
+)
 from tickerwire.link.company_short_names import ShortNames, short_name_spans
 from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
@@ -35,11 +39,13 @@ from tickerwire.link.gazetteer import (
     fold_for_matching,
     suffix_end,
 )
+from tickerwire.link.name_words import OPENERS
 from tickerwire.link.names import (
     Cue,
     NameFinder,
     NameHit,
     Occupied,
+    in_headline,
 )
 from tickerwire.link.reference import ReferenceData
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
@@ -60,6 +66,26 @@ _QUOTE_CODE_MARKS = frozenset(".=")
 # A minister's title after a company's name makes the name his remit: "Saudi Arabian Oil
 # Minister", "the Oil Ministry" (Reuters-21578 and OPEC reports write them so).
 _MINISTER_AFTER = regex.compile(r"[ ]Minist(?:er|ry)\b")
+# A company's name opening the name of an index or a fund it compiles or sponsors: "MSCI
+# Information Technology Index", "Morningstar US Market Index", "ICE BofA US High Yield Index".
+# The words after it name the product, whose moves are not the company's; up to six name words
+# (capitalised, figures such as "25/50", "&") before "Index"/"ETF" (the longest such names in
+# the FNSPID articles have five).
+_INDEX_NAME_AFTER = regex.compile(
+    r"(?:[ ](?:[A-Z][\w.&'\-]*|\d[\d/.]*|&)){1,6}[ ](?:Index|Indices|Indexes|ETF|ETFs)\b"
+)
+
+
+def _names_index_or_fund(text: str, end: int) -> bool:
+    """Whether the words from `end` on finish the name of an index or a fund ("... Information
+    Technology Index"). In a headline, where every word is capitalised, only a name that ends
+    the line or comes before its ticker in brackets: "Microsoft Lead Index Higher" is no name."""
+    match = _INDEX_NAME_AFTER.match(text, end)
+    if match is None or any(word in OPENERS for word in match[0].split()):
+        return False
+    if not in_headline(text, end):
+        return True
+    return text[match.end() : match.end() + 2] in ("", "\n", " (")
 
 
 class Linker:
@@ -133,6 +159,11 @@ class Linker:
             if entity is not None and entity.type == "company":
                 if text.startswith(" Minist", end) and _MINISTER_AFTER.match(text, end):
                     continue  # "Saudi Arabian Oil Minister": a government's remit, no company
+                if text[end : end + 1] == " " and _names_index_or_fund(text, end):
+                    # "MSCI Information Technology Index": the index, not MSCI Inc; nor is its
+                    # first word a bare ticker for a later step.
+                    occupied.add(hit.start, hit.end)
+                    continue
                 end = suffix_end(text, end)
             if end > limit or occupied.overlaps(hit.end, end):
                 end = hit.end
@@ -168,7 +199,14 @@ class Linker:
                 continue
             entity = self.reference.entity(item.entity_id)
             is_person = entity is not None and entity.type == "person"
-            if item.entity_id in anchored or in_name_context(text, item.start, item.end, is_person):
+            if item.entity_id in anchored and not is_person:
+                # Another mention names the company for sure, yet "Eaton Vance" after "Eaton
+                # Corp" is still another firm: a longer name is no mention of this one.
+                names = (entity.name, *entity.aliases) if entity is not None else ()
+                item.validated = not names_another_firm(text, item.start, item.end, names)
+            elif item.entity_id in anchored or in_name_context(
+                text, item.start, item.end, is_person
+            ):
                 item.validated = True
                 anchored.add(item.entity_id)
         return [f for f in found if f.validated]
