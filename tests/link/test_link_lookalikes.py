@@ -208,9 +208,9 @@ def test_a_rank_carried_by_funds_is_not_the_rank_of_the_company_they_hold(
     pipeline: Pipeline,
 ) -> None:
     text = (
-        "Apple shares rose 2% on Friday. Vanguard Information Technology ETF VGT, MSCI "
-        "Information Technology Index ETF FTEC and iShares US Technology ETF IYW hold Apple "
-        "as a top position and carry a Zacks Rank #2 (Buy)."
+        "Apple shares rose 2% on Friday. The iShares US Technology ETF IYW, the Fidelity "
+        "MSCI Information Technology Index ETF FTEC and the Vanguard Information Technology "
+        "ETF VGT hold Apple as a top position and carry a Zacks Rank #2 (Buy)."
     )
     article = pipeline.process(RawDocument(origin="test", text=text))
     assert not [e for e in article.events if e.type == "analyst_view"]
