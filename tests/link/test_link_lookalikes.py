@@ -220,3 +220,65 @@ def test_a_rank_carried_by_the_company_is_still_its_rank(pipeline: Pipeline) -> 
     text = "Apple shares rose 2% on Friday. Apple currently carries a Zacks Rank #3 (Hold)."
     article = pipeline.process(RawDocument(origin="test", text=text))
     assert [e.entity for e in article.events if e.type == "analyst_view"] == ["apple"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("The iShares Dow Jones US Technology ETF holds 140 stocks.", "dow-jones"),
+        ("Outflows hit the iShares S&P 500 Growth ETF on Monday.", "sp-500"),
+        ("Units of the First Trust Nasdaq Transportation ETF FTXR gained 3%.", "nasdaq-composite"),
+    ],
+)
+def test_an_index_opening_a_fund_name_is_not_the_index(text: str, entity_id: str) -> None:
+    assert entity_id not in tickers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Japan's Nikkei Stock Index closed up 0.4% on Friday.", "nikkei-225"),
+        ("The Nasdaq 100 Index rose 1.1% by midday.", "nasdaq-100"),
+        ("The Dow rose 0.5% while bond funds drew inflows.", "dow-jones"),
+    ],
+)
+def test_an_index_named_alone_is_still_the_index(text: str, entity_id: str) -> None:
+    assert entity_id in tickers(text)
+
+
+# -- ambiguous aliases: their own ticker, a list of companies, "trades" and "up" -----------------
+
+
+def test_a_name_with_its_own_ticker_after_it_is_the_company() -> None:
+    text = "Reports this week come from Amazon AMZN, Meta META and Apple AAPL."
+    assert {"amazon", "meta", "apple"} <= set(tickers(text))
+
+
+def test_a_name_listed_among_companies_is_a_company() -> None:
+    text = "Members include Disney, Caterpillar, Ford, Pepsi and Uber, among many others."
+    assert {"caterpillar", "ford"} <= set(tickers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boats sailed up the Amazon, the Nile and the Congo last spring.",
+        "The unmanned Delta II rocket lifted off on Thursday night.",
+        "A Block trade of 2 million shares crossed before the open.",
+    ],
+)
+def test_ordinary_words_and_places_stay_unlinked(text: str) -> None:
+    assert tickers(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Apple Inc rose 2%. Today, Apple trades at 31 times earnings.", "apple"),
+        ("Merck MRK.N climbed 3.5%.\nMerck up after posting results", "merck"),
+    ],
+)
+def test_trades_and_up_after_a_company_named_for_sure_are_its_verbs(
+    text: str, entity_id: str
+) -> None:
+    assert len(mentioned(text, entity_id)) == 2

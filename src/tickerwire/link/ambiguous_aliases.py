@@ -43,10 +43,14 @@ _TITLE_BEFORE = regex.compile(
 # "Amazon rainforest", "Block trade", "Oracle of Omaha".
 _NOT_A_NAME_AFTER = regex.compile(
     r"[ ](?:pies?|juice|trees?|orchards?|river|rainforest|basin|jungle|forest|prices?|practice|"
-    r"audience|date|range|trades?|election|footage|feet|foot|meters|up|down|of[ ]Omaha|of[ ]Delphi|"
+    r"audience|date|range|election|footage|feet|foot|meters|of[ ]Omaha|of[ ]Delphi|"
     r"cards?[ ]holders?|application|applications|requirements?|waivers?|holders?|fees|between|"
     r"hours|lines?|chain|cider|sauce|seeds?|blossoms?)\b"
 )
+# Words after an alias that make it ordinary only when nothing else in the article names the
+# company: "Block trade", "Snap up"; where it is named for sure, "Apple trades at 31 times
+# earnings" and "Merck up after results" are the company.
+_ORDINARY_UNLESS_NAMED_AFTER = regex.compile(r"[ ](?:trades?|up|down)\b")
 _SENTENCE_END = regex.compile(r"[.!?\n]")
 # An ambiguous company alias inside a longer capitalised name is that other name's word:
 # "Washington Square Capital", "Times Square", "Square Enix", "Oracle Park". The word before counts
@@ -86,9 +90,12 @@ _SMALL_TITLE_WORDS = _words(
 _HEADLINE_MAX = 150
 
 
-def ordinary_word_after(text: str, end: int) -> bool:
-    """Whether the words after an ambiguous alias ending at `end` make it the ordinary word."""
-    return bool(_NOT_A_NAME_AFTER.match(text, end))
+def ordinary_word_after(text: str, end: int, named_elsewhere: bool) -> bool:
+    """Whether the words after an ambiguous alias ending at `end` make it the ordinary word
+    (`named_elsewhere`: the article names the alias's entity for sure elsewhere)."""
+    if _NOT_A_NAME_AFTER.match(text, end):
+        return True
+    return not named_elsewhere and bool(_ORDINARY_UNLESS_NAMED_AFTER.match(text, end))
 
 
 def in_name_context(text: str, start: int, end: int, is_person: bool) -> bool:

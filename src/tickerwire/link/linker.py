@@ -47,7 +47,7 @@ from tickerwire.link.names import (
     Occupied,
     in_headline,
 )
-from tickerwire.link.reference import ReferenceData
+from tickerwire.link.reference import ReferenceData, ReferenceEntity
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.short_forms import short_form_hits
 from tickerwire.link.ticker_mentions import (
@@ -66,26 +66,40 @@ _QUOTE_CODE_MARKS = frozenset(".=")
 # A minister's title after a company's name makes the name his remit: "Saudi Arabian Oil
 # Minister", "the Oil Ministry" (Reuters-21578 and OPEC reports write them so).
 _MINISTER_AFTER = regex.compile(r"[ ]Minist(?:er|ry)\b")
+# An uppercase word as a ticker is written, not glued to what follows ("F-150" is no ticker).
+_TICKER_WORD = regex.compile(r"[A-Z][A-Z.\-]*[A-Z](?![\w\-])")
+# Between two names of a list: "Ford, Pepsi", "Ford and Pepsi", "Ford, and Pepsi".
+_LIST_GAP = regex.compile(r",[ ](?:and[ ])?|[ ]and[ ]")
 # A company's name opening the name of an index or a fund it compiles or sponsors: "MSCI
 # Information Technology Index", "Morningstar US Market Index", "ICE BofA US High Yield Index".
 # The words after it name the product, whose moves are not the company's; up to six name words
 # (capitalised, figures such as "25/50", "&") before "Index"/"ETF" (the longest such names in
 # the FNSPID articles have five).
-_INDEX_NAME_AFTER = regex.compile(
-    r"(?:[ ](?:[A-Z][\w.&'\-]*|\d[\d/.]*|&)){1,6}[ ](?:Index|Indices|Indexes|ETF|ETFs)\b"
-)
+_NAME_WORDS = r"(?:[ ](?:[A-Z][\w.&'\-]*|\d[\d/.]*|&)){1,6}[ ]"
+_INDEX_NAME_AFTER = regex.compile(_NAME_WORDS + r"(?:Index|Indices|Indexes|ETFs?|Funds?)\b")
+# An index's name opening a fund's: "iShares Dow Jones US Technology ETF" is no Dow move.
+_FUND_NAME_AFTER = regex.compile(_NAME_WORDS + r"(?:ETFs?|Funds?)\b")
 
 
-def _names_index_or_fund(text: str, end: int) -> bool:
+def _names_index_or_fund(text: str, end: int, pattern: regex.Pattern[str]) -> bool:
     """Whether the words from `end` on finish the name of an index or a fund ("... Information
     Technology Index"). In a headline, where every word is capitalised, only a name that ends
     the line or comes before its ticker in brackets: "Microsoft Lead Index Higher" is no name."""
-    match = _INDEX_NAME_AFTER.match(text, end)
+    match = pattern.match(text, end)
     if match is None or any(word in OPENERS for word in match[0].split()):
         return False
     if not in_headline(text, end):
         return True
     return text[match.end() : match.end() + 2] in ("", "\n", " (")
+
+
+def _own_ticker_after(text: str, end: int, entity: ReferenceEntity) -> bool:
+    """Whether the company's own ticker of two letters or more follows its name: "Amazon
+    AMZN", "Apple AAPL" (Zacks lists companies so)."""
+    if not text.startswith(" ", end):
+        return False
+    word = _TICKER_WORD.match(text, end + 1)
+    return word is not None and len(word[0]) >= 2 and word[0] in entity.tickers
 
 
 class Linker:
@@ -156,14 +170,21 @@ class Linker:
             limit = following.start if following else len(text)
             entity = self.reference.entity(hit.entity_id)
             end = hit.end
+            product_name = _INDEX_NAME_AFTER if entity and entity.type == "company" else None
+            if entity is not None and entity.type == "index":
+                product_name = _FUND_NAME_AFTER
+            if (
+                product_name is not None
+                and text[end : end + 1] == " "
+                and _names_index_or_fund(text, end, product_name)
+            ):
+                # "MSCI Information Technology Index": the index, not MSCI Inc; nor is its
+                # first word a bare ticker for a later step.
+                occupied.add(hit.start, hit.end)
+                continue
             if entity is not None and entity.type == "company":
                 if text.startswith(" Minist", end) and _MINISTER_AFTER.match(text, end):
                     continue  # "Saudi Arabian Oil Minister": a government's remit, no company
-                if text[end : end + 1] == " " and _names_index_or_fund(text, end):
-                    # "MSCI Information Technology Index": the index, not MSCI Inc; nor is its
-                    # first word a bare ticker for a later step.
-                    occupied.add(hit.start, hit.end)
-                    continue
                 end = suffix_end(text, end)
             if end > limit or occupied.overlaps(hit.end, end):
                 end = hit.end
@@ -192,13 +213,19 @@ class Linker:
 
     def _validate_ambiguous(self, text: str, found: list[FoundMention]) -> list[FoundMention]:
         """Keep ambiguous aliases that are capitalised names here, not ordinary words."""
-        anchored = {f.entity_id for f in found if f.validated}
         pending = [f for f in found if not f.validated]
         for item in pending:
-            if ordinary_word_after(text, item.end):
+            entity = self.reference.entity(item.entity_id)
+            if entity is not None and _own_ticker_after(text, item.end, entity):
+                item.validated = True  # "Amazon AMZN": the name and its own ticker
+        anchored = {f.entity_id for f in found if f.validated}
+        for item in pending:
+            if item.validated:
                 continue
             entity = self.reference.entity(item.entity_id)
             is_person = entity is not None and entity.type == "person"
+            if ordinary_word_after(text, item.end, item.entity_id in anchored):
+                continue
             if item.entity_id in anchored and not is_person:
                 # Another mention names the company for sure, yet "Eaton Vance" after "Eaton
                 # Corp" is still another firm: a longer name is no mention of this one.
@@ -209,7 +236,41 @@ class Linker:
             ):
                 item.validated = True
                 anchored.add(item.entity_id)
+        self._validate_in_lists(text, found)
         return [f for f in found if f.validated]
+
+    def _validate_in_lists(self, text: str, found: list[FoundMention]) -> None:
+        """ "Disney, Caterpillar, Ford, Pepsi": an ambiguous company alias listed beside a
+        company named for sure is one more company of the list."""
+        ordered = sorted(found, key=lambda f: f.start)
+        changed = True
+        while changed:
+            changed = False
+            for index, item in enumerate(ordered):
+                if item.validated or not self._is_company(item.entity_id):
+                    continue
+                if ordinary_word_after(text, item.end, False):
+                    continue
+                neighbours = (
+                    (ordered[index - 1], item) if index > 0 else None,
+                    (item, ordered[index + 1]) if index + 1 < len(ordered) else None,
+                )
+                for pair in neighbours:
+                    if pair is None:
+                        continue
+                    left, right = pair
+                    other = right if left is item else left
+                    if (
+                        other.validated
+                        and self._is_company(other.entity_id)
+                        and _LIST_GAP.fullmatch(text, left.end, right.start)
+                    ):
+                        item.validated = changed = True
+                        break
+
+    def _is_company(self, entity_id: str) -> bool:
+        entity = self.reference.entity(entity_id)
+        return entity is None or entity.type == "company"
 
     def _short_forms_found(self, text: str, occupied: Occupied) -> list[FoundMention]:
         """Short forms that their context makes a company's name ("S&P downgraded ...")."""
