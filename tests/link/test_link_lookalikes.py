@@ -282,3 +282,47 @@ def test_trades_and_up_after_a_company_named_for_sure_are_its_verbs(
     text: str, entity_id: str
 ) -> None:
     assert len(mentioned(text, entity_id)) == 2
+
+
+# -- the tail of a longer name, firms and papers named like an index, generic words ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("A judge ruled for its Merrell Dow Pharmaceuticals Inc unit on Monday.", "dow-jones"),
+        ("Dow Chemical Co sold notes. The notes are due in 1997, Dow said.", "dow-jones"),
+        ("It signed a data pact with Dow Jones and Co and two others.", "dow-jones"),
+        ("Toyota plans a new plant, the Nikkei business daily reported.", "nikkei-225"),
+        ("The stake was bought by investor David La Roche of Rhode Island.", "roche"),
+        ("The group agreed to buy Occidental Life Insurance Co of Australia.", "occidental"),
+        ("One official at a U.S. Bank said approval was slow.", "us-bancorp"),
+        ("U.S. BANK DISCOUNT BORROWINGS AVERAGE 310 MLN DLRS", "us-bancorp"),
+    ],
+)
+def test_a_word_of_another_name_is_not_the_entity(text: str, entity_id: str) -> None:
+    assert entity_id not in tickers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Roche said sales of its cancer drugs rose 6%.", "roche"),
+        ("Shares of Occidental rose 2% after the oil producer beat forecasts.", "occidental"),
+        ("Occidental Petroleum Corp raised its dividend on Tuesday.", "occidental"),
+        ("Clients of U.S. Bank Wealth Management added to bonds.", "us-bancorp"),
+        ("Daimler-Benz AG said car output could fall this year.", "mercedes-benz"),
+        ("Stocks fell on Monday and the Dow lost 1.2%.", "dow-jones"),
+        (
+            "Alibaba Group rose 3%.\nRecovery Signals\nBeyond Alibaba's results, rivals rose.",
+            "alibaba",
+        ),
+    ],
+)
+def test_the_entity_named_alone_is_still_linked(text: str, entity_id: str) -> None:
+    assert entity_id in tickers(text)
+
+
+def test_beyond_a_heading_the_first_word_is_no_name_word() -> None:
+    text = "Alibaba Group shares rose 3%.\nRecovery Signals\nBeyond Alibaba's results, rivals rose."
+    assert len(mentioned(text, "alibaba")) == 2

@@ -9,7 +9,7 @@ Square"). An alias that is kept once anchors its other mentions (`Linker._valida
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import regex
 
@@ -66,9 +66,11 @@ _NAME_WORD_AFTER = regex.compile(
     r"[ \t]+(?!(?:Chief|Executive|President|Chairman|Chairwoman|Chair|Director|Officer|Vice|"
     r"Senior|Founder|Co-founder|Head|Spokesman|Spokeswoman|Spokesperson)\b)([A-Z][a-z]+)"
 )
-# A capitalised word before the alias, after a lower-case word, on the same line: "in Times
-# Square" (a line break before the alias may end a heading: "Stocks to Consider\nApple ...").
-_SAME_LINE_NAME_WORD_BEFORE = regex.compile(r"[a-z0-9,][ \t\n]+([A-Z][a-z]+)[ \t]+$")
+# A capitalised word before the alias on its line, after a lower-case word or a closing bracket
+# (Reuters writes "<DOW> Merrell Dow"): "in Times Square". A line break between the alias and
+# the word may end a heading ("Stocks to Consider\nApple ..."); one before the word is read by
+# `after_name_word`.
+_SAME_LINE_NAME_WORD_BEFORE = regex.compile(r"[a-z0-9,>)][ \t\n]+([A-Z][a-z]+)[ \t]+$")
 # Capitalised words after a brand that name its products, services or share classes, not another
 # firm ("Apple Watch", "Apple Pay", "Amazon Prime", "Meta Class A", "Ford Pro"): ordinary nouns
 # that product names reuse, read from the product lines of the companies with ambiguous aliases.
@@ -82,6 +84,8 @@ _PRODUCT_WORDS = _words(
     Network Subscription Bundle Ultra Mini Air Lite Stock Shares Share
     """
 )
+# Shortest line read as hard-wrapped copy, as `names._WRAP_MIN` reads them (characters).
+_WRAPPED_LINE_MIN = 40
 # Words a title-case heading leaves in lower case.
 _SMALL_TITLE_WORDS = _words(
     "a an the and or nor but of on in into onto at to for from by with vs is are as"
@@ -144,6 +148,22 @@ def names_another_firm(text: str, start: int, end: int, known_names: Iterable[st
     if before is not None and not _plain_word(before[1]):
         return not _title_case_line(text, start)
     return False
+
+
+def after_name_word(text: str, start: int, own_words: Collection[str]) -> bool:
+    """Whether a capitalised word that is no opener, place, market word or word of the
+    entity's own names (`own_words`: "Amazon AWS") stands right before `start`, after a
+    lower-case word: "Merrell Dow", "investor David La Roche". The two may stand on two lines
+    of hard-wrapped copy, not after a heading ("Recovery Signals\nBeyond Alibaba's ..."); a
+    title-case heading says nothing, as every word of it is capitalised."""
+    before = _SAME_LINE_NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or _plain_word(before[1]) or before[1] in own_words:
+        return False
+    if "\n" in text[before.start() : before.start(1)]:
+        line_start = text.rfind("\n", 0, before.start()) + 1
+        if before.start() + 1 - line_start < _WRAPPED_LINE_MIN:
+            return False
+    return not _title_case_line(text, start) and not in_headline(text, start)
 
 
 def _written_in_lower_case(text: str, word: str) -> bool:

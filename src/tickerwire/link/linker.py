@@ -25,6 +25,7 @@ import datetime as dt
 import regex
 
 from tickerwire.link.ambiguous_aliases import (
+    after_name_word,
     in_name_context,
     names_another_firm,
     ordinary_word_after,
@@ -33,6 +34,7 @@ from tickerwire.link.company_short_names import ShortNames, short_name_spans
 from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
     AliasEntry,
+    AliasHit,
     AliasRule,
     Gazetteer,
     cjk_bracket_end,
@@ -70,6 +72,12 @@ _MINISTER_AFTER = regex.compile(r"[ ]Minist(?:er|ry)\b")
 _TICKER_WORD = regex.compile(r"[A-Z][A-Z.\-]*[A-Z](?![\w\-])")
 # Between two names of a list: "Ford, Pepsi", "Ford and Pepsi", "Ford, and Pepsi".
 _LIST_GAP = regex.compile(r",[ ](?:and[ ])?|[ ]and[ ]")
+# After an index's name, words that make it a firm's or a paper's: "Dow Jones and Co", "Nasdaq
+# Inc", "Dow said" (an index does not speak), "the Nikkei business daily".
+_NOT_AN_INDEX_AFTER = regex.compile(
+    r",?[ ](?:(?:&|and)[ ](?:Co|Company)|Inc|Corp|Co|Ltd|LLC)\b"
+    r"|[ ](?:said|says|told|announced|reported|reports|business[ ]daily|newspaper|daily)\b"
+)
 # A company's name opening the name of an index or a fund it compiles or sponsors: "MSCI
 # Information Technology Index", "Morningstar US Market Index", "ICE BofA US High Yield Index".
 # The words after it name the product, whose moves are not the company's; up to six name words
@@ -100,6 +108,34 @@ def _own_ticker_after(text: str, end: int, entity: ReferenceEntity) -> bool:
         return False
     word = _TICKER_WORD.match(text, end + 1)
     return word is not None and len(word[0]) >= 2 and word[0] in entity.tickers
+
+
+def _another_name_here(
+    text: str, hit: AliasHit, entity: ReferenceEntity | None
+) -> tuple[bool, bool]:
+    """Whether the alias at `hit` is here a word of another name, not its entity (and whether
+    the span is then closed to later steps): an index or fund the company compiles ("MSCI
+    Information Technology Index"), a fund on an index ("iShares Dow Jones US Technology ETF"),
+    a minister's remit ("Saudi Arabian Oil Minister"), a firm or paper named like an index ("Dow
+    Jones and Co", "Dow said", "the Nikkei business daily"), or the tail of a longer name
+    ("Merrell Dow", "David La Roche")."""
+    if entity is None or entity.type not in ("company", "index"):
+        return False, False
+    end = hit.end
+    if entity.type == "company":
+        if text.startswith(" Minist", end) and _MINISTER_AFTER.match(text, end):
+            return True, False
+        product_name = _INDEX_NAME_AFTER
+    else:
+        if _NOT_AN_INDEX_AFTER.match(text, end):
+            return True, False
+        product_name = _FUND_NAME_AFTER
+    if text.startswith(" ", end) and _names_index_or_fund(text, end, product_name):
+        return True, True
+    if " " in text[hit.start : end] or hit.rule is AliasRule.AMBIGUOUS:
+        return False, False
+    own_words = {word for name in (entity.name, *entity.aliases) for word in name.split()}
+    return after_name_word(text, hit.start, own_words), False
 
 
 class Linker:
@@ -170,21 +206,12 @@ class Linker:
             limit = following.start if following else len(text)
             entity = self.reference.entity(hit.entity_id)
             end = hit.end
-            product_name = _INDEX_NAME_AFTER if entity and entity.type == "company" else None
-            if entity is not None and entity.type == "index":
-                product_name = _FUND_NAME_AFTER
-            if (
-                product_name is not None
-                and text[end : end + 1] == " "
-                and _names_index_or_fund(text, end, product_name)
-            ):
-                # "MSCI Information Technology Index": the index, not MSCI Inc; nor is its
-                # first word a bare ticker for a later step.
-                occupied.add(hit.start, hit.end)
+            skip, occupy = _another_name_here(text, hit, entity)
+            if skip:
+                if occupy:
+                    occupied.add(hit.start, hit.end)  # no bare ticker there either ("MSCI")
                 continue
             if entity is not None and entity.type == "company":
-                if text.startswith(" Minist", end) and _MINISTER_AFTER.match(text, end):
-                    continue  # "Saudi Arabian Oil Minister": a government's remit, no company
                 end = suffix_end(text, end)
             if end > limit or occupied.overlaps(hit.end, end):
                 end = hit.end
