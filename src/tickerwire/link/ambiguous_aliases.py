@@ -9,7 +9,7 @@ Square"). An alias that is kept once anchors its other mentions (`Linker._valida
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 
 import regex
 
@@ -150,20 +150,22 @@ def names_another_firm(text: str, start: int, end: int, known_names: Iterable[st
     return False
 
 
-def after_name_word(text: str, start: int, own_words: Collection[str]) -> bool:
-    """Whether a capitalised word that is no opener, place, market word or word of the
-    entity's own names (`own_words`: "Amazon AWS") stands right before `start`, after a
-    lower-case word: "Merrell Dow", "investor David La Roche". The two may stand on two lines
-    of hard-wrapped copy, not after a heading ("Recovery Signals\nBeyond Alibaba's ..."); a
-    title-case heading says nothing, as every word of it is capitalised."""
+def name_word_before(text: str, start: int) -> str | None:
+    """The capitalised word, no opener, place or market word, that stands right before
+    `start` after a lower-case word, as in "Merrell Dow", "investor David La Roche"; None when
+    there is none. The two may stand on two lines of hard-wrapped copy, not after a heading
+    ("Recovery Signals\nBeyond Alibaba's ..."); a title-case heading says nothing, as every word
+    of it is capitalised."""
     before = _SAME_LINE_NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is None or _plain_word(before[1]) or before[1] in own_words:
-        return False
+    if before is None or _plain_word(before[1]):
+        return None
     if "\n" in text[before.start() : before.start(1)]:
         line_start = text.rfind("\n", 0, before.start()) + 1
         if before.start() + 1 - line_start < _WRAPPED_LINE_MIN:
-            return False
-    return not _title_case_line(text, start) and not in_headline(text, start)
+            return None
+    if _title_case_line(text, start) or in_headline(text, start):
+        return None
+    return str(before[1])
 
 
 def _written_in_lower_case(text: str, word: str) -> bool:

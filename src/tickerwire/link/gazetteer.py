@@ -278,6 +278,8 @@ def _without_hyphen_continuations(text: str, candidates: list[AliasHit]) -> list
     """`candidates` without the hits that a hyphen and a capitalised word carry on into a longer
     name ("Advanced Micro-Fabrication Equipment"); two names of the list joined by a hyphen
     ("an Apple-Google deal") stay two mentions."""
+    if not any(text.startswith("-", hit.end) for hit in candidates):
+        return candidates
     starts = {hit.start for hit in candidates}
     kept = []
     for hit in candidates:

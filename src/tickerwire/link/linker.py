@@ -25,8 +25,8 @@ import datetime as dt
 import regex
 
 from tickerwire.link.ambiguous_aliases import (
-    after_name_word,
     in_name_context,
+    name_word_before,
     names_another_firm,
     ordinary_word_after,
 )
@@ -122,20 +122,32 @@ def _another_name_here(
     if entity is None or entity.type not in ("company", "index"):
         return False, False
     end = hit.end
+    following = text[end : end + 2]
     if entity.type == "company":
-        if text.startswith(" Minist", end) and _MINISTER_AFTER.match(text, end):
+        if following == " M" and _MINISTER_AFTER.match(text, end):
             return True, False
         product_name = _INDEX_NAME_AFTER
     else:
-        if _NOT_AN_INDEX_AFTER.match(text, end):
+        if following[:1] in (" ", ",") and _NOT_AN_INDEX_AFTER.match(text, end):
             return True, False
         product_name = _FUND_NAME_AFTER
-    if text.startswith(" ", end) and _names_index_or_fund(text, end, product_name):
+    # Both product patterns go on with a capitalised word or a figure: most names are not
+    # followed by one, and the pattern is not tried.
+    if (
+        following[:1] == " "
+        and (following[1:].isupper() or following[1:].isdigit())
+        and _names_index_or_fund(text, end, product_name)
+    ):
         return True, True
-    if " " in text[hit.start : end] or hit.rule is AliasRule.AMBIGUOUS:
+    start = hit.start
+    # The word before must end in a lower-case letter: a cheap test before the pattern.
+    if start < 3 or not text[start - 2].islower() or hit.rule is AliasRule.AMBIGUOUS:
         return False, False
-    own_words = {word for name in (entity.name, *entity.aliases) for word in name.split()}
-    return after_name_word(text, hit.start, own_words), False
+    if " " in text[start:end]:
+        return False, False
+    word = name_word_before(text, start)
+    own_words = (entity.name, *entity.aliases)
+    return word is not None and not any(word in name.split() for name in own_words), False
 
 
 class Linker:
@@ -263,7 +275,8 @@ class Linker:
             ):
                 item.validated = True
                 anchored.add(item.entity_id)
-        self._validate_in_lists(text, found)
+        if any(not f.validated for f in pending):
+            self._validate_in_lists(text, found)
         return [f for f in found if f.validated]
 
     def _validate_in_lists(self, text: str, found: list[FoundMention]) -> None:
