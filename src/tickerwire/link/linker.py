@@ -140,8 +140,12 @@ def _another_name_here(
     ):
         return True, True
     start = hit.start
-    # The word before must end in a lower-case letter: a cheap test before the pattern.
+    # The word before must be capitalised and end in a lower-case letter: cheap tests before
+    # the pattern, which most hits ("of Apple", "said Apple") fail.
     if start < 3 or not text[start - 2].islower() or hit.rule is AliasRule.AMBIGUOUS:
+        return False, False
+    word_start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    if not text[word_start : word_start + 1].isupper():
         return False, False
     if " " in text[start:end]:
         return False, False
@@ -283,29 +287,29 @@ class Linker:
         """ "Disney, Caterpillar, Ford, Pepsi": an ambiguous company alias listed beside a
         company named for sure is one more company of the list."""
         ordered = sorted(found, key=lambda f: f.start)
+        waiting = [
+            index
+            for index, item in enumerate(ordered)
+            if not item.validated
+            and self._is_company(item.entity_id)
+            and not ordinary_word_after(text, item.end, False)
+        ]
         changed = True
-        while changed:
+        while waiting and changed:
             changed = False
-            for index, item in enumerate(ordered):
-                if item.validated or not self._is_company(item.entity_id):
-                    continue
-                if ordinary_word_after(text, item.end, False):
-                    continue
-                neighbours = (
-                    (ordered[index - 1], item) if index > 0 else None,
-                    (item, ordered[index + 1]) if index + 1 < len(ordered) else None,
-                )
-                for pair in neighbours:
-                    if pair is None:
+            for index in list(waiting):
+                item = ordered[index]
+                for left, right in ((index - 1, index), (index, index + 1)):
+                    if left < 0 or right >= len(ordered):
                         continue
-                    left, right = pair
-                    other = right if left is item else left
+                    other = ordered[left if right == index else right]
                     if (
                         other.validated
                         and self._is_company(other.entity_id)
-                        and _LIST_GAP.fullmatch(text, left.end, right.start)
+                        and _LIST_GAP.fullmatch(text, ordered[left].end, ordered[right].start)
                     ):
                         item.validated = changed = True
+                        waiting.remove(index)
                         break
 
     def _is_company(self, entity_id: str) -> bool:
