@@ -47,7 +47,7 @@ _COMMON_FIRST_WORDS = _words(
     Saudi Southwest Galaxy Master Power Trade Link Open John Philip Raymond Baker Henderson Chow
     Sunny Super Best Orient Mitsubishi Sumitomo Nippon Cardinal Electronic Walt Fast Charter
     Analog Automatic Contemporary Bristol Piper Sanford Societe Sands Warner Monster Hugging
-    Norfolk Merrill
+    Norfolk Merrill Hartford
     """
 )
 # A word of the first name word: capitalised, letters after ("Brookfield", "Nextracker").

@@ -23,6 +23,7 @@ from enum import Enum
 import ahocorasick
 import regex
 
+from tickerwire.link.name_words import PLACES
 from tickerwire.link.reference import ReferenceData
 
 # Legal-form words stripped from a name to give a further alias ("Alibaba Group Holding Ltd" ->
@@ -93,6 +94,25 @@ _TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 # only runs on texts holding such letters: texts with non-ASCII characters besides these.
 _NON_ASCII_NON_LETTERS = "’‘“”–—…•·\u00a0\u2009\u200b"
 
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# A capitalised word joined by a hyphen right after a name: "Advanced Micro-Fabrication Equipment"
+# is another, longer name (AMEC), not Advanced Micro Devices; "Alphabet-Owned" in a headline is a
+# description of the name's owner. The descriptions below (read as lower case) are those that
+# news writes after a company with a hyphen; any other capitalised word continues a longer name
+# unless it is a place ("Apple-China talks") or itself a name of the list ("Apple-Google deal").
+_HYPHEN_CONTINUATION = regex.compile(r"-(\p{Lu}\p{Ll}[\p{L}\d]*)(?:[ ](\p{Lu}\p{Ll}+))?")
+_HYPHEN_DESCRIPTIONS = _words(
+    """
+    owned backed made based led listed linked related branded funded controlled designed powered
+    supplied sponsored built style like era free focused centric friendly specific only exclusive
+    certified approved bound dependent affiliated held run operated partnered heavy weighted
+    sized size level grade type class maker makers fueled driven inspired
+    """
+)
 
 # Words of a name that writers often put in lower case.
 _LOWERABLE_WORDS = frozenset({"Index", "Composite", "Average", "Industrials", "Tech"})
@@ -225,6 +245,8 @@ class Gazetteer:
         if len(self._unicode) and not text.isascii() and _has_non_ascii_letter(text):
             lowered = _lower_same_length(text).translate(_FOLD)
             self._collect(text, self._unicode.iter(lowered), 1, candidates)
+        if "-" in text:
+            candidates = _without_hyphen_continuations(text, candidates)
         return select_longest(candidates, len(text))
 
     @staticmethod
@@ -250,6 +272,29 @@ class Gazetteer:
                 if _case_ok(entry, surface) and _boundary_ok(text, start, end):
                     candidates.append(AliasHit(start, end, entry.entity_id, entry.rule))
                     break
+
+
+def _without_hyphen_continuations(text: str, candidates: list[AliasHit]) -> list[AliasHit]:
+    """`candidates` without the hits that a hyphen and a capitalised word carry on into a longer
+    name ("Advanced Micro-Fabrication Equipment"); two names of the list joined by a hyphen
+    ("an Apple-Google deal") stay two mentions."""
+    if not any(text.startswith("-", hit.end) for hit in candidates):
+        return candidates
+    starts = {hit.start for hit in candidates}
+    kept = []
+    for hit in candidates:
+        if text.startswith("-", hit.end) and hit.end + 1 not in starts:
+            match = _HYPHEN_CONTINUATION.match(text, hit.end)
+            if match and _continues_name(match[1], match[2]):
+                continue
+        kept.append(hit)
+    return kept
+
+
+def _continues_name(word: str, next_word: str | None) -> bool:
+    if word.lower() in _HYPHEN_DESCRIPTIONS or word in PLACES:
+        return False
+    return next_word is None or f"{word} {next_word}" not in PLACES
 
 
 def _has_non_ascii_letter(text: str) -> bool:

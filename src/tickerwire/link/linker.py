@@ -24,24 +24,32 @@ import datetime as dt
 
 import regex
 
-from tickerwire.link.ambiguous_aliases import in_name_context, ordinary_word_after
+from tickerwire.link.ambiguous_aliases import (
+    in_name_context,
+    name_word_before,
+    names_another_firm,
+    ordinary_word_after,
+)
 from tickerwire.link.company_short_names import ShortNames, short_name_spans
 from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
     AliasEntry,
+    AliasHit,
     AliasRule,
     Gazetteer,
     cjk_bracket_end,
     fold_for_matching,
     suffix_end,
 )
+from tickerwire.link.name_words import OPENERS
 from tickerwire.link.names import (
     Cue,
     NameFinder,
     NameHit,
     Occupied,
+    in_headline,
 )
-from tickerwire.link.reference import ReferenceData
+from tickerwire.link.reference import ReferenceData, ReferenceEntity
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.short_forms import short_form_hits
 from tickerwire.link.ticker_mentions import (
@@ -60,6 +68,90 @@ _QUOTE_CODE_MARKS = frozenset(".=")
 # A minister's title after a company's name makes the name his remit: "Saudi Arabian Oil
 # Minister", "the Oil Ministry" (Reuters-21578 and OPEC reports write them so).
 _MINISTER_AFTER = regex.compile(r"[ ]Minist(?:er|ry)\b")
+# An uppercase word as a ticker is written, not glued to what follows ("F-150" is no ticker).
+_TICKER_WORD = regex.compile(r"[A-Z][A-Z.\-]*[A-Z](?![\w\-])")
+# Between two names of a list: "Ford, Pepsi", "Ford and Pepsi", "Ford, and Pepsi".
+_LIST_GAP = regex.compile(r",[ ](?:and[ ])?|[ ]and[ ]")
+# After an index's name, words that make it a firm's or a paper's: "Dow Jones and Co", "Nasdaq
+# Inc", "Dow said" (an index does not speak), "the Nikkei business daily".
+_NOT_AN_INDEX_AFTER = regex.compile(
+    r",?[ ](?:(?:&|and)[ ](?:Co|Company)|Inc|Corp|Co|Ltd|LLC)\b"
+    r"|[ ](?:said|says|told|announced|reported|reports|business[ ]daily|newspaper|daily)\b"
+)
+# A company's name opening the name of an index or a fund it compiles or sponsors: "MSCI
+# Information Technology Index", "Morningstar US Market Index", "ICE BofA US High Yield Index".
+# The words after it name the product, whose moves are not the company's; up to six name words
+# (capitalised, figures such as "25/50", "&") before "Index"/"ETF" (the longest such names in
+# the FNSPID articles have five).
+_NAME_WORDS = r"(?:[ ](?:[A-Z][\w.&'\-]*|\d[\d/.]*|&)){1,6}[ ]"
+_INDEX_NAME_AFTER = regex.compile(_NAME_WORDS + r"(?:Index|Indices|Indexes|ETFs?|Funds?)\b")
+# An index's name opening a fund's: "iShares Dow Jones US Technology ETF" is no Dow move.
+_FUND_NAME_AFTER = regex.compile(_NAME_WORDS + r"(?:ETFs?|Funds?)\b")
+
+
+def _names_index_or_fund(text: str, end: int, pattern: regex.Pattern[str]) -> bool:
+    """Whether the words from `end` on finish the name of an index or a fund ("... Information
+    Technology Index"). In a headline, where every word is capitalised, only a name that ends
+    the line or comes before its ticker in brackets: "Microsoft Lead Index Higher" is no name."""
+    match = pattern.match(text, end)
+    if match is None or any(word in OPENERS for word in match[0].split()):
+        return False
+    if not in_headline(text, end):
+        return True
+    return text[match.end() : match.end() + 2] in ("", "\n", " (")
+
+
+def _own_ticker_after(text: str, end: int, entity: ReferenceEntity) -> bool:
+    """Whether the company's own ticker of two letters or more follows its name: "Amazon
+    AMZN", "Apple AAPL" (Zacks lists companies so)."""
+    if not text.startswith(" ", end):
+        return False
+    word = _TICKER_WORD.match(text, end + 1)
+    return word is not None and len(word[0]) >= 2 and word[0] in entity.tickers
+
+
+def _another_name_here(
+    text: str, hit: AliasHit, entity: ReferenceEntity | None
+) -> tuple[bool, bool]:
+    """Whether the alias at `hit` is here a word of another name, not its entity (and whether
+    the span is then closed to later steps): an index or fund the company compiles ("MSCI
+    Information Technology Index"), a fund on an index ("iShares Dow Jones US Technology ETF"),
+    a minister's remit ("Saudi Arabian Oil Minister"), a firm or paper named like an index ("Dow
+    Jones and Co", "Dow said", "the Nikkei business daily"), or the tail of a longer name
+    ("Merrell Dow", "David La Roche")."""
+    if entity is None or entity.type not in ("company", "index"):
+        return False, False
+    end = hit.end
+    following = text[end : end + 2]
+    if entity.type == "company":
+        if following == " M" and _MINISTER_AFTER.match(text, end):
+            return True, False
+        product_name = _INDEX_NAME_AFTER
+    else:
+        if following[:1] in (" ", ",") and _NOT_AN_INDEX_AFTER.match(text, end):
+            return True, False
+        product_name = _FUND_NAME_AFTER
+    # Both product patterns go on with a capitalised word or a figure: most names are not
+    # followed by one, and the pattern is not tried.
+    if (
+        following[:1] == " "
+        and (following[1:].isupper() or following[1:].isdigit())
+        and _names_index_or_fund(text, end, product_name)
+    ):
+        return True, True
+    start = hit.start
+    # The word before must be capitalised and end in a lower-case letter: cheap tests before
+    # the pattern, which most hits ("of Apple", "said Apple") fail.
+    if start < 3 or not text[start - 2].islower() or hit.rule is AliasRule.AMBIGUOUS:
+        return False, False
+    word_start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    if not text[word_start : word_start + 1].isupper():
+        return False, False
+    if " " in text[start:end]:
+        return False, False
+    word = name_word_before(text, start)
+    own_words = (entity.name, *entity.aliases)
+    return word is not None and not any(word in name.split() for name in own_words), False
 
 
 class Linker:
@@ -130,9 +222,12 @@ class Linker:
             limit = following.start if following else len(text)
             entity = self.reference.entity(hit.entity_id)
             end = hit.end
+            skip, occupy = _another_name_here(text, hit, entity)
+            if skip:
+                if occupy:
+                    occupied.add(hit.start, hit.end)  # no bare ticker there either ("MSCI")
+                continue
             if entity is not None and entity.type == "company":
-                if text.startswith(" Minist", end) and _MINISTER_AFTER.match(text, end):
-                    continue  # "Saudi Arabian Oil Minister": a government's remit, no company
                 end = suffix_end(text, end)
             if end > limit or occupied.overlaps(hit.end, end):
                 end = hit.end
@@ -161,17 +256,65 @@ class Linker:
 
     def _validate_ambiguous(self, text: str, found: list[FoundMention]) -> list[FoundMention]:
         """Keep ambiguous aliases that are capitalised names here, not ordinary words."""
-        anchored = {f.entity_id for f in found if f.validated}
         pending = [f for f in found if not f.validated]
         for item in pending:
-            if ordinary_word_after(text, item.end):
+            entity = self.reference.entity(item.entity_id)
+            if entity is not None and _own_ticker_after(text, item.end, entity):
+                item.validated = True  # "Amazon AMZN": the name and its own ticker
+        anchored = {f.entity_id for f in found if f.validated}
+        for item in pending:
+            if item.validated:
                 continue
             entity = self.reference.entity(item.entity_id)
             is_person = entity is not None and entity.type == "person"
-            if item.entity_id in anchored or in_name_context(text, item.start, item.end, is_person):
+            if ordinary_word_after(text, item.end, item.entity_id in anchored):
+                continue
+            if item.entity_id in anchored and not is_person:
+                # Another mention names the company for sure, yet "Eaton Vance" after "Eaton
+                # Corp" is still another firm: a longer name is no mention of this one.
+                names = (entity.name, *entity.aliases) if entity is not None else ()
+                item.validated = not names_another_firm(text, item.start, item.end, names)
+            elif item.entity_id in anchored or in_name_context(
+                text, item.start, item.end, is_person
+            ):
                 item.validated = True
                 anchored.add(item.entity_id)
+        if any(not f.validated for f in pending):
+            self._validate_in_lists(text, found)
         return [f for f in found if f.validated]
+
+    def _validate_in_lists(self, text: str, found: list[FoundMention]) -> None:
+        """ "Disney, Caterpillar, Ford, Pepsi": an ambiguous company alias listed beside a
+        company named for sure is one more company of the list."""
+        ordered = sorted(found, key=lambda f: f.start)
+        waiting = [
+            index
+            for index, item in enumerate(ordered)
+            if not item.validated
+            and self._is_company(item.entity_id)
+            and not ordinary_word_after(text, item.end, False)
+        ]
+        changed = True
+        while waiting and changed:
+            changed = False
+            for index in list(waiting):
+                item = ordered[index]
+                for left, right in ((index - 1, index), (index, index + 1)):
+                    if left < 0 or right >= len(ordered):
+                        continue
+                    other = ordered[left if right == index else right]
+                    if (
+                        other.validated
+                        and self._is_company(other.entity_id)
+                        and _LIST_GAP.fullmatch(text, ordered[left].end, ordered[right].start)
+                    ):
+                        item.validated = changed = True
+                        waiting.remove(index)
+                        break
+
+    def _is_company(self, entity_id: str) -> bool:
+        entity = self.reference.entity(entity_id)
+        return entity is None or entity.type == "company"
 
     def _short_forms_found(self, text: str, occupied: Occupied) -> list[FoundMention]:
         """Short forms that their context makes a company's name ("S&P downgraded ...")."""

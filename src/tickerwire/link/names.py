@@ -227,9 +227,15 @@ def clean_org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             start += sum(len(w) + 1 for w in words[: index + 1])
             words = words[index + 1 :]
             break
-    # "Zacks Investment Research Brian Bolan": a firm's name runs into a person's.
+    # "Zacks Investment Research Brian Bolan": a firm's name runs into a person's; but
+    # "Hartford Financial Services Group" goes on with firm words, no person's name.
     for index, word in enumerate(words[:-2]):
-        if word in ORG_SUFFIX_WORDS and index > 0 and len(words) - index - 1 == 2:
+        if (
+            word in ORG_SUFFIX_WORDS
+            and index > 0
+            and len(words) - index - 1 == 2
+            and not any(w in ORG_SUFFIX_WORDS or w in GENERIC_ORG_WORDS for w in words[-2:])
+        ):
             words = words[: index + 1]
             break
     while words and words[0] in ("The", "the"):

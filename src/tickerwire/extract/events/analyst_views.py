@@ -168,8 +168,10 @@ def _rank_holder(scan: SentenceScan, position: int) -> tuple[str, float] | Liter
         # "The company has a Zacks Rank #3": a back-reference names the holder
         actor = scan.actor(position, ("company",))
         return (actor.entity_id, actor.penalty) if actor is not None else None
-    if _IN_A_FUND_NAME.match(scan.text, actor.end, position):
-        return False
+    if _IN_A_FUND_NAME.match(scan.text, actor.end, position) or _FUND_NAMED.search(
+        scan.text, scan.sentence.start, actor.start
+    ):
+        return False  # "... Technology ETF VGT ... have Apple as the top holding and carry a"
     return actor.entity_id, actor.penalty
 
 
@@ -226,6 +228,8 @@ _AUTHOR_OF_A_TERM = regex.compile(
 _IN_A_FUND_NAME = regex.compile(
     r"\s+(?:[\w&-]+\s+){0,3}?(?:ETFs?|Funds?|Index|Trust)\b", regex.IGNORECASE
 )
+# A fund named by its capitalised name before the company: the sentence's subject is the fund.
+_FUND_NAMED = regex.compile(r"\b[A-Z][\w&.\-]*(?:[ ][A-Z0-9][\w&.\-]*){0,6}[ ](?:ETFs?|Fund)\b")
 _FIGURE_WORDS = regex.compile(
     r"\b(?:earnings|revenues?|sales|EPS|profits?|margins?|free\s+cash\s+flow)\b", regex.IGNORECASE
 )
