@@ -125,6 +125,15 @@ _POINTS_OR = regex.compile(
 )
 
 
+# "both ended the trading day +1.30%", "finished the session -0.4%": a signed number told as
+# where a span ended is the move of the verb's subject over that span (its sign the direction).
+_ENDED_SIGNED = regex.compile(
+    r"\b(?P<verb>end(?:ed|s)|finish(?:ed|es)|clos(?:ed|es)|wrapped\s+up)\s+(?:out\s+)?the\s+"
+    r"(?:trading\s+)?(?:day|session|week|month|quarter|year)\s+(?:at\s+)?$",
+    regex.IGNORECASE,
+)
+
+
 # "lost 20% of its value" is the share price's fall, not a share of a whole.
 _PROPORTION = regex.compile(
     r"\s+of\s+(?!the\s+(?:day|session|week|month|year)\b|(?:its|their)\s+(?:market\s+)?value\b)",
@@ -318,7 +327,11 @@ def _trigger(
         if direction is not None:
             return direction, "noun_before", before.start("noun"), before.end("noun")
     if quantity.sign:
-        return ("down" if quantity.sign < 0 else "up"), "sign", quantity.start, quantity.start + 1
+        direction = "down" if quantity.sign < 0 else "up"
+        ended = _ENDED_SIGNED.search(text, left_from, quantity.start)
+        if ended is not None:
+            return direction, "verb", ended.start("verb"), ended.end("verb")
+        return direction, "sign", quantity.start, quantity.start + 1
     return None
 
 

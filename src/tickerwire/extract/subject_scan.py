@@ -16,7 +16,7 @@ from typing import Literal
 import regex
 
 from tickerwire.extract.changes import Change
-from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.document import DocumentContext, EntityGroup
 from tickerwire.extract.lazy import cached_property
 from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
 from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms, metric_heads
@@ -80,6 +80,11 @@ _RANKED_IN_BEFORE = regex.compile(
     r"(?:the\s+)?$",
     regex.IGNORECASE,
 )
+# "topped the list of the day's best performing Dow components, trading up 3%": an index whose
+# members are ranked is the field of the ranking, not what moved.
+_RANKING_ADJECTIVE_BEFORE = regex.compile(
+    r"\b(?:best|worst|top|strongest|weakest)(?:[\s-]+perform(?:ing|ers?))?\s+$", regex.IGNORECASE
+)
 RANKING_NOUN = (
     r"gains|gainers|advancers|advances|rally|declines|decliners|losers|losses|laggards|"
     r"selloff|sell-off|slide|retreat"
@@ -98,6 +103,10 @@ _INDEX_NAME_ENDS = frozenset({"stock", "index", "stock index", "share index", "a
 _CALENDAR_WORDS = frozenset(
     {*_DAY_AND_MONTH_NAMES, *("jan", "feb", "aug", "sept", "oct", "nov", "dec")}
 )
+# Between two coordinated indices: "and", a comma, and one modifier of the second ("the Nasdaq
+# and small-cap Russell 2000", "the Dow and the tech-heavy Nasdaq").
+_INDEX_AND = regex.compile(r"\s*(?i:,\s*and|,|and|&)\s+(?i:the\s+)?(?:[a-z][\w-]*\s+)?")
+_EACH_AFTER_SUBJECT = regex.compile(r"\s*,?\s*(?:both|each|all)\b", regex.IGNORECASE)
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
 _FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)
 _PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
@@ -278,6 +287,10 @@ class SubjectScanner(OwnerResolver):
         start = max(self.sentence.start, term.start - 30)
         if _RANKED_IN_BEFORE.search(self.text, start, term.start):
             return "skip"
+        if _RANKING_ADJECTIVE_BEFORE.search(self.text, start, term.start) and _INDEX_PART.match(
+            self.text, term.end, anchor
+        ):
+            return "skip"
         if not _LED_BEFORE.search(self.text, start, term.start):
             return None
         if _RANKING_AFTER.match(self.text, term.end, anchor):
@@ -316,6 +329,22 @@ class SubjectScanner(OwnerResolver):
                 return True  # "S&P", "AT&T": an index or a company we do not know
         return False
 
+    def _coordinated_indices(self, last: EntityGroup, anchor: int) -> list[EntityGroup]:
+        """'The Nasdaq and small-cap Russell 2000 both ended ...': the indices joined to `last`
+        by and/commas, when "both", "each" or "all" before the verb (at `anchor`) says the
+        number is each one's; else `last` alone (whose number the words leave open)."""
+        if not _EACH_AFTER_SUBJECT.match(self.text, last.end, anchor):
+            return [last]
+        chain = [last]
+        groups = self.ctx.groups_in(self.sentence.start, last.start)
+        for group in reversed(groups):
+            if group.entity_type != "index" or not _INDEX_AND.fullmatch(
+                self.text, group.end, chain[0].start
+            ):
+                break
+            chain.insert(0, group)
+        return chain
+
     def _topic_from_term(self, term: Term, anchor: int) -> Topic:
         if term.kind == "blocker":
             return BLOCKED
@@ -338,11 +367,12 @@ class SubjectScanner(OwnerResolver):
             )
             if not futures and _INDEX_PART.match(self.text, group.end, self.sentence.end):
                 return BLOCKED
+            indices = self._coordinated_indices(group, anchor)
             return Topic(
                 "index",
-                (Owner(group.entity_id, group.ticker),),
+                tuple(Owner(g.entity_id, g.ticker) for g in indices),
                 futures=futures,
-                subject_start=group.start,
+                subject_start=indices[0].start,
                 subject_end=group.end,
                 extra={"named": True},
             )
