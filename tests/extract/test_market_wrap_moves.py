@@ -112,3 +112,38 @@ def test_each_and_both_give_every_index_the_number(pipeline, tmp_path, text, exp
     moves = _moves(pipeline, tmp_path, text)
     assert [m[0] for m in moves] == expected
     assert {m[1] for m in moves} == {-0.5}
+
+
+def test_up_or_down_after_the_number_of_a_close(pipeline, tmp_path):
+    text = "Canada's S&P/TSX composite index closed nearly 0.7% down, at 20,950.10."
+    assert _moves(pipeline, tmp_path, text) == [("GSPTSE", -0.7, "session", THURSDAY)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a down payment, a share of a whole, a level: no move
+        "Buyers of the Intel campus put 20% down, at closing.",
+        "The Russell 2000 closed 12% up from its October low.",
+    ],
+)
+def test_up_or_down_after_a_number_look_alikes(pipeline, tmp_path, text):
+    assert [m for m in _moves(pipeline, tmp_path, text) if m[2] == "session"] == []
+
+
+def test_recovered_is_a_rise(pipeline, tmp_path):
+    text = "Intel shares recovered 1.8% after Wednesday's 9% slide."
+    assert ("INTC", 1.8) in [m[:2] for m in _moves(pipeline, tmp_path, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Dow came down -250 points on the session, -0.65%.", [("DJI", -0.65)]),
+        ("The Nasdaq shed 210 points today, -1.4%, on rate worries.", [("COMP", -1.4)]),
+        # a percent signed against the verb is not the points restated
+        ("The Nasdaq shed 210 points today, +1.4% for the month.", []),
+    ],
+)
+def test_points_with_their_day_then_the_percent(pipeline, tmp_path, text, expected):
+    assert [m[:2] for m in _moves(pipeline, tmp_path, text) if m[2] == "session"] == expected

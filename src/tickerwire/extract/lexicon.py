@@ -35,7 +35,7 @@ UP_VERBS = _words(
     rocketed rocketing catapulted catapulting improved improving expanded expanding climbed
     accelerated accelerating zoomed zooming ticked\\s+up edged\\s+up edging\\s+up moved\\s+up
     shot\\s+up extended\\s+gains extending\\s+gains appreciated appreciating bounced bounces
-    bouncing bounced\\s+back bouncing\\s+back
+    bouncing bounced\\s+back bouncing\\s+back recovered recovering
     """
 )
 DOWN_VERBS = _words(
