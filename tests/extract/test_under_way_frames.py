@@ -101,3 +101,40 @@ def test_a_new_york_morning_frame_does_not_set_a_hong_kong_move(pipeline, tmp_pa
     )
     article = from_sidecar(pipeline, tmp_path, text, NOON)
     assert [(name, period) for name, period, _ in move_dates(article)] == [("HSI", "session")]
+
+
+WEDNESDAY_MORNING = "2024-01-31T07:20-05:00"  # before the open: no session of the stamp's day
+
+
+def test_a_paragraph_opening_on_a_named_session_dates_its_moves(pipeline, tmp_path):
+    text = (
+        "In Tuesday's trading session, Wall Street's main indices ended mixed. Intel climbed "
+        "more than +3% after its results. Also, Apple slid over -1% on a downgrade.\n\n"
+        "Boeing fell 2% in pre-market trading."
+    )
+    article = from_sidecar(pipeline, tmp_path, text, WEDNESDAY_MORNING)
+    tuesday = dt.date(2024, 1, 30)
+    assert move_dates(article) == [
+        ("INTC", "session", tuesday),
+        ("AAPL", "session", tuesday),
+        ("BA", "premarket", WEDNESDAY),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day opens another paragraph
+        "In Tuesday's trading session, Wall Street's main indices ended mixed.\n\n"
+        "Intel climbed more than +3% after its results.",
+        # the named session is not the paragraph's opening
+        "Wall Street ended mixed in Tuesday's trading session. Intel climbed more than +3% "
+        "after its results.",
+        # the move's sentence names a day of its own
+        "In Tuesday's trading session, Wall Street ended mixed. Intel climbed more than +3% "
+        "on Monday after its results.",
+    ],
+)
+def test_a_named_session_outside_the_opening_does_not_date_the_move(pipeline, tmp_path, text):
+    article = from_sidecar(pipeline, tmp_path, text, WEDNESDAY_MORNING)
+    assert [d for name, _, d in move_dates(article) if name == "INTC"] != [dt.date(2024, 1, 30)]

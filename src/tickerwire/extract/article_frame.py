@@ -55,11 +55,18 @@ _NEW_YORK = "XNYS"
 # they are intraday. The opening phrase may carry its day and ends at a comma; one that names a
 # place ("In early trading in Tokyo, ...") is another market's frame and is not read.
 _UNDER_WAY_OPENING = regex.compile(
-    r"^\W*(?:(?:and|but|meanwhile),?\s+)?(?:" + UNDER_WAY + r")"
+    r"\W*(?:(?:and|but|meanwhile),?\s+)?(?:" + UNDER_WAY + r")"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)|\s+today)?\s*,",
     regex.IGNORECASE,
 )
 _UNDER_WAY_WORDS = prefiltered(regex.compile(r"\b(?:" + UNDER_WAY + r")\b", regex.IGNORECASE))
+# A paragraph that opens on the session of a named day ("In Thursday's trading session, Wall
+# Street's major averages closed higher. ...") tells that session's moves after it.
+_DAY_SESSION_OPENING = regex.compile(
+    r"\W*(?:In|During)\s+(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri)day|yesterday)['’]s\s+"
+    r"(?:trading\s+)?session\s*,",
+    regex.IGNORECASE,
+)
 # A turn to another clause between the words and the move: "Stocks were lower in early trading,
 # while Apple rose 2%" (whose session "while" leaves open).
 _CLAUSE_TURN = regex.compile(
@@ -144,9 +151,7 @@ def under_way_frame(
         and not any(q.kind == "percent" for q in ctx.quantities_in(sentence.start, own.start()))
     ):
         return own.span()
-    first = sentence
-    while first.index > 0 and ctx.sentences[first.index - 1].paragraph == sentence.paragraph:
-        first = ctx.sentences[first.index - 1]
+    first = _paragraph_start(ctx, sentence)
     opening = _UNDER_WAY_OPENING.match(text, first.start, first.end)
     if opening is None and first.index > 0:
         # a report that opens on it ("In early trading on Friday, ...") is set in it throughout
@@ -157,3 +162,19 @@ def under_way_frame(
     if ctx.published_at is not None and opened_on_stamp_day(ctx.published_at, mic) is False:
         return None
     return opening.span()
+
+
+def paragraph_day(ctx: DocumentContext, sentence: Sentence) -> tuple[int, int] | None:
+    """The span of the day named by the opening of `sentence`'s paragraph when it opens on
+    that day's session (_DAY_SESSION_OPENING), else None."""
+    first = _paragraph_start(ctx, sentence)
+    opening = _DAY_SESSION_OPENING.match(ctx.text, first.start, first.end)
+    return opening.span("day") if opening is not None else None
+
+
+def _paragraph_start(ctx: DocumentContext, sentence: Sentence) -> Sentence:
+    """The first sentence of `sentence`'s paragraph."""
+    first = sentence
+    while first.index > 0 and ctx.sentences[first.index - 1].paragraph == sentence.paragraph:
+        first = ctx.sentences[first.index - 1]
+    return first

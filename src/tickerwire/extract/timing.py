@@ -17,7 +17,12 @@ from dataclasses import dataclass
 
 import regex
 
-from tickerwire.extract.article_frame import publication_day, reads_clock, under_way_frame
+from tickerwire.extract.article_frame import (
+    paragraph_day,
+    publication_day,
+    reads_clock,
+    under_way_frame,
+)
 from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import DateMention
 from tickerwire.extract.document import DocumentContext
@@ -254,6 +259,12 @@ def move_timing(
             for d in ctx.dates_in(*frame)
             if d.kind in ("weekday", "relative", "day") and not d.future
         ]
+    if not mentions and period == "session" and not _names_another_day(ctx, change, None, None):
+        # "In Thursday's trading session, Wall Street closed higher. Etsy climbed 9% ...": the
+        # day the paragraph opens on, for a move whose sentence names none
+        opening_day = paragraph_day(ctx, change.sentence)
+        if opening_day is not None:
+            mentions = [d for d in ctx.dates_in(*opening_day) if d.kind in ("weekday", "relative")]
     if not mentions and only_change_in_sentence:
         head = text[change.sentence.start : change.sentence.start + 30]
         if _SENTENCE_DAY.match(head):
