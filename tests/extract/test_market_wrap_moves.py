@@ -147,3 +147,25 @@ def test_recovered_is_a_rise(pipeline, tmp_path):
 )
 def test_points_with_their_day_then_the_percent(pipeline, tmp_path, text, expected):
     assert [m[:2] for m in _moves(pipeline, tmp_path, text) if m[2] == "session"] == expected
+
+
+def test_the_index_stands_for_the_one_index_of_the_sentence_before(pipeline, tmp_path):
+    text = (
+        "The Russell 2000 closed 0.6% lower on Thursday. For the week, the index lost 3.1%, "
+        "its worst week since October."
+    )
+    assert ("RUT", -3.1, "week", None) in _moves(pipeline, tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two indices before: which one the words leave open
+        "The Russell 2000 and the Dow closed lower on Thursday. For the week, the index lost 3.1%.",
+        # "the index" is not the subject of its clause
+        "The Russell 2000 closed lower on Thursday. Earnings for the rest of the index would "
+        "be down 3.1%.",
+    ],
+)
+def test_the_index_without_one_antecedent_subject_gives_no_move(pipeline, tmp_path, text):
+    assert [m for m in _moves(pipeline, tmp_path, text) if m[1] == -3.1] == []

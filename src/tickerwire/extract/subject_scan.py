@@ -106,6 +106,12 @@ _CALENDAR_WORDS = frozenset(
 # Between two coordinated indices: "and", a comma, and one modifier of the second ("the Nasdaq
 # and small-cap Russell 2000", "the Dow and the tech-heavy Nasdaq").
 _INDEX_AND = regex.compile(r"\s*(?i:,\s*and|,|and|&)\s+(?i:the\s+)?(?:[a-z][\w-]*\s+)?")
+# "For the week, the index sank 6.2%", "The benchmark index fell 1%": a bare "the index" as the
+# subject of its clause (after an opening phrase at most).
+_INDEX_REFERENCE = regex.compile(
+    r"\s*(?:(?:[^,;:]{1,30},|meanwhile|also|and)\s+)?(?P<ref>(?i:the))\s+"
+    r"(?:(?:benchmark|broader|main|key|blue-chip)\s+)?(?i:index)"
+)
 _EACH_AFTER_SUBJECT = regex.compile(r"\s*,?\s*(?:both|each|all)\b", regex.IGNORECASE)
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
 _FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)
@@ -329,6 +335,31 @@ class SubjectScanner(OwnerResolver):
                 return True  # "S&P", "AT&T": an index or a company we do not know
         return False
 
+    def _index_named_before(self, term: Term) -> Topic | None:
+        """'The Shanghai Composite closed 1.5% lower. For the week, the index sank 6.2%': "the
+        index" as the subject of its clause (after an opening phrase at most) stands for the
+        one index the sentence before names, when this sentence names none before it."""
+        lead = _INDEX_REFERENCE.fullmatch(self.text, self.clause_start(term.start), term.end)
+        if lead is None or self.sentence.index == 0:
+            return None
+        if any(
+            g.entity_type == "index" for g in self.ctx.groups_in(self.sentence.start, term.start)
+        ):
+            return None
+        previous = self.ctx.sentences[self.sentence.index - 1]
+        named = [
+            g for g in self.ctx.groups_in(previous.start, previous.end) if g.entity_type == "index"
+        ]
+        if len({g.entity_id for g in named}) != 1:
+            return None
+        group = named[0]
+        return Topic(
+            "index",
+            (Owner(group.entity_id, group.ticker, PRONOUN_PENALTY),),
+            subject_start=lead.start("ref"),
+            subject_end=term.end,
+        )
+
     def _coordinated_indices(self, last: EntityGroup, anchor: int) -> list[EntityGroup]:
         """'The Nasdaq and small-cap Russell 2000 both ended ...': the indices joined to `last`
         by and/commas, when "both", "each" or "all" before the verb (at `anchor`) says the
@@ -347,7 +378,7 @@ class SubjectScanner(OwnerResolver):
 
     def _topic_from_term(self, term: Term, anchor: int) -> Topic:
         if term.kind == "blocker":
-            return BLOCKED
+            return self._index_named_before(term) or BLOCKED
         if term.kind == "metric":
             owner = self.metric_owner(term, anchor)
             owners: tuple[Owner, ...] = (owner,) if owner is not None else ()
