@@ -160,7 +160,8 @@ def test_value_shares_of_a_whole_and_a_metric_s_value_are_no_move():
 
 def test_lower_by_before_its_number():
     events = run("In early trading Microsoft was off 0.8%, and Apple was lower by about 1.4%.")
-    assert moves(events) == [("MSFT", -0.8, "session"), ("AAPL", -1.4, "session")]
+    # (both told in the early trading that opens the sentence: the session under way)
+    assert moves(events) == [("MSFT", -0.8, "intraday"), ("AAPL", -1.4, "intraday")]
     assert events[1].attributes["approximate"] is True
 
 

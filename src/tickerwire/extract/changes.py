@@ -119,8 +119,32 @@ _LIST_CONNECTOR = regex.compile(
 # a bare comma only a percent signed as the verb goes ("finished up +369 points, +0.97%").
 _POINTS_OR = regex.compile(
     r"\b(?P<verb>up|down|" + MOVE_VERB_ALT + r")\s+(?:by\s+)?(?:about\s+|nearly\s+)?"
-    r"[+\-−]?[\d.,]+\s+(?:points?|pts)\s*"
+    r"[+\-−]?[\d.,]+\s+(?:points?|pts)"
+    # "came down -317 points on the session, -0.82%", "shed 345 points today, or 2.2%"
+    r"(?:\s+(?:on\s+the\s+(?:session|day)|today|on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day))?\s*"
     r"(?:,?\s+or\s+(?:about\s+|nearly\s+|roughly\s+)?|(?P<comma>,)\s*)$",
+    regex.IGNORECASE,
+)
+
+
+# "both ended the trading day +1.30%", "finished the session -0.4%": a signed number told as
+# where a span ended is the move of the verb's subject over that span (its sign the direction).
+_ENDED_SIGNED = regex.compile(
+    r"\b(?P<verb>end(?:ed|s)|finish(?:ed|es)|clos(?:ed|es)|wrapped\s+up)\s+(?:out\s+)?the\s+"
+    r"(?:trading\s+)?(?:day|session|week|month|quarter|year)\s+(?:at\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+# "ended nearly 1% down", "closed 2.3% up": up or down after the number of a verb that tells
+# where a session ended or stood; not "a 20% down payment", "5% up from", "up to".
+_UP_DOWN_AFTER = regex.compile(
+    r"\s+(?P<word>up|down)\b(?!\s*(?:payments?|from|to|in|on)\b)", regex.IGNORECASE
+)
+_CLOSE_VERB_BEFORE = regex.compile(
+    r"\b(?:end(?:ed|s|ing)|clos(?:ed|es|ing)|finish(?:ed|es|ing)|settl(?:ed|es|ing)|"
+    r"open(?:ed|s|ing)|trad(?:ed|es|ing))\s+(?:(?:nearly|almost|about|around|roughly|some|"
+    r"over|more\s+than|just|slightly)\s+)?$",
     regex.IGNORECASE,
 )
 
@@ -287,6 +311,12 @@ def _trigger(
     if after is not None:
         word = after.group(0).strip().lower()
         return ("up" if word == "higher" else "down"), "higher_lower", quantity.end, after.end()
+    after = _UP_DOWN_AFTER.match(text, quantity.end, right_end)
+    if after is not None and _CLOSE_VERB_BEFORE.search(
+        text, max(left_start, quantity.start - 40), quantity.start
+    ):
+        word = after.group("word").lower()
+        return ("up" if word == "up" else "down"), "higher_lower", quantity.end, after.end()
     left_from = max(left_start, quantity.start - 80)
     window = text[left_from : quantity.start]
     points = (
@@ -318,7 +348,11 @@ def _trigger(
         if direction is not None:
             return direction, "noun_before", before.start("noun"), before.end("noun")
     if quantity.sign:
-        return ("down" if quantity.sign < 0 else "up"), "sign", quantity.start, quantity.start + 1
+        direction = "down" if quantity.sign < 0 else "up"
+        ended = _ENDED_SIGNED.search(text, left_from, quantity.start)
+        if ended is not None:
+            return direction, "verb", ended.start("verb"), ended.end("verb")
+        return direction, "sign", quantity.start, quantity.start + 1
     return None
 
 

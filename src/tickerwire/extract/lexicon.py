@@ -35,7 +35,7 @@ UP_VERBS = _words(
     rocketed rocketing catapulted catapulting improved improving expanded expanding climbed
     accelerated accelerating zoomed zooming ticked\\s+up edged\\s+up edging\\s+up moved\\s+up
     shot\\s+up extended\\s+gains extending\\s+gains appreciated appreciating bounced bounces
-    bouncing bounced\\s+back bouncing\\s+back
+    bouncing bounced\\s+back bouncing\\s+back recovered recovering
     """
 )
 DOWN_VERBS = _words(
@@ -170,6 +170,15 @@ PAST_EARNINGS_MOVE = (
     r"(?:previous|prior|last)\s+(?:quarter|report)['’]s\s+(?:earnings[\s-]related|"
     r"post[\s-]earnings|earnings[\s-]day)\s+(?:stock\s+|price\s+|share\s+)?move"
 )
+# Words that tell a session under way when the move was read: "in early trading", "so far
+# today", "thus far on the day", "in midday trade", "in afternoon trading". A move told with them
+# is intraday (the change so far, not the close).
+UNDER_WAY = (
+    r"(?:in|during)\s+(?:early|midday|mid-day|morning|late[\s-]morning|early[\s-]afternoon|"
+    r"afternoon|late[\s-]afternoon)\s+(?:trad(?:e|ing)|dealings?)"
+    r"|(?:so|thus)\s+far\s+(?:today|on\s+the\s+day|(?:in\s+)?(?:this|the|today's)\s+session)"
+    r"|(?:at|by|around|near)\s+midday"
+)
 # Periods of a price move, matched in the words around the number.
 # Each is tried on the words around every move, and most windows name no period: the
 # prefilter skips a pattern whose words the window lacks.
@@ -219,14 +228,13 @@ PERIOD_PATTERNS: tuple[tuple[str, Prefiltered[regex.Match[str]]], ...] = tuple(
         (
             "intraday",
             r"\b(?:as\s+much\s+as|at\s+one\s+point|intraday|intra-day|earlier\s+in\s+"
-            r"the\s+(?:day|session)|in\s+early\s+trad(?:e|ing))\b",
+            r"the\s+(?:day|session)|" + UNDER_WAY + r")\b",
         ),
         (
             "session",
             r"\b(?:on\s+the\s+day|in\s+(?:just\s+)?(?:one|a\s+single)\s+(?:trading\s+)?"
             r"(?:session|day)|single[\s-]day|one[\s-]day|in\s+(?:Monday|Tuesday|Wednesday"
-            r"|Thursday|Friday)'s\s+session|at\s+the\s+close|closed|to\s+close|"
-            r"in\s+(?:morning|afternoon)\s+trad(?:e|ing))\b",
+            r"|Thursday|Friday)'s\s+session|at\s+the\s+close|closed|to\s+close)\b",
         ),
         (
             "other",
@@ -245,6 +253,17 @@ PERIOD_PATTERNS: tuple[tuple[str, Prefiltered[regex.Match[str]]], ...] = tuple(
             + r")\b",
         ),
     )
+)
+# Words that tell a session as closed: "closed 1.5% lower", "to close at", "ended down",
+# "finished the day", "settled", "at the close" (not "after the close": that is after-hours
+# trading). Read over the whole sentence, not only the move's words: a close told anywhere in
+# it makes the sentence a report of a closed session, and reading more only ever withholds a
+# day. "ended the week/month/quarter/year" times a longer span (those moves are not of one
+# session and never reach this check).
+TOLD_CLOSED = regex.compile(
+    r"\b(?:clos(?:ed|es|ing)|end(?:ed|ing)|finish(?:ed|es|ing)|settl(?:ed|es|ing)"
+    r"|to\s+(?:close|end|finish|settle)|(?:at|by)\s+the\s+(?:close|closing\s+bell))\b",
+    regex.IGNORECASE,
 )
 SAME_PERIOD = regex.compile(r"\b(?:in|over)\s+the\s+same\s+(?:period|span|stretch)\b", regex.I)
 

@@ -139,6 +139,24 @@ def after_close_day(published_at: dt.datetime, mic: str | None) -> dt.date | Non
     return day if hours is not None and clock >= hours[1] else None
 
 
+def opened_on_stamp_day(published_at: dt.datetime, mic: str | None) -> bool | None:
+    """Whether `published_at` (an aware datetime) falls on a trading day of exchange `mic` at or
+    after that day's open, read in the exchange's zone; None when the hours are not known.
+
+    >>> import datetime as dt
+    >>> opened_on_stamp_day(dt.datetime.fromisoformat("2024-01-31T11:58-05:00"), "XNYS")
+    True
+    >>> opened_on_stamp_day(dt.datetime.fromisoformat("2024-01-31T11:58-05:00"), "XHKG")
+    False
+    """
+    local = _local_moment(published_at, mic)
+    if local is None or not local[0].open_times:
+        return None
+    calendar, day, clock = local
+    hours = calendar.hours(day)
+    return hours is not None and clock >= hours[0]
+
+
 def _after(clock: dt.time, minutes: int) -> dt.time:
     """`clock` plus `minutes` (within the day: opening times are mornings)."""
     moment = dt.datetime.combine(dt.date(2000, 1, 3), clock) + dt.timedelta(minutes=minutes)

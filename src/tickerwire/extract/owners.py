@@ -369,11 +369,27 @@ class OwnerResolver:
                     return Owner(named.pop(), None, PRONOUN_PENALTY)
         main = self.ctx.main_company
         if main is None:
-            return None
+            return self._paragraph_subject()
         earlier = self._companies(max(0, self.sentence.start - 400), self.sentence.start)
         if earlier and earlier[-1].entity_id != main:
             return None  # the paragraph is about another company
         return Owner(main, None, FALLBACK_PENALTY)
+
+    def _paragraph_subject(self) -> Owner | None:
+        """In an article about no one company: the company the nearest of the few sentences
+        before opens with, when they name no other ("Apple reported ... . Revenues of ... .
+        ... helping the stock dip 1.9%")."""
+        index = self.sentence.index
+        for previous in reversed(self.ctx.sentences[max(0, index - _SUBJECT_LOOKBACK) : index]):
+            if self.sentence.start - previous.end > _SUBJECT_LOOKBACK_CHARS:
+                return None
+            named = {g.entity_id for g in self._companies(previous.start, previous.end)}
+            opening = self._opening_company(previous)
+            if opening is not None and named == {opening}:
+                return Owner(opening, None, FALLBACK_PENALTY)
+            if named:
+                return None
+        return None
 
     def metric_owner(self, term: Term, anchor: int) -> Owner | None:
         """Whose figure: 'revenue at X', "X's revenue", 'X reported revenue', else 'its'.

@@ -23,21 +23,11 @@ import regex
 
 from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.lexicon import TOLD_CLOSED
 from tickerwire.extract.market_hours import after_close_day, checked_session_day, knows_hours
 
 _SESSION_PERIODS = frozenset({"session", "intraday"})
 _MOVES = frozenset({"price_move", "index_move"})
-# Words that tell a session as closed: "closed 1.5% lower", "to close at", "ended down",
-# "finished the day", "settled", "at the close" (not "after the close": that is after-hours
-# trading). Read over the whole sentence, not only the move's words: a close told anywhere in
-# it makes the sentence a report of a closed session, and reading more only ever withholds a
-# day. "ended the week/month/quarter/year" times a longer span (those moves are not of one
-# session and never reach this check).
-_TOLD_CLOSED = regex.compile(
-    r"\b(?:clos(?:ed|es|ing)|end(?:ed|ing)|finish(?:ed|es|ing)|settl(?:ed|es|ing)"
-    r"|to\s+(?:close|end|finish|settle)|(?:at|by)\s+the\s+(?:close|closing\s+bell))\b",
-    regex.IGNORECASE,
-)
 _DAY_KINDS = frozenset({"day", "weekday", "relative"})
 # New York's exchanges trade after the close (to 20:00); elsewhere evening trading is thin or
 # absent, and a move told in the evening is the session's.
@@ -84,7 +74,7 @@ def check_session_days(ctx: DocumentContext, found: list[Found]) -> list[Found]:
             event.date,
             ctx.published_at,
             mic,
-            told_closed=_TOLD_CLOSED.search(ctx.text, start, end) is not None,
+            told_closed=TOLD_CLOSED.search(ctx.text, start, end) is not None,
             names_day=any(d.kind in _DAY_KINDS for d in ctx.dates_in(start, end)),
         )
         if day != event.date:

@@ -16,7 +16,7 @@ from typing import Literal
 import regex
 
 from tickerwire.extract.changes import Change
-from tickerwire.extract.document import DocumentContext
+from tickerwire.extract.document import DocumentContext, EntityGroup
 from tickerwire.extract.lazy import cached_property
 from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
 from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms, metric_heads
@@ -80,6 +80,11 @@ _RANKED_IN_BEFORE = regex.compile(
     r"(?:the\s+)?$",
     regex.IGNORECASE,
 )
+# "topped the list of the day's best performing Dow components, trading up 3%": an index whose
+# members are ranked is the field of the ranking, not what moved.
+_RANKING_ADJECTIVE_BEFORE = regex.compile(
+    r"\b(?:best|worst|top|strongest|weakest)(?:[\s-]+perform(?:ing|ers?))?\s+$", regex.IGNORECASE
+)
 RANKING_NOUN = (
     r"gains|gainers|advancers|advances|rally|declines|decliners|losers|losses|laggards|"
     r"selloff|sell-off|slide|retreat"
@@ -98,6 +103,16 @@ _INDEX_NAME_ENDS = frozenset({"stock", "index", "stock index", "share index", "a
 _CALENDAR_WORDS = frozenset(
     {*_DAY_AND_MONTH_NAMES, *("jan", "feb", "aug", "sept", "oct", "nov", "dec")}
 )
+# Between two coordinated indices: "and", a comma, and one modifier of the second ("the Nasdaq
+# and small-cap Russell 2000", "the Dow and the tech-heavy Nasdaq").
+_INDEX_AND = regex.compile(r"\s*(?i:,\s*and|,|and|&)\s+(?i:the\s+)?(?:[a-z][\w-]*\s+)?")
+# "For the week, the index sank 6.2%", "The benchmark index fell 1%": a bare "the index" as the
+# subject of its clause (after an opening phrase at most).
+_INDEX_REFERENCE = regex.compile(
+    r"\s*(?:(?:[^,;:]{1,30},|meanwhile|also|and)\s+)?(?P<ref>(?i:the))\s+"
+    r"(?:(?:benchmark|broader|main|key|blue-chip)\s+)?(?i:index)"
+)
+_EACH_AFTER_SUBJECT = regex.compile(r"\s*,?\s*(?:both|each|all)\b", regex.IGNORECASE)
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
 _FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)
 _PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
@@ -278,6 +293,10 @@ class SubjectScanner(OwnerResolver):
         start = max(self.sentence.start, term.start - 30)
         if _RANKED_IN_BEFORE.search(self.text, start, term.start):
             return "skip"
+        if _RANKING_ADJECTIVE_BEFORE.search(self.text, start, term.start) and _INDEX_PART.match(
+            self.text, term.end, anchor
+        ):
+            return "skip"
         if not _LED_BEFORE.search(self.text, start, term.start):
             return None
         if _RANKING_AFTER.match(self.text, term.end, anchor):
@@ -316,9 +335,50 @@ class SubjectScanner(OwnerResolver):
                 return True  # "S&P", "AT&T": an index or a company we do not know
         return False
 
+    def _index_named_before(self, term: Term) -> Topic | None:
+        """'The Shanghai Composite closed 1.5% lower. For the week, the index sank 6.2%': "the
+        index" as the subject of its clause (after an opening phrase at most) stands for the
+        one index the sentence before names, when this sentence names none before it."""
+        lead = _INDEX_REFERENCE.fullmatch(self.text, self.clause_start(term.start), term.end)
+        if lead is None or self.sentence.index == 0:
+            return None
+        if any(
+            g.entity_type == "index" for g in self.ctx.groups_in(self.sentence.start, term.start)
+        ):
+            return None
+        previous = self.ctx.sentences[self.sentence.index - 1]
+        named = [
+            g for g in self.ctx.groups_in(previous.start, previous.end) if g.entity_type == "index"
+        ]
+        if len({g.entity_id for g in named}) != 1:
+            return None
+        group = named[0]
+        return Topic(
+            "index",
+            (Owner(group.entity_id, group.ticker, PRONOUN_PENALTY),),
+            subject_start=lead.start("ref"),
+            subject_end=term.end,
+        )
+
+    def _coordinated_indices(self, last: EntityGroup, anchor: int) -> list[EntityGroup]:
+        """'The Nasdaq and small-cap Russell 2000 both ended ...': the indices joined to `last`
+        by and/commas, when "both", "each" or "all" before the verb (at `anchor`) says the
+        number is each one's; else `last` alone (whose number the words leave open)."""
+        if not _EACH_AFTER_SUBJECT.match(self.text, last.end, anchor):
+            return [last]
+        chain = [last]
+        groups = self.ctx.groups_in(self.sentence.start, last.start)
+        for group in reversed(groups):
+            if group.entity_type != "index" or not _INDEX_AND.fullmatch(
+                self.text, group.end, chain[0].start
+            ):
+                break
+            chain.insert(0, group)
+        return chain
+
     def _topic_from_term(self, term: Term, anchor: int) -> Topic:
         if term.kind == "blocker":
-            return BLOCKED
+            return self._index_named_before(term) or BLOCKED
         if term.kind == "metric":
             owner = self.metric_owner(term, anchor)
             owners: tuple[Owner, ...] = (owner,) if owner is not None else ()
@@ -338,11 +398,12 @@ class SubjectScanner(OwnerResolver):
             )
             if not futures and _INDEX_PART.match(self.text, group.end, self.sentence.end):
                 return BLOCKED
+            indices = self._coordinated_indices(group, anchor)
             return Topic(
                 "index",
-                (Owner(group.entity_id, group.ticker),),
+                tuple(Owner(g.entity_id, g.ticker) for g in indices),
                 futures=futures,
-                subject_start=group.start,
+                subject_start=indices[0].start,
                 subject_end=group.end,
                 extra={"named": True},
             )

@@ -17,11 +17,16 @@ from dataclasses import dataclass
 
 import regex
 
-from tickerwire.extract.article_frame import publication_day, reads_clock
+from tickerwire.extract.article_frame import (
+    paragraph_day,
+    publication_day,
+    reads_clock,
+    under_way_frame,
+)
 from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import DateMention
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD
+from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD, TOLD_CLOSED
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.release_words import move_period_match, planned
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
@@ -48,7 +53,8 @@ _FROM_LOW = regex.compile(
     regex.IGNORECASE,
 )
 _BARE_YEAR = regex.compile(r"[^.;]{0,6}?\b((?:19|20)\d{2})\b(?![-/]\d)(?!\s+(?:low|high))")
-_PROGRESSIVE = regex.compile(r"\b(?:is|are|was|were)\s+$", regex.IGNORECASE)
+# a copula right before: "are rising 3%", "was +1.25%"
+_COPULA_BEFORE = regex.compile(r"\b(?:is|are|was|were)\s+$", regex.IGNORECASE)
 _PERFECT = regex.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+\s*$", regex.IGNORECASE)
 # A participle that goes on from a finite move verb of its clause: "gained some lost ground,
 # rising 0.9%", "fell sharply, losing 5%": the figure is that verb's, told in the past tense.
@@ -230,6 +236,11 @@ def move_timing(
             first = _first_day(ctx.dates_in(*since_span))
             period, defaulted = "since", False
             since = first.date if first is not None else None
+    frame: tuple[int, int] | None = None
+    if period == "session" and (defaulted or _on_the_day_only(ctx, window_text, left_start)):
+        frame = _under_way(ctx, change, mic)
+        if frame is not None:
+            period, defaulted = "intraday", False
     if period not in DATED_PERIODS:
         return Timing(period, since, context=context, period_defaulted=defaulted)
 
@@ -241,6 +252,19 @@ def move_timing(
         and not (since_span and since_span[0] <= d.start < since_span[1])
         and not planned(ctx.text, d.start)
     ]
+    if not mentions and frame is not None and change.sentence.start <= frame[0]:
+        # "In early trading on Wednesday, shares of Boeing ...": the frame's day
+        mentions = [
+            d
+            for d in ctx.dates_in(*frame)
+            if d.kind in ("weekday", "relative", "day") and not d.future
+        ]
+    if not mentions and period == "session" and not _names_another_day(ctx, change, None, None):
+        # "In Thursday's trading session, Wall Street closed higher. Etsy climbed 9% ...": the
+        # day the paragraph opens on, for a move whose sentence names none
+        opening_day = paragraph_day(ctx, change.sentence)
+        if opening_day is not None:
+            mentions = [d for d in ctx.dates_in(*opening_day) if d.kind in ("weekday", "relative")]
     if not mentions and only_change_in_sentence:
         head = text[change.sentence.start : change.sentence.start + 30]
         if _SENTENCE_DAY.match(head):
@@ -305,6 +329,41 @@ def move_timing(
     return Timing(period, since, context=context, period_defaulted=defaulted)
 
 
+_SESSION_WORDS = dict(PERIOD_PATTERNS)["session"]
+
+
+def _on_the_day_only(ctx: DocumentContext, window_text: str, window_start: int) -> bool:
+    """Whether the session words of a move are "on the day" alone: said of a session under way
+    as well as of one closed."""
+    match = move_period_match("session", _SESSION_WORDS, window_text, ctx.text, window_start)
+    return match is not None and " ".join(match.group(0).lower().split()) == "on the day"
+
+
+def _under_way(ctx: DocumentContext, change: Change, mic: str | None) -> tuple[int, int] | None:
+    """The span of the words that set a session move in a session under way (see
+    `article_frame.under_way_frame`), unless its sentence tells a close, a span of days, or a
+    day other than the frame's ("In early trading on Wednesday, ..." does not time a move
+    "on Tuesday")."""
+    sentence = change.sentence
+    start = min(change.trigger_start, change.quantity.start)
+    frame = under_way_frame(ctx, sentence, start, mic)
+    if frame is None:
+        return None
+    text = ctx.text
+    if (
+        TOLD_CLOSED.search(text, sentence.start, sentence.end)
+        or _SPAN_WORDS.search(text, sentence.start, sentence.end)
+        or _EARLIER_DAY.search(text, sentence.start, sentence.end)
+    ):
+        return None
+    for mention in ctx.dates_in(sentence.start, sentence.end):
+        if mention.future or frame[0] <= mention.start < frame[1]:
+            continue
+        if mention.kind in ("day", "weekday", "relative") and mention.text.lower() != "today":
+            return None
+    return frame
+
+
 def _names_another_day(
     ctx: DocumentContext,
     change: Change,
@@ -363,14 +422,18 @@ def _finite(ctx: DocumentContext, change: Change) -> bool:
     """Whether the move is told as a finished or current fact ("rose", "were up", "are trading
     down"), not as a participle or a perfect ("surging ...", "has gained"): only those are
     dated to the publication's trading day when the text names no day."""
-    if change.kind in ("sign", "list", "noun_before"):
+    if change.kind == "sign":
+        # "while the S&P 500 was +1.25%": a signed number told with a finite copula
+        start = max(change.sentence.start, change.quantity.start - 12)
+        return _COPULA_BEFORE.search(ctx.text, start, change.quantity.start) is not None
+    if change.kind in ("list", "noun_before"):
         return change.kind == "list"
     word = ctx.text[change.trigger_start : change.trigger_end].lower()
     before = ctx.text[max(change.sentence.start, change.trigger_start - 20) : change.trigger_start]
     if _PERFECT.search(before + word):
         return False
     if word.endswith("ing"):
-        if _PROGRESSIVE.search(before):
+        if _COPULA_BEFORE.search(before):
             return True
         lead = ctx.text[
             max(change.sentence.start, change.trigger_start - 60) : change.trigger_start
