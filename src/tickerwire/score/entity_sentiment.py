@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -71,6 +71,57 @@ _SOURCE_BEFORE = regex.compile(
     r"speaking to|said to|note to|data from|figures from)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
+# A quote or report's attribution at the end of its sentence: the name(s) in it are where the
+# words come from, not what they are about. Inverted ("..., said Bob Smith at Acme Research.",
+# '"...," commented analyst Jo Lee') for any name; plain ('..., Morgan Stanley said in a note.',
+# '..., Finance Minister Jean Roux said.') for people, organisations and governments, and for
+# companies when the tail shows a broker's research ("in a note", "analysts").
+_SPEECH_VERB = r"(?:said|says|commented|noted|added|wrote|told\s+\w+)"
+_INVERTED_ATTRIBUTION = regex.compile(
+    r"[,\"”’]\s*" + _SPEECH_VERB + r"\s+(?=[\w(])[^\"“”]*$", regex.IGNORECASE
+)
+# the speaker, with at most one appositive ("Jo Lee, an analyst at Acme, said"); no other
+# comma, so "..., and Initech gained, Acme said" keeps Initech out of the attribution
+_TRAILING_ATTRIBUTION = regex.compile(
+    r"[,\"”’]\s*[^\"“”,]{1,60}?(?:,[^\"“”,]{1,80},)?\s*\b"
+    + _SPEECH_VERB
+    + r"(?:\s+(?:in|on|at|during|to)\b[^\"“”,;]{0,40})?\s*[.!]?\s*$",
+    regex.IGNORECASE,
+)
+_RESEARCH_TAIL = regex.compile(r"\b(?:note|analysts?|research|strategists?|economists?)\b", regex.I)
+# Names followed by who speaks for them or what they publish: "Acme analysts forecast ...",
+# "the Acme jobs report showed ..."; the tone is the forecast's or the data's subject's. A
+# company's own results or deliveries are its news, so those words keep the name a subject.
+# The words between a publisher and its "report" name the report ("jobs", "National
+# Employment"); a function word means a phrase ("criticised Acme for the weak report").
+_OWN_NEWS = (
+    r"(?!(?:earnings|results|quarterly|annual|sales|delivery|deliveries|production|financial|"
+    r"trading|for|the|a|an|of|in|on|to|with|and|or|after|by|from|its|their|his|her|this|that)\b)"
+)
+_VOICE_AFTER = regex.compile(
+    r"\s+(?:analysts?|economists?|strategists?|researchers?)\b"
+    r"|(?:['’]s)?(?:\s+" + _OWN_NEWS + r"[\w-]+){1,3}?\s+(?:report|data|survey|poll|study|PMI)\b"
+    r"|(?:['’]s)?\s+(?:report|data|survey|poll|study)\s+(?:showed|shows|said|says|found|finds)\b",
+    regex.IGNORECASE,
+)
+# A research house's name before a reporting verb ("Kestrel Research reported that ...").
+_RESEARCH_NAME = regex.compile(
+    r"(?:Research|Analytics|Intelligence|Insights)\s*$", regex.IGNORECASE
+)
+_REPORTS_AFTER = regex.compile(
+    r"\s+(?:reported|reports|said|says|estimated|estimates|found|showed|shows|noted)\b",
+    regex.IGNORECASE,
+)
+# A person, organisation or government that speaks ("Jean Roux said the target ...", "Jo Lee,
+# an analyst at Acme, told ..."): what it says is about something else. A company that speaks
+# ("Globex said profit rose") mostly speaks of itself, so companies stay subjects.
+_SPEECH_AFTER = regex.compile(
+    r"(?:,[^\"“”,]{1,80},)?(?:\s+(?:also|later|then|separately))?\s+(?:said|says|told|noted|"
+    r"added|wrote|warned|argued|explained|"
+    r"commented|stated)\b",
+    regex.IGNORECASE,
+)
+_SPEAKER_TYPES = frozenset({"person", "organization", "government"})
 _WORD_CHAR = regex.compile(r"\w")
 _OWNER_GAP = regex.compile(r"^(?:['’]s?)?\s*$")
 _BACK_REFERENCE = regex.compile(
@@ -112,18 +163,24 @@ class ArticleSentiment:
 
 
 def entity_tones(
-    sentence: SentenceSentiment, text: str, spans: Sequence[EntitySpan]
+    sentence: SentenceSentiment,
+    text: str,
+    spans: Sequence[EntitySpan],
+    speakers: Collection[str] = (),
 ) -> dict[str, float]:
     """The raw tone (sum of cues) each entity named in `sentence` receives.
 
     `spans` are the entity mentions inside the sentence (offsets into `text`). Entities that get
-    no cue are present with 0.0.
+    no cue are present with 0.0. `speakers` are the ids of entities that speak rather than act
+    (people, organisations, governments): named in a closing "..., X said." they are its source.
     """
     tones = {span.entity_id: 0.0 for span in spans}
     if not sentence.cues:
         return tones  # nothing to give (most sentences: skip reading who is a source)
-    # a source ("as reported by CNBC", "told Reuters") relays the tone; it is not about it
-    groups = _groups(text, [s for s in spans if not _is_source(text, sentence.start, s)])
+    # a source ("as reported by CNBC", "told Reuters", "..., said Jo Lee") relays the tone; it
+    # is not about it
+    sources = _Sources(text, sentence, speakers)
+    groups = _groups(text, [s for s in spans if not sources.holds(s)])
     if not groups:
         return tones
     clause_of = functools.partial(bisect.bisect_right, sentence.clause_starts)
@@ -170,8 +227,41 @@ def _names_the_subject(text: str, anchor: int, group: _Group) -> bool:
     return len(between) <= _FORWARD_REACH and not _NOT_THE_SUBJECT.search(between)
 
 
-def _is_source(text: str, sentence_start: int, span: EntitySpan) -> bool:
-    return bool(_SOURCE_BEFORE.search(text, max(sentence_start, span.start - 30), span.start))
+class _Sources:
+    """Which mentions of one sentence are the source of its words, not their subject."""
+
+    __slots__ = ("_inverted", "_research", "_speakers", "_start", "_text", "_trailing")
+
+    def __init__(self, text: str, sentence: SentenceSentiment, speakers: Collection[str]):
+        self._text = text
+        self._start = sentence.start
+        self._speakers = speakers
+        inverted = _INVERTED_ATTRIBUTION.search(text, sentence.start, sentence.end)
+        self._inverted = inverted.start() if inverted else sentence.end
+        trailing = _TRAILING_ATTRIBUTION.search(text, sentence.start, sentence.end)
+        self._trailing = trailing.start() if trailing else sentence.end
+        self._research = bool(trailing and _RESEARCH_TAIL.search(trailing.group()))
+
+    def holds(self, span: EntitySpan) -> bool:
+        """Whether `span` names where the sentence's words come from."""
+        text = self._text
+        if _SOURCE_BEFORE.search(text, max(self._start, span.start - 30), span.start):
+            return True
+        if text.startswith(" -", span.start - 2):
+            return True  # a wire headline's tag: "Payrolls miss forecasts -ADP"
+        if span.start >= self._inverted:
+            return True
+        speaker = span.entity_id in self._speakers
+        if span.start >= self._trailing and (self._research or speaker):
+            return True
+        if speaker and _SPEECH_AFTER.match(text, span.end):
+            return True
+        if _VOICE_AFTER.match(text, span.end):
+            return True
+        return bool(
+            _RESEARCH_NAME.search(text, span.start, span.end)
+            and _REPORTS_AFTER.match(text, span.end)
+        )
 
 
 def _subject_group(
@@ -294,6 +384,7 @@ class ArticleSentimentScorer:
             title_spans = _find_names(title, _surface_forms(mentions, entities))
             for entity_id, tone in entity_tones(title_sentence, title, title_spans).items():
                 entity_parts.setdefault(entity_id, []).append((TITLE_WEIGHT, squash(tone)))
+        speakers = frozenset(e.id for e in entities if e.type in _SPEAKER_TYPES)
         by_sentence = _mentions_by_sentence(sentences, mentions)
         previous_sole: str | None = None
         for index, sentence in enumerate(sentences):
@@ -305,10 +396,12 @@ class ArticleSentimentScorer:
                     previous_sole = None
                     continue  # about no entity (most sentences): it counts for the article only
                 spans = [EntitySpan(previous_sole, sentence.start, sentence.start)]
-            for entity_id, tone in entity_tones(sentence, text, spans).items():
+            for entity_id, tone in entity_tones(sentence, text, spans, speakers).items():
                 entity_parts.setdefault(entity_id, []).append((weight, squash(tone)))
             named = {span.entity_id for span in spans}
-            previous_sole = next(iter(named)) if len(named) == 1 else None
+            # "The company"/"It" after a sentence naming only a person or an organisation is not
+            # that speaker ("..., said Jo Lee, analyst at Acme. The company flagged ...")
+            previous_sole = next(iter(named)) if len(named) == 1 and not named & speakers else None
         article_score = aggregate(article_parts, band)
         return ArticleSentiment(
             sentiment=Sentiment(
