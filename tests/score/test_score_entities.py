@@ -193,3 +193,96 @@ def test_bounded_occurrences_equal_a_word_bounded_pattern(text: str, name: str) 
     pattern = r"(?<!\w)" + regex.escape(name) + r"(?!\w)"
     expected = [match.start() for match in regex.finditer(pattern, text)]
     assert _bounded_occurrences(text, name) == expected
+
+
+# --- sources of a quote or a report take no tone from it (audit s10) -------------------------
+
+SPEAKERS = ("Dana Hill", "Jean Roux", "Kestrel Research", "Larkspur Research")
+
+
+def source_tones(scorer: SentenceScorer, text: str, names: tuple[str, ...]) -> dict[str, float]:
+    spans = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            spans.append(EntitySpan(name, start, start + len(name)))
+            start = text.find(name, start + 1)
+    speakers = [name for name in names if name in SPEAKERS]
+    return entity_tones(scorer.score(text), text, spans, speakers)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # inverted attribution closing a quote, with the speaker's firm
+        (
+            '"The miss in Europe is worrying and could start a longer slide," said Dana Hill '
+            "at Larkspur Research.",
+            ("Dana Hill", "Larkspur Research"),
+        ),
+        # a broker's note, named after the quote
+        (
+            '"We cut our 2025 targets because growth keeps weakening," Morgan Stanley said in '
+            "a note.",
+            ("Morgan Stanley",),
+        ),
+        # a minister closing a sentence about inflation
+        (
+            "Inflation jumped to a painful 5% in May, hurting shoppers, Finance Minister Jean "
+            "Roux said.",
+            ("Jean Roux",),
+        ),
+        # a minister opening one
+        ("Jean Roux said the higher inflation target hurts savers badly.", ("Jean Roux",)),
+        # a broker's analysts forecasting someone else's sales
+        ("Barclays analysts forecast smartphone sales will fall 4% next year.", ("Barclays",)),
+        # a publisher of jobs data
+        ("The latest Wipro small business jobs report showed hiring slumped in March.", ("Wipro",)),
+        # a research house reporting market data
+        (
+            "Kestrel Research reported that handset shipments in Brazil fell sharply.",
+            ("Kestrel Research",),
+        ),
+        # a wire headline's source tag
+        ("Private payrolls miss forecasts badly -Wipro", ("Wipro",)),
+    ],
+)
+def test_the_source_of_a_quote_or_report_takes_no_tone(
+    scorer: SentenceScorer, text: str, names: tuple[str, ...]
+) -> None:
+    assert set(source_tones(scorer, text, names).values()) == {0.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sign"),
+    [
+        # a company speaking of its own results keeps their tone
+        ("Globex said quarterly profit jumped 25% on strong demand.", "Globex", 1),
+        ("Net profit fell 30% in the quarter, Globex said.", "Globex", -1),
+        # its own deliveries and results are its news, not data it publishes
+        ("Globex delivery data showed shipments slumped 20% in March.", "Globex", -1),
+        ("The Globex earnings report showed profit slumped.", "Globex", -1),
+        # a company blamed "for the weak report" is not that report's publisher
+        ("Investors criticised Globex for the weak report.", "Globex", -1),
+        # the company a quoted analyst speaks about keeps the tone
+        ("Globex beat estimates, said Dana Hill.", "Globex", 1),
+        # another company in the same closing clause is not part of the attribution
+        ("Margins held, but Initech slumped, Morgan Stanley said in a note.", "Initech", -1),
+    ],
+)
+def test_subjects_next_to_a_source_keep_their_tone(
+    scorer: SentenceScorer, text: str, name: str, sign: int
+) -> None:
+    names = (name, "Dana Hill", "Morgan Stanley")
+    assert source_tones(scorer, text, names)[name] * sign > 0
+
+
+def test_the_company_after_a_quoted_analyst_is_not_the_analyst() -> None:
+    text = (
+        '"Spending on AI will keep rising," said Dana Hill, an analyst at Larkspur.\n'
+        "The company flagged strong demand and record profit."
+    )
+    mentions = [Mention("dana-hill", 36, 45, "Dana Hill")]
+    entities = [Entity(id="dana-hill", name="Dana Hill", type="person")]
+    _, scores = score_article(text, None, mentions, entities)
+    assert scores["dana-hill"] == 0.0
