@@ -28,6 +28,22 @@ def test_scales_and_currencies_become_base_units():
     assert one("spent RMB 3.5 billion").currency == "CNY"
 
 
+def test_a_scaled_figure_is_the_whole_number_it_writes():
+    # 67.82 * 1e9 is 67819999999.99999 in binary floating point
+    assert one("revenue of $67.82 billion").value == 67_820_000_000
+    assert one("a loss of 518.3 million dollars").value == 518_300_000
+    assert one("sales of $4.15 bn").value == 4_150_000_000
+
+
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from(["million", "billion"]))
+@settings(max_examples=60, deadline=None)
+def test_scaled_figures_with_two_decimals_are_exact(hundredths, scale):
+    written = f"{hundredths / 100:.2f}"
+    value = one(f"revenue of ${written} {scale}").value
+    factor = 10**6 if scale == "million" else 10**9
+    assert value == hundredths * factor // 100
+
+
 def test_cents_per_share_are_dollars():
     q = one("a payout of 45.0 cents per share")
     assert q.value == 0.45 and q.currency == "USD" and q.per_share

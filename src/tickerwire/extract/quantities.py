@@ -296,6 +296,12 @@ def _quantity(text: str, match: re.Match[str], yen: str | None) -> Quantity | No
         kind = "money"
     if scale_word:
         number *= _SCALES[scale_word]
+        # "67.82 billion" is 67820000000, not the binary product 67819999999.99999: a scaled
+        # figure within a thousandth of a whole number is that number (written decimals are
+        # far fewer than the scale's zeros)
+        whole = round(number)
+        if abs(number - whole) < 1e-3:
+            number = float(whole)
     if percent:
         kind = "percent"
     elif pp:
