@@ -37,14 +37,19 @@ def scorer() -> SentenceScorer:
     return SentenceScorer()
 
 
-def tones(scorer: SentenceScorer, text: str) -> dict[str, float]:
+def name_spans(text: str, names: tuple[str, ...]) -> list[EntitySpan]:
+    """Every occurrence of each name, the name standing for its entity id."""
     spans = []
-    for name in NAMES:
+    for name in names:
         start = text.find(name)
         while start >= 0:
             spans.append(EntitySpan(name, start, start + len(name)))
             start = text.find(name, start + 1)
-    return entity_tones(scorer.score(text), text, spans)
+    return spans
+
+
+def tones(scorer: SentenceScorer, text: str) -> dict[str, float]:
+    return entity_tones(scorer.score(text), text, name_spans(text, NAMES))
 
 
 def test_opposite_moves_in_one_sentence(scorer: SentenceScorer) -> None:
@@ -201,14 +206,8 @@ SPEAKERS = ("Dana Hill", "Jean Roux", "Kestrel Research", "Larkspur Research")
 
 
 def source_tones(scorer: SentenceScorer, text: str, names: tuple[str, ...]) -> dict[str, float]:
-    spans = []
-    for name in names:
-        start = text.find(name)
-        while start >= 0:
-            spans.append(EntitySpan(name, start, start + len(name)))
-            start = text.find(name, start + 1)
     speakers = [name for name in names if name in SPEAKERS]
-    return entity_tones(scorer.score(text), text, spans, speakers)
+    return entity_tones(scorer.score(text), text, name_spans(text, names), speakers)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ from tickerwire.records import Article, Entity, Event
 from tickerwire.store import DuckDBStore
 from tickerwire.store.duckdb_market import InferredDate, store_inferred_date
 from tickerwire.store.duckdb_schema import LATEST_VERSION, schema_version
-from tickerwire.store.story_refresh import new_report_keys, rebuild_all_stories, stored_report_keys
+from tickerwire.store.stored_reports import new_report_keys, stored_report_keys
+from tickerwire.store.story_refresh import rebuild_all_stories
 
 NORD = Entity(
     id="nordkap", name="Nordkap Shipping ASA", type="company", tickers=["NKS.OL"], mentions=2

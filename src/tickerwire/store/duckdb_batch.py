@@ -29,7 +29,8 @@ from tickerwire.store.rows import (
     DuplicateInfo,
     article_rows,
 )
-from tickerwire.store.story_refresh import new_report_keys, refresh_stories
+from tickerwire.store.stored_reports import new_report_keys
+from tickerwire.store.story_refresh import refresh_stories
 
 VERSION_COLUMNS: dict[str, str] = {
     "url": "VARCHAR",

@@ -147,4 +147,6 @@ def _key_report(row: Sequence[Any]) -> Report:
 def load_reports(
     con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any], join: str = ""
 ) -> list[Report]:
+    """The groupable reports of the events `e` matching `where` (SQL over `e`, and over what
+    `join` adds), in storage order."""
     return reports_from_rows(fetch_rows(con, _REPORTS_SQL.format(where=where, join=join), params))

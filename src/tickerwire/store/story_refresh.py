@@ -27,9 +27,7 @@ from tickerwire.cluster.story_windows import open_metric_scope, plan_refresh
 from tickerwire.store.duckdb_stories import insert_conflicts, insert_stories
 from tickerwire.store.metric_story_windows import closed_metric_reports, open_metric_reports
 from tickerwire.store.move_story_windows import move_reports, widen_move_windows
-from tickerwire.store.stored_reports import load_reports, new_report_keys, stored_report_keys
-
-__all__ = ["new_report_keys", "rebuild_all_stories", "refresh_stories", "stored_report_keys"]
+from tickerwire.store.stored_reports import load_reports, stored_report_keys
 
 
 def _delete_stories(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> None:
@@ -69,7 +67,8 @@ def refresh_stories(
 
     `former_published`: publication days these articles had before (market dating changes
     them), so that the open-period stories they left are rebuilt too. `new_reports`: the
-    articles' report keys when the caller has them (`new_report_keys`), else they are read.
+    articles' report keys when the caller has them (`stored_reports.new_report_keys`), else
+    they are read.
     """
     if not article_ids:
         return 0
