@@ -130,7 +130,7 @@ def names_another_firm(text: str, start: int, end: int, known_names: Iterable[st
 
     Not when the word after it goes on with one of the company's own names (`known_names`:
     "Meta PlatformsMETA.O"), names a product ("Apple Watch", "Meta Class A"), is a common noun
-    that the article writes in lower case elsewhere ("the Apple Arcade ... arcade games"), a
+    that the article writes in lower case elsewhere ("Apple Podcasts ... podcasts"), a
     market word ("Meta Stock"), a place ("Ford Europe") or a title; nor in a title-case
     heading, where every word is capitalised."""
     after = _NAME_WORD_AFTER.match(text, end)
