@@ -19,15 +19,16 @@ from collections.abc import Iterator
 import regex
 
 from tickerwire.link.gazetteer import strip_legal_suffix
-from tickerwire.link.name_words import GENERIC_ORG_WORDS, OPENERS, PLACES, STOP_WORDS
+from tickerwire.link.name_words import (
+    GENERIC_ORG_WORDS,
+    OPENERS,
+    PLACES,
+    STOP_WORDS,
+    word_set,
+)
 from tickerwire.link.names import clean_org_span
 from tickerwire.link.reference import ReferenceEntity
 from tickerwire.link.tickers import EXCHANGE_PREFIXES
-
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
 
 # "(ALGN)" after a word and one space; a share class may follow a dot ("(BRK.B)").
 # The bracket opens the pattern so that the search jumps from bracket to bracket.
@@ -45,7 +46,7 @@ _COMPANY_NAME_BEFORE = regex.compile(
 )
 # Last words of a name that is no company: an index, a rate, a law, a measure ("Cboe Volatility
 # Index (VIX)", "Secured Overnight Financing Rate (SOFR)", "Inflation Reduction Act (IRA)").
-_NOT_A_COMPANY_END = _words(
+_NOT_A_COMPANY_END = word_set(
     """
     Index Indices Indexes Average Rate Rates Ratio Yield Yields Act Bill Law Program Programme
     Plan Report Survey Sentiment Confidence Expectations Indicator Indicators Product Products
@@ -60,7 +61,7 @@ _NOT_A_COMPANY_END = _words(
     """
 )
 # Abbreviations that are no tickers however they are written.
-_NOT_TICKERS = _words(
+_NOT_TICKERS = word_set(
     """
     CEO CFO COO CTO CIO AI EV EVs IPO ETF GDP CPI PPI PCE PMI EPS ROE ROI ROIC FCF EBITDA USD
     EUR GBP JPY CNY RMB HKD US UK EU UN USA OPEC FDA SEC FTC DOJ IRS IMF ECB BOJ PBOC FOMC NAV
