@@ -153,10 +153,8 @@ class TickerMentions:
             named.kind = "ticker"
             named.ticker = hit.ticker
             named.validated = True
-            if known_id is None and hit.ticker and not hit.strict:
-                tickers = extra_tickers.setdefault(named.entity_id, [])
-                if hit.ticker not in tickers:
-                    tickers.append(hit.ticker)
+            if known_id is None and hit.ticker:  # a strict one returned above
+                self._add_ticker(named.entity_id, hit.ticker, new_entities, extra_tickers)
             return named.entity_id
         if known_id is not None:
             if hit.strict:
