@@ -153,7 +153,12 @@ def test_a_firm_name_broken_by_a_line_wrap_is_read_as_one_name():
 
 
 def test_a_short_heading_line_is_not_joined_to_the_name_after_it():
-    text = "Market Movers Today\nSquare Capital Inc said it raised a new fund of 90 mln dlrs.\n"
+    # One heading shorter than a wrapped line, one of a wrapped line's length in title case.
+    text = (
+        "Market Movers Today\nSquare Capital Inc said it raised a new fund of 90 mln dlrs.\n"
+        "Chip Stocks Rally Again as Traders Watch for Movers Today\n"
+        "Square Capital Inc also named a new chief investment officer.\n"
+    )
     names = {e.name for e in _link(text).entities}
     assert not any(name.startswith(("Today", "Movers")) for name in names)
 

@@ -112,8 +112,8 @@ def test_a_capitalised_word_before_a_short_name_makes_another_firm() -> None:
         # A title-case heading, and a heading on the line before.
         ("Meta Platforms rose 3%.\nAnalysts Are Bullish on Meta Heading into Q4 Report", "Meta"),
         ("Apple Inc rose 2%.\nStocks to Consider\nApple currently carries a Hold rank.", "Apple"),
-        # A common noun that the article writes in lower case elsewhere.
-        ("Apple Inc rose. Apple Arcade added titles as arcade games drew players.", "Apple"),
+        # A common noun that the article writes in lower case elsewhere (no product word).
+        ("Apple Inc rose. Apple Podcasts added shows as podcasts drew listeners.", "Apple"),
     ],
 )
 def test_products_and_headings_after_a_sure_mention_still_name_the_company(

@@ -13,13 +13,8 @@ from collections.abc import Iterable
 
 import regex
 
-from tickerwire.link.name_words import OPENERS, PLACES, STOP_WORDS
-from tickerwire.link.names import in_headline
-
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
+from tickerwire.link.name_words import OPENERS, PLACES, STOP_WORDS, word_set
+from tickerwire.link.names import HEADLINE_MAX, WRAP_MIN, in_headline
 
 # A business context for an ambiguous company alias ("Apple", "Target") in the same sentence.
 _BUSINESS_CUE = regex.compile(
@@ -74,7 +69,7 @@ _SAME_LINE_NAME_WORD_BEFORE = regex.compile(r"[a-z0-9,>)][ \t\n]+([A-Z][a-z]+)[ 
 # Capitalised words after a brand that name its products, services or share classes, not another
 # firm ("Apple Watch", "Apple Pay", "Amazon Prime", "Meta Class A", "Ford Pro"): ordinary nouns
 # that product names reuse, read from the product lines of the companies with ambiguous aliases.
-_PRODUCT_WORDS = _words(
+_PRODUCT_WORDS = word_set(
     """
     Watch Watches Pay Music TV Card Care Arcade Store Stores Cloud Prime Vision Pro Max Plus One
     Home Studio Search Maps Mail Video Games Gaming Intelligence Silicon Pencil Books News Fitness
@@ -84,14 +79,10 @@ _PRODUCT_WORDS = _words(
     Network Subscription Bundle Ultra Mini Air Lite Stock Shares Share
     """
 )
-# Shortest line read as hard-wrapped copy, as `names._WRAP_MIN` reads them (characters).
-_WRAPPED_LINE_MIN = 40
 # Words a title-case heading leaves in lower case.
-_SMALL_TITLE_WORDS = _words(
+_SMALL_TITLE_WORDS = word_set(
     "a an the and or nor but of on in into onto at to for from by with vs is are as"
 )
-# Longest line read as a heading (characters), as `names.in_headline` reads them.
-_HEADLINE_MAX = 150
 
 
 def ordinary_word_after(text: str, end: int, named_elsewhere: bool) -> bool:
@@ -130,7 +121,7 @@ def names_another_firm(text: str, start: int, end: int, known_names: Iterable[st
 
     Not when the word after it goes on with one of the company's own names (`known_names`:
     "Meta PlatformsMETA.O"), names a product ("Apple Watch", "Meta Class A"), is a common noun
-    that the article writes in lower case elsewhere ("the Apple Arcade ... arcade games"), a
+    that the article writes in lower case elsewhere ("Apple Podcasts ... podcasts"), a
     market word ("Meta Stock"), a place ("Ford Europe") or a title; nor in a title-case
     heading, where every word is capitalised."""
     after = _NAME_WORD_AFTER.match(text, end)
@@ -161,7 +152,7 @@ def name_word_before(text: str, start: int) -> str | None:
         return None
     if "\n" in text[before.start() : before.start(1)]:
         line_start = text.rfind("\n", 0, before.start()) + 1
-        if before.start() + 1 - line_start < _WRAPPED_LINE_MIN:
+        if before.start() + 1 - line_start < WRAP_MIN:
             return None
     if _title_case_line(text, start) or in_headline(text, start):
         return None
@@ -185,7 +176,7 @@ def _title_case_line(text: str, index: int) -> bool:
     line_start = text.rfind("\n", 0, index) + 1
     line_end = text.find("\n", index)
     line = text[line_start : line_end if line_end != -1 else len(text)]
-    if len(line) > _HEADLINE_MAX:
+    if len(line) > HEADLINE_MAX:
         return False
     words = [w for w in line.split() if w[:1].isalpha()]
     return len(words) >= 3 and all(w[0].isupper() or w in _SMALL_TITLE_WORDS for w in words)

@@ -19,33 +19,36 @@ from collections.abc import Iterator
 import regex
 
 from tickerwire.link.gazetteer import strip_legal_suffix
-from tickerwire.link.name_words import GENERIC_ORG_WORDS, OPENERS, PLACES, STOP_WORDS
+from tickerwire.link.name_words import (
+    GENERIC_ORG_WORDS,
+    OPENERS,
+    PLACES,
+    STOP_WORDS,
+    word_set,
+)
 from tickerwire.link.names import clean_org_span
 from tickerwire.link.reference import ReferenceEntity
 from tickerwire.link.tickers import EXCHANGE_PREFIXES
 
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
-
 # "(ALGN)" after a word and one space; a share class may follow a dot ("(BRK.B)").
 # The bracket opens the pattern so that the search jumps from bracket to bracket.
 _BRACKET_SYMBOL = regex.compile(r"\((?<=[\w.][ ]\()(?P<sym>[A-Z]{1,5}(?:\.[A-Z])?)\)")
-# The name before the bracket: up to six capitalised words, the first may be initials ("C.H.
-# Robinson Worldwide") or a word with a small first letter and a capital after it ("iRobot"); a
-# legal form after a comma may follow ("Hologic, Inc. (HOLX)", the form of Nasdaq's lists).
+# A company's name before its ticker: up to six capitalised words ("Brookfield Asset
+# Management"), joined by spaces, "&", "of" or "and"; a word may open with a small letter before
+# a capital ("iRobot", "eHealth"). Also read by `ticker_mentions` before other ticker forms.
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’\-]*\w|[A-Z]|[a-z][A-Z][\w&'’\-]*)"
+CAPITALISED_NAME = rf"{_NAME_WORD}(?:[ ](?:&[ ]|of[ ]|and[ ])?{_NAME_WORD}){{0,5}}"
+# The name before the bracket may open with initials ("C.H. Robinson Worldwide"); a legal form
+# after a comma may follow ("Hologic, Inc. (HOLX)", the form of Nasdaq's lists).
 # Searched backwards ("(?r)") from the bracket: the same longest name as a forward search from
 # the window's start (checked on the 724 brackets of the FNSPID sample), a sixth of the cost.
 _COMPANY_NAME_BEFORE = regex.compile(
-    rf"(?r)(?<![\w.&'’\-])(?P<name>(?:(?:[A-Z]\.){{1,3}}[ ]?)?{_NAME_WORD}"
-    rf"(?:[ ](?:&[ ]|of[ ]|and[ ])?{_NAME_WORD}){{0,5}})\.?"
+    rf"(?r)(?<![\w.&'’\-])(?P<name>(?:(?:[A-Z]\.){{1,3}}[ ]?)?{CAPITALISED_NAME})\.?"
     r"(?:,[ ](?:Inc|Corp|Co|Ltd|LLC|plc|PLC|Incorporated|Corporation|Company|Limited)\.?)?[ ]$"
 )
 # Last words of a name that is no company: an index, a rate, a law, a measure ("Cboe Volatility
 # Index (VIX)", "Secured Overnight Financing Rate (SOFR)", "Inflation Reduction Act (IRA)").
-_NOT_A_COMPANY_END = _words(
+_NOT_A_COMPANY_END = word_set(
     """
     Index Indices Indexes Average Rate Rates Ratio Yield Yields Act Bill Law Program Programme
     Plan Report Survey Sentiment Confidence Expectations Indicator Indicators Product Products
@@ -60,7 +63,7 @@ _NOT_A_COMPANY_END = _words(
     """
 )
 # Abbreviations that are no tickers however they are written.
-_NOT_TICKERS = _words(
+_NOT_TICKERS = word_set(
     """
     CEO CFO COO CTO CIO AI EV EVs IPO ETF GDP CPI PPI PCE PMI EPS ROE ROI ROIC FCF EBITDA USD
     EUR GBP JPY CNY RMB HKD US UK EU UN USA OPEC FDA SEC FTC DOJ IRS IMF ECB BOJ PBOC FOMC NAV

@@ -22,18 +22,19 @@ from collections.abc import Iterator
 
 import regex
 
-from tickerwire.link.name_words import GENERIC_ORG_WORDS, OPENERS, PLACES, STOP_WORDS
+from tickerwire.link.name_words import (
+    GENERIC_ORG_WORDS,
+    OPENERS,
+    PLACES,
+    STOP_WORDS,
+    word_set,
+)
 from tickerwire.link.reference import ReferenceData
-
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
 
 # Words that open many company names and mean something else alone ("General", "American"), or
 # people's names and places ("Baker", "Saudi"): the usual openers of US company names, and every
 # first word of the bundled list read as risky alone (chosen by reading `ShortNames.by_entity`).
-_COMMON_FIRST_WORDS = _words(
+_COMMON_FIRST_WORDS = word_set(
     """
     General American United First National Royal Southern Northern Western Eastern Pacific
     Atlantic Applied Advanced Digital Universal Standard Public Capital Home Bank Energy Health

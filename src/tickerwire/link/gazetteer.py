@@ -23,7 +23,7 @@ from enum import Enum
 import ahocorasick
 import regex
 
-from tickerwire.link.name_words import PLACES
+from tickerwire.link.name_words import PLACES, word_set
 from tickerwire.link.reference import ReferenceData
 
 # Legal-form words stripped from a name to give a further alias ("Alibaba Group Holding Ltd" ->
@@ -95,17 +95,13 @@ _TO_SPACE = bytes.maketrans(_ASCII_PUNCTUATION, b" " * len(_ASCII_PUNCTUATION))
 _NON_ASCII_NON_LETTERS = "’‘“”–—…•·\u00a0\u2009\u200b"
 
 
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
-
 # A capitalised word joined by a hyphen right after a name: "Advanced Micro-Fabrication Equipment"
 # is another, longer name (AMEC), not Advanced Micro Devices; "Alphabet-Owned" in a headline is a
 # description of the name's owner. The descriptions below (read as lower case) are those that
 # news writes after a company with a hyphen; any other capitalised word continues a longer name
 # unless it is a place ("Apple-China talks") or itself a name of the list ("Apple-Google deal").
 _HYPHEN_CONTINUATION = regex.compile(r"-(\p{Lu}\p{Ll}[\p{L}\d]*)(?:[ ](\p{Lu}\p{Ll}+))?")
-_HYPHEN_DESCRIPTIONS = _words(
+_HYPHEN_DESCRIPTIONS = word_set(
     """
     owned backed made based led listed linked related branded funded controlled designed powered
     supplied sponsored built style like era free focused centric friendly specific only exclusive

@@ -347,17 +347,16 @@ class Linker:
             if entity_id in new_entities:
                 new = new_entities[entity_id]
                 word = self.short_names.short_name(new.name, None) if new.tickers else None
-                words: tuple[str, ...] = (new.name.split(" ")[0],)
             else:
                 word = self.short_names.by_entity.get(entity_id)
-                words = self.short_names.first_words.get(entity_id, ())
+                for first in self.short_names.first_words.get(entity_id, ()):
+                    first_words.setdefault(first, set()).add(entity_id)
             if word is not None:
                 candidates.setdefault(word, entity_id)
-            for first in words:
-                first_words.setdefault(first, set()).add(entity_id)
         if not candidates:
             return []
-        # Names found later in the text (people, organisations) may share the word too.
+        # Every entity made from a ticker so far (people and organisations come later) counts by
+        # the first word of its name.
         for entity_id, entity in new_entities.items():
             first_words.setdefault(entity.name.split(" ")[0], set()).add(entity_id)
         # A word that starts the names of two entities of the article is no one's short name.

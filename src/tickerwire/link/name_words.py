@@ -8,7 +8,8 @@ These are closed lists of ordinary English words, places and job titles; they te
 from __future__ import annotations
 
 
-def _words(block: str) -> frozenset[str]:
+def word_set(block: str) -> frozenset[str]:
+    """The words of `block` (split on white space), for the word lists of the link stage."""
     return frozenset(block.split())
 
 
@@ -18,7 +19,7 @@ def _phrases(block: str) -> frozenset[str]:
 
 # Capitalised words that never start or form a person's or an organisation's name: sentence
 # openers, pronouns, calendar words, job titles, demonyms, generic market nouns.
-STOP_WORDS: frozenset[str] = _words(
+STOP_WORDS: frozenset[str] = word_set(
     """
     The A An This That These Those There Here It Its He She His Her Him They Them Their We Our Us
     You Your I My Me In On At For From With By As But And Or Nor If When While After Before Since
@@ -53,7 +54,7 @@ STOP_WORDS: frozenset[str] = _words(
 
 # Words that open a sentence or a clause and so are capitalised without being part of a name:
 # cut off the front of a candidate organisation name ("When Powerchip Technology").
-OPENERS: frozenset[str] = _words(
+OPENERS: frozenset[str] = word_set(
     """
     The A An This That These Those There Here It Its He She His Her Him They Them Their We Our Us
     You Your I My Me In On At For From With By As But And Or Nor If When While After Before Since
@@ -93,7 +94,7 @@ PLACES: frozenset[str] = _phrases(
 )
 
 # Single words that name a department or a kind of firm, not a firm ("Research", "Capital").
-GENERIC_ORG_WORDS: frozenset[str] = _words(
+GENERIC_ORG_WORDS: frozenset[str] = word_set(
     """
     Research Sales Marketing Operations Strategy Strategies Investments Investment Technology
     Technologies Products Engineering Finance Financial Communications Management Capital
@@ -116,7 +117,7 @@ GENERIC_ORG_WORDS: frozenset[str] = _words(
 )
 
 # Last words that make a capitalised phrase an organisation rather than a person.
-ORG_SUFFIX_WORDS: frozenset[str] = _words(
+ORG_SUFFIX_WORDS: frozenset[str] = word_set(
     """
     Group Holdings Holding Capital Securities Bank Research Partners Management Advisors Advisers
     Advisory Investments Associates Ventures Fund Funds Institute University Foundation Exchange
@@ -130,7 +131,7 @@ ORG_SUFFIX_WORDS: frozenset[str] = _words(
     """
 )
 
-LEGAL_FORMS: frozenset[str] = _words(
+LEGAL_FORMS: frozenset[str] = word_set(
     "Inc Corp Corporation Ltd Limited LLC PLC plc AG SA SE NV GmbH KGaA"
 )
 

@@ -115,7 +115,7 @@ _GOVERNMENT_BODY = regex.compile(
 _WINDOW = 70
 # A headline: a line of at most 150 characters with at least 80% of its words capitalised (a
 # news sentence has far fewer: names, and the first word).
-_HEADLINE_MAX = 150
+HEADLINE_MAX = 150
 _HEADLINE_SHARE = 0.8
 # Bylines sit in the first lines of an article.
 _BYLINE_REACH = 600
@@ -155,8 +155,8 @@ _PREVIOUS_CAPITALISED = regex.compile(r"(?<![.!?:;]\s)\b[A-Z][a-z]+[ ]$")
 # Lengths of the lines of hard-wrapped wire copy: Reuters-21578 wraps below 65 characters and
 # most lines of a paragraph have 50 or more (looked up on the record dump). A line of this length
 # that ends in a word is wrapped, not ended; web copy has longer paragraphs and shorter headings.
-_WRAP_MIN = 40
-_WRAP_MAX = 80
+WRAP_MIN = 40
+WRAP_MAX = 80
 # The capitalised words that end a wrapped line, after a lower-case word ("... with Washington").
 _WRAPPED_NAME_END = regex.compile(rf"[a-z,][ ](?P<words>{_ORG_TOKEN}(?:[ ]{_ORG_TOKEN}){{0,2}})$")
 
@@ -426,7 +426,7 @@ def _wrapped_name_start(text: str, start: int, occupied: Occupied) -> int:
     line = text[line_start : start - 1]
     # Hard-wrapped copy (Reuters wires) has lines of 60 to 80 characters that break anywhere; a
     # paragraph or a heading of web copy is longer or shorter, or ends with punctuation.
-    if not _WRAP_MIN <= len(line) <= _WRAP_MAX or in_headline(text, line_start):
+    if not WRAP_MIN <= len(line) <= WRAP_MAX or in_headline(text, line_start):
         return start
     match = _WRAPPED_NAME_END.search(line)
     if match is None:
@@ -445,7 +445,7 @@ def in_headline(text: str, index: int) -> bool:
     line_start = text.rfind("\n", 0, index) + 1
     line_end = text.find("\n", index)
     line = text[line_start : line_end if line_end != -1 else len(text)]
-    if len(line) > _HEADLINE_MAX:
+    if len(line) > HEADLINE_MAX:
         return False  # a paragraph: not split into words
     words = [w for w in line.split() if w[:1].isalpha()]
     if len(words) < 4:

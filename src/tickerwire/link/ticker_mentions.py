@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from tickerwire.link.bracket_tickers import (
+    CAPITALISED_NAME,
     bracket_symbols,
     capitalised_words_before,
     company_name_before,
@@ -39,12 +40,9 @@ _BARE_AFTER_NAME = regex.compile(r"[ ]\(?(?P<sym>[A-Z]{1,5}(?:[.\-][A-Z])?)\)?(?
 # Bare all-caps token that may be a ticker of a company already named: "MSFT stock".
 _BARE_TICKER = regex.compile(r"(?<![\w$.\-/&])(?P<sym>[A-Z]{1,5}(?:[.\-][A-Z])?)(?![\w\-&]|\.\w)")
 _STOCK_AFTER = regex.compile(r"(?:'s|’s)?[ ](?:stock|shares)\b")
-# Name before an unknown ticker: up to six capitalised words ("Brookfield Asset Management"); a
-# word may open with a small letter before a capital ("iRobot IRBT.O", "eHealth EHTH.O").
+# Name before an unknown ticker: "Brookfield Asset Management (NYSE: BAM)", "iRobot IRBT.O".
 _NAME_BEFORE = regex.compile(
-    r"(?<![\w.])(?P<name>(?:[A-Z0-9][\w&'’\-]*\w|[A-Z]|[a-z][A-Z][\w&'’\-]*)"
-    r"(?:[ ](?:&[ ]|of[ ]|and[ ])?(?:[A-Z0-9][\w&'’\-]*\w|[A-Z]|[a-z][A-Z][\w&'’\-]*)){0,5})"
-    r"\.?(?:'s|’s)?[ \t]*[(\[]?[ \t]*$"
+    rf"(?<![\w.])(?P<name>{CAPITALISED_NAME})\.?(?:'s|’s)?[ \t]*[(\[]?[ \t]*$"
 )
 _SLUG_JUNK = regex.compile(r"[^a-z0-9]+")
 
@@ -155,10 +153,8 @@ class TickerMentions:
             named.kind = "ticker"
             named.ticker = hit.ticker
             named.validated = True
-            if known_id is None and hit.ticker and not hit.strict:
-                tickers = extra_tickers.setdefault(named.entity_id, [])
-                if hit.ticker not in tickers:
-                    tickers.append(hit.ticker)
+            if known_id is None and hit.ticker:  # a strict one returned above
+                self._add_ticker(named.entity_id, hit.ticker, new_entities, extra_tickers)
             return named.entity_id
         if known_id is not None:
             if hit.strict:
