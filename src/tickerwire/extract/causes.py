@@ -108,12 +108,6 @@ BEHIND = re.compile(
     (?:[\w%.-]+\s+){{0,3}}?{_MOVE_NOUN}(?:\s+(?:higher|lower|up|down))?)\s+(?:is|are|was|were)\b""",
     _LOW,
 )
-# A cause that points back: "The stock slipped 1% on the news".
-ON_THE_NEWS = regex.compile(
-    r"\b(?:on|after|following)\s+(?:the\s+)?(?:news|announcement|report|results|release|"
-    r"development|move|decision)\b(?:\s+of\s+(?:the\s+)?(?P<of>[^,;.]{3,60}))?",
-    regex.IGNORECASE,
-)
 REACTION = prefiltered_re(
     re.compile(
         r"""\b(?:investors|markets?|traders|wall\s+street)(?:'s?)?\s+(?:(?:have|had|also)\s+)?

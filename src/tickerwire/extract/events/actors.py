@@ -20,6 +20,9 @@ from tickerwire.extract.events.clauses import ClauseScan
 # extractor's (owners.py), chosen by reading the seed and FNSPID outputs.
 REFERENCE_PENALTY = 0.1
 FALLBACK_PENALTY = 0.25
+# How far back (in characters: about two short paragraphs) a reference looks for the name it
+# stands for, and for the company told last.
+_LOOK_BACK = 400
 # A name after these words is an object or a modifier, not the clause's subject.
 _PREPOSITION_BEFORE = regex.compile(
     r"\b(?:of|for|at|in|from|with|to|by|on|against|than|like|unlike|including|as|over|into|behind|"
@@ -79,9 +82,6 @@ _GROUP_SUBJECT = regex.compile(
     r"lenders|chipmakers|automakers|carmakers|insurers|airlines)\b",
     regex.IGNORECASE,
 )
-# How far back the company told last is looked for (about two short paragraphs), as the
-# paragraph look-back of `_last_before`.
-UNKNOWN_COMPANY_REACH = 400
 _FIRST_NAME = regex.compile(r"\W*(?P<name>[A-Z][\w&.'-]+)")
 # Capitalised words that open sentences without naming anyone.
 _PLAIN_OPENERS = frozenset(
@@ -134,7 +134,7 @@ class ActorScan(ClauseScan):
             if earlier is not None:
                 return earlier
         if "person" in types and _PERSON_PRONOUN.match(head):
-            person = self._last_before(clause, ("person",), window=400)
+            person = self._last_before(clause, ("person",), window=_LOOK_BACK)
             if person is not None:
                 return person
         if fallback and "company" in types:
@@ -208,7 +208,7 @@ class ActorScan(ClauseScan):
         ]
         if in_sentence:
             return self._actor(in_sentence[-1], REFERENCE_PENALTY)
-        earlier = self._last_before(self.sentence.start, ("company",), window=400)
+        earlier = self._last_before(self.sentence.start, ("company",), window=_LOOK_BACK)
         if earlier is None and described:
             return self._described_before()
         return earlier
@@ -220,7 +220,7 @@ class ActorScan(ClauseScan):
         main = self.ctx.main_company
         if main is None:
             return None
-        floor = max(0, self.sentence.start - 400)
+        floor = max(0, self.sentence.start - _LOOK_BACK)
         for sentence in reversed(self.ctx.sentences[: self.sentence.index]):
             if sentence.paragraph != self.sentence.paragraph or sentence.end < floor:
                 break
@@ -270,7 +270,7 @@ class ActorScan(ClauseScan):
         """'HP (HPQ), another stock in the industry, ... This printer maker is expected to
         ...': the company named last before the sentence is one we do not know (a name with
         its ticker that no entity covers), so the text goes on about it, not the main company."""
-        floor = max(0, self.sentence.start - UNKNOWN_COMPANY_REACH)
+        floor = max(0, self.sentence.start - _LOOK_BACK)
         if "(" not in self.text[floor : self.sentence.start]:
             return False
         found = list(_TICKERED_NAME.finditer(self.text, floor, self.sentence.start))

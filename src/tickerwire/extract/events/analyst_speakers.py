@@ -95,12 +95,18 @@ _POLLED = regex.compile(r"\b(?:polled|surveyed|consulted)\b", regex.IGNORECASE)
 _SPEAKER_CLOSES = regex.compile(r"[\s.\"']*$")
 _RATED_AFTER = regex.compile(r"[\s-]*rated\b", regex.IGNORECASE)
 _SPEAKER_AT_END = regex.compile(r",[\"']?\s*$")
+_ROLE_WORD = regex.compile(_ROLE, regex.IGNORECASE)
+# A titled person's speech verb, before the name or after the title: "said Jane Roe, ...".
+_SAID_BEFORE = regex.compile(r"\b(?:said|says|according\s+to|wrote|noted)\s+$")
+_SAID_AFTER = regex.compile(r"[^.;]{0,80}?,\s*(?:said|says|wrote|noted)\b")
 _QUOTE = regex.compile(r"\"([^\"]{20,})\"")
 
 Speaker = tuple[EntityGroup | None, EntityGroup | None, int, int, int, int, float]
 
 
 def firm_speaker(scan: SentenceScan) -> Speaker | None:
+    """A firm that speaks: named with an analyst word, or a broker with a view verb or as a
+    forecast's source; else a titled person whose firm is not linked."""
     text = scan.text
     sentence = scan.sentence
     for group in scan.groups:
@@ -150,11 +156,11 @@ def _analyst_near(scan: SentenceScan, firm: EntityGroup) -> EntityGroup | None:
             continue
         if group.start >= firm.end and group.start - firm.end <= 45:
             between = scan.text[firm.end : group.start]
-            if regex.search(_ROLE, between, regex.IGNORECASE) and "." not in between:
+            if _ROLE_WORD.search(between) and "." not in between:
                 return group
         if group.end <= firm.start and firm.start - group.end <= 70:
             between = scan.text[group.end : firm.start]
-            if regex.search(_ROLE, between, regex.IGNORECASE) and between.lstrip().startswith(","):
+            if _ROLE_WORD.search(between) and between.lstrip().startswith(","):
                 return group
     return None
 
@@ -174,14 +180,10 @@ def _titled_person_speaker(scan: SentenceScan) -> Speaker | None:
         titled = _TITLED_PERSON.match(scan.text, group.end, scan.sentence.end)
         if titled is None:
             continue
-        said_before = regex.search(
-            r"\b(?:said|says|according\s+to|wrote|noted)\s+$",
-            scan.text[max(scan.sentence.start, group.start - 20) : group.start],
+        said_before = _SAID_BEFORE.search(
+            scan.text[max(scan.sentence.start, group.start - 20) : group.start]
         )
-        said_after = regex.match(
-            r"[^.;]{0,80}?,\s*(?:said|says|wrote|noted)\b",
-            scan.text[titled.end() : scan.sentence.end],
-        )
+        said_after = _SAID_AFTER.match(scan.text[titled.end() : scan.sentence.end])
         if not (said_before or said_after):
             continue
         quote = _QUOTE.search(scan.text, scan.sentence.start, scan.sentence.end)
@@ -208,6 +210,7 @@ def _previous_quote(scan: SentenceScan) -> tuple[int, int] | None:
 
 
 def anonymous_speaker(scan: SentenceScan) -> Speaker | None:
+    """Analysts without a firm ("Analysts expect ...", "..., 13 analysts polled agreed")."""
     match = _ANONYMOUS.search(scan.text, scan.sentence.start, scan.sentence.end)
     if match is None:
         return None
@@ -225,6 +228,8 @@ def anonymous_speaker(scan: SentenceScan) -> Speaker | None:
 
 
 def rating_speaker(scan: SentenceScan) -> Speaker | None:
+    """A rating or a rating action ("Zacks Rank #2 (Buy)", "raised its price target"), with
+    the last firm named before it that is a broker or told with an analyst word."""
     match = RATING.search(scan.text, scan.sentence.start, scan.sentence.end)
     if match is None:
         return None

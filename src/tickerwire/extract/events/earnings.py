@@ -365,6 +365,14 @@ _GUIDED_FIGURE = (
     r"shipments|deliveries|income|bookings|results|(?:a|an)\s+(?:drop|rise|decline|increase|"
     r"fall|jump|slowdown)\s+in)"
 )
+# What a company's outlook is about when told as reported speech ("said its 2024 capital
+# expenditures would reach $37 billion"): figures of its own business, not "results" (a release
+# told ahead) nor its shares.
+_OUTLOOK_FIGURE = (
+    r"(?:revenues?|sales|net\s+sales|profits?|earnings|EPS|(?:gross\s+|operating\s+)?margins?|"
+    r"capital\s+(?:expenditures?|spending)|capex|spending|costs|expenses|shipments|deliveries|"
+    r"(?:operating\s+|net\s+)?income|bookings|(?:free\s+)?cash\s+flow|production|output|growth)"
+)
 GUIDANCE = (
     GenericRule(
         "guidance",
@@ -406,35 +414,26 @@ GUIDANCE = (
         fallback=True,
         confidence=WEAK,
     ),
-)
-
-
-# What a company's outlook is about when told as reported speech ("said its 2024 capital
-# expenditures would reach $37 billion"): figures of its own business, not "results" (a release
-# told ahead) nor its shares.
-_OUTLOOK_FIGURE = (
-    r"(?:revenues?|sales|net\s+sales|profits?|earnings|EPS|(?:gross\s+|operating\s+)?margins?|"
-    r"capital\s+(?:expenditures?|spending)|capex|spending|costs|expenses|shipments|deliveries|"
-    r"(?:operating\s+|net\s+)?income|bookings|(?:free\s+)?cash\s+flow|production|output|growth)"
-)
-_REPORTED_OUTLOOK = GenericRule(
-    "guidance",
-    compile_rule(
-        rf"""(?P<cue>\b(?:said|says|say)\s+(?:that\s+)?(?:its|their)\s+(?:[\w-]+\s+){{0,3}}?
-        {_OUTLOOK_FIGURE}\s+(?:(?:for|in|this|next|over)\s+(?:[\w-]+\s+){{1,3}}?)?
-        (?:would|will|should|(?:is|are)\s+(?:expected|set|likely)\s+to)\s+(?!have\b|be\s+
-        (?:released|published|announced|reported|due)\b)(?:reach|be|rise|fall|grow|increase|
-        decline|drop|total|come\s+in|range|exceed|top|climb|jump|double|remain|stay|slow|
-        accelerate|improve|shrink|contract|expand|land|hit))\b"""
+    # a forecast told as reported speech: "said its capital spending would reach ..."
+    GenericRule(
+        "guidance",
+        compile_rule(
+            rf"""(?P<cue>\b(?:said|says|say)\s+(?:that\s+)?(?:its|their)\s+(?:[\w-]+\s+){{0,3}}?
+            {_OUTLOOK_FIGURE}\s+(?:(?:for|in|this|next|over)\s+(?:[\w-]+\s+){{1,3}}?)?
+            (?:would|will|should|(?:is|are)\s+(?:expected|set|likely)\s+to)\s+(?!have\b|be\s+
+            (?:released|published|announced|reported|due)\b)(?:reach|be|rise|fall|grow|increase|
+            decline|drop|total|come\s+in|range|exceed|top|climb|jump|double|remain|stay|slow|
+            accelerate|improve|shrink|contract|expand|land|hit))\b"""
+        ),
+        fact_level="forecast",
+        anchors=(("would", "will", "should", "expected to", "set to", "likely to"),),
     ),
-    fact_level="forecast",
-    anchors=(("would", "will", "should", "expected to", "set to", "likely to"),),
 )
 
 
 def guidance_drafts(scan: SentenceScan) -> list[Draft]:
     """Company forecasts of one sentence (not analysts', economists' or anyone else's)."""
-    drafts = generic_drafts(scan, (*GUIDANCE, _REPORTED_OUTLOOK))
+    drafts = generic_drafts(scan, GUIDANCE)
     return [
         d
         for d in drafts

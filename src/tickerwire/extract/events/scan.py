@@ -13,18 +13,12 @@ import re
 
 import regex
 
-from tickerwire.extract.events.actors import (
-    FALLBACK_PENALTY,
-    REFERENCE_PENALTY,
-    Actor,
-    ActorScan,
-)
+from tickerwire.extract.events.actors import REFERENCE_PENALTY, Actor, ActorScan
 from tickerwire.extract.events.clauses import lower_text
 from tickerwire.extract.prefiltered import prefiltered_re
 from tickerwire.extract.quantities import Quantity
 
 __all__ = [
-    "FALLBACK_PENALTY",
     "REFERENCE_PENALTY",
     "SUMMARY_WORDS",
     "Actor",
