@@ -63,7 +63,7 @@ def test_a_figure_set_in_a_market_is_that_markets_or_nothing(text, expected):
         # the place does not set the figure: it stays the company's total
         "Apple beat forecasts despite weakness in China, with revenue up 2% to $119.6 billion.",
         "Apple, the top phone seller in China, said its revenue rose 2% to $119.6 billion.",
-        "Apple reported revenue of 850 billion yen, or $5.8 billion in U.S. dollars.",
+        "Apple reported revenue of $5.8 billion in U.S. dollars.",
         # where the shares trade is no market of the company's figures
         "Tencent shares rose 3% in Hong Kong, as revenue climbed 9% to 160 billion yuan.",
     ],

@@ -75,7 +75,7 @@ def earned_facts(
         )
     for fact in facts:
         fact.estimate = is_estimate(ctx, sentence, fact.anchor)
-    return _unique(facts)
+    return facts
 
 
 def _subject(ctx: DocumentContext, sentence: Sentence, position: int) -> Owner | None:
@@ -87,14 +87,3 @@ def _subject(ctx: DocumentContext, sentence: Sentence, position: int) -> Owner |
     if _NOT_SUBJECT_BEFORE.search(ctx.text, max(sentence.start, group.start - 12), group.start):
         return None
     return Owner(group.entity_id, group.ticker, PRONOUN_PENALTY if group.coref else 0.0)
-
-
-def _unique(facts: list[MetricFact]) -> list[MetricFact]:
-    """One fact per amount (a per-share amount read alone and as a restatement)."""
-    seen: set[int] = set()
-    kept = []
-    for fact in facts:
-        if fact.anchor not in seen:
-            seen.add(fact.anchor)
-            kept.append(fact)
-    return kept

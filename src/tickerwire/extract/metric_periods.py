@@ -115,8 +115,8 @@ def metric_period(
 ) -> tuple[str | None, dt.date | None, bool]:
     """The reporting period named in the sentence, else the last one named earlier in the
     paragraph (results paragraphs name the quarter once): then marked as carried."""
-    periods = _own_periods(ctx, sentence)
-    periods += _not_prior(ctx, sentence, _year_periods(ctx, sentence, ctx.periods_in(sentence)))
+    named = ctx.periods_in(sentence)
+    periods = _not_prior(ctx, sentence, named + _year_periods(ctx, sentence, named))
     if periods:
         chosen = _period_after_value(ctx, fact, periods) or _nearest_period(ctx, fact, periods)
         if chosen is not None:

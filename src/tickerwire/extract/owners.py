@@ -51,13 +51,13 @@ _POSSESSIVE_PRONOUN = regex.compile(
     r"\s+(?:[\w.-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
+# A name with its bracketed ticker ("Meritage (MTH)", "Fabrinet (NYSE: FN)").
+_TICKERED_NAME_TEXT = r"\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)"
+_TICKERED_NAME = regex.compile(_TICKERED_NAME_TEXT)
 _COMPANY_LIKE = regex.compile(
     r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Inc|Corp|Co|Ltd|Group|Holdings|PLC|plc|SA|AG|NV|"
-    r"LLC)\b|\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)|"
+    rf"LLC)\b|{_TICKERED_NAME_TEXT}|"
     r"\b[A-Z0-9]{2,5}\.[A-Z]{1,2}\b"
-)
-_TICKERED_NAME = regex.compile(
-    r"\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)"
 )
 _VERB_NEXT = regex.compile(
     r"(?:anticipates|expects|reported|reports|posted|posts|said|says|has|had|delivered|"
@@ -300,10 +300,7 @@ class OwnerResolver:
     def _unknown_possessor(self, start: int, end: int) -> bool:
         """Whether text[start:end] names a company we do not know with a company's marks: a
         suffix or a ticker ("Fabrinet Inc", "Fabrinet (FN)") or a possessive ("Fabrinet's")."""
-        text = self.text[start:end]
-        for group in self.ctx.groups_in(start, end):
-            a, b = group.start - start, group.end - start
-            text = text[:a] + " " * (b - a) + text[b:]
+        text = self._unlinked_text(start, end)
         if _COMPANY_LIKE.search(text):
             return True
         for match in POSSESSIVE_NAME.finditer(text):
@@ -334,11 +331,16 @@ class OwnerResolver:
         start, end = position, self.sentence.end
         if self.text.find("(", start, end) == -1:
             return False  # no bracketed ticker (the only mark looked for here)
+        return _TICKERED_NAME.search(self._unlinked_text(start, end)) is not None
+
+    def _unlinked_text(self, start: int, end: int) -> str:
+        """text[start:end] with the names we link blanked out (same length): what is left
+        names no company we know."""
         text = self.text[start:end]
         for group in self.ctx.groups_in(start, end):
             a, b = group.start - start, group.end - start
             text = text[:a] + " " * (b - a) + text[b:]
-        return _TICKERED_NAME.search(text) is not None
+        return text
 
     def _in_passing(self, group: EntityGroup) -> bool:
         """'players like Meituan and JD.com', 'more valuable than Apple': an example or a
@@ -545,11 +547,7 @@ class OwnerResolver:
         reference: a capitalised name with a company suffix or a ticker, an unknown possessive
         right before the figure, or a capitalised word past the first one that we cannot
         place. Figures of such sentences are not attributed to the article's company."""
-        start = self.sentence.start
-        text = self.text[start:position]
-        for group in self.ctx.groups_in(start, position):
-            a, b = group.start - start, group.end - start
-            text = text[:a] + " " * (b - a) + text[b:]
+        text = self._unlinked_text(self.sentence.start, position)
         if _COMPANY_LIKE.search(text):
             return True
         words = _NAME_TOKEN.findall(text)
