@@ -130,9 +130,11 @@ def test_a_paragraph_opening_on_a_named_session_dates_its_moves(pipeline, tmp_pa
         # the named session is not the paragraph's opening
         "Wall Street ended mixed in Tuesday's trading session. Intel climbed more than +3% "
         "after its results.",
-        # the move's sentence names a day of its own
+        # the move's sentence names a day of its own, in the move's words or before its subject
         "In Tuesday's trading session, Wall Street ended mixed. Intel climbed more than +3% "
         "on Monday after its results.",
+        "In Tuesday's trading session, Wall Street ended mixed. After a warning from rivals on "
+        "Monday, Intel climbed more than +3% after its results.",
     ],
 )
 def test_a_named_session_outside_the_opening_does_not_date_the_move(pipeline, tmp_path, text):

@@ -12,6 +12,8 @@ a name or a description of the company named just before ("the industrial conglo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from tickerwire.extract.changes import Change
@@ -164,14 +166,7 @@ class CarriedSubjects(SubjectScanner):
         if topic is None:
             return None
         # told as the answer to the news: a current fact (timing dates it like "are down")
-        return Topic(
-            topic.kind,
-            topic.owners,
-            futures=topic.futures,
-            subject_start=topic.subject_start,
-            subject_end=topic.subject_end,
-            extra={**topic.extra, "reaction": True},
-        )
+        return replace(topic, extra={**topic.extra, "reaction": True})
 
     def _described_topic(self, start: int, end: int, colon: int) -> Topic | None:
         """The company a description stands for: the one company the sentence before names, and

@@ -315,8 +315,7 @@ def _trigger(
     if after is not None and _CLOSE_VERB_BEFORE.search(
         text, max(left_start, quantity.start - 40), quantity.start
     ):
-        word = after.group("word").lower()
-        return ("up" if word == "up" else "down"), "higher_lower", quantity.end, after.end()
+        return after.group("word").lower(), "higher_lower", quantity.end, after.end()
     left_from = max(left_start, quantity.start - 80)
     window = text[left_from : quantity.start]
     points = (
@@ -327,9 +326,11 @@ def _trigger(
     if points is not None:
         word = points.group("verb").lower()
         direction = word if word in ("up", "down") else verb_direction(word)
-        if points.group("comma") and (quantity.sign < 0) != (direction == "down"):
+        if points.group("comma") and (
+            not quantity.sign or (quantity.sign < 0) != (direction == "down")
+        ):
             direction = None  # unsigned, or signed against the verb: not the points restated
-        if direction is not None and (not points.group("comma") or quantity.sign):
+        if direction is not None:
             kind: TriggerKind = "updown" if word in ("up", "down") else "verb"
             return direction, kind, points.start("verb"), points.end("verb")
     # A verb right before the number governs it ("rose 5.8% following a narrower loss"); a noun

@@ -170,6 +170,9 @@ PAST_EARNINGS_MOVE = (
     r"(?:previous|prior|last)\s+(?:quarter|report)['’]s\s+(?:earnings[\s-]related|"
     r"post[\s-]earnings|earnings[\s-]day)\s+(?:stock\s+|price\s+|share\s+)?move"
 )
+# The members an index ranks by their move in a session: "the top gainers on the Dow", "the
+# worst performer in the S&P 500".
+RANKED_MEMBERS = r"gainers?|losers?|decliners?|advancers?|laggards?|performers?"
 # Words that tell a session under way when the move was read: "in early trading", "so far
 # today", "thus far on the day", "in midday trade", "in afternoon trading". A move told with them
 # is intraday (the change so far, not the close).

@@ -18,7 +18,7 @@ import regex
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext, EntityGroup
 from tickerwire.extract.lazy import cached_property
-from tickerwire.extract.lexicon import SUBJECT_TABLE, VENUE
+from tickerwire.extract.lexicon import RANKED_MEMBERS, SUBJECT_TABLE, VENUE
 from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms, metric_heads
 from tickerwire.extract.owners import PRONOUN_PENALTY, Owner, OwnerResolver, Term
 from tickerwire.extract.prefiltered import prefiltered
@@ -76,8 +76,7 @@ _LED_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _RANKED_IN_BEFORE = regex.compile(
-    r"\b(?:gainers?|losers?|decliners?|advancers?|laggards?|performers?)\s+(?:on|in|of)\s+"
-    r"(?:the\s+)?$",
+    r"\b(?:" + RANKED_MEMBERS + r")\s+(?:on|in|of)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
 # "topped the list of the day's best performing Dow components, trading up 3%": an index whose

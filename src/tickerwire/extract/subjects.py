@@ -169,16 +169,16 @@ class TopicResolver(CarriedSubjects):
             # ("Honeywell (HON) -2.3%", "shares of Intel, -1.4%"); a word between names
             # something else of the subject ("Nvidia margins (-2%)")
             subject = self._scan_left(q.start, floor)
-            gap = self.text[subject.subject_end : q.start]
-            for group in reversed(self.ctx.groups_in(subject.subject_end, q.start)):
-                # the company of "shares of Intel, -1.4%": its name is no other word
-                offset = subject.subject_end
-                gap = gap[: group.start - offset] + gap[group.end - offset :]
-            if subject.subject_end >= 0 and len(gap.split()) <= 2 and _SIGN_GAP.fullmatch(gap):
-                return subject
             if subject is NO_TOPIC:
                 return self._colon_topic(change) or BLOCKED
-            return BLOCKED
+            offset = subject.subject_end
+            if offset < 0:
+                return BLOCKED
+            gap = self.text[offset : q.start]
+            for group in reversed(self.ctx.groups_in(offset, q.start)):
+                # the company of "shares of Intel, -1.4%": its name is no other word
+                gap = gap[: group.start - offset] + gap[group.end - offset :]
+            return subject if len(gap.split()) <= 2 and _SIGN_GAP.fullmatch(gap) else BLOCKED
         if change.kind == "higher_lower":
             # "on +12.9% higher revenues": the noun after the comparative is what changed
             following = [t for t in self.terms if t.start >= change.trigger_end]

@@ -26,7 +26,13 @@ from tickerwire.extract.article_frame import (
 from tickerwire.extract.changes import Change
 from tickerwire.extract.dates import DateMention
 from tickerwire.extract.document import DocumentContext
-from tickerwire.extract.lexicon import MOVE_CONTEXT, PERIOD_PATTERNS, SAME_PERIOD, TOLD_CLOSED
+from tickerwire.extract.lexicon import (
+    MOVE_CONTEXT,
+    PERIOD_PATTERNS,
+    RANKED_MEMBERS,
+    SAME_PERIOD,
+    TOLD_CLOSED,
+)
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.release_words import move_period_match, planned
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
@@ -90,7 +96,7 @@ _AS_MUCH_AS = frozenset({"as much as", "up to"})
 _INDEX_RANK = prefiltered(
     regex.compile(
         r"\b(?:top|biggest|best|worst|largest|leading)\s+(?:percentage\s+|point\s+)?"
-        r"(?:gainers?|losers?|decliners?|advancers?|performers?|laggards?)\s+(?:on|in|among)\s+"
+        r"(?:" + RANKED_MEMBERS + r")\s+(?:on|in|among)\s+"
         r"(?:the\s+)?(?:S&P|Dow|Nasdaq|Russell|Stoxx|Euro\s+Stoxx|FTSE|DAX|CAC|Nikkei|"
         r"Hang\s+Seng|Topix|benchmark)",
         regex.IGNORECASE,
