@@ -317,6 +317,21 @@ class ExplanationMove(_Record):
     abnormal_pct: float | None
 
 
+class ExplanationSource(_Record):
+    """One article an Explanation rests on, as a reader would cite it."""
+
+    article: str
+    source: str | None
+    url: str | None
+    title: str | None
+    published: dt.date | None
+    published_at: AwareDatetime | None
+
+    @field_serializer("published_at", when_used="json-unless-none")
+    def _offset_as_numbers(self, moment: dt.datetime) -> str:
+        return moment.isoformat()  # as Article.published_at: "+00:00", never "Z"
+
+
 class Explanation(_Record):
     listing: str
     date: dt.date
@@ -326,6 +341,8 @@ class Explanation(_Record):
     sources: list[str]
     # The stored verdicts of the day's claims about the listing (added by the verify slice).
     verifications: list[Verification] = Field(default_factory=list)
+    # `sources` with what a citation needs (outlet, address, title, publication), same order.
+    source_details: list[ExplanationSource] = Field(default_factory=list)
 
 
 PUBLIC_RECORDS: tuple[type[BaseModel], ...] = (

@@ -173,6 +173,16 @@ def test_verify_dates_an_undated_article_that_explain_then_finds(tmp_path, price
     assert [d["category"] for d in explanation["drivers"]] == ["product_launch"]
     assert explanation["move"]["abnormal_pct"] is not None
     assert explanation["verifications"][0]["verdict"] == "consistent"
+    assert explanation["source_details"] == [
+        {
+            "article": undated.id,
+            "source": "Example Wire",
+            "url": None,
+            "title": None,
+            "published": "2025-03-05",  # as verify dated it
+            "published_at": None,
+        }
+    ]
 
 
 def _day_article(text: str, group: str, causes: list[Event]) -> DayArticle:
@@ -230,6 +240,34 @@ def test_explain_text_names_drivers_verdicts_and_unknown_prices():
     assert "1. product_launch: a new chip" in text
     assert "actual:   +11.90%" in text and "abnormal: unknown (no market index" in text
     assert "consistent:" in text and "none found" in text
+
+
+def test_explain_cites_each_source_with_its_outlet_address_and_moment():
+    chip = sentence_event("product_launch", "It showed a chip.", summary="a new chip")
+    item = _day_article("wire copy", "g1", [chip])
+    morning = dt.datetime(2025, 3, 5, 7, 5, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    cited = item.article.model_copy(
+        update={"url": "https://example.com/a", "title": "Chip lifts Harbour"}
+        | {"published_at": morning}
+    )
+    plain = _day_article("second copy", "g2", [chip])
+    explanation = explain_move(
+        "9999.HK",
+        dt.date(2025, 3, 5),
+        [DayArticle(cited, "g1", item.move_positions), plain],
+        [],
+    )
+    shown = explanation.model_dump(mode="json")
+    assert [s["article"] for s in shown["source_details"]] == shown["sources"]
+    assert shown["source_details"][0] == {
+        "article": cited.id,
+        "source": "Example Wire",
+        "url": "https://example.com/a",
+        "title": "Chip lifts Harbour",
+        "published": None,
+        "published_at": "2025-03-05T07:05:00-05:00",
+    }
+    assert shown["source_details"][1]["url"] is None
 
 
 def test_market_dating_window_starts_at_the_latest_day_the_article_names():

@@ -22,6 +22,7 @@ from tickerwire.records import (
     Explanation,
     ExplanationDriver,
     ExplanationMove,
+    ExplanationSource,
     StoryClaim,
     Verification,
 )
@@ -157,6 +158,18 @@ def explain_move(
         conflicts=[*in_article, *conflicts],
         sources=[item.article.id for item in articles],
         verifications=list(own),
+        source_details=[_source(item.article) for item in articles],
+    )
+
+
+def _source(article: Article) -> ExplanationSource:
+    return ExplanationSource(
+        article=article.id,
+        source=article.source,
+        url=article.url,
+        title=article.title,
+        published=article.published,
+        published_at=article.published_at,
     )
 
 
