@@ -70,7 +70,7 @@ def change_tolerance(
 ) -> Tolerance:
     """The tolerance for a claimed percentage change, in percentage points.
 
-    >>> change_tolerance(19.0).pp, round(change_tolerance(9.18).pp, 3)
+    >>> round(change_tolerance(19.0).pp, 3), round(change_tolerance(9.18).pp, 3)
     (0.95, 0.105)
     """
     magnitude = abs(claimed_pct)
