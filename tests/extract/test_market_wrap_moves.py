@@ -165,6 +165,10 @@ def test_the_index_stands_for_the_one_index_of_the_sentence_before(pipeline, tmp
         # "the index" is not the subject of its clause
         "The Russell 2000 closed lower on Thursday. Profits of the small names outside the "
         "index fell 3.1%.",
+        # this sentence names another index first: "the index" may be either
+        "The Russell 2000 closed lower on Thursday. Against the Nasdaq, the index lost 3.1%.",
+        # no sentence before to stand for (the index named after is not its antecedent)
+        "For the week, the index lost 3.1%. The Russell 2000 closed lower on Thursday.",
     ],
 )
 def test_the_index_without_one_antecedent_subject_gives_no_move(pipeline, tmp_path, text):

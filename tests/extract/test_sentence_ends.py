@@ -91,3 +91,14 @@ def test_page_lines_without_a_stop_still_end() -> None:
         "Revenue 4.2 5.1",
         "2024 6.0",
     ]
+
+
+def test_a_list_item_below_an_open_line_stands_alone() -> None:
+    # the open ending would carry the clause on, but a line that starts with a bullet or a
+    # bracket is a new item, not the clause's next word
+    text = "Among the day's movers were shares of\n- Exxon, up 2%\n(Chevron was flat)\n"
+    assert [s.text for s in split_sentences(text)] == [
+        "Among the day's movers were shares of",
+        "- Exxon, up 2%",
+        "(Chevron was flat)",
+    ]
