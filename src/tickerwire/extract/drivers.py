@@ -49,6 +49,7 @@ from tickerwire.extract.events import Draft, merge_drafts
 from tickerwire.extract.events.cues import CAUSE_CUE_TYPES
 from tickerwire.extract.events.scan import SentenceScan
 from tickerwire.extract.lexicon import PAST_EARNINGS_MOVE
+from tickerwire.extract.respective_causes import RespectiveCauses, respective_causes
 from tickerwire.extract.sentences import Sentence
 from tickerwire.records import Event
 
@@ -168,12 +169,23 @@ def _find_drivers(article: CauseArticle, title: str | None) -> None:
     text = article.lowered  # the cause patterns read lower-cased text (causes.py)
     moves = article.moves
     move_sentences = {m.sentence.index for m in moves}
+    respective: dict[int, RespectiveCauses | None] = {}
     for number, move in enumerate(moves):
         sentence = move.sentence
         following = [m for m in moves[number + 1 :] if m.sentence.index == sentence.index]
         limit = _own_limit(text, move, following, sentence.end)
         causes = []
         after = cause_after(text, move.end, limit)
+        if sentence.index not in respective:
+            ends = [m.end for m in moves if m.sentence.index == sentence.index]
+            respective[sentence.index] = respective_causes(text, ends, sentence.end)
+        paired = respective[sentence.index]
+        if paired is not None:
+            if after is not None and after[0] >= paired.start:
+                after = None  # the list "respectively" closes: this move's item only
+            mine = paired.items[sum(1 for m in moves[:number] if m.sentence is sentence)]
+            if mine is not None:
+                causes.append(mine)
         if after is not None:
             causes.append(after)
         before = _result_clause(text, sentence, move.start)
