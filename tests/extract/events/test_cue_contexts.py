@@ -41,6 +41,10 @@ NO_EVENT = [
         "Meta scrapped its alliance with Samsung on smart glasses after two years.",
     ),
     (
+        "partnership",
+        "Nvidia and Samsung had partnered on a memory chip, but the two ended the deal in May.",
+    ),
+    (
         "management",
         "The week's economic calendar includes job openings, Nvidia, weekly jobless claims and "
         "announced layoffs.",
@@ -57,6 +61,7 @@ STILL_AN_EVENT = [
     ("regulation", "Tencent faced a regulatory probe into its games business."),
     ("product_launch", "Tencent announced the introduction of a new AI chatbot for its app."),
     ("partnership", "Apple signed a partnership with Samsung to build a car platform."),
+    ("partnership", "Nvidia and Samsung have partnered on a memory chip for the data center."),
     ("management", "Meta said it would cut 5% of its workforce, its first layoffs this year."),
 ]
 
