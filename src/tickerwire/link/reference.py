@@ -62,12 +62,25 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class AcquiredName:
+    """The name of a firm that the entity took over, and `since`, the first day it owned it.
+
+    Before that day the name belonged to another company with shares of its own: "Merrill Lynch"
+    in a 1987 story is Merrill Lynch & Co, not Bank of America (which bought it on 2009-01-01).
+    """
+
+    alias: str
+    since: dt.date
+
+
+@dataclass(frozen=True)
 class ReferenceEntity:
     """A company, index, organisation, person or government body that the text may name.
 
     `aliases` are matched as written (see link/README.md for the case rules);
     `ambiguous_aliases` are ordinary words too ("Apple", "Target", "Meta") and only count when
-    capitalised and in a business context.
+    capitalised and in a business context. `acquired` dates the aliases that name a firm the
+    entity took over (each is in `aliases` too).
     """
 
     id: str
@@ -76,6 +89,18 @@ class ReferenceEntity:
     aliases: tuple[str, ...] = ()
     listings: tuple[Listing, ...] = ()
     ambiguous_aliases: tuple[str, ...] = ()
+    acquired: tuple[AcquiredName, ...] = ()
+
+    def names_other_firm(self, written: str, day: dt.date | None) -> bool:
+        """Whether `written`, one of this entity's aliases as found in a text of `day`, named
+        another company on that day: an acquired firm's name before the takeover.
+
+        Undated text reads as today's (as tickers do): the name is this entity's.
+        """
+        if day is None or not self.acquired:
+            return False
+        key = " ".join(written.split()).casefold()
+        return any(day < item.since and item.alias.casefold() == key for item in self.acquired)
 
     @property
     def tickers(self) -> list[str]:
