@@ -62,11 +62,12 @@ class Listing:
 
 
 @dataclass(frozen=True)
-class AcquiredName:
-    """The name of a firm that the entity took over, and `since`, the first day it owned it.
+class DatedAlias:
+    """A name that names the entity from `since` on, and another company before that day.
 
-    Before that day the name belonged to another company with shares of its own: "Merrill Lynch"
-    in a 1987 story is Merrill Lynch & Co, not Bank of America (which bought it on 2009-01-01).
+    A firm the entity took over ("Merrill Lynch", Bank of America's since 2009-01-01: in 1987 it
+    was Merrill Lynch & Co, listed on its own), or a business that listed later as this entity
+    ("Citizens Financial Group", a unit of RBS until its own listing on 2014-09-24).
     """
 
     alias: str
@@ -79,8 +80,8 @@ class ReferenceEntity:
 
     `aliases` are matched as written (see link/README.md for the case rules);
     `ambiguous_aliases` are ordinary words too ("Apple", "Target", "Meta") and only count when
-    capitalised and in a business context. `acquired` dates the aliases that name a firm the
-    entity took over (each is in `aliases` too).
+    capitalised and in a business context. `dated_aliases` are the aliases that name the entity
+    only from a day on (each is in `aliases` too).
     """
 
     id: str
@@ -89,18 +90,18 @@ class ReferenceEntity:
     aliases: tuple[str, ...] = ()
     listings: tuple[Listing, ...] = ()
     ambiguous_aliases: tuple[str, ...] = ()
-    acquired: tuple[AcquiredName, ...] = ()
+    dated_aliases: tuple[DatedAlias, ...] = ()
 
     def names_other_firm(self, written: str, day: dt.date | None) -> bool:
         """Whether `written`, one of this entity's aliases as found in a text of `day`, named
-        another company on that day: an acquired firm's name before the takeover.
+        another company on that day (an acquired firm's name before the takeover).
 
         Undated text reads as today's (as tickers do): the name is this entity's.
         """
-        if day is None or not self.acquired:
+        if day is None or not self.dated_aliases:
             return False
         key = " ".join(written.split()).casefold()
-        return any(day < item.since and item.alias.casefold() == key for item in self.acquired)
+        return any(day < item.since and item.alias.casefold() == key for item in self.dated_aliases)
 
     @property
     def tickers(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""Acquired names: a firm's name links to its acquirer only in text from after the takeover."""
+"""Dated aliases: a firm's name links to its acquirer only in text from after the takeover."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def test_former_names_of_the_same_line_link_with_the_ticker_of_their_day() -> No
 def test_user_file_dates_an_alias(tmp_path: Path) -> None:
     entities = tmp_path / "entities.csv"
     entities.write_text(
-        "id,name,type,aliases,acquired_aliases\n"
+        "id,name,type,aliases,dated_aliases\n"
         "acme-holdings,Acme Holdings Inc,company,Acme Holdings,Zenith Widgets:2015-06-01\n",
         encoding="utf-8",
     )
@@ -97,10 +97,10 @@ def test_user_file_dates_an_alias(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("cell", ["Zenith Widgets", "Zenith Widgets:2015-13-01", ":2015-06-01"])
-def test_malformed_acquired_alias_is_a_reference_error(tmp_path: Path, cell: str) -> None:
+def test_malformed_dated_alias_is_a_reference_error(tmp_path: Path, cell: str) -> None:
     entities = tmp_path / "entities.csv"
     entities.write_text(
-        f"id,name,type,aliases,acquired_aliases\nacme,Acme Inc,company,Acme,{cell}\n",
+        f"id,name,type,aliases,dated_aliases\nacme,Acme Inc,company,Acme,{cell}\n",
         encoding="utf-8",
     )
     with pytest.raises(ReferenceDataError) as error:
