@@ -210,8 +210,8 @@ def test_an_announcement_told_with_its_content_is_no_pointer_to_another_companys
     # "the announcement by the retailer that ..." tells its own news: the retailer's fall is
     # not driven by the results of the chipmaker named in the sentence before.
     text = (
-        "Wall Street ended higher on Friday. Nvidia rose 4% after the chipmaker narrowed its "
-        "net loss for the nine months through December. Meanwhile, GameStop fell 6% "
+        "Wall Street ended higher on Friday. Nvidia rose 4% after the chipmaker cut its "
+        "quarterly loss by half from a year earlier. Meanwhile, GameStop fell 6% "
         "following the announcement by the video game retailer that it would book its first "
         "annual loss in a decade."
     )
