@@ -94,3 +94,21 @@ def test_names_of_companies_listed_later_than_the_text_do_not_link() -> None:
     text = "U.S. Steel said it would restart its Gary Works blast furnace next month."
     assert "us-steel" not in _tickers(text, dt.date(1987, 3, 2))
     assert _tickers(text, dt.date(2015, 3, 2))["us-steel"] == ["X"]
+
+
+def test_mid_caps_of_earnings_calendars_link() -> None:
+    text = (
+        "Reporting on Thursday: Dolby Labs (DLB), NOV Inc (NOV), Post Holdings (POST), "
+        "Vornado Realty Trust (VNO) and Fabrinet (FN)."
+    )
+    tickers = _tickers(text)
+    assert tickers.get("nov-inc") == ["NOV"] and tickers.get("post-holdings") == ["POST"]
+    assert tickers.get("vornado") == ["VNO"] and tickers.get("fabrinet") == ["FN"]
+
+
+def test_a_company_renamed_after_a_takeover_has_the_ticker_of_its_day() -> None:
+    text = "Eldorado Resorts said it would close two casinos in Nevada."
+    assert _tickers(text, dt.date(2019, 6, 3))["caesars"] == ["ERI"]
+    text = "Caesars Entertainment said it would close two casinos in Nevada."
+    assert "caesars" not in _tickers(text, dt.date(2019, 6, 3))
+    assert _tickers(text, dt.date(2023, 6, 5))["caesars"] == ["CZR"]
