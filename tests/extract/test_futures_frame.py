@@ -10,6 +10,8 @@ import datetime as dt
 import pytest
 from published_files import from_sidecar, move_dates
 
+from tickerwire.records import RawDocument
+
 THURSDAY = dt.date(2024, 2, 1)
 
 FUTURES_LEAD = (
@@ -88,3 +90,24 @@ def test_a_lead_on_another_markets_futures_keeps_session_moves(pipeline, tmp_pat
     )
     article = from_sidecar(pipeline, tmp_path, text, "2024-02-01T07:40-05:00")
     assert [period for _, period, _ in move_dates(article)] == ["session"]
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("March futures on the S&P/TSX index were up 0.4% at 7:10 a.m. ET on Thursday.", "GSPTSE"),
+        ("June futures on the Nasdaq 100 fell 0.6% early on Thursday ahead of the data.", "NDX"),
+    ],
+)
+def test_a_contract_month_before_futures_makes_a_futures_move(pipeline, text, index):
+    article = pipeline.process(RawDocument("test", text=text, published=THURSDAY))
+    moves = [e.attributes for e in article.events if e.type == "index_move"]
+    assert [(m["index"], m["instrument"]) for m in moves] == [(index, "futures")]
+
+
+def test_a_month_before_an_index_without_futures_stays_the_index(pipeline):
+    text = "In March the Nasdaq 100 fell 4.1%, its worst month since December."
+    article = pipeline.process(RawDocument("test", text=text, published=THURSDAY))
+    assert all(
+        e.attributes["instrument"] == "index" for e in article.events if e.type == "index_move"
+    )

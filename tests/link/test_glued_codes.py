@@ -47,3 +47,14 @@ def test_glued_codes_on_both_sides_give_the_moves_of_a_respectively_list():
         if e.type == "price_move"
     }
     assert moves == {("XOM", 1.2, FRIDAY), ("CVX", 0.8, FRIDAY)}
+
+
+def test_a_nyse_consolidated_code_glued_to_its_company_s_name_links_it():
+    # ".K" is the NYSE consolidated quote of Reuters copy, glued like ".N" and ".O".
+    text = "Regional lenders slid after New York Community BancorpNYCB.K lost 8% on Tuesday."
+    linked = link_document(CleanDocument("test", text, published=FRIDAY), _reference())
+    spans = {text[m.start : m.end] for m in linked.mentions if m.kind == "ticker"}
+    assert "New York Community BancorpNYCB.K" in spans
+    assert _tickers(text)["flagstar-financial"] == ["NYCB"]
+    # glued to a word that is no name of the code's company: nothing
+    assert _tickers("Lenders slid as the sectorNYCB.K index fell 2% on Tuesday.") == {}

@@ -118,10 +118,13 @@ REACTION = prefiltered_re(
 )
 # A phrase that only points back ("this achievement", "the news"): its events are the ones
 # told just before.
+# A noun whose content follows ("the announcement by the lender that it would report a loss",
+# "the news that ...") is told here, not pointed back to: it is no pointer.
 POINTER = regex.compile(
     r"^\W*(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:news|announcement|achievement|"
     r"development|developments|move|moves|results?|report|release|strengths?|performance|"
-    r"milestone|decision|initiative|step|factors?|deal)\b",
+    r"milestone|decision|initiative|step|factors?|deal)\b"
+    r"(?!\s+(?:by\s+(?:[\w.&'-]+\s+){1,5}?)?that\b)",
     regex.IGNORECASE,
 )
 

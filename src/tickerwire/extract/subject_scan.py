@@ -113,7 +113,12 @@ _INDEX_REFERENCE = regex.compile(
 )
 _EACH_AFTER_SUBJECT = regex.compile(r"\s*,?\s*(?:both|each|all)\b", regex.IGNORECASE)
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
-_FUTURES_LEAD = regex.compile(r"\W*(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b", regex.I)
+# "March futures on the S&P/TSX index": a contract month may open the sentence.
+_FUTURES_LEAD = regex.compile(
+    r"\W*(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b",
+    regex.I,
+)
 _PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
 _FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
 # "Pfizer carries a Value Score of B and has fallen 9%": the subject's first predicate (a finite

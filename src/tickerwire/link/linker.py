@@ -181,7 +181,7 @@ class Linker:
         for hit in ticker_hits:
             occupied.add(hit.start, hit.end)
         alias_matches, cue_matches = self.word_starts.matches(folded)
-        found = self._alias_mentions(text, folded, occupied, alias_matches)
+        found = self._alias_mentions(text, folded, occupied, alias_matches, doc.published)
         found = self.tickers.join(text, found, ticker_hits, new_entities, extra_tickers)
         found = self._validate_ambiguous(text, found)
         for item in found:
@@ -190,13 +190,15 @@ class Linker:
         found += self.tickers.bare_tickers_found(text, found, occupied)
         found += self.tickers.bracket_tickers_found(text, found, occupied, new_entities)
         found += self._short_names_found(text, found, occupied, new_entities)
-        found += self._names_found(text, occupied, new_entities, cue_matches)
+        found += self._names_found(text, occupied, new_entities, cue_matches, doc.published)
         found.sort(key=lambda f: (f.start, f.end))
         mentions = [
             Mention(f.entity_id, f.start, f.end, text[f.start : f.end], f.kind, f.ticker)
             for f in found
         ]
-        title_ids = self._title_entity_ids(doc.title, new_entities, {f.entity_id for f in found})
+        title_ids = self._title_entity_ids(
+            doc.title, new_entities, {f.entity_id for f in found}, doc.published
+        )
         entities = self._entities(
             text, found, new_entities, extra_tickers, title_ids, doc.published
         )
@@ -210,9 +212,15 @@ class Linker:
         folded: str,
         occupied: Occupied,
         matches: list[tuple[int, tuple[AliasEntry, ...]]],
+        published: dt.date | None,
     ) -> list[FoundMention]:
         hits = self.gazetteer.find(text, folded, matches)
-        hits = [h for h in hits if not occupied.overlaps(h.start, h.end)]
+        hits = [
+            h
+            for h in hits
+            if not occupied.overlaps(h.start, h.end)
+            and not self._names_other_firm(h.entity_id, text[h.start : h.end], published)
+        ]
         found: list[FoundMention] = []
         index = 0
         while index < len(hits):
@@ -376,10 +384,11 @@ class Linker:
         occupied: Occupied,
         new_entities: dict[str, NewEntity],
         cue_matches: list[tuple[int, Cue]],
+        published: dt.date | None,
     ) -> list[FoundMention]:
         found = []
         for hit in self.names.find(text, occupied, cue_matches=cue_matches):
-            entity_id = self._name_entity(hit, new_entities)
+            entity_id = self._name_entity(hit, new_entities, published)
             end = cjk_bracket_end(text, hit.end)
             if end > hit.end and occupied.overlaps(hit.end, end):
                 end = hit.end
@@ -388,9 +397,11 @@ class Linker:
             found.append(FoundMention(hit.start, end, entity_id, kind, byline=hit.byline))
         return found
 
-    def _name_entity(self, hit: NameHit, new_entities: dict[str, NewEntity]) -> str:
+    def _name_entity(
+        self, hit: NameHit, new_entities: dict[str, NewEntity], published: dt.date | None
+    ) -> str:
         known = self.reference.by_alias(hit.name)
-        if known is not None:
+        if known is not None and not known.names_other_firm(hit.name, published):
             return known.id
         for entity_id, entity in new_entities.items():
             if entity.name.casefold() == hit.name.casefold():
@@ -399,17 +410,30 @@ class Linker:
         new_entities.setdefault(entity_id, NewEntity(hit.name, hit.type))
         return entity_id
 
+    def _names_other_firm(self, entity_id: str, written: str, published: dt.date | None) -> bool:
+        """An acquired firm's name in a text from before the takeover ("Merrill Lynch" in 1987):
+        no mention of the acquirer."""
+        if published is None:
+            return False
+        entity = self.reference.entity(entity_id)
+        return entity is not None and entity.names_other_firm(written, published)
+
     # -- entities -------------------------------------------------------------------------------
 
     def _title_entity_ids(
-        self, title: str | None, new_entities: dict[str, NewEntity], body_ids: set[str]
+        self,
+        title: str | None,
+        new_entities: dict[str, NewEntity],
+        body_ids: set[str],
+        published: dt.date | None,
     ) -> set[str]:
         if not title:
             return set()
         ids = {
             h.entity_id
             for h in self.gazetteer.find(title)
-            if h.rule is not AliasRule.AMBIGUOUS or h.entity_id in body_ids
+            if (h.rule is not AliasRule.AMBIGUOUS or h.entity_id in body_ids)
+            and not self._names_other_firm(h.entity_id, title[h.start : h.end], published)
         }
         for hit in find_ticker_hits(title):
             known = self.reference.by_ticker(hit.ticker) if hit.ticker else None

@@ -62,12 +62,26 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class DatedAlias:
+    """A name that names the entity from `since` on, and another company before that day.
+
+    A firm the entity took over ("Merrill Lynch", Bank of America's since 2009-01-01: in 1987 it
+    was Merrill Lynch & Co, listed on its own), or a business that listed later as this entity
+    ("Citizens Financial Group", a unit of RBS until its own listing on 2014-09-24).
+    """
+
+    alias: str
+    since: dt.date
+
+
+@dataclass(frozen=True)
 class ReferenceEntity:
     """A company, index, organisation, person or government body that the text may name.
 
     `aliases` are matched as written (see link/README.md for the case rules);
     `ambiguous_aliases` are ordinary words too ("Apple", "Target", "Meta") and only count when
-    capitalised and in a business context.
+    capitalised and in a business context. `dated_aliases` are the aliases that name the entity
+    only from a day on (each is in `aliases` too).
     """
 
     id: str
@@ -76,6 +90,18 @@ class ReferenceEntity:
     aliases: tuple[str, ...] = ()
     listings: tuple[Listing, ...] = ()
     ambiguous_aliases: tuple[str, ...] = ()
+    dated_aliases: tuple[DatedAlias, ...] = ()
+
+    def names_other_firm(self, written: str, day: dt.date | None) -> bool:
+        """Whether `written`, one of this entity's aliases as found in a text of `day`, named
+        another company on that day (an acquired firm's name before the takeover).
+
+        Undated text reads as today's (as tickers do): the name is this entity's.
+        """
+        if day is None or not self.dated_aliases:
+            return False
+        key = " ".join(written.split()).casefold()
+        return any(day < item.since and item.alias.casefold() == key for item in self.dated_aliases)
 
     @property
     def tickers(self) -> list[str]:

@@ -2,7 +2,10 @@
 
 Two kinds of file, told apart by their header:
 
-- entities: `id,name,type,aliases[,ambiguous_aliases]`; aliases separated by "|".
+- entities: `id,name,type,aliases[,ambiguous_aliases][,dated_aliases]`; aliases separated
+  by "|". `dated_aliases` are names that are the entity's only from a day on (a firm it took
+  over, a unit that listed later), each with that day: `Merrill Lynch:2009-01-01`; a text
+  published before that day does not link the name here.
 - listings: `entity_id,ticker,exchange,currency,country[,primary][,former_tickers]`;
   `former_tickers` lists the tickers the line traded under before, each with the first day of
   its next ticker: `FB:2022-06-09` (several separated by "|").
@@ -27,11 +30,17 @@ from typing import get_args
 import regex
 
 from tickerwire.errors import ReferenceDataError
-from tickerwire.link.reference import FormerTicker, Listing, ReferenceData, ReferenceEntity
+from tickerwire.link.reference import (
+    DatedAlias,
+    FormerTicker,
+    Listing,
+    ReferenceData,
+    ReferenceEntity,
+)
 from tickerwire.records import EntityType
 
 ENTITY_REQUIRED = ("id", "name", "type", "aliases")
-ENTITY_OPTIONAL = ("ambiguous_aliases",)
+ENTITY_OPTIONAL = ("ambiguous_aliases", "dated_aliases")
 LISTING_REQUIRED = ("entity_id", "ticker", "exchange", "currency", "country")
 LISTING_OPTIONAL = ("primary", "former_tickers")
 BUNDLED_FILES = ("entities.csv", "listings.csv")
@@ -44,6 +53,7 @@ _CURRENCY = regex.compile(r"^[A-Z]{3}$")
 _COUNTRY = regex.compile(r"^[A-Z]{2}$")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _FORMER_TICKER = regex.compile(r"^(?P<ticker>[^:\s]+)[ ]*:[ ]*(?P<until>\d{4}-\d{2}-\d{2})$")
+_DATED_ALIAS = regex.compile(r"^(?P<alias>.+?)[ ]*:[ ]*(?P<since>\d{4}-\d{2}-\d{2})$")
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _FALSE = frozenset({"false", "no", "0", "n", ""})
 MAX_ALIAS_LENGTH = 120
@@ -73,6 +83,7 @@ class _EntityDraft:
     type: EntityType
     aliases: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
+    dated: list[DatedAlias] = field(default_factory=list)
     listings: list[Listing] = field(default_factory=list)
 
 
@@ -168,6 +179,12 @@ class _Builder:
             self._claim_alias(row, alias, entity_id)
             if alias not in draft.ambiguous:
                 draft.ambiguous.append(alias)
+        for dated in _dated_aliases(row, values.get("dated_aliases", "")):
+            self._claim_alias(row, dated.alias, entity_id)
+            if dated.alias not in draft.aliases:
+                draft.aliases.append(dated.alias)
+            draft.dated = [a for a in draft.dated if a.alias != dated.alias]
+            draft.dated.append(dated)
 
     def _claim_alias(self, row: _Row, alias: str, entity_id: str) -> None:
         key = alias.casefold()
@@ -251,6 +268,7 @@ class _Builder:
                 aliases=tuple(draft.aliases),
                 listings=tuple(draft.listings),
                 ambiguous_aliases=tuple(draft.ambiguous),
+                dated_aliases=tuple(draft.dated),
             )
             for draft in self.entities.values()
         )
@@ -268,6 +286,26 @@ def _split_aliases(row: _Row, cell: str) -> list[str]:
             raise row.fail(f"alias {alias[:30]!r}... is longer than {MAX_ALIAS_LENGTH} characters")
         aliases.append(alias)
     return aliases
+
+
+def _dated_aliases(row: _Row, cell: str) -> list[DatedAlias]:
+    """The `dated_aliases` cell: `Merrill Lynch:2009-01-01|...`."""
+    found = []
+    for piece in _split_aliases(row, cell):
+        match = _DATED_ALIAS.match(piece)
+        if match is None:
+            raise row.fail(
+                f"dated alias {piece!r} is not NAME:YYYY-MM-DD (the first day the name is the "
+                "entity's, e.g. Merrill Lynch:2009-01-01)"
+            )
+        if not _HAS_WORD.search(match["alias"]):
+            raise row.fail(f"dated alias {piece!r} has no name before its date")
+        try:
+            since = dt.date.fromisoformat(match["since"])
+        except ValueError as exc:
+            raise row.fail(f"dated alias date {match['since']!r}: {exc}") from exc
+        found.append(DatedAlias(match["alias"], since))
+    return found
 
 
 def build_reference(files: Iterable[_ParsedFile]) -> ReferenceData:

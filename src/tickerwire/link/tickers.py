@@ -120,10 +120,13 @@ _RIC = regex.compile(
     r"|BO|SI|SR|UL)(?P<glued>[a-z]*)(?![\w])"
 )
 # A RIC glued to the company name before it by a lost space ("Exxon MobilXOM.N", "Meta
-# PlatformsMETA.O"), seen in syndicated Reuters copy: an upper-case symbol right after a
-# lower-case letter, on the US markets only. It counts only when the name before it is one of
-# the ticker's company's names (see the linker).
-_GLUED_RIC = regex.compile(r"(?<=[a-z])(?P<sym>[A-Z]{2,5})\.(?P<suf>OQ|O|N)(?P<glued>[a-z]*)(?!\w)")
+# PlatformsMETA.O", "New York Community BancorpNYCB.K", .K being the NYSE consolidated quote),
+# seen in syndicated Reuters copy: an upper-case symbol right after a lower-case letter, on the US
+# markets only. It counts only when the name before it is one of the ticker's company's names
+# (see the linker).
+_GLUED_RIC = regex.compile(
+    r"(?<=[a-z])(?P<sym>[A-Z]{2,5})\.(?P<suf>OQ|O|N|K)(?P<glued>[a-z]*)(?!\w)"
+)
 _CASHTAG = regex.compile(r"(?<![\w$])\$(?P<sym>[A-Z]{1,6}(?:[.\-][A-Z]{1,2})?)(?![\w])")
 
 

@@ -204,3 +204,27 @@ def test_a_concession_without_a_comma_is_no_cause():
         events = run(text, FRIDAY)
         assert of_type(events, "guidance")
         assert driver_types(events, _move(events, "AAPL")) == ["earnings"]
+
+
+def test_an_announcement_told_with_its_content_is_no_pointer_to_another_companys_news():
+    # "the announcement by the retailer that ..." tells its own news: the retailer's fall is
+    # not driven by the results of the chipmaker named in the sentence before.
+    text = (
+        "Wall Street ended higher on Friday. Nvidia rose 4% after the chipmaker cut its "
+        "quarterly loss by half from a year earlier. Meanwhile, GameStop fell 6% "
+        "following the announcement by the video game retailer that it would book its first "
+        "annual loss in a decade."
+    )
+    events = run(text, FRIDAY)
+    drivers = [events[i] for i in _move(events, "GME").attributes["drivers"]]
+    assert [(d.type, d.entity) for d in drivers] == [("earnings", "gamestop")]
+
+
+def test_the_announcement_alone_still_points_back():
+    text = (
+        "GameStop posted quarterly results that missed estimates on Friday. Its shares fell 6% "
+        "after the announcement."
+    )
+    events = run(text, FRIDAY)
+    drivers = [events[i] for i in _move(events, "GME").attributes["drivers"]]
+    assert [(d.type, d.entity) for d in drivers] == [("earnings", "gamestop")]

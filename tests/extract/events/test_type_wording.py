@@ -115,3 +115,32 @@ def test_a_comparison_told_both_ways_knows_no_side():
     one = "For the quarter, Nvidia said chip revenue was $8.4 billion, below analyst estimates."
     assert [e.attributes["vs_expectations"] for e in of_type(run(both, DAY), "earnings")] == [None]
     assert [e.attributes["vs_expectations"] for e in of_type(run(one, DAY), "earnings")] == ["miss"]
+
+
+def test_a_forecast_glued_to_a_reuters_code_is_no_results_beat():
+    # "PINS.Nforecast": a lost space; the company forecast its revenue, it reported nothing.
+    text = (
+        "In company news, Pinterest PINS.Nforecast its fourth-quarter revenue above expectations."
+    )
+    assert _types(text, "earnings") == []
+    text = "In company news, Pinterest PINS.N reported fourth-quarter revenue above expectations."
+    assert [entity for entity, _ in _types(text, "earnings")] == ["pinterest"]
+
+
+def test_a_merger_with_a_buyers_subsidiary_names_no_target():
+    text = (
+        "GameStop said its holders approved the merger of a wholly-owned subsidiary of "
+        "Nvidia, under which each GameStop share becomes 0.2 Nvidia share."
+    )
+    assert _types(text, "acquisition") == []
+    text = "Nvidia agreed to acquire GameStop for $4 billion in cash."
+    assert [entity for entity, _ in _types(text, "acquisition")] == ["nvidia"]
+
+
+def test_bonds_bought_back_are_no_share_buyback():
+    text = (
+        "GameStop said it would redeem $40 million more of its 2030 bonds, debt it will buy back."
+    )
+    assert _types(text, "buyback") == []
+    text = "GameStop said it will buy back up to $200 million of its shares this year."
+    assert [entity for entity, _ in _types(text, "buyback")] == ["gamestop"]

@@ -147,9 +147,12 @@ ACQUISITION = (
             {_COMPANY_OBJECT}"""
         ),
         role="target",
+        # "approved the merger of a wholly-owned subsidiary of Emerson": the way a buyer's
+        # unit absorbs the subject; the named company is the buyer, not the target.
         reject=compile_rule(
             r"\b(?:customers?|users?|talent|shares|stakes?|stock|land|costs?|subscribers?|"
-            r"data|rights|licen[cs]es?)\b"
+            r"data|rights|licen[cs]es?|(?:merger|merg(?:e|es|ed|ing))\s+(?:of|with)\s+"
+            r"(?:a|an|the|its)\s+(?:wholly[\s-]owned\s+)?(?:subsidiary|unit)\s+of)\b"
         ),
     ),
 )
@@ -340,6 +343,8 @@ BUYBACK = (
             authori[sz]ation)s?\b)|(?P<cue>\$[\d.,]+\s*(?:billion|million|bn)\s+
             (?:share\s+|stock\s+)?(?:buy-?back|repurchase))"""
         ),
+        # "the amount of bonds the utility will buy back": debt bought back is no share buyback
+        reject=compile_rule(r"\b(?:bonds?|notes|debentures?|debt|loans?)\b"),
         fallback=True,
     ),
 )

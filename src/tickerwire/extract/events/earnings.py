@@ -99,7 +99,8 @@ _SCHEDULED = compile_rule(
 # Words that make a comparison something else: a forecast's comparison is guidance; a
 # comparison told of an analyst's figure is no result.
 _FORECAST_SUBJECT = compile_rule(
-    r"\b(?:forecast(?:s|ed|ing)?|outlook|guidance|projections?|predictions?|targets?|"
+    # also right after a Reuters code that lost its space ("GOOS.TOforecast its revenue above")
+    r"(?:\b|(?<=\.(?:to|oq|o|n|k)))(?:forecast(?:s|ed|ing)?|outlook|guidance|projections?|predictions?|targets?|"
     r"estimates?\s+for|predict(?:s|ed|ing)?|project(?:s|ed|ing)|guid(?:es|ed|ing)|expects?|"
     r"sees|saw|targeting|if|unless|assuming|should)\b"
 )
