@@ -132,6 +132,15 @@ def build_line_rules() -> tuple[LineRule, ...]:
             one_sentence=True,
         ),
         _rule(
+            # A chart or table the author made, with its data source or what it shows:
+            # "Chart by author. Data source: company filings." The whole caption goes.
+            "author_credit",
+            r"\b(?:chart|table|graph|image|photo|illustration|graphic)s? (?:by|courtesy of) "
+            r"(?:the )?author\b",
+            max_words=40,
+            needs=("author",),
+        ),
+        _rule(
             "credit_by",
             r"^\(?(?:photo|image|picture|photograph)s? (?:by|courtesy of|credit)\b",
             max_words=14,
@@ -331,6 +340,29 @@ BIO_START = re.compile(
     rf"^(?:{NAME}|He|She|They)(?:’s|'s)?\s+(?i:love|passion|interest|is an?|is the|has been|"
     r"has written|has covered|has provided|has contributed|started|joined|writes|covers|"
     r"lives|spent|holds an?|earned|particularly|enjoys|graduated|received|also has)\b"
+)
+# An author's bio that opens on the job: "As the growth strategist at Example Research, Ann Lee
+# is focused on small caps". The job is a writer's (not an economist's or an analyst's, whom
+# articles quote the same way) and the verb a career's.
+BIO_AS_JOB = re.compile(
+    r"^As (?:the|an?) (?:[\w-]+ ){0,5}(?:strategist|editor|writer|columnist|contributor|"
+    rf"reporter) (?:at|for|with) [A-Z][\w.&'’ -]{{1,60}}?,? {NAME} (?:is focused on|focuses on|"
+    r"specializes in|specialises in|covers|writes about|has covered)\b"
+)
+# An author box set as lines: a name, then the job alone ("Mark Lee" / "Senior Editor").
+AUTHOR_NAME_LINE = re.compile(r"^[A-Z][a-z'’.-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
+AUTHOR_JOB_LINE = re.compile(
+    r"^(?:(?:Senior|Chief|Managing|Contributing|Associate|Executive|Staff|Lead|Deputy|Equity|"
+    r"Stock|Market|Investment|Growth|Income|Value|ETF|Aggressive Growth) ){0,3}(?:Editor|"
+    r"Strategist|Writer|Columnist|Reporter|Correspondent|Contributor)$|^Director of Research$"
+)
+# The note on a person that follows such a box: "Note: Ann Lee heads the research department".
+AUTHOR_NOTE = re.compile(
+    rf"^(?:Note:\s*)?{NAME}\s+(?:heads|leads|is|serves as|has been|joined|covers|writes)\b"
+)
+AUTHOR_NOTE_WORDS = re.compile(
+    r"\b(?:expert|quoted|media|publishes|department|writer|editor|columnist|articles?|reports)\b",
+    _I,
 )
 # What an author's bio talks about: the writing career, not the companies in the article.
 BIO_WORDS = re.compile(
