@@ -175,3 +175,70 @@ def test_a_sentence_about_an_author_is_kept():
         "for three new novels, it said on Monday.",
     )
     assert "bestselling author" in text
+
+
+def test_a_shows_standing_notice_is_cut_from_the_head_of_its_talk():
+    notice = (
+        "Our panel may have an interest in the companies we talk about, and the network may have "
+        "recommendations for or against them. Do not buy or sell any stock based on this show."
+    )
+    text, removed = _clean(
+        "Host: Welcome back. Chip stocks had a strong week after upbeat results from Acme.",
+        notice + " Now, back to Acme and its guidance for the year.",
+        "Guest: Acme raised its outlook, and margins beat by two points.",
+    )
+    assert "Now, back to Acme and its guidance for the year." in text.split("\n")
+    assert "recommendations for or against" not in text
+    assert removed == [notice]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Acme said analysts may have different views. Shares rose 3% on the news.",
+        "Investors who buy or sell shares based on rumors often lose money, it said.",
+        "The fund has an interest in the companies it backs, the filing said.",
+    ],
+)
+def test_sentences_near_a_notice_stay(line):
+    assert inline_cuts(line) == []
+
+
+def test_a_podcast_promo_ending_on_its_transcript_note_is_furniture():
+    text, removed = _clean(
+        "In this episode, our hosts discuss chip earnings and the outlook for cloud spending.",
+        "To hear every episode of our free shows, check out our podcast center. A full transcript "
+        "follows the video.",
+        "Host: Acme beat estimates this week, and its shares rose 8% after the report.",
+    )
+    assert "transcript" not in text
+    assert len(removed) == 1 and removed[0].startswith("To hear every episode")
+
+
+def test_a_transcript_mentioned_in_prose_stays():
+    text, _ = _clean(
+        "Acme shares fell after a transcript of the call showed weaker orders in Europe.",
+        "Acme shares rose 2% on the day. The full transcript follows the format of past calls.",
+        "Analysts expect margins to recover in the second half.",
+    )
+    assert "a transcript of the call" in text
+    assert "The full transcript follows the format of past calls." in text
+
+
+def test_a_graphic_caption_with_an_abbreviation_and_its_link_is_furniture():
+    text, removed = _clean(
+        "Big tech shares led the market higher on Thursday after strong results.",
+        "U.S. megacaps since 2020 https://example.com/g/abc123",
+        "The rally lifted the Nasdaq 1.2% by the close.",
+    )
+    assert "example.com" not in text
+    assert removed == ["U.S. megacaps since 2020 https://example.com/g/abc123"]
+
+
+def test_a_sentence_with_a_link_stays():
+    text, _ = _clean(
+        "Big tech shares led the market higher on Thursday after strong results.",
+        "The company posted its results. Slides are at https://example.com/ir/q4",
+        "The rally lifted the Nasdaq 1.2% by the close.",
+    )
+    assert "https://example.com/ir/q4" in text

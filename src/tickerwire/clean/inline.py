@@ -6,6 +6,8 @@ Syndicated copy carries furniture run into the article's own sentences:
   The parenthesis goes, the sentence keeps its words and its full stop.
 - a promotional headline run onto the end of a paragraph: "... Analyst Reports: <headline>" (a
   publisher's related-story label and the other story's title, to the line's end).
+- a show's standing notice opening a paragraph of its talk (its guests may hold the stocks
+  they discuss; the listener should not trade on what they say).
 - newsroom codes at the end of a sentence or on a line of their own: Reuters topic codes
   ("O/R", "GOL/", "MET/L", "RESF/US") and bare market codes (".N", ".TO", ".SS") that name no
   company. A code joined to a symbol ("META.O") is a listing and is never touched.
@@ -17,6 +19,9 @@ Everything is a compiled pattern behind a substring gate: most lines hold none o
 from __future__ import annotations
 
 import re
+
+from tickerwire.clean import shapes
+from tickerwire.clean import vocabulary as vocab
 
 # A cross-link in parentheses: a reading verb, a colon, the linked title. The colon is what
 # tells a link ("(see: all the tech ETFs here)") from a reference in prose ("(see chart)").
@@ -59,6 +64,11 @@ def inline_cuts(line: str) -> list[tuple[int, int]]:
         match = _REPORTS_TAIL.search(line)
         if match and not _SENTENCE_INSIDE.search(match["headline"]):
             spans.append(match.span("cut"))
+    low = line.lower()
+    if any(word in low for word in vocab.STANDING_NOTICE_TRIGGERS):
+        head = _notice_head(line)
+        if head:
+            spans.append((0, head))
     # Codes end the line: its last word is one (a cheap test before any search).
     if _CODE_WORD.match(line.rpartition(" ")[2]):
         if _codes_line(line):
@@ -67,6 +77,23 @@ def inline_cuts(line: str) -> list[tuple[int, int]]:
         if match and _all_codes(match["cut"]):
             spans.append(match.span("cut"))
     return _disjoint(spans)
+
+
+def _notice_head(line: str) -> int:
+    """The end of the standing notices (`vocabulary.STANDING_NOTICE`) that open `line`, when
+    article text follows them in the line; 0 when the line opens otherwise (or holds only
+    notices, which the line rules take whole)."""
+    end = 0
+    for sentence in shapes.split_sentences(line):
+        if not vocab.STANDING_NOTICE.search(sentence):
+            break
+        found = line.find(sentence, end)
+        if found < 0:
+            return 0
+        end = found + len(sentence)
+    else:
+        return 0
+    return end
 
 
 def _codes_line(line: str) -> bool:

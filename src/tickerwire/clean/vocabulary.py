@@ -289,7 +289,10 @@ PROMO_OPENING = re.compile(
     r"stay on top of\b.*\bwith (?:the|our)\b|"
     r"(?:download|get|claim|grab) (?:your |our |the |a |this )?free\b|"
     r"(?:sign up|subscribe|register)\b|"
-    r"want (?:the latest|key|more|our|to (?:get|receive))\b.*\?",
+    r"want (?:the latest|key|more|our|to (?:get|receive))\b.*\?|"
+    # a video's or a podcast's note on its own transcript ("A full transcript follows the video")
+    r"(?:an? |the )?(?:full |complete )?transcript (?:follows|is below|appears below)"
+    r"(?: (?:the|this) (?:video|audio|episode|podcast|clip))?\s*[.:]?$",
     _I,
 )
 PROMO_ANYWHERE = re.compile(
@@ -302,6 +305,18 @@ PROMO_ANYWHERE = re.compile(
 )
 # Either: a sentence that matches this is promotional.
 PROMO_SENTENCE = re.compile(rf"^(?:{PROMO_OPENING.pattern})|{PROMO_ANYWHERE.pattern}", _I)
+# A show's or a column's standing notice: its speakers may hold what they talk about. It may
+# open a paragraph that goes on with the show's talk, and is then cut from the paragraph's head.
+STANDING_NOTICE = re.compile(
+    r"\bmay have (?:formal )?recommendations for or against\b|"
+    r"\bmay have (?:an )?interests? in the (?:stocks|companies|securities) (?:they|we|I) "
+    r"(?:talk|write|speak) about\b|"
+    r"\b(?:do not|don'?t|don’t) buy or sell (?:anything|any stock|any security) based "
+    r"(?:solely )?on\b",
+    _I,
+)
+# Lower-case words one of which every match of STANDING_NOTICE holds.
+STANDING_NOTICE_TRIGGERS = ("for or against", "interest in the", "interests in the", "buy or sell")
 DISCLAIMER_SENTENCE = re.compile(
     r"\bsolely for informational purposes\b|\bfor (?:general )?informational purposes only\b|"
     r"\b(?:is|are) not (?:intended (?:as|to be)|to be (?:construed|considered) as|a substitute for)"
@@ -315,7 +330,8 @@ DISCLAIMER_SENTENCE = re.compile(
     r"\brecommends the following options\b|"
     r"\bpositions? in (?:any of )?the (?:securities|stocks) mentioned\b|"
     r"\bmay be compensated for promoting\b|\bif you choose to subscribe through\b|"
-    r"\b(?:opinions|views) (?:remain|are) (?:his|her|their|my|the author'?s) own\b",
+    r"\b(?:opinions|views) (?:remain|are) (?:his|her|their|my|the author'?s) own\b|"
+    + STANDING_NOTICE.pattern,
     _I,
 )
 # A sentence explaining how a figure shown by a tool is computed, just before the tool's link.
@@ -431,6 +447,7 @@ PROMO_TRIGGERS = (
     "register",
     "want ",
     ">>",
+    "transcript",
 )
 DISCLAIMER_TRIGGERS = (
     "informational",
@@ -452,6 +469,7 @@ DISCLAIMER_TRIGGERS = (
     "author's own",
     "authors own",
     "subscribe",
+    *STANDING_NOTICE_TRIGGERS,
 )
 SENTENCE_TRIGGERS = (*PROMO_TRIGGERS, *DISCLAIMER_TRIGGERS)
 
@@ -463,5 +481,7 @@ UPDATE_NOTE = re.compile(
     r"^(?:Adds|Updates?(?: with)?|Recasts|Rewrites|Corrects|Repeats|Refiles|Changes|Removes|"
     r"Fixes|Writethrough|ADDS|UPDATES?|RECASTS|CORRECTS|REPEATS|REFILES)\b[^.!?]{0,100}$"
 )
-URL_CAPTION = re.compile(r"^(?P<caption>[^;.!?]{2,200}?)\s+https?://\S+$")
+# A chart's or a graphic's caption and its link: "Megacaps since 2020 https://example.com/g1".
+# A dot counts only after a single capital letter ("U.S. megacaps"), not as a sentence's end.
+URL_CAPTION = re.compile(r"^(?P<caption>(?:[^;.!?]|(?<=\b[A-Z])\.){2,200}?)\s+https?://\S+$")
 CAPTION_BAD_END = re.compile(r"\b(?:to|at|on|visit|see|here|via|from|in|go|log)\s*:?$", _I)
