@@ -25,8 +25,10 @@ from tickerwire.clean import vocabulary as vocab
 
 # A cross-link in parentheses: a reading verb, a colon, the linked title. The colon is what
 # tells a link ("(see: all the tech ETFs here)") from a reference in prose ("(see chart)").
+# The pattern opens on its bracket (a search then skips from bracket to bracket); the white
+# space before it is taken by `inline_cuts`.
 _LINK_PARENS = re.compile(
-    r"(?P<cut>\s*\((?:also\s+)?(?:read|see)(?:\s+(?:more|also|here))?\s*:\s*[^()\n]{2,200}\))",
+    r"\((?:also\s+)?(?:read|see)(?:\s+(?:more|also|here))?\s*:\s*[^()\n]{2,200}\)",
     re.IGNORECASE,
 )
 # A related-story label and its headline, opening a sentence and running to the line's end:
@@ -51,31 +53,40 @@ _NOT_CODES = frozenset({"N/A", "P/E", "A/S", "S/A", "I/O", "W/O", "C/O", "A/C", 
 _CURRENCY_PAIR = re.compile(r"^[A-Z]{3}/[A-Z]{3}$")
 
 
-def inline_cuts(line: str) -> list[tuple[int, int]]:
+def inline_cuts(line: str, sentence_words: bool | None = None) -> list[tuple[int, int]]:
     """The spans of `line` that are furniture run into it, in order and not overlapping.
 
     A span may cover the whole line (a line of codes alone). Each span takes the white space
     before it, so that what is left reads as the sentence did without the piece.
+    `sentence_words` is False when the line is known to hold none of
+    `vocabulary.SENTENCE_TRIGGERS` (the furniture rules' verdict says so): no notice is looked for.
     """
     spans: list[tuple[int, int]] = []
     if "(" in line and ":" in line:
-        spans.extend(m.span("cut") for m in _LINK_PARENS.finditer(line))
+        for link in _LINK_PARENS.finditer(line):
+            start = link.start()
+            while start > 0 and line[start - 1].isspace():
+                start -= 1
+            spans.append((start, link.end()))
     if "Reports" in line:
-        match = _REPORTS_TAIL.search(line)
-        if match and not _SENTENCE_INSIDE.search(match["headline"]):
-            spans.append(match.span("cut"))
-    low = line.lower()
-    if any(word in low for word in vocab.STANDING_NOTICE_TRIGGERS):
-        head = _notice_head(line)
-        if head:
-            spans.append((0, head))
-    # Codes end the line: its last word is one (a cheap test before any search).
-    if _CODE_WORD.match(line.rpartition(" ")[2]):
+        label = _REPORTS_TAIL.search(line)
+        if label and not _SENTENCE_INSIDE.search(label["headline"]):
+            spans.append(label.span("cut"))
+    if sentence_words is not False:
+        low = line.lower()
+        if any(word in low for word in vocab.STANDING_NOTICE_TRIGGERS):
+            head = _notice_head(line)
+            if head:
+                spans.append((0, head))
+    # Codes end the line: its last word is one (cheap tests before any search; a code ends in
+    # a capital or a slash, and most lines end in a full stop).
+    last = line[-1:]
+    if (last == "/" or last.isupper()) and _CODE_WORD.match(line.rpartition(" ")[2]):
         if _codes_line(line):
             return [(0, len(line))]
-        match = _CODES_TAIL.search(line)
-        if match and _all_codes(match["cut"]):
-            spans.append(match.span("cut"))
+        codes = _CODES_TAIL.search(line)
+        if codes and _all_codes(codes["cut"]):
+            spans.append(codes.span("cut"))
     return _disjoint(spans)
 
 

@@ -42,6 +42,8 @@ _DISCLOSURE_MAX_LINES = 4
 _UPDATE_NOTE_LINES = 3
 # A hard-wrapped line of prose has at least this many words (wires wrap at 60-70 characters).
 _WRAPPED_MIN_WORDS = 6
+# An author's job alone ("Senior Equity Strategist"): longer lines are never one.
+_AUTHOR_JOB_MAX_CHARS = 64
 _CONTINUATION = re.compile(r"[a-z]+[,;:]?(?:\s|$)")
 
 
@@ -56,7 +58,7 @@ def mark_furniture(page: Page, rules: FurnitureRules, source: str | None = None)
     _mark_promo_blocks(page, verdicts, rules)
     _mark_trailer(page, verdicts, rules)
     _cut_trailing_sentences(page, verdicts, rules)
-    _cut_inline(page)
+    _cut_inline(page, verdicts)
 
 
 def first_paragraph(page: Page, verdicts: list[LineVerdict] | None = None) -> int:
@@ -117,7 +119,10 @@ def _mark_author_boxes(page: Page) -> None:
     """An author's box set as lines, wherever it stands: a name, the job alone on the next line
     ("Senior Editor"), and the note on a person's work that may follow it."""
     for i in range(1, len(page)):
-        if not vocab.AUTHOR_JOB_LINE.match(page.lines[i]):
+        # a job alone is a short line (the longest the pattern allows is under 64 characters)
+        if len(page.lines[i]) > _AUTHOR_JOB_MAX_CHARS or not vocab.AUTHOR_JOB_LINE.match(
+            page.lines[i]
+        ):
             continue
         if not page.is_live(i - 1) or not vocab.AUTHOR_NAME_LINE.match(page.lines[i - 1]):
             continue
@@ -262,9 +267,10 @@ def _cut_trailing_sentences(page: Page, verdicts: list[LineVerdict], rules: Furn
             page.cut_tail(i, kept, cut, "boilerplate")
 
 
-def _cut_inline(page: Page) -> None:
+def _cut_inline(page: Page, verdicts: list[LineVerdict]) -> None:
     """Cross-links, related-story labels and newsroom codes run into article lines."""
     for i in page.live_indices():
-        spans = inline_cuts(page.lines[i])
+        # the trigger words the verdict found in the line stay found in what a cut leaves
+        spans = inline_cuts(page.lines[i], verdicts[i].sentence_words)
         if spans:
             page.cut_spans(i, spans, "boilerplate")

@@ -309,14 +309,12 @@ PROMO_SENTENCE = re.compile(rf"^(?:{PROMO_OPENING.pattern})|{PROMO_ANYWHERE.patt
 # open a paragraph that goes on with the show's talk, and is then cut from the paragraph's head.
 STANDING_NOTICE = re.compile(
     r"\bmay have (?:formal )?recommendations for or against\b|"
-    r"\bmay have (?:an )?interests? in the (?:stocks|companies|securities) (?:they|we|I) "
-    r"(?:talk|write|speak) about\b|"
     r"\b(?:do not|don'?t|don’t) buy or sell (?:anything|any stock|any security) based "
     r"(?:solely )?on\b",
     _I,
 )
 # Lower-case words one of which every match of STANDING_NOTICE holds.
-STANDING_NOTICE_TRIGGERS = ("for or against", "interest in the", "interests in the", "buy or sell")
+STANDING_NOTICE_TRIGGERS = ("for or against", "buy or sell")
 DISCLAIMER_SENTENCE = re.compile(
     r"\bsolely for informational purposes\b|\bfor (?:general )?informational purposes only\b|"
     r"\b(?:is|are) not (?:intended (?:as|to be)|to be (?:construed|considered) as|a substitute for)"
