@@ -242,3 +242,24 @@ def test_a_sentence_with_a_link_stays():
         "The rally lifted the Nasdaq 1.2% by the close.",
     )
     assert "https://example.com/ir/q4" in text
+
+
+def test_an_editors_note_on_the_source_of_the_text_is_furniture():
+    text, removed = _clean(
+        "Note: The following is an excerpt from our weekly outlook. To read the full outlook with "
+        "every table, please click here>>>",
+        "Profits of the index members that have reported so far are up 4% from a year earlier.",
+    )
+    assert (
+        text
+        == "Profits of the index members that have reported so far are up 4% from a year earlier."
+    )
+    assert removed[0].startswith("Note: The following is an excerpt")
+
+
+def test_a_note_that_goes_on_with_the_article_keeps_it():
+    text, _ = _clean(
+        "Note: The following is an excerpt from our weekly outlook. Profits rose 4% last quarter.",
+        "Revenue rose 2% over the same period.",
+    )
+    assert "Profits rose 4% last quarter." in text

@@ -290,6 +290,10 @@ PROMO_OPENING = re.compile(
     r"(?:download|get|claim|grab) (?:your |our |the |a |this )?free\b|"
     r"(?:sign up|subscribe|register)\b|"
     r"want (?:the latest|key|more|our|to (?:get|receive))\b.*\?|"
+    # an editor's note on where the text comes from ("Note: The following is an excerpt from
+    # the weekly outlook report.")
+    r"(?:editor'?s |editor’s )?note:\s*(?:the following|this (?:article|story|post|report|piece))"
+    r" (?:is|was) (?:an )?excerpt(?:ed)? from\b|"
     # a video's or a podcast's note on its own transcript ("A full transcript follows the video")
     r"(?:an? |the )?(?:full |complete )?transcript (?:follows|is below|appears below)"
     r"(?: (?:the|this) (?:video|audio|episode|podcast|clip))?\s*[.:]?$",
@@ -446,6 +450,7 @@ PROMO_TRIGGERS = (
     "want ",
     ">>",
     "transcript",
+    "excerpt",
 )
 DISCLAIMER_TRIGGERS = (
     "informational",
