@@ -352,6 +352,8 @@ class FurnitureRules:
         low = line.lower()
         if count <= 90 and vocab.BIO_START.match(line) and vocab.BIO_WORDS.search(line):
             return "bio"
+        if count <= 60 and line.startswith("As ") and vocab.BIO_AS_JOB.match(line):
+            return "bio"
         if count <= 40 and self._feedback_triggers.found(low):
             return "feedback_words"
         if self._legal_triggers.found(low) and len(vocab.LEGAL_WORDS.findall(line)) >= 2:

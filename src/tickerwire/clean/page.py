@@ -1,7 +1,8 @@
 """The page being cleaned: its lines, what has been removed from it, and why.
 
-Rules mark whole lines (`remove`, `remove_group`) or cut sentences off the end of a line
-(`cut_tail`); nothing is ever rewritten otherwise. `text()` and `removed()` read the result.
+Rules mark whole lines (`remove`, `remove_group`), cut sentences off the end of a line
+(`cut_tail`) or take pieces out of one (`cut_spans`); nothing is ever rewritten otherwise.
+`text()` and `removed()` read the result.
 """
 
 from __future__ import annotations
@@ -86,6 +87,26 @@ class Page:
         self.lines[index] = kept
         for sentence in cut:
             self._removals.append(_Removal(index, len(self._removals), kind, sentence))
+
+    def cut_spans(self, index: int, spans: list[tuple[int, int]], kind: RemovedKind) -> None:
+        """Take the pieces `spans` (sorted, disjoint) out of line `index`, each recorded as
+        removed; the rest of the line stays as written. A line left empty is removed whole."""
+        line = self.lines[index]
+        kept: list[str] = []
+        start = 0
+        for begin, end in spans:
+            kept.append(line[start:begin])
+            start = end
+        kept.append(line[start:])
+        rest = "".join(kept).strip()
+        if not rest:
+            self.remove(index, kind)
+            return
+        self.lines[index] = rest
+        for begin, end in spans:
+            self._removals.append(
+                _Removal(index, len(self._removals), kind, line[begin:end].strip())
+            )
 
     def text(self) -> str:
         return "\n".join(

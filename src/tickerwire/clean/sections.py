@@ -11,6 +11,8 @@ Line verdicts (see `furniture.py`) judge lines alone; the rules here use positio
 - Trailer: from the last article paragraph to the end. WEAK lines there (short title-case
   links, bios, newsletter blurbs, legal small print) go when STRONG furniture is with them.
 - Sentences that promote or disclaim at the end of an article paragraph are cut off it.
+- Furniture run into an article line (a cross-link in parentheses, newsroom codes) is cut out
+  of it (see `inline.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 
 from tickerwire.clean import shapes
+from tickerwire.clean import vocabulary as vocab
 from tickerwire.clean.furniture import (
     FurnitureRules,
     LineVerdict,
@@ -26,6 +29,7 @@ from tickerwire.clean.furniture import (
     is_link_text,
     is_promotional,
 )
+from tickerwire.clean.inline import inline_cuts
 from tickerwire.clean.metadata import is_date_line
 from tickerwire.clean.page import Page
 
@@ -38,6 +42,8 @@ _DISCLOSURE_MAX_LINES = 4
 _UPDATE_NOTE_LINES = 3
 # A hard-wrapped line of prose has at least this many words (wires wrap at 60-70 characters).
 _WRAPPED_MIN_WORDS = 6
+# An author's job alone ("Senior Equity Strategist"): longer lines are never one.
+_AUTHOR_JOB_MAX_CHARS = 64
 _CONTINUATION = re.compile(r"[a-z]+[,;:]?(?:\s|$)")
 
 
@@ -48,9 +54,11 @@ def mark_furniture(page: Page, rules: FurnitureRules, source: str | None = None)
     verdicts = [rules.classify(line) for line in page.lines]
     _mark_header(page, verdicts, rules, source)
     _mark_strong(page, verdicts, rules)
+    _mark_author_boxes(page)
     _mark_promo_blocks(page, verdicts, rules)
     _mark_trailer(page, verdicts, rules)
     _cut_trailing_sentences(page, verdicts, rules)
+    _cut_inline(page, verdicts)
 
 
 def first_paragraph(page: Page, verdicts: list[LineVerdict] | None = None) -> int:
@@ -105,6 +113,30 @@ def _mark_strong(page: Page, verdicts: list[LineVerdict], rules: FurnitureRules)
                 j += 1
         elif verdict.opens == "disclosure":
             _mark_disclosure_section(page, verdicts, rules, i)
+
+
+def _mark_author_boxes(page: Page) -> None:
+    """An author's box set as lines, wherever it stands: a name, the job alone on the next line
+    ("Senior Editor"), and the note on a person's work that may follow it."""
+    for i in range(1, len(page)):
+        # a job alone is a short line (the longest the pattern allows is under 64 characters)
+        if len(page.lines[i]) > _AUTHOR_JOB_MAX_CHARS or not vocab.AUTHOR_JOB_LINE.match(
+            page.lines[i]
+        ):
+            continue
+        if not page.is_live(i - 1) or not vocab.AUTHOR_NAME_LINE.match(page.lines[i - 1]):
+            continue
+        box = [i - 1, i]
+        note = i + 1
+        if (
+            note < len(page)
+            and page.is_live(note)
+            and vocab.AUTHOR_NOTE.match(page.lines[note])
+            and vocab.AUTHOR_NOTE_WORDS.search(page.lines[note])
+        ):
+            box.append(note)
+        for k in box:
+            page.remove(k, "boilerplate")
 
 
 def _mark_disclosure_section(
@@ -233,3 +265,12 @@ def _cut_trailing_sentences(page: Page, verdicts: list[LineVerdict], rules: Furn
         kept, cut = rules.trailing_furniture(page.lines[i], verdicts[i])
         if cut:
             page.cut_tail(i, kept, cut, "boilerplate")
+
+
+def _cut_inline(page: Page, verdicts: list[LineVerdict]) -> None:
+    """Cross-links, related-story labels and newsroom codes run into article lines."""
+    for i in page.live_indices():
+        # the trigger words the verdict found in the line stay found in what a cut leaves
+        spans = inline_cuts(page.lines[i], verdicts[i].sentence_words)
+        if spans:
+            page.cut_spans(i, spans, "boilerplate")

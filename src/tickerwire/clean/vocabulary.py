@@ -132,6 +132,15 @@ def build_line_rules() -> tuple[LineRule, ...]:
             one_sentence=True,
         ),
         _rule(
+            # A chart or table the author made, with its data source or what it shows:
+            # "Chart by author. Data source: company filings." The whole caption goes.
+            "author_credit",
+            r"\b(?:chart|table|graph|image|photo|illustration|graphic)s? (?:by|courtesy of) "
+            r"(?:the )?author\b",
+            max_words=40,
+            needs=("author",),
+        ),
+        _rule(
             "credit_by",
             r"^\(?(?:photo|image|picture|photograph)s? (?:by|courtesy of|credit)\b",
             max_words=14,
@@ -280,7 +289,14 @@ PROMO_OPENING = re.compile(
     r"stay on top of\b.*\bwith (?:the|our)\b|"
     r"(?:download|get|claim|grab) (?:your |our |the |a |this )?free\b|"
     r"(?:sign up|subscribe|register)\b|"
-    r"want (?:the latest|key|more|our|to (?:get|receive))\b.*\?",
+    r"want (?:the latest|key|more|our|to (?:get|receive))\b.*\?|"
+    # an editor's note on where the text comes from ("Note: The following is an excerpt from
+    # the weekly outlook report.")
+    r"(?:editor'?s |editor’s )?note:\s*(?:the following|this (?:article|story|post|report|piece))"
+    r" (?:is|was) (?:an )?excerpt(?:ed)? from\b|"
+    # a video's or a podcast's note on its own transcript ("A full transcript follows the video")
+    r"(?:an? |the )?(?:full |complete )?transcript (?:follows|is below|appears below)"
+    r"(?: (?:the|this) (?:video|audio|episode|podcast|clip))?\s*[.:]?$",
     _I,
 )
 PROMO_ANYWHERE = re.compile(
@@ -293,6 +309,16 @@ PROMO_ANYWHERE = re.compile(
 )
 # Either: a sentence that matches this is promotional.
 PROMO_SENTENCE = re.compile(rf"^(?:{PROMO_OPENING.pattern})|{PROMO_ANYWHERE.pattern}", _I)
+# A show's or a column's standing notice: its speakers may hold what they talk about. It may
+# open a paragraph that goes on with the show's talk, and is then cut from the paragraph's head.
+STANDING_NOTICE = re.compile(
+    r"\bmay have (?:formal )?recommendations for or against\b|"
+    r"\b(?:do not|don'?t|don’t) buy or sell (?:anything|any stock|any security) based "
+    r"(?:solely )?on\b",
+    _I,
+)
+# Lower-case words one of which every match of STANDING_NOTICE holds.
+STANDING_NOTICE_TRIGGERS = ("for or against", "buy or sell")
 DISCLAIMER_SENTENCE = re.compile(
     r"\bsolely for informational purposes\b|\bfor (?:general )?informational purposes only\b|"
     r"\b(?:is|are) not (?:intended (?:as|to be)|to be (?:construed|considered) as|a substitute for)"
@@ -306,7 +332,8 @@ DISCLAIMER_SENTENCE = re.compile(
     r"\brecommends the following options\b|"
     r"\bpositions? in (?:any of )?the (?:securities|stocks) mentioned\b|"
     r"\bmay be compensated for promoting\b|\bif you choose to subscribe through\b|"
-    r"\b(?:opinions|views) (?:remain|are) (?:his|her|their|my|the author'?s) own\b",
+    r"\b(?:opinions|views) (?:remain|are) (?:his|her|their|my|the author'?s) own\b|"
+    + STANDING_NOTICE.pattern,
     _I,
 )
 # A sentence explaining how a figure shown by a tool is computed, just before the tool's link.
@@ -331,6 +358,29 @@ BIO_START = re.compile(
     rf"^(?:{NAME}|He|She|They)(?:’s|'s)?\s+(?i:love|passion|interest|is an?|is the|has been|"
     r"has written|has covered|has provided|has contributed|started|joined|writes|covers|"
     r"lives|spent|holds an?|earned|particularly|enjoys|graduated|received|also has)\b"
+)
+# An author's bio that opens on the job: "As the growth strategist at Example Research, Ann Lee
+# is focused on small caps". The job is a writer's (not an economist's or an analyst's, whom
+# articles quote the same way) and the verb a career's.
+BIO_AS_JOB = re.compile(
+    r"^As (?:the|an?) (?:[\w-]+ ){0,5}(?:strategist|editor|writer|columnist|contributor|"
+    rf"reporter) (?:at|for|with) [A-Z][\w.&'’ -]{{1,60}}?,? {NAME} (?:is focused on|focuses on|"
+    r"specializes in|specialises in|covers|writes about|has covered)\b"
+)
+# An author box set as lines: a name, then the job alone ("Mark Lee" / "Senior Editor").
+AUTHOR_NAME_LINE = re.compile(r"^[A-Z][a-z'’.-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
+AUTHOR_JOB_LINE = re.compile(
+    r"^(?:(?:Senior|Chief|Managing|Contributing|Associate|Executive|Staff|Lead|Deputy|Equity|"
+    r"Stock|Market|Investment|Growth|Income|Value|ETF|Aggressive Growth) ){0,3}(?:Editor|"
+    r"Strategist|Writer|Columnist|Reporter|Correspondent|Contributor)$|^Director of Research$"
+)
+# The note on a person that follows such a box: "Note: Ann Lee heads the research department".
+AUTHOR_NOTE = re.compile(
+    rf"^(?:Note:\s*)?{NAME}\s+(?:heads|leads|is|serves as|has been|joined|covers|writes)\b"
+)
+AUTHOR_NOTE_WORDS = re.compile(
+    r"\b(?:expert|quoted|media|publishes|department|writer|editor|columnist|articles?|reports)\b",
+    _I,
 )
 # What an author's bio talks about: the writing career, not the companies in the article.
 BIO_WORDS = re.compile(
@@ -399,6 +449,8 @@ PROMO_TRIGGERS = (
     "register",
     "want ",
     ">>",
+    "transcript",
+    "excerpt",
 )
 DISCLAIMER_TRIGGERS = (
     "informational",
@@ -420,6 +472,7 @@ DISCLAIMER_TRIGGERS = (
     "author's own",
     "authors own",
     "subscribe",
+    *STANDING_NOTICE_TRIGGERS,
 )
 SENTENCE_TRIGGERS = (*PROMO_TRIGGERS, *DISCLAIMER_TRIGGERS)
 
@@ -431,5 +484,7 @@ UPDATE_NOTE = re.compile(
     r"^(?:Adds|Updates?(?: with)?|Recasts|Rewrites|Corrects|Repeats|Refiles|Changes|Removes|"
     r"Fixes|Writethrough|ADDS|UPDATES?|RECASTS|CORRECTS|REPEATS|REFILES)\b[^.!?]{0,100}$"
 )
-URL_CAPTION = re.compile(r"^(?P<caption>[^;.!?]{2,200}?)\s+https?://\S+$")
+# A chart's or a graphic's caption and its link: "Megacaps since 2020 https://example.com/g1".
+# A dot counts only after a single capital letter ("U.S. megacaps"), not as a sentence's end.
+URL_CAPTION = re.compile(r"^(?P<caption>(?:[^;.!?]|(?<=\b[A-Z])\.){2,200}?)\s+https?://\S+$")
 CAPTION_BAD_END = re.compile(r"\b(?:to|at|on|visit|see|here|via|from|in|go|log)\s*:?$", _I)
