@@ -109,6 +109,26 @@ def test_the_one_left_behind_by_a_loser_or_the_index_a_stock_ranks_on_takes_no_t
     assert tones(scorer, text)[foil] == 0.0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initech lost its crown to Globex after a weak quarter.",
+        "Initech ceded the top spot in handsets to Globex amid weak sales.",
+    ],
+)
+def test_the_winner_a_loss_went_to_takes_none_of_the_losers_tone(
+    scorer: SentenceScorer, text: str
+) -> None:
+    found = tones(scorer, text)
+    assert found["Globex"] == 0.0
+    assert found["Initech"] <= 0.0
+
+
+def test_a_loss_of_points_before_another_name_is_no_winner(scorer: SentenceScorer) -> None:
+    found = tones(scorer, "Initech lost 4% to close at $20, while Globex slumped.")
+    assert found["Globex"] < 0
+
+
 def test_the_winner_of_a_ranking_keeps_its_tone(scorer: SentenceScorer) -> None:
     text = "Initech jumped 5%, the biggest gainer on the Dow, after upbeat results."
     assert tones(scorer, text)["Initech"] > 0
@@ -120,6 +140,30 @@ def test_the_other_side_of_a_comparison_keeps_its_tone(scorer: SentenceScorer) -
     assert found["Sterling"] > 0
     found = tones(scorer, "Initech shares climbed 4% unlike those of most rivals.")
     assert found["Initech"] > 0
+
+
+# --- what hurts or weighs on a named entity is that entity's ------------------------------
+
+
+def test_the_one_hurt_takes_the_harm_not_the_one_that_rose(scorer: SentenceScorer) -> None:
+    found = tones(scorer, "The swift rise of Globex has hurt Initech this year.")
+    assert found["Globex"] > 0 > found["Initech"]
+    found = tones(scorer, "Globex weighed on the Dow after a weak outlook.")
+    assert found["Dow"] < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initech warned that higher chip costs would hurt margins.",
+        "Higher chip costs weighed on Initech and its suppliers.",
+        "Rising rates weigh on tech firms, and Initech faces stiff competition from rivals.",
+    ],
+)
+def test_harm_without_a_named_object_stays_with_the_subject(
+    scorer: SentenceScorer, text: str
+) -> None:
+    assert tones(scorer, text)["Initech"] < 0
 
 
 # --- a broker that rates a stock does not take the rating ------------------------------------

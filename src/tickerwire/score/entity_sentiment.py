@@ -76,6 +76,9 @@ _NOT_THE_SUBJECT = regex.compile(
     r"competitors?)\b",
     regex.IGNORECASE,
 )
+_RIVALS = regex.compile(
+    r"\b(?:unlike|than|versus|vs|rivals?|peers?|competitors?)\b", regex.IGNORECASE
+)
 # After a cue's words and before a later mention: the mention is the one overtaken or compared
 # with ("its rise let it overtake Apple"), or a new coordinated clause starts (", and the rise
 # of Microsoft": what comes before the comma is not Microsoft's).
@@ -106,6 +109,14 @@ _FOIL_HINTS = (
     "ahead",
     "behind",
 )
+# Before a mention: the winner a loss went to ("Initech lost its crown to Globex", "ceded the top
+# spot to Globex"); the words around it are the loser's.
+_LOST_TO = regex.compile(
+    r"\b(?:lost|lose|loses|losing|ceded?|cedes|ceding|relinquish(?:ed|es|ing)?|"
+    r"surrender(?:ed|s|ing)?|gave up|give up|gives up|giving up)\b[^.;:!?]*\bto\s+$",
+    regex.IGNORECASE,
+)
+_LOST_TO_REACH = 90  # "relinquished the title of the world's largest company by value to "
 # Before a mention: the index or market where a stock ranks or trades ("the top gainer on the
 # Dow", "stocks in the S&P 500"); it is the setting of the sentence, not its subject.
 _SETTING_BEFORE = regex.compile(
@@ -391,6 +402,14 @@ def _names_the_subject(text: str, anchor: int, cue_end: int, group: _Group) -> b
     )
 
 
+def _turns_to_another(text: str, start: int, end: int) -> bool:
+    """Whether the words between a cue about what follows it (ending at `start`) and a later
+    mention (at `end`) turn to a rival, the one compared with or overtaken, or a new clause:
+    "weigh on margins amid competition from rivals like Tencent"; not "a lawsuit against Acme"
+    nor "fines on firms like Acme"."""
+    return bool(_RIVALS.search(text, start, end) or _PASSED_OR_NEW_CLAUSE.search(text, start, end))
+
+
 def _hinted(text: str, sentence: SentenceSentiment) -> bool:
     # a little past the end: a hard-wrapped "..., Jo Lee\nsaid." has its verb there
     lowered = text[sentence.start : sentence.end + _HINT_OVERRUN].lower()
@@ -404,6 +423,10 @@ def _is_foil(text: str, sentence_start: int, start: int) -> bool:
     window = text[max(sentence_start, start - _FOIL_REACH) : start].lower()
     # most mentions have none of the words a foil needs: substring tests spare the search
     if any(word in window for word in _FOIL_HINTS) and _FOIL_BEFORE.search(window):
+        return True
+    if text.startswith("to ", start - 3) and _LOST_TO.search(
+        text, max(sentence_start, start - _LOST_TO_REACH), start
+    ):
         return True
     if not text.startswith("the ", start - 4):
         return False  # most mentions (a substring test spares the search)
@@ -536,6 +559,8 @@ def _group_for(
     clause = clause_of(cue.anchor)
     for group in groups:
         if group.start >= cue.end and clause_of(group.start) == clause:
+            if cue.target == "about" and _turns_to_another(text, cue.end, group.start):
+                break  # "weigh on margins amid competition from rivals like Tencent"
             return group  # "upgraded Apple", "its price target on Apple", "positive for Apple"
     before = [g for g in groups if g.end <= cue.anchor]
     if cue.kind == "change" and before and _OWNER_GAP.match(text[before[-1].end : cue.anchor]):
