@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from tickerwire.records import Entity, Mention, Sentiment
+from tickerwire.score.comparisons import PASSED_OR_NEW_CLAUSE, is_foil, turns_to_another
 from tickerwire.score.sentiment import (
     Cue,
     SentenceScorer,
@@ -48,6 +49,15 @@ _RATED_AFTER = regex.compile(
     r"^\s*(?:rating\s+|recommendation\s+)?(?:on|for)\s+(?:the\s+)?$", regex.I
 )
 _ACTOR_POSSESSIVE = regex.compile(r"\b(?:its|their)\b", regex.IGNORECASE)
+# A broker's active rating verb with an object between its name and the rating ("Wells Fargo
+# downgraded the streaming platform to equal weight"): the name is the broker. Not a passive
+# ("Acme was cut to underweight") nor a headline's bare "Acme downgraded to neutral".
+_RATING_ACTION = regex.compile(
+    r"(?<!\b(?:was|were|is|are|be|been|being|gets|got|get)\s)"
+    r"\b(?:upgrad|downgrad|reiterat|initiat|rais|cut|lower|lift|trimm|boost|reaffirm|maintain)"
+    r"\w*\s+(?!(?:to|from|at|by|on)\b)\w",
+    regex.IGNORECASE,
+)
 _COMPANY_SUFFIXES = regex.compile(
     r"(?:[\s,]+(?:plc|group|holdings?|ltd|limited|inc|incorporated|corp|corporation|co|"
     r"company|sa|ag|nv|se|asa|oyj|ab|llc|lp)\.?)+$",
@@ -63,7 +73,8 @@ _NOMINAL_BEFORE = regex.compile(
 # figure fit: "revenue of $5.2 billion at Apple").
 _FORWARD_REACH = 45
 _NOT_THE_SUBJECT = regex.compile(
-    r"\b(?:like|such as|including|than|from|against|versus|vs|rivals?|peers?|competitors?)\b",
+    r"\b(?:like|unlike|such as|including|than|from|against|versus|vs|rivals?|peers?|"
+    r"competitors?)\b",
     regex.IGNORECASE,
 )
 _SOURCE_BEFORE = regex.compile(
@@ -196,9 +207,12 @@ _SPEECH_AFTER = regex.compile(
 _SPEAKER_TYPES = frozenset({"person", "organization", "government"})
 _WORD_CHAR = regex.compile(r"\w")
 _OWNER_GAP = regex.compile(r"^(?:['’]s?)?\s*$")
+# "The company", or with a description between: "This once-thriving fitness business", "The
+# Cupertino-based tech company" (up to five words, none of which points to another company).
 _BACK_REFERENCE = regex.compile(
-    r"[\"“']?(?:It|Its|It's|The (?:company|firm|group|stock|shares|bank|lender|carrier|"
-    r"retailer|insurer|maker|chipmaker|automaker|miner)|Shares|Its shares)\b"
+    r"[\"“']?(?:It|Its|It's|(?:The|This)\s(?:(?!(?:other|rival|two|both|another|second)\s)"
+    r"[\w'’-]+\s){0,5}?(?:company|firm|group|stock|shares|bank|lender|carrier|retailer|"
+    r"insurer|maker|chipmaker|automaker|miner|business|enterprise)|Shares|Its shares)\b"
 )
 
 
@@ -260,9 +274,18 @@ def entity_tones(
     if not groups:
         return tones
     clause_of = functools.partial(bisect.bisect_right, sentence.clause_starts)
+    # the foil of a comparison ("unlike Google", "than Microsoft") and the index where a stock
+    # ranks ("top gainer on the Dow") stay mentions, so that the cues near them are not carried
+    # past them to another name ("names in the S&P 500 that hit record highs"), but take none
+    foils: dict[int, bool] = {}  # by group start, read when a cue first reaches the group
     for cue in sentence.cues:
         group = _group_for(cue, sentence, text, groups, clause_of)
-        if group is not None:
+        if group is None:
+            continue
+        foil = foils.get(group.start)
+        if foil is None:
+            foil = foils[group.start] = is_foil(text, sentence.start, group.start)
+        if not foil:
             for entity_id in group.entity_ids:
                 tones[entity_id] += cue.value
     return tones
@@ -317,12 +340,17 @@ def _is_passive(text: str, sentence_start: int, cue_start: int, cue_end: int) ->
     return bool(_PASSIVE_BEFORE.search(before) or _PASSIVE_AFTER.match(text[cue_end : cue_end + 6]))
 
 
-def _names_the_subject(text: str, anchor: int, group: _Group) -> bool:
-    """A mention after a cue is its subject only when close and not an example or a rival:
-    "revenue at Apple rose", "sales rose 5%, Apple said"; not "pressure on firms, and
-    competition from rivals like Tencent"."""
+def _names_the_subject(text: str, anchor: int, cue_end: int, group: _Group) -> bool:
+    """A mention after a cue is its subject only when close and not an example, a rival or the
+    one overtaken, nor past a new clause: "revenue at Apple rose", "sales rose 5%, Apple said";
+    not "pressure on firms, and competition from rivals like Tencent", "its rise let it
+    overtake Apple", "downside pressure, and the rise of Microsoft"."""
     between = text[anchor : group.start]
-    return len(between) <= _FORWARD_REACH and not _NOT_THE_SUBJECT.search(between)
+    return (
+        len(between) <= _FORWARD_REACH
+        and not _NOT_THE_SUBJECT.search(between)
+        and not PASSED_OR_NEW_CLAUSE.search(text, max(anchor, cue_end), group.start)
+    )
 
 
 def _hinted(text: str, sentence: SentenceSentiment) -> bool:
@@ -404,11 +432,16 @@ def _subject_group(
     anchor: int,
     clause_of: functools.partial[int],
     kinds: Sequence[str],
+    cue: Cue,
 ) -> _Group | None:
     """The nearest mention before the cue in its clause, else after it in the clause, else the
     nearest before it in the sentence unless a "while"/"whereas" clause lies between (that opens
     a new subject: in "X lifted while Y sinks", Y's fall is not X's). A later clause's mention
-    is not reached back to ("WINNERS & LOSERS: Aviva gains" gives "losers" to nobody)."""
+    is not reached back to ("WINNERS & LOSERS: Aviva gains" gives "losers" to nobody).
+
+    A failure with nothing said to fail ("rivals were unable to oust Intel", "failed to") is its
+    subject's: it is not given to a mention after it, the one the subject failed to act on (a
+    refusal acting on what follows, "rejected Acme's offer", still is)."""
     clause = clause_of(anchor)
     for group in groups:
         if group.start <= anchor < group.end:
@@ -417,7 +450,12 @@ def _subject_group(
     if before and clause_of(before[-1].start) == clause:
         return before[-1]
     after = [g for g in groups if g.end > anchor]
-    if after and clause_of(after[0].start) == clause and _names_the_subject(text, anchor, after[0]):
+    if (
+        after
+        and not (cue.kind == "negator" and cue.text.endswith(" to"))
+        and clause_of(after[0].start) == clause
+        and _names_the_subject(text, anchor, cue.end, after[0])
+    ):
         return after[0]
     for group in before[-1:]:
         # clause numbers count from 1 (bisect_right); kinds[n - 1] opened clause n
@@ -440,19 +478,21 @@ def _group_for(
     if cue.target == "subject" or (cue.kind == "change" and cue.anchor == cue.start):
         # a subject's cue, or an owned quantity named before its verb ("Apple's price target
         # was raised"): the owner is the subject
-        return _subject_group(text, groups, cue.anchor, clause_of, kinds)
+        return _subject_group(text, groups, cue.anchor, clause_of, kinds, cue)
     if cue.kind != "change" and _is_passive(text, sentence.start, cue.start, cue.end):
-        return _subject_group(text, groups, cue.anchor, clause_of, kinds)
+        return _subject_group(text, groups, cue.anchor, clause_of, kinds, cue)
     clause = clause_of(cue.anchor)
     for group in groups:
         if group.start >= cue.end and clause_of(group.start) == clause:
+            if cue.target == "about" and turns_to_another(text, cue.end, group.start):
+                break  # "weigh on margins amid competition from rivals like Tencent"
             return group  # "upgraded Apple", "its price target on Apple", "positive for Apple"
     before = [g for g in groups if g.end <= cue.anchor]
     if cue.kind == "change" and before and _OWNER_GAP.match(text[before[-1].end : cue.anchor]):
         return before[-1]  # "Apple's price target", "TCS target price"
     if cue.target == "about" or _NOMINAL_BEFORE.search(text, sentence.start, cue.start):
         # "Apple faces a lawsuit", "shares hit a high on a rating upgrade"
-        return _subject_group(text, groups, cue.anchor, clause_of, kinds)
+        return _subject_group(text, groups, cue.anchor, clause_of, kinds, cue)
     if before and before[0] is not before[-1]:
         return before[0]  # "Apple rose after Goldman upgraded it": the upgrade is Apple's
     return None  # "Goldman upgraded the stock": not Goldman's news
@@ -473,11 +513,12 @@ def _rated_group(
             if _RATED_AFTER.match(text[cue.end : group.start]):
                 return group
             break
-    subject = _subject_group(text, groups, cue.start, clause_of, kinds)
+    subject = _subject_group(text, groups, cue.start, clause_of, kinds, cue)
     if subject is None or subject.end > cue.start:
         return None
-    if _ACTOR_POSSESSIVE.search(text[subject.end : cue.start]):
-        return None
+    between = text[subject.end : cue.start]
+    if _ACTOR_POSSESSIVE.search(between) or _RATING_ACTION.search(between):
+        return None  # the broker: "Barclays cut its rating", "Acme downgraded the stock to"
     return subject
 
 
@@ -487,6 +528,20 @@ def aggregate(weighted_scores: Iterable[tuple[float, float]], band: float) -> fl
     for weight, score in weighted_scores:
         total += weight * score
         norm += weight if abs(score) >= band else weight * NEUTRAL_SENTENCE_SHARE
+    return max(-1.0, min(1.0, total / norm)) if norm else 0.0
+
+
+def aggregate_entity(weighted_scores: Iterable[tuple[float, float]]) -> float:
+    """Combine the (weight, tone) pairs of the sentences naming one entity: a sentence that
+    gives it any tone counts fully, one that names it without tone partly.
+
+    Unlike `aggregate`, a weak tone is not counted as neutral in the norm: there, one weak cue
+    ("launch", 0.1) in a single mention would come out four times as large (0.4).
+    """
+    total = norm = 0.0
+    for weight, score in weighted_scores:
+        total += weight * score
+        norm += weight if score else weight * NEUTRAL_SENTENCE_SHARE
     return max(-1.0, min(1.0, total / norm)) if norm else 0.0
 
 
@@ -542,7 +597,7 @@ class ArticleSentimentScorer:
                 score=round(article_score, 4), label=label_for(article_score, band)
             ),
             entity_scores={
-                entity_id: round(aggregate(parts, band), 4)
+                entity_id: round(aggregate_entity(parts), 4)
                 for entity_id, parts in entity_parts.items()
             },
             sentences=tuple(sentences),
