@@ -1,0 +1,97 @@
+"""Figures that are not the reported one: an earlier period's value named between a figure's name
+and its verb, "sales" of units counted beside shipments, and a business line's growth told with
+its line's name; with look-alikes that must keep the figure."""
+
+import datetime as dt
+
+from extract_helpers import run
+
+from tickerwire.records import Event
+
+DAY = dt.date(2024, 2, 1)
+
+
+def figures(events: list[Event]) -> list[tuple]:
+    return [
+        (
+            e.entity,
+            e.attributes["metric"],
+            e.attributes["segment"],
+            e.attributes["value"],
+            e.attributes["change_pct"],
+            e.attributes["period"],
+        )
+        for e in events
+        if e.type == "financial_metric"
+    ]
+
+
+def test_an_earlier_periods_value_after_the_name_is_not_the_figure() -> None:
+    for text in (
+        "Microsoft posted its results. Revenue in the prior Q2 was $56.2 billion.",
+        "Microsoft posted its results. Sales in the previous quarter were $56.2 billion.",
+        "Microsoft posted its results. Net income in the prior fiscal year was $72.4 billion.",
+        "Microsoft posted its results. Revenue for the same period was $56.2 billion.",
+    ):
+        assert figures(run(text, DAY)) == [], text
+
+
+def test_the_reported_periods_value_after_the_name_is_kept() -> None:
+    text = "Microsoft posted its results. Revenue in the December quarter was $62.0 billion."
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, 62.0e9, None, "December quarter")
+    ]
+    text = "Microsoft posted annual results. Revenues last year rose to $211.9 billion."
+    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, 211.9e9, None, None)]
+
+
+def test_a_period_called_earlier_is_not_the_figures_period() -> None:
+    text = (
+        "Microsoft posted its results. Revenue rose 8% to $61 billion, beating the prior Q2 "
+        "figure. Sales climbed 6% to $59 billion, topping last year's fourth quarter."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, 61.0e9, 8.0, None),
+        ("microsoft", "revenue", None, 59.0e9, 6.0, None),
+    ]
+
+
+def test_a_period_named_as_the_figures_own_is_kept() -> None:
+    text = "Microsoft posted its results. Revenue rose 8% to $61 billion in Q2."
+    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, 61.0e9, 8.0, "Q2")]
+
+
+def test_sales_beside_shipments_are_units_not_revenue() -> None:
+    for text in (
+        "Phone makers had a weak year. Microsoft's handset shipments fell 4% in the quarter, "
+        "while Amazon's sales jumped 21%, research firm IDC said.",
+        "Microsoft's sales rose 21% in the quarter, lifting its market share to 30%.",
+    ):
+        assert figures(run(text, DAY)) == [], text
+
+
+def test_revenue_or_an_amount_of_sales_beside_shipments_is_kept() -> None:
+    text = (
+        "Microsoft's revenue rose 12% while console shipments fell 4%. Amazon's sales rose 9% "
+        "to $170 billion even as deliveries slowed."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, None, 12.0, None),
+        ("amazon", "revenue", None, 170.0e9, 9.0, None),
+    ]
+
+
+def test_a_business_lines_growth_keeps_the_lines_name() -> None:
+    text = (
+        "Microsoft sees strong demand from cloud providers, which should lift networking revenue "
+        "25% higher in 2024. Amazon said storage sales fell 8%."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", "networking", None, 25.0, "2024"),
+        ("amazon", "revenue", "storage", None, -8.0, None),
+    ]
+
+
+def test_a_lines_name_elsewhere_in_the_sentence_leaves_the_total() -> None:
+    text = "Microsoft said revenue rose 8%, as its networking gear sold well."
+    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, None, 8.0, None)]
