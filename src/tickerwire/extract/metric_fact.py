@@ -40,3 +40,7 @@ class MetricFact:
     comparison: Comparison | None = None
     base: MetricFact | None = None
     per_share: bool = False  # set beside a per-share figure: "EPS of $3.87 versus $3.78"
+    # A yearly growth rate over years ("a CAGR of 10% from 2019 to 2023"): its period is the
+    # span the text gives (`rate_period`, None when it gives none), never one year of it.
+    is_rate: bool = False
+    rate_period: str | None = None

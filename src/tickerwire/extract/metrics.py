@@ -24,6 +24,7 @@ from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
 from tickerwire.extract.metric_periods import metric_period, prior_period
+from tickerwire.extract.metric_rates import add_rate_facts
 from tickerwire.extract.metric_segments import figure_segment
 from tickerwire.extract.metric_terms import (
     MetricTerm,
@@ -123,6 +124,9 @@ def metric_events(
     if metric_terms:
         facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
         add_change_facts(ctx, sentence, changes, topics, facts, quantities)
+        if "CAGR" in sentence.text or "annual" in sentence.text:  # cheap test before patterns
+            named = [t.metric for t in metric_terms if t.metric is not None]
+            add_rate_facts(ctx, sentence, quantities, named, resolver, facts)
         add_compared_facts(ctx, sentence, quantities, facts)
     bound = {f.value.start for f in facts if f.value is not None}
     unbound = [f for f in worth if f.anchor not in bound]
@@ -274,6 +278,8 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     if not named:
         return None
     period_text, period_end, carried = metric_period(ctx, sentence, own)
+    if own.is_rate:
+        period_text, period_end, carried = own.rate_period, None, False
     if fact.comparison is not None and fact.comparison.kind == "prior":
         prior = prior_period(fact, period_text, period_end)
         if prior is None:

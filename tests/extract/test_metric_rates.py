@@ -1,0 +1,62 @@
+"""Growth told as a yearly rate over a span of years ("grew its revenue at a CAGR of 10% from
+2019 to 2023"); with rates of a market, of a supposed case and of no figure, which give none."""
+
+import datetime as dt
+
+from extract_helpers import run
+
+from tickerwire.records import Event
+
+DAY = dt.date(2024, 2, 1)
+
+
+def figures(events: list[Event]) -> list[tuple]:
+    return [
+        (
+            e.entity,
+            e.attributes["metric"],
+            e.attributes["segment"],
+            e.attributes["value"],
+            e.attributes["change_pct"],
+            e.attributes["period"],
+        )
+        for e in events
+        if e.type == "financial_metric"
+    ]
+
+
+def test_a_yearly_growth_rate_is_the_figures_change_over_its_span() -> None:
+    text = (
+        "Amazon leads in cloud. By contrast, Microsoft grew its revenue at a CAGR of 10% from "
+        "fiscal 2019 to fiscal 2023. Analysts expect its sales to grow at a compound annual "
+        "growth rate of 6% from 2024 to 2026. They also expect its EPS to rise at a CAGR of 12%."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, None, 10.0, "fiscal 2019-fiscal 2023"),
+        ("microsoft", "revenue", None, None, 6.0, "2024-2026"),
+        ("microsoft", "eps", None, None, 12.0, "2024-2026"),
+    ]
+
+
+def test_a_rate_read_as_a_change_gets_the_span_not_one_year() -> None:
+    text = (
+        "Microsoft is a leader. Analysts expect its revenue to grow at a CAGR of 5% from fiscal "
+        "2023 to fiscal 2026, and for its EPS to rise at a CAGR of 9%."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, None, 5.0, "fiscal 2023-fiscal 2026"),
+        ("microsoft", "eps", None, None, 9.0, "fiscal 2023-fiscal 2026"),
+    ]
+
+
+def test_rates_of_a_market_or_a_supposed_case_give_nothing() -> None:
+    for text in (
+        "Microsoft is a leader. The cloud market should reach $660 billion by 2030, a CAGR of 16%.",
+        "Microsoft is a leader. Industry revenue is forecast to grow at a CAGR of 8% through "
+        "2030, according to Gartner.",
+        "Microsoft is a leader. If Microsoft grows its EPS at a CAGR of 20% from 2025 to 2030, "
+        "its market cap would reach $5.5 trillion.",
+    ):
+        assert figures(run(text, DAY)) == [], text
+    text = "Microsoft is a leader. Its revenue grew 40% while its headcount grew at a CAGR of 8%."
+    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, None, 40.0, None)]
