@@ -25,6 +25,7 @@ from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
 from tickerwire.extract.metric_periods import metric_period, prior_period
 from tickerwire.extract.metric_rates import add_rate_facts
+from tickerwire.extract.metric_rivals import add_rival_facts
 from tickerwire.extract.metric_segments import figure_segment
 from tickerwire.extract.metric_terms import (
     MetricTerm,
@@ -132,6 +133,8 @@ def metric_events(
     unbound = [f for f in worth if f.anchor not in bound]
     if unbound:
         facts = sorted([*facts, *unbound], key=lambda f: f.anchor)
+    if facts and sum(1 for q in quantities if q.kind == "money") > 1:
+        add_rival_facts(ctx, sentence, quantities, facts)
     events = []
     for fact in facts:
         event = _event(ctx, sentence, fact)
