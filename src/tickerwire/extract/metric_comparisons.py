@@ -32,7 +32,12 @@ _COMPARE_WORDS = (
 )
 # A few words may stand between the reported amount and the comparison ("which was ahead of",
 # "and comfortably beat"), but no clause break and no verb of a new figure.
-_FILLER = r"(?:(?![Bb]ut\b|[Ww]hile\b|[Ww]hereas\b)[\w'’-]+,?\s+){0,4}?"
+# A range's point named on the way ("which, at the midpoint, was below") is no such verb.
+_FILLER = (
+    r"(?:(?![Bb]ut\b|[Ww]hile\b|[Ww]hereas\b)[\w'’-]+,?\s+){0,4}?"
+    r"(?:at\s+(?:the|its)\s+(?:mid-?point|high\s+end|low\s+end|top\s+end),?\s+"
+    r"(?:(?![Bb]ut\b|[Ww]hile\b|[Ww]hereas\b)[\w'’-]+,?\s+){0,2}?)?"
+)
 _ESTIMATE_BEFORE = regex.compile(
     r"(?:,?\s+(?:a|per)\s+share)?,?\s+(?:\(\s*)?" + _FILLER + r"(?:" + _COMPARE_WORDS + r")\s+"
     r"(?:the\s+|an?\s+)?(?:average\s+)?$",
