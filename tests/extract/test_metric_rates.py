@@ -1,5 +1,7 @@
 """Growth told as a yearly rate over a span of years ("grew its revenue at a CAGR of 10% from
-2019 to 2023"); with rates of a market, of a supposed case and of no figure, which give none."""
+2019 to 2023"), and figures under a condition that is the forecast itself ("If Amazon meets
+analysts' forecasts, ..."); with rates of a market, of a supposed case and of no figure, which
+give none."""
 
 import datetime as dt
 
@@ -60,3 +62,23 @@ def test_rates_of_a_market_or_a_supposed_case_give_nothing() -> None:
         assert figures(run(text, DAY)) == [], text
     text = "Microsoft is a leader. Its revenue grew 40% while its headcount grew at a CAGR of 8%."
     assert figures(run(text, DAY)) == [("microsoft", "revenue", None, None, 40.0, None)]
+
+
+def test_a_condition_that_is_the_forecast_gives_its_figures_as_estimates() -> None:
+    text = (
+        "Amazon keeps growing. If Amazon meets analysts' forecasts for 2024, its sales will "
+        "rise 11% in 2024."
+    )
+    events = [e for e in run(text, DAY) if e.type == "financial_metric"]
+    assert figures(events) == [("amazon", "revenue", None, None, 11.0, "2024")]
+    assert [e.attributes["is_estimate"] for e in events] == [True]
+
+
+def test_a_condition_beyond_the_forecast_is_a_supposed_case() -> None:
+    for text in (
+        "Amazon keeps growing. If Amazon meets analysts' estimates and keeps its multiple, its "
+        "revenue would grow at a CAGR of 12% from 2024 to 2030.",
+        "Amazon keeps growing. If Amazon keeps this pace, its revenue would be $700 billion by "
+        "2026.",
+    ):
+        assert figures(run(text, DAY)) == [], text

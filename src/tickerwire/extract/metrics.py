@@ -51,6 +51,14 @@ TABLE_CONFIDENCE = 0.75
 _ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
+# A condition that is the forecast itself ("If Amazon meets analysts' estimates for 2023, its
+# revenue will have grown 17% a year"): the figures are the analysts' forecast, not a supposed
+# case, when nothing else is supposed (the condition ends at its comma).
+_FORECAST_CONDITION = regex.compile(
+    r"If\s+(?:[\w.&'’-]+\s+){1,3}?(?:matches|meets|hits|reaches|delivers\s+on)\s+"
+    r"(?:(?:the\s+)?(?:analysts['’]?|Wall\s+Street['’]s?|consensus|its\s+own)\s+)"
+    r"(?:estimates|expectations|forecasts|projections|guidance)(?:\s+for\s+[\w\s-]{1,20}?)?,\s"
+)
 
 # Metrics that are amounts of money and must be written with a currency and a size.
 _AMOUNT_METRICS = frozenset(
@@ -118,8 +126,11 @@ def metric_events(
     if not has_metric_topic and not resolver.metric_heads and not worth:
         carried = _carried_estimates(ctx, sentence, quantities)
         return [e for e in (_event(ctx, sentence, f) for f in carried) if e is not None]
+    forecast_condition = False
     if _CONDITIONAL.match(sentence.text):
-        return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
+        if not _FORECAST_CONDITION.match(sentence.text):
+            return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
+        forecast_condition = True
     metric_terms = [t for t in resolver.terms if t.kind == "metric"]
     facts = []
     if metric_terms:
@@ -133,6 +144,9 @@ def metric_events(
     unbound = [f for f in worth if f.anchor not in bound]
     if unbound:
         facts = sorted([*facts, *unbound], key=lambda f: f.anchor)
+    if forecast_condition:
+        for fact in facts:
+            fact.estimate = True
     if facts and sum(1 for q in quantities if q.kind == "money") > 1:
         add_rival_facts(ctx, sentence, quantities, facts)
     events = []
