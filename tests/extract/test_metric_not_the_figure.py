@@ -95,3 +95,24 @@ def test_a_business_lines_growth_keeps_the_lines_name() -> None:
 def test_a_lines_name_elsewhere_in_the_sentence_leaves_the_total() -> None:
     text = "Microsoft said revenue rose 8%, as its networking gear sold well."
     assert figures(run(text, DAY)) == [("microsoft", "revenue", None, None, 8.0, None)]
+
+
+def test_a_consensus_after_the_figures_period_is_its_estimate() -> None:
+    text = (
+        "Microsoft posted results on Tuesday. Revenue grew 18% to $62 billion in the quarter "
+        "ended Dec. 31, compared with the average analyst estimate of $61.12 billion."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, 62e9, 18.0, "quarter ended Dec. 31"),
+        ("microsoft", "revenue", None, 61.12e9, None, "quarter ended Dec. 31"),
+    ]
+
+
+def test_an_amount_after_the_figures_period_and_no_forecast_word_is_nothing() -> None:
+    text = (
+        "Microsoft posted results on Tuesday. Revenue grew 18% to $62 billion in the quarter "
+        "ended Dec. 31, compared with the $75 billion it paid for Activision."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, 62e9, 18.0, "quarter ended Dec. 31")
+    ]

@@ -33,7 +33,12 @@ _COMPARE_WORDS = (
 # A few words may stand between the reported amount and the comparison ("which was ahead of",
 # "and comfortably beat"), but no clause break and no verb of a new figure.
 # A range's point named on the way ("which, at the midpoint, was below") is no such verb.
+# So is the period of the reported figure ("to $62 billion in the quarter ended Dec. 31,
+# compared with"), which may be longer than the few words.
 _FILLER = (
+    r"(?:(?:in|for|during)\s+the\s+(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half|months)"
+    r"(?:\s+(?:ended|ending|through)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d{2})?|"
+    r"(?:19|20)\d{2}))?,?\s+)?"
     r"(?:(?![Bb]ut\b|[Ww]hile\b|[Ww]hereas\b)[\w'’-]+,?\s+){0,4}?"
     r"(?:at\s+(?:the|its)\s+(?:mid-?point|high\s+end|low\s+end|top\s+end),?\s+"
     r"(?:(?![Bb]ut\b|[Ww]hile\b|[Ww]hereas\b)[\w'’-]+,?\s+){0,2}?)?"
