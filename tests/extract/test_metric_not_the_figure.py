@@ -116,3 +116,20 @@ def test_an_amount_after_the_figures_period_and_no_forecast_word_is_nothing() ->
     assert figures(run(text, DAY)) == [
         ("microsoft", "revenue", None, 62e9, 18.0, "quarter ended Dec. 31")
     ]
+
+
+def test_a_forecast_word_in_the_next_sentence_leaves_the_change_its_figures() -> None:
+    text = (
+        "Microsoft reports soon. The consensus estimate for Microsoft's quarterly earnings is "
+        "pegged at $2.76 per share, implying a year-over-year increase of 19%. The consensus "
+        "mark for revenues is $61.1 billion."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "eps", None, 2.76, 19.0, None),
+        ("microsoft", "revenue", None, 61.1e9, None, None),
+    ]
+
+
+def test_a_change_measured_against_the_consensus_is_no_change_of_the_figure() -> None:
+    text = "Microsoft reported results. Its quarterly EPS of $2.93 came in 5% above the consensus."
+    assert figures(run(text, DAY)) == [("microsoft", "eps", None, 2.93, None, None)]

@@ -106,7 +106,9 @@ def add_change_facts(
             and not any(q.kind == "money" for q in quantities)
         ):
             continue  # "Huawei's sales rose 36%" beside phone shipments: units, not revenue
-        after = text[change.quantity.end : change.quantity.end + 30]
+        # within the sentence: the next one's "The consensus mark for revenues" is not this
+        # change's surprise against estimates
+        after = text[change.quantity.end : min(change.quantity.end + 30, sentence.end)]
         if _SURPRISE_AFTER.match(after):
             continue  # a surprise against estimates, not a change of the figure
         if _ESTIMATE_WORD.search(after):
