@@ -133,3 +133,26 @@ def test_a_forecast_word_in_the_next_sentence_leaves_the_change_its_figures() ->
 def test_a_change_measured_against_the_consensus_is_no_change_of_the_figure() -> None:
     text = "Microsoft reported results. Its quarterly EPS of $2.93 came in 5% above the consensus."
     assert figures(run(text, DAY)) == [("microsoft", "eps", None, 2.93, None, None)]
+
+
+def test_the_year_ago_figure_named_as_a_figure_is_the_prior_periods() -> None:
+    text = (
+        "Microsoft reports soon. The consensus estimate for fourth-quarter revenues is pegged at "
+        "$61.1 billion, indicating a 16% improvement from the year-ago quarter's figure of $52.7 "
+        "billion."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, 61.1e9, 16.0, "fourth-quarter"),
+        ("microsoft", "revenue", None, 52.7e9, None, "year-ago fourth-quarter"),
+    ]
+
+
+def test_a_year_ago_amount_of_another_kind_is_not_the_prior_figure() -> None:
+    text = (
+        "Microsoft reports soon. The consensus estimate for fourth-quarter revenues is pegged at "
+        "$61.1 billion, indicating a 16% improvement from the year-ago quarter's figure of $2.32 "
+        "per share."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", None, 61.1e9, 16.0, "fourth-quarter"),
+    ]

@@ -84,7 +84,8 @@ _PRIOR_CONNECTIVE = (
 # figure of"), or a figure's name ("from EPS of $0.56").
 _PRIOR_NAME = (
     r"(?P<mark>last\s+year['’]s\s+|(?:the\s+)?(?:year[\s-]ago|prior[\s-]year|year[\s-]earlier)"
-    r"(?:\s+(?:quarter['’]s|period['’]s|figure\s+of|level\s+of))?\s+)?"
+    # "the year-ago quarter's figure of", "the year-ago reported figure of"
+    r"(?:\s+(?:quarter['’]s|period['’]s))?(?:\s+(?:reported\s+)?(?:figure|level)\s+of)?\s+)?"
     r"(?:(?P<name>(?:adjusted\s+)?(?:EPS|earnings|revenues?|sales|net\s+income|profit))\s+"
     r"(?:of\s+)?)?"
 )
