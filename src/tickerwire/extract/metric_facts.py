@@ -121,7 +121,12 @@ _PRIOR_AFTER = regex.compile(
     r"prior[\s-]year|same|previous|comparable)\s+(?:quarter|period)|last\s+year|a\s+year\s+before)",
     regex.IGNORECASE,
 )
-_BY_BEFORE = regex.compile(r"\bby\s+" + APPROX + r"$", regex.IGNORECASE)
+# "by $148 billion", "by an unprecedented $296 billion": a difference, one plain word allowed
+_BY_BEFORE = regex.compile(
+    r"\bby\s+(?:an?\s+(?:unprecedented|extra|additional|estimated|impressive|massive|"
+    r"staggering|record|astonishing|eye-popping)\s+)?" + APPROX + r"$",
+    regex.IGNORECASE,
+)
 _PAIR_TERMS = regex.compile(r"\s+(?:and|&)\s+")
 # "chip and licensing revenues", "Automotive and Internet-of-Things chip revenues"
 _SEGMENT_PAIR = regex.compile(
@@ -367,7 +372,7 @@ def _bind_left(
         if len(others) != 1:
             return None
         difference = others[0]
-        by = _BY_BEFORE.search(text, max(name_end, difference.start - 12), difference.start)
+        by = _BY_BEFORE.search(text, max(name_end, difference.start - 30), difference.start)
         margin_step = difference.kind == "pp" or (difference.kind == q.kind == "percent")
         # "revenues +1.10% from the Zacks consensus to $57.45 billion": a surprise, then the level
         surprise = difference.kind == "percent" and _SURPRISE_BEFORE_LEVEL.match(
