@@ -156,3 +156,26 @@ def test_a_year_ago_amount_of_another_kind_is_not_the_prior_figure() -> None:
     assert figures(run(text, DAY)) == [
         ("microsoft", "revenue", None, 61.1e9, 16.0, "fourth-quarter"),
     ]
+
+
+def test_revenue_brought_in_by_units_sold_is_the_products() -> None:
+    text = (
+        "Microsoft launched a tablet. In 2024, Microsoft expects to sell 500,000 Surface Pro "
+        "units, bringing in revenue of at least $1.75 billion."
+    )
+    assert figures(run(text, DAY)) == [
+        ("microsoft", "revenue", "surface_pro", 1.75e9, None, "2024"),
+    ]
+
+
+def test_revenue_of_unnamed_units_or_beside_a_count_stays_unsaid_or_total() -> None:
+    text = (
+        "Microsoft launched a tablet. Microsoft expects to sell 500,000 units, generating "
+        "revenue of $1.75 billion."
+    )
+    assert figures(run(text, DAY)) == []
+    text = (
+        "Microsoft posted results. Microsoft shipped 5 million consoles in the quarter, and "
+        "revenue rose 3% to $62 billion."
+    )
+    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, 62e9, 3.0, None)]

@@ -18,7 +18,8 @@ from tickerwire.extract.quantities import Quantity
 # read as part of the words that lead to it ("revenue of about", "from nearly").
 APPROX = (
     r"(?:(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than|less\s+than|"
-    r"under|just\s+over|just\s+under|close\s+to|an?\s+estimated|a\s+record|a\s+staggering|"
+    r"under|just\s+over|just\s+under|close\s+to|at\s+least|as\s+much\s+as|an?\s+estimated|"
+    r"a\s+record|a\s+staggering|"
     r"a\s+whopping|an?)\s+)*"
 )
 # Two amounts joined: "$9.3 billion and $2.25 a share" (whose is which is read as a pair).
