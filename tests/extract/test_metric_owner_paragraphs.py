@@ -54,3 +54,16 @@ def test_a_markets_or_a_lines_figure_after_a_companys_paragraph_is_not_its() -> 
             f"Amazon shares hit a record. Amazon is our top pick.\n\n{last}\n\n{figure}"
         )
         assert owners(run(text, DAY)) == [], figure
+
+
+def test_a_pronoun_in_a_contrast_clause_after_two_companies_owns_nothing() -> None:
+    text = (
+        "Microsoft reports tonight. The growth for Apple is well below that of Microsoft, but "
+        "it is also in the $3 trillion market cap range."
+    )
+    assert owners(run(text, DAY)) == []
+
+
+def test_a_pronoun_in_a_contrast_clause_after_one_company_is_that_company() -> None:
+    text = "Microsoft reports tonight. Microsoft grew fast, but it is in the $3T market cap range."
+    assert owners(run(text, DAY)) == [("microsoft", "market_cap", 3e12)]

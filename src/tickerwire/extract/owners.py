@@ -160,6 +160,10 @@ _DESCRIPTOR_GAP = regex.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
 _AT_ENTITY = regex.compile(r"\b(?:at|for|of)\s+$", regex.IGNORECASE)
 
 
+# A clause set against the one before, whose subject is a pronoun: it may be either company.
+_CONTRAST_PRONOUN = regex.compile(
+    r"\b(?:but|while|whereas|although|though|yet)\s+(?:it|they)\b", regex.IGNORECASE
+)
 # Words of a forecast of a figure, and of a company's results.
 _FORECAST_WORD = regex.compile(
     r"\b(?:consensus|estimates?|estimated|expected|expects?|forecasts?|pegged|projected)\b",
@@ -447,6 +451,12 @@ class OwnerResolver:
                 self.text, max(self.sentence.start, nearest.start - 50), nearest.start
             ):
                 return None  # the figure is the unit's, named before its parent
+            if len({g.entity_id for g in before}) > 1 and _CONTRAST_PRONOUN.search(
+                self.text, nearest.end, term.start
+            ):
+                # "The growth for Apple is below that of Microsoft, but it is in the $3T
+                # market cap range": which company "it" is the sentence does not say
+                return None
             return Owner(
                 nearest.entity_id, nearest.ticker, PRONOUN_PENALTY if nearest.coref else 0.0
             )
