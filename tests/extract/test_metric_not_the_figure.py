@@ -99,22 +99,22 @@ def test_a_lines_name_elsewhere_in_the_sentence_leaves_the_total() -> None:
 
 def test_a_consensus_after_the_figures_period_is_its_estimate() -> None:
     text = (
-        "Microsoft posted results on Tuesday. Revenue grew 18% to $62 billion in the quarter "
-        "ended Dec. 31, compared with the average analyst estimate of $61.12 billion."
+        "Microsoft posted results on Tuesday. Sales climbed 17% to $48 billion for the quarter "
+        "ended March 31, compared with the average analyst estimate of $47.5 billion."
     )
     assert figures(run(text, DAY)) == [
-        ("microsoft", "revenue", None, 62e9, 18.0, "quarter ended Dec. 31"),
-        ("microsoft", "revenue", None, 61.12e9, None, "quarter ended Dec. 31"),
+        ("microsoft", "revenue", None, 48e9, 17.0, "quarter ended March 31"),
+        ("microsoft", "revenue", None, 47.5e9, None, "quarter ended March 31"),
     ]
 
 
 def test_an_amount_after_the_figures_period_and_no_forecast_word_is_nothing() -> None:
     text = (
-        "Microsoft posted results on Tuesday. Revenue grew 18% to $62 billion in the quarter "
-        "ended Dec. 31, compared with the $75 billion it paid for Activision."
+        "Microsoft posted results on Tuesday. Sales climbed 17% to $48 billion for the quarter "
+        "ended March 31, compared with the $75 billion it paid for Activision."
     )
     assert figures(run(text, DAY)) == [
-        ("microsoft", "revenue", None, 62e9, 18.0, "quarter ended Dec. 31")
+        ("microsoft", "revenue", None, 48e9, 17.0, "quarter ended March 31")
     ]
 
 
@@ -160,11 +160,11 @@ def test_a_year_ago_amount_of_another_kind_is_not_the_prior_figure() -> None:
 
 def test_revenue_brought_in_by_units_sold_is_the_products() -> None:
     text = (
-        "Microsoft launched a tablet. In 2024, Microsoft expects to sell 500,000 Surface Pro "
-        "units, bringing in revenue of at least $1.75 billion."
+        "Microsoft launched a tablet. This year Microsoft hopes to ship 300,000 Surface Pro "
+        "units, generating sales of at least $900 million."
     )
     assert figures(run(text, DAY)) == [
-        ("microsoft", "revenue", "surface_pro", 1.75e9, None, "2024"),
+        ("microsoft", "revenue", "surface_pro", 0.9e9, None, "This year"),
     ]
 
 

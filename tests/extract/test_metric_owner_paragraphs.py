@@ -58,8 +58,8 @@ def test_a_markets_or_a_lines_figure_after_a_companys_paragraph_is_not_its() -> 
 
 def test_a_pronoun_in_a_contrast_clause_after_two_companies_owns_nothing() -> None:
     text = (
-        "Microsoft reports tonight. The growth for Apple is well below that of Microsoft, but "
-        "it is also in the $3 trillion market cap range."
+        "Microsoft reports tonight. Apple grows far more slowly than Microsoft, but it too sits "
+        "in the $3 trillion market cap range."
     )
     assert owners(run(text, DAY)) == []
 

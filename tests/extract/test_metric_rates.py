@@ -1,5 +1,5 @@
-"""Growth told as a yearly rate over a span of years ("grew its revenue at a CAGR of 10% from
-2019 to 2023"), and figures under a condition that is the forecast itself ("If Amazon meets
+"""Growth told as a yearly rate over a span of years ("its sales rose at a CAGR of 7% between
+2018 and 2022"), and figures under a condition that is the forecast itself ("If Amazon meets
 analysts' forecasts, ..."); with rates of a market, of a supposed case and of no figure, which
 give none."""
 
@@ -29,12 +29,12 @@ def figures(events: list[Event]) -> list[tuple]:
 
 def test_a_yearly_growth_rate_is_the_figures_change_over_its_span() -> None:
     text = (
-        "Amazon leads in cloud. By contrast, Microsoft grew its revenue at a CAGR of 10% from "
-        "fiscal 2019 to fiscal 2023. Analysts expect its sales to grow at a compound annual "
+        "Amazon leads in cloud. Over the same years, Microsoft lifted its sales at a CAGR of 14% "
+        "from fiscal 2018 to fiscal 2022. Analysts expect its sales to grow at a compound annual "
         "growth rate of 6% from 2024 to 2026. They also expect its EPS to rise at a CAGR of 12%."
     )
     assert figures(run(text, DAY)) == [
-        ("microsoft", "revenue", None, None, 10.0, "fiscal 2019-fiscal 2023"),
+        ("microsoft", "revenue", None, None, 14.0, "fiscal 2018-fiscal 2022"),
         ("microsoft", "revenue", None, None, 6.0, "2024-2026"),
         ("microsoft", "eps", None, None, 12.0, "2024-2026"),
     ]
@@ -42,12 +42,12 @@ def test_a_yearly_growth_rate_is_the_figures_change_over_its_span() -> None:
 
 def test_a_rate_read_as_a_change_gets_the_span_not_one_year() -> None:
     text = (
-        "Microsoft is a leader. Analysts expect its revenue to grow at a CAGR of 5% from fiscal "
-        "2023 to fiscal 2026, and for its EPS to rise at a CAGR of 9%."
+        "Microsoft is a leader. The Street sees its sales growing at a CAGR of 7% from fiscal "
+        "2024 to fiscal 2027, with its EPS climbing at a CAGR of 11%."
     )
     assert figures(run(text, DAY)) == [
-        ("microsoft", "revenue", None, None, 5.0, "fiscal 2023-fiscal 2026"),
-        ("microsoft", "eps", None, None, 9.0, "fiscal 2023-fiscal 2026"),
+        ("microsoft", "revenue", None, None, 7.0, "fiscal 2024-fiscal 2027"),
+        ("microsoft", "eps", None, None, 11.0, "fiscal 2024-fiscal 2027"),
     ]
 
 
@@ -56,7 +56,7 @@ def test_rates_of_a_market_or_a_supposed_case_give_nothing() -> None:
         "Microsoft is a leader. The cloud market should reach $660 billion by 2030, a CAGR of 16%.",
         "Microsoft is a leader. Industry revenue is forecast to grow at a CAGR of 8% through "
         "2030, according to Gartner.",
-        "Microsoft is a leader. If Microsoft grows its EPS at a CAGR of 20% from 2025 to 2030, "
+        "Microsoft is a leader. Suppose Microsoft lifts its EPS at a CAGR of 18% until 2031: "
         "its market cap would reach $5.5 trillion.",
     ):
         assert figures(run(text, DAY)) == [], text

@@ -33,8 +33,8 @@ _COMPARE_WORDS = (
 # A few words may stand between the reported amount and the comparison ("which was ahead of",
 # "and comfortably beat"), but no clause break and no verb of a new figure.
 # A range's point named on the way ("which, at the midpoint, was below") is no such verb.
-# So is the period of the reported figure ("to $62 billion in the quarter ended Dec. 31,
-# compared with"), which may be longer than the few words.
+# So is the period of the reported figure ("to $48 billion for the quarter ended March 31,
+# against"), which may be longer than the few words.
 _FILLER = (
     r"(?:(?:in|for|during)\s+the\s+(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half|months)"
     r"(?:\s+(?:ended|ending|through)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d{2})?|"

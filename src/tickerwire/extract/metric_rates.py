@@ -1,6 +1,6 @@
-"""Growth told as a yearly rate over a span of years ("its revenue grew at a compound annual
-growth rate (CAGR) of 17% from 2019", "analysts expect its EPS to rise at a CAGR of 9% from
-fiscal 2023 to fiscal 2026", "Apple grew its revenue at a CAGR of 10%"): a change of the figure,
+"""Growth told as a yearly rate over a span of years ("sales up at a compound annual growth rate
+(CAGR) of 12% since 2018", "the Street sees its EPS rising at a CAGR of 8% from
+fiscal 2024 to fiscal 2027", "Nvidia lifted its revenue at a CAGR of 40%"): a change of the figure,
 whose period is the span the text gives, not one year of it.
 """
 
@@ -29,7 +29,7 @@ _RATE_BEFORE = prefiltered(
 )
 _RISE = (
     r"(?:grow|grows|grew|grown|growing|rise|rises|rose|risen|rising|increase[sd]?|increasing|"
-    r"climb(?:s|ed|ing)?|expand(?:s|ed|ing)?)"
+    r"climb(?:s|ed|ing)?|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?)"
 )
 # A figure's name, then its verb and the rate: "revenue will have grown at a CAGR of",
 # "EPS to rise at a CAGR of". A few helping words stand between, no other figure.
@@ -127,7 +127,7 @@ def _rate_term(
 def _span(ctx: DocumentContext, sentence: Sentence, q: Quantity) -> str | None:
     """The years a rate runs over, as written: after it ("of 5% from fiscal 2023 to fiscal
     2026"), else the one span its sentence or the sentence before in the paragraph gives
-    ("..., and for its EPS to rise at a CAGR of 9%"); a start year alone is a span to the
+    ("..., with its EPS climbing at a CAGR of 11%"); a start year alone is a span to the
     latest year ("of 17% from 2019" gives "from 2019")."""
     text = ctx.text
     after = _SPAN.match(text, _skip_space(text, q.end))

@@ -1,5 +1,5 @@
-"""The same figure of a rival set right after a company's ("a market valuation of $3.009
-trillion, slightly ahead of Apple at $3.002 trillion", "revenue of $62 billion, compared with
+"""The same figure of a rival set right after a company's ("a market value of $2.9 trillion,
+just behind Microsoft at $3.1 trillion", "revenue of $62 billion, compared with
 Amazon's $170 billion"): the rival's figure, of the same name, period and kind.
 """
 

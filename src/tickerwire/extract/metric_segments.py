@@ -20,8 +20,8 @@ from tickerwire.extract.metric_terms import (
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.sentences import Sentence
 
-# Units of a product counted, then the revenue they bring ("expects to sell 500,000 Vision Pro
-# units, bringing in revenue of at least $1.75 billion"): the product's revenue, not the
+# Units of a product counted, then the revenue they bring ("plans to ship 400,000 Surface Pro
+# units, generating sales of about $1.4 billion"): the product's revenue, not the
 # company's. The product is named by the capitalised words before the unit noun.
 _UNITS_THEN_REVENUE = regex.compile(
     r"\b(?:sell|sells|sold|selling|ship|ships|shipped|shipping|deliver|delivers|delivered)\s+"

@@ -482,7 +482,7 @@ class OwnerResolver:
 
     def _carried_forecast_subject(self, term: Term) -> Owner | None:
         """A forecast of a whole company's figure opening a paragraph with no name ("The
-        consensus estimate for first-quarter earnings is pegged at $2.09"), after a paragraph
+        consensus estimate for second-quarter earnings stands at $1.10"), after a paragraph
         whose last sentence is about one company's results ("Apple's earnings beat estimates in
         each of the last four quarters."): that company's. Not a business line's or a market's
         figure ("Retail sales rose 0.6%"), nor after a sentence about anything but results."""
