@@ -85,3 +85,18 @@ def test_earned_per_share_is_the_companys_profit(text: str, expected: list[tuple
 )
 def test_earned_look_alikes_give_no_profit(text: str) -> None:
     assert profits(run(text, DAY)) == []
+
+
+def test_a_market_value_reached_after_a_record_difference() -> None:
+    text = (
+        "Microsoft rallied. Microsoft saw its market value expand by an unprecedented $296 "
+        "billion to about $3.5 trillion on Thursday."
+    )
+    assert [v for v in values(run(text, DAY)) if v[1] == "market_cap"] == [
+        ("microsoft", "market_cap", 3.5e12)
+    ]
+
+
+def test_a_record_difference_alone_gives_no_market_value() -> None:
+    text = "Microsoft rallied. Microsoft's market value swung by an unprecedented $296 billion."
+    assert [v for v in values(run(text, DAY)) if v[1] == "market_cap"] == []

@@ -125,3 +125,22 @@ def test_summaries_show_both_ends_of_a_range():
     ]
     assert "300 million to 330 million USD" in describe_event(event)
     assert "300m-330m USD" in event_summary(event)
+
+
+def test_a_consensus_set_beside_a_ranges_midpoint_is_the_estimate() -> None:
+    text = (
+        "Microsoft gave its outlook. It sees revenue between $36.5 billion and $40 billion in "
+        "Q4, which, at the midpoint, falls short of the $38.9 billion analysts had expected."
+    )
+    assert ranges(run(text, DAY)) == [
+        ("microsoft", "revenue", None, 36.5e9, 40e9, "USD", True),
+        ("microsoft", "revenue", 38.9e9, None, None, "USD", True),
+    ]
+
+
+def test_a_midpoint_beside_an_amount_of_no_forecast_gives_nothing_more() -> None:
+    text = (
+        "Microsoft gave its outlook. It sees revenue between $36.5 billion and $40 billion in "
+        "Q4, which, at the midpoint, falls short of the $38.9 billion it spent on buybacks."
+    )
+    assert ranges(run(text, DAY)) == [("microsoft", "revenue", None, 36.5e9, 40e9, "USD", True)]

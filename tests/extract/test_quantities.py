@@ -164,3 +164,12 @@ def test_lowered_scan_keeps_the_prefix_as_written():
 def test_lowered_pattern_writes_no_capital_escape():
     # lower-casing "\S" or "\W" would change the pattern's meaning
     assert re.search(r"\\[A-Z]", _QUANTITY.pattern) is None
+
+
+def test_a_trillion_written_as_t_after_a_currency() -> None:
+    found = [(q.text, q.value, q.kind) for q in find_quantities("a $3T company, or US$1.2T")]
+    assert found == [("$3T", 3e12, "money"), ("US$1.2T", 1.2e12, "money")]
+
+
+def test_a_t_without_a_currency_is_no_trillion() -> None:
+    assert find_quantities("the 3T scanner and the Q3T chip") == []

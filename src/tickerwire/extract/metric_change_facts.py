@@ -12,6 +12,7 @@ from tickerwire.extract.metric_estimates import is_estimate
 from tickerwire.extract.metric_fact import APPROX, CLAUSE, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS
 from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms
+from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
 from tickerwire.extract.subject_scan import Topic
@@ -40,6 +41,17 @@ _LIST_GAP = regex.compile(
 )
 # How far back a list of figure names is read: four or five names of news prose.
 _LIST_REACH = 120
+# A sentence that counts goods ("Apple's phone shipments fell 2%, while Huawei's sales rose
+# 36%", "units sold", "market share"): a change of "sales" in it is of units sold, which
+# research firms track, not of revenue; a stated amount of money would say otherwise.
+_UNIT_COUNT = prefiltered(
+    regex.compile(
+        r"\b(?:shipments?|shipped|units?\s+sold|unit\s+sales|market\s+share|deliveries|"
+        r"delivered|sell[\s-]through|sold\s+(?:\d|more|fewer))\b",
+        regex.IGNORECASE,
+    )
+)
+_BARE_SALES = regex.compile(r"sales", regex.IGNORECASE)
 _AGGREGATE_BEFORE = regex.compile(
     r"\b(?:group's|sector's|index's|industry's|index|aggregate|combined|total\s+Q\d)\s+(?:[\w-]+\s+)?$",
     regex.IGNORECASE,
@@ -87,7 +99,16 @@ def add_change_facts(
             text, change.trigger_end, change.quantity.start
         ):
             continue  # "a share price dip despite 14% sales growth": the verb is not the 14%'s
-        after = text[change.quantity.end : change.quantity.end + 30]
+        if (
+            term.metric == "revenue"
+            and _BARE_SALES.fullmatch(text, term.start, term.end)
+            and _UNIT_COUNT.search(text, sentence.start, sentence.end)
+            and not any(q.kind == "money" for q in quantities)
+        ):
+            continue  # "Huawei's sales rose 36%" beside phone shipments: units, not revenue
+        # within the sentence: the next one's "The consensus mark for revenues" is not this
+        # change's surprise against estimates
+        after = text[change.quantity.end : min(change.quantity.end + 30, sentence.end)]
         if _SURPRISE_AFTER.match(after):
             continue  # a surprise against estimates, not a change of the figure
         if _ESTIMATE_WORD.search(after):

@@ -32,7 +32,17 @@ _COMPARE_WORDS = (
 )
 # A few words may stand between the reported amount and the comparison ("which was ahead of",
 # "and comfortably beat"), but no clause break and no verb of a new figure.
-_FILLER = r"(?:(?![Bb]ut\b|[Ww]hile\b|[Ww]hereas\b)[\w'’-]+,?\s+){0,4}?"
+# A range's point named on the way ("which, at the midpoint, was below") is no such verb.
+# So is the period of the reported figure ("to $48 billion for the quarter ended March 31,
+# against"), which may be longer than the few words.
+_FILLER = (
+    r"(?:(?:in|for|during)\s+the\s+(?:[\w-]+\s+){0,3}?(?:quarter|year|period|half|months)"
+    r"(?:\s+(?:ended|ending|through)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+(?:19|20)\d{2})?|"
+    r"(?:19|20)\d{2}))?,?\s+)?"
+    r"(?:(?![Bb]ut\b|[Ww]hile\b|[Ww]hereas\b)[\w'’-]+,?\s+){0,4}?"
+    r"(?:at\s+(?:the|its)\s+(?:mid-?point|high\s+end|low\s+end|top\s+end),?\s+"
+    r"(?:(?![Bb]ut\b|[Ww]hile\b|[Ww]hereas\b)[\w'’-]+,?\s+){0,2}?)?"
+)
 _ESTIMATE_BEFORE = regex.compile(
     r"(?:,?\s+(?:a|per)\s+share)?,?\s+(?:\(\s*)?" + _FILLER + r"(?:" + _COMPARE_WORDS + r")\s+"
     r"(?:the\s+|an?\s+)?(?:average\s+)?$",
@@ -74,7 +84,8 @@ _PRIOR_CONNECTIVE = (
 # figure of"), or a figure's name ("from EPS of $0.56").
 _PRIOR_NAME = (
     r"(?P<mark>last\s+year['’]s\s+|(?:the\s+)?(?:year[\s-]ago|prior[\s-]year|year[\s-]earlier)"
-    r"(?:\s+(?:quarter['’]s|period['’]s|figure\s+of|level\s+of))?\s+)?"
+    # "the year-ago quarter's figure of", "the year-ago reported figure of"
+    r"(?:\s+(?:quarter['’]s|period['’]s))?(?:\s+(?:reported\s+)?(?:figure|level)\s+of)?\s+)?"
     r"(?:(?P<name>(?:adjusted\s+)?(?:EPS|earnings|revenues?|sales|net\s+income|profit))\s+"
     r"(?:of\s+)?)?"
 )

@@ -18,7 +18,8 @@ from tickerwire.extract.quantities import Quantity
 # read as part of the words that lead to it ("revenue of about", "from nearly").
 APPROX = (
     r"(?:(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than|less\s+than|"
-    r"under|just\s+over|just\s+under|close\s+to|an?\s+estimated|a\s+record|a\s+staggering|"
+    r"under|just\s+over|just\s+under|close\s+to|at\s+least|as\s+much\s+as|an?\s+estimated|"
+    r"a\s+record|a\s+staggering|"
     r"a\s+whopping|an?)\s+)*"
 )
 # Two amounts joined: "$9.3 billion and $2.25 a share" (whose is which is read as a pair).
@@ -40,3 +41,7 @@ class MetricFact:
     comparison: Comparison | None = None
     base: MetricFact | None = None
     per_share: bool = False  # set beside a per-share figure: "EPS of $3.87 versus $3.78"
+    # A yearly growth rate over years ("a CAGR of 10% from 2019 to 2023"): its period is the
+    # span the text gives (`rate_period`, None when it gives none), never one year of it.
+    is_rate: bool = False
+    rate_period: str | None = None

@@ -62,6 +62,16 @@ _VALUE_OF_A_THING = regex.compile(
 _JOINED_CLUB = regex.compile(
     r"\b(?:re-?)?(?:join|joined|joins|joining|enter|entered|enters|entering)\s+the\s+$", regex.I
 )
+# A period between a figure's name and its value that is not the reported one ("Revenue in the
+# prior Q2 was", "Sales in the previous quarter were"): the value is an earlier period's, whose
+# period the name does not say; it is not bound as the figure's. Not "last year": a report of
+# annual results made early in the next year calls its own year so ("Revenues last year rose
+# to 1.94 billion dlrs").
+_PRIOR_PERIOD_BETWEEN = regex.compile(
+    r"\b(?:prior|previous|preceding|year[\s-]ago|year[\s-]earlier|"
+    r"a\s+year\s+(?:ago|earlier|before)|same\s+(?:quarter|period|time))\b",
+    regex.IGNORECASE,
+)
 _LINK_SHORT = regex.compile(_LINK.pattern.replace("FILL", "5"), regex.IGNORECASE)
 _LINK_LONG = regex.compile(_LINK.pattern.replace("FILL", "8"), regex.IGNORECASE)
 _BETWEEN_LEAD = regex.compile(r"(?<=\s)between\s+$", regex.IGNORECASE)
@@ -111,7 +121,12 @@ _PRIOR_AFTER = regex.compile(
     r"prior[\s-]year|same|previous|comparable)\s+(?:quarter|period)|last\s+year|a\s+year\s+before)",
     regex.IGNORECASE,
 )
-_BY_BEFORE = regex.compile(r"\bby\s+" + APPROX + r"$", regex.IGNORECASE)
+# "by $148 billion", "by an unprecedented $296 billion": a difference, one plain word allowed
+_BY_BEFORE = regex.compile(
+    r"\bby\s+(?:an?\s+(?:unprecedented|extra|additional|estimated|impressive|massive|"
+    r"staggering|record|astonishing|eye-popping)\s+)?" + APPROX + r"$",
+    regex.IGNORECASE,
+)
 _PAIR_TERMS = regex.compile(r"\s+(?:and|&)\s+")
 # "chip and licensing revenues", "Automotive and Internet-of-Things chip revenues"
 _SEGMENT_PAIR = regex.compile(
@@ -345,7 +360,7 @@ def _bind_left(
     period = _PERIOD_AFTER_NAME.match(text, term.end, q.start)
     name_end = period.end() if period is not None else term.end
     between = text[name_end : q.start]
-    if CLAUSE.search(between):
+    if CLAUSE.search(between) or _PRIOR_PERIOD_BETWEEN.search(between):
         return None
     others = [
         o for o in quantities if name_end <= o.start and o.end <= q.start and not o.is_conversion
@@ -357,7 +372,7 @@ def _bind_left(
         if len(others) != 1:
             return None
         difference = others[0]
-        by = _BY_BEFORE.search(text, max(name_end, difference.start - 12), difference.start)
+        by = _BY_BEFORE.search(text, max(name_end, difference.start - 30), difference.start)
         margin_step = difference.kind == "pp" or (difference.kind == q.kind == "percent")
         # "revenues +1.10% from the Zacks consensus to $57.45 billion": a surprise, then the level
         surprise = difference.kind == "percent" and _SURPRISE_BEFORE_LEVEL.match(

@@ -20,6 +20,12 @@ _LEADING_ARTICLE = regex.compile(r"^(?:the|for)\s+", regex.IGNORECASE)
 _PERIOD_PRIOR = regex.compile(
     r"\b(?:year[\s-]ago|prior[\s-]year|same|previous|comparable)\b", regex.I
 )
+# "the prior Q2", "last year's fourth quarter": a period named as an earlier one, by a word
+# right before its code or name, is a comparison's period, not the figure's.
+_PRIOR_MARK_BEFORE = regex.compile(
+    r"\b(?:prior|previous|preceding|year[\s-]ago|year[\s-]earlier|last\s+year['’]s)\s+$",
+    regex.IGNORECASE,
+)
 # "climbed 35% from EPS of $0.56 in Q4 2022": the period of the base amount, not the figure's.
 _PRIOR_AMOUNT_BEFORE = regex.compile(
     r"\b(?:from|versus|vs\.?|against|compared\s+(?:with|to)|than)\s+(?:the\s+|an?\s+)?"
@@ -105,6 +111,7 @@ def _not_prior(
         p
         for p in periods
         if not _PERIOD_PRIOR.search(p.text)
+        and not _PRIOR_MARK_BEFORE.search(ctx.text, max(sentence.start, p.start - 20), p.start)
         and not PRIOR_BEFORE.search(ctx.text, max(sentence.start, p.start - 12), p.start)
         and not _PRIOR_AMOUNT_BEFORE.search(ctx.text, max(sentence.start, p.start - 60), p.start)
     ]

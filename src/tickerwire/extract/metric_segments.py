@@ -20,6 +20,17 @@ from tickerwire.extract.metric_terms import (
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.sentences import Sentence
 
+# Units of a product counted, then the revenue they bring ("plans to ship 400,000 Surface Pro
+# units, generating sales of about $1.4 billion"): the product's revenue, not the
+# company's. The product is named by the capitalised words before the unit noun.
+_UNITS_THEN_REVENUE = regex.compile(
+    r"\b(?:sell|sells|sold|selling|ship|ships|shipped|shipping|deliver|delivers|delivered)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|over|more\s+than)\s+)?[\d,.]+"
+    r"(?:\s+(?:million|thousand|billion|mln))?\s+(?P<product>(?:[A-Z][\w-]*\s+){0,3})"
+    r"(?:units|devices|vehicles|phones|handsets|headsets|cars|consoles)\b[^.;]{0,40}?,\s+"
+    r"(?:bringing\s+in|generating|which\s+(?:would\s+|could\s+)?(?:bring|generate)s?(?:\s+in)?|"
+    r"translating\s+(?:in)?to|worth)\s+(?:[\w-]+\s+){0,2}$"
+)
 # Words that make a line's figure the whole company's ("total revenue", "its net sales").
 _TOTAL_BEFORE = regex.compile(
     r"\b(?:total|overall|company-wide|consolidated|group|net|its|the\s+company's)\s+"
@@ -167,6 +178,13 @@ def figure_segment(
         ctx.text, max(sentence.start, fact.term.start - 40), fact.term.start
     ):
         return False, None
+    if fact.term.segment is None and fact.term.metric == "revenue":
+        counted = _UNITS_THEN_REVENUE.search(
+            ctx.text, max(sentence.start, fact.term.start - 160), fact.term.start
+        )
+        if counted is not None:
+            product = "_".join(counted.group("product").lower().replace("-", " ").split())
+            return (True, product) if product else (False, None)
     segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
     if segment is not None:
         return True, segment

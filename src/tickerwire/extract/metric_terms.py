@@ -234,6 +234,8 @@ SEGMENTS: Mapping[str, str] = {
     "wholesale": "wholesale",
     "streaming": "streaming",
     "logistics": "logistics",
+    "networking": "networking",
+    "storage": "storage",
     "fintech": "fintech",
     "gaming and entertainment": "gaming",
 }

@@ -24,6 +24,8 @@ from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
 from tickerwire.extract.metric_facts import PERCENT_METRICS, value_facts
 from tickerwire.extract.metric_periods import metric_period, prior_period
+from tickerwire.extract.metric_rates import add_rate_facts
+from tickerwire.extract.metric_rivals import add_rival_facts
 from tickerwire.extract.metric_segments import figure_segment
 from tickerwire.extract.metric_terms import (
     MetricTerm,
@@ -49,6 +51,14 @@ TABLE_CONFIDENCE = 0.75
 _ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
+# A condition that is the forecast itself ("If Amazon meets analysts' estimates for 2023, its
+# revenue will have grown 17% a year"): the figures are the analysts' forecast, not a supposed
+# case, when nothing else is supposed (the condition ends at its comma).
+_FORECAST_CONDITION = regex.compile(
+    r"If\s+(?:[\w.&'’-]+\s+){1,3}?(?:matches|meets|hits|reaches|delivers\s+on)\s+"
+    r"(?:(?:the\s+)?(?:analysts['’]?|Wall\s+Street['’]s?|consensus|its\s+own)\s+)"
+    r"(?:estimates|expectations|forecasts|projections|guidance)(?:\s+for\s+[\w\s-]{1,20}?)?,\s"
+)
 
 # Metrics that are amounts of money and must be written with a currency and a size.
 _AMOUNT_METRICS = frozenset(
@@ -116,18 +126,29 @@ def metric_events(
     if not has_metric_topic and not resolver.metric_heads and not worth:
         carried = _carried_estimates(ctx, sentence, quantities)
         return [e for e in (_event(ctx, sentence, f) for f in carried) if e is not None]
+    forecast_condition = False
     if _CONDITIONAL.match(sentence.text):
-        return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
+        if not _FORECAST_CONDITION.match(sentence.text):
+            return []  # "If it kept this pace, revenue would be $17.5 billion": not a figure
+        forecast_condition = True
     metric_terms = [t for t in resolver.terms if t.kind == "metric"]
     facts = []
     if metric_terms:
         facts = value_facts(ctx, sentence, quantities, metric_terms, resolver)
         add_change_facts(ctx, sentence, changes, topics, facts, quantities)
+        if "CAGR" in sentence.text or "annual" in sentence.text:  # cheap test before patterns
+            named = [t.metric for t in metric_terms if t.metric is not None]
+            add_rate_facts(ctx, sentence, quantities, named, resolver, facts)
         add_compared_facts(ctx, sentence, quantities, facts)
     bound = {f.value.start for f in facts if f.value is not None}
     unbound = [f for f in worth if f.anchor not in bound]
     if unbound:
         facts = sorted([*facts, *unbound], key=lambda f: f.anchor)
+    if forecast_condition:
+        for fact in facts:
+            fact.estimate = True
+    if facts and sum(1 for q in quantities if q.kind == "money") > 1:
+        add_rival_facts(ctx, sentence, quantities, facts)
     events = []
     for fact in facts:
         event = _event(ctx, sentence, fact)
@@ -274,6 +295,8 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     if not named:
         return None
     period_text, period_end, carried = metric_period(ctx, sentence, own)
+    if own.is_rate:
+        period_text, period_end, carried = own.rate_period, None, False
     if fact.comparison is not None and fact.comparison.kind == "prior":
         prior = prior_period(fact, period_text, period_end)
         if prior is None:

@@ -160,6 +160,21 @@ _DESCRIPTOR_GAP = regex.compile(r"\s*(?:[a-z][\w-]*\s+){0,3}")
 _AT_ENTITY = regex.compile(r"\b(?:at|for|of)\s+$", regex.IGNORECASE)
 
 
+# A clause set against the one before, whose subject is a pronoun: it may be either company.
+_CONTRAST_PRONOUN = regex.compile(
+    r"\b(?:but|while|whereas|although|though|yet)\s+(?:it|they)\b", regex.IGNORECASE
+)
+# Words of a forecast of a figure, and of a company's results.
+_FORECAST_WORD = regex.compile(
+    r"\b(?:consensus|estimates?|estimated|expected|expects?|forecasts?|pegged|projected)\b",
+    regex.IGNORECASE,
+)
+_RESULTS_WORD = regex.compile(
+    r"\b(?:earnings|results|revenues?|sales|EPS|profits?|quarter|report(?:s|ed|ing)?)\b",
+    regex.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Owner:
     """The company (or index) a change belongs to, and how sure the attribution is."""
@@ -436,6 +451,12 @@ class OwnerResolver:
                 self.text, max(self.sentence.start, nearest.start - 50), nearest.start
             ):
                 return None  # the figure is the unit's, named before its parent
+            if len({g.entity_id for g in before}) > 1 and _CONTRAST_PRONOUN.search(
+                self.text, nearest.end, term.start
+            ):
+                # "The growth for Apple is below that of Microsoft, but it is in the $3T
+                # market cap range": which company "it" is the sentence does not say
+                return None
             return Owner(
                 nearest.entity_id, nearest.ticker, PRONOUN_PENALTY if nearest.coref else 0.0
             )
@@ -454,10 +475,32 @@ class OwnerResolver:
         elif self._unknown_company_after(term.end):
             return None  # "revenue slid 9%, builder Meritage (MTH) beat ...": its own
         else:
-            owner = self._article_subject()
+            owner = self._carried_forecast_subject(term) or self._article_subject()
         if owner is not None and owner.entity_id in sources:
             return None  # "researcher Dataquest estimates that chip sales totaled": a market's
         return owner
+
+    def _carried_forecast_subject(self, term: Term) -> Owner | None:
+        """A forecast of a whole company's figure opening a paragraph with no name ("The
+        consensus estimate for second-quarter earnings stands at $1.10"), after a paragraph
+        whose last sentence is about one company's results ("Apple's earnings beat estimates in
+        each of the last four quarters."): that company's. Not a business line's or a market's
+        figure ("Retail sales rose 0.6%"), nor after a sentence about anything but results."""
+        index = self.sentence.index
+        if index == 0 or (term.metric is not None and term.metric.segment is not None):
+            return None
+        previous = self.ctx.sentences[index - 1]
+        if previous.paragraph != self.sentence.paragraph - 1:
+            return None
+        if not _FORECAST_WORD.search(self.text, self.sentence.start, self.sentence.end):
+            return None
+        if not _RESULTS_WORD.search(self.text, previous.start, previous.end):
+            return None
+        opening = self._opening_company(previous)
+        named = {g.entity_id for g in self._companies(previous.start, previous.end)}
+        if opening is None or named != {opening}:
+            return None
+        return Owner(opening, None, FALLBACK_PENALTY)
 
     def _index_before(self, position: int) -> bool:
         """'S&P 500 earnings', "the index's profit": an index named right before the figure."""

@@ -28,6 +28,7 @@ _SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    "t": 1e12,  # "$3T", written with a currency only (see `short_scale`)
     "billion": 1e9,
     "bn": 1e9,
     "bln": 1e9,
@@ -71,7 +72,7 @@ _QUANTITY = re.compile(
     (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d:/])
     (?:
         \s?(?=[tbm])(?P<scale>trillion|billion|million|thousand|tn|trn|bn|bln|mln|mn)\b
-      | (?P<short_scale>[mMbBkK])(?![\w'])
+      | (?P<short_scale>[mMbBkKtT])(?![\w'])
     )?
     (?:(?=\s?[%pb]|\s[{_SUFFIX_FIRST}])
     (?:
