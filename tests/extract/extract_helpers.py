@@ -149,3 +149,19 @@ def bracket_tickers(linked: LinkedDocument) -> LinkedDocument:
             )
         mentions.append(mention)
     return dataclasses.replace(linked, mentions=mentions)
+
+
+def metric_rows(events: list[Event]) -> list[tuple]:
+    """(entity, metric, segment, value, change_pct, period) of each financial_metric event."""
+    return [
+        (
+            e.entity,
+            e.attributes["metric"],
+            e.attributes["segment"],
+            e.attributes["value"],
+            e.attributes["change_pct"],
+            e.attributes["period"],
+        )
+        for e in events
+        if e.type == "financial_metric"
+    ]

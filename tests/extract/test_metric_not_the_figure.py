@@ -4,26 +4,9 @@ its line's name; with look-alikes that must keep the figure."""
 
 import datetime as dt
 
-from extract_helpers import run
-
-from tickerwire.records import Event
+from extract_helpers import metric_rows, run
 
 DAY = dt.date(2024, 2, 1)
-
-
-def figures(events: list[Event]) -> list[tuple]:
-    return [
-        (
-            e.entity,
-            e.attributes["metric"],
-            e.attributes["segment"],
-            e.attributes["value"],
-            e.attributes["change_pct"],
-            e.attributes["period"],
-        )
-        for e in events
-        if e.type == "financial_metric"
-    ]
 
 
 def test_an_earlier_periods_value_after_the_name_is_not_the_figure() -> None:
@@ -33,16 +16,16 @@ def test_an_earlier_periods_value_after_the_name_is_not_the_figure() -> None:
         "Microsoft posted its results. Net income in the prior fiscal year was $72.4 billion.",
         "Microsoft posted its results. Revenue for the same period was $56.2 billion.",
     ):
-        assert figures(run(text, DAY)) == [], text
+        assert metric_rows(run(text, DAY)) == [], text
 
 
 def test_the_reported_periods_value_after_the_name_is_kept() -> None:
     text = "Microsoft posted its results. Revenue in the December quarter was $62.0 billion."
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, 62.0e9, None, "December quarter")
     ]
     text = "Microsoft posted annual results. Revenues last year rose to $211.9 billion."
-    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, 211.9e9, None, None)]
+    assert metric_rows(run(text, DAY)) == [("microsoft", "revenue", None, 211.9e9, None, None)]
 
 
 def test_a_period_called_earlier_is_not_the_figures_period() -> None:
@@ -50,7 +33,7 @@ def test_a_period_called_earlier_is_not_the_figures_period() -> None:
         "Microsoft posted its results. Revenue rose 8% to $61 billion, beating the prior Q2 "
         "figure. Sales climbed 6% to $59 billion, topping last year's fourth quarter."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, 61.0e9, 8.0, None),
         ("microsoft", "revenue", None, 59.0e9, 6.0, None),
     ]
@@ -58,7 +41,7 @@ def test_a_period_called_earlier_is_not_the_figures_period() -> None:
 
 def test_a_period_named_as_the_figures_own_is_kept() -> None:
     text = "Microsoft posted its results. Revenue rose 8% to $61 billion in Q2."
-    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, 61.0e9, 8.0, "Q2")]
+    assert metric_rows(run(text, DAY)) == [("microsoft", "revenue", None, 61.0e9, 8.0, "Q2")]
 
 
 def test_sales_beside_shipments_are_units_not_revenue() -> None:
@@ -67,7 +50,7 @@ def test_sales_beside_shipments_are_units_not_revenue() -> None:
         "while Amazon's sales jumped 21%, research firm IDC said.",
         "Microsoft's sales rose 21% in the quarter, lifting its market share to 30%.",
     ):
-        assert figures(run(text, DAY)) == [], text
+        assert metric_rows(run(text, DAY)) == [], text
 
 
 def test_revenue_or_an_amount_of_sales_beside_shipments_is_kept() -> None:
@@ -75,7 +58,7 @@ def test_revenue_or_an_amount_of_sales_beside_shipments_is_kept() -> None:
         "Microsoft's revenue rose 12% while console shipments fell 4%. Amazon's sales rose 9% "
         "to $170 billion even as deliveries slowed."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, None, 12.0, None),
         ("amazon", "revenue", None, 170.0e9, 9.0, None),
     ]
@@ -86,7 +69,7 @@ def test_a_business_lines_growth_keeps_the_lines_name() -> None:
         "Microsoft sees strong demand from cloud providers, which should lift networking revenue "
         "25% higher in 2024. Amazon said storage sales fell 8%."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", "networking", None, 25.0, "2024"),
         ("amazon", "revenue", "storage", None, -8.0, None),
     ]
@@ -94,7 +77,7 @@ def test_a_business_lines_growth_keeps_the_lines_name() -> None:
 
 def test_a_lines_name_elsewhere_in_the_sentence_leaves_the_total() -> None:
     text = "Microsoft said revenue rose 8%, as its networking gear sold well."
-    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, None, 8.0, None)]
+    assert metric_rows(run(text, DAY)) == [("microsoft", "revenue", None, None, 8.0, None)]
 
 
 def test_a_consensus_after_the_figures_period_is_its_estimate() -> None:
@@ -102,7 +85,7 @@ def test_a_consensus_after_the_figures_period_is_its_estimate() -> None:
         "Microsoft posted results on Tuesday. Sales climbed 17% to $48 billion for the quarter "
         "ended March 31, compared with the average analyst estimate of $47.5 billion."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, 48e9, 17.0, "quarter ended March 31"),
         ("microsoft", "revenue", None, 47.5e9, None, "quarter ended March 31"),
     ]
@@ -113,18 +96,18 @@ def test_an_amount_after_the_figures_period_and_no_forecast_word_is_nothing() ->
         "Microsoft posted results on Tuesday. Sales climbed 17% to $48 billion for the quarter "
         "ended March 31, compared with the $75 billion it paid for Activision."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, 48e9, 17.0, "quarter ended March 31")
     ]
 
 
-def test_a_forecast_word_in_the_next_sentence_leaves_the_change_its_figures() -> None:
+def test_a_forecast_word_in_the_next_sentence_leaves_the_change_its_metric_rows() -> None:
     text = (
         "Microsoft reports soon. The consensus estimate for Microsoft's quarterly earnings is "
         "pegged at $2.76 per share, implying a year-over-year increase of 19%. The consensus "
         "mark for revenues is $61.1 billion."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "eps", None, 2.76, 19.0, None),
         ("microsoft", "revenue", None, 61.1e9, None, None),
     ]
@@ -132,7 +115,7 @@ def test_a_forecast_word_in_the_next_sentence_leaves_the_change_its_figures() ->
 
 def test_a_change_measured_against_the_consensus_is_no_change_of_the_figure() -> None:
     text = "Microsoft reported results. Its quarterly EPS of $2.93 came in 5% above the consensus."
-    assert figures(run(text, DAY)) == [("microsoft", "eps", None, 2.93, None, None)]
+    assert metric_rows(run(text, DAY)) == [("microsoft", "eps", None, 2.93, None, None)]
 
 
 def test_the_year_ago_figure_named_as_a_figure_is_the_prior_periods() -> None:
@@ -141,7 +124,7 @@ def test_the_year_ago_figure_named_as_a_figure_is_the_prior_periods() -> None:
         "$61.1 billion, indicating a 16% improvement from the year-ago quarter's figure of $52.7 "
         "billion."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, 61.1e9, 16.0, "fourth-quarter"),
         ("microsoft", "revenue", None, 52.7e9, None, "year-ago fourth-quarter"),
     ]
@@ -153,7 +136,7 @@ def test_a_year_ago_amount_of_another_kind_is_not_the_prior_figure() -> None:
         "$61.1 billion, indicating a 16% improvement from the year-ago quarter's figure of $2.32 "
         "per share."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, 61.1e9, 16.0, "fourth-quarter"),
     ]
 
@@ -163,7 +146,7 @@ def test_revenue_brought_in_by_units_sold_is_the_products() -> None:
         "Microsoft launched a tablet. This year Microsoft hopes to ship 300,000 Surface Pro "
         "units, generating sales of at least $900 million."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", "surface_pro", 0.9e9, None, "This year"),
     ]
 
@@ -173,9 +156,9 @@ def test_revenue_of_unnamed_units_or_beside_a_count_stays_unsaid_or_total() -> N
         "Microsoft launched a tablet. Microsoft expects to sell 500,000 units, generating "
         "revenue of $1.75 billion."
     )
-    assert figures(run(text, DAY)) == []
+    assert metric_rows(run(text, DAY)) == []
     text = (
         "Microsoft posted results. Microsoft shipped 5 million consoles in the quarter, and "
         "revenue rose 3% to $62 billion."
     )
-    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, 62e9, 3.0, None)]
+    assert metric_rows(run(text, DAY)) == [("microsoft", "revenue", None, 62e9, 3.0, None)]

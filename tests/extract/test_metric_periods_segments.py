@@ -3,26 +3,11 @@
 
 import datetime as dt
 
-from extract_helpers import run
+from extract_helpers import metric_rows, run
 
 from tickerwire.records import Event
 
 DAY = dt.date(2024, 2, 1)
-
-
-def figures(events: list[Event]) -> list[tuple]:
-    return [
-        (
-            e.entity,
-            e.attributes["metric"],
-            e.attributes["segment"],
-            e.attributes["value"],
-            e.attributes["change_pct"],
-            e.attributes["period"],
-        )
-        for e in events
-        if e.type == "financial_metric"
-    ]
 
 
 def test_a_quarter_code_between_the_name_and_its_verb() -> None:
@@ -30,7 +15,7 @@ def test_a_quarter_code_between_the_name_and_its_verb() -> None:
         "Microsoft posted its results. Its gross margin in Q2 2024 was 68.4%. Revenue in FY2023 "
         "was $211.9 billion."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "gross_margin", None, 68.4, None, "Q2 2024"),
         ("microsoft", "revenue", None, 211.9e9, None, "FY2023"),
     ]
@@ -38,7 +23,7 @@ def test_a_quarter_code_between_the_name_and_its_verb() -> None:
 
 def test_a_prior_quarter_code_still_parts_name_and_value() -> None:
     text = "Microsoft posted its results. Revenue in the year-ago Q2 was $56.2 billion."
-    assert figures(run(text, DAY)) == []
+    assert metric_rows(run(text, DAY)) == []
 
 
 def test_growth_over_the_next_years_is_not_the_next_figures_year() -> None:
@@ -46,7 +31,7 @@ def test_growth_over_the_next_years_is_not_the_next_figures_year() -> None:
         "Microsoft expects 14% annualized sales growth over the next three years alongside 20% "
         "earnings growth in 2026."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, None, 14.0, "next three years"),
         ("microsoft", "eps", None, None, 20.0, "2026"),
     ]
@@ -58,7 +43,9 @@ def test_the_segment_is_the_line_named_as_a_unit_not_its_listed_parts() -> None:
         "including advertising and cloud storage, to grow. The segment's gross margin was about "
         "70%."
     )
-    assert [f[:4] for f in figures(run(text, DAY))] == [("apple", "gross_margin", "services", 70.0)]
+    assert [f[:4] for f in metric_rows(run(text, DAY))] == [
+        ("apple", "gross_margin", "services", 70.0)
+    ]
 
 
 def test_the_segment_after_a_list_of_lines_and_no_unit_is_unknown() -> None:
@@ -66,7 +53,7 @@ def test_the_segment_after_a_list_of_lines_and_no_unit_is_unknown() -> None:
         "Apple sells iPhones, iPads and Macs across the world. The segment's gross margin in Q4 "
         "2023 was about 36%."
     )
-    assert [f[2] for f in figures(run(text, DAY))] in ([], [None])
+    assert [f[2] for f in metric_rows(run(text, DAY))] in ([], [None])
 
 
 def estimates(events: list[Event]) -> list[tuple]:

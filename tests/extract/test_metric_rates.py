@@ -5,26 +5,9 @@ give none."""
 
 import datetime as dt
 
-from extract_helpers import run
-
-from tickerwire.records import Event
+from extract_helpers import metric_rows, run
 
 DAY = dt.date(2024, 2, 1)
-
-
-def figures(events: list[Event]) -> list[tuple]:
-    return [
-        (
-            e.entity,
-            e.attributes["metric"],
-            e.attributes["segment"],
-            e.attributes["value"],
-            e.attributes["change_pct"],
-            e.attributes["period"],
-        )
-        for e in events
-        if e.type == "financial_metric"
-    ]
 
 
 def test_a_yearly_growth_rate_is_the_figures_change_over_its_span() -> None:
@@ -33,7 +16,7 @@ def test_a_yearly_growth_rate_is_the_figures_change_over_its_span() -> None:
         "from fiscal 2018 to fiscal 2022. Analysts expect its sales to grow at a compound annual "
         "growth rate of 6% from 2024 to 2026. They also expect its EPS to rise at a CAGR of 12%."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, None, 14.0, "fiscal 2018-fiscal 2022"),
         ("microsoft", "revenue", None, None, 6.0, "2024-2026"),
         ("microsoft", "eps", None, None, 12.0, "2024-2026"),
@@ -45,7 +28,7 @@ def test_a_rate_read_as_a_change_gets_the_span_not_one_year() -> None:
         "Microsoft is a leader. The Street sees its sales growing at a CAGR of 7% from fiscal "
         "2024 to fiscal 2027, with its EPS climbing at a CAGR of 11%."
     )
-    assert figures(run(text, DAY)) == [
+    assert metric_rows(run(text, DAY)) == [
         ("microsoft", "revenue", None, None, 7.0, "fiscal 2024-fiscal 2027"),
         ("microsoft", "eps", None, None, 11.0, "fiscal 2024-fiscal 2027"),
     ]
@@ -59,9 +42,9 @@ def test_rates_of_a_market_or_a_supposed_case_give_nothing() -> None:
         "Microsoft is a leader. Suppose Microsoft lifts its EPS at a CAGR of 18% until 2031: "
         "its market cap would reach $5.5 trillion.",
     ):
-        assert figures(run(text, DAY)) == [], text
+        assert metric_rows(run(text, DAY)) == [], text
     text = "Microsoft is a leader. Its revenue grew 40% while its headcount grew at a CAGR of 8%."
-    assert figures(run(text, DAY)) == [("microsoft", "revenue", None, None, 40.0, None)]
+    assert metric_rows(run(text, DAY)) == [("microsoft", "revenue", None, None, 40.0, None)]
 
 
 def test_a_condition_that_is_the_forecast_gives_its_figures_as_estimates() -> None:
@@ -70,7 +53,7 @@ def test_a_condition_that_is_the_forecast_gives_its_figures_as_estimates() -> No
         "rise 11% in 2024."
     )
     events = [e for e in run(text, DAY) if e.type == "financial_metric"]
-    assert figures(events) == [("amazon", "revenue", None, None, 11.0, "2024")]
+    assert metric_rows(events) == [("amazon", "revenue", None, None, 11.0, "2024")]
     assert [e.attributes["is_estimate"] for e in events] == [True]
 
 
@@ -81,4 +64,4 @@ def test_a_condition_beyond_the_forecast_is_a_supposed_case() -> None:
         "Amazon keeps growing. If Amazon keeps this pace, its revenue would be $700 billion by "
         "2026.",
     ):
-        assert figures(run(text, DAY)) == [], text
+        assert metric_rows(run(text, DAY)) == [], text
