@@ -208,9 +208,9 @@ _EARNINGS_MOVE_BEFORE = prefiltered(
 
 
 # "Apple stock has returned roughly 700% since 2016", "has earned total returns of more than
-# 129% over five years", "delivered a return of about 18% over the past year": the return of a
-# holding over a stretch, a rise unless signed. An annualised or average return is a yearly
-# rate, not the move, and an expected, target or implied return is no move at all.
+# 129% over five years", "delivered a return of roughly 21% over the last twelve months": the
+# return of a holding over a stretch, a rise unless signed. An annualised or average return is
+# a yearly rate, not the move, and an expected, target or implied return is no move at all.
 _RETURN_BEFORE = prefiltered(
     regex.compile(
         r"(?<!\b(?:expected|potential|implied|projected|target|annual|annuali[sz]ed|average|"

@@ -1,7 +1,7 @@
 """Index moves from the extended-hours indicator line of market-activity pages.
 
 Nasdaq.com's "After Hours Most Active" and "Pre-Market Most Active" pages open with "The NASDAQ
-100 After Hours Indicator is up 5.76 to 17,602.03": the Nasdaq 100's move in points during the
+100 After Hours Indicator is up 12.40 to 17,410.25": the Nasdaq 100's move in points during the
 extended session under way, with its level. No percentage is given, so the move carries none
 (`change_pct` null); its day is read from the publication like any extended-hours move.
 """
