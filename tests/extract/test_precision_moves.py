@@ -158,8 +158,9 @@ def test_an_index_move_told_twice_keeps_the_telling_with_its_level():
 
 
 def test_no_publication_day_is_guessed_for_a_move_told_with_this_week():
+    # nor one session: the move may span the days since the report
     text = "Snap shares were down 12% after the company reported results this week."
-    assert moves(run(text, FRIDAY)) == [("SNAP", -12.0, "session", None)]
+    assert moves(run(text, FRIDAY)) == [("SNAP", -12.0, "other", None)]
 
 
 def test_an_article_set_before_the_open_gives_its_frame_to_moves_without_period_words():

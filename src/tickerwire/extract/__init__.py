@@ -22,9 +22,10 @@ from tickerwire.extract.drivers import assemble
 from tickerwire.extract.events import cue_kinds, cued_sentences, find_drafts
 from tickerwire.extract.events.scan import lower_text
 from tickerwire.extract.fact_level import with_fact_levels
+from tickerwire.extract.indicator_moves import indicator_moves
 from tickerwire.extract.metric_contradictions import drop_contradicted_forecasts
 from tickerwire.extract.metrics import metric_events, table_events
-from tickerwire.extract.price_moves import move_events
+from tickerwire.extract.price_moves import drop_contradicted_moves, move_events
 from tickerwire.extract.session_clock import check_session_days
 from tickerwire.extract.subjects import TopicResolver
 from tickerwire.link import ReferenceData
@@ -59,8 +60,10 @@ def _extract(ctx: DocumentContext, title: str | None = None) -> list[Event]:
         metrics = metric_events(ctx, sentence, quantities, changes, topics, resolver)
         found += [Found(e, anchor=e.evidence.start) for e in metrics]
     found += [Found(e, anchor=e.evidence.start) for e in table_events(ctx, title)]
+    found += indicator_moves(ctx)
     found = propagate_article_period(found, article_frame(ctx), partial(frame_day, ctx))
     found = drop_contradicted_forecasts(found)
+    found = drop_contradicted_moves(found)
     found = check_session_days(ctx, found)
     # One lower-casing of the text serves the cue pass (`str.lower`) and the patterns that read
     # lower-cased text with the text's offsets (`lower_text`: the same string, unless a letter

@@ -207,6 +207,23 @@ _EARNINGS_MOVE_BEFORE = prefiltered(
 )
 
 
+# "Apple stock has returned roughly 700% since 2016", "has earned total returns of more than
+# 129% over five years", "delivered a return of roughly 21% over the last twelve months": the
+# return of a holding over a stretch, a rise unless signed. An annualised or average return is
+# a yearly rate, not the move, and an expected, target or implied return is no move at all.
+_RETURN_BEFORE = prefiltered(
+    regex.compile(
+        r"(?<!\b(?:expected|potential|implied|projected|target|annual|annuali[sz]ed|average|"
+        r"required|estimated)\s)"
+        r"\b(?P<verb>returned|(?:earned|delivered|generated|produced|posted)\s+(?:an?\s+)?"
+        r"(?:total\s+)?returns?\s+of|total\s+returns?\s+of)\s+"
+        r"(?:(?:about|around|roughly|nearly|almost|some|approximately|over|more\s+than|"
+        r"close\s+to|just\s+over|just\s+under)\s+)?$",
+        regex.IGNORECASE,
+    )
+)
+
+
 def paired_returns(text: str, sentence: Sentence) -> dict[int, tuple[int, int, bool]]:
     """The numbers of bracketed return pairs in a sentence, by their start: the comparison
     verb's span and whether the number is the first (the subject's) of its pair."""
@@ -271,6 +288,17 @@ def find_changes(
         elif earnings_move is not None:
             direction = "down" if quantity.sign < 0 else "up"
             found = direction, "earnings_move", earnings_move.start(), earnings_move.end()
+        elif (
+            "return" in text[max(left_start, quantity.start - 50) : quantity.start]
+            and (
+                returned := _RETURN_BEFORE.search(
+                    text, max(left_start, quantity.start - 50), quantity.start
+                )
+            )
+            is not None
+        ):
+            direction = "down" if quantity.sign < 0 else "up"
+            found = direction, "verb", returned.start("verb"), returned.end("verb")
         else:
             found = _trigger(text, tokens, quantity, left_start, right_end)
         if (found is None or found[1] == "sign") and changes:

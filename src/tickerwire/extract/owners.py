@@ -51,6 +51,29 @@ _POSSESSIVE_PRONOUN = regex.compile(
     r"\s+(?:[\w.-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
+# Descriptions that name a company's industry ("the chipmaker", "the world's biggest lender"):
+# one stands for a company only when the text calls that company so elsewhere ("chipmaker
+# Nvidia", "Nvidia, the chipmaker"); generic nouns ("the company", "the giant") fit any company.
+_INDUSTRY_DESCRIPTION = regex.compile(
+    r"\bthe\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>chipmaker|drugmaker|carmaker|automaker|retailer|"
+    r"lender|bank|insurer|miner|airline)(?:'s|’s)?\s+(?:[\w.-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+# "Nvidia, the world's most valuable chipmaker", "Nvidia (NVDA), a chipmaker", "Nvidia is the
+# chipmaker ...": a description set right after the name.
+_APPOSITION = regex.compile(
+    r"(?:\s*\([^()]{1,20}\))?(?:\s*,\s*|\s+is\s+)(?:the|a|an)\s+[^.;:,()]{0,50}",
+    regex.IGNORECASE,
+)
+_OF_DESCRIPTION = regex.compile(
+    r"(?:the\s+)(?:[\w'’-]+\s+){0,4}?(?P<noun>chipmaker|drugmaker|carmaker|automaker|"
+    r"retailer|lender|bank|insurer|miner|airline)\b",
+    regex.IGNORECASE,
+)
+_PREPOSITION_BEFORE = regex.compile(
+    r"\b(?:for|to|by|against)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
 # A name with its bracketed ticker ("Meritage (MTH)", "Fabrinet (NYSE: FN)").
 _TICKERED_NAME_TEXT = r"\b[A-Z][\w&.-]+\s*\((?:NYSE|NASDAQ|Nasdaq|NYSEARCA)?:?\s?[A-Z]{1,5}\)"
 _TICKERED_NAME = regex.compile(_TICKERED_NAME_TEXT)
@@ -111,6 +134,8 @@ _GAP_WORD = regex.compile(r"[\w.-]+")
 _NAME_WORD = regex.compile(r"[\w.&'-]+")
 _IN_PASSING = regex.compile(
     r"\b(?:like|likes\s+of|such\s+as|including|than|versus|vs\.?|rivals?|competitors?|peers?|"
+    # "new competition in the space from Eli Lilly", "competing with AMD": a counterpart
+    r"competition\s+(?:[\w-]+\s+){0,4}?(?:from|with)|competing\s+(?:with|against)|"
     r"compared\s+(?:with|to))\s+(?:[\w.&'-]+(?:\s+|,\s*)){0,4}?(?:(?:and|or)\s+)?$",
     regex.IGNORECASE,
 )
@@ -239,6 +264,13 @@ class OwnerResolver:
                 return tuple(Owner(g.entity_id, g.ticker) for g in chain), term.start
             if _OF_NAME.match(text, after.end(), self.sentence.end):
                 return (), term.start  # "shares of chipmaker AMDAMD.O": a company we do not know
+            described = _OF_DESCRIPTION.match(text, after.end(), self.sentence.end)
+            if described is not None:
+                # "shares of the world's biggest chipmaker": the company the text calls so
+                owners = self._pronoun_owners(term.start, plural=False)
+                if self._companies(self.sentence.start, term.start):
+                    return owners, term.start
+                return self._described_as(owners, described.group("noun")), term.start
         before = self._companies(self.sentence.start, term.start)
         if before:
             nearest = before[-1]
@@ -251,7 +283,13 @@ class OwnerResolver:
         )
         if pronoun is not None:
             plural = pronoun.group("pron").lower() == "their"
-            return self._pronoun_owners(pronoun.start(), plural), pronoun.start()
+            owners = self._pronoun_owners(pronoun.start(), plural)
+            described = _INDUSTRY_DESCRIPTION.search(text, pronoun.start(), term.start)
+            if described is not None and not self._companies(self.sentence.start, term.start):
+                # (a company named earlier in the same sentence is the one described: "X posted
+                # results, sending the drugmaker's shares up 1%")
+                owners = self._described_as(owners, described.group("noun"))
+            return owners, pronoun.start()
         if self._unknown_name_before(term.start):
             return (), term.start
         window_start = max(self.sentence.start, term.start - 40)
@@ -261,6 +299,29 @@ class OwnerResolver:
             return (), term.start
         owner = self._fallback_owner(term.start)
         return ((owner,) if owner else ()), term.start
+
+    def _described_as(self, owners: tuple[Owner, ...], noun: str) -> tuple[Owner, ...]:
+        """The owners the text elsewhere calls by the industry `noun` ("chipmaker Nvidia",
+        "Nvidia, the world's biggest chipmaker"); none when it never does (no sector data says
+        whether Tesla is a chipmaker, so only the text's own words may)."""
+        text = self.text
+        near = regex.compile(r"\b" + noun + r"s?\b", regex.IGNORECASE)
+        fitting = []
+        for owner in owners:
+            for group in self.ctx.groups:
+                if group.entity_id != owner.entity_id:
+                    continue
+                if near.search(text, group.start, group.end):
+                    fitting.append(owner)  # "Aozora Bank", "American Airlines"
+                    break
+                before = text[max(0, group.start - 30) : group.start]
+                after = _APPOSITION.match(text, group.end, min(len(text), group.end + 60))
+                if (near.search(before) and not regex.search(r"[.;:!?]", before)) or (
+                    after is not None and near.search(after.group())
+                ):
+                    fitting.append(owner)
+                    break
+        return tuple(fitting)
 
     def _owner_gap(self, gap: str) -> bool:
         """Whether only a possessive and venue/class words stand between a name and 'shares'."""
@@ -366,11 +427,21 @@ class OwnerResolver:
             before = before[ends[-1].end() :]  # "more than 2 to 1.\nHP (HPQ)": not "than HP"
         return bool(_IN_PASSING.search(before))
 
+    def _prepositional_object(self, group: EntityGroup) -> bool:
+        """'It has worked out well for Berkshire', 'sold its stake to Microsoft': a company
+        named as a beneficiary, a recipient or an agent is not the topic a later bare 'the
+        stock' takes up ("with" is left out: "late to the party with Amazon" is about Amazon)."""
+        if self.text.startswith(("'s", "’s"), group.end):
+            return False  # "the estimate for Meta's earnings": Meta is what the words are about
+        return bool(_PREPOSITION_BEFORE.search(self.text, max(0, group.start - 12), group.start))
+
     def _fallback_owner(self, position: int) -> Owner | None:
         """Whose 'shares' when the sentence names no owner: the one company named before in
         the sentence, else the one company of the previous sentence, else the main company."""
         before = self._companies(self.sentence.start, position)
         if len({g.entity_id for g in before}) == 1:
+            if self._in_passing(before[-1]):
+                return None  # "more than Apple, shares ...": a counterpart owns no bare shares
             return Owner(before[-1].entity_id, None, PRONOUN_PENALTY)
         if self._companies(self.sentence.start, self.sentence.end):
             return None
@@ -381,13 +452,24 @@ class OwnerResolver:
                 previous.paragraph == self.sentence.paragraph
                 or self.sentence.start - previous.end < 3
             ):
-                named = {g.entity_id for g in self._companies(previous.start, previous.end)}
+                # a company named there as a counterpart ("competition from Eli Lilly", "rivals
+                # like AMD") is not the one whose shares the next sentence tells
+                groups = self._companies(previous.start, previous.end)
+                named = {
+                    g.entity_id
+                    for g in groups
+                    if not self._in_passing(g) and not self._prepositional_object(g)
+                }
                 if len(named) == 1:
                     return Owner(named.pop(), None, PRONOUN_PENALTY)
         main = self.ctx.main_company
         if main is None:
             return self._paragraph_subject()
-        earlier = self._companies(max(0, self.sentence.start - 400), self.sentence.start)
+        earlier = [
+            g
+            for g in self._companies(max(0, self.sentence.start - 400), self.sentence.start)
+            if not self._in_passing(g) and not self._prepositional_object(g)
+        ]
         if earlier and earlier[-1].entity_id != main:
             return None  # the paragraph is about another company
         return Owner(main, None, FALLBACK_PENALTY)
@@ -563,7 +645,12 @@ class OwnerResolver:
     def _opening_company(self, sentence: Sentence) -> str | None:
         """The company a sentence opens with (its subject), if any."""
         opening = self._companies(sentence.start, min(sentence.end, sentence.start + 40))
-        if opening and not self._in_passing(opening[0]) and not self._is_quoted(opening[0]):
+        if (
+            opening
+            and not self._in_passing(opening[0])
+            and not self._is_quoted(opening[0])
+            and not self._prepositional_object(opening[0])  # "... paid off for Berkshire"
+        ):
             return opening[0].entity_id
         return None
 

@@ -55,6 +55,23 @@ _POINTS_OR = regex.compile(r"\s*,?\s*or\s+(?:about\s+|nearly\s+|roughly\s+)?", r
 _CLOCK_AFTER = regex.compile(r"\s*(?:a\.?m\b|p\.?m\b|ET\b|GMT\b|:\d)", regex.IGNORECASE)
 
 
+# A clause that tells why a stock moved ("after weak sales in the U.S.", "following losses
+# linked to U.S. property"): a place named there is not where the shares traded. "on" opens a
+# cause ("on a U.S. recall") unless a market or a debut follows it ("on the Nasdaq", "on its
+# Hong Kong debut").
+_CAUSE_OPENING = regex.compile(
+    r"\b(?:after|following|amid|despite|due\s+to|because\s+of|thanks\s+to|"
+    r"on(?!\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:NYSE|Nasdaq|Wall\s+Street|"
+    r"New\s+York|London|Tokyo|Hong\s+Kong|Shanghai|Shenzhen|exchange|market|debut|trading)\b))\b",
+    regex.IGNORECASE,
+)
+# What ends a cause: another clause with its own subject (a cause may run on past a comma:
+# "following the loss, attributed to bad U.S. loans").
+_CLAUSE_END = regex.compile(r";|,?\s+(?:but|while|whereas|and\s+(?:its|the|their))\s")
+# The rest of a dotted quote code after its symbol ("ADS" + ".D.DX").
+_DOTTED_CODE = regex.compile(r"\.[A-Z]{1,3}\b")
+
+
 def evidence(ctx: DocumentContext, start: int, end: int) -> Evidence:
     """The evidence span [start, end) quoted from the clean text."""
     return Evidence(start=start, end=end, text=ctx.original[start:end])
@@ -73,11 +90,30 @@ def _venue(
     spans.append((left_start, change.quantity.start))
     if alone:
         spans.append((change.sentence.start, change.sentence.end))
+    masked: list[tuple[int, int]] | None = None  # the cause clauses, read when first needed
     for start, end in spans:
         match = VENUE.search(text, start, end)
+        while match is not None:
+            if match.lastgroup is not None and not _DOTTED_CODE.match(text, match.end()):
+                # ("Adidas (ADS.D.DX)": a quote code, not American depositary shares)
+                if masked is None:
+                    masked = _cause_spans(text, change.sentence.start, change.sentence.end)
+                # "fell 3% after a U.S. recall": the cause's place, not the market's
+                if not any(a <= match.start() < b for a, b in masked):
+                    break
+            match = VENUE.search(text, match.end(), end)
         if match is not None and match.lastgroup is not None:
             return VENUE_KEYS[match.lastgroup]
     return None
+
+
+def _cause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cause clauses of text[start:end] (see _CAUSE_OPENING), each to its clause's end."""
+    spans = []
+    for match in _CAUSE_OPENING.finditer(text, start, end):
+        close = _CLAUSE_END.search(text, match.end(), end)
+        spans.append((match.start(), close.start() if close is not None else end))
+    return spans
 
 
 def _confidence(base: float, penalty: float, timing: Timing, listed: bool) -> float:
@@ -141,7 +177,7 @@ def move_events(ctx: DocumentContext, changes: list[Change], topics: list[Topic]
                 event_type = "price_move"
             else:
                 period = timing.period
-                if topic.futures and timing.period_defaulted:
+                if topic.futures and timing.period_defaulted and not topic.extra.get("prior_day"):
                     period = FUTURES_DEFAULT_PERIOD
                 attributes = IndexMoveAttributes(
                     index=ticker,
@@ -242,3 +278,60 @@ def _later_level(
         if not any(b_start <= term.start < b_end for b_start, b_end in baskets):
             return None
     return level.value
+
+
+# "were down 203.5 points, or 1.16%": a move told with its points restates the figure in full.
+_WITH_POINTS = regex.compile(r"\bpoints?\b|\bpts\b", regex.IGNORECASE)
+
+
+def drop_contradicted_moves(found: list[Found]) -> list[Found]:
+    """Drop a move that another move of the article contradicts: same listing or index, same
+    size, period and day, the opposite direction ("Futures: ... Nasdaq up 1.16%" over a story
+    that says the Nasdaq 100 e-minis were down 203.5 points, or 1.16%). The one told with a
+    level or with its points is the story's and stays; when neither is, both go (which one is
+    right the text leaves open)."""
+    signed = {
+        item.event.attributes.get("change_pct")
+        for item in found
+        if item.event.type in ("price_move", "index_move")
+    }
+    if not any(isinstance(pct, float) and pct > 0 and -pct in signed for pct in signed):
+        return found  # no figure told both ways: the common case, decided cheaply
+    groups: dict[tuple[object, ...], list[Found]] = {}
+    for item in found:
+        event = item.event
+        if event.type not in ("price_move", "index_move"):
+            continue
+        at = event.attributes
+        key = (
+            event.type,
+            event.entity,
+            at.get("listing") or at.get("index"),
+            abs(round(at.get("change_pct") or 0.0, 6)),
+            at.get("period"),
+            at.get("since"),
+            at.get("instrument"),
+            event.date,
+        )
+        groups.setdefault(key, []).append(item)
+    dropped: set[int] = set()
+    for items in groups.values():
+        if len({f.event.attributes.get("direction") for f in items}) < 2:
+            continue
+        full = [f for f in items if _told_in_full(f.event)]
+        kept_directions = {f.event.attributes.get("direction") for f in full}
+        for item in items:
+            if len(kept_directions) != 1 or item.event.attributes.get("direction") not in (
+                kept_directions
+            ):
+                dropped.add(id(item))
+    if not dropped:
+        return found
+    return [item for item in found if id(item) not in dropped]
+
+
+def _told_in_full(event: Event) -> bool:
+    """Whether a move comes with its level or its points (the story's telling of it)."""
+    return event.attributes.get("level") is not None or bool(
+        _WITH_POINTS.search(event.evidence.text)
+    )

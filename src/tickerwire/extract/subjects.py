@@ -14,6 +14,8 @@ position come from `subject_scan`, the subjects read from outside the verb's own
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from tickerwire.extract.carried_subjects import CarriedSubjects
@@ -21,6 +23,7 @@ from tickerwire.extract.changes import Change
 from tickerwire.extract.lexicon import noun_direction
 from tickerwire.extract.owners import Owner
 from tickerwire.extract.subject_scan import BLOCKED, NO_TOPIC, RANKING_NOUN, Topic
+from tickerwire.extract.timing import prior_day_phrase
 
 _AND_BETWEEN = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
 _RESPECTIVELY = regex.compile(r"[^.;]{0,40}?\brespectively\b", regex.IGNORECASE)
@@ -89,6 +92,11 @@ class TopicResolver(CarriedSubjects):
                 else None
             )
             topic = self._own_topic(change, floor)
+            if i > 0 and prior_day_phrase(self.ctx, change) is not None:
+                # "recovered 2.9% after Wednesday's 38% slump": the subject's earlier move
+                previous = topics[i - 1]
+                if previous.kind in ("share", "index") and previous.owners:
+                    topic = replace(previous, extra={**previous.extra, "prior_day": True})
             if change.kind == "sign" and topic is BLOCKED and i > 0:
                 topic = self._owner_named_after(change, changes[i - 1], topics[i - 1]) or topic
             if (

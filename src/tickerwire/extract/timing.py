@@ -35,6 +35,7 @@ from tickerwire.extract.lexicon import (
 )
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.release_words import move_period_match, planned
+from tickerwire.extract.sentences import Sentence
 from tickerwire.extract.trading_days import is_session, last_session_on_or_before
 
 # A one-session move this large is rare; told without day or period words it is more likely a
@@ -115,6 +116,27 @@ _ENDED_PERIOD = prefiltered(
     )
 )
 _ENDED_SPANS = frozenset({"week", "month"})  # periods of the contract; a closed year is "other"
+# "recovered 2.9% after Wednesday's 38% slump": an earlier move of the same subject told as a
+# noun with its own day; the day is that move's, not the one the sentence's verb tells.
+PRIOR_DAY_MOVE = regex.compile(
+    r"\b(?:after|following|from|extending|reversing|erasing|paring)\s+(?:(?:its|their|the)\s+)?"
+    r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri)day|yesterday)['’]s\s+"
+    r"(?:(?:near|nearly|about|roughly|more\s+than|almost)\s+)?$",
+    regex.IGNORECASE,
+)
+_PRIOR_DAY_IN_SENTENCE = regex.compile(
+    PRIOR_DAY_MOVE.pattern.removesuffix("$")
+    + r"[+\-−]?\d[\d,.]*\s?(?:%|percent|per\s+cent)\s+(?:[\w-]+\s+)?"
+    r"(?:slump|slide|drop|fall|plunge|decline|loss|rally|jump|gain|surge|rise|tumble|selloff|"
+    r"sell-off|rout|advance|climb)\b",
+    regex.IGNORECASE,
+)
+# "Since its inception in 2004, ...", "Since the March low, ...": a since-phrase opening the
+# sentence, closed by a comma before the move.
+_SINCE_OPENING = regex.compile(r"\s*Since\s+(?P<phrase>[^,;:.]{3,60}),", regex.IGNORECASE)
+_SINCE_YEAR_START = regex.compile(
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<year>(?:19|20)\d\d)\b", regex.IGNORECASE
+)
 _SINCE_BEFORE = regex.compile(r"\b(?:since|from|until|before)\s+$", regex.IGNORECASE)
 # "on Thursday", "on May 23", "yesterday": words that put a move on one named day.
 _ON_BEFORE = regex.compile(r"\b(?:on|late\s+on|early\s+on)\s+$", regex.IGNORECASE)
@@ -197,6 +219,21 @@ def move_timing(
     context_match = MOVE_CONTEXT.search(text, q.end, context_end)
     context = context_match.group(0).strip() if context_match else None
 
+    prior = prior_day_phrase(ctx, change)
+    if prior is not None:
+        # an earlier move told with its own day ("after Wednesday's 38% slump"): that day's
+        # session, whatever the sentence's own move words say. The session is read from the
+        # day, not from period words (so it does not tell the article's trading period).
+        prior_days = [d for d in ctx.dates_in(*prior) if d.kind in ("weekday", "relative")]
+        day = _session_day(ctx, prior_days[0], mic) if prior_days else None
+        return Timing(
+            "session",
+            None,
+            day,
+            ctx.original[prior_days[0].start : prior_days[0].end] if day is not None else None,
+            context=context,
+            period_defaulted=True,
+        )
     compared = previous is not None and _COMPARED.search(
         text, max(change.sentence.start, left_start - 40), q.start
     )
@@ -212,6 +249,30 @@ def move_timing(
         )
 
     period, defaulted = _period(ctx, window_text, change, left_start)
+    since_year = _since_year_start(ctx, window_text) if period == "year_to_date" else None
+    if since_year is not None:
+        # "since the beginning of 2016" in a 2024 article: eight years, not year-to-date
+        return Timing("since", since_year, context=context)
+    opening = (
+        _SINCE_OPENING.match(text, change.sentence.start, change.trigger_start)
+        if defaulted
+        and text[change.sentence.start : change.sentence.start + 12].lstrip()[:5].lower() == "since"
+        else None
+    )
+    if (
+        defaulted
+        and opening is not None
+        # "Since the start of the year, ...": a period of its own (year-to-date)
+        and not _sentence_periods(opening.group(0), text, opening.start())
+        and not any(
+            d.kind in ("day", "weekday", "relative") for d in ctx.dates_in(left_start, right_end)
+        )
+    ):
+        # "Since its 2004 inception, the index has returned 326%": the opening phrase times
+        # the sentence's moves told without period words or a day of their own
+        first = _first_day(ctx.dates_in(*opening.span("phrase")))
+        day = first.date if first is not None and first.kind != "month" else None
+        return Timing("since", day, context=context)
     if defaulted and _INDEX_RANK.search(text, q.end, change.sentence.end):
         period, defaulted = "session", False
     if period == "other" and defaulted and _on_named_day(ctx, left_start, right_end):
@@ -322,6 +383,12 @@ def move_timing(
             # may be this move's too; "shares down 10% after it reported this week": the move
             # may span days; "its 6% slide the day before": the session before an unnamed
             # day. The publication's session would be a guess against the text.
+            if (
+                defaulted
+                and period == "session"
+                and _SPAN_WORDS.search(text, change.sentence.start, change.sentence.end)
+            ):
+                period = "other"  # a move over days told with "this week": no one session
             return Timing(period, since, context=context, period_defaulted=defaulted)
         return Timing(
             period,
@@ -370,6 +437,29 @@ def _under_way(ctx: DocumentContext, change: Change, mic: str | None) -> tuple[i
     return frame
 
 
+def prior_day_phrase(ctx: DocumentContext, change: Change) -> tuple[int, int] | None:
+    """The span of the day of an earlier move told as a noun ("after Wednesday's 38% slump")
+    when `change` is that move; None otherwise."""
+    if change.kind != "noun_after":
+        return None
+    q = change.quantity
+    lead = max(change.sentence.start, q.start - 45)
+    if "'s" not in ctx.text[lead : q.start] and "’s" not in ctx.text[lead : q.start]:
+        return None
+    match = PRIOR_DAY_MOVE.search(ctx.text, lead, q.start)
+    return match.span("day") if match is not None else None
+
+
+def _prior_day_mentions(ctx: DocumentContext, sentence: Sentence) -> list[tuple[int, int]]:
+    """The days of the sentence's earlier moves told as nouns ("Wednesday's 38% slump")."""
+    if "day's" not in sentence.text and "day’s" not in sentence.text:
+        return []  # (a cheap test first: most sentences hold no possessive day)
+    spans = []
+    for match in _PRIOR_DAY_IN_SENTENCE.finditer(ctx.text, sentence.start, sentence.end):
+        spans.append(match.span("day"))
+    return spans
+
+
 def _names_another_day(
     ctx: DocumentContext,
     change: Change,
@@ -377,9 +467,13 @@ def _names_another_day(
     since_span: tuple[int, int] | None,
 ) -> bool:
     """Whether the move's sentence names a past day other than `day` (a day after publication
-    is a plan, and "its worst day since Oct 25" names the start of a comparison)."""
+    is a plan, "its worst day since Oct 25" names the start of a comparison, and "after
+    Wednesday's 38% slump" the day of an earlier move)."""
+    prior_days = _prior_day_mentions(ctx, change.sentence)
     for mention in ctx.dates_in(change.sentence.start, change.sentence.end):
         if mention.future or mention.kind == "month" or mention.date is None:
+            continue
+        if any(a <= mention.start < b for a, b in prior_days):
             continue
         if ctx.published is not None and mention.date > ctx.published:
             continue
@@ -458,6 +552,17 @@ def _session_day(ctx: DocumentContext, mention: DateMention, mic: str | None) ->
     if mention.kind == "relative" and mention.text.lower().startswith("yesterday"):
         day = last_session_on_or_before(mic, day)
     return day if is_session(mic, day) else None
+
+
+def _since_year_start(ctx: DocumentContext, window_text: str) -> dt.date | None:
+    """The last day before the year a 'since the start of <year>' names, when that is not the
+    year of publication (the start of this year is year-to-date); None otherwise."""
+    match = _SINCE_YEAR_START.search(window_text)
+    if match is None or ctx.published is None:
+        return None
+    year = int(match.group("year"))
+    # the base of a return since a year began is the close that ended the year before
+    return dt.date(year - 1, 12, 31) if year < ctx.published.year else None
 
 
 def _first_day(mentions: list[DateMention]) -> DateMention | None:
