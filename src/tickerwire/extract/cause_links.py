@@ -46,6 +46,9 @@ _MISS_WORDS = regex.compile(r"\b(?:miss(?:ed)?|below|short\s+of|worse-than-expec
 # An event whose cue follows another's within this many characters, with no "and" or comma
 # between, is part of the first one's object ("a judge tossed out Musk's pay package").
 _OBJECT_REACH = 80
+# How far a verb may stand before the event's cue it governs ("projected higher AI-related
+# spending": 28 characters); two or three modifiers, read off the FNSPID cause phrases.
+_VERB_REACH = 40
 # A cause phrase that is a worry ("on concerns over its sales in China") names no results that
 # were reported: no earnings event is made from it.
 _WORRY = regex.compile(
@@ -173,7 +176,9 @@ def _link_categories(
     no cause of its own."""
     inside = [t for t in article.told if start <= t.start < end and t.type not in _NOT_DRIVERS]
     linked = []
-    named = category_spans(article.ctx.text[start:end])
+    named = category_spans(
+        article.ctx.text[start:end], lambda at: _governs_event(article, inside, start + at)
+    )
     for category, at in named:
         if _category(category) in covered:
             continue
@@ -202,6 +207,16 @@ def _link_categories(
     if linked:
         add_drivers(article, move, linked)
     return bool(linked)
+
+
+def _governs_event(article: CauseArticle, inside: list[Told], position: int) -> bool:
+    """Whether the word at `position` is the verb of an event found just after it ("projected
+    higher AI-related spending" is the investment plan told, not guidance besides)."""
+    return any(
+        0 < t.start - position <= _VERB_REACH
+        and not _SEPARATE.search(article.ctx.text, position, t.start)
+        for t in inside
+    )
 
 
 def _described_by_clause(text: str, named_at: int, position: int) -> bool:

@@ -19,6 +19,7 @@ the results" names earnings; "after projecting lower handset shipments" names gu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import regex
 
@@ -39,6 +40,32 @@ _NOT_A_CAUSE = re.compile(
     (?:briefly\s+)?(?:hitting|touching|falling|rising|sliding|gaining|losing|dropping|climbing|
     jumping|surging|tumbling|slumping|closing|opening|more\s+than\s+tripling|tripling|doubling)\b|
     much|well|of|part|a\s+result|such|long|the\s+day|\d)""",
+    _LOW,
+)
+# "after Wednesday's 38% slide on a dividend cut", "after a 5% drop on Monday on weak sales",
+# "after falling 2% on weak sales": an earlier move, and every cause told after it is that
+# move's, not the one being explained.
+_MOVE_NOUNS_PAST = (
+    r"(?:rally|slump|slide|decline|drop|fall|plunge|tumble|sell-?off|rout|gain|rise|surge|jump|"
+    r"rebound)\b(?!\s+(?:in|of)\b)"  # not "a 10% rise in sales": a figure, maybe the cause
+)
+_EARLIER_MOVE = re.compile(
+    rf"""\s*(?:(?:a|an|the|its|their|[\w.&-]+'s?)\s+(?:[\w.,-]+\s+){{0,2}}?\d[\d.,]*\s*(?:%|
+    percent|per\s+cent)\s+(?:[\w-]+\s+)?{_MOVE_NOUNS_PAST}|(?:monday|tuesday|wednesday|
+    thursday|friday|yesterday|last\s+week|the\s+previous\s+(?:day|session)|the\s+prior\s+
+    (?:day|session))'s\s+(?:[\w%.,-]+\s+){{0,2}}?{_MOVE_NOUNS_PAST}|(?:briefly\s+)?(?:falling|
+    rising|sliding|gaining|losing|dropping|climbing|jumping|surging|tumbling|slumping|plunging|
+    soaring|sinking)\s+(?:more\s+than\s+|nearly\s+|about\s+|almost\s+)?\d)""",
+    _LOW,
+)
+# A rank told between a move and its cause: "sank 4% and was the worst performer in the Dow
+# following ...", ", making it the best performer in the S&P 500, after ...". Its "on"/"in"
+# names where the move ranked, not why; the cause follows it.
+_RANK_CLAUSE = re.compile(
+    r"""\s*(?:,\s*|\s+and\s+)(?:was|is|were|are|became|ranked\s+as|making\s+it|to\s+become|
+    to\s+be)\s+(?:the|a|among\s+the)\s+(?:[\w-]+\s+){0,3}?(?:gainers?|losers?|performers?|
+    decliners?|advancers?)\s+(?:on|in|among|of)\s+(?:the\s+)?(?:[\w&.-]+\s+){0,3}?
+    (?:[\w&.-]+)(?=,?\s+(?:after|following|on|as|amid|due\s+to|thanks\s+to)\b)""",
     _LOW,
 )
 CAUSE_AFTER = re.compile(
@@ -92,7 +119,8 @@ _MOVE_NOUN = (
 BACK_REFERENCE = re.compile(
     rf"""^\W*(?P<intro>(?:along\s+with|besides|in\s+addition\s+to|apart\s+from)\s+[^,]{{3,60}},\s*)?
     (?:(?:the|this|that|these|its|their|[\w.'&-]+'s)\s+(?:[\w%.-]+\s+){{0,4}}?
-    {_MOVE_NOUN}|(?:the\s+)?(?:stock|shares)(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{_MOVE_NOUN})
+    {_MOVE_NOUN}|(?:the\s+)?(?:stock|shares)(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?{_MOVE_NOUN}|
+    (?P<pronoun>this|that)(?=\s+(?:came|comes)\s))
     (?:\s+(?:in|of)\s+[^,;.]{{1,40}}?)?\s+
     (?:(?:was|were|is|has\s+been|had\s+been|came|comes|come|also)\s+)?(?:(?:also|partly|largely|
     mainly|primarily|in\s+part)\s+)*(?P<connector>(?:fuell?ed|driven|sparked|triggered|boosted|
@@ -165,7 +193,11 @@ _CATEGORY_WORDS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         (
             "product_launch",
             r"\b(?:launch\w*|unveil\w*|new\s+(?:[\w-]+\s+)?(?:products?|models?|"
-            r"chips?|phones?|devices?|features?)|(?:AI|proprietary)\s+chips?)\b",
+            r"chips?|phones?|devices?|features?)|(?:AI|proprietary)\s+chips?|"
+            # "releasing its chatbot": a product released (not "released its results")
+            r"releas(?:e|es|ed|ing)\s+(?:of\s+)?(?:its|their|a|an|the)\s+(?:new\s+)?(?:[\w-]+\s+)"
+            r"{0,2}?(?:chatbots?|models?|apps?|phones?|devices?|headsets?|chips?|games?|software|"
+            r"products?|features?|vehicles?|cars?))\b",
         ),
         ("legal", r"\b(?:judge|court|lawsuit|ruling|verdict|settlement|jury)\b"),
         ("regulation", r"\b(?:regulat\w+|antitrust|probe|crackdown)\b"),
@@ -204,11 +236,16 @@ def cause_categories(phrase: str) -> list[str]:
     return [name for name, _ in category_spans(phrase)]
 
 
-def category_spans(phrase: str) -> list[tuple[str, int]]:
-    """(event type, where in `phrase` its word stands) for each type a cause phrase names."""
+def category_spans(phrase: str, skip: Callable[[int], bool] | None = None) -> list[tuple[str, int]]:
+    """(event type, where in `phrase` its word stands) for each type a cause phrase names.
+
+    `skip(at)` tells a word that names no cause of its own (the verb of an event found in the
+    phrase: "projected higher spending" is an investment plan, not guidance as well)."""
     found = []
     for name, pattern in _CATEGORY_WORDS:
         match = pattern.search(phrase)
+        while match is not None and skip is not None and skip(match.start()):
+            match = pattern.search(phrase, match.end())
         if match is not None:
             found.append((name, match.start()))
     names = {name for name, _ in found}
@@ -223,11 +260,18 @@ def cause_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     The search stops at a new clause ("and more gains may follow as ...") and at a
     concession ("despite pressure on its sales"): what follows explains something else.
     """
+    rank = _RANK_CLAUSE.match(text, start, end)
+    if rank is not None:
+        start = rank.end()
     other_clause = _OTHER_CLAUSE.search(text, start, end)
     if other_clause is not None:
         end = other_clause.start()
     for connector in CAUSE_AFTER.finditer(text, start, end):
         after = connector.end()
+        if connector.group("connector") in ("after", "following") and _EARLIER_MOVE.match(
+            text, after, end
+        ):
+            return None
         if _NOT_A_CAUSE.match(text, after, end):
             continue
         stop = _CAUSE_END.search(text, after + 1, end)

@@ -22,7 +22,6 @@ from typing import Any
 import regex
 
 from tickerwire.extract.cause_links import (
-    ONE_DAY,
     CauseArticle,
     Told,
     add_drivers,
@@ -47,7 +46,9 @@ from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.events import Draft, merge_drafts
 from tickerwire.extract.events.cues import CAUSE_CUE_TYPES
+from tickerwire.extract.events.market_value import market_values_of_caps
 from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.extract.lede_causes import lede_sector_causes, results_lede_causes
 from tickerwire.extract.lexicon import PAST_EARNINGS_MOVE
 from tickerwire.extract.respective_causes import RespectiveCauses, respective_causes
 from tickerwire.extract.sentences import Sentence
@@ -97,6 +98,7 @@ def assemble(
     is the article's `lower_text`."""
     records = list(merged)
     told = _foundation_mentions(ctx, found, merged)
+    drafts = drafts + market_values_of_caps(ctx, merged, drafts)
     kept = merge_drafts(drafts)
     kept_index: dict[tuple[Any, ...], int] = {}
     for draft in kept:
@@ -204,7 +206,8 @@ def _find_drivers(article: CauseArticle, title: str | None) -> None:
         for sentence in cued:
             _sentence_causes(article, sentence, sentence.index in move_sentences, kind)
     _value_change_causes(article)
-    _lede_sector_causes(article)
+    lede_sector_causes(article)
+    results_lede_causes(article)
     if title:
         _title_causes(article, title)
 
@@ -258,6 +261,10 @@ def _sentence_causes(article: CauseArticle, sentence: Sentence, has_move: bool, 
     if reference is not None:
         start = sentence.start + reference.end()
         target = last_move_before(article, sentence)
+        if reference.groupdict().get("pronoun") and (
+            target is None or target.sentence.index != sentence.index - 1
+        ):
+            return  # "This came amid ...": of the sentence just before only, when it tells a move
         if target is not None and _same_direction(article, target, reference.group(0)):
             end = _span_end(text, start, sentence.end)
             link(article, target, sentence, start, end)
@@ -371,81 +378,6 @@ def _value_change_causes(article: CauseArticle) -> None:
             target = main_move(article, owner) if owner else None
             if target is not None:
                 link(article, target, told.sentence, *cause)
-
-
-# The lede is the article's first sentence of this many words or more: headline lines and
-# the short lines of a live blog's header are shorter (read on the FNSPID articles' openings).
-_LEDE_WORDS = 15
-# How a sector moved, read near its name in the lede ("chip stocks shed $90 billion", "the
-# warning hit bank stocks"): verbs only, not adjectives such as "rising costs".
-_SECTOR_DOWN = re.compile(
-    r"\b(?:lost|los(?:e|es|ing)|fell|dropped|slid|slumped|tumbled|sank|dented|weighed\s+on|"
-    r"declined|retreated|shed|wiped|erased|sold\s+off|sell-?off|hammered|battered)\b"
-)
-_SECTOR_UP = re.compile(
-    r"\b(?:rose|gained|added|rallied|jumped|surged|climbed|soared|advanced|lifted|boosted|"
-    r"rebounded)\b"
-)
-# Words of a sector's name that do not tell which sector it is.
-_GROUP_WORDS = frozenset(
-    (
-        *("other", "rival", "fellow", "peer", "big", "major", "large", "smaller", "u", "s"),
-        *("us", "chinese", "european", "asian", "japanese", "regional", "global", "broader"),
-        *("domestic", "stocks", "shares", "sector", "sectors", "names", "firms", "companies"),
-        *("peers", "giants", "industry", "related", "focused", "the", "most", "and", "china"),
-        *("hong", "kong", "mid", "sized", "midsize"),
-    )
-)
-_SECTOR_REACH = 60  # characters around a lede's sector name in which its move verb stands
-
-
-def _lede_sector_causes(article: CauseArticle) -> None:
-    """A lede such as 'chip stocks shed $90 billion on Monday after a rival's warning', then
-    'Nvidia, another big seller of AI chips, slid 3%':
-    a one-day move told later without a cause of its own, in the sector's direction, in a
-    sentence that names the sector's word, is part of the sector's move. The companies the lede
-    names (whose news moved the sector) are not its members here."""
-    lede = next((s for s in article.ctx.sentences if len(s.text.split()) >= _LEDE_WORDS), None)
-    if lede is None:
-        return
-    text = article.lowered
-    sectors = []
-    for told in article.told:
-        if told.type != "sector" or told.sentence.index != lede.index:
-            continue
-        around = text[max(lede.start, told.start - _SECTOR_REACH) : told.end + _SECTOR_REACH]
-        down, up = _SECTOR_DOWN.search(around), _SECTOR_UP.search(around)
-        word = _sector_word(text[told.start : told.end])
-        if word is not None and bool(down) != bool(up):
-            sectors.append((told, "down" if down else "up", word))
-    if not sectors:
-        return
-    named = {g.entity_id for g in article.ctx.groups_in(lede.start, lede.end)}
-    for move in article.moves:
-        attributes = article.records[move.record].attributes
-        if (
-            move.sentence.index <= lede.index
-            or article.drivers.get(move.record)
-            or attributes["period"] not in ONE_DAY
-            or move.entity in named
-        ):
-            continue
-        sentence_text = text[move.sentence.start : move.sentence.end]
-        for told, direction, word in sectors:
-            if attributes["direction"] == direction and regex.search(word, sentence_text):
-                add_drivers(article, move, [told.record])
-                break
-
-
-def _sector_word(name: str) -> str | None:
-    """The pattern of the word that tells which sector a name is ("ai-related companies":
-    AI; "chipmakers": chip...), or None when the name holds none."""
-    for word in re.findall(r"[a-z]+", name):
-        if word in _GROUP_WORDS:
-            continue
-        stem = word.removesuffix("makers")
-        return rf"\b{stem}\b" if len(stem) <= 3 else rf"\b{stem}"
-    return None
 
 
 def _title_causes(article: CauseArticle, title: str) -> None:

@@ -33,6 +33,7 @@ from tickerwire.extract.events.policy import (
     GOVERNMENT_POLICY,
     LEGAL,
     MACRO,
+    MACRO_CONDITIONS,
     REGULATION,
     SECTOR,
 )
@@ -66,7 +67,7 @@ FINDERS: Mapping[str, Finder] = {
     "legal": _rules(LEGAL),
     "regulation": _rules(REGULATION),
     "government_policy": _rules(GOVERNMENT_POLICY),
-    "macro": _rules(MACRO),
+    "macro": _rules(MACRO + MACRO_CONDITIONS),
     "sector": _rules(SECTOR),
 }
 

@@ -102,6 +102,23 @@ _SAID_AFTER = regex.compile(r"[^.;]{0,80}?,\s*(?:said|says|wrote|noted)\b")
 _QUOTE = regex.compile(r"\"([^\"]{20,})\"")
 
 Speaker = tuple[EntityGroup | None, EntityGroup | None, int, int, int, int, float]
+# "an Apple analyst", "popular Tesla analyst Jane Roe": the company an analyst covers, named
+# like an employer ("a Needham analyst"). A listed company that is no broker is read as the
+# one covered; a private research house (not listed) stays the employer.
+_DESCRIBED_ANALYST_BEFORE = regex.compile(
+    r"\b(?:an?|the|popular|longtime|long-time|veteran|well-known|prominent|top|star|renowned|"
+    r"influential|noted)\s+$",
+    regex.IGNORECASE,
+)
+_ONE_ANALYST_AFTER = regex.compile(r"^(?:'s)?\s+analyst\b(?!s)", regex.IGNORECASE)
+
+
+def _covered_company(scan: SentenceScan, group: EntityGroup, before: str, after: str) -> bool:
+    """Whether `group` names the company an analyst covers, not the analyst's firm."""
+    if not (_DESCRIBED_ANALYST_BEFORE.search(before) and _ONE_ANALYST_AFTER.match(after)):
+        return False
+    entity = scan.ctx.entities.get(group.entity_id)
+    return entity is not None and entity.type == "company" and bool(entity.tickers)
 
 
 def firm_speaker(scan: SentenceScan) -> Speaker | None:
@@ -112,7 +129,9 @@ def firm_speaker(scan: SentenceScan) -> Speaker | None:
     for group in scan.groups:
         if group.entity_type not in ("company", "organization"):
             continue
-        broker = group.entity_id in BROKERS
+        # "31 Wall Street analysts": a count of analysts, whose firms the text does not name
+        counted = scan.text[group.start].isdigit()
+        broker = group.entity_id in BROKERS and not counted
         near = scan.lowered_text[max(sentence.start, group.start - 40) : group.end + 40]
         if not broker and not any(map(near.__contains__, _ROLE_STEMS)):
             continue  # neither a broker nor a firm named with an analyst word
@@ -124,6 +143,10 @@ def firm_speaker(scan: SentenceScan) -> Speaker | None:
         source_before = _SOURCE_BEFORE_FIRM.search(before)
         if not (role_after or role_before or (broker and (verb_after or source_before))):
             continue
+        # "an Apple analyst": the analyst speaks; the firm is not named
+        counted = counted or (
+            not broker and not role_before and _covered_company(scan, group, before, after)
+        )
         analyst = _analyst_near(scan, group)
         if verb_after is not None:
             cue_end = group.end + verb_after.end()
@@ -144,7 +167,8 @@ def firm_speaker(scan: SentenceScan) -> Speaker | None:
                 continue
             claim_start, claim_end = quote
         start = min(group.start, analyst.start) if analyst else group.start
-        return group, analyst, start, cue_end, claim_start, claim_end, STRONG
+        firm = None if counted else group
+        return firm, analyst, start, cue_end, claim_start, claim_end, STRONG
     return _titled_person_speaker(scan)
 
 

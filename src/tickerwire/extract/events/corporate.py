@@ -174,7 +174,11 @@ INVESTMENT_PLAN = (
             rf"""(?:{_PLAN})\b[^;.]{{0,60}}?(?P<cue>\b(?:invest(?:s|ed|ing|ments?)?|
             spend(?:s|ing)?|capital\s+(?:expenditures?|spending)|capex|outlays?|
             (?:higher|rising|increased)\s+costs\s+to\s+(?:develop|build)|
-            (?:planned\s+)?funding)\b)(?!\s+(?:advice|director|bank|banking|research|firm|
+            (?:planned\s+)?funding|
+            # "plans to pour $10 billion into data centers", "the billions it plans to pour
+            # into": money poured (not "funnel customers into its services")
+            (?:pour|plow|plough|funnel|pump)(?:s|ing)?(?=\s+(?:[^;.]{{0,40}}?(?:\$|billion|
+            million|money|cash|capital|dollars|funds)[^;.]{{0,30}}?\s+)?into\b))\b)(?!\s+(?:advice|director|bank|banking|research|firm|
             managers?|strategists?|officer|grade|thesis|case|portfolio|vehicles?|funds?|
             community|clients?|sentiment|returns?))"""
         ),

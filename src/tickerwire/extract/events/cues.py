@@ -63,7 +63,8 @@ CUES: Mapping[str, tuple[str, ...]] = {
         "scores highest, scores well, scores poorly"
     ),
     "stake_change": _cues(
-        "stake*, holding, holdings, shareholding, position, shares of, million shares, bet, bets"
+        "stake*, holding, holdings, shareholding, position, shares of, million shares, bet, bets, "
+        "bought, purchased"
     ),
     "product_launch": _cues(
         "launch*, unveil*, introduc*, roll out, rolled out, rolls out, rolling out, debut*, "
@@ -84,7 +85,7 @@ CUES: Mapping[str, tuple[str, ...]] = {
     "investment_plan": _cues(
         "invest, invests, invested, investing, investment, investments, spend, spends, "
         "spending, capital expenditure*, capex, outlay*, funding, build-out, build out, "
-        "costs to develop, costs to build, "
+        "costs to develop, costs to build, pour, pours, pouring, plow, plough, funnel, "
         "expansion plan*"
     ),
     "listing": _cues(
@@ -123,7 +124,8 @@ CUES: Mapping[str, tuple[str, ...]] = {
         "interest rate*, rate cut*, rate hike*, federal reserve, fed, central bank, "
         "treasury yield*, yields, pmi, retail sales, economy, economic growth, recession, "
         "job openings, rates steady, monetary policy, productivity, labor costs, jobs data, "
-        "rising rates, macroeconomic, macro headwinds, macro weakness, macro uncertainty"
+        "rising rates, macroeconomic, macro headwinds, macro weakness, macro uncertainty, "
+        "economies, tightening, easing cycle"
     ),
     "sector": _cues(
         "sector*, tech stocks, technology stocks, chip stocks, chipmakers, "
@@ -136,7 +138,7 @@ CUES: Mapping[str, tuple[str, ...]] = {
     "cause_reference": _cues(
         "surge, rally, gain, gains, jump, rise, climb, advance, move, selloff, sell-off, drop, "
         "decline, fall, slump, rebound, ascent, uptick, revival, spike, run-up, pop, catalyst, "
-        "reason, driver, trigger, behind"
+        "reason, driver, trigger, behind, this came, this comes, that came, that comes"
     ),
     "cause_reaction": _cues("investors, investor, market's, markets, market, traders, wall street"),
     "cause_numberless": _cues("shares, stock, adrs"),

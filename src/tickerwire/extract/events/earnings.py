@@ -113,6 +113,16 @@ _POSSIBLE = compile_rule(
     r"\b(?:odds|chances?|likelihood|probability|potential|possible|possibility|hopes?|bets?|"
     r"risk)\s+(?:of|for)\s+(?:an?\s+)?$"
 )
+# Words that make a beat or a miss a prediction: "is predicting another earnings beat", "has
+# what it takes to post an earnings beat", "analysts expect it to top".
+_PREDICTED = compile_rule(
+    # not "better-than-expected", "as expected": how a result compared, told of a result
+    r"""(?<!-)(?<!than\s)(?<!as\s)\b(?:predict(?:s|ed|ing)?|expect(?:s|ed|ing)?|
+    anticipat(?:es|ed|ing)|likely|poised|
+    combination|(?:to|could|would|will|may|might|should)\s+(?:post|deliver|report|see|log|
+    notch|score|beat|top|miss|exceed|surpass))\b"""
+)
+_PREDICTION_REACH = 80  # characters before the cue: the clause of "analysts expect X to beat"
 _FIGURE_NEXT = compile_rule(r"\s*(?:of|at|was|were|rose|fell|grew|came\s+in\s+at)\s+[$\d]")
 # A record of past beats is no release: "a stellar track record of exceeding earnings
 # estimates", "a great earnings surprise track record", "its earnings surprise history", "a 4%
@@ -285,6 +295,15 @@ def _earnings_draft(scan: SentenceScan, match: regex.Match[str], kind: str) -> D
         confidence -= HEDGED_PENALTY
     summary_start = actor.start if actor is not None and clause <= actor.start < start else clause
     period = _period(scan, start)
+    window = max(scan.sentence.start, start - _PREDICTION_REACH)
+    if kind in ("comparison", "noun") and (hedged or _PREDICTED.search(text, window, end)):
+        # "has what it takes to post an earnings beat", "expected to top estimates": a
+        # prediction is no result, so it tells no comparison; with no period either it tells
+        # nothing (a sentence naming several companies' chances is none of theirs).
+        vs = None
+        if period is None:
+            return None
+        hedged = True  # the results awaited: a forecast
     attributes = EarningsAttributes(
         period=period,
         vs_expectations=vs,

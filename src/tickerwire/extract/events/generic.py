@@ -57,6 +57,9 @@ class GenericRule:
     # a cue this matches whole tells a habit unless the clause gives an amount ("let them grow
     # and pay dividends for decades" describes companies; "pays a $0.25 dividend" is news)
     habitual: regex.Pattern[str] | None = None
+    # words that make the whole sentence a forecast ("Economists expect the jobless rate rose
+    # to 3.8%": a figure awaited, told in the past tense of the data it predicts)
+    forecast_sentence: regex.Pattern[str] | None = None
 
 
 # Acts told with a year long past, or as the time of something else, are background.
@@ -185,6 +188,8 @@ def _draft(scan: SentenceScan, rule: GenericRule, match: regex.Match[str]) -> Dr
     hedged = scan.hedged(cue_start)
     if hedged and rule.skip_hedged:
         return None
+    if rule.forecast_sentence is not None and scan.holds(rule.forecast_sentence):
+        hedged = True
     fact_level: FactLevel = rule.fact_level or ("forecast" if hedged else "fact")
     confidence = rule.confidence - (actor.penalty if actor else 0.0)
     if hedged:

@@ -8,12 +8,16 @@ higher") the sentence tells a move, not a value, and is left to the move extract
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
+from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.events.analyst_views import estimator_speaks
 from tickerwire.extract.events.drafts import Draft
 from tickerwire.extract.events.generic import WEAK, GenericRule, compile_rule, generic_drafts
 from tickerwire.extract.events.scan import SentenceScan
+from tickerwire.records import Event, GenericEventAttributes
 
 _VALUE_NOUN = r"(?:(?:stock\s+)?market\s+(?:value|cap|capitali[sz]ation)|valuation|market\s+worth)"
 _SIZE = r"(?:billion|trillion|bn|tn|trn)"
@@ -22,6 +26,9 @@ _SIZE = r"(?:billion|trillion|bn|tn|trn)"
 # set to reach $660 billion by 2030, a CAGR of 16%") tells an industry's size, not a
 # company's value, whatever owner its "its" seems to name.
 _MARKET_SIZE = compile_rule(r"\b(?:CAGR|compound\s+annual\s+growth\s+rate)\b")
+_COMPARED = regex.compile(
+    r"\b(?:equivalent|equal|compared|comparable|times|twice)\b", regex.IGNORECASE
+)
 MARKET_VALUE = (
     GenericRule(
         "market_value",
@@ -31,7 +38,7 @@ MARKET_VALUE = (
         reject_sentence=_MARKET_SIZE,
         # "its market capitalization was equivalent to five times Snap's $26 billion": the
         # amount is another company's
-        reject=compile_rule(r"\b(?:equivalent|equal|compared|comparable|times|twice)\b"),
+        reject=compile_rule(_COMPARED.pattern),
     ),
     GenericRule(
         "market_value",
@@ -77,11 +84,24 @@ MARKET_VALUE = (
         confidence=WEAK,
         amount=False,
     ),
+    GenericRule(
+        "market_value",
+        # "Microsoft overtook Apple as the world's most valuable company": the one passing is
+        # the most valuable (the rule above would read the one passed, and is vetoed so)
+        compile_rule(r"""(?P<cue>\b(?:overt(?:ook|aken|akes|aking|ake)|pass(?:ed|es|ing)|
+        surpass(?:ed|es|ing)?|eclips(?:ed|es|ing|e)|dethron(?:ed|es|ing|e)|unseat(?:ed|s|ing)?|
+        toppl(?:ed|es|ing|e)|displac(?:ed|es|ing|e)|leapfrog(?:ged|s|ging)?)\s+(?:[\w.&'-]+\s+)
+        {1,4}?as\s+(?:the\s+)?(?:world's\s+|globe's\s+|planet's\s+)?most\s+valuable\s+
+        (?:listed\s+|public\s+|publicly[\s-]traded\s+)?(?:company|firm))\b"""),
+        confidence=WEAK,
+        amount=False,
+    ),
 )
 # Words before a company that make it the one overtaken, not the most valuable one.
 _PASSED_BEFORE = regex.compile(
     r"\b(?:pass(?:ed|ing)?|overt(?:ook|aking|aken|ake)|surpass(?:ed|ing)?|eclips(?:ed|ing)|"
     r"dethron(?:ed|ing)|unseat(?:ed|ing)|top(?:ped|ping)|outstrip(?:ped|ping)|than|past|"
+    r"toppl(?:e|ed|es|ing)|overt(?:akes)|"
     r"behind|ahead\s+of)\s+(?:rival\s+|the\s+)?$",
     regex.IGNORECASE,
 )
@@ -172,3 +192,61 @@ def _with_entity(draft: Draft, entity: str) -> Draft:
         draft.date_text,
         draft.extra,
     )
+
+
+# A market value read from a market-cap figure is as sure as the figure, a little less: the
+# figure's own words were not read as an event (set below the strong patterns' 0.8).
+_FROM_FIGURE_PENALTY = 0.15
+
+
+def market_values_of_caps(
+    ctx: DocumentContext, figures: list[Event], drafts: list[Draft]
+) -> list[Draft]:
+    """A `market_value` event for each reported market-cap figure of a company that no
+    market-value draft of its sentence tells already ("reached a $1 trillion market
+    capitalization" is a figure and an event: what the company is worth). Estimates ("could
+    reach a $4 trillion market cap") and figures of no company give none."""
+    starts = [s.start for s in ctx.sentences]
+    # a sentence whose value words were read already (or vetoed) is left as the rules left it:
+    # "Nvidia, which passed Apple, has a market value of $3.3 trillion" is Nvidia's alone
+    told = {d.sentence.index for d in drafts if d.type == "market_value"}
+    made: list[Draft] = []
+    for figure in figures:
+        attributes = figure.attributes
+        value = attributes.get("value")
+        if (
+            figure.type != "financial_metric"
+            or attributes.get("metric") != "market_cap"
+            or attributes.get("is_estimate")
+            or figure.entity is None
+            or not isinstance(value, float)
+        ):
+            continue
+        sentence = ctx.sentences[max(0, bisect.bisect_right(starts, figure.evidence.start) - 1)]
+        if sentence.index in told or _COMPARED.search(sentence.text):
+            continue  # "equivalent to five times Snap's $26 billion value": a yardstick
+        told.add(sentence.index)
+        start, end = next(
+            (
+                (q.start, q.end)
+                for q in ctx.quantities_in(sentence.start, sentence.end)
+                if q.kind == "money" and abs(q.value - value) <= 1e-6 * abs(value)
+            ),
+            (sentence.start, sentence.start + 1),
+        )
+        summary = SentenceScan(ctx, sentence).summary(sentence.start, end)
+        fields = {"summary": summary, "amount": value, "currency": attributes.get("currency")}
+        made.append(
+            Draft(
+                "market_value",
+                figure.entity,
+                sentence,
+                start,
+                end,
+                GenericEventAttributes.model_validate(fields).model_dump(mode="json"),
+                max(0.05, figure.confidence - _FROM_FIGURE_PENALTY),
+                "fact",
+                (None, value),
+            )
+        )
+    return made

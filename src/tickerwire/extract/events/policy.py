@@ -167,6 +167,16 @@ _INDICATOR_WORDS = (
     "consumer",
 )
 _BANK_WORDS = ("fed", "reserve", "central bank", "ecb", "boj", "pboc", "boe", "fomc", "bank of")
+# Who forecasts a data release: "Economists expect ...", "economists polled by Reuters see",
+# "a Reuters poll of economists forecast"; or the release "is expected to show".
+_DATA_FORECAST = compile_rule(
+    r"""\b(?:economists|forecasters|strategists|analysts)\s+(?:polled\s+by\s+[\w\s]{1,20}?\s+|
+    surveyed\s+by\s+[\w\s]{1,20}?\s+)?(?:expect|expected|forecast|forecasted|predict|predicted|see|
+    saw|estimate|estimated|project|projected)\b|\bpoll\s+of\s+economists\b|\b(?:is|are|was|were)
+    \s+expected\s+to\s+(?:show|have|come|rise|fall|climb|drop|ease|hold|remain|tick)\b|
+    \b(?:the|an?)\s+(?:expected|anticipated|forecast|projected)\s+(?:[\w-]+\s+)?(?:moderation|
+    slowdown|slowing|recession|contraction|rebound|recovery|growth|cut|cuts|hike|hikes)\b"""
+)
 MACRO = (
     GenericRule(
         "macro",
@@ -182,6 +192,7 @@ MACRO = (
         ),
         actor_types=(),
         anchors=(_INDICATOR_WORDS,),
+        forecast_sentence=_DATA_FORECAST,
     ),
     GenericRule(
         "macro",
@@ -225,9 +236,47 @@ MACRO = (
         actor_types=(),
         anchors=(("rate", "monetary", "jobs", "payrolls", "inflation", "cpi", "gdp"),),
         confidence=WEAK,
+        forecast_sentence=_DATA_FORECAST,
     ),
 )
 
+# A national or world economy named with a word of how it fares: "the U.S. economy appears to
+# be demonstrating more resilience", "a moderation in the U.S. economy's growth trajectory",
+# "fears that the Chinese economy is slowing". Not "Apple's services economy" (no country) nor
+# "a big part of the U.S. economy" (no state of it told).
+_ECONOMY_STATE = compile_rule(
+    r"""\b(?:resilien(?:ce|t)|strength|robust(?:ness)?|slowdown|slow(?:s|ed|ing)|growth|
+    moderat(?:ion|es|ed|ing)|recession(?:ary)?|soft\s+landing|hard\s+landing|contract(?:ion|s|
+    ed|ing)|weak(?:ness|ening|ened|er)?|cool(?:s|ed|ing)|overheat(?:s|ed|ing)|expan(?:sion|ds|
+    ded|ding)|rebound(?:s|ed|ing)?|recover(?:y|s|ed|ing)|stagnat(?:ion|es|ed|ing)|sputter(?:s|ed|
+    ing)?|tightening)\b"""
+)
+MACRO_CONDITIONS = (
+    GenericRule(
+        "macro",
+        compile_rule(
+            r"""(?P<cue>\b(?:u\.s\.|us|american|global|world|chinese|china's|japanese|euro\s+zone|
+            eurozone|european|german|british|uk|india's|indian)\s+econom(?:y|ies))\b"""
+        ),
+        near=_ECONOMY_STATE,
+        actor_types=(),
+        anchors=(("economy", "economies"),),
+        confidence=WEAK,
+        forecast_sentence=_DATA_FORECAST,
+    ),
+    GenericRule(
+        "macro",
+        compile_rule(
+            # not "Fed easing" alone: told mostly as a hope ("no one is talking Fed easing")
+            r"""(?P<cue>\b(?:(?:fed|federal\s+reserve|monetary(?:\s+policy)?|central\s+bank)\s+
+            tightening|(?:tightening|easing|rate[\s-]hiking|rate[\s-]cutting)\s+cycle))\b"""
+        ),
+        actor_types=(),
+        anchors=(("tightening", "easing", "cycle"),),
+        confidence=WEAK,
+        forecast_sentence=_DATA_FORECAST,
+    ),
+)
 _SECTOR_NOUN = (
     r"(?:(?:Chinese|China's|Hong\s+Kong|U\.S\.|US|Asian|European|global|Japanese|broader|"
     r"domestic|regional|other)\s+)?(?:big\s+)?(?:tech|technology|chip|semiconductor|AI|"
@@ -265,6 +314,15 @@ _GROUP_MOVE = (
 # view that names no company may be about.
 SECTOR_GROUP = compile_rule(rf"\b(?:{_TRADE_GROUP}|{_SECTOR_NOUN})\b")
 
+# A labour-market figure that moves: "planned layoffs climbed to a one-year high as employers
+# in the technology sector ...". The move is the statistic's, so the sector named with it
+# (where the jobs are) did not move: labour data, not a sector event.
+_LABOUR_FIGURE = compile_rule(
+    r"""\b(?:job[\s-]cuts?|layoffs|job\s+losses|job\s+openings|hiring|jobless\s+claims|
+    payrolls|unemployment(?:\s+rate)?|employment)\s+(?:[\w-]+\s+){0,4}?(?:rose|fell|climbed|
+    jumped|dropped|declined|surged|increased|decreased|hit|reached|slowed|accelerated|
+    ticked\s+(?:up|down))\b"""
+)
 SECTOR = (
     GenericRule(
         "sector",
@@ -274,6 +332,7 @@ SECTOR = (
         actor_types=(),
         confidence=WEAK,
         skip_hedged=True,
+        reject_sentence=_LABOUR_FIGURE,
     ),
     GenericRule(
         "sector",

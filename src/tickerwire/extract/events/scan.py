@@ -35,7 +35,10 @@ _STRONG_BOUNDARY = prefiltered_re(
 _CONDITION = re.compile(r"\b(?:if|unless|assuming|provided\s+that|in\s+case|whether)\b")
 _HEDGE = prefiltered_re(
     re.compile(
-        r"\b(?:will|would|could|may|might|should|shall|plans?\s+to|planning\s+to|"
+        # "may" is the month after "in"/"of"/"since" or before a number ("in May 2016")
+        r"\b(?:will|would|could|may(?<!\bin\smay)(?<!\bof\smay)(?<!\bsince\smay)"
+        r"(?<!\bearly\smay)(?<!\blate\smay)(?<!\bmid-may)(?!\s+\d)|might|should|shall|"
+        r"plans?\s+to|planning\s+to|"
         r"(?<!\bits\s)(?<!\bthe\s)(?<!\btheir\s)planned|set\s+to|"
         r"expects?\s+to|expected\s+to|aims?\s+to|aiming\s+to|intends?\s+to|going\s+to|likely|"
         r"poised\s+to|is\s+to|are\s+to|seeks?\s+to|seeking\s+to|considering|mulls?|mulling|"

@@ -27,7 +27,13 @@ _BUY = regex.compile(
     disclosed|revealed)\s+(?:an?|the|new)\s+(?:[\w$.,%-]+\s+){{0,4}}?{_STAKE}\s+in|
     (?:bought|buys|buying|purchased|acquired|added)\s+(?:about\s+|roughly\s+|nearly\s+|
     more\s+than\s+|some\s+|another\s+)?[\d.,]+\s*(?:million|billion|thousand)?\s+
-    (?:more\s+)?shares\s+(?:of|in)))""",
+    (?:more\s+)?shares\s+(?:of|in)|
+    (?P<opened>initiat|open|establish|start)\w*\s+(?:a|an|the|its|their)\s+(?:new\s+)?(?:[\w$.,%-]+\s+)
+    {{0,2}}?position\s+in|
+    (?:bought|buys|buying|purchased)\s+(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+|
+    some\s+|another\s+)?(?:(?:US)?\$[\d.,]+\s*(?:million|billion|bn|m)\s+(?:worth\s+of|in|of)|
+    [\d.,]+\s*(?:million|billion|thousand)?)\s+(?P<named>(?:[\w.&'-]+\s+){{1,3}}?)(?:shares|
+    stock)\b))""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 _SELL = regex.compile(
@@ -44,11 +50,16 @@ _BET = regex.compile(
     r"(?P<cue>(?:US)?\$[\d.,]+\s*(?:billion|million|bn|m)\s+(?:bet|wager|investment|stake))\b",
     regex.IGNORECASE,
 )
+# Between a holder and its verb: a possessive, a role, an adverb ("Berkshire investment
+# manager", "Jack Ma and Joseph Tsai recently", "(BRK.B) first").
+_HOLDER_GAP = regex.compile(r"(?:'s?)?(?:\s*\([^()]{1,20}\))?(?:\s+[\w-]+){0,2}\s+")
 _HOLDING = regex.compile(
     r"\b(?:owns|holds|owned|held)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|more\s+than\s+)?"
     r"(?P<shares>[\d.,]+)\s*(?P<scale>million|billion|thousand)?\s+shares",
     regex.IGNORECASE,
 )
+# "10 million shares", "10 million Apple shares", "68,000 LDBrinkman common shares"
+_SHARES_AFTER = regex.compile(r"\s*(million|billion|thousand)?\s+(?:[\w.&'-]+\s+){0,2}?shares")
 _SCALE = {"million": 1e6, "billion": 1e9, "thousand": 1e3}
 _CONTINUES = regex.compile(r"^\s*(?:He|She|It|They|The\s+\w+)\b")
 
@@ -73,18 +84,28 @@ def _draft(
     if scan.negated(start):
         return None
     holder = scan.actor(start, ("company", "person"))
-    if pattern_is_bet := match.re is _BET:
+    if match.re is _BET:
         holder = _possessor_person(scan, start)
     if holder is None:
         return None
+    if (match.groupdict().get("named") or match.groupdict().get("opened")) and not (
+        0 <= start - holder.end <= 40 and _HOLDER_GAP.fullmatch(scan.text, holder.end, start)
+    ):
+        # the broad shapes ("bought $5 million in X shares", "initiated a position in X") take
+        # only the subject named right before them: "Bryson, which hired D.F. King, said it
+        # bought ..." is not King's purchase
+        return None
     target = scan.group_after(end, min(scan.sentence.end, end + 40))
+    if match.groupdict().get("named"):  # "bought $200 million in Alibaba shares"
+        named = [g for g in scan.groups if match.start("named") <= g.start < match.end("named")]
+        target = named[-1] if named and named[-1].entity_type == "company" else None
     entity = target.entity_id if target is not None else None
     if entity is None or entity == holder.entity_id:
         fallback = scan.fallback_company()
         entity = fallback.entity_id if fallback is not None else None
     if entity is None or entity == holder.entity_id:
         return None
-    size_start = start if pattern_is_bet else end
+    size_start = start  # "bought 10 million shares of": the count is in the cue
     shares, value, currency = _size(scan, size_start, scan.sentence.end)
     if shares is None and value is None:
         shares, value, currency = _next_sentence_size(scan)
@@ -126,9 +147,11 @@ def _size(
     """Shares and value told in text[start:end]: "3 million shares worth some $400 million"."""
     shares: float | None = None
     for quantity in scan.ctx.quantities_in(start, end):
-        following = scan.text[quantity.end : quantity.end + 20].lower()
+        following = scan.text[quantity.end : quantity.end + 40].lower()
         if shares is None and quantity.kind == "number":
-            scale = regex.match(r"\s*(million|billion|thousand)?\s+shares", following)
+            scale = regex.match(
+                r"\s*(million|billion|thousand)?\s+(?:[\w.&'-]+\s+){0,2}?shares", following
+            )
             if scale is not None:
                 shares = quantity.value * _SCALE.get(scale.group(1) or "", 1.0)
     money = scan.money_in(start, end)
