@@ -111,6 +111,19 @@ def company_name_before(text: str, bracket_start: int) -> tuple[int, int] | None
     return span
 
 
+def name_spelled_as_ticker(text: str, bracket_start: int, symbol: str) -> tuple[int, int] | None:
+    """The span of the one capitalised word before the bracket at `bracket_start` when it is
+    the symbol itself in a name's case: "Nov (NOV)", "Post (POST)" (Zacks lists write NOV Inc and
+    Post Holdings so). The word may be an ordinary one (a month, a noun): the ticker after it
+    makes it the name of the ticker's company, which the caller checks is listed."""
+    start = bracket_start - 1 - len(symbol)
+    if start < 0 or len(symbol) < 2 or text[start : bracket_start - 1] != symbol.capitalize():
+        return None
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".&'’-"):
+        return None
+    return start, bracket_start - 1
+
+
 def never_a_ticker(symbol: str) -> bool:
     """Whether a bracketed capital run is an abbreviation whatever name it follows ("(AI)")."""
     return symbol in _NOT_TICKERS or symbol in EXCHANGE_PREFIXES or symbol in STOP_WORDS

@@ -31,6 +31,7 @@ from tickerwire.link.ambiguous_aliases import (
     ordinary_word_after,
 )
 from tickerwire.link.company_short_names import ShortNames, short_name_spans
+from tickerwire.link.footer_tickers import footer_companies, footer_mentions
 from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
     AliasEntry,
@@ -41,6 +42,7 @@ from tickerwire.link.gazetteer import (
     fold_for_matching,
     suffix_end,
 )
+from tickerwire.link.index_futures import IndexFutures
 from tickerwire.link.name_words import OPENERS
 from tickerwire.link.names import (
     Cue,
@@ -164,6 +166,7 @@ class Linker:
         self.word_starts = WordStarts(self.gazetteer, self.names)
         self.short_names = ShortNames(reference)
         self.tickers = TickerMentions(reference)
+        self.index_futures = IndexFutures(reference)
 
     def link(self, doc: CleanDocument) -> LinkedDocument:
         """Mentions and entities of `doc` (offsets into `doc.text`)."""
@@ -186,6 +189,11 @@ class Linker:
         found = self._validate_ambiguous(text, found)
         for item in found:
             occupied.add(item.start, item.end)
+            # "Nasdaq futures" are the Nasdaq-100's (index_futures.py).
+            item.entity_id = self.index_futures.entity_of(
+                text, item.entity_id, item.start, item.end
+            )
+        found += self._footer_found(doc, occupied, new_entities)
         found += self._short_forms_found(text, occupied)
         found += self.tickers.bare_tickers_found(text, found, occupied)
         found += self.tickers.bracket_tickers_found(text, found, occupied, new_entities)
@@ -319,6 +327,22 @@ class Linker:
                         item.validated = changed = True
                         waiting.remove(index)
                         break
+
+    def _footer_found(
+        self, doc: CleanDocument, occupied: Occupied, new_entities: dict[str, NewEntity]
+    ) -> list[FoundMention]:
+        """The body's mentions of companies that only the page's footer lines give a ticker
+        ("BlackLine (BL) : Free Stock Analysis Report", footer_tickers.py)."""
+        companies = footer_companies(doc.removed, self.reference)
+        if not companies:
+            return []
+        found = []
+        for mention in footer_mentions(doc.text, companies, occupied):
+            company = mention.company
+            entity_id = self.tickers.new_company(company.name, company.ticker, new_entities)
+            kind = "ticker" if mention.ticker else "alias"
+            found.append(FoundMention(mention.start, mention.end, entity_id, kind, mention.ticker))
+        return found
 
     def _is_company(self, entity_id: str) -> bool:
         entity = self.reference.entity(entity_id)

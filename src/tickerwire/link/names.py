@@ -160,6 +160,18 @@ WRAP_MAX = 80
 # The capitalised words that end a wrapped line, after a lower-case word ("... with Washington").
 _WRAPPED_NAME_END = regex.compile(rf"[a-z,][ ](?P<words>{_ORG_TOKEN}(?:[ ]{_ORG_TOKEN}){{0,2}})$")
 
+# A number before a name counts the things after the name ("31 Wall Street analysts", "833,334
+# Schult Homes Corp units") or ends a larger number: it is no word of the name. A firm whose name
+# opens with a number ("50 Park Investments", "180 Degree Capital") is written without such a
+# noun after it.
+_NUMERAL = regex.compile(r"\d[\d,.]*")
+_COUNTED_AFTER = regex.compile(
+    r"(?:,?[ ](?:Inc|Corp|Co|Ltd|LLC|plc|PLC|Group|Holdings)\.?)?[ ]"
+    r"(?:analysts|economists|strategists|brokers|brokerages|banks|lenders|firms|companies|"
+    r"stocks|shares|units|stores|restaurants|branches|outlets|offices|employees|workers|jobs|"
+    r"members|clients|customers|users|subscribers|locations|vehicles|planes|aircraft|ratings|"
+    r"estimates)\b"
+)
 # "Taichung-based", "Prize-winning": a description, not part of the name after it.
 _DESCRIPTOR = regex.compile(r"-[a-z]+$")
 
@@ -210,6 +222,16 @@ def _clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
 def clean_org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim a candidate organisation name; None when it is a place, a department or a phrase."""
     words = text[start:end].split(" ")
+    numeral = _last_numeral(words)
+    if numeral is not None:
+        numeral_start = start + sum(len(w) + 1 for w in words[:numeral])
+        if numeral == 0 and _ends_a_number(text, numeral_start):
+            start += len(words.pop(0)) + 1
+        elif _COUNTED_AFTER.match(text, end):
+            # "31 Wall Street analysts", "Nine of 14 Redwood Capital analysts": a count, or a
+            # firm named with a number ("180 Degree Capital analysts"); which one is not known,
+            # so no name.
+            return None
     if words and words[-1].endswith(("'s", "’s")):
         words[-1] = words[-1][:-2]
     trailing = {"of", "and", "&", "de", "for", ""}
@@ -254,6 +276,19 @@ def clean_org_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if text[end : end + 1] == "." and text[end + 1 : end + 2].isalnum():
         return None  # "U" of "U.S.": the name goes on past a dot
     return start, end
+
+
+def _last_numeral(words: list[str]) -> int | None:
+    """The index of the last bare number among the words of a candidate name but its last."""
+    for index in range(len(words) - 2, -1, -1):
+        if _NUMERAL.fullmatch(words[index]):
+            return index
+    return None
+
+
+def _ends_a_number(text: str, start: int) -> bool:
+    """Whether the figures at `start` end a larger number ("334" of "833,334")."""
+    return start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit()
 
 
 def _org_type(name: str) -> EntityType:
@@ -402,7 +437,8 @@ class NameFinder:
         if in_headline(text, start) or _NEXT_CAPITALISED.match(text, end):
             return  # a headline, or a longer name ("Hang Seng Bank Building")
         match = _LEGAL_NAME_BEFORE.search(text, max(0, start - _WINDOW), start)
-        if match:
+        # A comma before the firm word ends what came before: "in January 1986, Bank of Korea".
+        if match and text[match.end("org")] != ",":
             take(clean_org_span(text, match.start("org"), end), "organization")
 
     @staticmethod

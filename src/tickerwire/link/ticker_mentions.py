@@ -19,6 +19,7 @@ from tickerwire.link.bracket_tickers import (
     company_name_before,
     is_abbreviation,
     name_agrees,
+    name_spelled_as_ticker,
     never_a_ticker,
 )
 from tickerwire.link.gazetteer import AliasRule
@@ -214,7 +215,7 @@ class TickerMentions:
             name, start = hit.ticker, hit.start
         else:
             name, start = text[name_span[0] : name_span[1]], name_span[0]
-        entity_id = self._new_company(name, hit.ticker, new_entities)
+        entity_id = self.new_company(name, hit.ticker, new_entities)
         closing = _CLOSING.match(text, hit.end) if hit.bracketed else None
         end = closing.end() if closing and name_span is not None else hit.end
         # The longest name wins: "MSCI China ETF (NASDAQ: MCHI)" is the fund, not MSCI.
@@ -222,12 +223,13 @@ class TickerMentions:
         result.append(FoundMention(start, end, entity_id, "ticker", hit.ticker))
         return entity_id
 
-    def _new_company(
-        self, name: str, ticker: str | None, new_entities: dict[str, NewEntity]
-    ) -> str:
+    def new_company(self, name: str, ticker: str | None, new_entities: dict[str, NewEntity]) -> str:
         """The id of the unlisted company (a fund when its name says so) written `name` with
         `ticker`, made on its first mention; the ticker is added to it."""
         entity_type: EntityType = "product" if _FUND_WORD.search(name) else "company"
+        for known_id, known in new_entities.items():
+            if ticker and ticker in known.tickers:
+                return known_id  # named another way before: "Tractor Supply Company", "... Co."
         entity_id = new_entity_id(self.reference, name)
         entity = new_entities.setdefault(entity_id, NewEntity(name, entity_type))
         if ticker and ticker not in entity.tickers:
@@ -309,6 +311,8 @@ class TickerMentions:
             if known is None and never_a_ticker(symbol):
                 continue  # "(AI)": the name before it is not looked for
             span = company_name_before(text, start)
+            if span is None and known is not None:
+                span = name_spelled_as_ticker(text, start, symbol)  # "Nov (NOV)"
             if span is None or occupied.overlaps(span[0], start):
                 continue
             if known is None:
@@ -329,7 +333,7 @@ class TickerMentions:
             if len(symbol) < 2 or is_abbreviation(symbol, written) or in_headline(text, end):
                 # A headline capitalises every word: where its name starts is unknown.
                 continue
-            entity_id = self._new_company(name, ticker, new_entities)
+            entity_id = self.new_company(name, ticker, new_entities)
             occupied.add(span[0], end)
             extra.append(FoundMention(span[0], end, entity_id, "ticker", ticker))
         return extra
