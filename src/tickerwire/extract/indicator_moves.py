@@ -13,12 +13,12 @@ import regex
 from tickerwire.extract.article_frame import publication_day
 from tickerwire.extract.dedupe import Found
 from tickerwire.extract.document import DocumentContext
-from tickerwire.records import Event, Evidence, IndexMoveAttributes, MovePeriod
+from tickerwire.extract.price_moves import BASE_CONFIDENCE, INFERRED_DATE_PENALTY, evidence
+from tickerwire.records import Event, IndexMoveAttributes, MovePeriod
 
 # A fixed template read word for word; its day comes from the publication, not the text, so the
-# confidence is that of a clause-read move (0.9) less the inferred-date penalty (0.1) of
-# price_moves.
-INDICATOR_CONFIDENCE = 0.8
+# confidence is that of a clause-read move less the inferred-date penalty (0.9 - 0.1).
+INDICATOR_CONFIDENCE = BASE_CONFIDENCE - INFERRED_DATE_PENALTY
 _INDICATOR = regex.compile(
     r"\bThe\s+(?P<index>NASDAQ[\s-]100)\s+(?P<period>After[\s-]Hours|Pre[\s-]?Market)\s+"
     r"Indicator\s+is\s+(?P<direction>up|down)\s+[+\-−]?\d[\d,]*(?:\.\d+)?\s+to\s+"
@@ -55,9 +55,7 @@ def indicator_moves(ctx: DocumentContext) -> list[Found]:
             entity=_ENTITY,
             date=day,
             date_text=None,
-            evidence=Evidence(
-                start=match.start(), end=match.end(), text=ctx.original[match.start() : match.end()]
-            ),
+            evidence=evidence(ctx, match.start(), match.end()),
             confidence=INDICATOR_CONFIDENCE,
             attributes=attributes,
         )

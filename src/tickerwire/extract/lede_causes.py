@@ -8,6 +8,7 @@ import re
 import regex
 
 from tickerwire.extract.cause_links import ONE_DAY, CauseArticle, add_drivers
+from tickerwire.extract.sentences import Sentence
 
 # The lede is the article's first sentence of this many words or more: headline lines and
 # the short lines of a live blog's header are shorter (read on the FNSPID articles' openings).
@@ -35,13 +36,18 @@ _GROUP_WORDS = frozenset(
 _SECTOR_REACH = 60  # characters around a lede's sector name in which its move verb stands
 
 
+def _lede(article: CauseArticle) -> Sentence | None:
+    """The article's first sentence of `_LEDE_WORDS` words or more."""
+    return next((s for s in article.ctx.sentences if len(s.text.split()) >= _LEDE_WORDS), None)
+
+
 def results_lede_causes(article: CauseArticle) -> None:
     """A results story: the lede tells a company's reported results ("Microsoft beat estimates
     for quarterly revenue on Tuesday") and the next paragraph its shares' after-hours move
     with no cause of their own ("Microsoft shares fell 1% in after-hours trading"). The move
     is the market's answer to the results: in the extended session right after them, nothing
     else has been told. Other moves (last year's, a rival's) are not."""
-    lede = next((s for s in article.ctx.sentences if len(s.text.split()) >= _LEDE_WORDS), None)
+    lede = _lede(article)
     if lede is None:
         return
     results = [
@@ -73,7 +79,7 @@ def lede_sector_causes(article: CauseArticle) -> None:
     a one-day move told later without a cause of its own, in the sector's direction, in a
     sentence that names the sector's word, is part of the sector's move. The companies the lede
     names (whose news moved the sector) are not its members here."""
-    lede = next((s for s in article.ctx.sentences if len(s.text.split()) >= _LEDE_WORDS), None)
+    lede = _lede(article)
     if lede is None:
         return
     text = article.lowered

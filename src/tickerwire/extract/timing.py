@@ -260,8 +260,7 @@ def move_timing(
         else None
     )
     if (
-        defaulted
-        and opening is not None
+        opening is not None  # (only read for a move without period words)
         # "Since the start of the year, ...": a period of its own (year-to-date)
         and not _sentence_periods(opening.group(0), text, opening.start())
         and not any(

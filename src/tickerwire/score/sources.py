@@ -169,12 +169,14 @@ def _names_a_voice(after: str) -> bool:
 
 
 def hinted(text: str, sentence: SentenceSentiment) -> bool:
+    """Whether the sentence holds a word that some source rule needs (most hold none)."""
     # a little past the end: a hard-wrapped "..., Jo Lee\nsaid." has its verb there
     lowered = text[sentence.start : sentence.end + _HINT_OVERRUN].lower()
     return any(word in lowered for word in _SOURCE_HINTS)
 
 
 def is_source(text: str, sentence_start: int, span: EntitySpan) -> bool:
+    """Whether the mention follows a source's words: "according to", "told", "data from"."""
     return bool(_SOURCE_BEFORE.search(text, max(sentence_start, span.start - 30), span.start))
 
 

@@ -75,8 +75,9 @@ def test_the_month_may_is_no_hedge():
 
 
 def test_a_purchase_by_someone_named_earlier_in_a_clause_is_not_theirs():
+    # the clause's name is the nearest one before the purchase: without the rule, its buyer
     text = (
-        "Susan Li, who said she had hired Barclays to advise on the deal, said she bought "
+        "The fund, which said it had hired Barclays to advise on the deal, said it bought "
         "$5 million in Nvidia shares."
     )
     stakes = of_type(run(text, DAY), "stake_change")

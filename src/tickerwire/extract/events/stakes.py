@@ -105,8 +105,8 @@ def _draft(
         entity = fallback.entity_id if fallback is not None else None
     if entity is None or entity == holder.entity_id:
         return None
-    size_start = start  # "bought 10 million shares of": the count is in the cue
-    shares, value, currency = _size(scan, size_start, scan.sentence.end)
+    # from the cue's start: "bought 10 million shares of" holds the count in the cue
+    shares, value, currency = _size(scan, start, scan.sentence.end)
     if shares is None and value is None:
         shares, value, currency = _next_sentence_size(scan)
     hedged = scan.hedged(start)
@@ -147,13 +147,12 @@ def _size(
     """Shares and value told in text[start:end]: "3 million shares worth some $400 million"."""
     shares: float | None = None
     for quantity in scan.ctx.quantities_in(start, end):
-        following = scan.text[quantity.end : quantity.end + 40].lower()
-        if shares is None and quantity.kind == "number":
-            scale = regex.match(
-                r"\s*(million|billion|thousand)?\s+(?:[\w.&'-]+\s+){0,2}?shares", following
-            )
-            if scale is not None:
-                shares = quantity.value * _SCALE.get(scale.group(1) or "", 1.0)
+        if quantity.kind != "number":
+            continue
+        scale = _SHARES_AFTER.match(scan.text[quantity.end : quantity.end + 40].lower())
+        if scale is not None:
+            shares = quantity.value * _SCALE.get(scale.group(1) or "", 1.0)
+            break
     money = scan.money_in(start, end)
     return shares, money.value if money else None, money.currency if money else None
 
