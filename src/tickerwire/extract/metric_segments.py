@@ -163,6 +163,7 @@ _NOT_A_LINE_TEXT = (
     "company group higher lower strong weak weaker stronger rising falling combined comparable "
     "same-store like-for-like expected estimated projected forecast consensus gaap non-gaap ttm "
     "yoy us u.s eps sales revenue revenues earnings profit income both while although whereas "
+    "zacks street wall "
     "with as so also meanwhile however still yet"
 )
 _NOT_A_LINE = frozenset(_NOT_A_LINE_TEXT.split())

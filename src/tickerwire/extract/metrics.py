@@ -19,6 +19,7 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
 from tickerwire.extract.metric_column_tables import column_table_events
 from tickerwire.extract.metric_comparisons import per_share_end
+from tickerwire.extract.metric_consensus import consensus_facts
 from tickerwire.extract.metric_earned import earned_facts
 from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
@@ -50,6 +51,8 @@ TABLE_CONFIDENCE = 0.75
 
 _ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
+# A reporting period's words: a period of results, which a point-in-time figure has not.
+_REPORTING_PERIOD = regex.compile(r"quarter|\bQ[1-4]\b|\b(?:fiscal|FY)|half|\bH[12]\b", regex.I)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
 # A condition that is the forecast itself ("If Amazon meets analysts' estimates for 2023, its
 # revenue will have grown 17% a year"): the figures are the analysts' forecast, not a supposed
@@ -122,6 +125,8 @@ def metric_events(
             worth = market_value_facts(ctx, sentence, quantities)
         if "earned" in words or "netted" in words:
             worth += earned_facts(ctx, sentence, quantities)
+    if "per share" in ctx.text[sentence.start : sentence.end]:
+        worth += consensus_facts(ctx, sentence, quantities, changes, resolver)
     has_metric_topic = any(t.kind == "metric" for t in topics)
     if not has_metric_topic and not resolver.metric_heads and not worth:
         carried = _carried_estimates(ctx, sentence, quantities)
@@ -290,11 +295,17 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     change_pct = fact.change.pct if fact.change is not None else None
     if amount is None and ends is None and change_pct is None:
         return None
+    if metric == "market_cap" and amount is None and ends is None:
+        return None  # "saw a 7.3% fall in its market value": a move of the shares, no figure
     own = fact.base or fact  # a figure beside a reported one shares its line and company
     named, segment = figure_segment(ctx, sentence, own)
     if not named:
         return None
     period_text, period_end, carried = metric_period(ctx, sentence, own)
+    if metric == "market_cap" and (carried or _REPORTING_PERIOD.search(period_text or "")):
+        # a market value is as of a day: a quarter named for the results beside it ("revenue
+        # for the December quarter ... its market capitalization to $1.16 trillion") is not its
+        period_text, period_end, carried = None, None, False
     if own.is_rate:
         period_text, period_end, carried = own.rate_period, None, False
     if fact.comparison is not None and fact.comparison.kind == "prior":
