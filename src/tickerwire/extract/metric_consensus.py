@@ -1,4 +1,4 @@
-"""Forecasts of earnings per share that name no figure or write no currency.
+"""Forecasts that name no figure or write no currency: earnings per share, a segment's revenue.
 
 Earnings previews tell the consensus per share without the word "earnings" ("The Zacks Consensus
 Estimate is pegged at 50 cents per share, up 8% from the year-ago quarter"): an amount per share
@@ -7,6 +7,11 @@ writes the consensus with no currency ("The consensus earnings per share forecas
 share"): in U.S. dollars for a company whose main listing is in the U.S., unknown (not kept)
 otherwise; its "N percent increase over the EPS one Year Ago" is not a change (the template prints
 the year-ago EPS times 100 there), so no change is read from that sentence.
+
+A forecast for a business line named as a unit, with no figure named ("Our estimate of $330
+million for the Identity and Information Protection division implies growth of 2%", "The
+consensus estimate for the Intelligent Cloud segment is pegged at $25.9 billion"), is the line's
+revenue: previews forecast a segment's sales, and a segment's profit is always named.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import regex
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_fact import APPROX, CLAUSE, MetricFact
+from tickerwire.extract.metric_line_names import line_key
 from tickerwire.extract.metric_terms import MetricTerm
 from tickerwire.extract.owners import Term
 from tickerwire.extract.quantities import Quantity
@@ -38,9 +44,32 @@ _CONSENSUS_IS = regex.compile(
 _TEMPLATE = regex.compile(
     r"\bconsensus\s+(?P<term>earnings\s+per\s+share|EPS)\s+forecast\s+is\s+$", regex.IGNORECASE
 )
+_UNIT = r"(?P<unit>segment|division|unit|business)"
+_LINE_OWNER = r"(?:(?:the|its|their|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s)\s+)?"
+_LINE_NAME = r"(?P<name>[A-Z][\w-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w-]*){0,5})\s+"
+# "estimate of $330 million for the Identity and Information Protection division" (after the
+# amount; not "... division's operating income")
+_LINE_AFTER = regex.compile(r"\s+for\s+" + _LINE_OWNER + _LINE_NAME + _UNIT + r"\b(?!['’])")
+_ESTIMATE_OF_BEFORE = regex.compile(r"\bestimate\s+of\s+" + APPROX + r"$", regex.IGNORECASE)
+# "estimate for the Intelligent Cloud segment is pegged at" (before the amount)
+_LINE_BEFORE = regex.compile(
+    r"\b(?:estimate|consensus|consensus\s+estimate|consensus\s+mark)\s+for\s+"
+    + _LINE_OWNER
+    + _LINE_NAME
+    + _UNIT
+    + r"\s+(?:is|stands|remains)\s+(?:(?:pegged|pinned)\s+)?at\s+"
+    + APPROX
+    + r"$",
+    regex.IGNORECASE,
+)
+_REVENUE = "revenue"
 _PER_SHARE_AFTER = regex.compile(r"\s+per\s+share\b", regex.IGNORECASE)
-# Between the amount and its change: ", indicating a rise of", ", up", ", suggesting growth of".
-_TO_CHANGE = regex.compile(r",\s+(?:[\w-]+\s+){0,5}?$")
+# Between the amount and its change: ", indicating a rise of", ", up", ", suggesting growth of",
+# " implies growth of".
+_TO_CHANGE = regex.compile(
+    r"(?:,\s+|\s+(?=(?:implies|implying|indicates|indicating|suggests|suggesting|calls|calling|"
+    r"which)\b))(?:[\w-]+\s+){0,5}?$"
+)
 
 
 def consensus_facts(
@@ -62,7 +91,7 @@ def consensus_facts(
                 continue
             fact = _fact(ctx, found, q, resolver)
             if fact is not None:
-                fact.change = _change_after(ctx, sentence, q, quantities, changes)
+                fact.change = _change_after(ctx, q.end, quantities, changes)
                 facts.append(fact)
         elif q.kind == "number" and _PER_SHARE_AFTER.match(ctx.text, q.end, sentence.end):
             found = _TEMPLATE.search(ctx.text, window, q.start)
@@ -79,6 +108,40 @@ def consensus_facts(
     return facts
 
 
+def line_estimate_facts(
+    ctx: DocumentContext,
+    sentence: Sentence,
+    quantities: list[Quantity],
+    changes: list[Change],
+    resolver: TopicResolver,
+) -> list[MetricFact]:
+    """The revenue forecast for a business line named as a unit, with no figure named."""
+    facts = []
+    for q in quantities:
+        if q.kind != "money" or not q.scaled or q.per_share or q.is_conversion or q.is_range:
+            continue
+        line = _LINE_BEFORE.search(ctx.text, max(sentence.start, q.start - 160), q.start)
+        after = q.end
+        if line is None and _ESTIMATE_OF_BEFORE.search(
+            ctx.text, max(sentence.start, q.start - 30), q.start
+        ):
+            line = _LINE_AFTER.match(ctx.text, q.end, sentence.end)
+            after = line.end() if line is not None else after
+        if line is None or ctx.groups_in(line.start("name"), line.end("unit")):
+            continue
+        segment = line_key(line.group("name").split())
+        if segment is None:
+            continue
+        term = MetricTerm(line.start("name"), line.end("unit"), _REVENUE, segment)
+        owner = resolver.metric_owner(Term(term.start, term.end, "metric", metric=term), q.start)
+        if owner is None:
+            continue
+        fact = MetricFact(term, owner, q.start, value=q, estimate=True)
+        fact.change = _change_after(ctx, after, quantities, changes)
+        facts.append(fact)
+    return facts
+
+
 def _fact(
     ctx: DocumentContext, found: regex.Match[str], q: Quantity, resolver: TopicResolver
 ) -> MetricFact | None:
@@ -90,23 +153,20 @@ def _fact(
 
 
 def _change_after(
-    ctx: DocumentContext,
-    sentence: Sentence,
-    q: Quantity,
-    quantities: list[Quantity],
-    changes: list[Change],
+    ctx: DocumentContext, position: int, quantities: list[Quantity], changes: list[Change]
 ) -> Change | None:
-    """The change told right after the consensus (", indicating a rise of 8%", ", up 8%"): the
-    first after it in its clause, with no other amount between."""
+    """The change told right after a forecast that ends at `position` (", indicating a rise of
+    8%", ", up 8%", " implies growth of 2%"): the first after it in its clause, with no other
+    amount between."""
     for change in changes:
         start = change.quantity.start
-        if start < q.end or change.relative:
+        if start < position or change.relative:
             continue
-        if CLAUSE.search(ctx.text, q.end, start) or any(
-            q.end <= other.start < start and other.kind != "percent" for other in quantities
+        if CLAUSE.search(ctx.text, position, start) or any(
+            position <= other.start < start and other.kind != "percent" for other in quantities
         ):
             return None
-        if _TO_CHANGE.search(ctx.text, q.end, start) is None:
+        if _TO_CHANGE.search(ctx.text, position, start) is None:
             return None
         return change
     return None

@@ -9,6 +9,7 @@ import regex
 
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_fact import CLAUSE, MetricFact
+from tickerwire.extract.metric_line_names import line_name_before
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     SEGMENT_ANAPHORA,
@@ -186,7 +187,8 @@ def figure_segment(
         if counted is not None:
             product = "_".join(counted.group("product").lower().replace("-", " ").split())
             return (True, product) if product else (False, None)
-    segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
+    segment = fact.term.segment or _own_line_name(ctx, sentence, fact)
+    segment = segment or _sentence_segment(ctx, sentence, fact)
     if segment is not None:
         return True, segment
     if _THERE_AFTER.match(ctx.text, fact.term.end):
@@ -209,6 +211,16 @@ def figure_segment(
         if place == _UNPLACED:
             return False, None  # "Demand in India was weak and sales fell 5%"
     return True, place or _name_before(ctx, sentence, fact)
+
+
+def _own_line_name(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """A business line's own name before the figure ("its Consumer Security segment's
+    revenues"), when no company we know is part of it."""
+    term = fact.term
+    line = line_name_before(ctx.text, sentence.start, term.start, term.end)
+    if line is None or ctx.groups_in(line.start, term.start):
+        return None
+    return line.segment
 
 
 def _place_scope(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:

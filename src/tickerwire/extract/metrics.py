@@ -19,7 +19,7 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
 from tickerwire.extract.metric_column_tables import column_table_events
 from tickerwire.extract.metric_comparisons import per_share_end
-from tickerwire.extract.metric_consensus import consensus_facts
+from tickerwire.extract.metric_consensus import consensus_facts, line_estimate_facts
 from tickerwire.extract.metric_earned import earned_facts
 from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
@@ -125,6 +125,8 @@ def metric_events(
             worth = market_value_facts(ctx, sentence, quantities)
         if "earned" in words or "netted" in words:
             worth += earned_facts(ctx, sentence, quantities)
+        if "stimate" in words:
+            worth += line_estimate_facts(ctx, sentence, quantities, changes, resolver)
     if "per share" in ctx.text[sentence.start : sentence.end]:
         worth += consensus_facts(ctx, sentence, quantities, changes, resolver)
     has_metric_topic = any(t.kind == "metric" for t in topics)
@@ -145,7 +147,8 @@ def metric_events(
             named = [t.metric for t in metric_terms if t.metric is not None]
             add_rate_facts(ctx, sentence, quantities, named, resolver, facts)
         add_compared_facts(ctx, sentence, quantities, facts)
-    bound = {f.value.start for f in facts if f.value is not None}
+    # an amount a named figure holds is that figure's, unless the figure has no owner (no event)
+    bound = {f.value.start for f in facts if f.value is not None and f.owner is not None}
     unbound = [f for f in worth if f.anchor not in bound]
     if unbound:
         facts = sorted([*facts, *unbound], key=lambda f: f.anchor)

@@ -17,6 +17,7 @@ import regex
 from tickerwire.extract.changes import Change
 from tickerwire.extract.document import EntityGroup
 from tickerwire.extract.lexicon import VENUE
+from tickerwire.extract.metric_line_names import line_name_before
 from tickerwire.extract.metric_terms import MetricTerm, canonical_segment
 from tickerwire.extract.owner_cues import (
     AGGREGATE_SENTENCE,
@@ -286,7 +287,7 @@ class OwnerResolver(ReferenceResolver):
         main_subject = self._main_clause_subject(term.start)
         if main_subject is not None:
             return main_subject
-        if self._unknown_company_named(term.start):
+        if self._unknown_company_named(self._line_name_start(term)):
             return None  # "HP's revenues", "Qorvo (QRVO) bested ...": a company we do not know
         if aggregate is not None:
             return None  # "total earnings for the Mag 7 ... on 13% higher revenues": a group's
@@ -353,6 +354,15 @@ class OwnerResolver(ReferenceResolver):
             return False
         entity = self.ctx.entities.get(group.entity_id)
         return entity is not None and entity.relevance < SOURCE_RELEVANCE
+
+    def _line_name_start(self, term: Term) -> int:
+        """Where the figure's name starts, with a business line's own name written before it
+        ("the company's Partner revenues"): those capitalised words name no company."""
+        metric = term.metric
+        if metric is None or metric.segment is not None:
+            return term.start
+        line = line_name_before(self.text, self.sentence.start, term.start, term.end)
+        return line.start if line is not None else term.start
 
     def _unknown_company_named(self, position: int) -> bool:
         """Whether the sentence names, before `position`, a company that is not in the
