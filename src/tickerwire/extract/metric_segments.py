@@ -157,7 +157,7 @@ _MONTH_OR_QUARTER = regex.compile(
 # Capitalised words before a figure's name that qualify it and name no business line: a
 # sentence's first word, a period, a kind of figure.
 _NOT_A_LINE_TEXT = (
-    "the its their our his her this that these those a an and but total net gross quarterly "
+    "the it its their our his her this that these those a an and but total net gross quarterly "
     "annual annualized overall adjusted organic reported record global worldwide international "
     "domestic consolidated core underlying operating fiscal full-year first-quarter "
     "second-quarter third-quarter fourth-quarter holiday product products services segment "

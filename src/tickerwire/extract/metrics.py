@@ -121,8 +121,8 @@ def metric_events(
     if any(q.kind == "money" for q in quantities):
         # plain substring tests: a pattern search on every sentence costs more than the rest
         words = ctx.text[sentence.start : sentence.end]
-        if "worth" in words or "valu" in words:
-            worth = market_value_facts(ctx, sentence, quantities)
+        if "worth" in words or "valu" in words or "company" in words:
+            worth = market_value_facts(ctx, sentence, quantities, resolver)
         if "earned" in words or "netted" in words:
             worth += earned_facts(ctx, sentence, quantities)
         if "stimate" in words:

@@ -93,6 +93,24 @@ class ReferenceResolver:
         owner = self._previous_company(PRONOUN_PENALTY)
         return (owner,) if owner else ()
 
+    def referred_company(self) -> Owner | None:
+        """The company a subject that names none ("It", "The bank") refers to: the subject of
+        the sentence before (the company it opens with), else the one company it names; None
+        when it names several and opens with none, or none at all."""
+        index = self.sentence.index
+        if index == 0:
+            return None
+        previous = self.ctx.sentences[index - 1]
+        named = self._companies(previous.start, previous.end)
+        opening = self._opening_company(previous)
+        if opening is None:
+            if len({g.entity_id for g in named}) != 1:
+                return None
+            opening = named[0].entity_id
+        elif len(named) > 1 and _COORDINATION.match(self.text, named[0].end, named[1].start):
+            return None  # "Snap and Pinterest report today. It is worth ...": which one?
+        return Owner(opening, None, PRONOUN_PENALTY)
+
     def _previous_company(self, penalty: float) -> Owner | None:
         """The company a back-reference points to: the last one named before this sentence
         (nearby, and not named in passing: "rivals like X and Y"), else the main company."""
