@@ -68,3 +68,16 @@ def test_per_share_amounts_that_are_not_an_earnings_consensus() -> None:
         "the stock will trade at $450 per share.",
     ):
         assert [m for m in metrics(run(text, DAY)) if m[1] == "eps"] == [], text
+
+
+def test_the_year_ago_figure_after_a_consensus_is_the_prior_periods_actual() -> None:
+    text = (
+        "Snap reports fourth-quarter results next week. The consensus estimate stands at 9 "
+        "cents per share, indicating a 12.5% rise from the year-ago reported figure of 8 cents."
+    )
+    found = [
+        (e.attributes["value"], e.attributes["is_estimate"], e.attributes["period"])
+        for e in run(text, DAY)
+        if e.type == "financial_metric"
+    ]
+    assert found == [(0.09, True, "fourth-quarter"), (0.08, False, "year-ago fourth-quarter")]

@@ -118,6 +118,7 @@ def metric_events(
 ) -> list[Event]:
     """The financial metrics stated in one sentence, in text order."""
     worth: list[MetricFact] = []
+    framed: list[MetricFact] = []  # forecasts whose frame, not a figure's name, says what
     if any(q.kind == "money" for q in quantities):
         # plain substring tests: a pattern search on every sentence costs more than the rest
         words = ctx.text[sentence.start : sentence.end]
@@ -126,9 +127,13 @@ def metric_events(
         if "earned" in words or "netted" in words:
             worth += earned_facts(ctx, sentence, quantities)
         if "stimate" in words:
-            worth += line_estimate_facts(ctx, sentence, quantities, changes, resolver)
+            framed += line_estimate_facts(ctx, sentence, quantities, changes, resolver)
     if "per share" in ctx.text[sentence.start : sentence.end]:
-        worth += consensus_facts(ctx, sentence, quantities, changes, resolver)
+        framed += consensus_facts(ctx, sentence, quantities, changes, resolver)
+    if framed:
+        # "pegged at 50 cents per share, 11% higher than the year-ago figure of 45 cents"
+        add_compared_facts(ctx, sentence, quantities, framed)
+        worth += framed
     has_metric_topic = any(t.kind == "metric" for t in topics)
     if not has_metric_topic and not resolver.metric_heads and not worth:
         carried = _carried_estimates(ctx, sentence, quantities)
