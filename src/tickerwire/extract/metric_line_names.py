@@ -36,6 +36,7 @@ _OWNER_BEFORE = regex.compile(
     r"(?:\b(?:its|their)|['’]s)\s+$",
     regex.IGNORECASE,
 )
+_UNIT_WORDS = ("segment", "division", "unit", "business")
 _LOWER_NEXT = regex.compile(r"\s*(?:[a-z(,.;:]|$)")
 
 
@@ -50,6 +51,10 @@ class LineName:
 def line_name_before(text: str, start: int, term_start: int, term_end: int) -> LineName | None:
     """The business line named right before the figure name at text[term_start:term_end] (not
     before `start`): 'its Consumer Security segment's revenues' -> consumer_security."""
+    last = text.rfind(" ", max(start, term_start - 40), term_start - 1)
+    word = text[last + 1 : term_start].rstrip()
+    if not word[:1].isupper() and not word.startswith(_UNIT_WORDS):
+        return None  # the word before is neither a name nor a unit word (the common case)
     if not _LOWER_NEXT.match(text, term_end):
         return None  # "Cloud Revenue Jumps": a headline in title case
     found = _LINE_BEFORE.search(text, max(start, term_start - 80), term_start)

@@ -114,6 +114,21 @@ def market_value_facts(
     return facts
 
 
+def company_size_facts(
+    ctx: DocumentContext, sentence: Sentence, quantities: list[Quantity], resolver: OwnerResolver
+) -> list[MetricFact]:
+    """'Snap is a $26 billion company': the market value of a listed company told by its size
+    (the reader of sentences that say "company" and neither "worth" nor "value")."""
+    facts = []
+    for q in quantities:
+        if q.kind != "money" or not q.scaled or q.per_share or q.is_conversion or q.is_range:
+            continue
+        fact = _valued_subject(ctx, sentence, q, resolver)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
 def _worth(
     ctx: DocumentContext, sentence: Sentence, q: Quantity, resolver: OwnerResolver
 ) -> MetricFact | None:

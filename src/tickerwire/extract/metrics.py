@@ -31,7 +31,7 @@ from tickerwire.extract.metric_segments import figure_segment
 from tickerwire.extract.metric_terms import (
     MetricTerm,
 )
-from tickerwire.extract.metric_worth import market_value_facts
+from tickerwire.extract.metric_worth import company_size_facts, market_value_facts
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
@@ -51,6 +51,8 @@ TABLE_CONFIDENCE = 0.75
 
 _ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
+# A unit word: a business line's forecast may be told by it ("for the Gaming division").
+_UNIT_WORD = regex.compile(r"segment|division|unit|business")
 # A reporting period's words: a period of results, which a point-in-time figure has not.
 _REPORTING_PERIOD = regex.compile(r"quarter|\bQ[1-4]\b|\b(?:fiscal|FY)|half|\bH[12]\b", regex.I)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
@@ -122,11 +124,13 @@ def metric_events(
     if any(q.kind == "money" for q in quantities):
         # plain substring tests: a pattern search on every sentence costs more than the rest
         words = ctx.text[sentence.start : sentence.end]
-        if "worth" in words or "valu" in words or "company" in words:
+        if "worth" in words or "valu" in words:
             worth = market_value_facts(ctx, sentence, quantities, resolver)
+        elif "company" in words:
+            worth = company_size_facts(ctx, sentence, quantities, resolver)
         if "earned" in words or "netted" in words:
             worth += earned_facts(ctx, sentence, quantities)
-        if "stimate" in words:
+        if "stimate" in words and _UNIT_WORD.search(words):
             framed += line_estimate_facts(ctx, sentence, quantities, changes, resolver)
     if "per share" in ctx.text[sentence.start : sentence.end]:
         framed += consensus_facts(ctx, sentence, quantities, changes, resolver)
