@@ -43,19 +43,17 @@ def test_a_consensus_in_cents_with_its_change_after_a_comma() -> None:
 
 def test_the_template_consensus_is_in_dollars_for_a_us_listing_and_has_no_change() -> None:
     text = (
-        "Microsoft Corp (MSFT) is +0.68 at $410.40, with 1,887,141 shares traded. MSFT is "
-        "scheduled to provide an earnings report on 1/30/2024. The consensus earnings per share "
-        "forecast is 2.76 per share, which represents a 232 percent increase over the EPS one "
-        "Year Ago."
+        "Microsoft Corp (MSFT) is +0.41 at $405.10, with 912,300 shares traded. MSFT will "
+        "report its quarter on 1/30/2024. The consensus earnings per share forecast is 2.81 per "
+        "share, which represents a 281 percent increase over the year-ago EPS."
     )
-    assert metrics(run(text, DAY)) == [("microsoft", "eps", 2.76, "USD", None, True)]
+    assert metrics(run(text, DAY)) == [("microsoft", "eps", 2.81, "USD", None, True)]
 
 
 def test_the_template_consensus_of_a_company_listed_elsewhere_is_not_kept() -> None:
     text = (
-        "Tencent is scheduled to provide an earnings report on 3/20/2024. The consensus earnings "
-        "per share forecast is 4.1 per share, which represents a 12 percent increase over the "
-        "EPS one Year Ago."
+        "Tencent will report its quarter on 3/20/2024. The consensus earnings per share "
+        "forecast is 4.1 per share, which represents a 12 percent increase over the year-ago EPS."
     )
     assert metrics(run(text, DAY)) == []
 

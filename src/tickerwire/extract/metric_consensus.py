@@ -1,16 +1,16 @@
 """Forecasts that name no figure or write no currency: earnings per share, a segment's revenue.
 
-Earnings previews tell the consensus per share without the word "earnings" ("The Zacks Consensus
-Estimate is pegged at 50 cents per share, up 8% from the year-ago quarter"): an amount per share
+Earnings previews tell the consensus per share without the word "earnings" ("The consensus
+estimate is pegged at 75 cents per share, up 8% from a year ago"): an amount per share
 that is the consensus itself can only be earnings per share. The "most active stocks" template
-writes the consensus with no currency ("The consensus earnings per share forecast is 1.6 per
+writes the consensus with no currency ("The consensus earnings per share forecast is 0.9 per
 share"): in U.S. dollars for a company whose main listing is in the U.S., unknown (not kept)
 otherwise; its "N percent increase over the EPS one Year Ago" is not a change (the template prints
 the year-ago EPS times 100 there), so no change is read from that sentence.
 
-A forecast for a business line named as a unit, with no figure named ("Our estimate of $330
-million for the Identity and Information Protection division implies growth of 2%", "The
-consensus estimate for the Intelligent Cloud segment is pegged at $25.9 billion"), is the line's
+A forecast for a business line named as a unit, with no figure named ("Our estimate of $410
+million for the Consumer Lending division implies growth of 2%", "The consensus estimate for
+the Intelligent Cloud segment is pegged at $25.9 billion"), is the line's
 revenue: previews forecast a segment's sales, and a segment's profit is always named.
 """
 
@@ -40,14 +40,14 @@ _CONSENSUS_IS = regex.compile(
     + r"$",
     regex.IGNORECASE,
 )
-# The template's sentence: "The consensus earnings per share forecast is 1.6 per share".
+# The template's sentence: "The consensus earnings per share forecast is 0.9 per share".
 _TEMPLATE = regex.compile(
     r"\bconsensus\s+(?P<term>earnings\s+per\s+share|EPS)\s+forecast\s+is\s+$", regex.IGNORECASE
 )
 _UNIT = r"(?P<unit>segment|division|unit|business)"
 _LINE_OWNER = r"(?:(?:the|its|their|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s)\s+)?"
 _LINE_NAME = r"(?P<name>[A-Z][\w-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w-]*){0,5})\s+"
-# "estimate of $330 million for the Identity and Information Protection division" (after the
+# "estimate of $410 million for the Consumer Lending division" (after the
 # amount; not "... division's operating income")
 _LINE_AFTER = regex.compile(r"\s+for\s+" + _LINE_OWNER + _LINE_NAME + _UNIT + r"\b(?!['’])")
 _ESTIMATE_OF_BEFORE = regex.compile(r"\bestimate\s+of\s+" + APPROX + r"$", regex.IGNORECASE)
