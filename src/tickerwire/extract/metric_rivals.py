@@ -18,12 +18,16 @@ from tickerwire.extract.sentences import Sentence
 _TO_RIVAL = regex.compile(
     r",?\s+(?:(?:slightly|just|well|narrowly|far|comfortably|barely)\s+)?"
     r"(?:ahead\s+of|behind|above|below|trailing|topping|(?:compared|compares?)\s+(?:with|to)|"
-    r"versus|vs\.?)"
+    r"versus|vs\.?|outstripping|surpassing|overtaking|outpacing|eclipsing)"
     r"\s+(?:(?:rival|peer|competitor)\s+)?",
     regex.IGNORECASE,
 )
 # The words from a rival's name to its amount: "Apple at", "Apple with", "Amazon's".
 _RIVAL_TO_AMOUNT = regex.compile(r"(?:\s+(?:at|with)\s+|['’]s\s+)" + APPROX, regex.IGNORECASE)
+# A name written with its possessive and then its Reuters code ("Apple Inc's AAPL.OQ"), which
+# the linker takes as one mention: the amount follows it.
+_POSSESSIVE_CODE = regex.compile(r"['’]s\s+[A-Z0-9]{1,6}\.[A-Z]{1,2}$")
+_CODE_TO_AMOUNT = regex.compile(r"\s+" + APPROX, regex.IGNORECASE)
 # What may follow the rival's amount: the sentence goes on or ends. Not a noun the amount
 # measures ("compared with Amazon's $13.7 billion acquisition of Whole Foods").
 _AFTER_AMOUNT = regex.compile(
@@ -80,6 +84,8 @@ def _rival_amount(
     if group.entity_type != "company" or group.entity_id == owner.entity_id or group.coref:
         return None
     link = _RIVAL_TO_AMOUNT.match(text, group.end, sentence.end)
+    if link is None and _POSSESSIVE_CODE.search(text, group.start, group.end):
+        link = _CODE_TO_AMOUNT.match(text, group.end, sentence.end)
     if link is None:
         return None
     amount = next((q for q in quantities if q.start == link.end()), None)

@@ -9,6 +9,7 @@ import regex
 
 from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_fact import CLAUSE, MetricFact
+from tickerwire.extract.metric_line_names import line_name_before
 from tickerwire.extract.metric_terms import (
     SEGMENT_ALT,
     SEGMENT_ANAPHORA,
@@ -156,13 +157,14 @@ _MONTH_OR_QUARTER = regex.compile(
 # Capitalised words before a figure's name that qualify it and name no business line: a
 # sentence's first word, a period, a kind of figure.
 _NOT_A_LINE_TEXT = (
-    "the its their our his her this that these those a an and but total net gross quarterly "
+    "the it its their our his her this that these those a an and but total net gross quarterly "
     "annual annualized overall adjusted organic reported record global worldwide international "
     "domestic consolidated core underlying operating fiscal full-year first-quarter "
     "second-quarter third-quarter fourth-quarter holiday product products services segment "
     "company group higher lower strong weak weaker stronger rising falling combined comparable "
     "same-store like-for-like expected estimated projected forecast consensus gaap non-gaap ttm "
     "yoy us u.s eps sales revenue revenues earnings profit income both while although whereas "
+    "zacks street wall "
     "with as so also meanwhile however still yet"
 )
 _NOT_A_LINE = frozenset(_NOT_A_LINE_TEXT.split())
@@ -185,7 +187,8 @@ def figure_segment(
         if counted is not None:
             product = "_".join(counted.group("product").lower().replace("-", " ").split())
             return (True, product) if product else (False, None)
-    segment = fact.term.segment or _sentence_segment(ctx, sentence, fact)
+    segment = fact.term.segment or _own_line_name(ctx, sentence, fact)
+    segment = segment or _sentence_segment(ctx, sentence, fact)
     if segment is not None:
         return True, segment
     if _THERE_AFTER.match(ctx.text, fact.term.end):
@@ -208,6 +211,16 @@ def figure_segment(
         if place == _UNPLACED:
             return False, None  # "Demand in India was weak and sales fell 5%"
     return True, place or _name_before(ctx, sentence, fact)
+
+
+def _own_line_name(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:
+    """A business line's own name before the figure ("its Consumer Security segment's
+    revenues"), when no company we know is part of it."""
+    term = fact.term
+    line = line_name_before(ctx.text, sentence.start, term.start, term.end)
+    if line is None or ctx.groups_in(line.start, term.start):
+        return None
+    return line.segment
 
 
 def _place_scope(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> str | None:

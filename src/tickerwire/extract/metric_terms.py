@@ -83,7 +83,7 @@ _METRIC_PATTERNS: tuple[tuple[str, str], ...] = (
     # "joined the $1 trillion club": a market value passed, written as a club of such companies
     (
         "market_cap",
-        r"market\s+(?:capitali[sz]ation|cap|value|valuation)|"
+        r"market\s+(?:capitali[sz]ation|capital|cap|value|valuation)|"
         r"(?<=\d\s?(?:trillion|billion|tn|bn)(?:[\s-]dollar)?[\s-])club",
     ),
     # Sales of stores open a year, or without currency and acquisitions, are not revenue.

@@ -19,6 +19,7 @@ from tickerwire.extract.document import DocumentContext
 from tickerwire.extract.metric_change_facts import add_change_facts
 from tickerwire.extract.metric_column_tables import column_table_events
 from tickerwire.extract.metric_comparisons import per_share_end
+from tickerwire.extract.metric_consensus import consensus_facts, line_estimate_facts
 from tickerwire.extract.metric_earned import earned_facts
 from tickerwire.extract.metric_estimates import ESTIMATE_OF
 from tickerwire.extract.metric_fact import PAIR_VALUES, MetricFact
@@ -30,7 +31,7 @@ from tickerwire.extract.metric_segments import figure_segment
 from tickerwire.extract.metric_terms import (
     MetricTerm,
 )
-from tickerwire.extract.metric_worth import market_value_facts
+from tickerwire.extract.metric_worth import company_size_facts, market_value_facts
 from tickerwire.extract.price_moves import evidence
 from tickerwire.extract.quantities import Quantity
 from tickerwire.extract.sentences import Sentence
@@ -50,6 +51,10 @@ TABLE_CONFIDENCE = 0.75
 
 _ADJUSTED = regex.compile(r"\b(?:adjusted|non-GAAP|excluding\s+(?:items|one-time)|core)\b", regex.I)
 _LOSS = regex.compile(r"\bloss\b", regex.IGNORECASE)
+# A unit word: a business line's forecast may be told by it ("for the Gaming division").
+_UNIT_WORD = regex.compile(r"segment|division|unit|business")
+# A reporting period's words: a period of results, which a point-in-time figure has not.
+_REPORTING_PERIOD = regex.compile(r"quarter|\bQ[1-4]\b|\b(?:fiscal|FY)|half|\bH[12]\b", regex.I)
 _CONDITIONAL = regex.compile(r"(?:If|Assuming|Suppose|Should)\b")
 # A condition that is the forecast itself ("If Amazon meets analysts' estimates for 2023, its
 # revenue will have grown 17% a year"): the figures are the analysts' forecast, not a supposed
@@ -115,13 +120,24 @@ def metric_events(
 ) -> list[Event]:
     """The financial metrics stated in one sentence, in text order."""
     worth: list[MetricFact] = []
+    framed: list[MetricFact] = []  # forecasts whose frame, not a figure's name, says what
     if any(q.kind == "money" for q in quantities):
         # plain substring tests: a pattern search on every sentence costs more than the rest
         words = ctx.text[sentence.start : sentence.end]
         if "worth" in words or "valu" in words:
-            worth = market_value_facts(ctx, sentence, quantities)
+            worth = market_value_facts(ctx, sentence, quantities, resolver)
+        elif "company" in words:
+            worth = company_size_facts(ctx, sentence, quantities, resolver)
         if "earned" in words or "netted" in words:
             worth += earned_facts(ctx, sentence, quantities)
+        if "stimate" in words and _UNIT_WORD.search(words):
+            framed += line_estimate_facts(ctx, sentence, quantities, changes, resolver)
+    if "per share" in ctx.text[sentence.start : sentence.end]:
+        framed += consensus_facts(ctx, sentence, quantities, changes, resolver)
+    if framed:
+        # "pegged at 50 cents per share, 11% higher than the year-ago figure of 45 cents"
+        add_compared_facts(ctx, sentence, quantities, framed)
+        worth += framed
     has_metric_topic = any(t.kind == "metric" for t in topics)
     if not has_metric_topic and not resolver.metric_heads and not worth:
         carried = _carried_estimates(ctx, sentence, quantities)
@@ -140,7 +156,8 @@ def metric_events(
             named = [t.metric for t in metric_terms if t.metric is not None]
             add_rate_facts(ctx, sentence, quantities, named, resolver, facts)
         add_compared_facts(ctx, sentence, quantities, facts)
-    bound = {f.value.start for f in facts if f.value is not None}
+    # an amount a named figure holds is that figure's, unless the figure has no owner (no event)
+    bound = {f.value.start for f in facts if f.value is not None and f.owner is not None}
     unbound = [f for f in worth if f.anchor not in bound]
     if unbound:
         facts = sorted([*facts, *unbound], key=lambda f: f.anchor)
@@ -290,11 +307,17 @@ def _event(ctx: DocumentContext, sentence: Sentence, fact: MetricFact) -> Event 
     change_pct = fact.change.pct if fact.change is not None else None
     if amount is None and ends is None and change_pct is None:
         return None
+    if metric == "market_cap" and amount is None and ends is None:
+        return None  # "saw a 7.3% fall in its market value": a move of the shares, no figure
     own = fact.base or fact  # a figure beside a reported one shares its line and company
     named, segment = figure_segment(ctx, sentence, own)
     if not named:
         return None
     period_text, period_end, carried = metric_period(ctx, sentence, own)
+    if metric == "market_cap" and (carried or _REPORTING_PERIOD.search(period_text or "")):
+        # a market value is as of a day: a quarter named for the results beside it ("revenue
+        # for the December quarter ... its market capitalization to $1.16 trillion") is not its
+        period_text, period_end, carried = None, None, False
     if own.is_rate:
         period_text, period_end, carried = own.rate_period, None, False
     if fact.comparison is not None and fact.comparison.kind == "prior":
