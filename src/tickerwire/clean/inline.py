@@ -124,8 +124,6 @@ def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` sorted, without any that overlaps one before it."""
     kept: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if start == end:
-            continue
         if kept and start < kept[-1][1]:
             continue
         kept.append((start, end))

@@ -17,6 +17,7 @@ import regex
 from tickerwire.link.gazetteer import strip_legal_suffix
 from tickerwire.link.names import Occupied
 from tickerwire.link.reference import ReferenceData
+from tickerwire.link.ticker_mentions import bare_ticker_spans, ticker_right_after
 from tickerwire.records import Removed
 
 # "Tractor Supply Company (TSCO) : Free Stock Analysis Report": a name of up to eight words and a
@@ -29,9 +30,6 @@ _FOOTER_LINE = regex.compile(
 _LEGAL_FORM = regex.compile(
     r",?[ ](?:Inc|Corp|Co|Company|Corporation|Incorporated|Ltd|Limited|LLC|plc|PLC)\b\.?"
 )
-# The ticker right after the name in the body: "BlackLine BL", "BlackLine (BL)".
-_TICKER_AFTER = r"[ ]\(?{ticker}\)?(?![\w.\-])"
-_STOCK_AFTER = regex.compile(r"(?:'s|’s)?[ ](?:stock|shares)\b")
 # A capitalised word after the name makes it part of a longer name ("BlackLine Systems").
 _LONGER_NAME = regex.compile(r"[ ][A-Z][a-z]")
 
@@ -86,7 +84,6 @@ def footer_mentions(
     with its ticker after it."""
     for company in companies:
         named = False
-        ticker_after = regex.compile(_TICKER_AFTER.format(ticker=regex.escape(company.ticker)))
         ordinary = " " not in company.short_name and _written_lower(text, company.short_name)
         names = sorted({company.name, company.short_name}, key=len, reverse=True)
         for name in names:
@@ -95,11 +92,12 @@ def footer_mentions(
                 legal_form = _LEGAL_FORM.match(text, end)
                 if legal_form is not None:
                     end = legal_form.end()
-                after = ticker_after.match(text, end)
+                # the ticker right after the name: "BlackLine BL", "BlackLine (BL)"
+                after = ticker_right_after(text, end, company.ticker)
                 if after is None and (ordinary or _LONGER_NAME.match(text, end)):
                     continue
                 if after is not None:
-                    end = after.end()
+                    end = after
                 if occupied.overlaps(start, end):
                     continue
                 occupied.add(start, end)
@@ -112,11 +110,7 @@ def footer_mentions(
 def _bare_tickers(text: str, company: FooterCompany, occupied: Occupied) -> Iterator[FooterMention]:
     """The ticker alone, once the company is named ("QLLN reports on Feb 13"): as for the
     reference's companies (ticker_mentions.py), three letters or more, or "stock"/"shares" after."""
-    bare = regex.compile(rf"(?<![\w$.\-/&]){regex.escape(company.ticker)}(?![\w\-&]|\.\w)")
-    for match in bare.finditer(text):
-        start, end = match.span()
-        if len(company.ticker) < 3 and not _STOCK_AFTER.match(text, end):
-            continue
+    for start, end in bare_ticker_spans(text, company.ticker):
         if not occupied.overlaps(start, end):
             occupied.add(start, end)
             yield FooterMention(company, start, end, company.ticker)

@@ -3,7 +3,8 @@
 Order of work on one document (each step leaves the spans it took to the next):
 
 1. inline tickers ("(NASDAQ: AMD)", "META.O", "$AAPL");
-2. gazetteer aliases, longest first, extended over legal forms and bracketed Chinese names;
+2. gazetteer aliases, longest first, extended over legal forms and bracketed Chinese names
+   (none where the alias is a word of another name, other_names.py);
 3. ambiguous aliases ("Apple", "Target") kept only with a business context
    (ambiguous_aliases.py);
 4. tickers joined to the company named right before them; unknown tickers in a structured form
@@ -26,7 +27,6 @@ import regex
 
 from tickerwire.link.ambiguous_aliases import (
     in_name_context,
-    name_word_before,
     names_another_firm,
     ordinary_word_after,
 )
@@ -35,7 +35,6 @@ from tickerwire.link.footer_tickers import footer_companies, footer_mentions
 from tickerwire.link.furniture_spans import furniture_spans
 from tickerwire.link.gazetteer import (
     AliasEntry,
-    AliasHit,
     AliasRule,
     Gazetteer,
     cjk_bracket_end,
@@ -43,14 +42,13 @@ from tickerwire.link.gazetteer import (
     suffix_end,
 )
 from tickerwire.link.index_futures import IndexFutures
-from tickerwire.link.name_words import OPENERS
 from tickerwire.link.names import (
     Cue,
     NameFinder,
     NameHit,
     Occupied,
-    in_headline,
 )
+from tickerwire.link.other_names import another_name_here
 from tickerwire.link.reference import ReferenceData, ReferenceEntity
 from tickerwire.link.relevance import EntityStats, lead_end, relevance_scores
 from tickerwire.link.short_forms import short_form_hits
@@ -67,40 +65,10 @@ from tickerwire.records import CleanDocument, Entity, EntityType, LinkedDocument
 # The first character of a quote-code alias (Reuters index codes ".N225", ".SPLRCL"; the dollar
 # index "=USD"): written right after the index's name, it joins that mention.
 _QUOTE_CODE_MARKS = frozenset(".=")
-# A minister's title after a company's name makes the name his remit: "Saudi Arabian Oil
-# Minister", "the Oil Ministry" (Reuters-21578 and OPEC reports write them so).
-_MINISTER_AFTER = regex.compile(r"[ ]Minist(?:er|ry)\b")
 # An uppercase word as a ticker is written, not glued to what follows ("F-150" is no ticker).
 _TICKER_WORD = regex.compile(r"[A-Z][A-Z.\-]*[A-Z](?![\w\-])")
 # Between two names of a list: "Ford, Pepsi", "Ford and Pepsi", "Ford, and Pepsi".
 _LIST_GAP = regex.compile(r",[ ](?:and[ ])?|[ ]and[ ]")
-# After an index's name, words that make it a firm's or a paper's: "Dow Jones and Co", "Nasdaq
-# Inc", "Dow said" (an index does not speak), "the Nikkei business daily".
-_NOT_AN_INDEX_AFTER = regex.compile(
-    r",?[ ](?:(?:&|and)[ ](?:Co|Company)|Inc|Corp|Co|Ltd|LLC)\b"
-    r"|[ ](?:said|says|told|announced|reported|reports|business[ ]daily|newspaper|daily)\b"
-)
-# A company's name opening the name of an index or a fund it compiles or sponsors: "MSCI
-# Information Technology Index", "Morningstar US Market Index", "ICE BofA US High Yield Index".
-# The words after it name the product, whose moves are not the company's; up to six name words
-# (capitalised, figures such as "25/50", "&") before "Index"/"ETF" (the longest such names in
-# the FNSPID articles have five).
-_NAME_WORDS = r"(?:[ ](?:[A-Z][\w.&'\-]*|\d[\d/.]*|&)){1,6}[ ]"
-_INDEX_NAME_AFTER = regex.compile(_NAME_WORDS + r"(?:Index|Indices|Indexes|ETFs?|Funds?)\b")
-# An index's name opening a fund's: "iShares Dow Jones US Technology ETF" is no Dow move.
-_FUND_NAME_AFTER = regex.compile(_NAME_WORDS + r"(?:ETFs?|Funds?)\b")
-
-
-def _names_index_or_fund(text: str, end: int, pattern: regex.Pattern[str]) -> bool:
-    """Whether the words from `end` on finish the name of an index or a fund ("... Information
-    Technology Index"). In a headline, where every word is capitalised, only a name that ends
-    the line or comes before its ticker in brackets: "Microsoft Lead Index Higher" is no name."""
-    match = pattern.match(text, end)
-    if match is None or any(word in OPENERS for word in match[0].split()):
-        return False
-    if not in_headline(text, end):
-        return True
-    return text[match.end() : match.end() + 2] in ("", "\n", " (")
 
 
 def _own_ticker_after(text: str, end: int, entity: ReferenceEntity) -> bool:
@@ -110,50 +78,6 @@ def _own_ticker_after(text: str, end: int, entity: ReferenceEntity) -> bool:
         return False
     word = _TICKER_WORD.match(text, end + 1)
     return word is not None and len(word[0]) >= 2 and word[0] in entity.tickers
-
-
-def _another_name_here(
-    text: str, hit: AliasHit, entity: ReferenceEntity | None
-) -> tuple[bool, bool]:
-    """Whether the alias at `hit` is here a word of another name, not its entity (and whether
-    the span is then closed to later steps): an index or fund the company compiles ("MSCI
-    Information Technology Index"), a fund on an index ("iShares Dow Jones US Technology ETF"),
-    a minister's remit ("Saudi Arabian Oil Minister"), a firm or paper named like an index ("Dow
-    Jones and Co", "Dow said", "the Nikkei business daily"), or the tail of a longer name
-    ("Merrell Dow", "David La Roche")."""
-    if entity is None or entity.type not in ("company", "index"):
-        return False, False
-    end = hit.end
-    following = text[end : end + 2]
-    if entity.type == "company":
-        if following == " M" and _MINISTER_AFTER.match(text, end):
-            return True, False
-        product_name = _INDEX_NAME_AFTER
-    else:
-        if following[:1] in (" ", ",") and _NOT_AN_INDEX_AFTER.match(text, end):
-            return True, False
-        product_name = _FUND_NAME_AFTER
-    # Both product patterns go on with a capitalised word or a figure: most names are not
-    # followed by one, and the pattern is not tried.
-    if (
-        following[:1] == " "
-        and (following[1:].isupper() or following[1:].isdigit())
-        and _names_index_or_fund(text, end, product_name)
-    ):
-        return True, True
-    start = hit.start
-    # The word before must be capitalised and end in a lower-case letter: cheap tests before
-    # the pattern, which most hits ("of Apple", "said Apple") fail.
-    if start < 3 or not text[start - 2].islower() or hit.rule is AliasRule.AMBIGUOUS:
-        return False, False
-    word_start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
-    if not text[word_start : word_start + 1].isupper():
-        return False, False
-    if " " in text[start:end]:
-        return False, False
-    word = name_word_before(text, start)
-    own_words = (entity.name, *entity.aliases)
-    return word is not None and not any(word in name.split() for name in own_words), False
 
 
 class Linker:
@@ -238,7 +162,7 @@ class Linker:
             limit = following.start if following else len(text)
             entity = self.reference.entity(hit.entity_id)
             end = hit.end
-            skip, occupy = _another_name_here(text, hit, entity)
+            skip, occupy = another_name_here(text, hit, entity)
             if skip:
                 if occupy:
                     occupied.add(hit.start, hit.end)  # no bare ticker there either ("MSCI")

@@ -8,6 +8,7 @@ new-entity records under construction are shared with it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -275,20 +276,10 @@ class TickerMentions:
         }
         extra = []
         for sym, (entity_id, ticker) in lookup.items():
-            position = text.find(sym)
-            while position != -1:
-                end = position + len(sym)
-                # Most finds of "T" or "GE" are inside words: those are not tried with the pattern
-                match = _BARE_TICKER.match(text, position) if _apart(text, position, end) else None
-                if (
-                    match
-                    and match["sym"] == sym
-                    and not occupied.overlaps(position, end)
-                    and (len(sym) >= 3 or _STOCK_AFTER.match(text, end))
-                ):
+            for position, end in bare_ticker_spans(text, sym):
+                if not occupied.overlaps(position, end):
                     occupied.add(position, end)
                     extra.append(FoundMention(position, end, entity_id, "ticker", ticker))
-                position = text.find(sym, end)
         return extra
 
     def bracket_tickers_found(
@@ -346,6 +337,26 @@ def new_entity_id(reference: ReferenceData, name: str) -> str:
     if reference.entity(slug) is not None:
         slug = f"x-{slug}"
     return slug
+
+
+def ticker_right_after(text: str, end: int, ticker: str) -> int | None:
+    """Where `ticker` ends when it is written right after a name ending at `end` ("Alphabet
+    GOOGL", "Visa (V)"); None when it is not."""
+    match = _BARE_AFTER_NAME.match(text, end)
+    return match.end() if match is not None and match["sym"] == ticker else None
+
+
+def bare_ticker_spans(text: str, sym: str) -> Iterator[tuple[int, int]]:
+    """Where `sym` stands alone as a bare ticker of a company the text has named: three letters
+    or more ("MSFT"), or followed by "stock"/"shares" ("GE shares")."""
+    position = text.find(sym)
+    while position != -1:
+        end = position + len(sym)
+        # Most finds of "T" or "GE" are inside words: those are not tried with the pattern
+        match = _BARE_TICKER.match(text, position) if _apart(text, position, end) else None
+        if match and match["sym"] == sym and (len(sym) >= 3 or _STOCK_AFTER.match(text, end)):
+            yield position, end
+        position = text.find(sym, end)
 
 
 def _apart(text: str, start: int, end: int) -> bool:
