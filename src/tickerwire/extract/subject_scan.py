@@ -23,6 +23,7 @@ from tickerwire.extract.metric_terms import MetricTerm, find_metric_terms, metri
 from tickerwire.extract.owners import PRONOUN_PENALTY, Owner, OwnerResolver, Term
 from tickerwire.extract.prefiltered import prefiltered
 from tickerwire.extract.sentences import Sentence
+from tickerwire.link.index_futures import FUTURES_AFTER, FUTURES_LEAD
 
 TopicKind = Literal["share", "index", "metric", "none"]
 
@@ -113,14 +114,7 @@ _INDEX_REFERENCE = regex.compile(
 )
 _EACH_AFTER_SUBJECT = regex.compile(r"\s*,?\s*(?:both|each|all)\b", regex.IGNORECASE)
 _CAPITALISED = regex.compile(r"\b[A-Z][\w&.'-]*")
-# "March futures on the S&P/TSX index": a contract month may open the sentence.
-_FUTURES_LEAD = regex.compile(
-    r"\W*(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b",
-    regex.I,
-)
 _PER_SHARE_BEFORE = regex.compile(r"\b(?:per|a|an|each)\s+$", regex.IGNORECASE)
-_FUTURES = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.IGNORECASE)
 # "Pfizer carries a Value Score of B and has fallen 9%": the subject's first predicate (a finite
 # verb right after it) ends at an "and" that opens a second predicate of the move verb. The
 # capitalised words inside the first predicate are its object, not another subject; the words
@@ -397,8 +391,8 @@ class SubjectScanner(OwnerResolver):
         group = term.group
         assert group is not None
         if group.entity_type == "index":
-            futures = bool(_FUTURES.match(self.text, group.end, self.sentence.end)) or bool(
-                _FUTURES_LEAD.match(self.sentence.text)
+            futures = bool(FUTURES_AFTER.match(self.text, group.end, self.sentence.end)) or bool(
+                FUTURES_LEAD.match(self.sentence.text)
             )
             if not futures and _INDEX_PART.match(self.text, group.end, self.sentence.end):
                 return BLOCKED

@@ -16,13 +16,13 @@ from tickerwire.link.reference import ReferenceData
 
 # (ticker the bare name links to, ticker of the index its futures follow), by index ticker.
 _FUTURES_OF_INDEX = (("COMP", "NDX"),)
-# A futures word within two words after the name, in the same sentence (the pattern of
-# extract/subject_scan.py): "Nasdaq futures", "Nasdaq e-minis", "Nasdaq 100 e-mini futures",
-# "Nasdaq and S&P futures" (both are futures).
-_FUTURES_AFTER = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.I)
+# A futures word within two words after the name, in the same sentence: "Nasdaq futures",
+# "Nasdaq e-minis", "Nasdaq 100 e-mini futures", "Nasdaq and S&P futures" (both are futures).
+# extract/subject_scan.py reads futures moves with these two patterns, so the stages agree.
+FUTURES_AFTER = regex.compile(r"\W{0,3}(?:[\w.]+\s+){0,2}?(?:futures|e-?minis?)\b", regex.I)
 # A sentence that opens on futures: "Futures: Dow up 0.13%, Nasdaq up 1.16%", "U.S. stock index
 # futures rose, with the Nasdaq up 1%".
-_FUTURES_LEAD = regex.compile(
+FUTURES_LEAD = regex.compile(
     r"\W*(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+)?(?:U\.?S\.?\s+)?(?:stock\s+)?(?:index\s+)?futures\b",
     regex.I,
@@ -53,10 +53,10 @@ class IndexFutures:
             return entity_id
         break_after = _SENTENCE_BREAK.search(text, end)
         sentence_end = break_after.start() if break_after else len(text)
-        if _FUTURES_AFTER.match(text, end, sentence_end):
+        if FUTURES_AFTER.match(text, end, sentence_end):
             return futures_entity
         break_before = _SENTENCE_END.search(text, 0, start)
         sentence_start = break_before.end() if break_before else 0
-        if _FUTURES_LEAD.match(text, sentence_start, start):
+        if FUTURES_LEAD.match(text, sentence_start, start):
             return futures_entity
         return entity_id
