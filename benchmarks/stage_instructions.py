@@ -24,7 +24,7 @@ from tickerwire.clean import clean_document
 from tickerwire.extract import extract_events
 from tickerwire.ingest import read_inputs
 from tickerwire.link import link_document
-from tickerwire.pipeline import Pipeline, article_id
+from tickerwire.pipeline import Pipeline, article_id, freeze_long_lived
 from tickerwire.records import RawDocument
 
 ARTICLES = Path("/work/shared/eval-data/fnspid-sample/articles")
@@ -55,6 +55,7 @@ def main() -> None:
             list(zip(events, cleans, strict=True)),
         ),
     }
+    freeze_long_lived()  # as `tickerwire extract` and ingest do after their first article
     run, arguments = stages[stage]
     list(itertools.starmap(run, arguments))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from tickerwire.pipeline import Pipeline
@@ -11,3 +13,12 @@ from tickerwire.pipeline import Pipeline
 def pipeline() -> Pipeline:
     """One pipeline with the bundled reference data: it keeps no state between articles."""
     return Pipeline()
+
+
+@pytest.fixture(autouse=True)
+def _collectable_again():
+    """The CLI and ingest freeze what is alive after their first article (`gc.freeze`): give
+    it back to the collector after each test, so that one test run does not keep every test's
+    objects."""
+    yield
+    gc.unfreeze()

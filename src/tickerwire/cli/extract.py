@@ -12,7 +12,7 @@ from pathlib import Path
 from tickerwire.config import Settings
 from tickerwire.errors import UsageError
 from tickerwire.ingest import DocumentOverrides
-from tickerwire.pipeline import Pipeline
+from tickerwire.pipeline import Pipeline, freeze_long_lived
 from tickerwire.records import Article, Event, ReadError
 
 
@@ -40,7 +40,11 @@ def _articles(args: argparse.Namespace, failures: list[ReadError]) -> Iterator[A
             ingest=settings.ingest,
         )
     pipeline = Pipeline(settings)
+    first = True
     for item in pipeline.process_paths(args.paths, _overrides(args)):
+        if first:
+            first = False
+            freeze_long_lived()  # what the first article built lives as long as the run
         if isinstance(item, ReadError):
             failures.append(item)
             print(f"tickerwire: cannot read {item.origin}: {item.reason}", file=sys.stderr)
