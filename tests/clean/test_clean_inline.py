@@ -263,3 +263,42 @@ def test_a_note_that_goes_on_with_the_article_keeps_it():
         "Revenue rose 2% over the same period.",
     )
     assert "Profits rose 4% last quarter." in text
+
+
+def test_a_cross_link_inside_a_related_story_headline_is_cut_once_with_it():
+    text, removed = _clean(
+        "Example Foods shares rose 2% on Friday after the snack maker raised its full-year "
+        "outlook. Smarter Analyst Reports: Snack Makers to Watch (read: Five Food ETFs)",
+        "Gamma Corp (GAM) is unchanged at $12.05 in thin trading on Friday, dealers said.",
+    )
+    assert text.startswith("Example Foods shares rose 2% on Friday after the snack maker raised")
+    assert "outlook.\nGamma Corp" in text
+    assert removed == ["Smarter Analyst Reports: Snack Makers to Watch (read: Five Food ETFs)"]
+
+
+def test_a_cross_link_inside_a_standing_notice_is_cut_once_with_it():
+    text, removed = _clean(
+        "Our guests may have formal recommendations for or against the stocks they discuss "
+        "(see: our policy here). Acme Retail shares rose 2% today after the chain raised its "
+        "outlook for the year.",
+        "Gamma Corp (GAM) is unchanged at $12.05 in thin trading on Friday, dealers said.",
+    )
+    assert text.startswith("Acme Retail shares rose 2% today")
+    assert removed == [
+        "Our guests may have formal recommendations for or against the stocks they discuss "
+        "(see: our policy here)."
+    ]
+
+
+def test_a_job_title_under_a_line_already_gone_as_other_furniture_is_no_author_box():
+    # "Read More" has a name's shape but is a call to action: "Managing Editor" is the
+    # article's own heading, not the job line of an author's box.
+    text, removed = _clean(
+        "Example Media shares rose 4% on Tuesday after the publisher named a new newsroom head.",
+        "Read More",
+        "Managing Editor",
+        "The post goes to Ann Lee, who ran the paper's business desk for six years before.",
+        "Example Media said the change takes effect in March, when the current editor retires.",
+    )
+    assert "\nManaging Editor\n" in text
+    assert removed == ["Read More"]

@@ -106,3 +106,21 @@ def test_malformed_dated_alias_is_a_reference_error(tmp_path: Path, cell: str) -
     with pytest.raises(ReferenceDataError) as error:
         load_reference([entities])
     assert "entities.csv:2" in str(error.value)
+
+
+def _relevance(title: str | None, published: dt.date) -> float:
+    text = (
+        "Wells Fargo cut its prime rate on Monday. Wells Fargo said its loan book grew.\n"
+        "Bank of America Corp followed with a cut of its own.\n"
+    )
+    doc = CleanDocument("test", text, title=title, published=published)
+    entities = {e.id: e for e in link_document(doc, _reference()).entities}
+    return entities["bank-of-america"].relevance
+
+
+def test_a_title_naming_merrill_lynch_before_the_takeover_does_not_lift_the_acquirer() -> None:
+    title = "Merrill Lynch plans a large bond sale"
+    old = dt.date(1987, 3, 2)
+    assert _relevance(title, old) == _relevance(None, old)
+    recent = dt.date(2012, 3, 2)
+    assert _relevance(title, recent) > _relevance(None, recent)

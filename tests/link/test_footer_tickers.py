@@ -67,3 +67,59 @@ def test_a_footer_never_adds_a_ticker_to_a_known_company_or_makes_a_second_one()
     entities = _entities(text, _footer("Walmart Inc. (WMTX) : Free Stock Analysis Report"))
     assert entities["Walmart Inc"].tickers == ["WMT"]
     assert len(entities) == 1
+
+
+def _mentions(text: str, removed: tuple[Removed, ...]) -> list[tuple[str, str, str | None]]:
+    doc = CleanDocument("test", text, removed=removed, published=DAY)
+    linked = link_document(doc, _reference())
+    return [(m.entity_id, m.text, m.ticker) for m in linked.mentions]
+
+
+HARROW_FOOTER = _footer("Harrow Feed Company (HRWF) : Free Stock Analysis Report")
+
+
+def test_an_unlisted_name_and_the_footers_name_with_one_ticker_are_one_company() -> None:
+    text = "Harrow Feed Holdings (NASDAQ: HRWF) raised its outlook.\nHarrow Feed beat estimates.\n"
+    entities = _entities(text, HARROW_FOOTER)
+    assert [(e.tickers, e.mentions) for e in entities.values()] == [(["HRWF"], 2)]
+
+
+def test_two_unlisted_names_with_one_exchange_ticker_are_one_company() -> None:
+    text = (
+        "Harrow Feed Holdings (NASDAQ: HRWF) raised its outlook on Monday.\n"
+        "Harrow Feed Co. (NASDAQ: HRWF) said grain costs eased.\n"
+    )
+    entities = _entities(text, ())
+    assert [(e.tickers, e.mentions) for e in entities.values()] == [(["HRWF"], 2)]
+
+
+def test_the_legal_form_the_body_writes_after_the_footers_short_name_is_part_of_it() -> None:
+    # "Co." would read as the start of a longer name ("Harrow Feed Cooperative") without it
+    text = "Harrow Feed Co. lifted its dividend by 5% on Tuesday."
+    assert _mentions(text, HARROW_FOOTER) == [("harrow-feed-company", "Harrow Feed Co.", None)]
+    text = "Harrow Feed, Inc. lifted its dividend by 5% on Tuesday."
+    assert _mentions(text, HARROW_FOOTER) == [("harrow-feed-company", "Harrow Feed, Inc.", None)]
+
+
+def test_a_footer_name_with_a_ticker_the_reference_holds_gets_no_ticker_from_the_footer() -> None:
+    # WMT is Walmart's: a footer giving it to another name is not trusted
+    text = "Bentonville Retail Group raised its prices in March."
+    entities = _entities(
+        text, _footer("Bentonville Retail Group (WMT) : Free Stock Analysis Report")
+    )
+    assert all("WMT" not in e.tickers for e in entities.values())
+
+
+def test_a_footer_ticker_of_two_letters_alone_links_only_before_stock_or_shares() -> None:
+    text = "Quarrel Labs beat estimates. QX is up 5% this year, and QX shares hit a high."
+    doc = CleanDocument(
+        "test",
+        text,
+        removed=_footer("Quarrel Labs (QX) : Free Stock Analysis Report"),
+        published=DAY,
+    )
+    linked = link_document(doc, _reference())
+    assert [(m.start, m.text) for m in linked.mentions] == [
+        (0, "Quarrel Labs"),
+        (text.index("QX shares"), "QX"),
+    ]
