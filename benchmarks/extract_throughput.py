@@ -201,7 +201,7 @@ class Run:
 def run(pipeline: Pipeline, docs: Sequence[RawDocument], kind: str, warm_up: int) -> Run:
     for doc in docs[:warm_up]:
         pipeline.process(doc)
-    freeze_long_lived()  # as `tickerwire extract` and ingest do after their first article
+    freeze_long_lived()  # as `tickerwire extract` does after its first article
     events = entities = size = 0
     wall, cpu = time.perf_counter(), time.process_time()
     for doc in docs:

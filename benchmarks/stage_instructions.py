@@ -55,7 +55,7 @@ def main() -> None:
             list(zip(events, cleans, strict=True)),
         ),
     }
-    freeze_long_lived()  # as `tickerwire extract` and ingest do after their first article
+    freeze_long_lived()  # as `tickerwire extract` does after its first article
     run, arguments = stages[stage]
     list(itertools.starmap(run, arguments))
 

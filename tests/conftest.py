@@ -17,7 +17,7 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(autouse=True)
 def _collectable_again():
-    """The CLI and ingest freeze what is alive after their first article (`gc.freeze`): give
+    """`tickerwire extract` freezes what is alive after its first article (`gc.freeze`): give
     it back to the collector after each test, so that one test run does not keep every test's
     objects."""
     yield

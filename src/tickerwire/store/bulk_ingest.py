@@ -29,7 +29,7 @@ from tickerwire.cluster.near_duplicates import MinHasher, NearDuplicateParams
 from tickerwire.config import Settings
 from tickerwire.errors import IngestError
 from tickerwire.ingest import DocumentOverrides, read_inputs
-from tickerwire.pipeline import Pipeline, freeze_long_lived
+from tickerwire.pipeline import Pipeline
 from tickerwire.records import RawDocument, ReadError
 from tickerwire.store.base import BatchOutcome, IngestRun, PreparedArticle, RunStatus, Store
 from tickerwire.store.duckdb_store import DuckDBStore
@@ -81,7 +81,6 @@ class ArticlePreparer:
     def __init__(self, pipeline: Pipeline, hasher: MinHasher) -> None:
         self.pipeline = pipeline
         self.hasher = hasher
-        self._frozen = False
 
     def prepare(self, raw: RawDocument) -> Prepared:
         """Process one document; a failure in a stage, or a text that cleaning leaves empty,
@@ -90,9 +89,6 @@ class ArticlePreparer:
             article = self.pipeline.process(raw)
         except Exception as exc:  # any stage's bug on one input must not end the whole run
             return ReadError(raw.origin, f"processing failed: {type(exc).__name__}: {exc}")
-        if not self._frozen:
-            self._frozen = True
-            freeze_long_lived()  # what the first article built lives as long as the worker
         if not article.text.strip():
             # Every empty text has the same id: stored, they would all be one article.
             return ReadError(raw.origin, "no article text left after cleaning")
