@@ -80,9 +80,9 @@ def freeze_long_lived() -> None:
     the reference data, automata and calendars built by then live as long as the process, and
     every full collection would walk them again (with the bundled reference, 2.4M of 60M
     machine instructions per FNSPID article: `benchmarks/stage_instructions.py 20 process`).
-    Not for a caller that builds and drops pipelines (what is frozen is never collected), nor
-    for one that holds a database connection then (DuckDB's bindings report the frozen objects
-    as leaked at exit): `tickerwire extract` uses it, ingest does not.
+    Not for a caller that builds and drops pipelines: what is frozen is never collected until
+    `gc.unfreeze()`, which a run calls when it ends (DuckDB's bindings report objects still
+    frozen at exit as leaked). `tickerwire extract` and `demo` use it; ingest does not.
     """
     gc.collect()
     gc.freeze()

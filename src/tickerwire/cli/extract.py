@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -41,15 +42,20 @@ def _articles(args: argparse.Namespace, failures: list[ReadError]) -> Iterator[A
         )
     pipeline = Pipeline(settings)
     first = True
-    for item in pipeline.process_paths(args.paths, _overrides(args)):
-        if first:
-            first = False
-            freeze_long_lived()  # what the first article built lives as long as the run
-        if isinstance(item, ReadError):
-            failures.append(item)
-            print(f"tickerwire: cannot read {item.origin}: {item.reason}", file=sys.stderr)
-            continue
-        yield item
+    try:
+        for item in pipeline.process_paths(args.paths, _overrides(args)):
+            if first:
+                first = False
+                freeze_long_lived()  # what the first article built lives as long as the run
+            if isinstance(item, ReadError):
+                failures.append(item)
+                print(f"tickerwire: cannot read {item.origin}: {item.reason}", file=sys.stderr)
+                continue
+            yield item
+    finally:
+        # collectable again before the interpreter exits: DuckDB's bindings (imported with the
+        # CLI) report objects still frozen then as leaked
+        gc.unfreeze()
 
 
 def _finish(failures: list[ReadError], count: int) -> int:
