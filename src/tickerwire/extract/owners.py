@@ -56,9 +56,26 @@ _POSSESSIVE_PRONOUN = regex.compile(
 # Descriptions that name a company's industry ("the chipmaker", "the world's biggest lender"):
 # one stands for a company only when the text calls that company so elsewhere ("chipmaker
 # Nvidia", "Nvidia, the chipmaker"); generic nouns ("the company", "the giant") fit any company.
+_INDUSTRY_NOUNS = (
+    "chipmaker",
+    "drugmaker",
+    "carmaker",
+    "automaker",
+    "retailer",
+    "lender",
+    "bank",
+    "insurer",
+    "miner",
+    "airline",
+)
+_INDUSTRY_NOUN = "(?P<noun>" + "|".join(_INDUSTRY_NOUNS) + ")"
+# Each noun as the text may call a company by it ("chipmaker Nvidia", "Aozora Bank").
+_INDUSTRY_WORD = {
+    noun: regex.compile(r"\b" + noun + r"s?\b", regex.IGNORECASE) for noun in _INDUSTRY_NOUNS
+}
+_CLAUSE_MARK = regex.compile(r"[.;:!?]")
 _INDUSTRY_DESCRIPTION = regex.compile(
-    r"\bthe\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>chipmaker|drugmaker|carmaker|automaker|retailer|"
-    r"lender|bank|insurer|miner|airline)(?:'s|’s)?\s+(?:[\w.-]+\s+){0,2}$",
+    r"\bthe\s+(?:[\w'’-]+\s+){0,4}?" + _INDUSTRY_NOUN + r"(?:'s|’s)?\s+(?:[\w.-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
 # "Nvidia, the world's most valuable chipmaker", "Nvidia (NVDA), a chipmaker", "Nvidia is the
@@ -68,9 +85,7 @@ _APPOSITION = regex.compile(
     regex.IGNORECASE,
 )
 _OF_DESCRIPTION = regex.compile(
-    r"(?:the\s+)(?:[\w'’-]+\s+){0,4}?(?P<noun>chipmaker|drugmaker|carmaker|automaker|"
-    r"retailer|lender|bank|insurer|miner|airline)\b",
-    regex.IGNORECASE,
+    r"(?:the\s+)(?:[\w'’-]+\s+){0,4}?" + _INDUSTRY_NOUN + r"\b", regex.IGNORECASE
 )
 _VERB_NEXT = regex.compile(
     r"(?:anticipates|expects|reported|reports|posted|posts|said|says|has|had|delivered|"
@@ -224,7 +239,7 @@ class OwnerResolver(ReferenceResolver):
         "Nvidia, the world's biggest chipmaker"); none when it never does (no sector data says
         whether Tesla is a chipmaker, so only the text's own words may)."""
         text = self.text
-        near = regex.compile(r"\b" + noun + r"s?\b", regex.IGNORECASE)
+        near = _INDUSTRY_WORD[noun.lower()]
         fitting = []
         for owner in owners:
             for group in self.ctx.groups:
@@ -235,7 +250,7 @@ class OwnerResolver(ReferenceResolver):
                     break
                 before = text[max(0, group.start - 30) : group.start]
                 after = _APPOSITION.match(text, group.end, min(len(text), group.end + 60))
-                if (near.search(before) and not regex.search(r"[.;:!?]", before)) or (
+                if (near.search(before) and not _CLAUSE_MARK.search(before)) or (
                     after is not None and near.search(after.group())
                 ):
                     fitting.append(owner)
